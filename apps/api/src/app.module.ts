@@ -1,0 +1,53 @@
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { GlobalExceptionFilter } from './common/errors/global-exception.filter';
+import { requestId } from './common/http/request-id';
+import { AppConfigService } from './config/app-config.service';
+import type { AppConfig } from './config/env';
+import { dataSourceOptions } from './database/data-source-options';
+import { AccountsModule } from './modules/accounts/accounts.module';
+import { HealthModule } from './modules/health/health.module';
+import { MeModule } from './modules/me/me.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
+import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { QuestionsModule } from './modules/questions/questions.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        {
+          module: class ConfigModule {},
+          global: true,
+          providers: [{ provide: AppConfigService, useValue: new AppConfigService(config) }],
+          exports: [AppConfigService],
+        },
+        LoggerModule.forRoot({
+          // nestjs-pino's default '*' route is legacy syntax for Nest 11's router.
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            // The first middleware already assigned the id (see bootstrap); reuse it.
+            genReqId: (req, res) => (req as { id?: string }).id ?? requestId(req, res),
+            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+            autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/metrics' },
+          },
+        }),
+        // The DataSource is initialised by the caller (after the embedded Postgres is up, and
+        // never for OpenAPI generation), then migrations run before the server listens.
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), manualInitialization: true }),
+        MetricsModule,
+        HealthModule,
+        AccountsModule,
+        OrganizationsModule,
+        MeModule,
+        QuestionsModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],
+    };
+  }
+}

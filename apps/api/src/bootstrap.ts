@@ -1,0 +1,129 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { loadBank } from '@goprep/question-bank';
+import cookieParser from 'cookie-parser';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { csrfMiddleware } from './common/auth/csrf.middleware';
+import { expressErrorHandler } from './common/errors/global-exception.filter';
+import { createValidationPipe } from './common/errors/validation';
+import { requestId } from './common/http/request-id';
+import type { AppConfig } from './config/env';
+import { BankLoaderService, type BankLoadSummary } from './modules/questions/bank-loader.service';
+import { MetricsService } from './modules/metrics/metrics.service';
+
+export const BODY_LIMIT = '512kb';
+
+export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('goprep API')
+    .setDescription(
+      'Interview practice for Go engineers. Errors are `{ code, message }`. Cookie-authenticated writes need the `goprep_csrf` cookie value in `X-CSRF-Token`.',
+    )
+    .setVersion('0.1.0')
+    .addCookieAuth('goprep_session')
+    .build();
+  return SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
+  });
+}
+
+/**
+ * Builds the HTTP app exactly as production runs it (used by main, the CLIs and the e2e tests).
+ * The DataSource is not connected yet; call `prepareDatabase` next.
+ */
+export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  if (config.TRUST_PROXY) app.set('trust proxy', true);
+  // First of all, so that even errors raised by early middleware carry the request id.
+  app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
+    req.id = requestId(req, res);
+    next();
+  });
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          // Monaco sets inline styles on its DOM nodes.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+          'font-src': ["'self'", 'data:'],
+          'worker-src': ["'self'", 'blob:'],
+          'connect-src': ["'self'"],
+          'object-src': ["'none'"],
+          'base-uri': ["'self'"],
+          'form-action': ["'self'"],
+          'frame-ancestors': ["'none'"],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(app.get(MetricsService).middleware());
+  app.use(cookieParser());
+  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
+  app.use(csrfMiddleware(config.COOKIE_SECURE));
+  app.use(expressErrorHandler);
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
+  app.useGlobalPipes(createValidationPipe());
+
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+    useGlobalPrefix: false,
+  });
+
+  if (config.webDistDir && existsSync(join(config.webDistDir, 'index.html'))) {
+    serveWebApp(app, config.webDistDir);
+  }
+  return app;
+}
+
+/** The built SPA: hashed assets cached for a year, every other GET outside /api gets index.html. */
+function serveWebApp(app: NestExpressApplication, dir: string): void {
+  app.useStaticAssets(dir, {
+    index: false,
+    setHeaders: (res, path) => {
+      if (path.includes(`${join(dir, 'assets')}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    },
+  });
+  const indexHtml = join(dir, 'index.html');
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    if (req.path.startsWith('/api') || req.path === '/metrics' || !req.accepts('html')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(indexHtml);
+  });
+}
+
+/** Connects, applies pending migrations, and (optionally) loads the question bank. */
+export async function prepareDatabase(
+  app: NestExpressApplication,
+  config: AppConfig,
+  opts: { loadBank?: boolean } = {},
+): Promise<{ migrations: string[]; bank?: BankLoadSummary }> {
+  const ds = app.get(DataSource);
+  if (!ds.isInitialized) await ds.initialize();
+  const applied = await ds.runMigrations({ transaction: 'each' });
+  const result: { migrations: string[]; bank?: BankLoadSummary } = { migrations: applied.map((m) => m.name) };
+  if (opts.loadBank ?? config.BANK_LOAD_ON_START) {
+    const bank = await loadBank(config.bankDir);
+    result.bank = await app.get(BankLoaderService).load(bank);
+  }
+  return result;
+}

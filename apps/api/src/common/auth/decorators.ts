@@ -1,0 +1,29 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Request } from 'express';
+
+export type UserRole = 'learner' | 'manager' | 'admin';
+
+/** What the session guard attaches to a request. */
+export interface AuthUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  sessionId: string;
+}
+
+export type AuthedRequest = Request & { user?: AuthUser; id?: string };
+
+export const IS_PUBLIC = 'goprep:public';
+/** The route needs no session. Everything else does. */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+export const ROLES = 'goprep:roles';
+/** The route needs one of these user roles. */
+export const Roles = (...roles: UserRole[]) => SetMetadata(ROLES, roles);
+
+export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => {
+  const user = ctx.switchToHttp().getRequest<AuthedRequest>().user;
+  if (!user) throw new Error('CurrentUser used on a public route');
+  return user;
+});

@@ -1,0 +1,89 @@
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+import { findRepoRoot } from './repo-root';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+/**
+ * Every setting goprep reads, with its default. The README's configuration table mirrors this
+ * list; a bad value stops the boot with all problems listed at once.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** HTTP port for the API and the built web app. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface to listen on. */
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Postgres connection string; unset = run the embedded Postgres under DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  /** Where the embedded Postgres keeps its data. */
+  DATA_DIR: z.string().min(1).default('.data'),
+  /** Port of the embedded Postgres (loopback only). */
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  /** pino level: fatal, error, warn, info, debug, trace or silent. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Session lifetime in hours. */
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  /** Mark cookies Secure (set true behind HTTPS). */
+  COOKIE_SECURE: bool.default(false),
+  /** Trust X-Forwarded-* from a reverse proxy (client IP for rate limits). */
+  TRUST_PROXY: bool.default(false),
+  /** Folder of the question bank. */
+  BANK_DIR: z.string().min(1).default('libs/question-bank/bank'),
+  /** Load (upsert) the bank into Postgres at start. */
+  BANK_LOAD_ON_START: bool.default(true),
+  /** Built web app to serve; empty = API only. */
+  WEB_DIST_DIR: z.string().default('apps/web/dist'),
+  /** Public base URL used in links (invites); default http://localhost:PORT. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Failed logins allowed per account per 15 minutes before 429. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Login attempts allowed per client IP per 15 minutes before 429. */
+  LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).max(100000).default(30),
+});
+
+export type RawEnv = z.infer<typeof envSchema>;
+
+export interface AppConfig extends RawEnv {
+  repoRoot: string;
+  /** Absolute paths. */
+  dataDir: string;
+  bankDir: string;
+  webDistDir: string | null;
+  publicUrl: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  // Empty strings mean "unset" so that `FOO= npm start` falls back to the default.
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+    );
+  }
+  const raw = parsed.data;
+  const repoRoot = findRepoRoot();
+  const abs = (p: string) => (isAbsolute(p) ? p : resolve(repoRoot, p));
+  return {
+    ...raw,
+    repoRoot,
+    dataDir: abs(raw.DATA_DIR),
+    bankDir: abs(raw.BANK_DIR),
+    webDistDir: raw.WEB_DIST_DIR ? abs(raw.WEB_DIST_DIR) : null,
+    publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, ''),
+  };
+}

@@ -1,0 +1,65 @@
+import 'reflect-metadata';
+import { createApp, prepareDatabase } from './bootstrap';
+import { ConfigError, loadConfig } from './config/env';
+import { resolveDatabase } from './database/database-url';
+import type { RunningPostgres } from './database/embedded-postgres';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\nSee README.md (Configuration) for every variable and its default.\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const quiet = config.LOG_LEVEL === 'silent';
+  const say = (line: string) => quiet || process.stdout.write(`[goprep] ${line}\n`);
+
+  let db: RunningPostgres | undefined;
+  let shuttingDown = false;
+  const shutdown = async (signal: string, code = 0) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    say(`${signal}: stopping`);
+    try {
+      await app?.close();
+    } finally {
+      if (db?.owned) {
+        say('stopping the embedded Postgres');
+        await db.stop().catch((e: unknown) => say(`Postgres stop failed: ${String(e)}`));
+      }
+      process.exit(code);
+    }
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  let app: Awaited<ReturnType<typeof createApp>> | undefined;
+  try {
+    if (!config.DATABASE_URL) say(`starting the embedded Postgres (data in ${config.dataDir}/postgres)`);
+    const verbose = config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace';
+    db = await resolveDatabase(config, (line) => {
+      // Recovery and first-run notices always show; the server's own chatter only when debugging.
+      if (verbose || /^(found Postgres|removing a stale|initialising)/.test(line)) say(`postgres: ${line}`);
+    });
+    app = await createApp(config, db.url);
+    const prepared = await prepareDatabase(app, config);
+    if (prepared.migrations.length > 0) say(`applied migrations: ${prepared.migrations.join(', ')}`);
+    if (prepared.bank) {
+      const b = prepared.bank;
+      say(`question bank: ${b.inserted} new, ${b.versioned} new versions, ${b.retired} retired, ${b.unchanged} unchanged`);
+    }
+    await app.listen(config.PORT, config.HOST);
+    const address = app.getHttpServer().address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    say(`ready: http://localhost:${port}  (API docs: http://localhost:${port}/api/docs)`);
+  } catch (e) {
+    process.stderr.write(`[goprep] failed to start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    await shutdown('startup failure', 1);
+  }
+}
+
+void main();

@@ -1,0 +1,87 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import * as express from 'express';
+import { CurrentUser, Public } from '../../common/auth/decorators';
+import type { AuthedRequest } from '../../common/auth/decorators';
+import type { AuthUser } from '../../common/auth/decorators';
+import { CSRF_COOKIE, SESSION_COOKIE } from '../../common/auth/cookies';
+import { newCsrfToken } from '../../common/auth/csrf.middleware';
+import { ErrorBodyDto } from '../../common/errors/error-body.dto';
+import { AppConfigService } from '../../config/app-config.service';
+import { AccountsService, mapUser, NewSession } from './accounts.service';
+import { AuthResultDto, CsrfDto, LoginDto, RegisterDto } from './dto/auth.dto';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly config: AppConfigService,
+  ) {}
+
+  @Public()
+  @Get('csrf')
+  @ApiOperation({ summary: 'Get (and set as a cookie) the CSRF token to echo in X-CSRF-Token' })
+  @ApiOkResponse({ type: CsrfDto })
+  csrf(@Req() req: AuthedRequest & { csrfToken?: string }, @Res({ passthrough: true }) res: express.Response): CsrfDto {
+    const existing = (req.cookies as Record<string, string | undefined>)[CSRF_COOKIE] ?? req.csrfToken;
+    if (existing) return { token: existing };
+    const token = newCsrfToken();
+    res.cookie(CSRF_COOKIE, token, { httpOnly: false, sameSite: 'lax', secure: this.config.get('COOKIE_SECURE'), path: '/' });
+    return { token };
+  }
+
+  @Public()
+  @Post('register')
+  @ApiOperation({ summary: 'Create an account and log in (the first account becomes admin)' })
+  @ApiCreatedResponse({ type: AuthResultDto })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'EMAIL_TAKEN' })
+  async register(
+    @Body() body: RegisterDto,
+    @Req() req: AuthedRequest,
+    @Res({ passthrough: true }) res: express.Response,
+  ): Promise<AuthResultDto> {
+    const user = await this.accounts.register(body);
+    this.setSessionCookie(res, await this.accounts.createSession(user.id, meta(req)));
+    return { user: mapUser(user) };
+  }
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Log in with email and password; sets the session cookie' })
+  @ApiOkResponse({ type: AuthResultDto })
+  @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'INVALID_CREDENTIALS' })
+  @ApiTooManyRequestsResponse({ type: ErrorBodyDto, description: 'RATE_LIMITED, with Retry-After' })
+  async login(
+    @Body() body: LoginDto,
+    @Req() req: AuthedRequest,
+    @Res({ passthrough: true }) res: express.Response,
+  ): Promise<AuthResultDto> {
+    const user = await this.accounts.authenticate(body.email, body.password, req.ip ?? 'unknown');
+    this.setSessionCookie(res, await this.accounts.createSession(user.id, meta(req)));
+    return { user: mapUser(user) };
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'End this session' })
+  async logout(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: express.Response): Promise<void> {
+    await this.accounts.revokeSession(user.sessionId);
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+
+  private setSessionCookie(res: express.Response, session: NewSession): void {
+    res.cookie(SESSION_COOKIE, session.token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.get('COOKIE_SECURE'),
+      path: '/',
+      expires: session.expiresAt,
+    });
+  }
+}
+
+function meta(req: AuthedRequest): { userAgent?: string; ip?: string } {
+  return { userAgent: req.header('user-agent') ?? undefined, ip: req.ip ?? undefined };
+}

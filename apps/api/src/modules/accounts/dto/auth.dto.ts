@@ -1,0 +1,64 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
+import type { UserRole } from '../../../common/auth/decorators';
+import { IsAcceptablePassword } from './password.validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class RegisterDto {
+  @ApiProperty({ example: 'ada@example.com', maxLength: 254 })
+  @Transform(trim)
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 128 })
+  @IsString()
+  @IsAcceptablePassword()
+  password!: string;
+
+  @ApiProperty({ example: 'Ada', minLength: 1, maxLength: 80 })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 80, { message: 'displayName must be 1 to 80 characters' })
+  displayName!: string;
+}
+
+export class LoginDto {
+  @ApiProperty({ example: 'ada@example.com' })
+  @Transform(trim)
+  @IsString()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(1024)
+  password!: string;
+}
+
+export class OrganizationSummaryDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ['owner', 'manager'] }) role!: 'owner' | 'manager';
+}
+
+export class UserDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ enum: ['learner', 'manager', 'admin'] }) role!: UserRole;
+}
+
+export class MeDto extends UserDto {
+  @ApiProperty({ type: [OrganizationSummaryDto] }) organizations!: OrganizationSummaryDto[];
+}
+
+export class AuthResultDto {
+  @ApiProperty({ type: UserDto }) user!: UserDto;
+}
+
+export class CsrfDto {
+  @ApiProperty() token!: string;
+}

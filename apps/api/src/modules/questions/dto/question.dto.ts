@@ -1,0 +1,116 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { QUESTION_TYPES, TOPIC_IDS } from '@goprep/question-bank';
+import type { QuestionType, TopicId } from '@goprep/question-bank';
+
+export class TopicDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() core!: boolean;
+  @ApiProperty() description!: string;
+  @ApiProperty() questionCount!: number;
+}
+
+export class ListQuestionsQueryDto {
+  @ApiPropertyOptional({ enum: TOPIC_IDS })
+  @IsOptional()
+  @IsIn(TOPIC_IDS as unknown as string[], { message: `topic must be one of: ${TOPIC_IDS.join(', ')}` })
+  topic?: TopicId;
+
+  @ApiPropertyOptional({ enum: QUESTION_TYPES })
+  @IsOptional()
+  @IsIn(QUESTION_TYPES as unknown as string[], { message: `type must be one of: ${QUESTION_TYPES.join(', ')}` })
+  type?: QuestionType;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 5 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  difficulty?: number;
+
+  @ApiPropertyOptional({ example: 'happens-before' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9-]{0,59}$/, { message: 'tag must be kebab-case' })
+  tag?: string;
+
+  @ApiPropertyOptional({ description: 'Full-text search over title, prompt and tags', maxLength: 200 })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  page: number = 1;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize: number = 20;
+}
+
+export class QuestionSummaryDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() topic!: string;
+  @ApiProperty({ enum: QUESTION_TYPES }) type!: string;
+  @ApiProperty() difficulty!: number;
+  @ApiProperty({ type: [String] }) tags!: string[];
+  @ApiProperty() hasCode!: boolean;
+}
+
+export class QuestionPageDto {
+  @ApiProperty({ type: [QuestionSummaryDto] }) items!: QuestionSummaryDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class DeliveryOptionDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() text!: string;
+}
+
+/** What a learner or candidate may see before answering: no key, no explanation, no feedback. */
+export class QuestionDeliveryDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty() title!: string;
+  @ApiProperty() topic!: string;
+  @ApiProperty() subtopic!: string;
+  @ApiProperty({ enum: QUESTION_TYPES }) type!: string;
+  @ApiProperty() difficulty!: number;
+  @ApiProperty({ type: [String] }) tags!: string[];
+  @ApiProperty() goVersion!: string;
+  @ApiProperty() expectedSeconds!: number;
+  @ApiProperty() prompt!: string;
+  @ApiPropertyOptional() code?: string;
+  @ApiPropertyOptional({ type: [DeliveryOptionDto] }) options?: DeliveryOptionDto[];
+  @ApiPropertyOptional() unit?: string;
+  @ApiProperty({ type: [String] }) references!: string[];
+}
+
+export class PreviewOptionDto extends DeliveryOptionDto {
+  @ApiProperty() correct!: boolean;
+  @ApiPropertyOptional() feedback?: string;
+}
+
+/** For managers and admins building sets: the key and the explanation. */
+export class QuestionPreviewDto extends QuestionDeliveryDto {
+  @ApiPropertyOptional({ type: [PreviewOptionDto] }) declare options?: PreviewOptionDto[];
+  @ApiProperty({ description: 'The answer key, by type' }) answerKey!: Record<string, unknown>;
+  @ApiProperty() explanation!: string;
+  @ApiProperty({ description: 'What the Go verifier checks' }) verify!: unknown[];
+}

@@ -1,0 +1,43 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../common/auth/decorators';
+import { ErrorBodyDto } from '../../common/errors/error-body.dto';
+import { ListQuestionsQueryDto, QuestionDeliveryDto, QuestionPageDto, QuestionPreviewDto, TopicDto } from './dto/question.dto';
+import { mapDelivery, mapPreview, QuestionsService } from './questions.service';
+
+@ApiTags('questions')
+@Controller()
+export class QuestionsController {
+  constructor(private readonly questions: QuestionsService) {}
+
+  @Get('topics')
+  @ApiOperation({ summary: 'Topics with their question counts' })
+  @ApiOkResponse({ type: [TopicDto] })
+  topics(): Promise<TopicDto[]> {
+    return this.questions.topics();
+  }
+
+  @Get('questions')
+  @ApiOperation({ summary: 'Search the bank (delivery view: no keys)' })
+  @ApiOkResponse({ type: QuestionPageDto })
+  list(@Query() query: ListQuestionsQueryDto): Promise<QuestionPageDto> {
+    return this.questions.list(query);
+  }
+
+  @Get('questions/:id')
+  @ApiOperation({ summary: 'One question as a learner sees it (no key, no explanation)' })
+  @ApiOkResponse({ type: QuestionDeliveryDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'QUESTION_NOT_FOUND' })
+  async get(@Param('id') id: string): Promise<QuestionDeliveryDto> {
+    return mapDelivery(await this.questions.current(id));
+  }
+
+  @Get('questions/:id/preview')
+  @Roles('manager', 'admin')
+  @ApiOperation({ summary: 'One question with key and explanation (managers and admins)' })
+  @ApiOkResponse({ type: QuestionPreviewDto })
+  @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'FORBIDDEN for learners' })
+  async preview(@Param('id') id: string): Promise<QuestionPreviewDto> {
+    return mapPreview(await this.questions.current(id));
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BankLoaderService } from './bank-loader.service';
+import { QuestionEntity, QuestionVersionEntity, TopicEntity } from './question.entities';
+import { QuestionsController } from './questions.controller';
+import { QuestionsService } from './questions.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([TopicEntity, QuestionEntity, QuestionVersionEntity])],
+  controllers: [QuestionsController],
+  providers: [QuestionsService, BankLoaderService],
+  exports: [QuestionsService, BankLoaderService],
+})
+export class QuestionsModule {}

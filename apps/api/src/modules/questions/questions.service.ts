@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppError } from '../../common/errors/app-error';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { ListQuestionsQueryDto, QuestionDeliveryDto, QuestionPageDto, QuestionPreviewDto, TopicDto } from './dto/question.dto';
+import { QuestionVersionEntity } from './question.entities';
+
+export function mapDelivery(v: QuestionVersionEntity): QuestionDeliveryDto {
+  return {
+    id: v.questionId,
+    version: v.version,
+    title: v.title,
+    topic: v.topicId,
+    subtopic: v.subtopic,
+    type: v.type,
+    difficulty: v.difficulty,
+    tags: v.tags,
+    goVersion: v.goVersion,
+    expectedSeconds: v.expectedSeconds,
+    prompt: v.prompt,
+    ...(v.code !== null ? { code: v.code } : {}),
+    // Only id and text: `correct` and `feedback` are key material.
+    ...(v.options ? { options: v.options.map((o) => ({ id: o.id, text: o.text })) } : {}),
+    ...(v.unit !== null ? { unit: v.unit } : {}),
+    references: v.references,
+  };
+}
+
+export function mapPreview(v: QuestionVersionEntity): QuestionPreviewDto {
+  const { options: _deliveryOptions, ...delivery } = mapDelivery(v);
+  return {
+    ...delivery,
+    ...(v.options
+      ? { options: v.options.map((o) => ({ id: o.id, text: o.text, correct: o.correct, ...(o.feedback ? { feedback: o.feedback } : {}) })) }
+      : {}),
+    answerKey: v.answerKey as Record<string, unknown>,
+    explanation: v.explanation,
+    verify: v.verify as unknown[],
+  };
+}
+
+@Injectable()
+export class QuestionsService {
+  constructor(private readonly db: DataSource) {}
+
+  async topics(): Promise<TopicDto[]> {
+    const rows: Array<{ id: string; title: string; core: boolean; description: string; question_count: number }> = await this.db.query(
+      `SELECT t.id, t.title, t.core, t.description,
+              (SELECT count(*)::int FROM questions q WHERE q.topic_id = t.id AND q.retired_at IS NULL AND q.organization_id IS NULL) AS question_count
+         FROM topics t ORDER BY t.position, t.id`,
+    );
+    return rows.map((r) => ({ id: r.id, title: r.title, core: r.core, description: r.description, questionCount: r.question_count }));
+  }
+
+  async list(query: ListQuestionsQueryDto): Promise<QuestionPageDto> {
+    const where = ['q.retired_at IS NULL', 'q.organization_id IS NULL'];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (query.topic) add('v.topic_id = ?', query.topic);
+    if (query.type) add('v.type = ?', query.type);
+    if (query.difficulty) add('v.difficulty = ?', query.difficulty);
+    if (query.tag) add('? = ANY(v.tags)', query.tag);
+    let order = 't.position, v.difficulty, q.id';
+    if (query.q) {
+      add(`v.search @@ websearch_to_tsquery('english', ?)`, query.q);
+      order = `ts_rank(v.search, websearch_to_tsquery('english', $${params.length})) DESC, q.id`;
+    }
+    const from = `FROM questions q
+      JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+      JOIN topics t ON t.id = q.topic_id
+      WHERE ${where.join(' AND ')}`;
+    const [counted] = (await this.db.query(`SELECT count(*)::int AS total ${from}`, params)) as Array<{ total: number }>;
+    const total = counted?.total ?? 0;
+    const offset = (query.page - 1) * query.pageSize;
+    const rows: Array<{ id: string; title: string; topic_id: string; type: string; difficulty: number; tags: string[]; has_code: boolean }> =
+      await this.db.query(
+        `SELECT q.id, v.title, v.topic_id, v.type, v.difficulty, v.tags, (v.code IS NOT NULL) AS has_code ${from}
+          ORDER BY ${order} LIMIT ${query.pageSize} OFFSET ${offset}`,
+        params,
+      );
+    return {
+      items: rows.map((r) => ({ id: r.id, title: r.title, topic: r.topic_id, type: r.type, difficulty: r.difficulty, tags: r.tags, hasCode: r.has_code })),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  async current(id: string): Promise<QuestionVersionEntity> {
+    const version = await this.db
+      .getRepository(QuestionVersionEntity)
+      .createQueryBuilder('v')
+      .innerJoin('questions', 'q', 'q.id = v.question_id AND q.current_version = v.version')
+      .where('q.id = :id AND q.retired_at IS NULL AND q.organization_id IS NULL', { id })
+      .getOne();
+    if (!version) throw new AppError(ErrorCode.QUESTION_NOT_FOUND, `No question with id "${id.slice(0, 80)}".`);
+    return version;
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * What the e2e suites may use of the API: build the real app, start a real Postgres. Exposed as
+ * `@goprep/api/testing` so test projects never reach into the API's folders.
+ */
+export { createApp, prepareDatabase } from './bootstrap';
+export { loadConfig } from './config/env';
+export type { AppConfig } from './config/env';
+export { embeddedUrl, startEmbeddedPostgres } from './database/embedded-postgres';
+export type { RunningPostgres } from './database/embedded-postgres';
+export { ErrorCode } from './common/errors/error-codes';

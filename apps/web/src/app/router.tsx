@@ -1,0 +1,30 @@
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { RouteError } from './routes/route-error';
+
+// Each page is its own chunk; only code pages pull in the CodeViewer's Monaco chunk.
+const router = createBrowserRouter([
+  {
+    errorElement: <RouteError />,
+    children: [
+      { path: '/login', lazy: () => import('./routes/auth/login') },
+      { path: '/register', lazy: () => import('./routes/auth/register') },
+      {
+        lazy: () => import('./routes/app/root'),
+        children: [
+          { index: true, lazy: () => import('./routes/app/dashboard') },
+          { path: 'practice', lazy: () => import('./routes/app/practice/questions') },
+          { path: 'practice/questions/:id', lazy: () => import('./routes/app/practice/question') },
+          { path: 'drills', lazy: () => import('./routes/app/drills') },
+          { path: 'hiring', lazy: () => import('./routes/app/hiring') },
+          { path: 'account', lazy: () => import('./routes/app/account') },
+          { path: 'org-invite/:token', lazy: () => import('./routes/app/org-invite') },
+          { path: '*', lazy: () => import('./routes/not-found') },
+        ],
+      },
+    ],
+  },
+]);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

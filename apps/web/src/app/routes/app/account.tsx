@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '@/components/ui/page-header';
+import { Organizations } from '@/features/account/components/organizations';
+import { ProfileCard } from '@/features/account/components/profile-card';
+import { useUser } from '@/lib/auth';
+
+export function Component() {
+  const { t } = useTranslation();
+  const { data: user } = useUser();
+  return (
+    <>
+      <title>{`${t('nav.account')} · goprep`}</title>
+      <PageHeader title={t('account.title')} />
+      <div className="stack">
+        {user ? <ProfileCard user={user} /> : null}
+        <Organizations />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+import { ComingNext } from './coming-next';
+
+export function Component() {
+  return <ComingNext section="hiring" />;
+}

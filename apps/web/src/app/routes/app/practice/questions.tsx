@@ -1,0 +1,14 @@
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '@/components/ui/page-header';
+import { QuestionBrowser } from '@/features/questions/components/question-browser';
+
+export function Component() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <title>{`${t('nav.practice')} · goprep`}</title>
+      <PageHeader title={t('practice.title')} lead={t('practice.lead')} />
+      <QuestionBrowser />
+    </>
+  );
+}

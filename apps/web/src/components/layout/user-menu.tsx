@@ -1,0 +1,90 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { logout, userQueryKey, type User } from '@/lib/auth';
+
+export function UserMenu({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+
+  const logoutMutation = useMutation({
+    mutationFn: logout,
+    onSettled: () => {
+      // Whatever the server said, this browser no longer shows private data.
+      queryClient.setQueryData(userQueryKey, null);
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== userQueryKey[0] });
+      void navigate('/login', { replace: true });
+    },
+  });
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (e: PointerEvent) => {
+      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        setOpen(false);
+        buttonRef.current?.focus();
+      }
+    };
+    document.addEventListener('pointerdown', onPointer);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onPointer);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  const initials = user.displayName
+    .split(/\s+/)
+    .map((part) => [...part][0] ?? '')
+    .join('')
+    .slice(0, 2)
+    .toUpperCase();
+
+  return (
+    <div className="user-menu" ref={rootRef}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="user-menu__button"
+        aria-expanded={open}
+        aria-controls={menuId}
+        aria-label={t('userMenu.open', { name: user.displayName })}
+        onClick={() => setOpen((v) => !v)}
+        data-testid="user-menu-button"
+      >
+        <span className="avatar" aria-hidden="true">
+          {initials || '?'}
+        </span>
+        <span className="user-menu__name">{user.displayName}</span>
+      </button>
+      <div id={menuId} className="user-menu__panel" hidden={!open}>
+        <div className="user-menu__who">
+          <strong>{user.displayName}</strong>
+          <span className="muted">{user.email}</span>
+          <span className="muted">{t(`roles.${user.role}`)}</span>
+        </div>
+        <Link className="user-menu__item" to="/account" onClick={() => setOpen(false)}>
+          {t('nav.account')}
+        </Link>
+        <button
+          type="button"
+          className="user-menu__item"
+          onClick={() => logoutMutation.mutate()}
+          disabled={logoutMutation.isPending}
+          data-testid="logout-button"
+        >
+          {t('userMenu.logout')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '@/lib/api-client';
+import type { Topic } from '../types';
+
+export const getTopics = (): Promise<Topic[]> => apiRequest<Topic[]>('/topics');
+
+export const getTopicsQueryOptions = () =>
+  queryOptions({ queryKey: ['topics'], queryFn: getTopics, staleTime: 10 * 60_000 });
+
+export const useTopics = () => useQuery(getTopicsQueryOptions());

@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { CodeViewer } from '@/components/code-viewer';
+import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { Markdown } from '@/components/ui/markdown';
+import { Spinner } from '@/components/ui/spinner';
+import { isApiError } from '@/lib/api-client';
+import { safeHref } from '@/lib/markdown';
+import { useQuestion } from '../api/get-question';
+import type { QuestionDetail, Reference } from '../types';
+import { difficultyLabel, difficultyTone, topicLabel, typeLabel } from './labels';
+
+function ReferenceItem({ reference }: { reference: Reference }) {
+  const url = typeof reference === 'string' ? reference : reference.url;
+  const title = typeof reference === 'string' ? reference : (reference.title ?? reference.url);
+  const href = safeHref(url);
+  return <li>{href ? <a href={href} target="_blank" rel="noopener noreferrer nofollow">{title}</a> : title}</li>;
+}
+
+function QuestionBody({ question }: { question: QuestionDetail }) {
+  const { t } = useTranslation();
+  const [selected, setSelected] = useState<number[]>([]);
+  const isLines = question.type === 'code-lines';
+
+  return (
+    <article className="question" aria-labelledby="question-title">
+      <header className="question__header">
+        <Link to="/practice" className="back-link">
+          ← {t('practice.backToBank')}
+        </Link>
+        <h1 id="question-title" className="page-header__title">
+          {question.title}
+        </h1>
+        <div className="question__meta">
+          <span className="muted">
+            {topicLabel(t, question.topic)}
+            {question.subtopic ? ` · ${question.subtopic}` : ''}
+          </span>
+          <Badge>{typeLabel(t, question.type)}</Badge>
+          <Badge tone={difficultyTone(question.difficulty)}>{difficultyLabel(t, question.difficulty)}</Badge>
+          {question.goVersion ? <Badge>Go {question.goVersion}</Badge> : null}
+          {question.expectedSeconds ? (
+            <span className="muted">{t('practice.expectedTime', { minutes: Math.max(1, Math.round(question.expectedSeconds / 60)) })}</span>
+          ) : null}
+        </div>
+      </header>
+
+      <Card>
+        <Markdown source={question.prompt} />
+        {question.code ? (
+          <CodeViewer
+            code={question.code}
+            label={question.title}
+            selectable={isLines}
+            selectedLines={selected}
+            onSelectedLinesChange={setSelected}
+          />
+        ) : null}
+        {question.options?.length ? (
+          <ol className="options" type="A">
+            {question.options.map((o) => (
+              <li key={o.id}>
+                <Markdown source={o.text} />
+              </li>
+            ))}
+          </ol>
+        ) : null}
+        {question.unit ? <p className="muted">{t('practice.unit', { unit: question.unit })}</p> : null}
+        <p className="muted small">{t('practice.previewNote')}</p>
+      </Card>
+
+      {question.tags.length ? (
+        <ul className="tags" aria-label={t('practice.tags')}>
+          {question.tags.map((tag) => (
+            <li key={tag}>
+              <Link to={`/practice?tag=${encodeURIComponent(tag)}`} className="tag">
+                #{tag}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      {question.references.length ? (
+        <section className="references" aria-labelledby="refs-title">
+          <h2 id="refs-title" className="section-title">
+            {t('practice.references')}
+          </h2>
+          <ul>
+            {question.references.map((r, i) => (
+              <ReferenceItem key={i} reference={r} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </article>
+  );
+}
+
+export function QuestionView({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const question = useQuestion(id);
+  if (question.isPending) return <Spinner label={t('common.loading')} />;
+  if (question.isError) {
+    return (
+      <Alert>
+        {isApiError(question.error) && question.error.status === 404 ? t('practice.notFound') : t('errors.loadFailed')}
+      </Alert>
+    );
+  }
+  return <QuestionBody key={question.data.id} question={question.data} />;
+}

@@ -1,0 +1,58 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from '@/locales/en.json';
+import zhCN from '@/locales/zh-CN.json';
+
+export const LANGUAGES = [
+  { code: 'en', label: 'English' },
+  { code: 'zh-CN', label: '简体中文' },
+] as const;
+
+export type Language = (typeof LANGUAGES)[number]['code'];
+
+const STORAGE_KEY = 'goprep.lang';
+
+function isLanguage(value: unknown): value is Language {
+  return LANGUAGES.some((l) => l.code === value);
+}
+
+/** Saved choice first, then the browser's language (any zh-* maps to Simplified Chinese). */
+export function initialLanguage(): Language {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (isLanguage(saved)) return saved;
+  } catch {
+    // Storage unavailable: use the browser's language.
+  }
+  const preferred = navigator.languages?.length ? navigator.languages : [navigator.language];
+  for (const lang of preferred) {
+    if (lang?.toLowerCase().startsWith('zh')) return 'zh-CN';
+    if (lang?.toLowerCase().startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+export function setLanguage(lang: Language): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Not persisted; the choice still applies to this page.
+  }
+  void i18n.changeLanguage(lang);
+}
+
+i18n.on('languageChanged', (lng) => {
+  document.documentElement.lang = lng;
+});
+
+void i18n.use(initReactI18next).init({
+  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+  lng: initialLanguage(),
+  fallbackLng: 'en',
+  supportedLngs: LANGUAGES.map((l) => l.code),
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+document.documentElement.lang = i18n.language;
+
+export { i18n };

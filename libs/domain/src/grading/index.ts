@@ -1,0 +1,26 @@
+export { GRADABLE_TYPES, type AnswerKey, type GradableType } from './answer-key';
+export type {
+  CodeLinesResponse,
+  CodeOutputResponse,
+  EssayResponse,
+  FlashcardResponse,
+  MultiResponse,
+  NumericResponse,
+  Response,
+  ResponseOf,
+  SelfRating,
+  ShortResponse,
+  SingleResponse,
+  TrueFalseResponse,
+} from './response';
+export type { GradeResult, GradeStatus } from './result';
+export { grade } from './grade';
+export { gradeCodeLines, gradeMulti, gradeSet, gradeSingle } from './choice';
+export { gradeTrueFalse } from './true-false';
+export { gradeShort, matchesPattern } from './short';
+export { gradeNumeric } from './numeric';
+export { gradeCodeOutput } from './code-output';
+export { gradeEssay, gradeFlashcard, manualGrade } from './manual';
+export { isSafePattern, MAX_PATTERN_LENGTH } from './safe-pattern';
+export { PATTERN_INPUT_LIMIT, RESPONSE_LIMITS } from './limits';
+export { validateResponse, type ResponseValidation } from './validate-response';

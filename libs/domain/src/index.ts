@@ -1,0 +1,2 @@
+export * from './accounts/password-policy';
+export * from './grading';

@@ -1,0 +1,19 @@
+package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+type config struct{ addr string }
+
+var get = sync.OnceValue(func() *config {
+	return &config{addr: "db:5432"}
+})
+
+func main() {
+	var wg sync.WaitGroup
+	wg.Go(func() { get() })
+	fmt.Println(get().addr)
+	wg.Wait()
+}

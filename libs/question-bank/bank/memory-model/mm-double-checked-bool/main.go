@@ -1,0 +1,31 @@
+package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+type config struct{ addr string }
+
+var (
+	cfg    *config
+	loaded bool
+	once   sync.Once
+)
+
+func get() *config {
+	if !loaded {
+		once.Do(func() {
+			cfg = &config{addr: "db:5432"}
+			loaded = true
+		})
+	}
+	return cfg
+}
+
+func main() {
+	var wg sync.WaitGroup
+	wg.Go(func() { get() })
+	fmt.Println(get().addr)
+	wg.Wait()
+}

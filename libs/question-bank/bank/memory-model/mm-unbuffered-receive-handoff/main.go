@@ -1,0 +1,15 @@
+package main
+
+import "fmt"
+
+var msg string
+
+func main() {
+	c := make(chan struct{})
+	go func() {
+		msg = "ready"
+		<-c
+	}()
+	c <- struct{}{}
+	fmt.Println(msg)
+}

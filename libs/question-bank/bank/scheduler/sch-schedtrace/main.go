@@ -1,0 +1,11 @@
+package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	time.Sleep(50 * time.Millisecond)
+	fmt.Println("done")
+}

@@ -1,0 +1,7 @@
+/* eslint-disable */
+export default {
+  displayName: 'question-bank',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+};

@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	x := 0
+	x++
+	_ = x
+}

@@ -1,0 +1,3 @@
+module goprep.dev/fixtures/valid
+
+go 1.22

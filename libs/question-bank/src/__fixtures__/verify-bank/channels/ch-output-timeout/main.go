@@ -1,0 +1,11 @@
+package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	time.Sleep(time.Hour)
+	fmt.Println("done")
+}

@@ -1,0 +1,3 @@
+module goprep.dev/fixtures/verify
+
+go 1.22

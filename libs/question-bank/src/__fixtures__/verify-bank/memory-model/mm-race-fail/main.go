@@ -1,0 +1,14 @@
+package main
+
+import "fmt"
+
+func main() {
+	counter := 0
+	done := make(chan bool)
+	go func() {
+		counter++
+		done <- true
+	}()
+	<-done
+	fmt.Println(counter)
+}

@@ -1,0 +1,10 @@
+package main
+
+import "sync"
+
+var mu sync.Mutex
+
+func main() {
+	copied := mu
+	mu.Lock()
+}

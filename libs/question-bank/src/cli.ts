@@ -1,0 +1,222 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { GoToolchainError } from './go/toolchain';
+import { exportOutput, InterchangeUnavailableError, loadInterchange, problemsOf, type ExportFormat, type ImportFormat } from './interchange-hook';
+import { formatProblem, lintBank } from './lint/lint-bank';
+import { QUESTION_TYPES, TOPIC_IDS, type QuestionType, type TopicId } from './model';
+import { loadBank } from './parse/load-bank';
+import { defaultBankDir, displayPath } from './parse/paths';
+import { scaffoldQuestion } from './scaffold/new-question';
+import { writeQuestionJsonSchema } from './schema/json-schema';
+import { bankStats } from './stats/bank-stats';
+import type { QuestionVerifyResult } from './verify/types';
+import { verifyBank } from './verify/verify-bank';
+
+const USAGE = `usage: npm run bank -- <command> [options]
+
+commands:
+  lint                                   check every file of the bank against docs/question-format.md
+  verify [--topic t] [--id q] [--concurrency n] [--drafts]
+                                         prove every verify check with the Go toolchain
+  stats [--json] [--drafts]              counts per topic, type and difficulty
+  new --topic t --type <type> [--id id]  scaffold a question (and main.go for code types)
+  schema [--out file]                    write question.schema.json
+  export --format json|gift|moodle-xml [--topic t]
+  import --format gift|moodle-xml|json <file> [--topic t]
+
+every command accepts --bank <dir> (default: libs/question-bank/bank)`;
+
+/** Exit codes: 0 ok, 1 problems or failed checks, 2 usage error or missing Go toolchain. */
+export type ExitCode = 0 | 1 | 2;
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const consoleIo: Io = { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) };
+
+class UsageError extends Error {}
+
+export async function main(argv: readonly string[], io: Io = consoleIo): Promise<ExitCode> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'lint':
+        return await lintCommand(rest, io);
+      case 'verify':
+        return await verifyCommand(rest, io);
+      case 'stats':
+        return statsCommand(rest, io);
+      case 'new':
+        return newCommand(rest, io);
+      case 'schema':
+        return schemaCommand(rest, io);
+      case 'export':
+        return await exportCommand(rest, io);
+      case 'import':
+        return await importCommand(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+        io.out(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`error: ${(error as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof GoToolchainError || error instanceof InterchangeUnavailableError) {
+      io.err(`error: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof Error && process.env['GOPREP_DEBUG'] === undefined) {
+      // Setup errors (no bank folder, no go.mod) are for people, not for a stack trace.
+      io.err(`error: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+const bankOption = { bank: { type: 'string' } } as const;
+
+async function lintCommand(args: readonly string[], io: Io): Promise<ExitCode> {
+  const { values } = parseArgs({ args: [...args], options: bankOption, strict: true });
+  const result = await lintBank(defaultBankDir(values.bank));
+  for (const problem of result.problems) io.out(formatProblem(problem));
+  io.out(`${result.files} files, ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}`);
+  return result.problems.length > 0 ? 1 : 0;
+}
+
+function describe(result: QuestionVerifyResult): string[] {
+  const seconds = (result.durationMs / 1000).toFixed(1);
+  const lines = [`${result.passed ? 'PASS' : 'FAIL'} ${result.topic}/${result.id} (${seconds} s)`];
+  for (const check of result.checks) {
+    if (check.passed) continue;
+    const [first, ...more] = check.reason.split('\n');
+    lines.push(`  ${check.kind} #${check.index + 1}: ${first ?? ''}`, ...more.map((line) => `      ${line}`));
+  }
+  return lines;
+}
+
+async function verifyCommand(args: readonly string[], io: Io): Promise<ExitCode> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: { ...bankOption, topic: { type: 'string' }, id: { type: 'string' }, concurrency: { type: 'string' }, drafts: { type: 'boolean' } },
+    strict: true,
+  });
+  const concurrency = values.concurrency !== undefined ? Number(values.concurrency) : undefined;
+  if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) throw new UsageError('--concurrency must be a positive integer');
+  const report = await verifyBank(defaultBankDir(values.bank), {
+    ...(values.topic !== undefined ? { topic: values.topic } : {}),
+    ...(values.id !== undefined ? { id: values.id } : {}),
+    ...(concurrency !== undefined ? { concurrency } : {}),
+    ...(values.drafts ? { includeDrafts: true } : {}),
+    onResult: (result) => describe(result).forEach((line) => io.out(line)),
+  });
+  if (report.problems.length > 0) {
+    io.err(`warning: ${report.problems.length} problem(s) in the bank files; those questions were not verified (run \`npm run bank -- lint\`)`);
+  }
+  if (values.id !== undefined && report.results.length === 0) io.err(`warning: no verifiable question with id "${values.id}"`);
+  io.out(`${report.passed} passed, ${report.failed} failed`);
+  return report.failed > 0 ? 1 : 0;
+}
+
+function statsCommand(args: readonly string[], io: Io): ExitCode {
+  const { values } = parseArgs({ args: [...args], options: { ...bankOption, json: { type: 'boolean' }, drafts: { type: 'boolean' } }, strict: true });
+  const bank = loadBank(defaultBankDir(values.bank), values.drafts ? { includeDrafts: true } : {});
+  const stats = bankStats(bank);
+  if (values.json) {
+    io.out(JSON.stringify(stats));
+  } else {
+    io.out(`${stats.questions} questions (${stats.codeQuestions} with code, ${stats.verifiable} verifiable)`);
+    for (const [label, counts] of [['topic', stats.byTopic], ['type', stats.byType], ['difficulty', stats.byDifficulty]] as const) {
+      io.out(`by ${label}: ${Object.entries(counts).map(([key, count]) => `${key} ${count}`).join(', ')}`);
+    }
+  }
+  if (bank.problems.length > 0) io.err(`warning: ${bank.problems.length} problem(s) in the bank files; those questions are not counted`);
+  return 0;
+}
+
+function newCommand(args: readonly string[], io: Io): ExitCode {
+  const { values } = parseArgs({
+    args: [...args],
+    options: { ...bankOption, topic: { type: 'string' }, type: { type: 'string' }, id: { type: 'string' } },
+    strict: true,
+  });
+  if (!values.topic || !(TOPIC_IDS as readonly string[]).includes(values.topic)) throw new UsageError(`--topic must be one of ${TOPIC_IDS.join(', ')}`);
+  if (!values.type || !(QUESTION_TYPES as readonly string[]).includes(values.type)) throw new UsageError(`--type must be one of ${QUESTION_TYPES.join(', ')}`);
+  const result = scaffoldQuestion({
+    bankDir: defaultBankDir(values.bank),
+    topic: values.topic as TopicId,
+    type: values.type as QuestionType,
+    ...(values.id !== undefined ? { id: values.id } : {}),
+  });
+  for (const file of result.files) io.out(displayPath(file));
+  return 0;
+}
+
+function schemaCommand(args: readonly string[], io: Io): ExitCode {
+  const { values } = parseArgs({ args: [...args], options: { out: { type: 'string' } }, strict: true });
+  io.out(displayPath(writeQuestionJsonSchema(values.out)));
+  return 0;
+}
+
+const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'gift', 'moodle-xml'];
+
+async function exportCommand(args: readonly string[], io: Io): Promise<ExitCode> {
+  const { values } = parseArgs({ args: [...args], options: { ...bankOption, format: { type: 'string' }, topic: { type: 'string' } }, strict: true });
+  const format = values.format as ExportFormat | undefined;
+  if (!format || !EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+  const interchange = loadInterchange();
+  if (typeof interchange.exportQuestions !== 'function') throw new InterchangeUnavailableError('src/interchange/index.ts does not export exportQuestions yet');
+  const bank = loadBank(defaultBankDir(values.bank), values.topic !== undefined ? { topic: values.topic } : {});
+  const { text, problems } = exportOutput(await interchange.exportQuestions(bank.questions, format));
+  // Problems go to stderr so `> file` captures only the export.
+  for (const problem of problems) io.err(formatProblem(problem));
+  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  return 0;
+}
+
+async function importCommand(args: readonly string[], io: Io): Promise<ExitCode> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: { ...bankOption, format: { type: 'string' }, topic: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const format = values.format as ImportFormat | undefined;
+  if (!format || !EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+  const [file] = positionals;
+  if (!file || positionals.length !== 1) throw new UsageError('import needs exactly one input file');
+  const interchange = loadInterchange();
+  if (typeof interchange.importQuestions !== 'function') throw new InterchangeUnavailableError('src/interchange/index.ts does not export importQuestions yet');
+  const result: unknown = await interchange.importQuestions(readFileSync(file, 'utf8'), format, {
+    file,
+    bankDir: defaultBankDir(values.bank),
+    ...(values.topic !== undefined ? { topic: values.topic } : {}),
+  });
+  const record = result !== null && typeof result === 'object' ? (result as Record<string, unknown>) : {};
+  const problems = problemsOf(record);
+  for (const problem of problems) io.err(formatProblem(problem));
+  const written = record['written'] ?? record['files'];
+  if (Array.isArray(written)) for (const path of written) io.out(displayPath(String(path)));
+  const failed = problems.some((problem) => (problem as { severity?: string }).severity !== 'warning');
+  return failed ? 1 : 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * The neutral shape both foreign formats (GIFT, Moodle XML) are read into and written from. It
+ * follows Moodle's question model, so the format code only deals with syntax and the mapping to
+ * and from goprep's model exists once (to-bank.ts, from-bank.ts).
+ */
+export type TextFormat = 'moodle' | 'html' | 'markdown' | 'plain';
+
+export interface WeightedAnswer {
+  text: string;
+  /** Moodle grade in percent, -100..100. */
+  fraction: number;
+  feedback?: string;
+}
+
+export interface NumericAnswer {
+  value: number;
+  tolerance: number;
+  fraction: number;
+  feedback?: string;
+}
+
+export type ForeignBody =
+  | { kind: 'multichoice'; single: boolean; answers: WeightedAnswer[] }
+  /** Feedback is per picked value: `feedbackTrue` is shown to whoever answers "true". */
+  | { kind: 'truefalse'; answer: boolean; feedbackTrue?: string; feedbackFalse?: string }
+  | { kind: 'shortanswer'; caseSensitive: boolean; answers: WeightedAnswer[] }
+  | { kind: 'numerical'; answers: NumericAnswer[]; unit?: string }
+  | { kind: 'essay'; graderInfo?: string }
+  | { kind: 'matching'; pairs: { question: string; answer: string }[] }
+  /** A Moodle type goprep has no counterpart for (description, cloze, ...): kept to be reported. */
+  | { kind: 'unsupported'; moodleType: string };
+
+export interface ForeignQuestion {
+  name?: string;
+  /** Category path segments, outermost first, without Moodle's `$course$` / `top` prefixes. */
+  category: string[];
+  text: string;
+  format: TextFormat;
+  generalFeedback?: string;
+  idNumber?: string;
+  tags: string[];
+  /** Free-text notes written as comments (GIFT) or XML comments; never read back. */
+  notes: string[];
+  /** 1-based line where the question starts in the source text. */
+  line: number;
+  body: ForeignBody;
+}
+
+export interface ForeignReadResult {
+  questions: ForeignQuestion[];
+}

@@ -1,0 +1,137 @@
+import type { BankQuestion, VerifyCheck } from '../model';
+import type { ForeignBody, ForeignQuestion, WeightedAnswer } from './foreign';
+import type { ProblemList } from './problems';
+
+export type ForeignFormat = 'gift' | 'moodle-xml';
+
+export const FORMAT_LABEL: Record<ForeignFormat, string> = { gift: 'GIFT', 'moodle-xml': 'Moodle XML' };
+
+/**
+ * Maps a bank question to the Moodle model. Returns undefined for what has no counterpart
+ * (flashcards). Approximations are reported per question; the fields no Moodle format holds
+ * (difficulty, go_version, ...) go into notes and are reported once per export by the caller.
+ */
+export function fromBank(question: BankQuestion, format: ForeignFormat, problems: ProblemList): ForeignQuestion | undefined {
+  const label = FORMAT_LABEL[format];
+  const warn = (message: string): void => problems.warning(message, undefined, question.sourcePath || question.id);
+  const body = bodyFor(question, label, warn);
+  if (body === undefined) return undefined;
+  const notes = notesFor(question, format);
+  return {
+    name: question.title,
+    category: ['goprep', question.topic, question.subtopic],
+    text: question.code !== undefined ? `${question.prompt.trimEnd()}\n\n${goBlock(question.code)}` : question.prompt,
+    format: 'markdown',
+    ...(question.explanation !== '' ? { generalFeedback: question.explanation } : {}),
+    idNumber: question.id,
+    tags: [...question.tags],
+    notes,
+    line: 0,
+    body,
+  };
+}
+
+function bodyFor(question: BankQuestion, label: string, warn: (message: string) => void): ForeignBody | undefined {
+  const key = question.key;
+  const options = question.options ?? [];
+  switch (key.type) {
+    case 'single':
+      return {
+        kind: 'multichoice',
+        single: true,
+        answers: options.map((option) => answer(option.text, option.id === key.correct ? 100 : 0, option.feedback)),
+      };
+    case 'multi': {
+      const correct = new Set(key.correct);
+      const k = Math.max(1, correct.size);
+      return {
+        kind: 'multichoice',
+        single: false,
+        answers: options.map((option) => answer(option.text, correct.has(option.id) ? 100 / k : -100 / k, option.feedback)),
+      };
+    }
+    case 'true-false':
+      return { kind: 'truefalse', answer: key.answer };
+    case 'short':
+      if (key.pattern !== undefined) {
+        warn(`the pattern /${key.pattern}/ is not expressible in ${label}; only the accepted answers were exported`);
+      }
+      return {
+        kind: 'shortanswer',
+        caseSensitive: key.caseSensitive,
+        // Moodle reads "*" in a short answer as a wildcard; a literal one must be escaped.
+        answers: key.accepted.map((text) => answer(text.replace(/\*/g, '\\*'), 100)),
+      };
+    case 'numeric':
+      if (question.unit !== undefined && label === 'GIFT') warn(`the unit "${question.unit}" is not expressible in GIFT (kept as a comment)`);
+      return {
+        kind: 'numerical',
+        answers: [{ value: key.answer, tolerance: key.tolerance, fraction: 100 }],
+        ...(question.unit !== undefined ? { unit: question.unit } : {}),
+      };
+    case 'code-output': {
+      warn(
+        `code-output approximated in ${label} as a short answer over the exact output (lines joined by spaces); ` +
+          'line-by-line comparison and leading spaces are lost',
+      );
+      const accepted = [...new Set(key.outputs.map((output) => output.trim().replace(/\s+/g, ' ')))];
+      return { kind: 'shortanswer', caseSensitive: true, answers: accepted.map((text) => answer(text.replace(/\*/g, '\\*'), 100)) };
+    }
+    case 'code-lines': {
+      if (question.code === undefined) {
+        warn(`code-lines question without its program is not expressible in ${label}; not exported`);
+        return undefined;
+      }
+      warn(`code-lines approximated in ${label} as a multiple-answer choice over "Line N" options`);
+      const wanted = new Set(key.lines);
+      const k = Math.max(1, wanted.size);
+      const answers = question.code
+        .replace(/\n$/, '')
+        .split('\n')
+        .map((text, index) => ({ text, number: index + 1 }))
+        .filter(({ text, number }) => text.trim() !== '' || wanted.has(number))
+        .map(({ text, number }) => answer(lineLabel(number, text), wanted.has(number) ? 100 / k : -100 / k));
+      return { kind: 'multichoice', single: false, answers };
+    }
+    case 'essay':
+      if (label === 'GIFT' && key.rubric.length > 0) warn('the essay rubric is not expressible in GIFT (kept as a comment)');
+      return { kind: 'essay', ...(key.rubric.length > 0 ? { graderInfo: key.rubric.map((point) => `- ${point}`).join('\n') } : {}) };
+    case 'flashcard':
+      warn(`flashcards are not expressible in ${label}; not exported`);
+      return undefined;
+  }
+}
+
+function answer(text: string, fraction: number, feedback?: string): WeightedAnswer {
+  return { text, fraction, ...(feedback !== undefined ? { feedback } : {}) };
+}
+
+function lineLabel(number: number, text: string): string {
+  const code = text.trim();
+  if (code === '') return `Line ${number}`;
+  return code.includes('`') ? `Line ${number}: ${code}` : `Line ${number}: \`${code}\``;
+}
+
+function goBlock(code: string): string {
+  return `\`\`\`go\n${code.replace(/\n*$/, '')}\n\`\`\``;
+}
+
+function notesFor(question: BankQuestion, format: ForeignFormat): string[] {
+  const notes = [
+    `goprep: difficulty ${question.difficulty}, go_version ${question.goVersion}, expected_seconds ${question.expectedSeconds}` +
+      (question.draft ? ', draft' : ''),
+  ];
+  if (question.references.length > 0) notes.push(`references: ${question.references.join(' ')}`);
+  if (question.verify.length > 0) notes.push(`verify: ${question.verify.map(describeCheck).join('; ')}`);
+  if (question.key.type === 'short' && question.key.pattern !== undefined) notes.push(`pattern: ${question.key.pattern}`);
+  if (format === 'gift') {
+    if (question.unit !== undefined) notes.push(`unit: ${question.unit}`);
+    if (question.key.type === 'essay' && question.key.rubric.length > 0) notes.push(`rubric: ${question.key.rubric.join(' | ')}`);
+  }
+  return notes;
+}
+
+function describeCheck(check: VerifyCheck): string {
+  const lines = 'lines' in check && check.lines !== undefined ? ` lines ${check.lines.join(',')}` : '';
+  return `${check.kind}${lines}`;
+}

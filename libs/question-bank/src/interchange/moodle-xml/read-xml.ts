@@ -1,0 +1,294 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { ForeignBody, ForeignQuestion, NumericAnswer, TextFormat, WeightedAnswer } from '../foreign';
+import { parseCategoryPath } from '../gift/read-gift';
+import { htmlToMarkdown } from '../html-to-markdown';
+import type { ProblemList } from '../problems';
+import { lineAt, questionStartLines } from './locate';
+
+type Node = Record<string, unknown>;
+
+const ARRAYS = new Set(['quiz.question', 'quiz.question.answer', 'quiz.question.tags.tag', 'quiz.question.subquestion', 'quiz.question.units.unit']);
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** Moodle question types goprep knows of but cannot hold: reported and skipped, not errors. */
+const KNOWN_UNSUPPORTED = new Set([
+  'description',
+  'cloze',
+  'multianswer',
+  'calculated',
+  'calculatedsimple',
+  'calculatedmulti',
+  'ddwtos',
+  'gapselect',
+  'ddimageortext',
+  'ddmarker',
+  'randomsamatch',
+  'random',
+  'ordering',
+]);
+
+const FORMATS: Record<string, TextFormat> = {
+  html: 'html',
+  moodle_auto_format: 'moodle',
+  plain_text: 'plain',
+  markdown: 'markdown',
+};
+
+/**
+ * Reads Moodle XML (`<quiz>` with `<question type="...">`). Malformed XML is one error with the
+ * parser's line; problems in a question carry the line of its `<question>` tag.
+ */
+export function readMoodleXml(source: string, problems: ProblemList): ForeignQuestion[] {
+  const text = source.replace(/^\uFEFF/, '');
+  const doctype = /<!DOCTYPE/i.exec(text);
+  if (doctype) {
+    // Entity definitions are how "billion laughs" inputs blow up a parser; Moodle never writes them.
+    problems.error('DOCTYPE declarations are not accepted in Moodle XML', lineAt(text, doctype.index));
+    return [];
+  }
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) {
+    problems.error(`malformed XML: ${valid.err.msg}`, valid.err.line);
+    return [];
+  }
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    isArray: (_name, jpath) => ARRAYS.has(String(jpath)),
+  });
+  const doc = parser.parse(text) as Node;
+  const quiz = doc['quiz'];
+  if (quiz === undefined) {
+    problems.error('the root element must be <quiz>', 1);
+    return [];
+  }
+  const lines = questionStartLines(text);
+  const nodes = isNode(quiz) ? asArray(quiz['question']) : [];
+  const questions: ForeignQuestion[] = [];
+  let category: string[] = [];
+  nodes.forEach((node, index) => {
+    const line = lines[index] ?? 1;
+    if (!isNode(node)) {
+      problems.error('empty <question> element', line);
+      return;
+    }
+    const type = attr(node, 'type');
+    if (type === 'category') {
+      category = parseCategoryPath(textOf(node['category']));
+      return;
+    }
+    const question = readQuestion(node, type, line, category, problems);
+    if (question) questions.push(question);
+  });
+  return questions;
+}
+
+function readQuestion(node: Node, type: string | undefined, line: number, category: string[], problems: ProblemList): ForeignQuestion | undefined {
+  if (type === undefined || type === '') {
+    problems.error('<question> without a type attribute', line);
+    return undefined;
+  }
+  const questionText = node['questiontext'];
+  const format = formatOf(questionText, 'html');
+  const name = textOf(node['name']) || undefined;
+  const base = {
+    ...(name !== undefined ? { name } : {}),
+    category: [...category],
+    format,
+    tags: asArray(isNode(node['tags']) ? node['tags']['tag'] : undefined).map(textOf).filter((tag) => tag !== ''),
+    notes: [],
+    line,
+  };
+  const idNumber = textOf(node['idnumber']);
+  const generalFeedback = textOf(node['generalfeedback']);
+  const common = {
+    ...base,
+    ...(idNumber !== '' ? { idNumber } : {}),
+    ...(generalFeedback !== '' ? { generalFeedback: sameFormat(node['generalfeedback'], format) } : {}),
+  };
+
+  if (KNOWN_UNSUPPORTED.has(type)) {
+    return { ...common, text: textOf(questionText), body: { kind: 'unsupported', moodleType: type } };
+  }
+  if (!['multichoice', 'truefalse', 'shortanswer', 'numerical', 'essay', 'matching'].includes(type)) {
+    problems.error(`unknown question type "${type}"`, line);
+    return undefined;
+  }
+  if (questionText === undefined) {
+    problems.error(`${type} question without <questiontext>`, line);
+    return undefined;
+  }
+  const body = readBody(node, type, format, line, problems);
+  return body ? { ...common, text: textOf(questionText), body } : undefined;
+}
+
+function readBody(node: Node, type: string, format: TextFormat, line: number, problems: ProblemList): ForeignBody | undefined {
+  switch (type) {
+    case 'multichoice': {
+      const answers = weightedAnswers(node, format, line, problems);
+      return answers && { kind: 'multichoice', single: bool(node['single'], true), answers };
+    }
+    case 'truefalse':
+      return readTrueFalse(node, format, line, problems);
+    case 'shortanswer': {
+      const answers = weightedAnswers(node, format, line, problems, 'plain');
+      return answers && { kind: 'shortanswer', caseSensitive: bool(node['usecase'], false), answers };
+    }
+    case 'numerical':
+      return readNumerical(node, format, line, problems);
+    case 'essay': {
+      const info = textOf(node['graderinfo']);
+      return { kind: 'essay', ...(info !== '' ? { graderInfo: sameFormat(node['graderinfo'], format) } : {}) };
+    }
+    default: {
+      const pairs = asArray(node['subquestion'])
+        .filter(isNode)
+        .map((sub) => ({ question: textOf(sub), answer: textOf(sub['answer']) }))
+        .filter((pair) => pair.question !== '' || pair.answer !== '');
+      return { kind: 'matching', pairs };
+    }
+  }
+}
+
+function weightedAnswers(
+  node: Node,
+  format: TextFormat,
+  line: number,
+  problems: ProblemList,
+  answerDefault: TextFormat = format,
+): WeightedAnswer[] | undefined {
+  const answers: WeightedAnswer[] = [];
+  let failed = false;
+  for (const answer of asArray(node['answer'])) {
+    if (!isNode(answer)) continue;
+    const fraction = fractionOf(answer, line, problems);
+    if (fraction === undefined) {
+      failed = true;
+      continue;
+    }
+    const feedback = textOf(answer['feedback']);
+    answers.push({
+      text: convert(textOf(answer), formatOf(answer, answerDefault), format),
+      fraction,
+      ...(feedback !== '' ? { feedback: sameFormat(answer['feedback'], format) } : {}),
+    });
+  }
+  return failed ? undefined : answers;
+}
+
+function readTrueFalse(node: Node, format: TextFormat, line: number, problems: ProblemList): ForeignBody | undefined {
+  const answers = asArray(node['answer']).filter(isNode);
+  const find = (value: string): Node | undefined => answers.find((answer) => textOf(answer).toLowerCase() === value);
+  const yes = find('true');
+  const no = find('false');
+  if (yes === undefined || no === undefined) {
+    problems.error('a truefalse question needs a "true" and a "false" answer', line);
+    return undefined;
+  }
+  const yesFraction = fractionOf(yes, line, problems);
+  if (yesFraction === undefined) return undefined;
+  const feedbackTrue = textOf(yes['feedback']);
+  const feedbackFalse = textOf(no['feedback']);
+  return {
+    kind: 'truefalse',
+    answer: yesFraction > 0,
+    ...(feedbackTrue !== '' ? { feedbackTrue: sameFormat(yes['feedback'], format) } : {}),
+    ...(feedbackFalse !== '' ? { feedbackFalse: sameFormat(no['feedback'], format) } : {}),
+  };
+}
+
+function readNumerical(node: Node, format: TextFormat, line: number, problems: ProblemList): ForeignBody | undefined {
+  const answers: NumericAnswer[] = [];
+  let failed = false;
+  for (const answer of asArray(node['answer'])) {
+    if (!isNode(answer)) continue;
+    const raw = textOf(answer);
+    const fraction = fractionOf(answer, line, problems);
+    if (fraction === undefined) {
+      failed = true;
+      continue;
+    }
+    if (raw === '*') {
+      problems.warning('the "*" numeric answer (any other value) is not expressible in goprep and was dropped', line);
+      continue;
+    }
+    const tolerance = textOf(answer['tolerance']) || '0';
+    if (!NUMBER.test(raw) || !NUMBER.test(tolerance) || Number(tolerance) < 0) {
+      problems.error(`bad numeric answer "${raw}" with tolerance "${tolerance}": expected numbers, tolerance >= 0`, line);
+      failed = true;
+      continue;
+    }
+    const feedback = textOf(answer['feedback']);
+    answers.push({
+      value: Number(raw),
+      tolerance: Number(tolerance),
+      fraction,
+      ...(feedback !== '' ? { feedback: sameFormat(answer['feedback'], format) } : {}),
+    });
+  }
+  if (failed) return undefined;
+  const units = asArray(isNode(node['units']) ? node['units']['unit'] : undefined).filter(isNode);
+  const base = units.find((unit) => Number(textOf(unit['multiplier']) || '1') === 1);
+  const unit = base ? textOf(base['unit_name']) : '';
+  return { kind: 'numerical', answers, ...(unit !== '' ? { unit } : {}) };
+}
+
+function fractionOf(answer: Node, line: number, problems: ProblemList): number | undefined {
+  const raw = attr(answer, 'fraction') ?? '0';
+  const fraction = Number(raw);
+  if (!NUMBER.test(raw.trim()) || fraction < -100 || fraction > 100) {
+    problems.error(`bad answer fraction "${raw}": expected a percentage between -100 and 100`, line);
+    return undefined;
+  }
+  return fraction;
+}
+
+/** Text of an element: a plain value, or its `<text>` child. */
+function textOf(node: unknown): string {
+  if (node === undefined || node === null) return '';
+  if (typeof node === 'string' || typeof node === 'number' || typeof node === 'boolean') return String(node).trim();
+  if (Array.isArray(node)) return textOf(node[0]);
+  if (isNode(node)) {
+    if ('text' in node) return textOf(node['text']);
+    if ('#text' in node) return textOf(node['#text']);
+  }
+  return '';
+}
+
+function formatOf(node: unknown, fallback: TextFormat): TextFormat {
+  const raw = isNode(node) ? attr(node, 'format') : undefined;
+  return (raw !== undefined ? FORMATS[raw] : undefined) ?? fallback;
+}
+
+/** Feedback may carry its own format; bring it to the question's so one conversion applies later. */
+function sameFormat(node: unknown, questionFormat: TextFormat): string {
+  return convert(textOf(node), formatOf(node, questionFormat), questionFormat);
+}
+
+function convert(text: string, from: TextFormat, to: TextFormat): string {
+  return from === 'html' && to !== 'html' ? htmlToMarkdown(text) : text;
+}
+
+function attr(node: Node, name: string): string | undefined {
+  const value = node[`@_${name}`];
+  return value === undefined ? undefined : String(value);
+}
+
+function bool(node: unknown, fallback: boolean): boolean {
+  const value = textOf(node).toLowerCase();
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  return fallback;
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function asArray(value: unknown): unknown[] {
+  if (value === undefined || value === null || value === '') return [];
+  return Array.isArray(value) ? value : [value];
+}

@@ -1,0 +1,130 @@
+import { Document, isSeq } from 'yaml';
+import type { BankQuestion, VerifyCheck } from '../model';
+
+export interface QuestionFiles {
+  /** `<topic>/<id>.md`: front matter + prompt + explanation, per docs/question-format.md. */
+  markdown: string;
+  /** `<topic>/<id>/main.go` for questions with a program. */
+  goFile?: string;
+}
+
+/**
+ * Writes a bank question as the files the contract describes, so an import can be saved into the
+ * bank and then linted and verified like any authored question.
+ */
+export function toQuestionFiles(question: BankQuestion): QuestionFiles {
+  const doc = new Document(frontMatter(question));
+  // Short lists of scalars read best inline, as in the contract's example.
+  for (const name of ['tags', 'lines']) {
+    const node = doc.get(name, true);
+    if (isSeq(node)) node.flow = true;
+  }
+  const yaml = doc.toString({ lineWidth: 0 });
+  const sections = [question.prompt.trim()];
+  if (question.key.type === 'flashcard') sections.push(`## Answer\n${question.key.answer.trim()}`);
+  sections.push(`## Explanation\n${question.explanation.trim()}`);
+  const markdown = `---\n${yaml}---\n${sections.join('\n\n')}\n`;
+  return question.code !== undefined ? { markdown, goFile: question.code.endsWith('\n') ? question.code : `${question.code}\n` } : { markdown };
+}
+
+function frontMatter(q: BankQuestion): Record<string, unknown> {
+  const fm: Record<string, unknown> = {
+    id: q.id,
+    title: q.title,
+    topic: q.topic,
+    subtopic: q.subtopic,
+    type: q.type,
+    difficulty: q.difficulty,
+    tags: q.tags,
+    go_version: q.goVersion,
+    expected_seconds: q.expectedSeconds,
+    references: q.references,
+  };
+  if (q.code !== undefined) fm['code'] = true;
+  if (q.options !== undefined) {
+    fm['options'] = q.options.map((o) => ({ id: o.id, text: o.text, correct: o.correct, ...(o.feedback !== undefined ? { feedback: o.feedback } : {}) }));
+  }
+  const key = q.key;
+  switch (key.type) {
+    case 'true-false':
+      fm['answer'] = key.answer;
+      break;
+    case 'short':
+      fm['accepted'] = key.accepted;
+      if (key.caseSensitive) fm['case_sensitive'] = true;
+      if (key.pattern !== undefined) fm['pattern'] = key.pattern;
+      break;
+    case 'numeric':
+      fm['answer'] = key.answer;
+      if (key.tolerance !== 0) fm['tolerance'] = key.tolerance;
+      if (q.unit !== undefined) fm['unit'] = q.unit;
+      break;
+    case 'code-output':
+      fm['outputs'] = key.outputs;
+      break;
+    case 'code-lines':
+      fm['lines'] = key.lines;
+      break;
+    case 'essay':
+      fm['rubric'] = key.rubric;
+      break;
+    case 'single':
+    case 'multi':
+    case 'flashcard':
+      // the key lives in the options (`correct`) or in the `## Answer` section
+      break;
+  }
+  if (q.verify.length > 0) fm['verify'] = q.verify.map(checkToYaml);
+  if (q.draft) fm['draft'] = true;
+  return fm;
+}
+
+/** camelCase model -> the contract's snake_case keys, leaving out values equal to the defaults. */
+function checkToYaml(check: VerifyCheck): Record<string, unknown> {
+  const out: Record<string, unknown> = { kind: check.kind };
+  const put = (name: string, value: unknown, fallback?: unknown): void => {
+    if (value !== undefined && JSON.stringify(value) !== JSON.stringify(fallback)) out[name] = value;
+  };
+  switch (check.kind) {
+    case 'output':
+      put('exit_code', check.exitCode, 0);
+      put('runs', check.runs, 1);
+      put('gomaxprocs', check.gomaxprocs);
+      put('stdout_any', check.stdoutAny);
+      break;
+    case 'output-matches':
+      put('stdout_regex', check.stdoutRegex);
+      put('stderr_regex', check.stderrRegex);
+      put('exit_code', check.exitCode, 0);
+      put('runs', check.runs, 1);
+      break;
+    case 'race':
+      put('lines', check.lines);
+      put('fixed', check.fixed, false);
+      break;
+    case 'deadlock':
+      put('lines', check.lines);
+      break;
+    case 'leak':
+      put('lines', check.lines);
+      put('settle_ms', check.settleMs, 200);
+      break;
+    case 'compile-error':
+      put('message', check.message);
+      put('lines', check.lines);
+      break;
+    case 'vet':
+      put('analyzer', check.analyzer);
+      put('lines', check.lines);
+      break;
+    case 'escape':
+      put('lines', check.lines);
+      put('exact', check.exact, true);
+      put('not_lines', check.notLines);
+      break;
+  }
+  put('env', check.env);
+  put('timeout_seconds', check.timeoutSeconds, 20);
+  put('file', check.file, 'main.go');
+  return out;
+}

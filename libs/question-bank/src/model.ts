@@ -1,0 +1,117 @@
+/**
+ * The bank's data model: what the parser produces, what the linter, verifier, exporters and the
+ * API's loader consume. Field names follow docs/question-format.md (camelCase here).
+ */
+
+export const TOPIC_IDS = [
+  'memory-model',
+  'goroutine-leaks',
+  'gc-tuning',
+  'trace-sampling',
+  'scheduler',
+  'channels',
+  'escape-analysis',
+  'pprof',
+  'context',
+  'sync',
+  'observability',
+  'kubernetes',
+] as const;
+export type TopicId = (typeof TOPIC_IDS)[number];
+
+export const CORE_TOPICS: readonly TopicId[] = [
+  'memory-model',
+  'goroutine-leaks',
+  'gc-tuning',
+  'trace-sampling',
+];
+
+export const QUESTION_TYPES = [
+  'single',
+  'multi',
+  'true-false',
+  'short',
+  'numeric',
+  'code-output',
+  'code-lines',
+  'essay',
+  'flashcard',
+] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+export interface ChoiceOption {
+  id: string;
+  text: string;
+  correct: boolean;
+  feedback?: string;
+}
+
+import type { AnswerKey } from '@goprep/domain';
+
+export type { AnswerKey };
+
+export type VerifyCheck =
+  | ({ kind: 'output'; exitCode: number; runs: number; gomaxprocs?: number[]; stdoutAny?: string[] } & CheckCommon)
+  | ({ kind: 'output-matches'; stdoutRegex?: string[]; stderrRegex?: string[]; exitCode: number; runs: number } & CheckCommon)
+  | ({ kind: 'race'; lines?: number[]; fixed: boolean } & CheckCommon)
+  | ({ kind: 'deadlock'; lines?: number[] } & CheckCommon)
+  | ({ kind: 'leak'; lines: number[]; settleMs: number } & CheckCommon)
+  | ({ kind: 'compile-error'; message: string; lines?: number[] } & CheckCommon)
+  | ({ kind: 'vet'; analyzer: string; lines?: number[] } & CheckCommon)
+  | ({ kind: 'escape'; lines: number[]; exact: boolean; notLines?: number[] } & CheckCommon);
+
+export interface CheckCommon {
+  env?: Record<string, string>;
+  timeoutSeconds: number;
+  /** Relative to the question's program folder; default `main.go`. */
+  file: string;
+}
+
+export interface BankQuestion {
+  id: string;
+  title: string;
+  topic: TopicId;
+  subtopic: string;
+  type: QuestionType;
+  difficulty: 1 | 2 | 3 | 4 | 5;
+  tags: string[];
+  goVersion: string;
+  expectedSeconds: number;
+  references: string[];
+  /** Markdown prompt (delivery). */
+  prompt: string;
+  /** Markdown explanation (review only). */
+  explanation: string;
+  /** Options without `correct`/`feedback` are what delivery shows; the full objects are review data. */
+  options?: ChoiceOption[];
+  /** Shown after a numeric input. */
+  unit?: string;
+  /** The Go program (`main.go`) for code questions. */
+  code?: string;
+  key: AnswerKey;
+  verify: VerifyCheck[];
+  draft: boolean;
+  /** sha256 over the normalised question (front matter + body + code); a new value = a new version. */
+  contentHash: string;
+  /** Repository-relative path of the Markdown file, for messages. */
+  sourcePath: string;
+}
+
+export interface TopicInfo {
+  id: TopicId;
+  title: string;
+  core: boolean;
+  description: string;
+}
+
+export interface BankProblem {
+  file: string;
+  line?: number;
+  message: string;
+}
+
+export interface LoadedBank {
+  topics: TopicInfo[];
+  questions: BankQuestion[];
+  problems: BankProblem[];
+}

@@ -1,0 +1,130 @@
+import type { TopicId } from '../model';
+import type { PathElement } from '../parse/front-matter';
+import type { QuestionFrontMatter } from './front-matter';
+
+export interface PathIssue {
+  path: PathElement[];
+  message: string;
+}
+
+/** Id prefix per topic, from docs/question-format.md. */
+export const TOPIC_ID_PREFIX: Record<TopicId, string> = {
+  'memory-model': 'mm-',
+  'goroutine-leaks': 'gl-',
+  'gc-tuning': 'gc-',
+  'trace-sampling': 'ts-',
+  scheduler: 'sch-',
+  channels: 'ch-',
+  'escape-analysis': 'esc-',
+  pprof: 'pp-',
+  context: 'ctx-',
+  sync: 'sync-',
+  observability: 'obs-',
+  kubernetes: 'k8s-',
+};
+
+const sameSet = (a: readonly number[], b: readonly number[]): boolean => {
+  const left = [...new Set(a)].sort((x, y) => x - y);
+  const right = [...new Set(b)].sort((x, y) => x - y);
+  return left.length === right.length && left.every((value, index) => value === right[index]);
+};
+
+const regexError = (source: string): string | undefined => {
+  try {
+    new RegExp(source);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+};
+
+/**
+ * Rules that span several keys (JSON Schema cannot say them): the key agrees with the options,
+ * checks agree with the key, regexes compile. Each issue carries the path of the key to blame.
+ */
+export function checkConsistency(fm: QuestionFrontMatter): PathIssue[] {
+  const issues: PathIssue[] = [];
+  const prefix = TOPIC_ID_PREFIX[fm.topic as TopicId];
+  if (prefix && !fm.id.startsWith(prefix)) {
+    issues.push({ path: ['id'], message: `id of a ${fm.topic} question must start with "${prefix}"` });
+  }
+
+  if (fm.type === 'single' || fm.type === 'multi') {
+    const seen = new Map<string, number>();
+    fm.options.forEach((option, index) => {
+      if (seen.has(option.id)) issues.push({ path: ['options', index, 'id'], message: `duplicate option id "${option.id}"` });
+      seen.set(option.id, index);
+    });
+    const correct = fm.options.filter((option) => option.correct).length;
+    if (fm.type === 'single' && correct !== 1) {
+      issues.push({ path: ['options'], message: `single: exactly one option must be correct (found ${correct})` });
+    }
+    if (fm.type === 'multi' && correct < 1) {
+      issues.push({ path: ['options'], message: 'multi: at least one option must be correct' });
+    }
+  }
+
+  if (fm.type === 'short') {
+    if (fm.pattern !== undefined) {
+      const error = regexError(fm.pattern);
+      if (error) issues.push({ path: ['pattern'], message: `pattern is not a valid JavaScript regex: ${error}` });
+    }
+  }
+
+  const verify = 'verify' in fm ? (fm.verify ?? []) : [];
+  const hasCode = 'code' in fm && fm.code === true;
+  if (verify.length > 0 && !hasCode) {
+    issues.push({ path: ['verify'], message: 'verify needs `code: true` and a program in <id>/main.go' });
+  }
+  if (hasCode && verify.length === 0) {
+    issues.push({ path: ['code'], message: 'a code question must declare what running it shows in `verify`' });
+  }
+
+  verify.forEach((check, index) => {
+    if (check.kind === 'output') {
+      if (fm.type === 'code-output' && check.stdout_any) {
+        issues.push({ path: ['verify', index, 'stdout_any'], message: 'stdout_any is for non code-output questions; code-output checks use `outputs`' });
+      }
+      if (fm.type !== 'code-output' && !check.stdout_any) {
+        issues.push({ path: ['verify', index], message: 'an output check outside code-output questions needs `stdout_any`' });
+      }
+      const allowed = fm.type === 'code-output' ? fm.outputs : (check.stdout_any ?? []);
+      if (allowed.length > 1 && check.runs < 20) {
+        issues.push({ path: ['verify', index, 'runs'], message: `several outputs are possible: use runs >= 20 (found ${check.runs})` });
+      }
+    }
+    if (check.kind === 'output-matches') {
+      if (!check.stdout_regex && !check.stderr_regex) {
+        issues.push({ path: ['verify', index], message: 'output-matches needs stdout_regex and/or stderr_regex' });
+      }
+      for (const key of ['stdout_regex', 'stderr_regex'] as const) {
+        (check[key] ?? []).forEach((source, position) => {
+          const error = regexError(source);
+          if (error) issues.push({ path: ['verify', index, key, position], message: `not a valid JavaScript regex: ${error}` });
+        });
+      }
+    }
+  });
+
+  if (fm.type === 'code-output' && !verify.some((check) => check.kind === 'output')) {
+    issues.push({ path: ['verify'], message: 'a code-output question needs a verify check of kind `output`' });
+  }
+  if (fm.type === 'code-lines') {
+    const withLines = verify
+      .map((check, index) => ({ check, index }))
+      .filter(({ check }) => 'lines' in check && check.lines !== undefined && check.file === 'main.go');
+    if (withLines.length === 0) {
+      issues.push({ path: ['verify'], message: 'a code-lines question needs a verify check that carries `lines`' });
+    }
+    for (const { check, index } of withLines) {
+      const lines = 'lines' in check ? (check.lines ?? []) : [];
+      if (!sameSet(lines, fm.lines)) {
+        issues.push({
+          path: ['verify', index, 'lines'],
+          message: `${check.kind} check lines [${lines.join(', ')}] must equal the key lines [${fm.lines.join(', ')}]`,
+        });
+      }
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,237 @@
+import { z } from 'zod';
+import { QUESTION_TYPES, TOPIC_IDS } from '../model';
+
+/*
+ * The front matter contract of docs/question-format.md as zod schemas. Keys stay snake_case here
+ * (they are what authors write); `toBankQuestion` maps them to the camelCase model. Objects are
+ * strict so a misspelt key is reported instead of silently ignored.
+ */
+
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const kebabCase = z.string().regex(KEBAB, { error: 'must be kebab-case (a-z, 0-9, single dashes)' });
+
+export const questionId = kebabCase.min(3).max(80);
+
+const lineNumber = z.int().min(1);
+const lineList = z.array(lineNumber).min(1);
+const httpsUrl = z
+  .url({ protocol: /^https$/, error: 'must be an https URL' })
+  .regex(/^https:\/\//, { error: 'must be an https URL' });
+
+const checkCommon = {
+  env: z.record(z.string(), z.string()).optional(),
+  timeout_seconds: z.number().positive().max(600).default(20),
+  file: z.string().min(1).default('main.go'),
+};
+
+export const outputCheckSchema = z.strictObject({
+  kind: z.literal('output'),
+  exit_code: z.int().min(0).max(255).default(0),
+  runs: z.int().min(1).max(1000).default(1),
+  gomaxprocs: z.array(z.int().min(1)).min(1).optional(),
+  stdout_any: z.array(z.string()).min(1).optional(),
+  ...checkCommon,
+});
+
+export const outputMatchesCheckSchema = z.strictObject({
+  kind: z.literal('output-matches'),
+  stdout_regex: z.array(z.string().min(1)).min(1).optional(),
+  stderr_regex: z.array(z.string().min(1)).min(1).optional(),
+  exit_code: z.int().min(0).max(255).default(0),
+  runs: z.int().min(1).max(1000).default(1),
+  ...checkCommon,
+});
+
+export const raceCheckSchema = z.strictObject({
+  kind: z.literal('race'),
+  lines: lineList.optional(),
+  fixed: z.boolean().default(false),
+  ...checkCommon,
+});
+
+export const deadlockCheckSchema = z.strictObject({
+  kind: z.literal('deadlock'),
+  lines: lineList.optional(),
+  ...checkCommon,
+});
+
+export const leakCheckSchema = z.strictObject({
+  kind: z.literal('leak'),
+  lines: lineList,
+  settle_ms: z.int().min(0).max(60_000).default(200),
+  ...checkCommon,
+});
+
+export const compileErrorCheckSchema = z.strictObject({
+  kind: z.literal('compile-error'),
+  message: z.string().min(1),
+  lines: lineList.optional(),
+  ...checkCommon,
+});
+
+export const vetCheckSchema = z.strictObject({
+  kind: z.literal('vet'),
+  analyzer: z.string().regex(/^[a-z0-9_]+$/, { error: 'must be a go vet analyzer name such as lostcancel' }),
+  lines: lineList.optional(),
+  ...checkCommon,
+});
+
+export const escapeCheckSchema = z.strictObject({
+  kind: z.literal('escape'),
+  lines: lineList,
+  exact: z.boolean().default(true),
+  not_lines: lineList.optional(),
+  ...checkCommon,
+});
+
+export const verifyCheckSchema = z.discriminatedUnion('kind', [
+  outputCheckSchema,
+  outputMatchesCheckSchema,
+  raceCheckSchema,
+  deadlockCheckSchema,
+  leakCheckSchema,
+  compileErrorCheckSchema,
+  vetCheckSchema,
+  escapeCheckSchema,
+]);
+export type VerifyCheckInput = z.input<typeof verifyCheckSchema>;
+export type VerifyCheckFrontMatter = z.output<typeof verifyCheckSchema>;
+
+export const VERIFY_KINDS = [
+  'output',
+  'output-matches',
+  'race',
+  'deadlock',
+  'leak',
+  'compile-error',
+  'vet',
+  'escape',
+] as const;
+
+const choiceOption = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,15}$/, { error: 'must be a short slug such as a, b, c' }),
+  text: z.string().min(1),
+  correct: z.boolean(),
+  feedback: z.string().min(1).optional(),
+});
+
+const common = {
+  id: questionId,
+  title: z.string().min(1).max(100),
+  topic: z.enum(TOPIC_IDS),
+  subtopic: kebabCase,
+  difficulty: z.int().min(1).max(5),
+  tags: z.array(kebabCase).min(1),
+  go_version: z.string({ error: 'must be a quoted version string such as "1.26"' }).regex(/^1\.\d+(?:\.\d+)?$/, { error: 'must be a quoted version string such as "1.26"' }),
+  expected_seconds: z.int().min(10).max(1800),
+  references: z.array(httpsUrl).min(1),
+  draft: z.boolean().default(false),
+};
+
+// Code questions may carry a program; `code: true` is the only allowed value.
+const codeFlag = z.literal(true, { error: 'code must be true (omit it for questions without a program)' });
+const verifyList = z.array(verifyCheckSchema).min(1);
+const options = z.array(choiceOption).min(2).max(8);
+
+export const singleSchema = z.strictObject({
+  ...common,
+  type: z.literal('single'),
+  options,
+  code: codeFlag.optional(),
+  verify: verifyList.optional(),
+});
+
+export const multiSchema = z.strictObject({
+  ...common,
+  type: z.literal('multi'),
+  options,
+  code: codeFlag.optional(),
+  verify: verifyList.optional(),
+});
+
+export const trueFalseSchema = z.strictObject({
+  ...common,
+  type: z.literal('true-false'),
+  answer: z.boolean(),
+  code: codeFlag.optional(),
+  verify: verifyList.optional(),
+});
+
+export const shortSchema = z.strictObject({
+  ...common,
+  type: z.literal('short'),
+  accepted: z.array(z.string().min(1)).min(1),
+  case_sensitive: z.boolean().default(false),
+  pattern: z.string().min(1).optional(),
+  code: codeFlag.optional(),
+  verify: verifyList.optional(),
+});
+
+export const numericSchema = z.strictObject({
+  ...common,
+  type: z.literal('numeric'),
+  answer: z.number(),
+  tolerance: z.number().min(0).default(0),
+  unit: z.string().min(1).optional(),
+  code: codeFlag.optional(),
+  verify: verifyList.optional(),
+});
+
+export const codeOutputSchema = z.strictObject({
+  ...common,
+  type: z.literal('code-output'),
+  code: codeFlag,
+  outputs: z.array(z.string()).min(1),
+  verify: verifyList,
+});
+
+export const codeLinesSchema = z.strictObject({
+  ...common,
+  type: z.literal('code-lines'),
+  code: codeFlag,
+  lines: lineList,
+  verify: verifyList,
+});
+
+export const essaySchema = z.strictObject({
+  ...common,
+  type: z.literal('essay'),
+  rubric: z.array(z.string().min(1)).min(1),
+});
+
+export const flashcardSchema = z.strictObject({
+  ...common,
+  type: z.literal('flashcard'),
+});
+
+/** The front matter of one question file: one schema per `type`. */
+export const questionFrontMatterSchema = z.discriminatedUnion('type', [
+  singleSchema,
+  multiSchema,
+  trueFalseSchema,
+  shortSchema,
+  numericSchema,
+  codeOutputSchema,
+  codeLinesSchema,
+  essaySchema,
+  flashcardSchema,
+]);
+export type QuestionFrontMatterInput = z.input<typeof questionFrontMatterSchema>;
+export type QuestionFrontMatter = z.output<typeof questionFrontMatterSchema>;
+
+/** The front matter of a topic's `_topic.md`. */
+export const topicFrontMatterSchema = z.strictObject({
+  id: z.enum(TOPIC_IDS),
+  title: z.string().min(1).max(100),
+  core: z.boolean(),
+});
+export type TopicFrontMatter = z.output<typeof topicFrontMatterSchema>;
+
+// Keep the list of types in one place: the schema must cover every type of the model.
+const coveredTypes: readonly (typeof QUESTION_TYPES)[number][] = questionFrontMatterSchema.options.map(
+  (option) => option.shape.type.value,
+);
+if (coveredTypes.length !== QUESTION_TYPES.length) {
+  throw new Error('questionFrontMatterSchema does not cover every QUESTION_TYPES entry');
+}

@@ -1,0 +1,133 @@
+import type { AnswerKey, BankQuestion, ChoiceOption, TopicId, VerifyCheck } from '../model';
+import type { QuestionFrontMatter, VerifyCheckFrontMatter } from './front-matter';
+
+/** Body sections and program text that complete the front matter into a question. */
+export interface QuestionContent {
+  prompt: string;
+  explanation: string;
+  /** Flashcards only: the back of the card. */
+  answer?: string;
+  code?: string;
+  sourcePath: string;
+}
+
+export function toVerifyCheck(check: VerifyCheckFrontMatter): VerifyCheck {
+  const common = {
+    ...(check.env ? { env: check.env } : {}),
+    timeoutSeconds: check.timeout_seconds,
+    file: check.file,
+  };
+  switch (check.kind) {
+    case 'output':
+      return {
+        kind: 'output',
+        exitCode: check.exit_code,
+        runs: check.runs,
+        ...(check.gomaxprocs ? { gomaxprocs: check.gomaxprocs } : {}),
+        ...(check.stdout_any ? { stdoutAny: check.stdout_any } : {}),
+        ...common,
+      };
+    case 'output-matches':
+      return {
+        kind: 'output-matches',
+        ...(check.stdout_regex ? { stdoutRegex: check.stdout_regex } : {}),
+        ...(check.stderr_regex ? { stderrRegex: check.stderr_regex } : {}),
+        exitCode: check.exit_code,
+        runs: check.runs,
+        ...common,
+      };
+    case 'race':
+      return { kind: 'race', ...(check.lines ? { lines: check.lines } : {}), fixed: check.fixed, ...common };
+    case 'deadlock':
+      return { kind: 'deadlock', ...(check.lines ? { lines: check.lines } : {}), ...common };
+    case 'leak':
+      return { kind: 'leak', lines: check.lines, settleMs: check.settle_ms, ...common };
+    case 'compile-error':
+      return { kind: 'compile-error', message: check.message, ...(check.lines ? { lines: check.lines } : {}), ...common };
+    case 'vet':
+      return { kind: 'vet', analyzer: check.analyzer, ...(check.lines ? { lines: check.lines } : {}), ...common };
+    case 'escape':
+      return {
+        kind: 'escape',
+        lines: check.lines,
+        exact: check.exact,
+        ...(check.not_lines ? { notLines: check.not_lines } : {}),
+        ...common,
+      };
+  }
+}
+
+/** The answer key, or an error message when the front matter cannot form one. */
+export function toAnswerKey(fm: QuestionFrontMatter, flashcardAnswer: string | undefined): AnswerKey | string {
+  switch (fm.type) {
+    case 'single': {
+      const correct = fm.options.filter((option) => option.correct);
+      if (correct.length !== 1 || !correct[0]) return `a single-choice question needs exactly one correct option (found ${correct.length})`;
+      return { type: 'single', correct: correct[0].id };
+    }
+    case 'multi': {
+      const correct = fm.options.filter((option) => option.correct).map((option) => option.id);
+      if (correct.length === 0) return 'a multi-choice question needs at least one correct option';
+      return { type: 'multi', correct };
+    }
+    case 'true-false':
+      return { type: 'true-false', answer: fm.answer };
+    case 'short':
+      return {
+        type: 'short',
+        accepted: fm.accepted,
+        caseSensitive: fm.case_sensitive,
+        ...(fm.pattern !== undefined ? { pattern: fm.pattern } : {}),
+      };
+    case 'numeric':
+      return { type: 'numeric', answer: fm.answer, tolerance: fm.tolerance };
+    case 'code-output':
+      return { type: 'code-output', outputs: fm.outputs };
+    case 'code-lines':
+      return { type: 'code-lines', lines: [...new Set(fm.lines)].sort((a, b) => a - b) };
+    case 'essay':
+      return { type: 'essay', rubric: fm.rubric };
+    case 'flashcard':
+      if (flashcardAnswer === undefined || flashcardAnswer === '') return 'a flashcard needs an `## Answer` section';
+      return { type: 'flashcard', answer: flashcardAnswer };
+  }
+}
+
+/** Maps validated snake_case front matter plus body and code to the camelCase model (without hash). */
+export function toBankQuestion(
+  fm: QuestionFrontMatter,
+  key: AnswerKey,
+  content: QuestionContent,
+): Omit<BankQuestion, 'contentHash'> {
+  const options: ChoiceOption[] | undefined =
+    fm.type === 'single' || fm.type === 'multi'
+      ? fm.options.map((option) => ({
+          id: option.id,
+          text: option.text,
+          correct: option.correct,
+          ...(option.feedback !== undefined ? { feedback: option.feedback } : {}),
+        }))
+      : undefined;
+  const verify = 'verify' in fm && fm.verify ? fm.verify.map(toVerifyCheck) : [];
+  return {
+    id: fm.id,
+    title: fm.title,
+    topic: fm.topic as TopicId,
+    subtopic: fm.subtopic,
+    type: fm.type,
+    difficulty: fm.difficulty as BankQuestion['difficulty'],
+    tags: fm.tags,
+    goVersion: fm.go_version,
+    expectedSeconds: fm.expected_seconds,
+    references: fm.references,
+    prompt: content.prompt,
+    explanation: content.explanation,
+    ...(options ? { options } : {}),
+    ...(fm.type === 'numeric' && fm.unit !== undefined ? { unit: fm.unit } : {}),
+    ...(content.code !== undefined ? { code: content.code } : {}),
+    key,
+    verify,
+    draft: fm.draft,
+    sourcePath: content.sourcePath,
+  };
+}

@@ -1,0 +1,267 @@
+import type { VerifyCheck } from '../model';
+import type { RunResult } from '../go/exec';
+import {
+  escapeLines,
+  innermostLine,
+  isBlockedState,
+  mainGoPositions,
+  parseGoroutineDump,
+  parseVetJson,
+  RACE_WARNING,
+  raceReportLines,
+} from './go-output';
+import { DUMP_MARKER, HARNESS_FILE } from './leak-harness';
+import type { QuestionProgram } from './program';
+
+export interface Verdict {
+  passed: boolean;
+  reason: string;
+}
+
+const DEADLOCK = 'fatal error: all goroutines are asleep - deadlock!';
+
+const pass = (reason: string): Verdict => ({ passed: true, reason });
+const fail = (reason: string): Verdict => ({ passed: false, reason });
+
+const list = (lines: Iterable<number>): string => `[${[...lines].sort((a, b) => a - b).join(', ')}]`;
+const quote = (text: string): string => JSON.stringify(text);
+
+/** The last lines of a stream, enough to see a panic or a compiler message in a failure reason. */
+export function tail(text: string, lines = 12): string {
+  const kept = text.trimEnd().split('\n');
+  const shown = kept.slice(-lines).join('\n');
+  return kept.length > lines ? `...\n${shown}` : shown;
+}
+
+function runProblem(result: RunResult, timeoutSeconds: number): string | undefined {
+  if (result.spawnError) return `could not start the program: ${result.spawnError}`;
+  if (result.timedOut) return `timed out after ${timeoutSeconds} s`;
+  return undefined;
+}
+
+function buildFailure(output: string): Verdict {
+  return fail(`go build failed:\n${tail(output)}`);
+}
+
+/** Runs one check of a question against the real toolchain. */
+export async function runCheck(program: QuestionProgram, check: VerifyCheck): Promise<Verdict> {
+  switch (check.kind) {
+    case 'output':
+      return outputCheck(program, check);
+    case 'output-matches':
+      return outputMatchesCheck(program, check);
+    case 'race':
+      return raceCheck(program, check);
+    case 'deadlock':
+      return deadlockCheck(program, check);
+    case 'leak':
+      return leakCheck(program, check);
+    case 'compile-error':
+      return compileErrorCheck(program, check);
+    case 'vet':
+      return vetCheck(program, check);
+    case 'escape':
+      return escapeCheck(program, check);
+  }
+}
+
+/** GOMAXPROCS per run: the check's list, or 1 and 4 alternating for multi-run checks. */
+export function gomaxprocsPlan(runs: number, gomaxprocs: readonly number[] | undefined): (number | undefined)[] {
+  const values = gomaxprocs ?? (runs > 1 ? [1, 4] : []);
+  return Array.from({ length: runs }, (_, index) => (values.length > 0 ? values[index % values.length] : undefined));
+}
+
+function runEnv(base: Record<string, string> | undefined, gomaxprocs: number | undefined): Record<string, string> {
+  return { ...(base ?? {}), ...(gomaxprocs !== undefined ? { GOMAXPROCS: String(gomaxprocs) } : {}) };
+}
+
+async function outputCheck(program: QuestionProgram, check: Extract<VerifyCheck, { kind: 'output' }>): Promise<Verdict> {
+  const key = program.question.key;
+  const allowed = key.type === 'code-output' ? key.outputs : (check.stdoutAny ?? []);
+  if (allowed.length === 0) return fail('no expected output: code-output `outputs` or the check\'s `stdout_any` is empty');
+  const build = await program.build(check.file, { ...(check.env ? { env: check.env } : {}) });
+  if (!build.ok) return buildFailure(build.output);
+  const plan = gomaxprocsPlan(check.runs, check.gomaxprocs);
+  const seen = new Set<string>();
+  for (const [index, gomaxprocs] of plan.entries()) {
+    const where = `run ${index + 1}/${plan.length}${gomaxprocs !== undefined ? ` (GOMAXPROCS=${gomaxprocs})` : ''}`;
+    const result = await program.runBinary(build.binary, runEnv(check.env, gomaxprocs), check.timeoutSeconds);
+    const problem = runProblem(result, check.timeoutSeconds);
+    if (problem) return fail(`${where}: ${problem}`);
+    if (result.exitCode !== check.exitCode) {
+      return fail(`${where}: exit code ${String(result.exitCode)}, expected ${check.exitCode}\nstderr:\n${tail(result.stderr)}`);
+    }
+    if (!allowed.includes(result.stdout)) {
+      const expected = allowed.length === 1 ? quote(allowed[0] ?? '') : `one of ${allowed.map(quote).join(', ')}`;
+      return fail(`${where}: stdout ${quote(result.stdout)}, expected ${expected}`);
+    }
+    seen.add(result.stdout);
+  }
+  const note = allowed.length > 1 ? ` (${seen.size} of ${allowed.length} allowed outputs seen)` : '';
+  return pass(`${plan.length} run(s) printed an expected output${note}`);
+}
+
+async function outputMatchesCheck(
+  program: QuestionProgram,
+  check: Extract<VerifyCheck, { kind: 'output-matches' }>,
+): Promise<Verdict> {
+  const build = await program.build(check.file, { ...(check.env ? { env: check.env } : {}) });
+  if (!build.ok) return buildFailure(build.output);
+  // Multiline, so `^gc \d+` matches any gctrace line rather than only the first line of the stream.
+  const patterns = [
+    ...(check.stdoutRegex ?? []).map((source) => ({ stream: 'stdout' as const, source, regex: new RegExp(source, 'm') })),
+    ...(check.stderrRegex ?? []).map((source) => ({ stream: 'stderr' as const, source, regex: new RegExp(source, 'm') })),
+  ];
+  for (let index = 0; index < check.runs; index += 1) {
+    const where = `run ${index + 1}/${check.runs}`;
+    const result = await program.runBinary(build.binary, check.env, check.timeoutSeconds);
+    const problem = runProblem(result, check.timeoutSeconds);
+    if (problem) return fail(`${where}: ${problem}`);
+    if (result.exitCode !== check.exitCode) {
+      return fail(`${where}: exit code ${String(result.exitCode)}, expected ${check.exitCode}\nstderr:\n${tail(result.stderr)}`);
+    }
+    for (const pattern of patterns) {
+      const text = pattern.stream === 'stdout' ? result.stdout : result.stderr;
+      if (!pattern.regex.test(text)) {
+        return fail(`${where}: ${pattern.stream} does not match /${pattern.source}/\n${pattern.stream}:\n${tail(text)}`);
+      }
+    }
+  }
+  return pass(`${check.runs} run(s) matched ${patterns.length} pattern(s)`);
+}
+
+async function raceCheck(program: QuestionProgram, check: Extract<VerifyCheck, { kind: 'race' }>): Promise<Verdict> {
+  const build = await program.build(check.file, { race: true, ...(check.env ? { env: check.env } : {}) });
+  if (!build.ok) return buildFailure(build.output);
+  const result = await program.runBinary(build.binary, check.env, check.timeoutSeconds);
+  const problem = runProblem(result, check.timeoutSeconds);
+  if (problem) return fail(problem);
+  if (!result.stderr.includes(RACE_WARNING)) {
+    return fail(`-race reported no data race (exit code ${String(result.exitCode)})\nstderr:\n${tail(result.stderr)}`);
+  }
+  const target = program.filePath(check.file);
+  const report = raceReportLines(result.stderr, (path) => path === target);
+  const missing = (check.lines ?? []).filter((line) => !report.lines.has(line));
+  if (missing.length > 0) {
+    return fail(`race reported, but not on line(s) ${list(missing)}: expected ${list(check.lines ?? [])} among the report's main.go frames ${list(report.lines)}`);
+  }
+  if (check.fixed) {
+    const fixed = await program.build('fixed/main.go', { race: true, ...(check.env ? { env: check.env } : {}) });
+    if (!fixed.ok) return fail(`fixed/main.go: ${buildFailure(fixed.output).reason}`);
+    const fixedRun = await program.runBinary(fixed.binary, check.env, check.timeoutSeconds);
+    const fixedProblem = runProblem(fixedRun, check.timeoutSeconds);
+    if (fixedProblem) return fail(`fixed/main.go: ${fixedProblem}`);
+    if (fixedRun.stderr.includes(RACE_WARNING)) {
+      return fail(`fixed/main.go still races:\n${tail(fixedRun.stderr, 20)}`);
+    }
+  }
+  return pass(`${report.reports} race report(s) on main.go lines ${list(report.lines)}${check.fixed ? '; fixed/main.go is race-free' : ''}`);
+}
+
+async function deadlockCheck(program: QuestionProgram, check: Extract<VerifyCheck, { kind: 'deadlock' }>): Promise<Verdict> {
+  const build = await program.build(check.file, { ...(check.env ? { env: check.env } : {}) });
+  if (!build.ok) return buildFailure(build.output);
+  // The dump must list every goroutine for blocked lines to be found, whatever the caller's setting.
+  const result = await program.runBinary(build.binary, { GOTRACEBACK: 'all', ...(check.env ?? {}) }, check.timeoutSeconds);
+  const problem = runProblem(result, check.timeoutSeconds);
+  if (problem) return fail(problem);
+  if (!result.stderr.includes(DEADLOCK)) {
+    return fail(`expected "${DEADLOCK}", got exit code ${String(result.exitCode)}\nstderr:\n${tail(result.stderr)}`);
+  }
+  const target = program.filePath(check.file);
+  const blocked = new Set<number>();
+  for (const goroutine of parseGoroutineDump(result.stderr.slice(result.stderr.indexOf(DEADLOCK)))) {
+    const line = innermostLine(goroutine, (path) => path === target);
+    if (line !== undefined) blocked.add(line);
+  }
+  const missing = (check.lines ?? []).filter((line) => !blocked.has(line));
+  if (missing.length > 0) {
+    return fail(`deadlock, but no goroutine is blocked on line(s) ${list(missing)}: expected ${list(check.lines ?? [])}, blocked at ${list(blocked)}`);
+  }
+  return pass(`deadlock with goroutines blocked at main.go lines ${list(blocked)}`);
+}
+
+async function leakCheck(program: QuestionProgram, check: Extract<VerifyCheck, { kind: 'leak' }>): Promise<Verdict> {
+  const harness = await program.prepareLeakHarness(check.file, check.settleMs);
+  if ('error' in harness) return fail(harness.error);
+  const packageArg = `./${harness.dir.slice(program.bankDir.length + 1).split('\\').join('/')}`;
+  const build = await program.goBuild(packageArg, [], check.env);
+  if (!build.ok) return buildFailure(build.output);
+  const result = await program.runBinary(build.binary, check.env, check.timeoutSeconds);
+  const problem = runProblem(result, check.timeoutSeconds);
+  if (problem) return fail(problem);
+  const markerAt = result.stderr.lastIndexOf(DUMP_MARKER);
+  if (markerAt < 0) {
+    return fail(`the program ended before the harness could dump its goroutines (exit code ${String(result.exitCode)}); main must return normally\nstderr:\n${tail(result.stderr)}`);
+  }
+  const blocked = new Set<number>();
+  for (const goroutine of parseGoroutineDump(result.stderr.slice(markerAt))) {
+    if (goroutine.frames.some((frame) => frame.file.endsWith(`/${HARNESS_FILE}`))) continue;
+    if (!isBlockedState(goroutine.state)) continue;
+    const line = innermostLine(goroutine, (path) => path === harness.mainGo);
+    if (line !== undefined) blocked.add(line);
+  }
+  const expected = new Set(check.lines);
+  const same = expected.size === blocked.size && [...expected].every((line) => blocked.has(line));
+  if (!same) return fail(`blocked goroutines after main returned are at main.go lines ${list(blocked)}, expected ${list(expected)}`);
+  return pass(`goroutines still blocked at main.go lines ${list(blocked)}`);
+}
+
+async function compileErrorCheck(
+  program: QuestionProgram,
+  check: Extract<VerifyCheck, { kind: 'compile-error' }>,
+): Promise<Verdict> {
+  const build = await program.build(check.file, { ...(check.env ? { env: check.env } : {}) });
+  if (build.ok) return fail(`go build succeeded; expected a compile error containing ${quote(check.message)}`);
+  if (!build.output.includes(check.message)) {
+    return fail(`compile error does not contain ${quote(check.message)}:\n${tail(build.output)}`);
+  }
+  const positions = mainGoPositions(build.output);
+  const missing = (check.lines ?? []).filter((line) => !positions.has(line));
+  if (missing.length > 0) {
+    return fail(`compile error not reported on line(s) ${list(missing)}: expected ${list(check.lines ?? [])}, reported at ${list(positions)}\n${tail(build.output)}`);
+  }
+  return pass(`compile error ${quote(check.message)} at main.go lines ${list(positions)}`);
+}
+
+async function vetCheck(program: QuestionProgram, check: Extract<VerifyCheck, { kind: 'vet' }>): Promise<Verdict> {
+  const result = await program.runGo(['vet', '-json', program.packageArg(check.file)], check.env);
+  if (result.timedOut) return fail('go vet timed out');
+  const output = result.stdout + result.stderr;
+  const diagnostics = parseVetJson(output);
+  const found = diagnostics.filter((diagnostic) => diagnostic.analyzer === check.analyzer);
+  if (found.length === 0) {
+    const others = [...new Set(diagnostics.map((diagnostic) => diagnostic.analyzer))];
+    return fail(`go vet did not report ${check.analyzer}; it reported ${others.length > 0 ? others.join(', ') : 'nothing'}\n${tail(output)}`);
+  }
+  const target = program.filePath(check.file);
+  const lines = new Set(found.filter((diagnostic) => diagnostic.file === target || diagnostic.file.endsWith('/main.go')).map((diagnostic) => diagnostic.line));
+  const missing = (check.lines ?? []).filter((line) => !lines.has(line));
+  if (missing.length > 0) {
+    return fail(`go vet reported ${check.analyzer} at main.go lines ${list(lines)}, expected ${list(check.lines ?? [])}`);
+  }
+  return pass(`go vet ${check.analyzer} at main.go lines ${list(lines)}`);
+}
+
+async function escapeCheck(program: QuestionProgram, check: Extract<VerifyCheck, { kind: 'escape' }>): Promise<Verdict> {
+  const build = await program.goBuild(program.packageArg(check.file), ['-gcflags=-m'], check.env);
+  if (!build.ok) return buildFailure(build.output);
+  const reported = escapeLines(build.output);
+  const escaping = new Set(reported.keys());
+  const missing = check.lines.filter((line) => !escaping.has(line));
+  const extra = check.exact ? [...escaping].filter((line) => !check.lines.includes(line)) : [];
+  const forbidden = (check.notLines ?? []).filter((line) => escaping.has(line));
+  if (missing.length > 0 || extra.length > 0 || forbidden.length > 0) {
+    const details = [
+      missing.length > 0 ? `no escape on ${list(missing)}` : '',
+      extra.length > 0 ? `unexpected escape on ${list(extra)}` : '',
+      forbidden.length > 0 ? `escape on not_lines ${list(forbidden)}` : '',
+    ].filter(Boolean);
+    const evidence = [...reported.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([line, messages]) => `  main.go:${line}: ${messages.join('; ')}`)
+      .join('\n');
+    return fail(`escape lines ${list(escaping)}, expected ${list(check.lines)}${check.exact ? ' exactly' : ''} (${details.join(', ')})\n${evidence}`);
+  }
+  return pass(`escapes at main.go lines ${list(escaping)}`);
+}

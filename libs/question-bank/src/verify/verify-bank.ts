@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import type { BankQuestion } from '../model';
+import { findGo, type GoToolchain } from '../go/toolchain';
+import { loadBank } from '../parse/load-bank';
+import { findRepoRoot } from '../parse/paths';
+import { runCheck } from './checks';
+import { mapPool } from './pool';
+import { QuestionProgram } from './program';
+import type { CheckResult, QuestionVerifyResult, VerifyReport } from './types';
+
+export interface VerifyOptions {
+  topic?: string;
+  id?: string;
+  /** Questions verified at once (default: one per CPU). */
+  concurrency?: number;
+  includeDrafts?: boolean;
+  /** Called as each question finishes, for progress output. */
+  onResult?: (result: QuestionVerifyResult) => void;
+}
+
+/**
+ * Proves every verify check of the bank with the real Go toolchain. Throws GoToolchainError when
+ * no Go >= 1.22 is available; a failing check is a result, not an exception.
+ */
+export async function verifyBank(bankDir: string, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const go = await findGo();
+  const dir = resolve(bankDir);
+  if (!existsSync(join(dir, 'go.mod'))) {
+    throw new Error(`${dir} has no go.mod: the bank's programs must belong to one Go module`);
+  }
+  const bank = loadBank(dir, {
+    ...(options.topic !== undefined ? { topic: options.topic } : {}),
+    ...(options.id !== undefined ? { id: options.id } : {}),
+    ...(options.includeDrafts ? { includeDrafts: true } : {}),
+  });
+  const questions = bank.questions.filter((question) => question.verify.length > 0);
+  const results = await mapPool(questions, options.concurrency ?? cpus().length, async (question) => {
+    const result = await verifyQuestion(go, dir, question);
+    options.onResult?.(result);
+    return result;
+  });
+  const passed = results.filter((result) => result.passed).length;
+  return { goVersion: go.version, results, passed, failed: results.length - passed, problems: bank.problems };
+}
+
+/** Runs one question's checks in order, sharing builds between them. */
+export async function verifyQuestion(go: GoToolchain, bankDir: string, question: BankQuestion): Promise<QuestionVerifyResult> {
+  const started = Date.now();
+  const programDir = join(dirname(resolve(repoRootOr(bankDir), question.sourcePath)), question.id);
+  const program = new QuestionProgram(go, bankDir, question, programDir, await mkdtemp(join(tmpdir(), 'goprep-verify-')));
+  const checks: CheckResult[] = [];
+  try {
+    for (const [index, check] of question.verify.entries()) {
+      const checkStarted = Date.now();
+      let verdict;
+      try {
+        verdict = await runCheck(program, check);
+      } catch (error) {
+        verdict = { passed: false, reason: `verifier error: ${(error as Error).message}` };
+      }
+      checks.push({ kind: check.kind, index, ...verdict, durationMs: Date.now() - checkStarted });
+    }
+  } finally {
+    await program.cleanup();
+  }
+  return {
+    id: question.id,
+    topic: question.topic,
+    sourcePath: question.sourcePath,
+    passed: checks.every((check) => check.passed),
+    checks,
+    durationMs: Date.now() - started,
+  };
+}
+
+// sourcePath is relative to this repository's root when the bank is inside it, else absolute.
+function repoRootOr(bankDir: string): string {
+  try {
+    return findRepoRoot();
+  } catch {
+    return bankDir;
+  }
+}

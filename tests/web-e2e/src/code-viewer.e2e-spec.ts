@@ -1,0 +1,96 @@
+import type { Page } from 'playwright-core';
+import { LoginPage } from './pages/login-page';
+import { QuestionPage } from './pages/question-page';
+import { RegisterPage } from './pages/register-page';
+import { screenshot, uniqueEmail } from './support/artifacts';
+import { launchBrowser, type Browser } from './support/chromium';
+
+const MONACO_ASSET = /code-viewer|editor\.worker|monaco|\/go-[\w-]+\.js/i;
+
+describe('code questions and the lazy CodeViewer', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('should not load any Monaco chunk on the log-in page', async () => {
+    const requested: string[] = [];
+    page.on('request', (req) => requested.push(req.url()));
+    await new LoginPage(page).goto();
+    await page.waitForLoadState('networkidle');
+    expect(requested.some((url) => url.includes('/assets/'))).toBe(true); // the listener saw the app load
+    expect(requested.filter((url) => MONACO_ASSET.test(url))).toEqual([]);
+    page.removeAllListeners('request');
+  });
+
+  it('should show a code-lines question in Monaco with Go highlighting and report a clicked line', async () => {
+    const register = new RegisterPage(page);
+    await register.goto();
+    await register.register({ displayName: 'Rob', email: uniqueEmail('code'), password: 'gophers all the way down' });
+    await page.waitForURL((url) => url.pathname === '/');
+
+    const res = await page.request.get('/api/questions?type=code-lines&pageSize=1');
+    expect(res.ok()).toBe(true);
+    const list = (await res.json()) as { items: { id: string; hasCode: boolean }[] };
+    const first = list.items[0];
+    if (!first) throw new Error('the seeded bank has no code-lines question');
+
+    const requested: string[] = [];
+    page.on('request', (req) => requested.push(req.url()));
+    const question = new QuestionPage(page);
+    await question.goto(first.id);
+    await question.waitForMonaco();
+    // Monaco came from our own assets, not a CDN.
+    const monacoRequests = requested.filter((url) => MONACO_ASSET.test(url));
+    expect(monacoRequests.length).toBeGreaterThan(0);
+    const origin = new URL(page.url()).origin;
+    expect(requested.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))).toEqual([]);
+    page.removeAllListeners('request');
+
+    expect(await question.languageOfEditor()).toBe('go');
+    // Tokenization is asynchronous; keywords, identifiers and strings get distinct classes.
+    await page.waitForFunction(
+      () => new Set([...document.querySelectorAll('.view-lines span[class*="mtk"]')].map((el) => el.className)).size >= 3,
+    );
+    expect(await question.tokenClassCount()).toBeGreaterThanOrEqual(3);
+
+    await question.lineNumber(3).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="code-viewer"]')?.getAttribute('data-selected-lines') === '3');
+    expect(await question.selectionStatus.textContent()).toContain('3');
+    expect(await question.announcement.textContent()).toContain('Line 3 selected');
+    await screenshot(page, 'code-question-light');
+
+    await question.lineNumber(3).click();
+    expect(await question.selectedLines()).toBe('');
+  });
+
+  it('should let the keyboard move the line cursor and toggle with Space', async () => {
+    const question = new QuestionPage(page);
+    await question.viewer.locator('.monaco-editor textarea, .monaco-editor .native-edit-context').first().focus();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => document.querySelector('[data-testid="code-viewer"]')?.getAttribute('data-selected-lines') === '2');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-testid="code-viewer"]')?.getAttribute('data-selected-lines') === '2,3');
+    expect(await question.announcement.textContent()).toContain('2, 3');
+  });
+
+  it('should follow the app theme', async () => {
+    const question = new QuestionPage(page);
+    await page.getByTestId('theme-toggle').click();
+    await page.waitForFunction(() => document.querySelector('.monaco-editor')?.classList.contains('vs-dark'));
+    await screenshot(page, 'code-question-dark');
+    await page.getByTestId('theme-toggle').click();
+    await page.waitForFunction(() => !document.querySelector('.monaco-editor')?.classList.contains('vs-dark'));
+    expect(await question.viewer.isVisible()).toBe(true);
+  });
+});
