@@ -8,3 +8,4 @@ export type { AppConfig } from './config/env';
 export { embeddedUrl, startEmbeddedPostgres } from './database/embedded-postgres';
 export type { RunningPostgres } from './database/embedded-postgres';
 export { ErrorCode } from './common/errors/error-codes';
+export { BankLoaderService } from './modules/questions/bank-loader.service';

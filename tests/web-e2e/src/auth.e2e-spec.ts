@@ -11,6 +11,7 @@ describe('accounts and the app shell', () => {
   let browser: Browser;
   let page: Page;
   const email = uniqueEmail('shell');
+  let inviteLink = '';
 
   beforeAll(async () => {
     browser = await launchBrowser({ colorScheme: 'light' });
@@ -110,7 +111,21 @@ describe('accounts and the app shell', () => {
     await org.getByRole('button', { name: 'Create invite link' }).click();
     const link = page.getByTestId('invite-link');
     await link.waitFor();
-    expect(await link.inputValue()).toMatch(/^http:\/\/.+\/org-invite\/.+/);
+    inviteLink = await link.inputValue();
+    expect(inviteLink).toMatch(/^http:\/\/.+\/org-invite\/.+/);
     await screenshot(page, 'account-invite');
+  });
+
+  it('should let another user accept the invite and see the organization', async () => {
+    await new AppShell(page).logout();
+    const register = new RegisterPage(page);
+    await register.goto();
+    await register.register({ displayName: 'Bob', email: uniqueEmail('invitee'), password: PASSWORD });
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.goto(inviteLink);
+    await page.getByRole('button', { name: 'Accept invitation' }).click();
+    await page.getByText('You joined Gophers Inc.').waitFor();
+    await page.getByRole('link', { name: 'Go to your account' }).click();
+    await page.getByTestId('org-list').locator('li', { hasText: 'Gophers Inc' }).waitFor();
   });
 });

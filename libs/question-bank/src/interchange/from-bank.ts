@@ -52,16 +52,23 @@ function bodyFor(question: BankQuestion, label: string, warn: (message: string) 
     }
     case 'true-false':
       return { kind: 'truefalse', answer: key.answer };
-    case 'short':
-      if (key.pattern !== undefined) {
+    case 'short': {
+      const wildcards = key.pattern !== undefined ? patternToWildcards(key.pattern) : [];
+      if (key.pattern !== undefined && wildcards === undefined) {
         warn(`the pattern /${key.pattern}/ is not expressible in ${label}; only the accepted answers were exported`);
       }
+      if (key.accepted.length === 0 && (wildcards === undefined || wildcards.length === 0)) {
+        warn(`a short answer accepted only through a pattern is not expressible in ${label}; not exported`);
+        return undefined;
+      }
+      if (key.caseSensitive && label === 'GIFT') warn('case-sensitive matching is not expressible in GIFT; Moodle will ignore case');
       return {
         kind: 'shortanswer',
         caseSensitive: key.caseSensitive,
         // Moodle reads "*" in a short answer as a wildcard; a literal one must be escaped.
-        answers: key.accepted.map((text) => answer(text.replace(/\*/g, '\\*'), 100)),
+        answers: [...key.accepted.map((text) => answer(text.replace(/\*/g, '\\*'), 100)), ...(wildcards ?? []).map((text) => answer(text, 100))],
       };
+    }
     case 'numeric':
       if (question.unit !== undefined && label === 'GIFT') warn(`the unit "${question.unit}" is not expressible in GIFT (kept as a comment)`);
       return {
@@ -123,7 +130,7 @@ function notesFor(question: BankQuestion, format: ForeignFormat): string[] {
   ];
   if (question.references.length > 0) notes.push(`references: ${question.references.join(' ')}`);
   if (question.verify.length > 0) notes.push(`verify: ${question.verify.map(describeCheck).join('; ')}`);
-  if (question.key.type === 'short' && question.key.pattern !== undefined) notes.push(`pattern: ${question.key.pattern}`);
+  if (question.key.type === 'short' && question.key.pattern !== undefined && patternToWildcards(question.key.pattern) === undefined) notes.push(`pattern: ${question.key.pattern}`);
   if (format === 'gift') {
     if (question.unit !== undefined) notes.push(`unit: ${question.unit}`);
     if (question.key.type === 'essay' && question.key.rubric.length > 0) notes.push(`rubric: ${question.key.rubric.join(' | ')}`);
@@ -134,4 +141,36 @@ function notesFor(question: BankQuestion, format: ForeignFormat): string[] {
 function describeCheck(check: VerifyCheck): string {
   const lines = 'lines' in check && check.lines !== undefined ? ` lines ${check.lines.join(',')}` : '';
   return `${check.kind}${lines}`;
+}
+
+/**
+ * Patterns that only say "any text here" are Moodle wildcard answers (`go build -race*`); the
+ * importer turns wildcards into exactly this form, so they survive a round trip. Anything else is
+ * a real regex and has no Moodle equivalent.
+ */
+export function patternToWildcards(pattern: string): string[] | undefined {
+  if (!pattern.startsWith('(?:') || !pattern.endsWith(')')) return undefined;
+  const alternatives = pattern.slice(3, -1).split(')|(?:');
+  const answers: string[] = [];
+  for (const alternative of alternatives) {
+    let text = '';
+    for (let i = 0; i < alternative.length; i += 1) {
+      const ch = alternative[i] as string;
+      if (ch === '\\') {
+        const next = alternative[i + 1];
+        if (next === undefined || /[A-Za-z0-9]/.test(next)) return undefined;
+        text += next === '*' ? '\\*' : next;
+        i += 1;
+      } else if (ch === '.' && alternative[i + 1] === '*') {
+        text += '*';
+        i += 1;
+      } else if ('.*+?^${}()|[]'.includes(ch)) {
+        return undefined;
+      } else {
+        text += ch;
+      }
+    }
+    answers.push(text);
+  }
+  return answers;
 }

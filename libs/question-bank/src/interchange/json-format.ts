@@ -1,5 +1,6 @@
 import { QUESTION_TYPES, TOPIC_IDS, type BankQuestion } from '../model';
 import { isKebab } from './ids';
+import { jsonErrorOffset } from './json-error-offset';
 import type { ProblemList } from './problems';
 
 export const JSON_FORMAT_NAME = 'goprep-questions';
@@ -11,12 +12,13 @@ export function writeJson(questions: readonly BankQuestion[]): string {
 }
 
 export function readJson(source: string, problems: ProblemList): BankQuestion[] {
+  const text = source.replace(/^\uFEFF/, '');
   let doc: unknown;
   try {
-    doc = JSON.parse(source.replace(/^\uFEFF/, ''));
+    doc = JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    problems.error(`malformed JSON: ${message}`, jsonErrorLine(source, message));
+    problems.error(`malformed JSON: ${message}`, jsonErrorLine(text));
     return [];
   }
   if (!isRecord(doc) || !Array.isArray(doc['questions'])) {
@@ -81,12 +83,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function jsonErrorLine(source: string, message: string): number | undefined {
-  const line = /line (\d+)/.exec(message);
-  if (line) return Number(line[1]);
-  const position = /position (\d+)/.exec(message);
-  if (!position) return undefined;
-  return source.slice(0, Number(position[1])).split('\n').length;
+function jsonErrorLine(source: string): number | undefined {
+  const offset = jsonErrorOffset(source);
+  return offset === undefined ? undefined : source.slice(0, offset).split('\n').length;
 }
 
 function lineOf(source: string, needle: string): number | undefined {

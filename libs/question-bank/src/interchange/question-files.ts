@@ -1,4 +1,4 @@
-import { Document, isSeq } from 'yaml';
+import { Document, isScalar, isSeq, visit } from 'yaml';
 import type { BankQuestion, VerifyCheck } from '../model';
 
 export interface QuestionFiles {
@@ -14,11 +14,14 @@ export interface QuestionFiles {
  */
 export function toQuestionFiles(question: BankQuestion): QuestionFiles {
   const doc = new Document(frontMatter(question));
-  // Short lists of scalars read best inline, as in the contract's example.
-  for (const name of ['tags', 'lines']) {
-    const node = doc.get(name, true);
-    if (isSeq(node)) node.flow = true;
-  }
+  // Tags and line lists read best inline, as in the contract's example.
+  const tags = doc.get('tags', true);
+  if (isSeq(tags)) tags.flow = true;
+  visit(doc, {
+    Seq(_key, node) {
+      if (node.items.length > 0 && node.items.every((item) => isScalar(item) && typeof item.value === 'number')) node.flow = true;
+    },
+  });
   const yaml = doc.toString({ lineWidth: 0 });
   const sections = [question.prompt.trim()];
   if (question.key.type === 'flashcard') sections.push(`## Answer\n${question.key.answer.trim()}`);

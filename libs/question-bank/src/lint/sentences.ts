@@ -8,7 +8,7 @@ export function countSentences(markdown: string): number {
   const prose = markdown
     .replace(/^\s*(```|~~~)[\s\S]*?^\s*\1.*$/gm, ' code. ')
     .replace(/`[^`\n]*`/g, 'code')
-    .replace(/\bhttps?:\/\/\S+/g, 'link')
+    .replace(/\bhttps?:\/\/\S*[^\s.,;:!?)\]]/g, 'link')
     .replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, '')
     .replace(/\s+/g, ' ')
     .trim();

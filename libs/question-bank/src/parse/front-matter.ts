@@ -43,7 +43,7 @@ export function parseFrontMatter(split: SplitFile): ParsedFrontMatter {
   const doc = parseDocument(split.yaml, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const toFileLine = (offset: number): number => lineCounter.linePos(offset).line + split.yamlStartLine - 1;
   const errors = [...doc.errors, ...doc.warnings].map((error) => ({
-    line: error.linePos?.[0]?.line !== undefined ? error.linePos[0].line + split.yamlStartLine - 1 : split.yamlStartLine,
+    line: toFileLine(error.pos[0]),
     message: `YAML: ${error.message.split('\n')[0] ?? error.message}`,
   }));
   return {

@@ -12,9 +12,10 @@ export interface LoadBankOptions {
 }
 
 /**
- * Loads the bank (default: libs/question-bank/bank of this repository). A file with any problem is
- * left out and its problems are returned: a question that breaks the contract must never reach
- * learners, and the caller decides whether problems are fatal.
+ * Loads the bank (default: libs/question-bank/bank of this repository). A file whose front matter,
+ * body, key or program breaks the contract is left out and its problems are returned: it must never
+ * reach learners, and the caller decides whether problems are fatal. Rules that need the whole bank
+ * or a tool (explanation length, gofmt, verify files) are the linter's and do not block loading.
  */
 export function loadBank(bankDir: string = defaultBankDir(), opts: LoadBankOptions = {}): LoadedBank {
   const scan = scanBank(bankDir, opts.topic !== undefined ? { topic: opts.topic } : {});
@@ -22,10 +23,11 @@ export function loadBank(bankDir: string = defaultBankDir(), opts: LoadBankOptio
   const problems: BankProblem[] = [...scan.problems, ...files.flatMap((file) => file.problems)];
   const duplicates = duplicateIdProblems(files);
   problems.push(...duplicates);
-  const duplicateFiles = new Set(duplicates.map((problem) => problem.file));
+  // Neither copy of a duplicate id is loaded: which one is "the" question is unknowable.
+  const duplicateIds = new Set(files.filter((file) => duplicates.some((problem) => problem.file === file.file)).map((file) => file.frontMatter?.id));
 
   const questions = files
-    .filter((file) => file.problems.length === 0 && !duplicateFiles.has(file.file))
+    .filter((file) => file.problems.length === 0 && !duplicateIds.has(file.frontMatter?.id))
     .flatMap((file) => (file.question ? [file.question] : []))
     .filter((question) => opts.includeDrafts === true || !question.draft)
     .filter((question) => opts.id === undefined || question.id === opts.id);

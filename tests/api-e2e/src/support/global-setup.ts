@@ -1,7 +1,9 @@
+// globalSetup/globalTeardown run outside Jest's module registry, where the @goprep/* path
+// mappings do not apply; hence the relative path to the API's testing entry.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp, embeddedUrl, loadConfig, prepareDatabase, startEmbeddedPostgres } from '@goprep/api/testing';
+import { createApp, embeddedUrl, loadConfig, prepareDatabase, startEmbeddedPostgres } from '../../../../apps/api/src/testing';
 import { freePort } from '../../../support/free-port';
 import { E2E_ENV, TEMPLATE_DB, type E2eDatabase } from './e2e-env';
 

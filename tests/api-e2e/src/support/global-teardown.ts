@@ -1,5 +1,7 @@
+// globalSetup/globalTeardown run outside Jest's module registry, where the @goprep/* path
+// mappings do not apply; hence the relative path to the API's testing entry.
 import { rmSync } from 'node:fs';
-import type { RunningPostgres } from '@goprep/api/testing';
+import type { RunningPostgres } from '../../../../apps/api/src/testing';
 import { E2E_ENV, type E2eDatabase } from './e2e-env';
 
 export default async function globalTeardown(): Promise<void> {

@@ -6,6 +6,7 @@ import { createApp, embeddedUrl, loadConfig, prepareDatabase, type AppConfig } f
 import { Client } from 'pg';
 import request from 'supertest';
 import { e2eDatabase, TEMPLATE_DB } from './e2e-env';
+import type { TcpProxy } from './tcp-proxy';
 
 export interface TestApp {
   app: INestApplication;
@@ -30,10 +31,12 @@ async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
 }
 
 /** The real app on its own clone of the template database (migrated, bank loaded). */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, opts: { proxy?: TcpProxy } = {}): Promise<TestApp> {
   const name = `t_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
   await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`));
-  const url = embeddedUrl(e2eDatabase().port, name);
+  const pgPort = e2eDatabase().port;
+  const appPort = opts.proxy ? await opts.proxy.start() : pgPort;
+  const url = embeddedUrl(appPort, name);
   const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST_DIR: '', ...env });
   const app = await createApp(config, url);
   await prepareDatabase(app, config, { loadBank: false });
@@ -41,7 +44,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const server = app.getHttpServer() as Server;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const db = new Client({ connectionString: url });
+  const db = new Client({ connectionString: embeddedUrl(pgPort, name) });
   await db.connect();
   return {
     app,
@@ -78,12 +81,15 @@ export class Browser {
     return this.agent.get(path);
   }
 
+  // The token is fetched before the request is created: the agent attaches its cookies at creation.
   async post(path: string, body?: object) {
-    return this.agent.post(path).set('X-CSRF-Token', await this.csrfToken()).send(body);
+    const token = await this.csrfToken();
+    return this.agent.post(path).set('X-CSRF-Token', token).send(body);
   }
 
   async put(path: string, body?: object) {
-    return this.agent.put(path).set('X-CSRF-Token', await this.csrfToken()).send(body);
+    const token = await this.csrfToken();
+    return this.agent.put(path).set('X-CSRF-Token', token).send(body);
   }
 
   async register(email: string, password = 'correct horse battery', displayName = 'Tester') {

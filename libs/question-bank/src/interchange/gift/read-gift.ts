@@ -302,10 +302,10 @@ function readWeight(toks: Tok[], line: number, problems: ProblemList): { fractio
   const start = skipSpace(toks, 0);
   if (!isAt(toks, start, '%')) return { rest: toks };
   const end = indexOfUnescaped(toks, '%', start + 1);
-  const raw = end < 0 ? '' : str(toks.slice(start + 1, end)).trim();
+  const raw = str(toks.slice(start + 1, end < 0 ? toks.length : end)).trim();
   const fraction = Number(raw);
   if (end < 0 || !NUMBER.test(raw) || fraction < -100 || fraction > 100) {
-    problems.error(`bad answer weight "%${raw}%": expected a percentage between -100 and 100 such as %50%`, line);
+    problems.error(`bad answer weight "%${raw}${end < 0 ? '' : '%'}": expected a percentage between -100 and 100 such as %50%`, line);
     return null;
   }
   return { fraction, rest: toks.slice(end + 1) };

@@ -49,7 +49,7 @@ function writeBody(body: ForeignBody, generalFeedback: string | undefined): stri
     case 'multichoice':
       return block(body.answers.map((answer) => `${choiceMarker(answer, body.single)}${answerText(answer)}`), general);
     case 'shortanswer':
-      return block(body.answers.map((answer) => `=${weight(answer.fraction, 100)}${answerText(answer)}`), general);
+      return block(body.answers.map((answer) => `=${weight(answer.fraction, 100, answer.text)}${answerText(answer)}`), general);
     case 'truefalse': {
       const right = body.answer ? body.feedbackTrue : body.feedbackFalse;
       const wrong = body.answer ? body.feedbackFalse : body.feedbackTrue;
@@ -80,8 +80,8 @@ function block(answers: readonly string[], general: string): string {
 
 /** In a single-answer question `=` marks the right answer; a multiple-answer one must not use `=` at all. */
 function choiceMarker(answer: WeightedAnswer, single: boolean): string {
-  if (single && answer.fraction === 100) return '=';
-  return `~${weight(answer.fraction, 0)}`;
+  if (single && answer.fraction === 100) return `=${weight(answer.fraction, 100, answer.text)}`;
+  return `~${weight(answer.fraction, 0, answer.text)}`;
 }
 
 function answerText(answer: WeightedAnswer): string {
@@ -93,8 +93,9 @@ function feedback(text: string | undefined): string {
   return text === undefined || text === '' ? '' : ` #${escapeGift(text)}`;
 }
 
-function weight(fraction: number, implicit: number): string {
-  return fraction === implicit ? '' : `%${formatFraction(fraction)}%`;
+/** An answer starting with "%" would be read as a weight, so it always gets an explicit one. */
+function weight(fraction: number, implicit: number, text = ''): string {
+  return fraction === implicit && !text.startsWith('%') ? '' : `%${formatFraction(fraction)}%`;
 }
 
 /** Moodle stores grades with five decimals (33.33333); it refuses other values on import. */

@@ -129,6 +129,9 @@ function readBody(node: Node, type: string, format: TextFormat, line: number, pr
   switch (type) {
     case 'multichoice': {
       const answers = weightedAnswers(node, format, line, problems);
+      if (!bool(node['shuffleanswers'], true)) {
+        problems.warning('a fixed answer order is not expressible per question in goprep (shuffling is a question-set setting)', line);
+      }
       return answers && { kind: 'multichoice', single: bool(node['single'], true), answers };
     }
     case 'truefalse':

@@ -1,0 +1,81 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main, type Io } from './cli';
+
+const fixtures = join(__dirname, '__fixtures__');
+
+function capture(): Io & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (line) => stdout.push(line), err: (line) => stderr.push(line) };
+}
+
+describe('bank CLI', () => {
+  it('should end lint with "N files, 0 problems" and exit 0 on a clean bank', async () => {
+    const io = capture();
+    expect(await main(['lint', '--bank', join(fixtures, 'valid-bank')], io)).toBe(0);
+    expect(io.stdout).toEqual(['15 files, 0 problems']);
+  });
+
+  it('should print file:line messages and exit 1 when lint finds problems', async () => {
+    const io = capture();
+    expect(await main(['lint', '--bank', join(fixtures, 'broken-bank')], io)).toBe(1);
+    expect(io.stdout).toContain('libs/question-bank/src/__fixtures__/broken-bank/channels/ch-unknown-key.md:14: unknown key `dificulty`');
+    expect(io.stdout[io.stdout.length - 1]).toMatch(/^\d+ files, 34 problems$/);
+  });
+
+  it('should print stats as one JSON object', async () => {
+    const io = capture();
+    expect(await main(['stats', '--json', '--bank', join(fixtures, 'valid-bank')], io)).toBe(0);
+    const stats = JSON.parse(io.stdout.join('\n')) as Record<string, unknown>;
+    expect(Object.keys(stats)).toEqual(['questions', 'byTopic', 'byType', 'byDifficulty', 'codeQuestions', 'verifiable']);
+    expect(stats['questions']).toBe(10);
+  });
+
+  it('should end verify with the "N passed, N failed" line and exit 1 on a failure', async () => {
+    const io = capture();
+    const code = await main(['verify', '--bank', join(fixtures, 'verify-bank'), '--topic', 'escape-analysis'], io);
+    expect(code).toBe(1);
+    expect(io.stdout[io.stdout.length - 1]).toBe('1 passed, 1 failed');
+    expect(io.stdout).toContainEqual(expect.stringMatching(/^FAIL escape-analysis\/esc-fail \(/));
+    expect(io.stdout).toContainEqual(expect.stringMatching(/^ {2}escape #1: escape lines \[7\], expected \[12\] exactly/));
+  });
+
+  it('should exit 0 when every verified question passes', async () => {
+    const io = capture();
+    expect(await main(['verify', '--bank', join(fixtures, 'verify-bank'), '--id', 'ch-output-pass'], io)).toBe(0);
+    expect(io.stdout[io.stdout.length - 1]).toBe('1 passed, 0 failed');
+  });
+
+  it('should scaffold with new and print the paths', async () => {
+    const bankDir = mkdtempSync(join(tmpdir(), 'goprep-cli-'));
+    try {
+      const io = capture();
+      expect(await main(['new', '--bank', bankDir, '--topic', 'gc-tuning', '--type', 'code-output', '--id', 'gc-example'], io)).toBe(0);
+      expect(io.stdout).toEqual([join(bankDir, 'gc-tuning', 'gc-example.md'), join(bankDir, 'gc-tuning', 'gc-example', 'main.go')]);
+    } finally {
+      rmSync(bankDir, { recursive: true, force: true });
+    }
+  });
+
+  it('should write the JSON Schema', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'goprep-schema-'));
+    try {
+      const io = capture();
+      expect(await main(['schema', '--out', join(dir, 'question.schema.json')], io)).toBe(0);
+      const schema = JSON.parse(readFileSync(join(dir, 'question.schema.json'), 'utf8')) as { oneOf: unknown[] };
+      expect(schema.oneOf).toHaveLength(9);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('should exit 2 with usage on an unknown command, a bad option or a bad type', async () => {
+    for (const argv of [['frobnicate'], ['lint', '--nope'], ['new', '--topic', 'channels', '--type', 'quiz']]) {
+      const io = capture();
+      expect(await main(argv, io)).toBe(2);
+      expect(io.stderr.join('\n')).toMatch(/^error: .*\n\nusage: npm run bank/s);
+    }
+  });
+});
