@@ -25,5 +25,6 @@ module.exports = {
     '^@goprep/question-bank$': path.join(root, 'libs/question-bank/src/index.ts'),
     '^@goprep/api-client$': path.join(root, 'libs/api-client/src/index.ts'),
     '^@goprep/api/testing$': path.join(root, 'apps/api/src/testing.ts'),
+    '^@goprep/test-support$': path.join(root, 'tests/support/index.ts'),
   },
 };

@@ -1,4 +1,3 @@
-/* eslint-disable */
 export default {
   displayName: 'api',
   preset: '../../jest.preset.js',

@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Unit specs of pure web modules (parsers, validation). Browser behaviour is covered by tests/web-e2e.
 export default {
   displayName: 'web',

@@ -1,4 +1,3 @@
-/* eslint-disable */
 export default {
   displayName: 'api-client',
   preset: '../../jest.preset.js',

@@ -1,4 +1,3 @@
-/* eslint-disable */
 export default {
   displayName: 'question-bank',
   preset: '../../jest.preset.js',

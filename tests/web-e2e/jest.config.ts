@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Browser e2e: the built app (API + web) on a throwaway embedded Postgres, driven by Chromium.
 // Build first: npx nx run-many -t build -p api web. Set E2E_BASE_URL to test a running app instead.
 export default {

@@ -43,7 +43,7 @@ async function main(): Promise<number> {
         process.stderr.write('A new account needs --password (or GOPREP_ADMIN_PASSWORD).\n');
         return 2;
       }
-      const user = await accounts.register({ email: values.email, password, displayName: values.name ?? values.email.split('@')[0]! }, 'admin');
+      const user = await accounts.register({ email: values.email, password, displayName: values.name ?? values.email.split('@')[0] ?? values.email }, 'admin');
       process.stdout.write(`Created admin ${user.email}.\n`);
     }
     return 0;

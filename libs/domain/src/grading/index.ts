@@ -6,6 +6,7 @@ export type {
   FlashcardResponse,
   MultiResponse,
   NumericResponse,
+  QuestionResponse,
   Response,
   ResponseOf,
   SelfRating,

@@ -26,4 +26,7 @@ export type Response =
   | EssayResponse
   | FlashcardResponse;
 
+/** The same union under a name that does not clash with fetch's or Express's `Response`. */
+export type QuestionResponse = Response;
+
 export type ResponseOf<T extends Response['type']> = Extract<Response, { type: T }>;

@@ -97,8 +97,7 @@ export class QuestionProgram {
     const source = this.filePath(file);
     const sourceDir = dirname(source);
     const scratchRoot = join(this.bankDir, '.verify-tmp');
-    await mkdir(scratchRoot, { recursive: true });
-    const dir = await mkdtemp(join(scratchRoot, `${this.question.id}-`));
+    const dir = await makeScratchDir(scratchRoot, `${this.question.id}-`);
     this.cleanups.push(async () => {
       await rm(dir, { recursive: true, force: true });
       // Remove the shared scratch root once the last question is done with it.
@@ -120,5 +119,20 @@ export class QuestionProgram {
   async cleanup(): Promise<void> {
     for (const cleanup of this.cleanups.splice(0)) await cleanup();
     await rm(this.tmpDir, { recursive: true, force: true });
+  }
+}
+
+/*
+ * Another question (or another verify run) removes the shared root when it finishes last; if that
+ * happens between our mkdir and mkdtemp, make the root again.
+ */
+async function makeScratchDir(root: string, prefix: string): Promise<string> {
+  for (let attempt = 1; ; attempt += 1) {
+    await mkdir(root, { recursive: true });
+    try {
+      return await mkdtemp(join(root, prefix));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 5) throw error;
+    }
   }
 }

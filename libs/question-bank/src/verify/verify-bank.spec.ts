@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findGo } from '../go/toolchain';
 import type { QuestionVerifyResult, VerifyReport } from './types';
@@ -11,7 +12,9 @@ import { verifyBank } from './verify-bank';
  */
 jest.setTimeout(180_000);
 
-const bankDir = join(__dirname, '..', '__fixtures__', 'verify-bank');
+// A private copy: other runs of this suite (other engineers, watch mode) may use the fixture at once.
+const fixture = join(__dirname, '..', '__fixtures__', 'verify-bank');
+let bankDir: string;
 
 describe('verifyBank with the real Go toolchain', () => {
   let report: VerifyReport;
@@ -28,7 +31,12 @@ describe('verifyBank with the real Go toolchain', () => {
     } catch (error) {
       throw new Error(`these tests need Go >= 1.22 on PATH or in GOROOT: ${(error as Error).message}`);
     }
+    bankDir = mkdtempSync(join(tmpdir(), 'goprep-verify-bank-'));
+    cpSync(fixture, bankDir, { recursive: true });
     report = await verifyBank(bankDir, { concurrency: 2 });
+  });
+  afterAll(() => {
+    if (bankDir) rmSync(bankDir, { recursive: true, force: true });
   });
 
   it('should verify every fixture question and report the bank files clean', () => {

@@ -1,5 +1,6 @@
 // globalSetup/globalTeardown run outside Jest's module registry, where the @goprep/* path
-// mappings do not apply; hence the relative path to the API's testing entry.
+// mappings do not apply; hence the relative paths.
+/* eslint-disable @nx/enforce-module-boundaries */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

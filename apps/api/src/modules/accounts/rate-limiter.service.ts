@@ -24,7 +24,8 @@ export class RateLimiterService {
        RETURNING count, ceil(extract(epoch FROM (window_start + make_interval(secs => $2) - now())))::int AS retry_after`,
       [key, windowSeconds],
     );
-    const row = rows[0]!;
+    const row = rows[0];
+    if (!row) throw new Error('rate limit upsert returned no row');
     return { count: row.count, retryAfter: Math.max(1, row.retry_after) };
   }
 

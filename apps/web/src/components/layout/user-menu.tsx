@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { logout, userQueryKey, type User } from '@/lib/auth';
+import { Link } from 'react-router';
+import { useMutation } from '@tanstack/react-query';
+import { logout, type User } from '@/lib/auth';
 
 export function UserMenu({ user }: { user: User }) {
   const { t } = useTranslation();
@@ -10,17 +10,12 @@ export function UserMenu({ user }: { user: User }) {
   const menuId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
 
   const logoutMutation = useMutation({
     mutationFn: logout,
-    onSettled: () => {
-      // Whatever the server said, this browser no longer shows private data.
-      queryClient.setQueryData(userQueryKey, null);
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== userQueryKey[0] });
-      void navigate('/login', { replace: true });
-    },
+    // A full page load rather than a client-side navigation: it drops every cached answer and
+    // all in-memory state of the old session at once (and the route guard cannot race it).
+    onSettled: () => window.location.replace('/login'),
   });
 
   useEffect(() => {

@@ -273,9 +273,7 @@ function readWeighted(
 ): (WeightedAnswer & { match?: string }) | undefined {
   const weight = readWeight(toks, line, problems);
   if (weight === null) return undefined;
-  const parts = splitUnescaped(weight.rest, '#');
-  const main = parts[0] ?? [];
-  const feedback = optionalText(parts.slice(1).flatMap((part, index) => (index === 0 ? part : [{ ch: '#', esc: true, line }, ...part])));
+  const { main, feedback } = splitFeedback(weight.rest);
   let arrow = -1;
   for (let j = 0; j + 1 < main.length; j += 1) {
     if (isAt(main, j, '-') && isAt(main, j + 1, '>')) {
@@ -297,6 +295,14 @@ function readWeighted(
   };
 }
 
+/** `answer #feedback`: the feedback runs from the first unescaped # to the end of the answer. */
+function splitFeedback(toks: Tok[]): { main: Tok[]; feedback?: string } {
+  const hash = indexOfUnescaped(toks, '#');
+  if (hash < 0) return { main: toks };
+  const feedback = optionalText(toks.slice(hash + 1));
+  return { main: toks.slice(0, hash), ...(feedback !== undefined ? { feedback } : {}) };
+}
+
 /** Returns null on a malformed weight (already reported). */
 function readWeight(toks: Tok[], line: number, problems: ProblemList): { fraction?: number; rest: Tok[] } | null {
   const start = skipSpace(toks, 0);
@@ -315,10 +321,9 @@ function readNumerical(toks: Tok[], openLine: number, problems: ProblemList): Fo
   const hasMarkers = toks.some((t) => !t.esc && (t.ch === '=' || t.ch === '~'));
   const answers: NumericAnswer[] = [];
   if (!hasMarkers) {
-    const parts = splitUnescaped(toks, '#');
-    const spec = readNumericSpec(str(parts[0] ?? []), openLine, problems);
+    const { main, feedback } = splitFeedback(toks);
+    const spec = readNumericSpec(str(main), openLine, problems);
     if (!spec) return undefined;
-    const feedback = optionalText(parts[1]);
     answers.push({ ...spec, fraction: 100, ...(feedback !== undefined ? { feedback } : {}) });
     return { kind: 'numerical', answers };
   }
@@ -334,13 +339,12 @@ function readNumerical(toks: Tok[], openLine: number, problems: ProblemList): Fo
       failed = true;
       continue;
     }
-    const parts = splitUnescaped(weight.rest, '#');
-    const spec = readNumericSpec(str(parts[0] ?? []), raw.line, problems);
+    const { main, feedback } = splitFeedback(weight.rest);
+    const spec = readNumericSpec(str(main), raw.line, problems);
     if (!spec) {
       failed = true;
       continue;
     }
-    const feedback = optionalText(parts[1]);
     answers.push({
       ...spec,
       fraction: weight.fraction ?? (raw.marker === '=' ? 100 : 0),

@@ -50,7 +50,7 @@ export class ListQuestionsQueryDto {
   @IsInt()
   @Min(1)
   @Max(10000)
-  page: number = 1;
+  page = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
@@ -58,7 +58,7 @@ export class ListQuestionsQueryDto {
   @IsInt()
   @Min(1)
   @Max(100)
-  pageSize: number = 20;
+  pageSize = 20;
 }
 
 export class QuestionSummaryDto {
