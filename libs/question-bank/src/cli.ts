@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GoToolchainError } from './go/toolchain';
-import { exportOutput, InterchangeUnavailableError, loadInterchange, problemsOf, type ExportFormat, type ImportFormat } from './interchange-hook';
+import { exportQuestions, hasErrors, importQuestions, INTERCHANGE_FORMATS, toQuestionFiles, type InterchangeFormat, type InterchangeProblem } from './interchange';
 import { formatProblem, lintBank } from './lint/lint-bank';
 import { QUESTION_TYPES, TOPIC_IDS, type QuestionType, type TopicId } from './model';
 import { loadBank } from './parse/load-bank';
@@ -69,7 +70,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
       io.err(`error: ${(error as Error).message}\n\n${USAGE}`);
       return 2;
     }
-    if (error instanceof GoToolchainError || error instanceof InterchangeUnavailableError) {
+    if (error instanceof GoToolchainError) {
       io.err(`error: ${error.message}`);
       return 2;
     }
@@ -116,6 +117,7 @@ async function verifyCommand(args: readonly string[], io: Io): Promise<ExitCode>
     ...(values.id !== undefined ? { id: values.id } : {}),
     ...(concurrency !== undefined ? { concurrency } : {}),
     ...(values.drafts ? { includeDrafts: true } : {}),
+    onStart: (plan) => io.out(`verifying ${plan.questions} question(s) with ${plan.goVersion}, ${plan.concurrency} at a time`),
     onResult: (result) => describe(result).forEach((line) => io.out(line)),
   });
   if (report.problems.length > 0) {
@@ -166,22 +168,35 @@ function schemaCommand(args: readonly string[], io: Io): ExitCode {
   return 0;
 }
 
-const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'gift', 'moodle-xml'];
+const formatInterchangeProblem = (problem: InterchangeProblem): string =>
+  `${problem.file}${problem.line !== undefined ? `:${problem.line}` : ''}: ${problem.severity}: ${problem.message}`;
+
+function interchangeFormat(value: string | undefined): InterchangeFormat {
+  const format = INTERCHANGE_FORMATS.find((known) => known === value);
+  if (!format) throw new UsageError(`--format must be one of ${INTERCHANGE_FORMATS.join(', ')}`);
+  return format;
+}
+
+function topicOption(value: string | undefined): TopicId | undefined {
+  if (value === undefined) return undefined;
+  if (!(TOPIC_IDS as readonly string[]).includes(value)) throw new UsageError(`--topic must be one of ${TOPIC_IDS.join(', ')}`);
+  return value as TopicId;
+}
 
 async function exportCommand(args: readonly string[], io: Io): Promise<ExitCode> {
   const { values } = parseArgs({ args: [...args], options: { ...bankOption, format: { type: 'string' }, topic: { type: 'string' } }, strict: true });
-  const format = values.format as ExportFormat | undefined;
-  if (!format || !EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
-  const interchange = loadInterchange();
-  if (typeof interchange.exportQuestions !== 'function') throw new InterchangeUnavailableError('src/interchange/index.ts does not export exportQuestions yet');
-  const bank = loadBank(defaultBankDir(values.bank), values.topic !== undefined ? { topic: values.topic } : {});
-  const { text, problems } = exportOutput(await interchange.exportQuestions(bank.questions, format));
+  const format = interchangeFormat(values.format);
+  const topic = topicOption(values.topic);
+  const bank = loadBank(defaultBankDir(values.bank), topic !== undefined ? { topic } : {});
+  if (bank.problems.length > 0) io.err(`warning: ${bank.problems.length} problem(s) in the bank files; those questions are not exported`);
+  const result = exportQuestions(bank.questions, format);
   // Problems go to stderr so `> file` captures only the export.
-  for (const problem of problems) io.err(formatProblem(problem));
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-  return 0;
+  for (const problem of result.problems) io.err(formatInterchangeProblem(problem));
+  io.out(result.text.replace(/\n$/, ''));
+  return hasErrors(result.problems) ? 1 : 0;
 }
 
+/** Imports all or nothing: any error, or any file that already exists, writes no file at all. */
 async function importCommand(args: readonly string[], io: Io): Promise<ExitCode> {
   const { values, positionals } = parseArgs({
     args: [...args],
@@ -189,24 +204,39 @@ async function importCommand(args: readonly string[], io: Io): Promise<ExitCode>
     allowPositionals: true,
     strict: true,
   });
-  const format = values.format as ImportFormat | undefined;
-  if (!format || !EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+  const format = interchangeFormat(values.format);
+  const topic = topicOption(values.topic);
   const [file] = positionals;
   if (!file || positionals.length !== 1) throw new UsageError('import needs exactly one input file');
-  const interchange = loadInterchange();
-  if (typeof interchange.importQuestions !== 'function') throw new InterchangeUnavailableError('src/interchange/index.ts does not export importQuestions yet');
-  const result: unknown = await interchange.importQuestions(readFileSync(file, 'utf8'), format, {
-    file,
-    bankDir: defaultBankDir(values.bank),
-    ...(values.topic !== undefined ? { topic: values.topic } : {}),
-  });
-  const record = result !== null && typeof result === 'object' ? (result as Record<string, unknown>) : {};
-  const problems = problemsOf(record);
-  for (const problem of problems) io.err(formatProblem(problem));
-  const written = record['written'] ?? record['files'];
-  if (Array.isArray(written)) for (const path of written) io.out(displayPath(String(path)));
-  const failed = problems.some((problem) => (problem as { severity?: string }).severity !== 'warning');
-  return failed ? 1 : 0;
+  const bankDir = defaultBankDir(values.bank);
+  const result = importQuestions(readFileSync(file, 'utf8'), format, { sourceName: file, ...(topic !== undefined ? { topic } : {}) });
+  for (const problem of result.problems) io.err(formatInterchangeProblem(problem));
+  if (hasErrors(result.problems)) {
+    io.err('nothing imported');
+    return 1;
+  }
+
+  const existingIds = new Set(loadBank(bankDir, { includeDrafts: true }).questions.map((question) => question.id));
+  const planned = result.questions.map((question) => ({ question, files: toQuestionFiles(question), markdown: join(bankDir, question.topic, `${question.id}.md`) }));
+  const clashes = planned.filter(({ question, markdown }) => existingIds.has(question.id) || existsSync(markdown) || existsSync(join(bankDir, question.topic, question.id)));
+  if (clashes.length > 0) {
+    for (const { question } of clashes) io.err(`${file}: error: question id "${question.id}" already exists in the bank`);
+    io.err('nothing imported');
+    return 1;
+  }
+  for (const { question, files, markdown } of planned) {
+    mkdirSync(join(bankDir, question.topic), { recursive: true });
+    writeFileSync(markdown, files.markdown, { flag: 'wx' });
+    io.out(displayPath(markdown));
+    if (files.goFile !== undefined) {
+      const mainGo = join(bankDir, question.topic, question.id, 'main.go');
+      mkdirSync(join(bankDir, question.topic, question.id));
+      writeFileSync(mainGo, files.goFile, { flag: 'wx' });
+      io.out(displayPath(mainGo));
+    }
+  }
+  io.out(`imported ${planned.length} question${planned.length === 1 ? '' : 's'}; run \`npm run bank -- lint\` next`);
+  return 0;
 }
 
 if (require.main === module) {

@@ -122,7 +122,8 @@ describe('accounts and the app shell', () => {
     await register.goto();
     await register.register({ displayName: 'Bob', email: uniqueEmail('invitee'), password: PASSWORD });
     await page.waitForURL((url) => url.pathname === '/');
-    await page.goto(inviteLink);
+    // The link's origin is the server's PUBLIC_URL; the path is what the web app routes.
+    await page.goto(new URL(inviteLink).pathname);
     await page.getByRole('button', { name: 'Accept invitation' }).click();
     await page.getByText('You joined Gophers Inc.').waitFor();
     await page.getByRole('link', { name: 'Go to your account' }).click();

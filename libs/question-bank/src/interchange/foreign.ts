@@ -45,7 +45,3 @@ export interface ForeignQuestion {
   line: number;
   body: ForeignBody;
 }
-
-export interface ForeignReadResult {
-  questions: ForeignQuestion[];
-}

@@ -4,7 +4,7 @@
  * found; warnings report what was approximated or what the author still has to add.
  */
 import type { BankQuestion, TopicId } from '../model';
-import { fromBank, FORMAT_LABEL, type ForeignFormat } from './from-bank';
+import { fromBank, FORMAT_LABEL } from './from-bank';
 import type { ForeignQuestion } from './foreign';
 import { readGift } from './gift/read-gift';
 import { writeGift } from './gift/write-gift';
@@ -18,7 +18,10 @@ export type InterchangeFormat = 'json' | 'gift' | 'moodle-xml';
 export const INTERCHANGE_FORMATS: readonly InterchangeFormat[] = ['json', 'gift', 'moodle-xml'];
 
 export interface ImportOptions {
-  /** Topic for every imported question; without it the category must name one. */
+  /**
+   * Topic for every imported GIFT / Moodle XML question; without it the category must name one.
+   * JSON is goprep's own lossless format, so its questions keep their topic and this is ignored.
+   */
   topic?: TopicId;
   /** Shown as `file` in problems (e.g. the path given to the CLI). */
   sourceName?: string;
@@ -67,7 +70,7 @@ export function importQuestions(text: string, format: InterchangeFormat, opts: I
     questions = readJson(text, problems);
   } else {
     const foreign = format === 'gift' ? readGift(text, problems) : readMoodleXml(text, problems);
-    const context = { ...(opts.topic !== undefined ? { topic: opts.topic } : {}), taken: new Set<string>(), problems, formatLabel: FORMAT_LABEL[format] };
+    const context = { ...(opts.topic !== undefined ? { topic: opts.topic } : {}), taken: new Set<string>(), problems };
     questions = [];
     for (const question of foreign) {
       const mapped = toBank(question, context);

@@ -131,3 +131,22 @@ describe('round trip foreign -> json -> foreign', () => {
     expect(second.questions.map(expressible)).toEqual(first.questions.map(expressible));
   });
 });
+
+describe('round trip of awkward text', () => {
+  const awkward: BankQuestion = {
+    ...bank.single,
+    id: 'ch-awkward-text',
+    title: 'Braces {}, colons :: and ~tildes~',
+    prompt: 'Line one\n\n// starts like a GIFT comment\n\n$CATEGORY: not a category\n\tfmt.Printf("%d\\n", x) // a literal backslash-n\n::not a title:: [html] <b>not html</b>',
+    explanation: 'Unicode survives: 世界, é, 🚀. So do # and ####, and a trailing backslash \\',
+    options: [
+      { id: 'a', text: '`a -> b` is not matching', correct: true, feedback: 'Feedback with = and ~ and #' },
+      { id: 'b', text: '%50 looks like a weight', correct: false },
+    ],
+  };
+
+  it.each(['gift', 'moodle-xml'] as const)('should keep every character through %s', (format) => {
+    const [back] = through([awkward], format);
+    expect(back && expressible(back)).toEqual(expressible(awkward));
+  });
+});

@@ -22,7 +22,6 @@ export interface ToBankContext {
   /** Ids given so far in this import, so two questions never share one. */
   taken: Set<string>;
   problems: ProblemList;
-  formatLabel: string;
 }
 
 type Built = Pick<BankQuestion, 'type' | 'key'> & Partial<Pick<BankQuestion, 'options' | 'unit'>> & { extraExplanation?: string };

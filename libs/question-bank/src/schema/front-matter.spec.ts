@@ -6,14 +6,14 @@ import { questionJsonSchema } from './json-schema';
 const base = {
   id: 'ch-example',
   title: 'Example',
-  topic: 'channels',
+  topic: 'channels' as const,
   subtopic: 'nil-channels',
   difficulty: 2,
   tags: ['nil-channel'],
   go_version: '1.26',
   expected_seconds: 60,
   references: ['https://go.dev/ref/spec'],
-} as const;
+};
 
 const byType: Record<(typeof QUESTION_TYPES)[number], QuestionFrontMatterInput> = {
   single: { ...base, type: 'single', options: [{ id: 'a', text: 'A', correct: true }, { id: 'b', text: 'B', correct: false }] },

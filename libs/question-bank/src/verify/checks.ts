@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import type { VerifyCheck } from '../model';
 import type { RunResult } from '../go/exec';
 import {
@@ -31,6 +32,20 @@ export function tail(text: string, lines = 12): string {
   const kept = text.trimEnd().split('\n');
   const shown = kept.slice(-lines).join('\n');
   return kept.length > lines ? `...\n${shown}` : shown;
+}
+
+/**
+ * Matches a path the toolchain printed against a file we know. The go command reports the
+ * directory it ran in after resolving symlinks (/tmp -> /private/tmp on macOS), so compare both.
+ */
+export function sameFile(target: string): (path: string) => boolean {
+  let real = target;
+  try {
+    real = realpathSync(target);
+  } catch {
+    // A file that is gone can only match by its given name.
+  }
+  return (path) => path === target || path === real;
 }
 
 function runProblem(result: RunResult, timeoutSeconds: number): string | undefined {
@@ -139,8 +154,7 @@ async function raceCheck(program: QuestionProgram, check: Extract<VerifyCheck, {
   if (!result.stderr.includes(RACE_WARNING)) {
     return fail(`-race reported no data race (exit code ${String(result.exitCode)})\nstderr:\n${tail(result.stderr)}`);
   }
-  const target = program.filePath(check.file);
-  const report = raceReportLines(result.stderr, (path) => path === target);
+  const report = raceReportLines(result.stderr, sameFile(program.filePath(check.file)));
   const missing = (check.lines ?? []).filter((line) => !report.lines.has(line));
   if (missing.length > 0) {
     return fail(`race reported, but not on line(s) ${list(missing)}: expected ${list(check.lines ?? [])} among the report's main.go frames ${list(report.lines)}`);
@@ -168,10 +182,10 @@ async function deadlockCheck(program: QuestionProgram, check: Extract<VerifyChec
   if (!result.stderr.includes(DEADLOCK)) {
     return fail(`expected "${DEADLOCK}", got exit code ${String(result.exitCode)}\nstderr:\n${tail(result.stderr)}`);
   }
-  const target = program.filePath(check.file);
+  const isTarget = sameFile(program.filePath(check.file));
   const blocked = new Set<number>();
   for (const goroutine of parseGoroutineDump(result.stderr.slice(result.stderr.indexOf(DEADLOCK)))) {
-    const line = innermostLine(goroutine, (path) => path === target);
+    const line = innermostLine(goroutine, isTarget);
     if (line !== undefined) blocked.add(line);
   }
   const missing = (check.lines ?? []).filter((line) => !blocked.has(line));
@@ -194,11 +208,12 @@ async function leakCheck(program: QuestionProgram, check: Extract<VerifyCheck, {
   if (markerAt < 0) {
     return fail(`the program ended before the harness could dump its goroutines (exit code ${String(result.exitCode)}); main must return normally\nstderr:\n${tail(result.stderr)}`);
   }
+  const isMainGo = sameFile(harness.mainGo);
   const blocked = new Set<number>();
   for (const goroutine of parseGoroutineDump(result.stderr.slice(markerAt))) {
     if (goroutine.frames.some((frame) => frame.file.endsWith(`/${HARNESS_FILE}`))) continue;
     if (!isBlockedState(goroutine.state)) continue;
-    const line = innermostLine(goroutine, (path) => path === harness.mainGo);
+    const line = innermostLine(goroutine, isMainGo);
     if (line !== undefined) blocked.add(line);
   }
   const expected = new Set(check.lines);
@@ -234,8 +249,8 @@ async function vetCheck(program: QuestionProgram, check: Extract<VerifyCheck, { 
     const others = [...new Set(diagnostics.map((diagnostic) => diagnostic.analyzer))];
     return fail(`go vet did not report ${check.analyzer}; it reported ${others.length > 0 ? others.join(', ') : 'nothing'}\n${tail(output)}`);
   }
-  const target = program.filePath(check.file);
-  const lines = new Set(found.filter((diagnostic) => diagnostic.file === target || diagnostic.file.endsWith('/main.go')).map((diagnostic) => diagnostic.line));
+  const isTarget = sameFile(program.filePath(check.file));
+  const lines = new Set(found.filter((diagnostic) => isTarget(diagnostic.file)).map((diagnostic) => diagnostic.line));
   const missing = (check.lines ?? []).filter((line) => !lines.has(line));
   if (missing.length > 0) {
     return fail(`go vet reported ${check.analyzer} at main.go lines ${list(lines)}, expected ${list(check.lines ?? [])}`);

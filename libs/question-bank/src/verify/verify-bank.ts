@@ -17,6 +17,8 @@ export interface VerifyOptions {
   /** Questions verified at once (default: one per CPU). */
   concurrency?: number;
   includeDrafts?: boolean;
+  /** Called once before the first question starts. */
+  onStart?: (plan: { questions: number; goVersion: string; concurrency: number }) => void;
   /** Called as each question finishes, for progress output. */
   onResult?: (result: QuestionVerifyResult) => void;
 }
@@ -37,7 +39,9 @@ export async function verifyBank(bankDir: string, options: VerifyOptions = {}): 
     ...(options.includeDrafts ? { includeDrafts: true } : {}),
   });
   const questions = bank.questions.filter((question) => question.verify.length > 0);
-  const results = await mapPool(questions, options.concurrency ?? cpus().length, async (question) => {
+  const concurrency = options.concurrency ?? cpus().length;
+  options.onStart?.({ questions: questions.length, goVersion: go.version, concurrency });
+  const results = await mapPool(questions, concurrency, async (question) => {
     const result = await verifyQuestion(go, dir, question);
     options.onResult?.(result);
     return result;
