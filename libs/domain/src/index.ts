@@ -1,2 +1,3 @@
 export * from './accounts/password-policy';
 export * from './grading';
+export * from './sets';

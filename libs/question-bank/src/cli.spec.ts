@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, type Io } from './cli';
@@ -76,6 +76,44 @@ describe('bank CLI', () => {
       const io = capture();
       expect(await main(argv, io)).toBe(2);
       expect(io.stderr.join('\n')).toMatch(/^error: .*\n\nusage: npm run bank/s);
+    }
+  });
+
+  it('should export the bank and import it into an empty bank, where it lints clean', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'goprep-interchange-'));
+    try {
+      const exported = capture();
+      expect(await main(['export', '--format', 'json', '--bank', join(fixtures, 'valid-bank')], exported)).toBe(0);
+      writeFileSync(join(dir, 'bank.json'), exported.stdout.join('\n'));
+      const target = join(dir, 'bank');
+      // An empty bank: the module and the topic files only.
+      for (const file of ['go.mod', 'channels/_topic.md', 'memory-model/_topic.md']) {
+        cpSync(join(fixtures, 'valid-bank', file), join(target, file), { recursive: true });
+      }
+      const imported = capture();
+      expect(await main(['import', '--format', 'json', join(dir, 'bank.json'), '--bank', target], imported)).toBe(0);
+      expect(imported.stdout[imported.stdout.length - 1]).toBe('imported 10 questions; run `npm run bank -- lint` next');
+      const linted = capture();
+      expect({ code: await main(['lint', '--bank', target], linted), out: linted.stdout }).toEqual({ code: 0, out: ['14 files, 0 problems'] }); // the draft is not exported
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('should import nothing when a question id already exists', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'goprep-interchange-'));
+    try {
+      const exported = capture();
+      await main(['export', '--format', 'json', '--bank', join(fixtures, 'valid-bank'), '--topic', 'memory-model'], exported);
+      writeFileSync(join(dir, 'mm.json'), exported.stdout.join('\n'));
+      const target = join(dir, 'bank');
+      cpSync(join(fixtures, 'valid-bank'), target, { recursive: true });
+      const io = capture();
+      expect(await main(['import', '--format', 'json', join(dir, 'mm.json'), '--bank', target], io)).toBe(1);
+      expect(io.stderr).toEqual([`${join(dir, 'mm.json')}: error: question id "mm-single" already exists in the bank`, 'nothing imported']);
+      expect(existsSync(join(target, 'memory-model', 'mm-single.md'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

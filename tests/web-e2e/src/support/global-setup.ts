@@ -1,4 +1,4 @@
-import { startApp } from '../../../support/app-process';
+import { startApp } from '@goprep/test-support';
 import { findChromium } from './chromium';
 
 /**
