@@ -23,6 +23,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   const dataDir = mkdtempSync(join(tmpdir(), 'goprep-app-'));
   const port = await freePort();
   const pgPort = await freePort();
+  const url = `http://127.0.0.1:${port}`;
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
@@ -35,12 +36,13 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
       EMBEDDED_PG_PORT: String(pgPort),
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
+      PUBLIC_URL: url,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  await new Promise<void>((ready, fail) => {
+  const ready = new Promise<void>((ready, fail) => {
     const timer = setTimeout(() => fail(new Error(`app did not start within 90 s:\n${output}`)), 90_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
@@ -56,12 +58,21 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
       fail(new Error(`app exited with code ${code} before it was ready:\n${output}`));
     });
   });
+  try {
+    await ready;
+  } catch (e) {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     output: () => output,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGINT');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 20_000)))]);
+      clearTimeout(timer);
       if (child.exitCode === null) child.kill('SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });
     },

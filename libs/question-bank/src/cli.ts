@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GoToolchainError } from './go/toolchain';
@@ -6,10 +7,12 @@ import { exportQuestions, hasErrors, importQuestions, INTERCHANGE_FORMATS, toQue
 import { formatProblem, lintBank } from './lint/lint-bank';
 import { QUESTION_TYPES, TOPIC_IDS, type QuestionType, type TopicId } from './model';
 import { loadBank } from './parse/load-bank';
-import { defaultBankDir, displayPath } from './parse/paths';
+import { defaultBankDir, displayPath, findRepoRoot } from './parse/paths';
 import { scaffoldQuestion } from './scaffold/new-question';
 import { writeQuestionJsonSchema } from './schema/json-schema';
 import { bankStats } from './stats/bank-stats';
+import { assembleTemplates, formatTemplateLevelCheck } from './templates/assemble';
+import { defaultTemplatesDir, loadTemplates } from './templates/load-templates';
 import type { QuestionVerifyResult } from './verify/types';
 import { verifyBank } from './verify/verify-bank';
 
@@ -24,6 +27,10 @@ commands:
   schema [--out file]                    write question.schema.json
   export --format json|gift|moodle-xml [--topic t]
   import --format gift|moodle-xml|json <file> [--topic t]
+  templates [--seed n] [--templates dir]
+                                         draw every role template x level; report pools the bank cannot fill
+  load                                   upsert the bank into Postgres (DATABASE_URL, or the embedded one
+                                         under .data/, also while the app runs): migrations first
 
 every command accepts --bank <dir> (default: libs/question-bank/bank)`;
 
@@ -57,6 +64,10 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
         return await exportCommand(rest, io);
       case 'import':
         return await importCommand(rest, io);
+      case 'templates':
+        return templatesCommand(rest, io);
+      case 'load':
+        return loadCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -112,8 +123,9 @@ async function verifyCommand(args: readonly string[], io: Io): Promise<ExitCode>
   });
   const concurrency = values.concurrency !== undefined ? Number(values.concurrency) : undefined;
   if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) throw new UsageError('--concurrency must be a positive integer');
+  const topic = topicOption(values.topic);
   const report = await verifyBank(defaultBankDir(values.bank), {
-    ...(values.topic !== undefined ? { topic: values.topic } : {}),
+    ...(topic !== undefined ? { topic } : {}),
     ...(values.id !== undefined ? { id: values.id } : {}),
     ...(concurrency !== undefined ? { concurrency } : {}),
     ...(values.drafts ? { includeDrafts: true } : {}),
@@ -239,6 +251,22 @@ async function importCommand(args: readonly string[], io: Io): Promise<ExitCode>
   return 0;
 }
 
+function templatesCommand(args: readonly string[], io: Io): ExitCode {
+  const { values } = parseArgs({ args: [...args], options: { ...bankOption, seed: { type: 'string' }, templates: { type: 'string' } }, strict: true });
+  // A fixed default seed so two runs print the same sets; whether a pool can be filled does not depend on it.
+  const seed = Number(values.seed ?? '1');
+  if (!Number.isSafeInteger(seed)) throw new UsageError('--seed must be an integer');
+  const loaded = loadTemplates(values.templates ?? defaultTemplatesDir());
+  const bank = loadBank(defaultBankDir(values.bank));
+  if (bank.problems.length > 0) io.err(`warning: ${bank.problems.length} problem(s) in the bank files; those questions are not drawn`);
+  for (const problem of loaded.problems) io.out(formatProblem(problem));
+  const checks = assembleTemplates(loaded.templates, bank.questions, seed);
+  for (const check of checks) formatTemplateLevelCheck(check).forEach((line) => io.out(line));
+  const short = checks.filter((check) => check.short.length > 0).length;
+  io.out(`${checks.length} sets (seed ${seed}): ${checks.length - short} complete, ${short} short; ${loaded.problems.length} template problem(s)`);
+  return short > 0 || loaded.problems.length > 0 ? 1 : 0;
+}
+
 if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => {
@@ -249,4 +277,21 @@ if (require.main === module) {
       process.exitCode = 1;
     },
   );
+}
+
+/**
+ * The database side belongs to the API (its migrations define the tables), so this runs the API's
+ * own migrate-and-load entry as a separate process instead of importing application code.
+ */
+function loadCommand(args: readonly string[], io: Io): ExitCode {
+  const { values } = parseArgs({ args: [...args], options: bankOption, strict: true });
+  const root = findRepoRoot();
+  const env = { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false', ...(values.bank ? { BANK_DIR: defaultBankDir(values.bank) } : {}) };
+  const build = spawnSync('npx', ['nx', 'build', 'api', '--output-style=stream-without-prefixes'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) {
+    io.err('error: building the API failed (npx nx build api)');
+    return 1;
+  }
+  const run = spawnSync(process.execPath, [join(root, 'apps/api/dist/cli/migrate.js')], { cwd: root, env, stdio: 'inherit' });
+  return run.status === 0 ? 0 : 1;
 }

@@ -22,3 +22,4 @@ export type { CheckResult, QuestionVerifyResult, VerifyReport } from './verify/t
 export { findGo, GoToolchainError, MIN_GO_MINOR, type GoToolchain } from './go/toolchain';
 export { bankStats, type BankStats } from './stats/bank-stats';
 export { scaffoldQuestion, type ScaffoldOptions, type ScaffoldResult } from './scaffold/new-question';
+export * from './templates';

@@ -34,6 +34,9 @@ describe('accounts and the app shell', () => {
     await register.fieldError('password').waitFor();
     expect(await register.fieldError('password').textContent()).toMatch(/10/);
     expect(await register.password.getAttribute('aria-invalid')).toBe('true');
+    // Focus moves to the first invalid field so keyboard and screen-reader users land on it.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('password');
+    await screenshot(page, 'register-errors');
     page.off('request', onRequest);
     expect(calls).toEqual([]);
   });

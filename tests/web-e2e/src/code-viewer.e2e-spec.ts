@@ -25,7 +25,8 @@ describe('code questions and the lazy CodeViewer', () => {
     page.on('request', (req) => requested.push(req.url()));
     await new LoginPage(page).goto();
     await page.waitForLoadState('networkidle');
-    expect(requested.some((url) => url.includes('/assets/'))).toBe(true); // the listener saw the app load
+    // The listener saw the app's scripts load (hashed assets in a build, /src modules under Vite dev).
+    expect(requested.some((url) => /\.(js|tsx?)(\?|$)/.test(url))).toBe(true);
     expect(requested.filter((url) => MONACO_ASSET.test(url))).toEqual([]);
     page.removeAllListeners('request');
   });

@@ -3,17 +3,20 @@
  * value fails loudly at start instead of producing odd requests later.
  */
 type Env = {
-  /** Base path of the REST API. Same origin by default (the API serves the web app). */
-  apiBaseUrl: string;
+  /**
+   * Origin of the API (its paths already start with /api). Empty = same origin, which is how the
+   * app is served in production (by the API) and in development (through Vite's proxy).
+   */
+  apiOrigin: string;
 };
 
 function readEnv(): Env {
-  const raw = import.meta.env['VITE_API_BASE_URL'] as string | undefined;
-  const apiBaseUrl = (raw ?? '/api').replace(/\/+$/, '');
-  if (!apiBaseUrl.startsWith('/') && !/^https?:\/\//.test(apiBaseUrl)) {
-    throw new Error(`VITE_API_BASE_URL must be a path or an http(s) URL, got "${raw}"`);
+  const raw = (import.meta.env['VITE_API_ORIGIN'] as string | undefined) ?? '';
+  const apiOrigin = raw.replace(/\/+$/, '');
+  if (apiOrigin && !/^https?:\/\/[^/]+$/.test(apiOrigin)) {
+    throw new Error(`VITE_API_ORIGIN must be empty or an origin like https://goprep.example.com, got "${raw}"`);
   }
-  return { apiBaseUrl };
+  return { apiOrigin };
 }
 
 export const env = readEnv();

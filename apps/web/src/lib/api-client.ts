@@ -1,25 +1,23 @@
+import { createApiClient, CSRF_COOKIE, CSRF_HEADER, readCookie, type Schemas } from '@goprep/api-client';
 import { env } from '@/config/env';
 
+export type { Schemas };
+
 /** A field-level validation problem as returned by the API. */
-export type FieldError = { field: string; message: string };
+export type FieldError = Schemas['FieldErrorDto'];
 
-/** The API's error body: `{ code, message, fields?, requestId? }`. */
-export type ApiErrorBody = {
-  code: string;
-  message: string;
-  fields?: FieldError[];
-  requestId?: string;
-};
-
+/**
+ * A failed request, with what the UI needs from it: the machine code, field errors, the request
+ * id to quote in a bug report, and Retry-After for 429.
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: FieldError[];
   readonly requestId: string | undefined;
-  /** Seconds from a Retry-After header (429), when present. */
   readonly retryAfter: number | undefined;
 
-  constructor(status: number, body: ApiErrorBody, retryAfter?: number) {
+  constructor(status: number, body: { code: string; message: string; fields?: FieldError[]; requestId?: string }, retryAfter?: number) {
     super(body.message);
     this.name = 'ApiError';
     this.status = status;
@@ -34,102 +32,68 @@ export function isApiError(error: unknown, code?: string): error is ApiError {
   return error instanceof ApiError && (code === undefined || error.code === code);
 }
 
-const CSRF_COOKIE = 'goprep_csrf';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const csrfCookie = () => readCookie(document.cookie, CSRF_COOKIE);
 
-function readCookie(name: string): string | undefined {
-  const prefix = `${name}=`;
-  for (const part of document.cookie.split(';')) {
-    const item = part.trim();
-    if (item.startsWith(prefix)) return decodeURIComponent(item.slice(prefix.length));
-  }
-  return undefined;
-}
+let csrfRequest: Promise<string | undefined> | undefined;
 
-let csrfRequest: Promise<string> | undefined;
-
-/** The CSRF token from the readable cookie; asks the server to set one when it is missing. */
-async function csrfToken(): Promise<string> {
-  const existing = readCookie(CSRF_COOKIE);
+/** The CSRF token from the readable cookie; asks the server to issue one when there is none yet. */
+async function ensureCsrfToken(): Promise<string | undefined> {
+  const existing = csrfCookie();
   if (existing) return existing;
-  csrfRequest ??= fetch(`${env.apiBaseUrl}/auth/csrf`, { credentials: 'include' })
-    .then(async (res) => {
-      const body = (await res.json().catch(() => ({}))) as { token?: string };
-      return readCookie(CSRF_COOKIE) ?? body.token ?? '';
-    })
+  csrfRequest ??= fetch(`${env.apiOrigin}/api/auth/csrf`, { credentials: 'include' })
+    .then(async (res) => csrfCookie() ?? ((await res.json()) as Schemas['CsrfDto']).token)
+    .catch(() => undefined)
     .finally(() => {
       csrfRequest = undefined;
     });
   return csrfRequest;
 }
 
-type Query = Record<string, string | number | boolean | undefined | null>;
+/** The typed client generated from the API's OpenAPI document (libs/api-client). */
+export const api = createApiClient({ baseUrl: env.apiOrigin, getCsrfToken: csrfCookie });
 
-export type RequestOptions = {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  body?: unknown;
-  query?: Query;
-  signal?: AbortSignal;
-};
+// The generated client echoes the cookie it finds; on a first visit there is none yet, so fetch it.
+api.use({
+  async onRequest({ request }) {
+    if (UNSAFE.has(request.method) && !request.headers.get(CSRF_HEADER)) {
+      const token = await ensureCsrfToken();
+      if (token) request.headers.set(CSRF_HEADER, token);
+    }
+    return request;
+  },
+});
 
-function buildUrl(path: string, query?: Query): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-  }
-  const qs = params.toString();
-  return `${env.apiBaseUrl}${path}${qs ? `?${qs}` : ''}`;
-}
+type FetchResult<T> = { data?: T; error?: unknown; response: Response };
 
-async function toApiError(res: Response): Promise<ApiError> {
-  const retry = Number(res.headers.get('Retry-After'));
-  const retryAfter = Number.isFinite(retry) && retry > 0 ? retry : undefined;
-  let body: Partial<ApiErrorBody> = {};
-  try {
-    body = (await res.json()) as Partial<ApiErrorBody>;
-  } catch {
-    // Not JSON (a proxy error page, for instance): fall through to a generic error.
-  }
+function toApiError(response: Response, error: unknown): ApiError {
+  const retry = Number(response.headers.get('Retry-After'));
+  const body = (typeof error === 'object' && error !== null ? error : {}) as Partial<Schemas['ErrorBodyDto']>;
   return new ApiError(
-    res.status,
+    response.status,
     {
-      code: typeof body.code === 'string' ? body.code : `HTTP_${res.status}`,
-      message: typeof body.message === 'string' ? body.message : res.statusText || 'Request failed',
+      code: typeof body.code === 'string' ? body.code : `HTTP_${response.status}`,
+      message: typeof body.message === 'string' ? body.message : response.statusText || 'Request failed',
       ...(Array.isArray(body.fields) ? { fields: body.fields } : {}),
       ...(typeof body.requestId === 'string' ? { requestId: body.requestId } : {}),
     },
-    retryAfter,
+    Number.isFinite(retry) && retry > 0 ? retry : undefined,
   );
 }
 
 /**
- * The one place that talks HTTP: sends the session cookie, the CSRF header on writes, and turns
- * error bodies into ApiError. Retries a write once when the CSRF token was stale.
+ * Runs one typed request and returns its data or throws ApiError. A write refused for a stale
+ * CSRF token (the cookie rotated, e.g. at log-in) is retried once with a fresh token.
  */
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const method = options.method ?? 'GET';
-  const send = async (): Promise<Response> => {
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-    if (UNSAFE.has(method)) headers['X-CSRF-Token'] = await csrfToken();
-    return fetch(buildUrl(path, options.query), {
-      method,
-      headers,
-      credentials: 'include',
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
-  };
-
-  let res = await send();
-  if (res.status === 403 && UNSAFE.has(method)) {
-    const error = await toApiError(res.clone());
+export async function call<T>(send: () => Promise<FetchResult<T>>): Promise<T> {
+  let result = await send();
+  if (!result.response.ok && result.response.status === 403) {
+    const error = toApiError(result.response, result.error);
     if (error.code !== 'CSRF_INVALID') throw error;
     document.cookie = `${CSRF_COOKIE}=; Max-Age=0; path=/`;
-    res = await send();
+    await ensureCsrfToken();
+    result = await send();
   }
-  if (!res.ok) throw await toApiError(res);
-  if (res.status === 204) return undefined as T;
-  const text = await res.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+  if (!result.response.ok) throw toApiError(result.response, result.error);
+  return result.data as T;
 }

@@ -1,26 +1,19 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest, isApiError } from './api-client';
+import { api, call, isApiError, type Schemas } from './api-client';
 
 /**
  * The session user (GET /api/me). Shared glue rather than a feature: the shell, the route guard,
  * the auth forms and the account page all read it, and features must not import each other.
  */
-export type Role = 'learner' | 'manager' | 'admin';
-export type OrgMembership = { id: string; name: string; role: string };
-export type User = {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  organizations: OrgMembership[];
-};
+export type User = Schemas['MeDto'];
+export type Role = User['role'];
 
 export const userQueryKey = ['me'] as const;
 
 /** Resolves to null when nobody is logged in (401), so "logged out" is data, not an error. */
 export async function getUser(): Promise<User | null> {
   try {
-    return await apiRequest<User>('/me');
+    return await call(() => api.GET('/api/me'));
   } catch (error) {
     if (isApiError(error) && error.status === 401) return null;
     throw error;
@@ -33,5 +26,5 @@ export const userQueryOptions = () =>
 export const useUser = () => useQuery(userQueryOptions());
 
 export async function logout(): Promise<void> {
-  await apiRequest<void>('/auth/logout', { method: 'POST' });
+  await call(() => api.POST('/api/auth/logout'));
 }

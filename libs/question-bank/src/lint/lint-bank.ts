@@ -53,6 +53,14 @@ export async function lintBank(bankDir: string): Promise<LintResult> {
       }
     }
     if (!fm) continue;
+    // Scaffolds are drafts full of TODO; publishing one unfinished must not slip through.
+    const question = parsed.question;
+    if (!fm.draft && question) {
+      const texts = [question.title, question.prompt, question.explanation, question.key.type === 'flashcard' ? question.key.answer : ''];
+      if (texts.some((text) => /\bTODO\b/.test(text))) {
+        problems.push({ file: parsed.file, line: parsed.lineOf(['title']), message: 'TODO text left in a question that is not a draft' });
+      }
+    }
     const verify = 'verify' in fm ? (fm.verify ?? []) : [];
     verify.forEach((check, index) => {
       const target = join(parsed.programDir, check.file);

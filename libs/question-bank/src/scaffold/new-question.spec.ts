@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { formatProblem, lintBank } from '../lint/lint-bank';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { QUESTION_TYPES } from '../model';
@@ -43,6 +44,15 @@ describe('scaffoldQuestion', () => {
     scaffoldQuestion({ bankDir, topic: 'channels', type: 'short' });
     expect(scaffoldQuestion({ bankDir, topic: 'channels', type: 'short' }).id).toBe('ch-todo-short-2');
     expect(() => scaffoldQuestion({ bankDir, topic: 'channels', type: 'essay', id: 'ch-my-essay' })).toThrow(/already exists/);
+  });
+
+  it('should lint clean as a draft and be flagged once published with its TODO text', async () => {
+    writeFileSync(join(bankDir, 'channels', '_topic.md'), '---\nid: channels\ntitle: Channels\ncore: false\n---\nChannels. Their rules.\n');
+    const { files } = scaffoldQuestion({ bankDir, topic: 'channels', type: 'single' });
+    expect((await lintBank(bankDir)).problems).toEqual([]);
+    const markdown = files[0] ?? '';
+    writeFileSync(markdown, readFileSync(markdown, 'utf8').replace('draft: true\n', ''));
+    expect((await lintBank(bankDir)).problems.map(formatProblem)).toEqual([`${markdown}:3: TODO text left in a question that is not a draft`]);
   });
 
   it('should refuse an id without the topic prefix', () => {

@@ -1,4 +1,6 @@
-import { startApp } from '@goprep/test-support';
+// globalSetup runs outside Jest's module registry, where the @goprep/* mappings do not apply.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { startApp } from '../../../support/app-process';
 import { findChromium } from './chromium';
 
 /**

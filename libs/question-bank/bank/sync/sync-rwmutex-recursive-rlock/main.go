@@ -2,8 +2,8 @@ package main
 
 import (
 	"fmt"
+	"runtime"
 	"sync"
-	"time"
 )
 
 type registry struct {
@@ -20,7 +20,7 @@ func (r *registry) get(k string) int {
 func (r *registry) sum(keys ...string) int {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
-	time.Sleep(200 * time.Millisecond)
+	writerArrives(r)
 	total := 0
 	for _, k := range keys {
 		total += r.get(k)
@@ -34,11 +34,17 @@ func (r *registry) set(k string, v int) {
 	r.items[k] = v
 }
 
+// writerArrives starts a concurrent set and returns once that writer is
+// queued on the lock: from then on TryRLock fails.
+func writerArrives(r *registry) {
+	go r.set("c", 3)
+	for r.mu.TryRLock() {
+		r.mu.RUnlock()
+		runtime.Gosched()
+	}
+}
+
 func main() {
 	r := &registry{items: map[string]int{"a": 1, "b": 2}}
-	go func() {
-		time.Sleep(20 * time.Millisecond)
-		r.set("c", 3)
-	}()
 	fmt.Println(r.sum("a", "b"))
 }

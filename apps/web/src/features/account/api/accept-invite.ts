@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '@/lib/api-client';
+import { api, call } from '@/lib/api-client';
 import { userQueryKey } from '@/lib/auth';
 import { orgsQueryKey, type Organization } from './get-orgs';
 
 export const acceptInvite = (token: string): Promise<Organization> =>
-  apiRequest<Organization>('/org-invites/accept', { method: 'POST', body: { token } });
+  call(() => api.POST('/api/org-invites/accept', { body: { token } }));
 
 export function useAcceptInvite() {
   const queryClient = useQueryClient();

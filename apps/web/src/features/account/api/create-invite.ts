@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
-import { apiRequest } from '@/lib/api-client';
+import { api, call, type Schemas } from '@/lib/api-client';
 
 export type CreateInviteInput = { orgId: string; email: string };
-export type OrgInvite = { token: string; link: string; expiresAt: string };
+export type OrgInvite = Schemas['OrgInviteCreatedDto'];
 
 export const createInvite = ({ orgId, email }: CreateInviteInput): Promise<OrgInvite> =>
-  apiRequest<OrgInvite>(`/orgs/${encodeURIComponent(orgId)}/invites`, { method: 'POST', body: { email } });
+  call(() => api.POST('/api/orgs/{id}/invites', { params: { path: { id: orgId } }, body: { email } }));
 
 export const useCreateInvite = () => useMutation({ mutationFn: createInvite });

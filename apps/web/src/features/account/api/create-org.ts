@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '@/lib/api-client';
+import { api, call, type Schemas } from '@/lib/api-client';
 import { userQueryKey } from '@/lib/auth';
 import { orgsQueryKey, type Organization } from './get-orgs';
 
-export type CreateOrgInput = { name: string };
+export type CreateOrgInput = Schemas['CreateOrganizationDto'];
 
 export const createOrg = (input: CreateOrgInput): Promise<Organization> =>
-  apiRequest<Organization>('/orgs', { method: 'POST', body: input });
+  call(() => api.POST('/api/orgs', { body: input }));
 
 export function useCreateOrg() {
   const queryClient = useQueryClient();

@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '@/lib/api-client';
+import { api, call, type Schemas } from '@/lib/api-client';
 
-export type Organization = { id: string; name: string; role: string };
+export type Organization = Schemas['OrganizationDto'];
 
-export const getOrgs = (): Promise<Organization[]> => apiRequest<Organization[]>('/orgs');
+export const getOrgs = (): Promise<Organization[]> => call(() => api.GET('/api/orgs'));
 
 export const orgsQueryKey = ['orgs'] as const;
 

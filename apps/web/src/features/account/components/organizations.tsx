@@ -11,7 +11,9 @@ import { useCreateOrg } from '../api/create-org';
 import { useOrgs } from '../api/get-orgs';
 import { InviteForm } from './invite-form';
 
-const ORG_NAME_MAX = 120;
+// The API's rule (CreateOrganizationDto): 2 to 100 characters.
+const ORG_NAME_MIN = 2;
+const ORG_NAME_MAX = 100;
 
 export function Organizations() {
   const { t } = useTranslation();
@@ -25,8 +27,8 @@ export function Organizations() {
   const onCreate = (e: FormEvent) => {
     e.preventDefault();
     const value = name.trim();
-    if (!value || value.length > ORG_NAME_MAX) {
-      setNameError(t('account.orgs.nameInvalid', { max: ORG_NAME_MAX }));
+    if ([...value].length < ORG_NAME_MIN || [...value].length > ORG_NAME_MAX) {
+      setNameError(t('account.orgs.nameInvalid', { min: ORG_NAME_MIN, max: ORG_NAME_MAX }));
       nameRef.current?.focus();
       return;
     }

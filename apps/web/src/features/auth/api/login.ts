@@ -1,12 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '@/lib/api-client';
+import { api, call, type Schemas } from '@/lib/api-client';
 import { userQueryKey, userQueryOptions, type User } from '@/lib/auth';
 
-export type LoginInput = { email: string; password: string };
+export type LoginInput = Schemas['LoginDto'];
 
-export function login(input: LoginInput): Promise<{ user: User }> {
-  return apiRequest<{ user: User }>('/auth/login', { method: 'POST', body: input });
-}
+export const login = (input: LoginInput): Promise<Schemas['AuthResultDto']> =>
+  call(() => api.POST('/api/auth/login', { body: input }));
 
 export function useLogin(options: { onSuccess?: (user: User) => void } = {}) {
   const queryClient = useQueryClient();

@@ -1,12 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '@/lib/api-client';
+import { api, call, type Schemas } from '@/lib/api-client';
 import { userQueryKey, userQueryOptions, type User } from '@/lib/auth';
 
-export type RegisterInput = { email: string; password: string; displayName: string };
+export type RegisterInput = Schemas['RegisterDto'];
 
-export function register(input: RegisterInput): Promise<{ user: User }> {
-  return apiRequest<{ user: User }>('/auth/register', { method: 'POST', body: input });
-}
+export const register = (input: RegisterInput): Promise<Schemas['AuthResultDto']> =>
+  call(() => api.POST('/api/auth/register', { body: input }));
 
 export function useRegister(options: { onSuccess?: (user: User) => void } = {}) {
   const queryClient = useQueryClient();

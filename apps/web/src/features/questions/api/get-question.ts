@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '@/lib/api-client';
+import { api, call } from '@/lib/api-client';
 import type { QuestionDetail } from '../types';
 
 export const getQuestion = (id: string, signal?: AbortSignal): Promise<QuestionDetail> =>
-  apiRequest<QuestionDetail>(`/questions/${encodeURIComponent(id)}`, signal ? { signal } : {});
+  call(() => api.GET('/api/questions/{id}', { params: { path: { id } }, ...(signal ? { signal } : {}) }));
 
 export const getQuestionQueryOptions = (id: string) =>
   queryOptions({ queryKey: ['questions', 'detail', id], queryFn: ({ signal }) => getQuestion(id, signal) });

@@ -2,11 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import type { Page, QuestionSummary, Topic } from '../types';
+import type { QuestionPage, Topic } from '../types';
 import { difficultyLabel, difficultyTone, topicLabel, typeLabel } from './labels';
 
 type Props = {
-  data: Page<QuestionSummary>;
+  data: QuestionPage;
   topics: Topic[] | undefined;
   onPage: (page: number) => void;
   stale: boolean;

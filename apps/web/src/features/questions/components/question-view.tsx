@@ -10,14 +10,22 @@ import { Spinner } from '@/components/ui/spinner';
 import { isApiError } from '@/lib/api-client';
 import { safeHref } from '@/lib/markdown';
 import { useQuestion } from '../api/get-question';
-import type { QuestionDetail, Reference } from '../types';
+import type { QuestionDetail } from '../types';
 import { difficultyLabel, difficultyTone, topicLabel, typeLabel } from './labels';
 
-function ReferenceItem({ reference }: { reference: Reference }) {
-  const url = typeof reference === 'string' ? reference : reference.url;
-  const title = typeof reference === 'string' ? reference : (reference.title ?? reference.url);
-  const href = safeHref(url);
-  return <li>{href ? <a href={href} target="_blank" rel="noopener noreferrer nofollow">{title}</a> : title}</li>;
+function ReferenceItem({ reference }: { reference: string }) {
+  const href = safeHref(reference);
+  return (
+    <li>
+      {href ? (
+        <a href={href} target="_blank" rel="noopener noreferrer nofollow">
+          {reference}
+        </a>
+      ) : (
+        reference
+      )}
+    </li>
+  );
 }
 
 function QuestionBody({ question }: { question: QuestionDetail }) {

@@ -1,15 +1,10 @@
-export type Difficulty = 1 | 2 | 3 | 4 | 5;
+import type { Schemas } from '@/lib/api-client';
 
-export type QuestionType =
-  | 'single'
-  | 'multi'
-  | 'true-false'
-  | 'short'
-  | 'numeric'
-  | 'code-output'
-  | 'code-lines'
-  | 'essay'
-  | 'flashcard';
+export type Topic = Schemas['TopicDto'];
+export type QuestionSummary = Schemas['QuestionSummaryDto'];
+export type QuestionPage = Schemas['QuestionPageDto'];
+export type QuestionDetail = Schemas['QuestionDeliveryDto'];
+export type QuestionType = QuestionSummary['type'];
 
 export const QUESTION_TYPES: QuestionType[] = [
   'single',
@@ -23,40 +18,7 @@ export const QUESTION_TYPES: QuestionType[] = [
   'flashcard',
 ];
 
-export type Topic = { id: string; title: string; core: boolean; description: string; questionCount: number };
-
-export type QuestionSummary = {
-  id: string;
-  title: string;
-  topic: string;
-  type: QuestionType;
-  difficulty: Difficulty;
-  tags: string[];
-  hasCode: boolean;
-};
-
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
-
-export type Reference = string | { title?: string; url: string };
-
-export type QuestionDetail = {
-  id: string;
-  title: string;
-  topic: string;
-  subtopic?: string | null;
-  type: QuestionType;
-  difficulty: Difficulty;
-  tags: string[];
-  goVersion?: string | null;
-  expectedSeconds?: number | null;
-  prompt: string;
-  code?: string | null;
-  options?: { id: string; text: string }[] | null;
-  unit?: string | null;
-  references: Reference[];
-  version: number | string;
-};
-
+/** Filters as they sit in the URL (strings); converted to the API's types when fetching. */
 export type QuestionFilters = {
   topic?: string | undefined;
   type?: string | undefined;
