@@ -3,41 +3,10 @@
  * API's loader consume. Field names follow docs/question-format.md (camelCase here).
  */
 
-export const TOPIC_IDS = [
-  'memory-model',
-  'goroutine-leaks',
-  'gc-tuning',
-  'trace-sampling',
-  'scheduler',
-  'channels',
-  'escape-analysis',
-  'pprof',
-  'context',
-  'sync',
-  'observability',
-  'kubernetes',
-] as const;
-export type TopicId = (typeof TOPIC_IDS)[number];
-
-export const CORE_TOPICS: readonly TopicId[] = [
-  'memory-model',
-  'goroutine-leaks',
-  'gc-tuning',
-  'trace-sampling',
-];
-
-export const QUESTION_TYPES = [
-  'single',
-  'multi',
-  'true-false',
-  'short',
-  'numeric',
-  'code-output',
-  'code-lines',
-  'essay',
-  'flashcard',
-] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
+// The vocabulary lives in the domain library (shared with the web app); re-exported here.
+export { CORE_TOPICS, QUESTION_TYPES, TOPIC_IDS } from '@goprep/domain';
+export type { QuestionType, TopicId } from '@goprep/domain';
+import type { QuestionType, TopicId } from '@goprep/domain';
 
 export interface ChoiceOption {
   id: string;

@@ -1,3 +1,5 @@
+import { QUESTION_TYPES } from '../catalog';
+
 /** The answer key, by type. Never sent to a client before the review policy allows. */
 export type AnswerKey =
   | { type: 'single'; correct: string }
@@ -13,14 +15,4 @@ export type AnswerKey =
 /** The question types that have a key; the same list as the bank's QUESTION_TYPES. */
 export type GradableType = AnswerKey['type'];
 
-export const GRADABLE_TYPES: readonly GradableType[] = [
-  'single',
-  'multi',
-  'true-false',
-  'short',
-  'numeric',
-  'code-output',
-  'code-lines',
-  'essay',
-  'flashcard',
-];
+export const GRADABLE_TYPES: readonly GradableType[] = QUESTION_TYPES;

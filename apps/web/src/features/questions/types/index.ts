@@ -6,17 +6,7 @@ export type QuestionPage = Schemas['QuestionPageDto'];
 export type QuestionDetail = Schemas['QuestionDeliveryDto'];
 export type QuestionType = QuestionSummary['type'];
 
-export const QUESTION_TYPES: QuestionType[] = [
-  'single',
-  'multi',
-  'true-false',
-  'short',
-  'numeric',
-  'code-output',
-  'code-lines',
-  'essay',
-  'flashcard',
-];
+export { QUESTION_TYPES } from '@goprep/domain';
 
 /** Filters as they sit in the URL (strings); converted to the API's types when fetching. */
 export type QuestionFilters = {
