@@ -1,3 +1,4 @@
+export * from './catalog';
 export * from './accounts/password-policy';
 export * from './grading';
 export * from './sets';
