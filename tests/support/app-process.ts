@@ -9,20 +9,33 @@ const MAIN = join(ROOT, 'apps/api/dist/main.js');
 
 export interface RunningApp {
   url: string;
+  /** The data folder (the embedded Postgres lives in `<dataDir>/postgres`). */
+  dataDir: string;
   /** Everything the process printed, for diagnosing a failure. */
   output(): string;
+  /** Ctrl+C: a clean stop, Postgres included; removes the data folder unless it was passed in. */
   stop(): Promise<void>;
+  /** kill -9, as a crash would: Postgres is left running, the data folder is kept. */
+  crash(): Promise<void>;
+}
+
+export interface StartAppOptions {
+  env?: Record<string, string>;
+  /** Reuse a data folder (and its Postgres cluster) instead of a fresh one; it is never removed. */
+  dataDir?: string;
 }
 
 /**
  * Runs the production build (`apps/api/dist/main.js` serving `apps/web/dist`) as `npm start` does,
  * on free ports, with a throwaway embedded Postgres. Build first: `npx nx run-many -t build -p api web`.
  */
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startApp(options: StartAppOptions = {}): Promise<RunningApp> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npx nx run-many -t build -p api web\` first.`);
-  const dataDir = mkdtempSync(join(tmpdir(), 'goprep-app-'));
+  const env = options.env ?? {};
+  const ownDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'goprep-app-'));
   const port = await freePort();
-  const pgPort = await freePort();
+  const pgPort = Number(env['EMBEDDED_PG_PORT'] ?? (await freePort()));
   const url = `http://127.0.0.1:${port}`;
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
@@ -62,19 +75,24 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     await ready;
   } catch (e) {
     if (child.exitCode === null) child.kill('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true });
+    if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
     throw e;
   }
   return {
     url,
+    dataDir,
     output: () => output,
+    crash: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGINT');
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 20_000)))]);
       clearTimeout(timer);
       if (child.exitCode === null) child.kill('SIGKILL');
-      rmSync(dataDir, { recursive: true, force: true });
+      if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -8,10 +8,12 @@ import { AppConfigService } from './config/app-config.service';
 import type { AppConfig } from './config/env';
 import { dataSourceOptions } from './database/data-source-options';
 import { AccountsModule } from './modules/accounts/accounts.module';
+import { AttemptsModule } from './modules/attempts/attempts.module';
 import { HealthModule } from './modules/health/health.module';
 import { MeModule } from './modules/me/me.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { OrgQuestionsModule } from './modules/org-questions/org-questions.module';
 import { QuestionsModule } from './modules/questions/questions.module';
 
 @Module({})
@@ -46,6 +48,8 @@ export class AppModule {
         OrganizationsModule,
         MeModule,
         QuestionsModule,
+        AttemptsModule,
+        OrgQuestionsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],
     };

@@ -5,7 +5,8 @@
 export { createApp, prepareDatabase } from './bootstrap';
 export { loadConfig } from './config/env';
 export type { AppConfig } from './config/env';
-export { embeddedUrl, startEmbeddedPostgres } from './database/embedded-postgres';
+export { embeddedUrl, isAlive, startEmbeddedPostgres } from './database/embedded-postgres';
 export type { RunningPostgres } from './database/embedded-postgres';
 export { ErrorCode } from './common/errors/error-codes';
 export { BankLoaderService } from './modules/questions/bank-loader.service';
+export { AttemptSweepService } from './modules/attempts/attempt-sweep.service';

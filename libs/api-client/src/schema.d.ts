@@ -4,7 +4,7 @@
  */
 
 export interface paths {
-  "/metrics": {
+  '/metrics': {
     parameters: {
       query?: never;
       header?: never;
@@ -12,7 +12,7 @@ export interface paths {
       cookie?: never;
     };
     /** Prometheus metrics (text exposition format) */
-    get: operations["Metrics_scrape"];
+    get: operations['Metrics_scrape'];
     put?: never;
     post?: never;
     delete?: never;
@@ -21,7 +21,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/health": {
+  '/api/health': {
     parameters: {
       query?: never;
       header?: never;
@@ -29,7 +29,7 @@ export interface paths {
       cookie?: never;
     };
     /** Liveness and database reachability */
-    get: operations["Health_health"];
+    get: operations['Health_health'];
     put?: never;
     post?: never;
     delete?: never;
@@ -38,7 +38,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/auth/csrf": {
+  '/api/auth/csrf': {
     parameters: {
       query?: never;
       header?: never;
@@ -46,7 +46,7 @@ export interface paths {
       cookie?: never;
     };
     /** Get (and set as a cookie) the CSRF token to echo in X-CSRF-Token */
-    get: operations["Auth_csrf"];
+    get: operations['Auth_csrf'];
     put?: never;
     post?: never;
     delete?: never;
@@ -55,7 +55,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/auth/register": {
+  '/api/auth/register': {
     parameters: {
       query?: never;
       header?: never;
@@ -65,14 +65,14 @@ export interface paths {
     get?: never;
     put?: never;
     /** Create an account and log in (the first account becomes admin) */
-    post: operations["Auth_register"];
+    post: operations['Auth_register'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  "/api/auth/login": {
+  '/api/auth/login': {
     parameters: {
       query?: never;
       header?: never;
@@ -82,14 +82,14 @@ export interface paths {
     get?: never;
     put?: never;
     /** Log in with email and password; sets the session cookie */
-    post: operations["Auth_login"];
+    post: operations['Auth_login'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  "/api/auth/logout": {
+  '/api/auth/logout': {
     parameters: {
       query?: never;
       header?: never;
@@ -99,14 +99,14 @@ export interface paths {
     get?: never;
     put?: never;
     /** End this session */
-    post: operations["Auth_logout"];
+    post: operations['Auth_logout'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  "/api/orgs": {
+  '/api/orgs': {
     parameters: {
       query?: never;
       header?: never;
@@ -114,17 +114,17 @@ export interface paths {
       cookie?: never;
     };
     /** Organizations I belong to */
-    get: operations["Organizations_list"];
+    get: operations['Organizations_list'];
     put?: never;
     /** Create an organization (its creator becomes owner and manager) */
-    post: operations["Organizations_create"];
+    post: operations['Organizations_create'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  "/api/orgs/{id}/invites": {
+  '/api/orgs/{id}/invites': {
     parameters: {
       query?: never;
       header?: never;
@@ -134,14 +134,14 @@ export interface paths {
     get?: never;
     put?: never;
     /** Invite a member by link (shown once; valid 7 days, single use) */
-    post: operations["Organizations_invite"];
+    post: operations['Organizations_invite'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  "/api/org-invites/accept": {
+  '/api/org-invites/accept': {
     parameters: {
       query?: never;
       header?: never;
@@ -151,14 +151,14 @@ export interface paths {
     get?: never;
     put?: never;
     /** Join the organization of an invite link */
-    post: operations["Organizations_accept"];
+    post: operations['Organizations_accept'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  "/api/me": {
+  '/api/me': {
     parameters: {
       query?: never;
       header?: never;
@@ -166,7 +166,7 @@ export interface paths {
       cookie?: never;
     };
     /** The logged-in user with their organizations */
-    get: operations["Me_me"];
+    get: operations['Me_me'];
     put?: never;
     post?: never;
     delete?: never;
@@ -175,7 +175,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/topics": {
+  '/api/topics': {
     parameters: {
       query?: never;
       header?: never;
@@ -183,7 +183,7 @@ export interface paths {
       cookie?: never;
     };
     /** Topics with their question counts */
-    get: operations["Questions_topics"];
+    get: operations['Questions_topics'];
     put?: never;
     post?: never;
     delete?: never;
@@ -192,7 +192,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/questions": {
+  '/api/questions': {
     parameters: {
       query?: never;
       header?: never;
@@ -200,7 +200,7 @@ export interface paths {
       cookie?: never;
     };
     /** Search the bank (delivery view: no keys) */
-    get: operations["Questions_list"];
+    get: operations['Questions_list'];
     put?: never;
     post?: never;
     delete?: never;
@@ -209,7 +209,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/questions/{id}": {
+  '/api/questions/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -217,7 +217,7 @@ export interface paths {
       cookie?: never;
     };
     /** One question as a learner sees it (no key, no explanation) */
-    get: operations["Questions_get"];
+    get: operations['Questions_get'];
     put?: never;
     post?: never;
     delete?: never;
@@ -226,7 +226,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/questions/{id}/preview": {
+  '/api/questions/{id}/preview': {
     parameters: {
       query?: never;
       header?: never;
@@ -234,10 +234,133 @@ export interface paths {
       cookie?: never;
     };
     /** One question with key and explanation (managers and admins) */
-    get: operations["Questions_preview"];
+    get: operations['Questions_preview'];
     put?: never;
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/attempts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My attempts, newest first, with scores and a per-topic trend */
+    get: operations['Attempts_history'];
+    put?: never;
+    /** Start a timed quick quiz or mock interview (the server draws, pins and times it) */
+    post: operations['Attempts_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/attempts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An attempt as the runner shows it: items in order, saved answers, the server's now and deadline (no keys) */
+    get: operations['Attempts_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/attempts/{id}/items/{position}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Save the answer to one item (idempotent; last write wins while the attempt is open) */
+    put: operations['Attempts_save'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/attempts/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Submit and grade, exactly once (a repeated submit returns the same result) */
+    post: operations['Attempts_submit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/attempts/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** After submission: each item with the answer given, the key, the explanation and references */
+    get: operations['Attempts_review'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/questions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The organization's private questions (current versions, not retired) */
+    get: operations['OrgQuestions_list'];
+    put?: never;
+    /** Author a private question (validated by the bank schema; id generated from the title) */
+    post: operations['OrgQuestions_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/questions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One private question with key, explanation and editable source (members only) */
+    get: operations['OrgQuestions_get'];
+    /** Edit: a new immutable version (unchanged content keeps the current one) */
+    put: operations['OrgQuestions_update'];
+    post?: never;
+    /** Retire a question (its versions stay for attempts that used them) */
+    delete: operations['OrgQuestions_retire'];
     options?: never;
     head?: never;
     patch?: never;
@@ -249,9 +372,9 @@ export interface components {
   schemas: {
     HealthDto: {
       /** @enum {string} */
-      status: "ok" | "degraded";
+      status: 'ok' | 'degraded';
       /** @enum {string} */
-      db: "up" | "down";
+      db: 'up' | 'down';
     };
     CsrfDto: {
       token: string;
@@ -268,39 +391,50 @@ export interface components {
       email: string;
       displayName: string;
       /** @enum {string} */
-      role: "learner" | "manager" | "admin";
+      role: 'learner' | 'manager' | 'admin';
     };
     AuthResultDto: {
-      user: components["schemas"]["UserDto"];
+      user: components['schemas']['UserDto'];
     };
     /** @enum {string} */
     ErrorCode:
-      | "VALIDATION_FAILED"
-      | "BAD_JSON"
-      | "PAYLOAD_TOO_LARGE"
-      | "UNSUPPORTED_MEDIA_TYPE"
-      | "UNAUTHENTICATED"
-      | "FORBIDDEN"
-      | "CSRF_INVALID"
-      | "NOT_FOUND"
-      | "METHOD_NOT_ALLOWED"
-      | "EMAIL_TAKEN"
-      | "INVALID_CREDENTIALS"
-      | "RATE_LIMITED"
-      | "INVITE_INVALID"
-      | "ALREADY_MEMBER"
-      | "QUESTION_NOT_FOUND"
-      | "ORGANIZATION_NOT_FOUND"
-      | "DB_UNAVAILABLE"
-      | "INTERNAL";
+      | 'VALIDATION_FAILED'
+      | 'BAD_JSON'
+      | 'PAYLOAD_TOO_LARGE'
+      | 'UNSUPPORTED_MEDIA_TYPE'
+      | 'UNAUTHENTICATED'
+      | 'FORBIDDEN'
+      | 'CSRF_INVALID'
+      | 'NOT_FOUND'
+      | 'METHOD_NOT_ALLOWED'
+      | 'EMAIL_TAKEN'
+      | 'INVALID_CREDENTIALS'
+      | 'RATE_LIMITED'
+      | 'INVITE_INVALID'
+      | 'ALREADY_MEMBER'
+      | 'QUESTION_NOT_FOUND'
+      | 'ORGANIZATION_NOT_FOUND'
+      | 'ORG_QUESTION_NOT_FOUND'
+      | 'ATTEMPT_NOT_FOUND'
+      | 'ATTEMPT_ITEM_NOT_FOUND'
+      | 'ATTEMPT_DEADLINE_PASSED'
+      | 'ATTEMPT_CLOSED'
+      | 'ATTEMPT_NOT_SUBMITTED'
+      | 'REVIEW_NOT_ALLOWED'
+      | 'RESPONSE_INVALID'
+      | 'ANSWER_REVISION_CONFLICT'
+      | 'NOT_ENOUGH_QUESTIONS'
+      | 'TEMPLATE_NOT_FOUND'
+      | 'DB_UNAVAILABLE'
+      | 'INTERNAL';
     FieldErrorDto: {
       field: string;
       message: string;
     };
     ErrorBodyDto: {
-      code: components["schemas"]["ErrorCode"];
+      code: components['schemas']['ErrorCode'];
       message: string;
-      fields?: components["schemas"]["FieldErrorDto"][];
+      fields?: components['schemas']['FieldErrorDto'][];
       requestId?: string;
     };
     LoginDto: {
@@ -312,7 +446,7 @@ export interface components {
       id: string;
       name: string;
       /** @enum {string} */
-      role: "owner" | "manager";
+      role: 'owner' | 'manager';
     };
     CreateOrganizationDto: {
       /** @example Acme Infra */
@@ -336,15 +470,15 @@ export interface components {
       id: string;
       name: string;
       /** @enum {string} */
-      role: "owner" | "manager";
+      role: 'owner' | 'manager';
     };
     MeDto: {
       id: string;
       email: string;
       displayName: string;
       /** @enum {string} */
-      role: "learner" | "manager" | "admin";
-      organizations: components["schemas"]["OrganizationSummaryDto"][];
+      role: 'learner' | 'manager' | 'admin';
+      organizations: components['schemas']['OrganizationSummaryDto'][];
     };
     TopicDto: {
       id: string;
@@ -359,21 +493,13 @@ export interface components {
       topic: string;
       /** @enum {string} */
       type:
-        | "single"
-        | "multi"
-        | "true-false"
-        | "short"
-        | "numeric"
-        | "code-output"
-        | "code-lines"
-        | "essay"
-        | "flashcard";
+        'single' | 'multi' | 'true-false' | 'short' | 'numeric' | 'code-output' | 'code-lines' | 'essay' | 'flashcard';
       difficulty: number;
       tags: string[];
       hasCode: boolean;
     };
     QuestionPageDto: {
-      items: components["schemas"]["QuestionSummaryDto"][];
+      items: components['schemas']['QuestionSummaryDto'][];
       total: number;
       page: number;
       pageSize: number;
@@ -390,22 +516,14 @@ export interface components {
       subtopic: string;
       /** @enum {string} */
       type:
-        | "single"
-        | "multi"
-        | "true-false"
-        | "short"
-        | "numeric"
-        | "code-output"
-        | "code-lines"
-        | "essay"
-        | "flashcard";
+        'single' | 'multi' | 'true-false' | 'short' | 'numeric' | 'code-output' | 'code-lines' | 'essay' | 'flashcard';
       difficulty: number;
       tags: string[];
       goVersion: string;
       expectedSeconds: number;
       prompt: string;
       code?: string;
-      options?: components["schemas"]["DeliveryOptionDto"][];
+      options?: components['schemas']['DeliveryOptionDto'][];
       unit?: string;
       references: string[];
     };
@@ -415,6 +533,11 @@ export interface components {
       correct: boolean;
       feedback?: string;
     };
+    /**
+     * @description not-applicable: no program; unverified: nobody has run the checks; verified: the verifier passed
+     * @enum {string}
+     */
+    QuestionVerification: 'not-applicable' | 'unverified' | 'verified';
     QuestionPreviewDto: {
       id: string;
       version: number;
@@ -423,22 +546,14 @@ export interface components {
       subtopic: string;
       /** @enum {string} */
       type:
-        | "single"
-        | "multi"
-        | "true-false"
-        | "short"
-        | "numeric"
-        | "code-output"
-        | "code-lines"
-        | "essay"
-        | "flashcard";
+        'single' | 'multi' | 'true-false' | 'short' | 'numeric' | 'code-output' | 'code-lines' | 'essay' | 'flashcard';
       difficulty: number;
       tags: string[];
       goVersion: string;
       expectedSeconds: number;
       prompt: string;
       code?: string;
-      options?: components["schemas"]["PreviewOptionDto"][];
+      options?: components['schemas']['PreviewOptionDto'][];
       unit?: string;
       references: string[];
       /** @description The answer key, by type */
@@ -446,6 +561,365 @@ export interface components {
       explanation: string;
       /** @description What the Go verifier checks */
       verify: string[];
+      /** @description not-applicable: no program; unverified: nobody has run the checks; verified: the verifier passed */
+      verification: components['schemas']['QuestionVerification'];
+    };
+    DifficultyRangeDto: {
+      min: number;
+      max: number;
+    };
+    StartAttemptDto: {
+      /** @enum {string} */
+      mode: 'quick' | 'mock';
+      /** @description quick: the topics to draw from */
+      topics?: (
+        | 'memory-model'
+        | 'goroutine-leaks'
+        | 'gc-tuning'
+        | 'trace-sampling'
+        | 'scheduler'
+        | 'channels'
+        | 'escape-analysis'
+        | 'pprof'
+        | 'context'
+        | 'sync'
+        | 'observability'
+        | 'kubernetes'
+      )[];
+      /** @description quick: inclusive difficulty range (default 1-5) */
+      difficulty?: components['schemas']['DifficultyRangeDto'];
+      /** @description quick: number of questions */
+      count?: number;
+      /** @description quick: time limit in minutes */
+      timeLimitMinutes?: number;
+      /** @description quick: shuffle the options of each question (default true) */
+      shuffleOptions?: boolean;
+      /**
+       * @description mock: a role template id (libs/question-bank/templates)
+       * @example sre
+       */
+      template?: string;
+      /**
+       * @description mock: the level
+       * @enum {string}
+       */
+      level?: 'junior' | 'senior' | 'staff';
+      /**
+       * @description What happens at the deadline (default auto-submit)
+       * @enum {string}
+       */
+      overduePolicy?: 'auto-submit' | 'grace-period' | 'not-counted';
+      /** @description grace-period: minutes after the deadline to submit (default 10) */
+      overdueGraceMinutes?: number;
+    };
+    TopicTallyDto: {
+      items: number;
+      score: number;
+      maxScore: number;
+      percent: number | null;
+      correct: number;
+      partial: number;
+      incorrect: number;
+      unanswered: number;
+      /** @description Essays waiting for a person; not in score or maxScore yet */
+      pending: number;
+      topic: string;
+    };
+    DifficultyTallyDto: {
+      items: number;
+      score: number;
+      maxScore: number;
+      percent: number | null;
+      correct: number;
+      partial: number;
+      incorrect: number;
+      unanswered: number;
+      /** @description Essays waiting for a person; not in score or maxScore yet */
+      pending: number;
+      difficulty: number;
+    };
+    AttemptScoreDto: {
+      items: number;
+      score: number;
+      maxScore: number;
+      percent: number | null;
+      correct: number;
+      partial: number;
+      incorrect: number;
+      unanswered: number;
+      /** @description Essays waiting for a person; not in score or maxScore yet */
+      pending: number;
+      byTopic: components['schemas']['TopicTallyDto'][];
+      byDifficulty: components['schemas']['DifficultyTallyDto'][];
+      timeTakenSeconds: number;
+    };
+    SavedAnswerDto: {
+      response: {
+        [key: string]: unknown;
+      } | null;
+      flagged: boolean;
+      timeSpentMs: number;
+      revision: number;
+      savedAt: string;
+    };
+    DeliveryItemDto: {
+      position: number;
+      questionId: string;
+      version: number;
+      title: string;
+      topic: string;
+      difficulty: number;
+      type: string;
+      prompt: string;
+      code?: string;
+      unit?: string;
+      /** @description In this attempt's order */
+      options?: components['schemas']['DeliveryOptionDto'][];
+      expectedSeconds: number;
+      points: number;
+      answer: components['schemas']['SavedAnswerDto'] | null;
+    };
+    AttemptDeliveryDto: {
+      id: string;
+      /** @enum {string} */
+      mode: 'quick' | 'mock' | 'set';
+      title: string;
+      /** @enum {string} */
+      state: 'in_progress' | 'submitted' | 'abandoned';
+      startedAt: string;
+      deadlineAt: string;
+      submittedAt: string | null;
+      /** @description The deadline for attempts closed by the overdue policy */
+      finishedAt: string | null;
+      itemCount: number;
+      /** @description After submission, if the review policy shows scores */
+      result: components['schemas']['AttemptScoreDto'] | null;
+      /** @description The server's clock when this was sent: count down from deadlineAt - now */
+      now: string;
+      timeLimitSeconds: number;
+      /** @description Saves are accepted until deadlineAt + this */
+      graceMs: number;
+      /** @enum {string} */
+      overduePolicy: 'auto-submit' | 'grace-period' | 'not-counted';
+      items: components['schemas']['DeliveryItemDto'][];
+    };
+    AttemptSummaryDto: {
+      id: string;
+      /** @enum {string} */
+      mode: 'quick' | 'mock' | 'set';
+      title: string;
+      /** @enum {string} */
+      state: 'in_progress' | 'submitted' | 'abandoned';
+      startedAt: string;
+      deadlineAt: string;
+      submittedAt: string | null;
+      /** @description The deadline for attempts closed by the overdue policy */
+      finishedAt: string | null;
+      itemCount: number;
+      /** @description After submission, if the review policy shows scores */
+      result: components['schemas']['AttemptScoreDto'] | null;
+    };
+    TopicTrendPointDto: {
+      attemptId: string;
+      finishedAt: string;
+      score: number;
+      maxScore: number;
+      percent: number | null;
+    };
+    TopicTrendDto: {
+      topic: string;
+      /** @description Oldest first */
+      points: components['schemas']['TopicTrendPointDto'][];
+    };
+    AttemptHistoryDto: {
+      /** @description Newest first (at most 100) */
+      attempts: components['schemas']['AttemptSummaryDto'][];
+      topicTrend: components['schemas']['TopicTrendDto'][];
+    };
+    SaveAnswerDto: {
+      /** @description The response for the item's type (e.g. `{ "choice": "b" }`, `{ "lines": [7] }`, `{ "text": "1\n2" }`); null clears it */
+      response: {
+        [key: string]: unknown;
+      } | null;
+      /** @description Marked for review; unchanged when absent */
+      flagged?: boolean;
+      /** @description Total time spent on the item so far, in ms; unchanged when absent */
+      timeSpentMs?: number;
+      /** @description Save only if the stored revision is this one (0 = never saved); else 409 */
+      ifRevision?: number;
+    };
+    AnswerSavedDto: {
+      position: number;
+      /** @description Increases with every change; an identical save keeps it */
+      revision: number;
+      savedAt: string;
+      flagged: boolean;
+      timeSpentMs: number;
+      answered: boolean;
+    };
+    ReviewOptionDto: {
+      id: string;
+      text: string;
+      correct: boolean;
+      feedback?: string;
+    };
+    ReviewItemDto: {
+      position: number;
+      questionId: string;
+      version: number;
+      title: string;
+      topic: string;
+      difficulty: number;
+      type: string;
+      prompt: string;
+      code?: string;
+      unit?: string;
+      options?: components['schemas']['ReviewOptionDto'][];
+      /** @description The learner's answer */
+      response: {
+        [key: string]: unknown;
+      } | null;
+      flagged: boolean;
+      timeSpentMs: number;
+      /** @enum {string} */
+      status: 'correct' | 'partial' | 'incorrect' | 'pending' | 'unanswered';
+      /** @description Points earned; null while pending */
+      score: number | null;
+      points: number;
+      /** @description The answer key, by type */
+      key: {
+        [key: string]: unknown;
+      };
+      explanation: string;
+      references: string[];
+      /** @description code-output: what running the program prints (verified with Go) */
+      verifiedOutput?: string[];
+      /** @description code-lines: the lines the verifier confirmed */
+      verifiedLines?: number[];
+    };
+    AttemptReviewDto: {
+      attempt: components['schemas']['AttemptSummaryDto'];
+      items: components['schemas']['ReviewItemDto'][];
+    };
+    OrgQuestionSummaryDto: {
+      id: string;
+      version: number;
+      title: string;
+      topic: string;
+      /** @enum {string} */
+      type:
+        'single' | 'multi' | 'true-false' | 'short' | 'numeric' | 'code-output' | 'code-lines' | 'essay' | 'flashcard';
+      difficulty: number;
+      tags: string[];
+      hasCode: boolean;
+      verification: components['schemas']['QuestionVerification'];
+      updatedAt: string;
+    };
+    OrgQuestionOptionDto: {
+      /**
+       * @description A short slug: a, b, c ...
+       * @example a
+       */
+      id: string;
+      /** @description Markdown (inline code allowed) */
+      text: string;
+      correct: boolean;
+      /** @description Why this option is tempting, or why it is right */
+      feedback?: string;
+    };
+    OrgQuestionInputDto: {
+      title: string;
+      /** @enum {string} */
+      topic:
+        | 'memory-model'
+        | 'goroutine-leaks'
+        | 'gc-tuning'
+        | 'trace-sampling'
+        | 'scheduler'
+        | 'channels'
+        | 'escape-analysis'
+        | 'pprof'
+        | 'context'
+        | 'sync'
+        | 'observability'
+        | 'kubernetes';
+      /**
+       * @description kebab-case
+       * @example happens-before
+       */
+      subtopic: string;
+      /** @enum {string} */
+      type:
+        'single' | 'multi' | 'true-false' | 'short' | 'numeric' | 'code-output' | 'code-lines' | 'essay' | 'flashcard';
+      difficulty: number;
+      /** @description kebab-case, at least one */
+      tags: string[];
+      /** @example 1.26 */
+      go_version: string;
+      expected_seconds: number;
+      /** @description https URLs of primary sources, at least one */
+      references: string[];
+      /** @description single, multi: 2-8 options */
+      options?: components['schemas']['OrgQuestionOptionDto'][];
+      /** @description true-false: boolean; numeric: number; flashcard: the back of the card (Markdown) */
+      answer?: boolean | number | string;
+      /** @description short: accepted answers */
+      accepted?: string[];
+      /** @description short */
+      case_sensitive?: boolean;
+      /** @description short: an extra accepted form (JavaScript regex) */
+      pattern?: string;
+      /** @description numeric: absolute tolerance */
+      tolerance?: number;
+      /** @description numeric: shown after the input */
+      unit?: string;
+      /** @description code-output: every output the program may print */
+      outputs?: string[];
+      /** @description code-lines: the lines (1-based) to click */
+      lines?: number[];
+      /** @description essay: what a grader looks for */
+      rubric?: string[];
+      /** @description Code questions: what running the program must show (verify checks, snake_case) */
+      verify?: {
+        [key: string]: unknown;
+      }[];
+      /** @description Markdown */
+      prompt: string;
+      /** @description Markdown: why the key is right and each distractor wrong */
+      explanation: string;
+      /** @description The Go program (main.go): code-output and code-lines need one */
+      code?: string;
+    };
+    OrgQuestionDto: {
+      id: string;
+      version: number;
+      title: string;
+      topic: string;
+      subtopic: string;
+      /** @enum {string} */
+      type:
+        'single' | 'multi' | 'true-false' | 'short' | 'numeric' | 'code-output' | 'code-lines' | 'essay' | 'flashcard';
+      difficulty: number;
+      tags: string[];
+      goVersion: string;
+      expectedSeconds: number;
+      prompt: string;
+      code?: string;
+      options?: components['schemas']['PreviewOptionDto'][];
+      unit?: string;
+      references: string[];
+      /** @description The answer key, by type */
+      answerKey: Record<string, never>;
+      explanation: string;
+      /** @description What the Go verifier checks */
+      verify: string[];
+      /** @description not-applicable: no program; unverified: nobody has run the checks; verified: the verifier passed */
+      verification: components['schemas']['QuestionVerification'];
+      organizationId: string;
+      createdAt: string;
+      updatedAt: string;
+      /** @description This version in the input shape, ready to edit and send back */
+      source: components['schemas']['OrgQuestionInputDto'];
     };
   };
   responses: never;
@@ -471,7 +945,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": string;
+          'application/json': string;
         };
       };
     };
@@ -490,7 +964,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["HealthDto"];
+          'application/json': components['schemas']['HealthDto'];
         };
       };
       /** @description Postgres unreachable */
@@ -499,7 +973,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["HealthDto"];
+          'application/json': components['schemas']['HealthDto'];
         };
       };
     };
@@ -518,7 +992,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["CsrfDto"];
+          'application/json': components['schemas']['CsrfDto'];
         };
       };
     };
@@ -532,7 +1006,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": components["schemas"]["RegisterDto"];
+        'application/json': components['schemas']['RegisterDto'];
       };
     };
     responses: {
@@ -541,7 +1015,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["AuthResultDto"];
+          'application/json': components['schemas']['AuthResultDto'];
         };
       };
       /** @description EMAIL_TAKEN */
@@ -550,7 +1024,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["ErrorBodyDto"];
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
     };
@@ -564,7 +1038,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": components["schemas"]["LoginDto"];
+        'application/json': components['schemas']['LoginDto'];
       };
     };
     responses: {
@@ -573,7 +1047,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["AuthResultDto"];
+          'application/json': components['schemas']['AuthResultDto'];
         };
       };
       /** @description INVALID_CREDENTIALS */
@@ -582,7 +1056,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["ErrorBodyDto"];
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
       /** @description RATE_LIMITED, with Retry-After */
@@ -591,7 +1065,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["ErrorBodyDto"];
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
     };
@@ -627,7 +1101,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["OrganizationDto"][];
+          'application/json': components['schemas']['OrganizationDto'][];
         };
       };
     };
@@ -641,7 +1115,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": components["schemas"]["CreateOrganizationDto"];
+        'application/json': components['schemas']['CreateOrganizationDto'];
       };
     };
     responses: {
@@ -650,7 +1124,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["OrganizationDto"];
+          'application/json': components['schemas']['OrganizationDto'];
         };
       };
     };
@@ -666,7 +1140,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": components["schemas"]["CreateOrgInviteDto"];
+        'application/json': components['schemas']['CreateOrgInviteDto'];
       };
     };
     responses: {
@@ -675,7 +1149,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["OrgInviteCreatedDto"];
+          'application/json': components['schemas']['OrgInviteCreatedDto'];
         };
       };
       /** @description ORGANIZATION_NOT_FOUND */
@@ -684,7 +1158,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["ErrorBodyDto"];
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
     };
@@ -698,7 +1172,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": components["schemas"]["AcceptOrgInviteDto"];
+        'application/json': components['schemas']['AcceptOrgInviteDto'];
       };
     };
     responses: {
@@ -707,7 +1181,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["OrganizationDto"];
+          'application/json': components['schemas']['OrganizationDto'];
         };
       };
       /** @description INVITE_INVALID */
@@ -716,7 +1190,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["ErrorBodyDto"];
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
     };
@@ -735,7 +1209,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["MeDto"];
+          'application/json': components['schemas']['MeDto'];
         };
       };
       /** @description UNAUTHENTICATED */
@@ -744,7 +1218,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["ErrorBodyDto"];
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
     };
@@ -763,7 +1237,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["TopicDto"][];
+          'application/json': components['schemas']['TopicDto'][];
         };
       };
     };
@@ -772,28 +1246,28 @@ export interface operations {
     parameters: {
       query?: {
         topic?:
-          | "memory-model"
-          | "goroutine-leaks"
-          | "gc-tuning"
-          | "trace-sampling"
-          | "scheduler"
-          | "channels"
-          | "escape-analysis"
-          | "pprof"
-          | "context"
-          | "sync"
-          | "observability"
-          | "kubernetes";
+          | 'memory-model'
+          | 'goroutine-leaks'
+          | 'gc-tuning'
+          | 'trace-sampling'
+          | 'scheduler'
+          | 'channels'
+          | 'escape-analysis'
+          | 'pprof'
+          | 'context'
+          | 'sync'
+          | 'observability'
+          | 'kubernetes';
         type?:
-          | "single"
-          | "multi"
-          | "true-false"
-          | "short"
-          | "numeric"
-          | "code-output"
-          | "code-lines"
-          | "essay"
-          | "flashcard";
+          | 'single'
+          | 'multi'
+          | 'true-false'
+          | 'short'
+          | 'numeric'
+          | 'code-output'
+          | 'code-lines'
+          | 'essay'
+          | 'flashcard';
         difficulty?: number;
         tag?: string;
         /** @description Full-text search over title, prompt and tags */
@@ -812,7 +1286,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["QuestionPageDto"];
+          'application/json': components['schemas']['QuestionPageDto'];
         };
       };
     };
@@ -833,7 +1307,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["QuestionDeliveryDto"];
+          'application/json': components['schemas']['QuestionDeliveryDto'];
         };
       };
       /** @description QUESTION_NOT_FOUND */
@@ -842,7 +1316,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["ErrorBodyDto"];
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
     };
@@ -863,7 +1337,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["QuestionPreviewDto"];
+          'application/json': components['schemas']['QuestionPreviewDto'];
         };
       };
       /** @description FORBIDDEN for learners */
@@ -872,7 +1346,415 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["ErrorBodyDto"];
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Attempts_history: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttemptHistoryDto'];
+        };
+      };
+    };
+  };
+  Attempts_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StartAttemptDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttemptDeliveryDto'];
+        };
+      };
+      /** @description TEMPLATE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description NOT_ENOUGH_QUESTIONS */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Attempts_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttemptDeliveryDto'];
+        };
+      };
+      /** @description ATTEMPT_NOT_FOUND (also for other users) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Attempts_save: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        position: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaveAnswerDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnswerSavedDto'];
+        };
+      };
+      /** @description RESPONSE_INVALID, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ATTEMPT_NOT_FOUND, ATTEMPT_ITEM_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ATTEMPT_DEADLINE_PASSED, ATTEMPT_CLOSED, ANSWER_REVISION_CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Attempts_submit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttemptSummaryDto'];
+        };
+      };
+      /** @description ATTEMPT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ATTEMPT_CLOSED (abandoned), ATTEMPT_DEADLINE_PASSED (late and not counted) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Attempts_review: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttemptReviewDto'];
+        };
+      };
+      /** @description REVIEW_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ATTEMPT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ATTEMPT_NOT_SUBMITTED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  OrgQuestions_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrgQuestionSummaryDto'][];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  OrgQuestions_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OrgQuestionInputDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrgQuestionDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED with field errors */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  OrgQuestions_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrgQuestionDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  OrgQuestions_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OrgQuestionInputDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrgQuestionDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED with field errors */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  OrgQuestions_retire: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Retired */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
     };

@@ -2,3 +2,4 @@ export * from './catalog';
 export * from './accounts/password-policy';
 export * from './grading';
 export * from './sets';
+export * from './attempts';

@@ -45,6 +45,10 @@ export const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
   /** Login attempts allowed per client IP per 15 minutes before 429. */
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).max(100000).default(30),
+  /** Milliseconds after an attempt's deadline during which saves still count (network delay). */
+  ATTEMPT_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
+  /** How often each instance sweeps overdue attempts, in ms; 0 = never (tests call the sweep). */
+  ATTEMPT_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

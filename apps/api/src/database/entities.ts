@@ -1,5 +1,6 @@
 import { SessionEntity } from '../modules/accounts/session.entity';
 import { UserEntity } from '../modules/accounts/user.entity';
+import { AnswerEntity, AttemptEntity, AttemptItemEntity } from '../modules/attempts/attempt.entities';
 import { MembershipEntity, OrganizationEntity, OrgInviteEntity } from '../modules/organizations/organization.entities';
 import { QuestionEntity, QuestionVersionEntity, TopicEntity } from '../modules/questions/question.entities';
 
@@ -12,4 +13,7 @@ export const ENTITIES = [
   TopicEntity,
   QuestionEntity,
   QuestionVersionEntity,
+  AttemptEntity,
+  AttemptItemEntity,
+  AnswerEntity,
 ];

@@ -14,9 +14,12 @@ export interface TestApp {
   /** Base URL of the listening server, for the typed client. */
   url: string;
   config: AppConfig;
+  /** This suite's database; pass it as `database` to start another app on the same data. */
+  database: string;
   /** A direct connection to this suite's database, for assertions on stored state. */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
-  close(): Promise<void>;
+  /** Stops the app; drops the database unless `keepDatabase` (to restart on it). */
+  close(opts?: { keepDatabase?: boolean }): Promise<void>;
 }
 
 async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
@@ -30,10 +33,17 @@ async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** The real app on its own clone of the template database (migrated, bank loaded). */
-export async function createTestApp(env: Record<string, string> = {}, opts: { proxy?: TcpProxy } = {}): Promise<TestApp> {
-  const name = `t_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`));
+/**
+ * The real app on its own clone of the template database (migrated, bank loaded), or, with
+ * `database`, on the database of an earlier app (a restart: same data, new process state).
+ */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  opts: { proxy?: TcpProxy; database?: string } = {},
+): Promise<TestApp> {
+  const name = opts.database ?? `t_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+  if (!/^t_[0-9a-f]{20}$/.test(name)) throw new Error(`not a test database name: ${name}`);
+  if (!opts.database) await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`));
   const pgPort = e2eDatabase().port;
   const appPort = opts.proxy ? await opts.proxy.start() : pgPort;
   const url = embeddedUrl(appPort, name);
@@ -51,11 +61,12 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { pr
     server,
     url: `http://127.0.0.1:${port}`,
     config,
+    database: name,
     sql: async <T>(text: string, params?: unknown[]) => (await db.query(text, params)).rows as T[],
-    close: async () => {
+    close: async (closeOpts = {}) => {
       await db.end();
       await app.close();
-      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      if (!closeOpts.keepDatabase) await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
 }

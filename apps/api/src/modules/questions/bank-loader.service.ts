@@ -2,39 +2,18 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { BankQuestion, LoadedBank } from '@goprep/question-bank';
 import { QuestionEntity, QuestionVersionEntity, TopicEntity } from './question.entities';
+import { versionRow, type VersionRow } from './question-version-row';
+
+/** The bank's checks are run by `npm run bank -- verify` (CI fails when one does not pass). */
+function bankVerification(q: BankQuestion): 'verified' | 'not-applicable' {
+  return q.verify.length > 0 ? 'verified' : 'not-applicable';
+}
 
 export interface BankLoadSummary {
   inserted: number;
   versioned: number;
   retired: number;
   unchanged: number;
-}
-
-type VersionRow = Omit<QuestionVersionEntity, 'id' | 'createdAt' | 'answerKey' | 'verify'> & { answerKey: object; verify: object };
-
-function versionRow(q: BankQuestion, version: number): VersionRow {
-  return {
-    questionId: q.id,
-    version,
-    contentHash: q.contentHash,
-    title: q.title,
-    topicId: q.topic,
-    subtopic: q.subtopic,
-    type: q.type,
-    difficulty: q.difficulty,
-    tags: q.tags,
-    goVersion: q.goVersion,
-    expectedSeconds: q.expectedSeconds,
-    prompt: q.prompt,
-    code: q.code ?? null,
-    options: q.options ?? null,
-    unit: q.unit ?? null,
-    answerKey: q.key,
-    explanation: q.explanation,
-    references: q.references,
-    verify: q.verify,
-    searchText: [q.title, q.prompt, q.subtopic, ...q.tags].join(' '),
-  };
 }
 
 /**
@@ -87,11 +66,11 @@ export class BankLoaderService {
       const row = byId.get(q.id);
       if (!row) {
         await tx.insert(QuestionEntity, { id: q.id, topicId: q.topic, organizationId: null, currentVersion: 1, retiredAt: null });
-        newVersions.push(versionRow(q, 1));
+        newVersions.push(versionRow(q, 1, bankVerification(q)));
         summary.inserted++;
       } else if (row.content_hash !== q.contentHash) {
         const next = row.current_version + 1;
-        newVersions.push(versionRow(q, next));
+        newVersions.push(versionRow(q, next, bankVerification(q)));
         await tx.update(QuestionEntity, { id: q.id }, { currentVersion: next, topicId: q.topic, retiredAt: null });
         summary.versioned++;
       } else {

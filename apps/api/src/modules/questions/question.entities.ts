@@ -18,6 +18,10 @@ export class QuestionEntity {
   @Column({ name: 'retired_at', type: 'timestamptz', nullable: true }) retiredAt!: Date | null;
 }
 
+/** Has the Go program of this version been proven by the verifier? */
+export const QUESTION_VERIFICATION = ['not-applicable', 'unverified', 'verified'] as const;
+export type QuestionVerification = (typeof QUESTION_VERIFICATION)[number];
+
 /** Immutable: a changed question gets a new row; attempts keep pointing at the old one. */
 @Entity({ name: 'question_versions' })
 export class QuestionVersionEntity {
@@ -42,5 +46,6 @@ export class QuestionVersionEntity {
   @Column({ name: 'references', type: 'text', array: true }) references!: string[];
   @Column({ type: 'jsonb' }) verify!: unknown;
   @Column({ name: 'search_text', type: 'text' }) searchText!: string;
+  @Column({ type: 'text', default: 'not-applicable' }) verification!: QuestionVerification;
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
 }

@@ -36,6 +36,7 @@ export function mapPreview(v: QuestionVersionEntity): QuestionPreviewDto {
     answerKey: v.answerKey as Record<string, unknown>,
     explanation: v.explanation,
     verify: v.verify as unknown[],
+    verification: v.verification,
   };
 }
 

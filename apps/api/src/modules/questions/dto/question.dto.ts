@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { QUESTION_TYPES, TOPIC_IDS } from '@goprep/question-bank';
 import type { QuestionType, TopicId } from '@goprep/question-bank';
+import { QUESTION_VERIFICATION, type QuestionVerification } from '../question.entities';
 
 export class TopicDto {
   @ApiProperty() id!: string;
@@ -114,4 +115,10 @@ export class QuestionPreviewDto extends QuestionDeliveryDto {
   @ApiProperty({ description: 'The answer key, by type' }) answerKey!: Record<string, unknown>;
   @ApiProperty() explanation!: string;
   @ApiProperty({ description: 'What the Go verifier checks' }) verify!: unknown[];
+  @ApiProperty({
+    enum: QUESTION_VERIFICATION,
+    enumName: 'QuestionVerification',
+    description: 'not-applicable: no program; unverified: nobody has run the checks; verified: the verifier passed',
+  })
+  verification!: QuestionVerification;
 }

@@ -3,13 +3,17 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 
 /** An honest placeholder: what the section will do, not a fake screen. */
-export function ComingNext({ section }: { section: 'drills' | 'hiring' }) {
+export function ComingNext({ section, withHeader = true }: { section: 'drills' | 'hiring'; withHeader?: boolean }) {
   const { t } = useTranslation();
   const points = t(`${section}.points`, { returnObjects: true }) as unknown;
   return (
     <>
-      <title>{`${t(`nav.${section}`)} · goprep`}</title>
-      <PageHeader title={t(`nav.${section}`)} lead={t(`${section}.lead`)} />
+      {withHeader ? (
+        <>
+          <title>{`${t(`nav.${section}`)} · goprep`}</title>
+          <PageHeader title={t(`nav.${section}`)} lead={t(`${section}.lead`)} />
+        </>
+      ) : null}
       <Card className="coming-next" aria-labelledby="coming-title">
         <span className="badge badge--accent">{t('comingNext.badge')}</span>
         <h2 id="coming-title" className="card__title">

@@ -1,0 +1,89 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { sweepDecision } from '@goprep/domain';
+import { AppConfigService } from '../../config/app-config.service';
+import { AttemptFinalizer } from './attempt-finalizer.service';
+import { ATTEMPT_COLUMNS, clockOf, type AttemptRow } from './attempt-rows';
+import { Clock } from './clock';
+
+export interface SweepSummary {
+  submitted: number;
+  abandoned: number;
+}
+
+const BATCH_SIZE = 50;
+
+/**
+ * Closes attempts left open past their deadline, per their overdue policy. Every API instance runs
+ * it; `FOR UPDATE SKIP LOCKED` hands each overdue attempt to exactly one of them, and skips
+ * attempts a learner is saving or submitting right now (the next round gets them).
+ */
+@Injectable()
+export class AttemptSweepService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('AttemptSweep');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly finalizer: AttemptFinalizer,
+    private readonly config: AppConfigService,
+    private readonly clock: Clock,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const interval = this.config.get('ATTEMPT_SWEEP_INTERVAL_MS');
+    if (interval <= 0) return;
+    this.timer = setInterval(() => this.tick(), interval);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  private tick(): void {
+    if (this.running || !this.db.isInitialized) return;
+    this.running = this.sweepOnce()
+      .then((s) => {
+        if (s.submitted + s.abandoned > 0) this.logger.log(`closed overdue attempts: ${s.submitted} submitted, ${s.abandoned} abandoned`);
+      })
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'attempt sweep failed; retrying next round'))
+      .finally(() => {
+        this.running = undefined;
+      });
+  }
+
+  /** One full pass, batch by batch (a transaction each), until no overdue attempt is left. */
+  async sweepOnce(now: Date = this.clock.now()): Promise<SweepSummary> {
+    const summary: SweepSummary = { submitted: 0, abandoned: 0 };
+    const graceMs = this.config.get('ATTEMPT_GRACE_MS');
+    for (;;) {
+      const { seen, closed } = await this.db.transaction(async (tx) => {
+        // The first condition uses the partial index; the second is the exact closesAt() rule.
+        const rows: AttemptRow[] = await tx.query(
+          `SELECT ${ATTEMPT_COLUMNS} FROM attempts a
+            WHERE a.state = 'in_progress'
+              AND a.deadline_at < $1::timestamptz - make_interval(secs => $2)
+              AND a.deadline_at + make_interval(secs => GREATEST($2, CASE WHEN a.overdue_policy = 'grace-period' THEN a.submit_grace_seconds ELSE 0 END)) < $1::timestamptz
+            ORDER BY a.deadline_at
+            LIMIT ${BATCH_SIZE}
+            FOR UPDATE OF a SKIP LOCKED`,
+          [now, graceMs / 1000],
+        );
+        let closedHere = 0;
+        for (const row of rows) {
+          const decision = sweepDecision(now, clockOf(row), graceMs);
+          if (decision.action === 'none') continue;
+          await this.finalizer.close(tx, row, decision, now);
+          summary[decision.action === 'submit' ? 'submitted' : 'abandoned'] += 1;
+          closedHere += 1;
+        }
+        return { seen: rows.length, closed: closedHere };
+      });
+      // A full batch that closed nothing would come back unchanged: stop rather than spin.
+      if (seen < BATCH_SIZE || closed === 0) return summary;
+    }
+  }
+}

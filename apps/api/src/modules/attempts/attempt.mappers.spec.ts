@@ -1,0 +1,102 @@
+import type { AttemptResult } from '@goprep/domain';
+import type { AttemptRow } from './attempt-rows';
+import { mapDeliveryItem, mapReviewItem, mapSummary, type DeliveryItemRow, type ReviewItemRow } from './attempt.mappers';
+
+const item: DeliveryItemRow = {
+  position: 2,
+  option_order: ['c', 'a', 'b'],
+  points: '1.0000',
+  question_id: 'ch-select',
+  version: 3,
+  title: 'Select',
+  topic_id: 'channels',
+  type: 'single',
+  difficulty: 2,
+  prompt: 'Which case runs?',
+  code: null,
+  options: [
+    { id: 'a', text: 'A', correct: false, feedback: 'no' },
+    { id: 'b', text: 'B', correct: true, feedback: 'yes' },
+    { id: 'c', text: 'C', correct: false },
+  ],
+  unit: null,
+  expected_seconds: 60,
+  response: null,
+  flagged: null,
+  time_spent_ms: null,
+  revision: null,
+  saved_at: null,
+};
+
+const result: AttemptResult = {
+  items: 1, score: 1, maxScore: 1, percent: 100, correct: 1, partial: 0, incorrect: 0, unanswered: 0, pending: 0,
+  byTopic: [], byDifficulty: [], timeTakenSeconds: 30,
+};
+
+const attempt = (over: Partial<AttemptRow>): AttemptRow => ({
+  id: 'a1', user_id: 'u1', mode: 'quick', seed: '7', state: 'submitted',
+  config: { title: 'Quick quiz: channels', timeLimitSeconds: 600, shuffleOptions: true },
+  started_at: new Date('2026-11-21T10:00:00Z'), deadline_at: new Date('2026-11-21T10:10:00Z'),
+  submitted_at: new Date('2026-11-21T10:05:00Z'), finished_at: new Date('2026-11-21T10:05:00Z'),
+  overdue_policy: 'auto-submit', submit_grace_seconds: 0, review_policy: 'full',
+  score: '1', max_score: '1', result, item_count: 1, ...over,
+});
+
+describe('mapDeliveryItem', () => {
+  it("should give options in the attempt's order with only id and text", () => {
+    const dto = mapDeliveryItem(item);
+    expect(dto.options).toEqual([{ id: 'c', text: 'C' }, { id: 'a', text: 'A' }, { id: 'b', text: 'B' }]);
+    expect(JSON.stringify(dto)).not.toMatch(/correct|feedback/);
+  });
+
+  it('should leave out code and unit when the question has none, and show no answer before a save', () => {
+    const dto = mapDeliveryItem(item);
+    expect('code' in dto || 'unit' in dto).toBe(false);
+    expect(dto.answer).toBeNull();
+  });
+
+  it('should treat a row graded without a save (revision 0) as not answered', () => {
+    expect(mapDeliveryItem({ ...item, revision: 0, saved_at: new Date(), response: null }).answer).toBeNull();
+  });
+
+  it('should return a saved answer with its revision', () => {
+    const savedAt = new Date('2026-11-21T10:01:00Z');
+    const dto = mapDeliveryItem({ ...item, revision: 3, saved_at: savedAt, response: { type: 'single', choice: 'b' }, flagged: true, time_spent_ms: 1200 });
+    expect(dto.answer).toEqual({ response: { type: 'single', choice: 'b' }, flagged: true, timeSpentMs: 1200, revision: 3, savedAt: savedAt.toISOString() });
+  });
+});
+
+describe('mapReviewItem', () => {
+  const review: ReviewItemRow = {
+    ...item,
+    type: 'code-output',
+    options: null,
+    code: 'package main',
+    answer_key: { type: 'code-output', outputs: ['1\n2'] },
+    explanation: 'Because.',
+    references: ['https://go.dev/ref/mem'],
+    score: '0.0000',
+    status: 'incorrect',
+  };
+
+  it('should carry the key, the explanation and the verified output of a code question', () => {
+    expect(mapReviewItem(review)).toMatchObject({ key: { type: 'code-output', outputs: ['1\n2'] }, explanation: 'Because.', verifiedOutput: ['1\n2'], score: 0 });
+  });
+
+  it('should show correct and feedback per option in the attempt order', () => {
+    const dto = mapReviewItem({ ...review, type: 'single', code: null, options: item.options, answer_key: { type: 'single', correct: 'b' } });
+    expect(dto.options?.map((o) => [o.id, o.correct])).toEqual([['c', false], ['a', false], ['b', true]]);
+    expect(dto.verifiedOutput).toBeUndefined();
+  });
+});
+
+describe('mapSummary', () => {
+  it('should show the score of a submitted attempt under the full policy', () => {
+    expect(mapSummary(attempt({})).result?.score).toBe(1);
+  });
+
+  it('should hide the score under the none policy and before submission', () => {
+    expect(mapSummary(attempt({ review_policy: 'none' })).result).toBeNull();
+    expect(mapSummary(attempt({ state: 'in_progress', result: null, finished_at: null })).result).toBeNull();
+  });
+});

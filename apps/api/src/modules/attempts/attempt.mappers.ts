@@ -1,0 +1,124 @@
+import { applyOptionOrder, reviewAccess, type AnswerKey, type AttemptResult } from '@goprep/domain';
+import type { AttemptRow } from './attempt-rows';
+import type { AttemptScoreDto, AttemptSummaryDto, DeliveryItemDto, ReviewItemDto } from './dto/attempt.dto';
+
+type StoredOption = { id: string; text: string; correct: boolean; feedback?: string };
+
+/** An item joined with its pinned version and the saved answer, without key columns. */
+export interface DeliveryItemRow {
+  position: number;
+  option_order: string[] | null;
+  points: string;
+  question_id: string;
+  version: number;
+  title: string;
+  topic_id: string;
+  type: string;
+  difficulty: number;
+  prompt: string;
+  code: string | null;
+  options: StoredOption[] | null;
+  unit: string | null;
+  expected_seconds: number;
+  response: Record<string, unknown> | null;
+  flagged: boolean | null;
+  time_spent_ms: number | null;
+  revision: number | null;
+  saved_at: Date | null;
+}
+
+/** The same with the review columns. Only the review query selects these. */
+export interface ReviewItemRow extends DeliveryItemRow {
+  answer_key: AnswerKey;
+  explanation: string;
+  references: string[];
+  score: string | null;
+  status: string | null;
+}
+
+export function mapScore(result: AttemptResult): AttemptScoreDto {
+  return { ...result, byTopic: result.byTopic.map((t) => ({ ...t })), byDifficulty: result.byDifficulty.map((d) => ({ ...d })) };
+}
+
+export function mapSummary(row: AttemptRow): AttemptSummaryDto {
+  const access = reviewAccess(row.review_policy, row.state);
+  return {
+    id: row.id,
+    mode: row.mode,
+    title: row.config.title,
+    state: row.state,
+    startedAt: row.started_at.toISOString(),
+    deadlineAt: row.deadline_at.toISOString(),
+    submittedAt: row.submitted_at?.toISOString() ?? null,
+    finishedAt: row.finished_at?.toISOString() ?? null,
+    itemCount: row.item_count,
+    result: access.score && row.result ? mapScore(row.result) : null,
+  };
+}
+
+/** Only id and text of each option: `correct` and `feedback` are key material. */
+export function mapDeliveryItem(row: DeliveryItemRow): DeliveryItemDto {
+  return {
+    position: row.position,
+    questionId: row.question_id,
+    version: row.version,
+    title: row.title,
+    topic: row.topic_id,
+    difficulty: row.difficulty,
+    type: row.type,
+    prompt: row.prompt,
+    ...(row.code !== null ? { code: row.code } : {}),
+    ...(row.unit !== null ? { unit: row.unit } : {}),
+    ...(row.options ? { options: applyOptionOrder(row.options, row.option_order).map((o) => ({ id: o.id, text: o.text })) } : {}),
+    expectedSeconds: row.expected_seconds,
+    points: Number(row.points),
+    answer:
+      row.revision !== null && row.revision > 0 && row.saved_at
+        ? {
+            response: row.response,
+            flagged: row.flagged ?? false,
+            timeSpentMs: row.time_spent_ms ?? 0,
+            revision: row.revision,
+            savedAt: row.saved_at.toISOString(),
+          }
+        : null,
+  };
+}
+
+export function mapReviewItem(row: ReviewItemRow): ReviewItemDto {
+  const key = row.answer_key;
+  return {
+    position: row.position,
+    questionId: row.question_id,
+    version: row.version,
+    title: row.title,
+    topic: row.topic_id,
+    difficulty: row.difficulty,
+    type: row.type,
+    prompt: row.prompt,
+    ...(row.code !== null ? { code: row.code } : {}),
+    ...(row.unit !== null ? { unit: row.unit } : {}),
+    ...(row.options
+      ? {
+          options: applyOptionOrder(row.options, row.option_order).map((o) => ({
+            id: o.id,
+            text: o.text,
+            correct: o.correct,
+            ...(o.feedback ? { feedback: o.feedback } : {}),
+          })),
+        }
+      : {}),
+    response: row.response,
+    flagged: row.flagged ?? false,
+    timeSpentMs: row.time_spent_ms ?? 0,
+    status: row.status ?? 'unanswered',
+    score: row.score === null ? null : Number(row.score),
+    points: Number(row.points),
+    key: key as unknown as Record<string, unknown>,
+    explanation: row.explanation,
+    references: row.references,
+    // The bank's verifier runs every code question with Go; these are the outputs/lines it proved.
+    ...(key.type === 'code-output' ? { verifiedOutput: key.outputs } : {}),
+    ...(key.type === 'code-lines' ? { verifiedLines: key.lines } : {}),
+  };
+}

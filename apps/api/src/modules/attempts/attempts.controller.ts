@@ -1,0 +1,97 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { CurrentUser } from '../../common/auth/decorators';
+import type { AuthUser } from '../../common/auth/decorators';
+import { AppError } from '../../common/errors/app-error';
+import { ErrorBodyDto } from '../../common/errors/error-body.dto';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { uuidPipe } from '../../common/http/uuid.pipe';
+import { AttemptsService } from './attempts.service';
+import {
+  AnswerSavedDto,
+  AttemptDeliveryDto,
+  AttemptHistoryDto,
+  AttemptReviewDto,
+  AttemptSummaryDto,
+  SaveAnswerDto,
+  StartAttemptDto,
+} from './dto/attempt.dto';
+
+const positionPipe = new ParseIntPipe({
+  exceptionFactory: () => new AppError(ErrorCode.ATTEMPT_ITEM_NOT_FOUND, 'An item position is a whole number from 1.'),
+});
+
+@ApiTags('attempts')
+@Controller('attempts')
+export class AttemptsController {
+  constructor(private readonly attempts: AttemptsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Start a timed quick quiz or mock interview (the server draws, pins and times it)' })
+  @ApiCreatedResponse({ type: AttemptDeliveryDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'TEMPLATE_NOT_FOUND' })
+  @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'NOT_ENOUGH_QUESTIONS' })
+  start(@CurrentUser() user: AuthUser, @Body() body: StartAttemptDto): Promise<AttemptDeliveryDto> {
+    return this.attempts.start(user.id, body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'My attempts, newest first, with scores and a per-topic trend' })
+  @ApiOkResponse({ type: AttemptHistoryDto })
+  history(@CurrentUser() user: AuthUser): Promise<AttemptHistoryDto> {
+    return this.attempts.history(user.id);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: "An attempt as the runner shows it: items in order, saved answers, the server's now and deadline (no keys)" })
+  @ApiOkResponse({ type: AttemptDeliveryDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'ATTEMPT_NOT_FOUND (also for other users)' })
+  get(@CurrentUser() user: AuthUser, @Param('id', uuidPipe) id: string): Promise<AttemptDeliveryDto> {
+    return this.attempts.deliver(user.id, id);
+  }
+
+  @Put(':id/items/:position/answer')
+  @ApiOperation({ summary: 'Save the answer to one item (idempotent; last write wins while the attempt is open)' })
+  @ApiOkResponse({ type: AnswerSavedDto })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'RESPONSE_INVALID, VALIDATION_FAILED' })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'ATTEMPT_DEADLINE_PASSED, ATTEMPT_CLOSED, ANSWER_REVISION_CONFLICT' })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'ATTEMPT_NOT_FOUND, ATTEMPT_ITEM_NOT_FOUND' })
+  save(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidPipe) id: string,
+    @Param('position', positionPipe) position: number,
+    @Body() body: SaveAnswerDto,
+  ): Promise<AnswerSavedDto> {
+    return this.attempts.saveAnswer(user.id, id, position, body);
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Submit and grade, exactly once (a repeated submit returns the same result)' })
+  @ApiOkResponse({ type: AttemptSummaryDto })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'ATTEMPT_CLOSED (abandoned), ATTEMPT_DEADLINE_PASSED (late and not counted)' })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'ATTEMPT_NOT_FOUND' })
+  submit(@CurrentUser() user: AuthUser, @Param('id', uuidPipe) id: string): Promise<AttemptSummaryDto> {
+    return this.attempts.submit(user.id, id);
+  }
+
+  @Get(':id/review')
+  @ApiOperation({ summary: 'After submission: each item with the answer given, the key, the explanation and references' })
+  @ApiOkResponse({ type: AttemptReviewDto })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'ATTEMPT_NOT_SUBMITTED' })
+  @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'REVIEW_NOT_ALLOWED' })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'ATTEMPT_NOT_FOUND' })
+  review(@CurrentUser() user: AuthUser, @Param('id', uuidPipe) id: string): Promise<AttemptReviewDto> {
+    return this.attempts.review(user.id, id);
+  }
+}

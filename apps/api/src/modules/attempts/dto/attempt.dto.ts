@@ -1,0 +1,273 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { OVERDUE_POLICIES, type OverduePolicy } from '@goprep/domain';
+import { TEMPLATE_LEVELS, TOPIC_IDS, type TemplateLevelId, type TopicId } from '@goprep/question-bank';
+
+export const ATTEMPT_MODES = ['quick', 'mock'] as const;
+const ATTEMPT_STATES = ['in_progress', 'submitted', 'abandoned'];
+const GRADE_STATUSES = ['correct', 'partial', 'incorrect', 'pending', 'unanswered'];
+
+export class DifficultyRangeDto {
+  @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) min!: number;
+  @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) max!: number;
+}
+
+const isQuick = (o: StartAttemptDto): boolean => o.mode === 'quick';
+const isMock = (o: StartAttemptDto): boolean => o.mode === 'mock';
+
+/**
+ * Start a quick quiz (`mode: 'quick'`: topics, difficulty, count, time limit) or a mock interview
+ * (`mode: 'mock'`: a role template and a level). Fields of the other mode are ignored.
+ */
+export class StartAttemptDto {
+  @ApiProperty({ enum: ATTEMPT_MODES })
+  @IsIn(ATTEMPT_MODES as unknown as string[], { message: `mode must be one of: ${ATTEMPT_MODES.join(', ')}` })
+  mode!: (typeof ATTEMPT_MODES)[number];
+
+  @ApiPropertyOptional({ enum: TOPIC_IDS, isArray: true, description: 'quick: the topics to draw from' })
+  @ValidateIf(isQuick)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(TOPIC_IDS.length)
+  @ArrayUnique()
+  @IsIn(TOPIC_IDS as unknown as string[], { each: true, message: `each topic must be one of: ${TOPIC_IDS.join(', ')}` })
+  topics?: TopicId[];
+
+  @ApiPropertyOptional({ type: DifficultyRangeDto, description: 'quick: inclusive difficulty range (default 1-5)' })
+  @ValidateIf((o: StartAttemptDto) => isQuick(o) && o.difficulty !== undefined)
+  @ValidateNested()
+  @Type(() => DifficultyRangeDto)
+  difficulty?: DifficultyRangeDto;
+
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 50, description: 'quick: number of questions' })
+  @ValidateIf(isQuick)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  count?: number;
+
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 180, description: 'quick: time limit in minutes' })
+  @ValidateIf(isQuick)
+  @IsInt()
+  @Min(1)
+  @Max(180)
+  timeLimitMinutes?: number;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'quick: shuffle the options of each question (default true)' })
+  @IsOptional()
+  @IsBoolean()
+  shuffleOptions?: boolean;
+
+  @ApiPropertyOptional({ example: 'sre', description: 'mock: a role template id (libs/question-bank/templates)' })
+  @ValidateIf(isMock)
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9-]{0,59}$/, { message: 'template must be a template id' })
+  template?: string;
+
+  @ApiPropertyOptional({ enum: TEMPLATE_LEVELS, description: 'mock: the level' })
+  @ValidateIf(isMock)
+  @IsIn(TEMPLATE_LEVELS as unknown as string[], { message: `level must be one of: ${TEMPLATE_LEVELS.join(', ')}` })
+  level?: TemplateLevelId;
+
+  @ApiPropertyOptional({ enum: OVERDUE_POLICIES, description: 'What happens at the deadline (default auto-submit)' })
+  @IsOptional()
+  @IsIn(OVERDUE_POLICIES as unknown as string[], { message: `overduePolicy must be one of: ${OVERDUE_POLICIES.join(', ')}` })
+  overduePolicy?: OverduePolicy;
+
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 1440, description: 'grace-period: minutes after the deadline to submit (default 10)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  overdueGraceMinutes?: number;
+}
+
+export class SaveAnswerDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'The response for the item\'s type (e.g. `{ "choice": "b" }`, `{ "lines": [7] }`, `{ "text": "1\\n2" }`); null clears it',
+  })
+  @IsDefined({ message: 'response is required (null clears the answer)' })
+  @ValidateIf((o: SaveAnswerDto) => o.response !== null)
+  @IsObject({ message: 'response must be an object or null' })
+  response!: Record<string, unknown> | null;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'Marked for review; unchanged when absent' })
+  @IsOptional()
+  @IsBoolean()
+  flagged?: boolean;
+
+  @ApiPropertyOptional({ type: Number, minimum: 0, description: 'Total time spent on the item so far, in ms; unchanged when absent' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(2_000_000_000)
+  timeSpentMs?: number;
+
+  @ApiPropertyOptional({ type: Number, minimum: 0, description: 'Save only if the stored revision is this one (0 = never saved); else 409' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  ifRevision?: number;
+}
+
+export class AnswerSavedDto {
+  @ApiProperty() position!: number;
+  @ApiProperty({ description: 'Increases with every change; an identical save keeps it' }) revision!: number;
+  @ApiProperty() savedAt!: string;
+  @ApiProperty() flagged!: boolean;
+  @ApiProperty() timeSpentMs!: number;
+  @ApiProperty() answered!: boolean;
+}
+
+export class TallyDto {
+  @ApiProperty() items!: number;
+  @ApiProperty() score!: number;
+  @ApiProperty() maxScore!: number;
+  @ApiProperty({ type: Number, nullable: true }) percent!: number | null;
+  @ApiProperty() correct!: number;
+  @ApiProperty() partial!: number;
+  @ApiProperty() incorrect!: number;
+  @ApiProperty() unanswered!: number;
+  @ApiProperty({ description: 'Essays waiting for a person; not in score or maxScore yet' }) pending!: number;
+}
+
+export class TopicTallyDto extends TallyDto {
+  @ApiProperty() topic!: string;
+}
+
+export class DifficultyTallyDto extends TallyDto {
+  @ApiProperty() difficulty!: number;
+}
+
+export class AttemptScoreDto extends TallyDto {
+  @ApiProperty({ type: [TopicTallyDto] }) byTopic!: TopicTallyDto[];
+  @ApiProperty({ type: [DifficultyTallyDto] }) byDifficulty!: DifficultyTallyDto[];
+  @ApiProperty() timeTakenSeconds!: number;
+}
+
+export class AttemptSummaryDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['quick', 'mock', 'set'] }) mode!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: ATTEMPT_STATES }) state!: string;
+  @ApiProperty() startedAt!: string;
+  @ApiProperty() deadlineAt!: string;
+  @ApiProperty({ type: String, nullable: true }) submittedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The deadline for attempts closed by the overdue policy' }) finishedAt!: string | null;
+  @ApiProperty() itemCount!: number;
+  @ApiProperty({ type: AttemptScoreDto, nullable: true, description: 'After submission, if the review policy shows scores' })
+  result!: AttemptScoreDto | null;
+}
+
+export class DeliveryOptionDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() text!: string;
+}
+
+export class SavedAnswerDto {
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) response!: Record<string, unknown> | null;
+  @ApiProperty() flagged!: boolean;
+  @ApiProperty() timeSpentMs!: number;
+  @ApiProperty() revision!: number;
+  @ApiProperty() savedAt!: string;
+}
+
+/** An item as the runner shows it: no key, no explanation, no option feedback. */
+export class DeliveryItemDto {
+  @ApiProperty() position!: number;
+  @ApiProperty() questionId!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty() title!: string;
+  @ApiProperty() topic!: string;
+  @ApiProperty() difficulty!: number;
+  @ApiProperty() type!: string;
+  @ApiProperty() prompt!: string;
+  @ApiPropertyOptional() code?: string;
+  @ApiPropertyOptional() unit?: string;
+  @ApiPropertyOptional({ type: [DeliveryOptionDto], description: "In this attempt's order" }) options?: DeliveryOptionDto[];
+  @ApiProperty() expectedSeconds!: number;
+  @ApiProperty() points!: number;
+  @ApiProperty({ type: SavedAnswerDto, nullable: true }) answer!: SavedAnswerDto | null;
+}
+
+export class AttemptDeliveryDto extends AttemptSummaryDto {
+  @ApiProperty({ description: "The server's clock when this was sent: count down from deadlineAt - now" }) now!: string;
+  @ApiProperty() timeLimitSeconds!: number;
+  @ApiProperty({ description: 'Saves are accepted until deadlineAt + this' }) graceMs!: number;
+  @ApiProperty({ enum: OVERDUE_POLICIES }) overduePolicy!: string;
+  @ApiProperty({ type: [DeliveryItemDto] }) items!: DeliveryItemDto[];
+}
+
+export class ReviewOptionDto extends DeliveryOptionDto {
+  @ApiProperty() correct!: boolean;
+  @ApiPropertyOptional() feedback?: string;
+}
+
+export class ReviewItemDto {
+  @ApiProperty() position!: number;
+  @ApiProperty() questionId!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty() title!: string;
+  @ApiProperty() topic!: string;
+  @ApiProperty() difficulty!: number;
+  @ApiProperty() type!: string;
+  @ApiProperty() prompt!: string;
+  @ApiPropertyOptional() code?: string;
+  @ApiPropertyOptional() unit?: string;
+  @ApiPropertyOptional({ type: [ReviewOptionDto] }) options?: ReviewOptionDto[];
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: "The learner's answer" })
+  response!: Record<string, unknown> | null;
+  @ApiProperty() flagged!: boolean;
+  @ApiProperty() timeSpentMs!: number;
+  @ApiProperty({ enum: GRADE_STATUSES }) status!: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'Points earned; null while pending' }) score!: number | null;
+  @ApiProperty() points!: number;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The answer key, by type' }) key!: Record<string, unknown>;
+  @ApiProperty() explanation!: string;
+  @ApiProperty({ type: [String] }) references!: string[];
+  @ApiPropertyOptional({ type: [String], description: 'code-output: what running the program prints (verified with Go)' })
+  verifiedOutput?: string[];
+  @ApiPropertyOptional({ type: [Number], description: 'code-lines: the lines the verifier confirmed' }) verifiedLines?: number[];
+}
+
+export class AttemptReviewDto {
+  @ApiProperty({ type: AttemptSummaryDto }) attempt!: AttemptSummaryDto;
+  @ApiProperty({ type: [ReviewItemDto] }) items!: ReviewItemDto[];
+}
+
+export class TopicTrendPointDto {
+  @ApiProperty() attemptId!: string;
+  @ApiProperty() finishedAt!: string;
+  @ApiProperty() score!: number;
+  @ApiProperty() maxScore!: number;
+  @ApiProperty({ type: Number, nullable: true }) percent!: number | null;
+}
+
+export class TopicTrendDto {
+  @ApiProperty() topic!: string;
+  @ApiProperty({ type: [TopicTrendPointDto], description: 'Oldest first' }) points!: TopicTrendPointDto[];
+}
+
+export class AttemptHistoryDto {
+  @ApiProperty({ type: [AttemptSummaryDto], description: 'Newest first (at most 100)' }) attempts!: AttemptSummaryDto[];
+  @ApiProperty({ type: [TopicTrendDto] }) topicTrend!: TopicTrendDto[];
+}

@@ -1,0 +1,70 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentUser } from '../../common/auth/decorators';
+import type { AuthUser } from '../../common/auth/decorators';
+import { ErrorBodyDto } from '../../common/errors/error-body.dto';
+import { uuidPipe } from '../../common/http/uuid.pipe';
+import { OrgQuestionDto, OrgQuestionInputDto, OrgQuestionSummaryDto } from './dto/org-question.dto';
+import { OrgQuestionsService } from './org-questions.service';
+
+@ApiTags('org-questions')
+@ApiNotFoundResponse({ type: ErrorBodyDto, description: 'ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND' })
+@Controller('orgs/:orgId/questions')
+export class OrgQuestionsController {
+  constructor(private readonly questions: OrgQuestionsService) {}
+
+  @Get()
+  @ApiOperation({ summary: "The organization's private questions (current versions, not retired)" })
+  @ApiOkResponse({ type: [OrgQuestionSummaryDto] })
+  list(@CurrentUser() user: AuthUser, @Param('orgId', uuidPipe) orgId: string): Promise<OrgQuestionSummaryDto[]> {
+    return this.questions.list(user.id, orgId);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Author a private question (validated by the bank schema; id generated from the title)' })
+  @ApiCreatedResponse({ type: OrgQuestionDto })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'VALIDATION_FAILED with field errors' })
+  create(
+    @CurrentUser() user: AuthUser,
+    @Param('orgId', uuidPipe) orgId: string,
+    @Body() body: OrgQuestionInputDto,
+  ): Promise<OrgQuestionDto> {
+    return this.questions.create(user.id, orgId, body);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One private question with key, explanation and editable source (members only)' })
+  @ApiOkResponse({ type: OrgQuestionDto })
+  get(@CurrentUser() user: AuthUser, @Param('orgId', uuidPipe) orgId: string, @Param('id') id: string): Promise<OrgQuestionDto> {
+    return this.questions.get(user.id, orgId, id);
+  }
+
+  @Put(':id')
+  @ApiOperation({ summary: 'Edit: a new immutable version (unchanged content keeps the current one)' })
+  @ApiOkResponse({ type: OrgQuestionDto })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'VALIDATION_FAILED with field errors' })
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('orgId', uuidPipe) orgId: string,
+    @Param('id') id: string,
+    @Body() body: OrgQuestionInputDto,
+  ): Promise<OrgQuestionDto> {
+    return this.questions.update(user.id, orgId, id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Retire a question (its versions stay for attempts that used them)' })
+  @ApiNoContentResponse({ description: 'Retired' })
+  retire(@CurrentUser() user: AuthUser, @Param('orgId', uuidPipe) orgId: string, @Param('id') id: string): Promise<void> {
+    return this.questions.retire(user.id, orgId, id);
+  }
+}

@@ -1,0 +1,15 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api, call, type Schemas } from '@/lib/api-client';
+
+export type OrgQuestionSummary = Schemas['OrgQuestionSummaryDto'];
+
+export const orgQuestionsQueryKey = (orgId: string) => ['org-questions', orgId] as const;
+
+export const getOrgQuestions = (orgId: string, signal?: AbortSignal): Promise<OrgQuestionSummary[]> =>
+  call(() => api.GET('/api/orgs/{orgId}/questions', { params: { path: { orgId } }, ...(signal ? { signal } : {}) }));
+
+export const getOrgQuestionsQueryOptions = (orgId: string) =>
+  queryOptions({ queryKey: orgQuestionsQueryKey(orgId), queryFn: ({ signal }) => getOrgQuestions(orgId, signal) });
+
+export const useOrgQuestions = (orgId: string | undefined) =>
+  useQuery({ ...getOrgQuestionsQueryOptions(orgId ?? ''), enabled: Boolean(orgId) });

@@ -1,0 +1,23 @@
+export {
+  ATTEMPT_STATES,
+  closesAt,
+  computeDeadline,
+  DEFAULT_OVERDUE_POLICY,
+  DEFAULT_SAVE_GRACE_MS,
+  MAX_TIME_LIMIT_SECONDS,
+  OVERDUE_POLICIES,
+  remainingMs,
+  saveDecision,
+  submitDecision,
+  sweepDecision,
+  type AttemptClock,
+  type AttemptState,
+  type Closing,
+  type OverduePolicy,
+  type SaveDecision,
+  type SaveRefusal,
+  type SubmitDecision,
+} from './timing';
+export { REVIEW_POLICIES, reviewAccess, type ReviewAccess, type ReviewPolicy } from './review';
+export { applyOptionOrder, itemSeed, optionOrder } from './options';
+export { aggregateResult, itemPoints, type AttemptResult, type DifficultyTally, type GradedItem, type ScoreTally, type TopicTally } from './result';
