@@ -101,3 +101,24 @@ describe('accounts: register, login, sessions', () => {
     }
   });
 });
+
+describe('accounts: login attempts per client IP', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ LOGIN_MAX_ATTEMPTS_PER_IP: '4' });
+  });
+  afterAll(() => t.close());
+
+  it('should refuse the fifth attempt from one IP across different accounts with 429 and Retry-After', async () => {
+    await new Browser(t.server).register('real@example.com', PASSWORD);
+    const statuses: number[] = [];
+    for (const email of ['a@example.com', 'b@example.com', 'c@example.com', 'real@example.com']) {
+      statuses.push((await new Browser(t.server).post('/api/auth/login', { email, password: 'not the password' })).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401]);
+    const fifth = await new Browser(t.server).post('/api/auth/login', { email: 'real@example.com', password: PASSWORD });
+    expect(fifth.status).toBe(429);
+    expect(fifth.body.code).toBe('RATE_LIMITED');
+    expect(Number(fifth.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});
