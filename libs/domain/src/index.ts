@@ -3,3 +3,4 @@ export * from './accounts/password-policy';
 export * from './grading';
 export * from './sets';
 export * from './attempts';
+export * from './srs';
