@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { PracticeTabs } from '@/components/layout/practice-tabs';
 import { PageHeader } from '@/components/ui/page-header';
 import { QuestionBrowser } from '@/features/questions/components/question-browser';
 
@@ -7,6 +8,7 @@ export function Component() {
   return (
     <>
       <title>{`${t('nav.practice')} · goprep`}</title>
+      <PracticeTabs />
       <PageHeader title={t('practice.title')} lead={t('practice.lead')} />
       <QuestionBrowser />
     </>
