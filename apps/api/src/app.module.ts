@@ -9,6 +9,7 @@ import type { AppConfig } from './config/env';
 import { dataSourceOptions } from './database/data-source-options';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { AttemptsModule } from './modules/attempts/attempts.module';
+import { DrillsModule } from './modules/drills/drills.module';
 import { HealthModule } from './modules/health/health.module';
 import { MeModule } from './modules/me/me.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
@@ -50,6 +51,7 @@ export class AppModule {
         QuestionsModule,
         AttemptsModule,
         OrgQuestionsModule,
+        DrillsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],
     };

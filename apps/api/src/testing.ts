@@ -10,3 +10,4 @@ export type { RunningPostgres } from './database/embedded-postgres';
 export { ErrorCode } from './common/errors/error-codes';
 export { BankLoaderService } from './modules/questions/bank-loader.service';
 export { AttemptSweepService } from './modules/attempts/attempt-sweep.service';
+export { DrillsClock } from './modules/drills/drills-clock';

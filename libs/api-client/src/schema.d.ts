@@ -106,6 +106,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Change my password; every other session of mine is logged out */
+    post: operations['Auth_changePassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs': {
     parameters: {
       query?: never;
@@ -366,6 +383,160 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/drills/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My drill settings (defaults until I change them) */
+    get: operations['Drills_settings'];
+    /** Change my drill settings (absent fields keep their value) */
+    put: operations['Drills_updateSettings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/drills/deck': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add cards: a topic, questions, the missed items of an attempt, or a role template level (existing cards are kept) */
+    post: operations['Drills_addToDeck'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/drills/deck/{questionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a question from my drills (its review history is kept) */
+    delete: operations['Drills_removeFromDeck'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/drills/cards/{questionId}/suspend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Suspend a card: it leaves the queue until unsuspended */
+    post: operations['Drills_suspend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/drills/cards/{questionId}/unsuspend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take a suspended card (a leech, say) back into the queue */
+    post: operations['Drills_unsuspend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/drills/due': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Today's queue in my time zone: due cards, then new cards within the daily limit (no keys) */
+    get: operations['Drills_due'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/drills/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Answer a card: graded on the server, rated, rescheduled; the same reviewId again returns the same result */
+    post: operations['Drills_review'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/drills/reviews/{reviewId}/undo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Undo a card's latest review (Ctrl+Z): the card goes back to how it was */
+    post: operations['Drills_undo'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/drills/stats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Reviews per day, true retention vs desired, a 30-day forecast and per-topic retention */
+    get: operations['Drills_stats'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -425,6 +596,12 @@ export interface components {
       | 'ANSWER_REVISION_CONFLICT'
       | 'NOT_ENOUGH_QUESTIONS'
       | 'TEMPLATE_NOT_FOUND'
+      | 'DRILL_CARD_NOT_FOUND'
+      | 'DRILL_REVIEW_NOT_FOUND'
+      | 'DRILL_CARD_SUSPENDED'
+      | 'DRILL_REVIEW_ID_CONFLICT'
+      | 'DRILL_REVIEW_REFUSED'
+      | 'DRILL_UNDO_REFUSED'
       | 'DB_UNAVAILABLE'
       | 'INTERNAL';
     FieldErrorDto: {
@@ -441,6 +618,10 @@ export interface components {
       /** @example ada@example.com */
       email: string;
       password: string;
+    };
+    ChangePasswordDto: {
+      currentPassword: string;
+      newPassword: string;
     };
     OrganizationDto: {
       id: string;
@@ -921,6 +1102,250 @@ export interface components {
       /** @description This version in the input shape, ready to edit and send back */
       source: components['schemas']['OrgQuestionInputDto'];
     };
+    DrillSettingsDto: {
+      /**
+       * @description IANA time zone: days are local days
+       * @example Asia/Tokyo
+       */
+      timezone: string;
+      /** @description Local hour the next day starts at */
+      dayStartHour: number;
+      desiredRetention: number;
+      maximumIntervalDays: number;
+      newCardsPerDay: number;
+      /**
+       * @example [
+       *       "1m",
+       *       "10m"
+       *     ]
+       */
+      learningSteps: string[];
+      /**
+       * @example [
+       *       "10m"
+       *     ]
+       */
+      relearningSteps: string[];
+      /** @description True when the learner has fitted FSRS parameters in use */
+      personalWeights: boolean;
+    };
+    UpdateDrillSettingsDto: {
+      timezone?: string;
+      dayStartHour?: number;
+      desiredRetention?: number;
+      maximumIntervalDays?: number;
+      newCardsPerDay?: number;
+      learningSteps?: string[];
+      relearningSteps?: string[];
+    };
+    AddToDeckDto: {
+      /** @enum {string} */
+      topic?:
+        | 'memory-model'
+        | 'goroutine-leaks'
+        | 'gc-tuning'
+        | 'trace-sampling'
+        | 'scheduler'
+        | 'channels'
+        | 'escape-analysis'
+        | 'pprof'
+        | 'context'
+        | 'sync'
+        | 'observability'
+        | 'kubernetes';
+      questionIds?: string[];
+      /** Format: uuid */
+      attemptId?: string;
+      /** @description attemptId: only the items that were not fully correct (default true) */
+      onlyMissed?: boolean;
+      /** @example sre */
+      template?: string;
+      /** @enum {string} */
+      level?: 'junior' | 'senior' | 'staff';
+    };
+    DeckChangeDto: {
+      /** @description Cards created */
+      added: number;
+      /** @description Questions already in the deck (left as they were) */
+      skipped: number;
+      /** @description Cards in the deck now */
+      total: number;
+    };
+    DrillCardStateDto: {
+      questionId: string;
+      /** @enum {string} */
+      state: 'new' | 'learning' | 'review' | 'relearning';
+      due: string;
+      reps: number;
+      lapses: number;
+      suspended: boolean;
+      /** @description Lapsed 8 times; stays set after unsuspending */
+      leech: boolean;
+    };
+    DrillOptionDto: {
+      id: string;
+      text: string;
+    };
+    DrillQuestionDto: {
+      questionId: string;
+      version: number;
+      title: string;
+      topic: string;
+      difficulty: number;
+      type: string;
+      prompt: string;
+      code?: string;
+      unit?: string;
+      /** @description In stored order */
+      options?: components['schemas']['DrillOptionDto'][];
+      expectedSeconds: number;
+    };
+    IntervalPreviewDto: {
+      /** @example 4d */
+      label: string;
+      due: string;
+      /** @description 0 for a (re)learning step */
+      days: number;
+    };
+    IntervalPreviewsDto: {
+      again: components['schemas']['IntervalPreviewDto'];
+      hard: components['schemas']['IntervalPreviewDto'];
+      good: components['schemas']['IntervalPreviewDto'];
+      easy: components['schemas']['IntervalPreviewDto'];
+    };
+    DueCardDto: {
+      questionId: string;
+      /** @enum {string} */
+      state: 'new' | 'learning' | 'review' | 'relearning';
+      due: string;
+      reps: number;
+      lapses: number;
+      question: components['schemas']['DrillQuestionDto'];
+      /** @description Where each rating button would send the card */
+      intervals: components['schemas']['IntervalPreviewsDto'];
+    };
+    DueQueueDto: {
+      /** @description The server's clock */
+      now: string;
+      /**
+       * @description The learner's local day
+       * @example 2026-11-21
+       */
+      day: string;
+      timezone: string;
+      dueCount: number;
+      newCount: number;
+      /** @description Due cards (earliest first), then new cards within the daily limit */
+      cards: components['schemas']['DueCardDto'][];
+    };
+    SubmitReviewDto: {
+      /**
+       * Format: uuid
+       * @description Chosen by the client; the same id again returns the same result
+       */
+      reviewId: string;
+      questionId: string;
+      /** @description The answer, as for attempts (e.g. `{ "choice": "b" }`); graded on the server */
+      response?: {
+        [key: string]: unknown;
+      };
+      /** @description "I guessed": a correct answer still rates Again */
+      guessed?: boolean;
+      /** @description Time spent on the card in ms */
+      durationMs: number;
+      /**
+       * @description Override of the suggested rating; Easy only this way
+       * @enum {string}
+       */
+      rating?: 'again' | 'hard' | 'good' | 'easy';
+      /** @description Flashcard and essay: 1 Again, 2 Hard, 3 Good, 4 Easy */
+      selfRating?: number;
+    };
+    RevealedOptionDto: {
+      id: string;
+      text: string;
+      correct: boolean;
+      feedback?: string;
+    };
+    ReviewResultDto: {
+      reviewId: string;
+      questionId: string;
+      version: number;
+      reviewedAt: string;
+      /**
+       * @description The verdict of auto-grading; self-rated for flashcards and essays
+       * @enum {string}
+       */
+      status: 'correct' | 'partial' | 'incorrect' | 'pending' | 'unanswered' | 'self-rated';
+      score: number | null;
+      /** @description Raw correctness; null when self-rated */
+      correct: boolean | null;
+      /** @description The answer key (shown now: the learner has answered) */
+      key: {
+        [key: string]: unknown;
+      };
+      explanation: string;
+      references: string[];
+      options?: components['schemas']['RevealedOptionDto'][];
+      /** @enum {string|null} */
+      suggestedRating: 'again' | 'hard' | 'good' | 'easy' | null;
+      /** @enum {string} */
+      rating: 'again' | 'hard' | 'good' | 'easy';
+      /** @enum {string} */
+      ratingSource: 'auto' | 'overridden' | 'self';
+      /** @description When the card comes back */
+      nextDue: string;
+      scheduledDays: number;
+      /** @enum {string} */
+      state: 'new' | 'learning' | 'review' | 'relearning';
+      lapses: number;
+      /** @description This review made the card a leech: it is suspended until the learner unsuspends it */
+      leech: boolean;
+      suspended: boolean;
+      /** @description The review has been undone */
+      undone: boolean;
+    };
+    UndoResultDto: {
+      reviewId: string;
+      /** @description The card as it was before the review */
+      card: components['schemas']['DrillCardStateDto'];
+    };
+    ReviewDayDto: {
+      /** @example 2026-11-21 */
+      day: string;
+      count: number;
+      /** @description Of which rated Again */
+      again: number;
+    };
+    RetentionDto: {
+      /** @description Share of non-Again ratings among reviews of review-state cards; null without any */
+      trueRetention: number | null;
+      desiredRetention: number;
+      /** @description Reviews of review-state cards counted */
+      reviews: number;
+    };
+    DayCountDto: {
+      /** @example 2026-11-21 */
+      day: string;
+      count: number;
+    };
+    TopicRetentionDto: {
+      topic: string;
+      cards: number;
+      reviews: number;
+      trueRetention: number | null;
+    };
+    DrillStatsDto: {
+      day: string;
+      timezone: string;
+      /** @description The last 30 local days, oldest first (today last) */
+      reviewsPerDay: components['schemas']['ReviewDayDto'][];
+      /** @description Over the last 30 local days */
+      retention: components['schemas']['RetentionDto'];
+      /** @description Cards due on each of the next 30 local days (today includes overdue); new cards are not counted */
+      forecast: components['schemas']['DayCountDto'][];
+      byTopic: components['schemas']['TopicRetentionDto'][];
+    };
   };
   responses: never;
   parameters: never;
@@ -1084,6 +1509,30 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  Auth_changePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePasswordDto'];
+      };
+    };
+    responses: {
+      /** @description INVALID_CREDENTIALS when the current password is wrong */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
       };
     };
   };
@@ -1755,6 +2204,322 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Drills_settings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DrillSettingsDto'];
+        };
+      };
+    };
+  };
+  Drills_updateSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateDrillSettingsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DrillSettingsDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED with a problem per field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Drills_addToDeck: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddToDeckDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeckChangeDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description QUESTION_NOT_FOUND, ATTEMPT_NOT_FOUND, TEMPLATE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ATTEMPT_NOT_SUBMITTED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Drills_removeFromDeck: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        questionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description DRILL_CARD_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Drills_suspend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        questionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DrillCardStateDto'];
+        };
+      };
+      /** @description DRILL_CARD_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Drills_unsuspend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        questionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DrillCardStateDto'];
+        };
+      };
+      /** @description DRILL_CARD_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Drills_due: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DueQueueDto'];
+        };
+      };
+    };
+  };
+  Drills_review: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmitReviewDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewResultDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED, RESPONSE_INVALID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description DRILL_CARD_NOT_FOUND (also for other learners) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description DRILL_CARD_SUSPENDED, DRILL_REVIEW_ID_CONFLICT, DRILL_REVIEW_REFUSED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Drills_undo: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        reviewId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UndoResultDto'];
+        };
+      };
+      /** @description DRILL_REVIEW_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description DRILL_UNDO_REFUSED (not the latest, already undone, card changed) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Drills_stats: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DrillStatsDto'];
         };
       };
     };

@@ -122,3 +122,33 @@ describe('accounts: login attempts per client IP', () => {
     expect(Number(fifth.headers['retry-after'])).toBeGreaterThan(0);
   });
 });
+
+describe('accounts: changing the password', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('should keep the session it was changed from and log out every other one', async () => {
+    const laptop = new Browser(t.server);
+    await laptop.register('mover@example.com', PASSWORD);
+    const phone = new Browser(t.server);
+    expect((await phone.post('/api/auth/login', { email: 'mover@example.com', password: PASSWORD })).status).toBe(200);
+
+    const wrong = await laptop.post('/api/auth/password', { currentPassword: 'not it at all', newPassword: 'a brand new secret' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.fields[0].field).toBe('currentPassword');
+    const weak = await laptop.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'short' });
+    expect(weak.status).toBe(400);
+
+    expect((await laptop.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'a brand new secret' })).status).toBe(204);
+    await laptop.get('/api/me').expect(200);
+    expect((await phone.get('/api/me')).status).toBe(401);
+
+    const old = await new Browser(t.server).post('/api/auth/login', { email: 'mover@example.com', password: PASSWORD });
+    expect(old.status).toBe(401);
+    const fresh = await new Browser(t.server).post('/api/auth/login', { email: 'mover@example.com', password: 'a brand new secret' });
+    expect(fresh.status).toBe(200);
+  });
+});

@@ -194,6 +194,22 @@ describe('taking a timed quiz', () => {
     await screenshot(page, 'quiz-result');
   });
 
+  it('should add the items I missed to my drills from the result page', async () => {
+    const review = (await (await page.request.get(`/api/attempts/${attemptId}/review`)).json()) as {
+      items: Array<{ questionId: string; status: string }>;
+    };
+    const missed = review.items.filter((i) => i.status !== 'correct').map((i) => i.questionId);
+    expect(missed.length).toBeGreaterThan(0);
+
+    await page.getByRole('button', { name: 'Drill the ones I missed' }).click();
+    const status = page.getByTestId('drill-missed-status');
+    await status.filter({ hasText: 'Added' }).waitFor();
+    expect(await status.textContent()).toContain(`Added ${missed.length} question(s)`);
+
+    const due = (await (await page.request.get('/api/drills/due')).json()) as { cards: Array<{ questionId: string }> };
+    expect(due.cards.map((c) => c.questionId).sort()).toEqual([...missed].sort());
+  });
+
   it('should list the attempt with its score and the per-topic trend under My attempts', async () => {
     const result = new QuizResultPage(page);
     await result.gotoHistory();

@@ -1,6 +1,7 @@
 import { Initial1763701200000 } from './1763701200000-Initial';
 import { QuestionVerification1763800000000 } from './1763800000000-QuestionVerification';
 import { Attempts1763900000000 } from './1763900000000-Attempts';
+import { Drills1764000000000 } from './1764000000000-Drills';
 
 /** Every migration, oldest first. A schema change adds a file here; none is ever edited. */
-export const MIGRATIONS = [Initial1763701200000, QuestionVerification1763800000000, Attempts1763900000000];
+export const MIGRATIONS = [Initial1763701200000, QuestionVerification1763800000000, Attempts1763900000000, Drills1764000000000];

@@ -112,6 +112,21 @@ export class AccountsService {
     return user;
   }
 
+  /**
+   * A password change keeps only the session it was made from: anyone holding another session
+   * (a stolen cookie, a forgotten laptop) is logged out.
+   */
+  async changePassword(user: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
+    const account = await this.findById(user.id);
+    if (!account || !(await verifyPassword(account.passwordHash, currentPassword))) {
+      throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'The current password is incorrect.', [
+        { field: 'currentPassword', message: 'currentPassword is incorrect' },
+      ]);
+    }
+    await this.setPassword(user.id, newPassword);
+    await this.revokeOtherSessions(user.id, user.sessionId);
+  }
+
   async createSession(userId: string, meta: { userAgent?: string; ip?: string }): Promise<NewSession> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.get('SESSION_TTL_HOURS') * 3600_000);

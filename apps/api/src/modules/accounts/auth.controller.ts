@@ -9,7 +9,7 @@ import { newCsrfToken } from '../../common/auth/csrf.middleware';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
 import { AppConfigService } from '../../config/app-config.service';
 import { AccountsService, mapUser, NewSession } from './accounts.service';
-import { AuthResultDto, CsrfDto, LoginDto, RegisterDto } from './dto/auth.dto';
+import { AuthResultDto, ChangePasswordDto, CsrfDto, LoginDto, RegisterDto } from './dto/auth.dto';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -69,6 +69,14 @@ export class AuthController {
   async logout(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: express.Response): Promise<void> {
     await this.accounts.revokeSession(user.sessionId);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Change my password; every other session of mine is logged out' })
+  @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'INVALID_CREDENTIALS when the current password is wrong' })
+  async changePassword(@CurrentUser() user: AuthUser, @Body() body: ChangePasswordDto): Promise<void> {
+    await this.accounts.changePassword(user, body.currentPassword, body.newPassword);
   }
 
   private setSessionCookie(res: express.Response, session: NewSession): void {

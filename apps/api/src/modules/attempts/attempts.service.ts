@@ -316,6 +316,30 @@ export class AttemptsService {
     return { attempt: mapSummary(attempt), items: items.map(mapReviewItem) };
   }
 
+  /**
+   * The questions of a submitted attempt of this user, for the drills deck: with `onlyMissed`, the
+   * items that were not fully correct (as its review marks them).
+   */
+  async questionIdsOf(userId: string, id: string, onlyMissed: boolean): Promise<string[]> {
+    const attempt = await this.attempt(this.db, userId, id);
+    if (attempt.state !== 'submitted') {
+      throw new AppError(ErrorCode.ATTEMPT_NOT_SUBMITTED, 'Questions can be taken from an attempt once it is submitted.');
+    }
+    if (onlyMissed && !reviewAccess(attempt.review_policy, attempt.state).keys) {
+      throw new AppError(ErrorCode.REVIEW_NOT_ALLOWED, 'The review policy of this attempt does not show which answers were wrong.');
+    }
+    const rows: Array<{ question_id: string }> = await this.db.query(
+      `SELECT DISTINCT v.question_id
+         FROM attempt_items i
+         JOIN question_versions v ON v.id = i.question_version_id
+         LEFT JOIN answers an ON an.attempt_id = i.attempt_id AND an.position = i.position
+        WHERE i.attempt_id = $1 AND (NOT $2::boolean OR an.status IS DISTINCT FROM 'correct')
+        ORDER BY v.question_id`,
+      [id, onlyMissed],
+    );
+    return rows.map((r) => r.question_id);
+  }
+
   async history(userId: string): Promise<AttemptHistoryDto> {
     const rows: AttemptRow[] = await this.db.query(
       `SELECT ${ATTEMPT_COLUMNS} FROM attempts a WHERE a.user_id = $1 ORDER BY a.started_at DESC, a.id LIMIT ${HISTORY_LIMIT}`,

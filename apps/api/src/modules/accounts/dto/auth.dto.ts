@@ -38,6 +38,18 @@ export class LoginDto {
   password!: string;
 }
 
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(1024)
+  currentPassword!: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 128 })
+  @IsString()
+  @IsAcceptablePassword()
+  newPassword!: string;
+}
+
 export class OrganizationSummaryDto {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;

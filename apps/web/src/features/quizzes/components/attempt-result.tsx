@@ -15,6 +15,7 @@ import { useReview } from '../api/get-review';
 import type { AttemptReview, ReviewItem } from '../types';
 import { difficultyLabel, formatDuration, topicLabel, typeLabel } from './labels';
 import { round, ScoreBars } from './score-bars';
+import { useDrillMissed } from '../api/drill-missed';
 
 const STATUS_TONE: Record<string, 'easy' | 'medium' | 'hard' | 'neutral'> = {
   correct: 'easy',
@@ -240,6 +241,28 @@ function Summary({ review }: { review: AttemptReview }) {
   );
 }
 
+/** "Drill the ones I missed": the items not fully correct go to the spaced-repetition deck. */
+function DrillMissedButton({ attemptId }: { attemptId: string }) {
+  const { t } = useTranslation();
+  const drill = useDrillMissed();
+  return (
+    <>
+      <button
+        type="button"
+        className="btn btn--secondary"
+        disabled={drill.isPending || drill.isSuccess}
+        onClick={() => drill.mutate(attemptId)}
+      >
+        {t('quiz.result.drillMissed')}
+      </button>
+      <p className="result__drill-status" role="status" aria-live="polite" data-testid="drill-missed-status">
+        {drill.isSuccess ? t('quiz.result.drillMissedDone', { added: drill.data.added, skipped: drill.data.skipped }) : null}
+        {drill.isError ? t('quiz.result.drillMissedFailed') : null}
+      </p>
+    </>
+  );
+}
+
 export function AttemptResult({ id }: { id: string }) {
   const { t } = useTranslation();
   const review = useReview(id);
@@ -266,6 +289,7 @@ export function AttemptResult({ id }: { id: string }) {
           </p>
         </div>
         <div className="page-header__actions">
+          {data.attempt.state === 'submitted' ? <DrillMissedButton attemptId={id} /> : null}
           <Link className="btn btn--secondary" to="/practice/attempts">
             {t('quiz.history.title')}
           </Link>

@@ -1,0 +1,231 @@
+import {
+  DAY_MS,
+  DEFAULT_SRS_SETTINGS,
+  intervalLabel,
+  type AnswerKey,
+  type IntervalPreview,
+  type SrsCard,
+  type SrsCardState,
+  type SrsRating,
+  type SrsSettings,
+} from '@goprep/domain';
+import type { DrillCardStateDto, DrillQuestionDto, DrillSettingsDto, IntervalPreviewsDto, ReviewResultDto } from './dto/drills.dto';
+
+type StoredOption = { id: string; text: string; correct: boolean; feedback?: string };
+
+/** Columns of `srs_settings` as raw queries return them. */
+export interface SettingsRow {
+  timezone: string;
+  day_start_hour: number;
+  desired_retention: number;
+  max_interval_days: number;
+  new_per_day: number;
+  learning_steps: string[];
+  relearning_steps: string[];
+  weights: number[] | null;
+}
+
+export const CARD_COLUMNS = `c.id, c.question_id, c.state, c.due, c.stability, c.difficulty, c.scheduled_days, c.learning_steps,
+  c.reps, c.lapses, c.last_review, c.suspended, c.leech`;
+
+export interface CardRow {
+  id: string;
+  question_id: string;
+  state: SrsCardState;
+  due: Date;
+  stability: number;
+  difficulty: number;
+  scheduled_days: number;
+  learning_steps: number;
+  reps: number;
+  lapses: number;
+  last_review: Date | null;
+  suspended: boolean;
+  leech: boolean;
+}
+
+/**
+ * The delivery columns of a question version: never the key, the explanation or option feedback.
+ * Its difficulty is aliased: srs_cards has a `difficulty` (FSRS's) of its own.
+ */
+export const DELIVERY_COLUMNS = `v.question_id, v.version, v.title, v.topic_id, v.difficulty AS question_difficulty, v.type, v.prompt, v.code, v.unit,
+  v.expected_seconds, (SELECT jsonb_agg(jsonb_build_object('id', o->>'id', 'text', o->>'text') ORDER BY n)
+                         FROM jsonb_array_elements(v.options) WITH ORDINALITY AS e(o, n)) AS options`;
+
+export interface DeliveryRow {
+  question_id: string;
+  version: number;
+  title: string;
+  topic_id: string;
+  question_difficulty: number;
+  type: string;
+  prompt: string;
+  code: string | null;
+  unit: string | null;
+  expected_seconds: number;
+  options: Array<{ id: string; text: string }> | null;
+}
+
+/** A review joined with the version it was graded against: the only query that selects key columns. */
+export interface ReviewRow {
+  id: string;
+  user_id: string;
+  question_id: string;
+  version: number;
+  reviewed_at: Date;
+  rating: SrsRating;
+  suggested_rating: SrsRating | null;
+  rating_source: string;
+  status: string;
+  score: string | null;
+  correct: boolean | null;
+  leech_triggered: boolean;
+  state_after: CardJson;
+  undone_at: Date | null;
+  answer_key: AnswerKey;
+  explanation: string;
+  references: string[];
+  key_options: StoredOption[] | null;
+}
+
+/** An SrsCard as stored in jsonb (dates as ISO strings). */
+export type CardJson = Omit<SrsCard, 'due' | 'lastReview'> & { due: string; lastReview: string | null };
+
+export function settingsFrom(row: SettingsRow | undefined): { settings: SrsSettings; weights?: number[] } {
+  if (!row) return { settings: { ...DEFAULT_SRS_SETTINGS } };
+  return {
+    settings: {
+      timezone: row.timezone,
+      dayStartHour: row.day_start_hour,
+      desiredRetention: row.desired_retention,
+      maximumIntervalDays: row.max_interval_days,
+      newCardsPerDay: row.new_per_day,
+      learningSteps: row.learning_steps,
+      relearningSteps: row.relearning_steps,
+    },
+    ...(row.weights ? { weights: row.weights } : {}),
+  };
+}
+
+export function mapSettings(settings: SrsSettings, personalWeights: boolean): DrillSettingsDto {
+  return {
+    timezone: settings.timezone,
+    dayStartHour: settings.dayStartHour,
+    desiredRetention: settings.desiredRetention,
+    maximumIntervalDays: settings.maximumIntervalDays,
+    newCardsPerDay: settings.newCardsPerDay,
+    learningSteps: [...settings.learningSteps],
+    relearningSteps: [...settings.relearningSteps],
+    personalWeights,
+  };
+}
+
+export function cardFrom(row: CardRow): SrsCard {
+  return {
+    id: row.id,
+    state: row.state,
+    due: row.due,
+    stability: row.stability,
+    difficulty: row.difficulty,
+    scheduledDays: row.scheduled_days,
+    learningSteps: row.learning_steps,
+    reps: row.reps,
+    lapses: row.lapses,
+    lastReview: row.last_review,
+    suspended: row.suspended,
+    leech: row.leech,
+  };
+}
+
+export function cardFromJson(json: CardJson): SrsCard {
+  return { ...json, due: new Date(json.due), lastReview: json.lastReview === null ? null : new Date(json.lastReview) };
+}
+
+/** The parameters of an UPDATE that writes the whole card: $1 id, $2.. the state. */
+export function cardParams(card: SrsCard): unknown[] {
+  return [
+    card.id,
+    card.state,
+    card.due,
+    card.stability,
+    card.difficulty,
+    card.scheduledDays,
+    card.learningSteps,
+    card.reps,
+    card.lapses,
+    card.lastReview,
+    card.suspended,
+    card.leech,
+  ];
+}
+
+export const UPDATE_CARD = `UPDATE srs_cards SET state = $2, due = $3, stability = $4, difficulty = $5, scheduled_days = $6, learning_steps = $7,
+  reps = $8, lapses = $9, last_review = $10, suspended = $11, leech = $12 WHERE id = $1`;
+
+export function mapCardState(questionId: string, card: SrsCard): DrillCardStateDto {
+  return {
+    questionId,
+    state: card.state,
+    due: card.due.toISOString(),
+    reps: card.reps,
+    lapses: card.lapses,
+    suspended: card.suspended,
+    leech: card.leech,
+  };
+}
+
+/** Options keep their stored order and only id and text: `correct` and `feedback` are key material. */
+export function mapDrillQuestion(row: DeliveryRow): DrillQuestionDto {
+  return {
+    questionId: row.question_id,
+    version: row.version,
+    title: row.title,
+    topic: row.topic_id,
+    difficulty: row.question_difficulty,
+    type: row.type,
+    prompt: row.prompt,
+    ...(row.code !== null ? { code: row.code } : {}),
+    ...(row.unit !== null ? { unit: row.unit } : {}),
+    ...(row.options ? { options: row.options.map((o) => ({ id: o.id, text: o.text })) } : {}),
+    expectedSeconds: row.expected_seconds,
+  };
+}
+
+export function mapPreviews(previews: Record<SrsRating, IntervalPreview>, now: Date): IntervalPreviewsDto {
+  const one = (p: IntervalPreview) => ({ label: intervalLabel(p, now), due: p.due.toISOString(), days: p.scheduledDays });
+  return { again: one(previews.again), hard: one(previews.hard), good: one(previews.good), easy: one(previews.easy) };
+}
+
+export function mapReviewResult(row: ReviewRow): ReviewResultDto {
+  const after = row.state_after;
+  return {
+    reviewId: row.id,
+    questionId: row.question_id,
+    version: row.version,
+    reviewedAt: row.reviewed_at.toISOString(),
+    status: row.status,
+    score: row.score === null ? null : Number(row.score),
+    correct: row.correct,
+    key: row.answer_key as unknown as Record<string, unknown>,
+    explanation: row.explanation,
+    references: row.references,
+    ...(row.key_options
+      ? { options: row.key_options.map((o) => ({ id: o.id, text: o.text, correct: o.correct, ...(o.feedback ? { feedback: o.feedback } : {}) })) }
+      : {}),
+    suggestedRating: row.suggested_rating,
+    rating: row.rating,
+    ratingSource: row.rating_source,
+    nextDue: new Date(after.due).toISOString(),
+    scheduledDays: after.scheduledDays,
+    state: after.state,
+    lapses: after.lapses,
+    leech: row.leech_triggered,
+    suspended: after.suspended,
+    undone: row.undone_at !== null,
+  };
+}
+
+/** "YYYY-MM-DD" of a learner-local day number. */
+export function dayString(dayNumber: number): string {
+  return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+}

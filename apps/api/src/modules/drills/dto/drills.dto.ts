@@ -1,0 +1,255 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { SRS_CARD_STATES, SRS_RATINGS, RATING_SOURCES, type SrsRating } from '@goprep/domain';
+import { TEMPLATE_LEVELS, TOPIC_IDS, type TemplateLevelId, type TopicId } from '@goprep/question-bank';
+
+const GRADE_STATUSES = ['correct', 'partial', 'incorrect', 'pending', 'unanswered', 'self-rated'];
+
+export class DrillSettingsDto {
+  @ApiProperty({ example: 'Asia/Tokyo', description: 'IANA time zone: days are local days' }) timezone!: string;
+  @ApiProperty({ minimum: 0, maximum: 23, description: 'Local hour the next day starts at' }) dayStartHour!: number;
+  @ApiProperty({ minimum: 0.7, maximum: 0.97 }) desiredRetention!: number;
+  @ApiProperty({ minimum: 1 }) maximumIntervalDays!: number;
+  @ApiProperty({ minimum: 0 }) newCardsPerDay!: number;
+  @ApiProperty({ type: [String], example: ['1m', '10m'] }) learningSteps!: string[];
+  @ApiProperty({ type: [String], example: ['10m'] }) relearningSteps!: string[];
+  @ApiProperty({ description: 'True when the learner has fitted FSRS parameters in use' }) personalWeights!: boolean;
+}
+
+/** Absent fields keep their current value; the result is checked as a whole (400 with every problem). */
+export class UpdateDrillSettingsDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) timezone?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() dayStartHour?: number;
+  @ApiPropertyOptional() @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) desiredRetention?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() maximumIntervalDays?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() newCardsPerDay?: number;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(12, { each: true }) learningSteps?: string[];
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(12, { each: true }) relearningSteps?: string[];
+}
+
+/**
+ * Add cards from exactly one source: a topic, questions by id, an attempt (its missed items with
+ * `onlyMissed`), or a role template's level (every question its pools draw from).
+ */
+export class AddToDeckDto {
+  @ApiPropertyOptional({ enum: TOPIC_IDS })
+  @IsOptional()
+  @IsIn(TOPIC_IDS as unknown as string[], { message: `topic must be one of: ${TOPIC_IDS.join(', ')}` })
+  topic?: TopicId;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MaxLength(120, { each: true })
+  questionIds?: string[];
+
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() attemptId?: string;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'attemptId: only the items that were not fully correct (default true)' })
+  @IsOptional()
+  @IsBoolean()
+  onlyMissed?: boolean;
+
+  @ApiPropertyOptional({ example: 'sre' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9-]{0,59}$/, { message: 'template must be a template id' })
+  template?: string;
+
+  @ApiPropertyOptional({ enum: TEMPLATE_LEVELS })
+  @IsOptional()
+  @IsIn(TEMPLATE_LEVELS as unknown as string[], { message: `level must be one of: ${TEMPLATE_LEVELS.join(', ')}` })
+  level?: TemplateLevelId;
+}
+
+export class DeckChangeDto {
+  @ApiProperty({ description: 'Cards created' }) added!: number;
+  @ApiProperty({ description: 'Questions already in the deck (left as they were)' }) skipped!: number;
+  @ApiProperty({ description: 'Cards in the deck now' }) total!: number;
+}
+
+export class DrillCardStateDto {
+  @ApiProperty() questionId!: string;
+  @ApiProperty({ enum: SRS_CARD_STATES }) state!: string;
+  @ApiProperty() due!: string;
+  @ApiProperty() reps!: number;
+  @ApiProperty() lapses!: number;
+  @ApiProperty() suspended!: boolean;
+  @ApiProperty({ description: 'Lapsed 8 times; stays set after unsuspending' }) leech!: boolean;
+}
+
+export class DrillOptionDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() text!: string;
+}
+
+/** A question as the drill screen shows it before the answer: no key, no explanation, no feedback. */
+export class DrillQuestionDto {
+  @ApiProperty() questionId!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty() title!: string;
+  @ApiProperty() topic!: string;
+  @ApiProperty() difficulty!: number;
+  @ApiProperty() type!: string;
+  @ApiProperty() prompt!: string;
+  @ApiPropertyOptional() code?: string;
+  @ApiPropertyOptional() unit?: string;
+  @ApiPropertyOptional({ type: [DrillOptionDto], description: 'In stored order' }) options?: DrillOptionDto[];
+  @ApiProperty() expectedSeconds!: number;
+}
+
+export class IntervalPreviewDto {
+  @ApiProperty({ example: '4d' }) label!: string;
+  @ApiProperty() due!: string;
+  @ApiProperty({ description: '0 for a (re)learning step' }) days!: number;
+}
+
+export class IntervalPreviewsDto {
+  @ApiProperty({ type: IntervalPreviewDto }) again!: IntervalPreviewDto;
+  @ApiProperty({ type: IntervalPreviewDto }) hard!: IntervalPreviewDto;
+  @ApiProperty({ type: IntervalPreviewDto }) good!: IntervalPreviewDto;
+  @ApiProperty({ type: IntervalPreviewDto }) easy!: IntervalPreviewDto;
+}
+
+export class DueCardDto {
+  @ApiProperty() questionId!: string;
+  @ApiProperty({ enum: SRS_CARD_STATES }) state!: string;
+  @ApiProperty() due!: string;
+  @ApiProperty() reps!: number;
+  @ApiProperty() lapses!: number;
+  @ApiProperty({ type: DrillQuestionDto }) question!: DrillQuestionDto;
+  @ApiProperty({ type: IntervalPreviewsDto, description: 'Where each rating button would send the card' }) intervals!: IntervalPreviewsDto;
+}
+
+export class DueQueueDto {
+  @ApiProperty({ description: "The server's clock" }) now!: string;
+  @ApiProperty({ example: '2026-11-21', description: "The learner's local day" }) day!: string;
+  @ApiProperty() timezone!: string;
+  @ApiProperty() dueCount!: number;
+  @ApiProperty() newCount!: number;
+  @ApiProperty({ type: [DueCardDto], description: 'Due cards (earliest first), then new cards within the daily limit' }) cards!: DueCardDto[];
+}
+
+export class SubmitReviewDto {
+  @ApiProperty({ format: 'uuid', description: 'Chosen by the client; the same id again returns the same result' })
+  @IsUUID()
+  reviewId!: string;
+
+  @ApiProperty() @IsString() @MaxLength(120) questionId!: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'The answer, as for attempts (e.g. `{ "choice": "b" }`); graded on the server' })
+  @IsOptional()
+  @IsObject()
+  response?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ type: Boolean, description: '"I guessed": a correct answer still rates Again' })
+  @IsOptional()
+  @IsBoolean()
+  guessed?: boolean;
+
+  @ApiProperty({ minimum: 0, description: 'Time spent on the card in ms' })
+  @IsInt()
+  @Min(0)
+  @Max(86_400_000)
+  durationMs!: number;
+
+  @ApiPropertyOptional({ enum: SRS_RATINGS, description: 'Override of the suggested rating; Easy only this way' })
+  @IsOptional()
+  @IsIn(SRS_RATINGS as unknown as string[], { message: `rating must be one of: ${SRS_RATINGS.join(', ')}` })
+  rating?: SrsRating;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 4, description: 'Flashcard and essay: 1 Again, 2 Hard, 3 Good, 4 Easy' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(4)
+  selfRating?: number;
+}
+
+export class RevealedOptionDto extends DrillOptionDto {
+  @ApiProperty() correct!: boolean;
+  @ApiPropertyOptional() feedback?: string;
+}
+
+export class ReviewResultDto {
+  @ApiProperty() reviewId!: string;
+  @ApiProperty() questionId!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty() reviewedAt!: string;
+  @ApiProperty({ enum: GRADE_STATUSES, description: 'The verdict of auto-grading; self-rated for flashcards and essays' }) status!: string;
+  @ApiProperty({ type: Number, nullable: true }) score!: number | null;
+  @ApiProperty({ type: Boolean, nullable: true, description: 'Raw correctness; null when self-rated' }) correct!: boolean | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The answer key (shown now: the learner has answered)' }) key!: Record<string, unknown>;
+  @ApiProperty() explanation!: string;
+  @ApiProperty({ type: [String] }) references!: string[];
+  @ApiPropertyOptional({ type: [RevealedOptionDto] }) options?: RevealedOptionDto[];
+  @ApiProperty({ enum: SRS_RATINGS, nullable: true, type: String }) suggestedRating!: string | null;
+  @ApiProperty({ enum: SRS_RATINGS }) rating!: string;
+  @ApiProperty({ enum: RATING_SOURCES }) ratingSource!: string;
+  @ApiProperty({ description: 'When the card comes back' }) nextDue!: string;
+  @ApiProperty() scheduledDays!: number;
+  @ApiProperty({ enum: SRS_CARD_STATES }) state!: string;
+  @ApiProperty() lapses!: number;
+  @ApiProperty({ description: 'This review made the card a leech: it is suspended until the learner unsuspends it' }) leech!: boolean;
+  @ApiProperty() suspended!: boolean;
+  @ApiProperty({ description: 'The review has been undone' }) undone!: boolean;
+}
+
+export class UndoResultDto {
+  @ApiProperty() reviewId!: string;
+  @ApiProperty({ type: DrillCardStateDto, description: 'The card as it was before the review' }) card!: DrillCardStateDto;
+}
+
+export class DayCountDto {
+  @ApiProperty({ example: '2026-11-21' }) day!: string;
+  @ApiProperty() count!: number;
+}
+
+export class ReviewDayDto extends DayCountDto {
+  @ApiProperty({ description: 'Of which rated Again' }) again!: number;
+}
+
+export class RetentionDto {
+  @ApiProperty({ type: Number, nullable: true, description: 'Share of non-Again ratings among reviews of review-state cards; null without any' })
+  trueRetention!: number | null;
+  @ApiProperty() desiredRetention!: number;
+  @ApiProperty({ description: 'Reviews of review-state cards counted' }) reviews!: number;
+}
+
+export class TopicRetentionDto {
+  @ApiProperty() topic!: string;
+  @ApiProperty() cards!: number;
+  @ApiProperty() reviews!: number;
+  @ApiProperty({ type: Number, nullable: true }) trueRetention!: number | null;
+}
+
+export class DrillStatsDto {
+  @ApiProperty() day!: string;
+  @ApiProperty() timezone!: string;
+  @ApiProperty({ type: [ReviewDayDto], description: 'The last 30 local days, oldest first (today last)' }) reviewsPerDay!: ReviewDayDto[];
+  @ApiProperty({ type: RetentionDto, description: 'Over the last 30 local days' }) retention!: RetentionDto;
+  @ApiProperty({ type: [DayCountDto], description: 'Cards due on each of the next 30 local days (today includes overdue); new cards are not counted' })
+  forecast!: DayCountDto[];
+  @ApiProperty({ type: [TopicRetentionDto] }) byTopic!: TopicRetentionDto[];
+}
