@@ -3,6 +3,7 @@ import { AttemptSweepService } from '@goprep/api/testing';
 import { drawFromPools, optionOrder, type AnswerKey, type PoolCandidate } from '@goprep/domain';
 import { loadTemplates } from '@goprep/question-bank';
 import { clientFor, createTestApp, type TestApp } from './support/test-app';
+import { rightAnswer } from './support/answers';
 import { findKeyMaterial } from './support/key-material';
 
 const PASSWORD = 'a long enough secret';
@@ -46,29 +47,6 @@ async function keysOf(t: TestApp, attemptId: string): Promise<Map<number, Answer
   return new Map(rows.map((r) => [r.position, r.answer_key]));
 }
 
-/** A response the key grades as fully correct (essays: an answer that waits for a person). */
-function rightAnswer(key: AnswerKey): Json {
-  switch (key.type) {
-    case 'single':
-      return { choice: key.correct };
-    case 'multi':
-      return { choices: key.correct };
-    case 'true-false':
-      return { value: key.answer };
-    case 'short':
-      return { text: key.accepted[0] ?? '' };
-    case 'numeric':
-      return { value: key.answer };
-    case 'code-output':
-      return { text: key.outputs[0] ?? '' };
-    case 'code-lines':
-      return { lines: key.lines };
-    case 'essay':
-      return { text: 'An answer for a person to grade.' };
-    case 'flashcard':
-      return { selfRating: 3 };
-  }
-}
 
 /** A response of the right form that the key grades as wrong. */
 function wrongAnswer(key: AnswerKey): Json {

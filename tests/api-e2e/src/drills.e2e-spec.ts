@@ -3,6 +3,7 @@ import { unwrap, type ApiClient, type Schemas } from '@goprep/api-client';
 import { DrillsClock } from '@goprep/api/testing';
 import type { AnswerKey } from '@goprep/domain';
 import { clientFor, createTestApp, type TestApp } from './support/test-app';
+import { rightAnswer } from './support/answers';
 import { findKeyMaterial } from './support/key-material';
 
 const PASSWORD = 'a long enough secret';
@@ -19,29 +20,6 @@ async function learner(t: TestApp, email: string): Promise<ApiClient> {
   return client;
 }
 
-/** A response the key grades as fully correct. */
-function rightAnswer(key: AnswerKey): Json {
-  switch (key.type) {
-    case 'single':
-      return { choice: key.correct };
-    case 'multi':
-      return { choices: key.correct };
-    case 'true-false':
-      return { value: key.answer };
-    case 'short':
-      return { text: key.accepted[0] ?? '' };
-    case 'numeric':
-      return { value: key.answer };
-    case 'code-output':
-      return { text: key.outputs[0] ?? '' };
-    case 'code-lines':
-      return { lines: key.lines };
-    case 'essay':
-      return { text: 'An answer for a person to grade.' };
-    case 'flashcard':
-      return {};
-  }
-}
 
 /** A response of the right form that the key grades as wrong. */
 function wrongAnswer(key: AnswerKey): Json {

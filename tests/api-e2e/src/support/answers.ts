@@ -1,0 +1,28 @@
+import type { AnswerKey } from '@goprep/domain';
+
+/**
+ * A response that the key grades as fully correct, derived from the key itself (essays: an answer
+ * that waits for a person; flashcards carry no graded response).
+ */
+export function rightAnswer(key: AnswerKey): Record<string, unknown> {
+  switch (key.type) {
+    case 'single':
+      return { choice: key.correct };
+    case 'multi':
+      return { choices: key.correct };
+    case 'true-false':
+      return { value: key.answer };
+    case 'short':
+      return { text: key.accepted[0] ?? '' };
+    case 'numeric':
+      return { value: key.answer };
+    case 'code-output':
+      return { text: key.outputs[0] ?? '' };
+    case 'code-lines':
+      return { lines: key.lines };
+    case 'essay':
+      return { text: 'An answer for a person to grade.' };
+    case 'flashcard':
+      return {};
+  }
+}
