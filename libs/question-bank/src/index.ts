@@ -12,7 +12,14 @@ export {
 export { checkConsistency, TOPIC_ID_PREFIX } from './schema/consistency';
 export { toAnswerKey, toBankQuestion, toVerifyCheck } from './schema/to-model';
 export { questionJsonSchema, writeQuestionJsonSchema } from './schema/json-schema';
-export { parseQuestionFile, parseTopicFile, type ParsedQuestionFile, type ParsedTopicFile } from './parse/parse-question';
+export {
+  linesOutsideProgram,
+  parseQuestionFile,
+  parseTopicFile,
+  type LineOutsideProgram,
+  type ParsedQuestionFile,
+  type ParsedTopicFile,
+} from './parse/parse-question';
 export { loadBank, type LoadBankOptions } from './parse/load-bank';
 export { canonicalJson, computeContentHash } from './parse/content-hash';
 export { defaultBankDir, findRepoRoot } from './parse/paths';

@@ -132,11 +132,31 @@ function lineRangeProblems(
   file: string,
   lineOf: (path: readonly PathElement[]) => number,
 ): BankProblem[] {
+  return linesOutsideProgram(fm, code).map(({ path, line, count }) => ({
+    file,
+    line: lineOf(path),
+    message: `line ${line} is outside main.go (${count} lines)`,
+  }));
+}
+
+export interface LineOutsideProgram {
+  /** Front-matter path of the offending entry, e.g. ['verify', 0, 'lines', 1]. */
+  path: PathElement[];
+  line: number;
+  /** Lines in the program. */
+  count: number;
+}
+
+/**
+ * Lines that the key or a main.go check names but the program does not have: the rule behind
+ * code-lines questions (the lines a learner clicks must be lines the tool points at).
+ */
+export function linesOutsideProgram(fm: QuestionFrontMatter, code: string): LineOutsideProgram[] {
   const count = code.replace(/\n$/, '').split('\n').length;
-  const problems: BankProblem[] = [];
+  const found: LineOutsideProgram[] = [];
   const check = (lines: readonly number[] | undefined, path: PathElement[]): void => {
     lines?.forEach((line, index) => {
-      if (line > count) problems.push({ file, line: lineOf([...path, index]), message: `line ${line} is outside main.go (${count} lines)` });
+      if (line > count) found.push({ path: [...path, index], line, count });
     });
   };
   if (fm.type === 'code-lines') check(fm.lines, ['lines']);
@@ -146,7 +166,7 @@ function lineRangeProblems(
     if ('lines' in entry) check(entry.lines, ['verify', index, 'lines']);
     if (entry.kind === 'escape') check(entry.not_lines, ['verify', index, 'not_lines']);
   });
-  return problems;
+  return found;
 }
 
 export interface ParsedTopicFile {

@@ -2,12 +2,13 @@ import type { z } from 'zod';
 import {
   checkConsistency,
   computeContentHash,
+  linesOutsideProgram,
   questionFrontMatterSchema,
   QUESTION_TYPES,
   toAnswerKey,
   toBankQuestion,
   type BankQuestion,
-  type VerifyCheck,
+  type QuestionFrontMatter,
 } from '@goprep/question-bank';
 import type { FieldError } from '../../common/errors/app-error';
 import type { QuestionVerification } from '../questions/question.entities';
@@ -87,22 +88,13 @@ function requiredText(value: unknown, field: string, errors: FieldError[]): stri
   return value.trim();
 }
 
-/** Lines the key or a main.go check names must exist in the program (the bank linter's rule). */
-function lineRangeErrors(question: Omit<BankQuestion, 'contentHash'>): FieldError[] {
-  if (question.code === undefined) return [];
-  const count = question.code.replace(/\n$/, '').split('\n').length;
-  const errors: FieldError[] = [];
-  const check = (lines: readonly number[] | undefined, field: string) =>
-    lines?.forEach((line, index) => {
-      if (line > count) errors.push({ field: `${field}.${index}`, message: `line ${line} is outside the program (${count} lines)` });
-    });
-  if (question.key.type === 'code-lines') check(question.key.lines, 'lines');
-  question.verify.forEach((entry: VerifyCheck, index) => {
-    if (entry.file !== 'main.go') return;
-    if ('lines' in entry) check(entry.lines, `verify.${index}.lines`);
-    if (entry.kind === 'escape') check(entry.notLines, `verify.${index}.not_lines`);
-  });
-  return errors;
+/** Lines the key or a main.go check names must exist in the program: the bank's own rule. */
+function lineRangeErrors(fm: QuestionFrontMatter, code: string | undefined): FieldError[] {
+  if (code === undefined) return [];
+  return linesOutsideProgram(fm, code).map(({ path, line, count }) => ({
+    field: path.join('.'),
+    message: `line ${line} is outside the program (${count} lines)`,
+  }));
 }
 
 export type ValidatedQuestion =
@@ -157,7 +149,7 @@ export function validateOrgQuestion(input: OrgQuestionInput, id: string): Valida
     ...(code !== undefined ? { code } : {}),
     sourcePath: `org:${id}`,
   });
-  errors.push(...lineRangeErrors(model));
+  errors.push(...lineRangeErrors(fm, model.code));
   if (errors.length > 0) return { ok: false, fields: errors };
   return {
     ok: true,
