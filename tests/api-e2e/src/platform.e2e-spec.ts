@@ -86,7 +86,10 @@ describe('platform: Postgres unreachable', () => {
     proxy = new TcpProxy(e2eDatabase().port);
     t = await createTestApp({}, { proxy });
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await proxy.cut();
+  });
 
   it('should say db down with 503 quickly, answer API calls with DB_UNAVAILABLE, and recover without a restart', async () => {
     await request(t.server).get('/api/health').expect(200);

@@ -46,9 +46,9 @@ describe('the question bank browser', () => {
     await practice.list.waitFor();
   });
 
-  it('should show the honest placeholders for Drills and Hiring', async () => {
+  it('should show the drill screen, and the honest placeholder for Hiring', async () => {
     await page.goto('/drills');
-    await page.getByText('Coming next').waitFor();
+    await page.getByTestId('add-topic-form').waitFor();
     await page.goto('/hiring');
     await page.getByText('Coming next').waitFor();
     await screenshot(page, 'hiring-coming-next');

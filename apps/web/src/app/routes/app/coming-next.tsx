@@ -3,7 +3,7 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 
 /** An honest placeholder: what the section will do, not a fake screen. */
-export function ComingNext({ section, withHeader = true }: { section: 'drills' | 'hiring'; withHeader?: boolean }) {
+export function ComingNext({ section, withHeader = true }: { section: 'hiring'; withHeader?: boolean }) {
   const { t } = useTranslation();
   const points = t(`${section}.points`, { returnObjects: true }) as unknown;
   return (

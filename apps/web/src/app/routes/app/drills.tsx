@@ -1,5 +1,14 @@
-import { ComingNext } from './coming-next';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '@/components/ui/page-header';
+import { DrillScreen } from '@/features/drills/components/drill-screen';
 
 export function Component() {
-  return <ComingNext section="drills" />;
+  const { t } = useTranslation();
+  return (
+    <>
+      <title>{`${t('nav.drills')} · goprep`}</title>
+      <PageHeader title={t('nav.drills')} lead={t('drills.lead')} />
+      <DrillScreen />
+    </>
+  );
 }

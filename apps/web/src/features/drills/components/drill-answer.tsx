@@ -1,0 +1,161 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { QuestionResponse } from '@goprep/domain';
+import { Markdown } from '@/components/ui/markdown';
+import type { DrillQuestion } from '../types';
+import { parseNumber, toggleChoice } from '../utils/responses';
+
+type Props = {
+  question: DrillQuestion;
+  response: QuestionResponse | null;
+  onChange: (response: QuestionResponse | null) => void;
+  disabled: boolean;
+};
+
+function ChoiceList({ question, response, onChange, disabled }: Props) {
+  const { t } = useTranslation();
+  const name = useId();
+  const multi = question.type === 'multi';
+  const options = question.options ?? [];
+  const order = options.map((o) => o.id);
+  const chosen = response?.type === 'multi' ? response.choices : response?.type === 'single' ? [response.choice] : [];
+  return (
+    <fieldset className="quiz-options" disabled={disabled}>
+      <legend className="visually-hidden">{t(multi ? 'drills.card.pickAll' : 'drills.card.pickOne')}</legend>
+      {multi ? <p className="muted small">{t('drills.card.pickAll')}</p> : null}
+      {options.map((option, index) => {
+        const checked = chosen.includes(option.id);
+        return (
+          <label key={option.id} className={['quiz-option', checked ? 'quiz-option--checked' : ''].filter(Boolean).join(' ')}>
+            <input
+              type={multi ? 'checkbox' : 'radio'}
+              name={name}
+              value={option.id}
+              checked={checked}
+              data-testid={`option-${index + 1}`}
+              onChange={() =>
+                onChange(multi ? { type: 'multi', choices: toggleChoice(chosen, option.id, order) } : { type: 'single', choice: option.id })
+              }
+            />
+            <span className="quiz-option__key" aria-hidden="true">
+              {index + 1}
+            </span>
+            <Markdown source={option.text} className="quiz-option__text" />
+          </label>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+function TrueFalse({ response, onChange, disabled }: Props) {
+  const { t } = useTranslation();
+  const name = useId();
+  const value = response?.type === 'true-false' ? response.value : undefined;
+  return (
+    <fieldset className="quiz-options" disabled={disabled}>
+      <legend className="visually-hidden">{t('drills.card.pickOne')}</legend>
+      {[true, false].map((v, index) => (
+        <label key={String(v)} className={['quiz-option', value === v ? 'quiz-option--checked' : ''].filter(Boolean).join(' ')}>
+          <input type="radio" name={name} checked={value === v} data-testid={`option-${index + 1}`} onChange={() => onChange({ type: 'true-false', value: v })} />
+          <span className="quiz-option__key" aria-hidden="true">
+            {index + 1}
+          </span>
+          <span>{t(v ? 'drills.answer.true' : 'drills.answer.false')}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function TextAnswer({ question, response, onChange, disabled }: Props) {
+  const { t } = useTranslation();
+  const id = useId();
+  const kind = question.type as 'short' | 'code-output' | 'essay';
+  const text = response && 'text' in response ? response.text : '';
+  const update = (value: string) => onChange(value === '' ? null : { type: kind, text: value });
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {t(`drills.answer.label.${kind}`)}
+      </label>
+      {kind === 'short' ? (
+        <input id={id} className="input" value={text} disabled={disabled} onChange={(e) => update(e.target.value)} data-testid="answer-text" data-autofocus autoComplete="off" />
+      ) : (
+        <textarea
+          id={id}
+          className={['input', 'textarea', kind === 'code-output' ? 'mono quiz-output' : ''].filter(Boolean).join(' ')}
+          rows={kind === 'essay' ? 8 : 5}
+          value={text}
+          disabled={disabled}
+          spellCheck={kind === 'essay'}
+          onChange={(e) => update(e.target.value)}
+          data-testid="answer-text"
+          data-autofocus
+        />
+      )}
+      <p className="field__hint">{t(kind === 'short' ? 'drills.answer.enterHint' : 'drills.answer.ctrlEnterHint')}</p>
+    </div>
+  );
+}
+
+function NumericAnswer({ question, response, onChange, disabled }: Props) {
+  const { t } = useTranslation();
+  const id = useId();
+  // The text as typed ("1." on the way to "1.5"); the parent remounts this per card.
+  const [text, setText] = useState(response?.type === 'numeric' ? String(response.value) : '');
+  const parsed = parseNumber(text);
+  const invalid = parsed !== undefined && Number.isNaN(parsed);
+  return (
+    <div className={['field', invalid ? 'field--invalid' : ''].filter(Boolean).join(' ')}>
+      <label className="field__label" htmlFor={id}>
+        {t('drills.answer.label.numeric')}
+      </label>
+      <div className="quiz-number">
+        <input
+          id={id}
+          className="input"
+          inputMode="decimal"
+          autoComplete="off"
+          value={text}
+          disabled={disabled}
+          aria-invalid={invalid || undefined}
+          aria-describedby={invalid ? `${id}-error` : undefined}
+          data-testid="answer-number"
+          data-autofocus
+          onChange={(e) => {
+            setText(e.target.value);
+            const value = parseNumber(e.target.value);
+            if (value === undefined) onChange(null);
+            else if (!Number.isNaN(value)) onChange({ type: 'numeric', value });
+          }}
+        />
+        {question.unit ? <span className="quiz-number__unit">{question.unit}</span> : null}
+      </div>
+      {invalid ? (
+        <p id={`${id}-error`} className="field__error">
+          {t('drills.answer.notANumber')}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The answering widget for a card's type. Code-lines are picked in the CodeViewer; flashcards are recalled. */
+export function DrillAnswer(props: Props) {
+  switch (props.question.type) {
+    case 'single':
+    case 'multi':
+      return <ChoiceList {...props} />;
+    case 'true-false':
+      return <TrueFalse {...props} />;
+    case 'short':
+    case 'code-output':
+    case 'essay':
+      return <TextAnswer {...props} />;
+    case 'numeric':
+      return <NumericAnswer {...props} />;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,82 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { AnswerKey, QuestionResponse } from '@goprep/domain';
+import { Badge } from '@/components/ui/badge';
+import { Markdown } from '@/components/ui/markdown';
+import type { DrillQuestion, ReviewResult } from '../types';
+
+const STATUS_TONE: Record<string, 'easy' | 'medium' | 'hard' | 'neutral'> = {
+  correct: 'easy',
+  partial: 'medium',
+  incorrect: 'hard',
+  unanswered: 'hard',
+  pending: 'neutral',
+  'self-rated': 'neutral',
+};
+
+function keyOf(t: TFunction, question: DrillQuestion, result: ReviewResult): ReactNode {
+  const key = result.key as unknown as AnswerKey;
+  switch (key.type) {
+    case 'true-false':
+      return <p>{t(key.answer ? 'drills.answer.true' : 'drills.answer.false')}</p>;
+    case 'numeric':
+      return <p>{`${key.answer}${question.unit ? ` ${question.unit}` : ''}${key.tolerance ? ` (± ${key.tolerance})` : ''}`}</p>;
+    case 'code-lines':
+      return <p>{t('drills.verdict.lines', { lines: key.lines.join(', ') })}</p>;
+    case 'code-output':
+      return <pre className="review-pre">{key.outputs[0] ?? ''}</pre>;
+    case 'short':
+      return <p>{key.accepted.join(' · ')}</p>;
+    case 'essay':
+      return (
+        <ul>
+          {key.rubric.map((r, i) => (
+            <li key={i}>{r}</li>
+          ))}
+        </ul>
+      );
+    case 'flashcard':
+      return <Markdown source={key.answer} />;
+    default:
+      return null;
+  }
+}
+
+/** The verdict after checking: correctness, the key, the explanation. */
+export function DrillVerdict({ question, result, response }: { question: DrillQuestion; result: ReviewResult; response: QuestionResponse | null }) {
+  const { t } = useTranslation();
+  const picked = response?.type === 'multi' ? response.choices : response?.type === 'single' ? [response.choice] : [];
+  const isChoice = (question.type === 'single' || question.type === 'multi') && result.options;
+  return (
+    <section className="drill-verdict" aria-labelledby="drill-verdict-title" data-testid="drill-verdict" data-status={result.status}>
+      <h3 id="drill-verdict-title" className="drill-verdict__title">
+        <Badge tone={STATUS_TONE[result.status] ?? 'neutral'}>{t(`drills.status.${result.status}`, { defaultValue: result.status })}</Badge>
+      </h3>
+      {result.leech ? <p className="muted small">{t('drills.verdict.leech')}</p> : null}
+      {isChoice ? (
+        <ul className="review-options">
+          {(result.options ?? []).map((o) => (
+            <li key={o.id} className={['review-option', o.correct ? 'review-option--correct' : '', picked.includes(o.id) ? 'review-option--picked' : ''].filter(Boolean).join(' ')}>
+              <Markdown source={o.text} />
+              <span className="review-option__marks">
+                {picked.includes(o.id) ? <Badge tone="accent">{t('drills.verdict.yourPick')}</Badge> : null}
+                {o.correct ? <Badge tone="easy">{t('drills.verdict.correctOption')}</Badge> : null}
+              </span>
+              {o.feedback && picked.includes(o.id) ? <p className="muted small">{o.feedback}</p> : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <div className="review-answer" data-testid="answer-key">
+          <p className="review-answer__label">{t('drills.verdict.key')}</p>
+          {keyOf(t, question, result)}
+        </div>
+      )}
+      <div className="review-explanation" data-testid="explanation">
+        <p className="review-answer__label">{t('drills.verdict.explanation')}</p>
+        <Markdown source={result.explanation} />
+      </div>
+    </section>
+  );
+}
