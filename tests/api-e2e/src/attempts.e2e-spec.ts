@@ -3,7 +3,7 @@ import { AttemptSweepService } from '@goprep/api/testing';
 import { drawFromPools, optionOrder, type AnswerKey, type PoolCandidate } from '@goprep/domain';
 import { loadTemplates } from '@goprep/question-bank';
 import { clientFor, createTestApp, type TestApp } from './support/test-app';
-import { rightAnswer } from './support/answers';
+import { rightAnswer, wrongAnswer } from './support/answers';
 import { findKeyMaterial } from './support/key-material';
 
 const PASSWORD = 'a long enough secret';
@@ -47,29 +47,6 @@ async function keysOf(t: TestApp, attemptId: string): Promise<Map<number, Answer
   return new Map(rows.map((r) => [r.position, r.answer_key]));
 }
 
-
-/** A response of the right form that the key grades as wrong. */
-function wrongAnswer(key: AnswerKey): Json {
-  switch (key.type) {
-    case 'single':
-      return { choice: 'no-such-option' };
-    case 'multi':
-      return { choices: ['no-such-option'] };
-    case 'true-false':
-      return { value: !key.answer };
-    case 'short':
-      return { text: 'definitely not the answer 1234' };
-    case 'numeric':
-      return { value: key.answer + 1_000_000 };
-    case 'code-output':
-      return { text: 'definitely not the output 1234' };
-    case 'code-lines':
-      return { lines: [99_999] };
-    case 'essay':
-    case 'flashcard':
-      return rightAnswer(key);
-  }
-}
 
 async function moveDeadline(t: TestApp, attemptId: string, secondsAgo: number): Promise<Date> {
   const [row] = await t.sql<{ deadline_at: Date }>(

@@ -3,14 +3,13 @@ import { unwrap, type ApiClient, type Schemas } from '@goprep/api-client';
 import { DrillsClock } from '@goprep/api/testing';
 import type { AnswerKey } from '@goprep/domain';
 import { clientFor, createTestApp, type TestApp } from './support/test-app';
-import { rightAnswer } from './support/answers';
+import { rightAnswer, wrongAnswer } from './support/answers';
 import { findKeyMaterial } from './support/key-material';
 
 const PASSWORD = 'a long enough secret';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-type Json = Record<string, unknown>;
 type Result = Schemas['ReviewResultDto'];
 type Queue = Schemas['DueQueueDto'];
 
@@ -20,29 +19,6 @@ async function learner(t: TestApp, email: string): Promise<ApiClient> {
   return client;
 }
 
-
-/** A response of the right form that the key grades as wrong. */
-function wrongAnswer(key: AnswerKey): Json {
-  switch (key.type) {
-    case 'single':
-      return { choice: 'no-such-option' };
-    case 'multi':
-      return { choices: ['no-such-option'] };
-    case 'true-false':
-      return { value: !key.answer };
-    case 'short':
-      return { text: 'definitely not the answer 1234' };
-    case 'numeric':
-      return { value: key.answer + 1_000_000 };
-    case 'code-output':
-      return { text: 'definitely not the output 1234' };
-    case 'code-lines':
-      return { lines: [99_999] };
-    case 'essay':
-    case 'flashcard':
-      return rightAnswer(key);
-  }
-}
 
 async function keyOf(t: TestApp, questionId: string): Promise<{ key: AnswerKey; expectedSeconds: number }> {
   const [row] = await t.sql<{ answer_key: AnswerKey; expected_seconds: number }>(

@@ -26,3 +26,26 @@ export function rightAnswer(key: AnswerKey): Record<string, unknown> {
       return {};
   }
 }
+
+/** A response of the right form that the key grades as wrong. */
+export function wrongAnswer(key: AnswerKey): Record<string, unknown> {
+  switch (key.type) {
+    case 'single':
+      return { choice: 'no-such-option' };
+    case 'multi':
+      return { choices: ['no-such-option'] };
+    case 'true-false':
+      return { value: !key.answer };
+    case 'short':
+      return { text: 'definitely not the answer 1234' };
+    case 'numeric':
+      return { value: key.answer + 1_000_000 };
+    case 'code-output':
+      return { text: 'definitely not the output 1234' };
+    case 'code-lines':
+      return { lines: [99_999] };
+    case 'essay':
+    case 'flashcard':
+      return rightAnswer(key);
+  }
+}

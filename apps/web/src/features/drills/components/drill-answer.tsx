@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { QuestionResponse } from '@goprep/domain';
 import { Markdown } from '@/components/ui/markdown';
 import type { DrillQuestion } from '../types';
-import { parseNumber, toggleChoice } from '../utils/responses';
+import { parseNumber, toggleChoice } from '@/lib/responses';
 
 type Props = {
   question: DrillQuestion;

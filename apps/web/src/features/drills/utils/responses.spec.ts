@@ -1,4 +1,4 @@
-import { isAnswered, pickByKey } from './responses';
+import { pickByKey } from './responses';
 import { newReviewId } from './review-id';
 
 describe('drill answers by key', () => {
@@ -20,12 +20,6 @@ describe('drill answers by key', () => {
     expect(pickByKey({ type: 'true-false' }, null, 2)).toEqual({ type: 'true-false', value: false });
     expect(pickByKey({ type: 'true-false' }, null, 3)).toBeUndefined();
     expect(pickByKey({ type: 'short' }, null, 1)).toBeUndefined();
-  });
-
-  it('should not count an empty text or selection as an answer', () => {
-    expect(isAnswered({ type: 'short', text: '  ' })).toBe(false);
-    expect(isAnswered({ type: 'multi', choices: [] })).toBe(false);
-    expect(isAnswered({ type: 'numeric', value: 0 })).toBe(true);
   });
 
   it('should make a fresh v4 UUID for every review', () => {

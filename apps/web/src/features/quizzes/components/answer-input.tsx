@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { QuestionResponse } from '@goprep/domain';
 import { Markdown } from '@/components/ui/markdown';
 import type { DeliveryItem } from '../types';
-import { parseNumber, toggleChoice } from '../utils/responses';
+import { parseNumber, toggleChoice } from '@/lib/responses';
 
 export const TEXT_DEBOUNCE_MS = 800;
 
