@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Markdown } from '@/components/ui/markdown';
 import { isSelfRated, type DrillSession, type ActiveCard } from '../hooks/use-drill-session';
 import { RATINGS } from '../types';
-import { DrillAnswer } from './drill-answer';
+import { AnswerInput } from '@/components/answer-input';
 import { DrillVerdict } from './drill-verdict';
 import { difficultyLabel, difficultyTone, topicLabel, typeLabel } from './labels';
 
@@ -67,7 +67,14 @@ export function DrillCard({ active, session }: { active: ActiveCard; session: Dr
           maxHeight={420}
         />
       ) : null}
-      <DrillAnswer key={`answer-${active.shownAt}`} question={q} response={active.response} onChange={session.setResponse} disabled={result !== null} />
+      <AnswerInput
+        key={`answer-${active.shownAt}`}
+        question={q}
+        response={active.response}
+        onChange={(response) => session.setResponse(response)}
+        disabled={result !== null}
+        textHint={t(q.type === 'short' ? 'drills.answer.enterHint' : 'drills.answer.ctrlEnterHint')}
+      />
 
       <div aria-live="polite" className="drill-card__live">
         {result ? <DrillVerdict question={q} result={result} response={active.response} /> : null}
@@ -86,7 +93,13 @@ export function DrillCard({ active, session }: { active: ActiveCard; session: Dr
                 <button
                   key={rating}
                   type="button"
-                  className={['drill-rate__btn', `drill-rate__btn--${rating}`, isSuggested ? 'drill-rate__btn--suggested' : ''].filter(Boolean).join(' ')}
+                  className={[
+                    'drill-rate__btn',
+                    `drill-rate__btn--${rating}`,
+                    isSuggested ? 'drill-rate__btn--suggested' : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' ')}
                   onClick={() => void session.rate(rating)}
                   aria-keyshortcuts={String(i + 1)}
                   aria-current={isSuggested ? 'true' : undefined}
@@ -130,7 +143,12 @@ export function DrillCard({ active, session }: { active: ActiveCard; session: Dr
               {t(active.guessed ? 'drills.card.guessedOn' : 'drills.card.guessed')}
             </Button>
           ) : null}
-          <Button onClick={() => void session.check()} loading={session.busy} aria-keyshortcuts="Enter" data-testid="check">
+          <Button
+            onClick={() => void session.check()}
+            loading={session.busy}
+            aria-keyshortcuts="Enter"
+            data-testid="check"
+          >
             {t(selfRated ? 'drills.card.showAnswer' : 'drills.card.check')}
           </Button>
         </div>

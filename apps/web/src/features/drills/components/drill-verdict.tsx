@@ -19,7 +19,7 @@ function keyOf(t: TFunction, question: DrillQuestion, result: ReviewResult): Rea
   const key = result.key as unknown as AnswerKey;
   switch (key.type) {
     case 'true-false':
-      return <p>{t(key.answer ? 'drills.answer.true' : 'drills.answer.false')}</p>;
+      return <p>{t(key.answer ? 'answer.true' : 'answer.false')}</p>;
     case 'numeric':
       return <p>{`${key.answer}${question.unit ? ` ${question.unit}` : ''}${key.tolerance ? ` (± ${key.tolerance})` : ''}`}</p>;
     case 'code-lines':

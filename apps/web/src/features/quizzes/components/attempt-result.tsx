@@ -63,7 +63,7 @@ function yours(t: TFunction, item: ReviewItem): ReactNode {
   if (!r) return <p className="muted">{t('quiz.result.noAnswer')}</p>;
   switch (r.type) {
     case 'true-false':
-      return <p>{t(r.value ? 'quiz.answer.true' : 'quiz.answer.false')}</p>;
+      return <p>{t(r.value ? 'answer.true' : 'answer.false')}</p>;
     case 'numeric':
       return <p>{`${r.value}${item.unit ? ` ${item.unit}` : ''}`}</p>;
     case 'code-lines':
@@ -81,7 +81,7 @@ function keyOf(t: TFunction, item: ReviewItem): ReactNode {
   const key = item.key as unknown as AnswerKey;
   switch (key.type) {
     case 'true-false':
-      return <p>{t(key.answer ? 'quiz.answer.true' : 'quiz.answer.false')}</p>;
+      return <p>{t(key.answer ? 'answer.true' : 'answer.false')}</p>;
     case 'numeric':
       return <p>{`${key.answer}${item.unit ? ` ${item.unit}` : ''}${key.tolerance ? ` (± ${key.tolerance})` : ''}`}</p>;
     case 'code-lines':

@@ -18,7 +18,7 @@ import { anchorClock, formatRemaining, serverTimeAt } from '../utils/countdown';
 import { isAnswered, toggleChoice } from '@/lib/responses';
 import { submitWarnings } from '../utils/responses';
 import { storeQueue } from '../utils/retry-queue';
-import { AnswerInput } from './answer-input';
+import { AnswerInput } from '@/components/answer-input';
 import { difficultyLabel, difficultyTone, topicLabel, typeLabel } from './labels';
 import { QuestionNavigator } from './question-navigator';
 
@@ -256,7 +256,7 @@ function Runner({ attempt }: { attempt: AttemptDelivery }) {
           ) : null}
           <AnswerInput
             key={`answer-${item.position}`}
-            item={item}
+            question={item}
             response={answer?.response ?? null}
             onChange={(response, debounceMs) => update(item.position, { response }, debounceMs)}
           />

@@ -2,33 +2,46 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuestionResponse } from '@goprep/domain';
 import { Markdown } from '@/components/ui/markdown';
-import type { DeliveryItem } from '../types';
 import { parseNumber, toggleChoice } from '@/lib/responses';
 
+/** Typing reports its changes with this debounce, so an autosave can wait for a pause. */
 export const TEXT_DEBOUNCE_MS = 800;
 
+/** What a widget needs of a question: never its key. */
+export interface AnswerQuestion {
+  type: string;
+  options?: { id: string; text: string }[];
+  unit?: string;
+}
+
 type Props = {
-  item: DeliveryItem;
+  question: AnswerQuestion;
   response: QuestionResponse | null;
   /** debounceMs > 0 for typing, so a save waits for a pause. */
   onChange: (response: QuestionResponse | null, debounceMs?: number) => void;
+  disabled?: boolean;
+  /** Shown under text answers; by default the code-output hint. */
+  textHint?: string;
 };
 
-function ChoiceList({ item, response, onChange }: Props) {
+function ChoiceList({ question, response, onChange, disabled }: Props) {
   const { t } = useTranslation();
   const name = useId();
-  const multi = item.type === 'multi';
-  const options = item.options ?? [];
+  const multi = question.type === 'multi';
+  const options = question.options ?? [];
   const order = options.map((o) => o.id);
   const chosen = response?.type === 'multi' ? response.choices : response?.type === 'single' ? [response.choice] : [];
   return (
-    <fieldset className="quiz-options">
-      <legend className="visually-hidden">{t(multi ? 'quiz.runner.pickAll' : 'quiz.runner.pickOne')}</legend>
-      {multi ? <p className="muted small">{t('quiz.runner.pickAll')}</p> : null}
+    <fieldset className="quiz-options" disabled={disabled}>
+      <legend className="visually-hidden">{t(multi ? 'answer.pickAll' : 'answer.pickOne')}</legend>
+      {multi ? <p className="muted small">{t('answer.pickAll')}</p> : null}
       {options.map((option, index) => {
         const checked = chosen.includes(option.id);
         return (
-          <label key={option.id} className={['quiz-option', checked ? 'quiz-option--checked' : ''].filter(Boolean).join(' ')}>
+          <label
+            key={option.id}
+            className={['quiz-option', checked ? 'quiz-option--checked' : ''].filter(Boolean).join(' ')}
+          >
             <input
               type={multi ? 'checkbox' : 'radio'}
               name={name}
@@ -54,15 +67,18 @@ function ChoiceList({ item, response, onChange }: Props) {
   );
 }
 
-function TrueFalse({ response, onChange }: Props) {
+function TrueFalse({ response, onChange, disabled }: Props) {
   const { t } = useTranslation();
   const name = useId();
   const value = response?.type === 'true-false' ? response.value : undefined;
   return (
-    <fieldset className="quiz-options">
-      <legend className="visually-hidden">{t('quiz.runner.pickOne')}</legend>
+    <fieldset className="quiz-options" disabled={disabled}>
+      <legend className="visually-hidden">{t('answer.pickOne')}</legend>
       {[true, false].map((v, index) => (
-        <label key={String(v)} className={['quiz-option', value === v ? 'quiz-option--checked' : ''].filter(Boolean).join(' ')}>
+        <label
+          key={String(v)}
+          className={['quiz-option', value === v ? 'quiz-option--checked' : ''].filter(Boolean).join(' ')}
+        >
           <input
             type="radio"
             name={name}
@@ -73,43 +89,55 @@ function TrueFalse({ response, onChange }: Props) {
           <span className="quiz-option__key" aria-hidden="true">
             {index + 1}
           </span>
-          <span>{t(v ? 'quiz.answer.true' : 'quiz.answer.false')}</span>
+          <span>{t(v ? 'answer.true' : 'answer.false')}</span>
         </label>
       ))}
     </fieldset>
   );
 }
 
-function TextAnswer({ item, response, onChange }: Props) {
+function TextAnswer({ question, response, onChange, disabled, textHint }: Props) {
   const { t } = useTranslation();
   const id = useId();
-  const kind = item.type as 'short' | 'code-output' | 'essay';
+  const kind = question.type as 'short' | 'code-output' | 'essay';
   const text = response && 'text' in response ? response.text : '';
   const update = (value: string) => onChange(value === '' ? null : { type: kind, text: value }, TEXT_DEBOUNCE_MS);
+  const hint = textHint ?? (kind === 'code-output' ? t('answer.outputHint') : undefined);
   return (
     <div className="field">
       <label className="field__label" htmlFor={id}>
-        {t(`quiz.answer.label.${kind}`)}
+        {t(`answer.label.${kind}`)}
       </label>
       {kind === 'short' ? (
-        <input id={id} className="input" value={text} onChange={(e) => update(e.target.value)} data-testid="answer-text" autoComplete="off" />
+        <input
+          id={id}
+          className="input"
+          value={text}
+          disabled={disabled}
+          onChange={(e) => update(e.target.value)}
+          data-testid="answer-text"
+          data-autofocus
+          autoComplete="off"
+        />
       ) : (
         <textarea
           id={id}
           className={['input', 'textarea', kind === 'code-output' ? 'mono quiz-output' : ''].filter(Boolean).join(' ')}
           rows={kind === 'essay' ? 10 : 6}
           value={text}
+          disabled={disabled}
           spellCheck={kind === 'essay'}
           onChange={(e) => update(e.target.value)}
           data-testid="answer-text"
+          data-autofocus
         />
       )}
-      {kind === 'code-output' ? <p className="field__hint">{t('quiz.answer.outputHint')}</p> : null}
+      {hint ? <p className="field__hint">{hint}</p> : null}
     </div>
   );
 }
 
-function NumericAnswer({ item, response, onChange }: Props) {
+function NumericAnswer({ question, response, onChange, disabled }: Props) {
   const { t } = useTranslation();
   const id = useId();
   // The text as typed ("1." on the way to "1.5"); the parent remounts this per item.
@@ -119,7 +147,7 @@ function NumericAnswer({ item, response, onChange }: Props) {
   return (
     <div className={['field', invalid ? 'field--invalid' : ''].filter(Boolean).join(' ')}>
       <label className="field__label" htmlFor={id}>
-        {t('quiz.answer.label.numeric')}
+        {t('answer.label.numeric')}
       </label>
       <div className="quiz-number">
         <input
@@ -128,9 +156,11 @@ function NumericAnswer({ item, response, onChange }: Props) {
           inputMode="decimal"
           autoComplete="off"
           value={text}
+          disabled={disabled}
           aria-invalid={invalid || undefined}
           aria-describedby={invalid ? `${id}-error` : undefined}
           data-testid="answer-number"
+          data-autofocus
           onChange={(e) => {
             setText(e.target.value);
             const value = parseNumber(e.target.value);
@@ -138,21 +168,24 @@ function NumericAnswer({ item, response, onChange }: Props) {
             else if (!Number.isNaN(value)) onChange({ type: 'numeric', value }, TEXT_DEBOUNCE_MS);
           }}
         />
-        {item.unit ? <span className="quiz-number__unit">{item.unit}</span> : null}
+        {question.unit ? <span className="quiz-number__unit">{question.unit}</span> : null}
       </div>
       {invalid ? (
         <p id={`${id}-error`} className="field__error">
-          {t('quiz.answer.notANumber')}
+          {t('answer.notANumber')}
         </p>
       ) : null}
     </div>
   );
 }
 
-/** The answering widget for an item's type. Code-lines answers are given in the CodeViewer above it. */
+/**
+ * The answering widget for a question's type, shared by the quiz runner and the drills. Code-lines
+ * answers are given in the CodeViewer beside it; flashcards are recalled, not typed.
+ */
 export function AnswerInput(props: Props) {
   const { t } = useTranslation();
-  switch (props.item.type) {
+  switch (props.question.type) {
     case 'single':
     case 'multi':
       return <ChoiceList {...props} />;
@@ -165,9 +198,10 @@ export function AnswerInput(props: Props) {
     case 'numeric':
       return <NumericAnswer {...props} />;
     case 'code-lines':
-      // Answered in the CodeViewer above, which shows and announces the selection itself.
+    case 'flashcard':
+      // Code-lines: answered in the CodeViewer, which shows and announces the selection itself.
       return null;
     default:
-      return <p className="muted">{t('quiz.answer.unsupported')}</p>;
+      return <p className="muted">{t('answer.unsupported')}</p>;
   }
 }

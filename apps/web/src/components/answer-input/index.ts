@@ -1,0 +1,1 @@
+export { AnswerInput, TEXT_DEBOUNCE_MS, type AnswerQuestion } from './answer-input';
