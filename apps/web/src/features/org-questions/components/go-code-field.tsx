@@ -29,11 +29,11 @@ export function GoCodeField({ value, onChange, error, selectable = false, select
     }
     if (e.key === 'Tab' && !e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey && !escaped.current) {
       e.preventDefault();
+      // Edit the DOM synchronously (caret included) and then report it: restoring the caret later
+      // (after a re-render) let keys typed in between land at the end of the text.
       const el = e.currentTarget;
-      const { selectionStart, selectionEnd } = el;
-      const next = `${value.slice(0, selectionStart)}\t${value.slice(selectionEnd)}`;
-      onChange(next);
-      requestAnimationFrame(() => el.setSelectionRange(selectionStart + 1, selectionStart + 1));
+      el.setRangeText('\t', el.selectionStart, el.selectionEnd, 'end');
+      onChange(el.value);
       return;
     }
     escaped.current = false;
