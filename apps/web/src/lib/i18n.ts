@@ -3,6 +3,19 @@ import { initReactI18next } from 'react-i18next';
 import en from '@/locales/en.json';
 import zhCN from '@/locales/zh-CN.json';
 
+// Besides the two base files, a feature may keep its namespace in `locales/<lang>/<namespace>.json`
+// (one file per namespace, so features do not edit one shared file).
+const namespaceFiles = import.meta.glob<Record<string, unknown>>('../locales/*/*.json', { eager: true, import: 'default' });
+
+function namespacesOf(lang: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [path, messages] of Object.entries(namespaceFiles)) {
+    const match = /locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
+    if (match?.[1] === lang && match[2]) out[match[2]] = messages;
+  }
+  return out;
+}
+
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
   { code: 'zh-CN', label: '简体中文' },
@@ -46,7 +59,10 @@ i18n.on('languageChanged', (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+  resources: {
+    en: { translation: { ...en, ...namespacesOf('en') } },
+    'zh-CN': { translation: { ...zhCN, ...namespacesOf('zh-CN') } },
+  },
   lng: initialLanguage(),
   fallbackLng: 'en',
   supportedLngs: LANGUAGES.map((l) => l.code),
