@@ -30,3 +30,4 @@ export { findGo, GoToolchainError, MIN_GO_MINOR, type GoToolchain } from './go/t
 export { bankStats, type BankStats } from './stats/bank-stats';
 export { scaffoldQuestion, type ScaffoldOptions, type ScaffoldResult } from './scaffold/new-question';
 export * from './templates';
+export { exportQuestions, type ExportResult, type InterchangeFormat } from './interchange';

@@ -3,7 +3,10 @@ import type { AttemptClock, AttemptResult, AttemptState, OverduePolicy, ReviewPo
 /** Columns of `attempts` as raw queries return them (snake_case, numeric/bigint as strings). */
 export interface AttemptRow {
   id: string;
-  user_id: string;
+  /** The learner's attempt; null for a candidate's (then invite_id is set). */
+  user_id: string | null;
+  invite_id: string | null;
+  set_version_id: string | null;
   mode: 'quick' | 'mock' | 'set';
   config: AttemptConfig;
   seed: string;
@@ -28,9 +31,23 @@ export interface AttemptConfig {
   shuffleOptions: boolean;
   quick?: { topics: string[]; difficulty: { min: number; max: number }; count: number };
   mock?: { template: string; level: string };
+  set?: { setId: string; versionId: string; version: number };
 }
 
-export const ATTEMPT_COLUMNS = `a.id, a.user_id, a.mode, a.config, a.seed, a.state, a.started_at, a.deadline_at, a.submitted_at,
+/**
+ * Whose attempt it is: a logged-in learner's (quizzes), or the candidate of an invite (hiring;
+ * no account). Every read and write of an attempt goes through this check.
+ */
+export type AttemptOwner = { kind: 'learner'; userId: string } | { kind: 'candidate'; inviteId: string };
+
+/** The SQL condition (on alias `a`) that restricts to this owner's attempts, with its parameter. */
+export function ownerCondition(owner: AttemptOwner, param: number): { sql: string; value: string } {
+  return owner.kind === 'learner'
+    ? { sql: `a.user_id = $${param}`, value: owner.userId }
+    : { sql: `a.invite_id = $${param}`, value: owner.inviteId };
+}
+
+export const ATTEMPT_COLUMNS = `a.id, a.user_id, a.invite_id, a.set_version_id, a.mode, a.config, a.seed, a.state, a.started_at, a.deadline_at, a.submitted_at,
   a.finished_at, a.overdue_policy, a.submit_grace_seconds, a.review_policy, a.score, a.max_score, a.result,
   (SELECT count(*)::int FROM attempt_items i WHERE i.attempt_id = a.id) AS item_count`;
 

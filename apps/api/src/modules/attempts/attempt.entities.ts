@@ -9,7 +9,9 @@ const numeric = { to: (v: number | null) => v, from: (v: string | null) => (v ==
 @Entity({ name: 'attempts' })
 export class AttemptEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column({ name: 'user_id', type: 'uuid' }) userId!: string;
+  @Column({ name: 'user_id', type: 'uuid', nullable: true }) userId!: string | null;
+  @Column({ name: 'invite_id', type: 'uuid', nullable: true }) inviteId!: string | null;
+  @Column({ name: 'set_version_id', type: 'uuid', nullable: true }) setVersionId!: string | null;
   @Column({ type: 'text' }) mode!: AttemptMode;
   @Column({ type: 'jsonb' }) config!: Record<string, unknown>;
   @Column({ type: 'bigint', transformer: numeric }) seed!: number;

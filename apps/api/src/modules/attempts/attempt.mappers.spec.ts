@@ -34,7 +34,7 @@ const result: AttemptResult = {
 };
 
 const attempt = (over: Partial<AttemptRow>): AttemptRow => ({
-  id: 'a1', user_id: 'u1', mode: 'quick', seed: '7', state: 'submitted',
+  id: 'a1', user_id: 'u1', invite_id: null, set_version_id: null, mode: 'quick', seed: '7', state: 'submitted',
   config: { title: 'Quick quiz: channels', timeLimitSeconds: 600, shuffleOptions: true },
   started_at: new Date('2026-11-21T10:00:00Z'), deadline_at: new Date('2026-11-21T10:10:00Z'),
   submitted_at: new Date('2026-11-21T10:05:00Z'), finished_at: new Date('2026-11-21T10:05:00Z'),

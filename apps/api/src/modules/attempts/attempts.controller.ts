@@ -16,6 +16,7 @@ import { AppError } from '../../common/errors/app-error';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { uuidPipe } from '../../common/http/uuid.pipe';
+import type { AttemptOwner } from './attempt-rows';
 import { AttemptsService } from './attempts.service';
 import {
   AnswerSavedDto,
@@ -26,6 +27,8 @@ import {
   SaveAnswerDto,
   StartAttemptDto,
 } from './dto/attempt.dto';
+
+const learner = (user: AuthUser): AttemptOwner => ({ kind: 'learner', userId: user.id });
 
 const positionPipe = new ParseIntPipe({
   exceptionFactory: () => new AppError(ErrorCode.ATTEMPT_ITEM_NOT_FOUND, 'An item position is a whole number from 1.'),
@@ -57,7 +60,7 @@ export class AttemptsController {
   @ApiOkResponse({ type: AttemptDeliveryDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'ATTEMPT_NOT_FOUND (also for other users)' })
   get(@CurrentUser() user: AuthUser, @Param('id', uuidPipe) id: string): Promise<AttemptDeliveryDto> {
-    return this.attempts.deliver(user.id, id);
+    return this.attempts.deliver(learner(user), id);
   }
 
   @Put(':id/items/:position/answer')
@@ -72,7 +75,7 @@ export class AttemptsController {
     @Param('position', positionPipe) position: number,
     @Body() body: SaveAnswerDto,
   ): Promise<AnswerSavedDto> {
-    return this.attempts.saveAnswer(user.id, id, position, body);
+    return this.attempts.saveAnswer(learner(user), id, position, body);
   }
 
   @Post(':id/submit')
@@ -82,7 +85,7 @@ export class AttemptsController {
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'ATTEMPT_CLOSED (abandoned), ATTEMPT_DEADLINE_PASSED (late and not counted)' })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'ATTEMPT_NOT_FOUND' })
   submit(@CurrentUser() user: AuthUser, @Param('id', uuidPipe) id: string): Promise<AttemptSummaryDto> {
-    return this.attempts.submit(user.id, id);
+    return this.attempts.submit(learner(user), id);
   }
 
   @Get(':id/review')
@@ -92,6 +95,6 @@ export class AttemptsController {
   @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'REVIEW_NOT_ALLOWED' })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'ATTEMPT_NOT_FOUND' })
   review(@CurrentUser() user: AuthUser, @Param('id', uuidPipe) id: string): Promise<AttemptReviewDto> {
-    return this.attempts.review(user.id, id);
+    return this.attempts.review(learner(user), id);
   }
 }

@@ -11,6 +11,6 @@ import { Clock } from './clock';
   imports: [TypeOrmModule.forFeature([AttemptEntity, AttemptItemEntity, AnswerEntity])],
   controllers: [AttemptsController],
   providers: [AttemptsService, AttemptFinalizer, AttemptSweepService, Clock],
-  exports: [AttemptsService, AttemptSweepService],
+  exports: [AttemptsService, AttemptSweepService, AttemptFinalizer, Clock],
 })
 export class AttemptsModule {}

@@ -13,13 +13,14 @@ import {
   type OverduePolicy,
   type PoolCandidate,
   type QuestionPool,
+  type ReviewPolicy,
 } from '@goprep/domain';
 import { DEFAULT_POOL_TYPES, loadTemplates, type RoleTemplate } from '@goprep/question-bank';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AppConfigService } from '../../config/app-config.service';
 import { AttemptFinalizer } from './attempt-finalizer.service';
-import { ATTEMPT_COLUMNS, clockOf, type AttemptConfig, type AttemptRow } from './attempt-rows';
+import { ATTEMPT_COLUMNS, clockOf, ownerCondition, type AttemptConfig, type AttemptOwner, type AttemptRow } from './attempt-rows';
 import { mapDeliveryItem, mapReviewItem, mapSummary, type DeliveryItemRow, type ReviewItemRow } from './attempt.mappers';
 import { Clock } from './clock';
 import {
@@ -45,7 +46,35 @@ const HISTORY_LIMIT = 100;
 /** The topic every candidate gets for a quick quiz: one pool over the union of the chosen topics. */
 const QUICK_POOL_TOPIC = '*';
 
-const ITEM_COLUMNS = `i.position, i.option_order, i.points, v.question_id, v.version, v.title, v.topic_id, v.type, v.difficulty,
+/** An attempt to create: everything decided (drawn, pinned, timed) before the insert. */
+export interface PlannedAttempt {
+  owner: AttemptOwner;
+  mode: 'quick' | 'mock' | 'set';
+  config: AttemptConfig;
+  seed: number;
+  startedAt: Date;
+  deadlineAt: Date;
+  overduePolicy: OverduePolicy;
+  submitGraceSeconds: number;
+  reviewPolicy: ReviewPolicy;
+  setVersionId?: string;
+  /** In presentation order; positions are 1.. in this order. */
+  items: ReadonlyArray<{ versionId: string; optionIds: readonly string[] | null; points: number }>;
+}
+
+/** Per item of a submitted attempt: how it went, without the key (the `correctness` review). */
+export interface ItemOutcome {
+  position: number;
+  questionId: string;
+  title: string;
+  topic: string;
+  type: string;
+  points: number;
+  score: number | null;
+  status: string;
+}
+
+export const ITEM_COLUMNS = `i.position, i.option_order, i.points, v.question_id, v.version, v.title, v.topic_id, v.type, v.difficulty,
   v.prompt, v.code, v.options, v.unit, v.expected_seconds,
   an.response, an.flagged, an.time_spent_ms, an.revision, an.saved_at`;
 
@@ -78,33 +107,67 @@ export class AttemptsService {
     const overduePolicy: OverduePolicy = body.overduePolicy ?? 'auto-submit';
     const submitGraceSeconds = overduePolicy === 'grace-period' ? (body.overdueGraceMinutes ?? DEFAULT_GRACE_PERIOD_MINUTES) * 60 : 0;
     const deadlineAt = computeDeadline(now, plan.config.timeLimitSeconds);
-    const id = await this.db.transaction(async (tx) => {
-      const [created] = (await tx.query(
-        `INSERT INTO attempts (user_id, mode, config, seed, state, started_at, deadline_at, overdue_policy, submit_grace_seconds, review_policy)
-         VALUES ($1, $2, $3, $4, 'in_progress', $5, $6, $7, $8, 'full') RETURNING id`,
-        [userId, body.mode, JSON.stringify(plan.config), seed, now, deadlineAt, overduePolicy, submitGraceSeconds],
-      )) as Array<{ id: string }>;
-      if (!created) throw new Error('INSERT ... RETURNING gave no row');
-      const attemptId = created.id;
-      const items = draw.items.map((c, index) => {
-        const position = index + 1;
-        return {
-          position,
-          versionId: c.versionId,
-          order: c.optionIds ? optionOrder(c.optionIds, seed, position, plan.config.shuffleOptions) : null,
-        };
-      });
-      // JSON rather than text[] parameters: option ids are author-chosen strings.
-      await tx.query(
-        `INSERT INTO attempt_items (attempt_id, position, question_version_id, option_order, points)
-         SELECT $1, (e->>'position')::int, (e->>'versionId')::uuid,
-                CASE WHEN jsonb_typeof(e->'order') = 'array' THEN ARRAY(SELECT x FROM jsonb_array_elements_text(e->'order') WITH ORDINALITY AS o(x, n) ORDER BY n) END, 1
-           FROM jsonb_array_elements($2::jsonb) AS e`,
-        [attemptId, JSON.stringify(items)],
-      );
-      return attemptId;
+    const owner: AttemptOwner = { kind: 'learner', userId };
+    const id = await this.db.transaction((tx) =>
+      this.insertPlanned(tx, {
+        owner,
+        mode: body.mode,
+        config: plan.config,
+        seed,
+        startedAt: now,
+        deadlineAt,
+        overduePolicy,
+        submitGraceSeconds,
+        reviewPolicy: 'full',
+        items: draw.items.map((c) => ({ versionId: c.versionId, optionIds: c.optionIds, points: 1 })),
+      }),
+    );
+    return this.deliver(owner, id);
+  }
+
+  /**
+   * Inserts a planned attempt and its pinned items (option order fixed by the seed), in the
+   * caller's transaction; returns its id. Quizzes and candidate attempts are created the same way.
+   */
+  async insertPlanned(tx: EntityManager, plan: PlannedAttempt): Promise<string> {
+    const [created] = (await tx.query(
+      `INSERT INTO attempts (user_id, invite_id, set_version_id, mode, config, seed, state, started_at, deadline_at, overdue_policy, submit_grace_seconds, review_policy)
+       VALUES ($1, $2, $3, $4, $5, $6, 'in_progress', $7, $8, $9, $10, $11) RETURNING id`,
+      [
+        plan.owner.kind === 'learner' ? plan.owner.userId : null,
+        plan.owner.kind === 'candidate' ? plan.owner.inviteId : null,
+        plan.setVersionId ?? null,
+        plan.mode,
+        JSON.stringify(plan.config),
+        plan.seed,
+        plan.startedAt,
+        plan.deadlineAt,
+        plan.overduePolicy,
+        plan.submitGraceSeconds,
+        plan.reviewPolicy,
+      ],
+    )) as Array<{ id: string }>;
+    if (!created) throw new Error('INSERT ... RETURNING gave no row');
+    const attemptId = created.id;
+    const items = plan.items.map((c, index) => {
+      const position = index + 1;
+      return {
+        position,
+        versionId: c.versionId,
+        order: c.optionIds ? optionOrder(c.optionIds, plan.seed, position, plan.config.shuffleOptions) : null,
+        points: c.points,
+      };
     });
-    return this.deliver(userId, id);
+    // JSON rather than text[] parameters: option ids are author-chosen strings.
+    await tx.query(
+      `INSERT INTO attempt_items (attempt_id, position, question_version_id, option_order, points)
+       SELECT $1, (e->>'position')::int, (e->>'versionId')::uuid,
+              CASE WHEN jsonb_typeof(e->'order') = 'array' THEN ARRAY(SELECT x FROM jsonb_array_elements_text(e->'order') WITH ORDINALITY AS o(x, n) ORDER BY n) END,
+              (e->>'points')::numeric
+         FROM jsonb_array_elements($2::jsonb) AS e`,
+      [attemptId, JSON.stringify(items)],
+    );
+    return attemptId;
   }
 
   private quickPlan(body: StartAttemptDto, all: Candidate[]): { pools: QuestionPool[]; candidates: Candidate[]; config: AttemptConfig } {
@@ -177,15 +240,16 @@ export class AttemptsService {
     }));
   }
 
-  /** The attempt of this user, or 404 for anyone else: others cannot learn that it exists. */
-  private async attempt(q: EntityManager | DataSource, userId: string, id: string, lock = ''): Promise<AttemptRow> {
-    const [row] = (await q.query(`SELECT ${ATTEMPT_COLUMNS} FROM attempts a WHERE a.id = $1 AND a.user_id = $2 ${lock}`, [id, userId])) as AttemptRow[];
+  /** The attempt of this owner, or 404 for anyone else: others cannot learn that it exists. */
+  private async attempt(q: EntityManager | DataSource, owner: AttemptOwner, id: string, lock = ''): Promise<AttemptRow> {
+    const cond = ownerCondition(owner, 2);
+    const [row] = (await q.query(`SELECT ${ATTEMPT_COLUMNS} FROM attempts a WHERE a.id = $1 AND ${cond.sql} ${lock}`, [id, cond.value])) as AttemptRow[];
     if (!row) throw new AppError(ErrorCode.ATTEMPT_NOT_FOUND, 'No attempt with that id.');
     return row;
   }
 
-  async deliver(userId: string, id: string): Promise<AttemptDeliveryDto> {
-    const row = await this.attempt(this.db, userId, id);
+  async deliver(owner: AttemptOwner, id: string): Promise<AttemptDeliveryDto> {
+    const row = await this.attempt(this.db, owner, id);
     const items: DeliveryItemRow[] = await this.db.query(
       `SELECT ${ITEM_COLUMNS}
          FROM attempt_items i
@@ -208,9 +272,9 @@ export class AttemptsService {
    * Saves one item's answer. The attempt row is held FOR SHARE: saves run side by side, but never
    * while a submit (FOR UPDATE) grades, so no answer slips in after the grading has read them.
    */
-  async saveAnswer(userId: string, id: string, position: number, body: SaveAnswerDto): Promise<AnswerSavedDto> {
+  async saveAnswer(owner: AttemptOwner, id: string, position: number, body: SaveAnswerDto): Promise<AnswerSavedDto> {
     return this.db.transaction(async (tx) => {
-      const attempt = await this.attempt(tx, userId, id, 'FOR SHARE OF a');
+      const attempt = await this.attempt(tx, owner, id, 'FOR SHARE OF a');
       const now = this.clock.now();
       const decision = saveDecision(now, clockOf(attempt), this.graceMs);
       if (!decision.allowed) {
@@ -272,9 +336,9 @@ export class AttemptsService {
    * Grades the attempt exactly once. The row lock serialises concurrent submits (and the sweep);
    * whoever comes second finds it submitted and gets the stored result.
    */
-  async submit(userId: string, id: string): Promise<AttemptSummaryDto> {
+  async submit(owner: AttemptOwner, id: string): Promise<AttemptSummaryDto> {
     const abandoned = await this.db.transaction(async (tx) => {
-      const attempt = await this.attempt(tx, userId, id, 'FOR UPDATE OF a');
+      const attempt = await this.attempt(tx, owner, id, 'FOR UPDATE OF a');
       const now = this.clock.now();
       const decision = submitDecision(now, clockOf(attempt), this.graceMs);
       switch (decision.action) {
@@ -294,11 +358,11 @@ export class AttemptsService {
     if (abandoned) {
       throw new AppError(ErrorCode.ATTEMPT_DEADLINE_PASSED, 'The attempt was submitted after its deadline and is not counted.');
     }
-    return mapSummary(await this.attempt(this.db, userId, id));
+    return mapSummary(await this.attempt(this.db, owner, id));
   }
 
-  async review(userId: string, id: string): Promise<AttemptReviewDto> {
-    const attempt = await this.attempt(this.db, userId, id);
+  async review(owner: AttemptOwner, id: string): Promise<AttemptReviewDto> {
+    const attempt = await this.attempt(this.db, owner, id);
     if (attempt.state !== 'submitted') {
       throw new AppError(ErrorCode.ATTEMPT_NOT_SUBMITTED, 'The review opens once the attempt is submitted.');
     }
@@ -316,12 +380,49 @@ export class AttemptsService {
     return { attempt: mapSummary(attempt), items: items.map(mapReviewItem) };
   }
 
+  async summary(owner: AttemptOwner, id: string): Promise<AttemptSummaryDto> {
+    return mapSummary(await this.attempt(this.db, owner, id));
+  }
+
+  /** Per-item outcome without keys, when the attempt's review policy shows correctness. */
+  async outcomes(owner: AttemptOwner, id: string): Promise<{ attempt: AttemptSummaryDto; items: ItemOutcome[] }> {
+    const attempt = await this.attempt(this.db, owner, id);
+    if (attempt.state !== 'submitted') {
+      throw new AppError(ErrorCode.ATTEMPT_NOT_SUBMITTED, 'The review opens once the attempt is submitted.');
+    }
+    if (!reviewAccess(attempt.review_policy, attempt.state).correctness) {
+      throw new AppError(ErrorCode.REVIEW_NOT_ALLOWED, 'The review policy of this attempt does not show which answers were right.');
+    }
+    const rows: Array<{ position: number; question_id: string; title: string; topic_id: string; type: string; points: string; score: string | null; status: string | null }> =
+      await this.db.query(
+        `SELECT i.position, v.question_id, v.title, v.topic_id, v.type, i.points, an.score, an.status
+           FROM attempt_items i
+           JOIN question_versions v ON v.id = i.question_version_id
+           LEFT JOIN answers an ON an.attempt_id = i.attempt_id AND an.position = i.position
+          WHERE i.attempt_id = $1 ORDER BY i.position`,
+        [id],
+      );
+    return {
+      attempt: mapSummary(attempt),
+      items: rows.map((r) => ({
+        position: r.position,
+        questionId: r.question_id,
+        title: r.title,
+        topic: r.topic_id,
+        type: r.type,
+        points: Number(r.points),
+        score: r.score === null ? null : Number(r.score),
+        status: r.status ?? 'unanswered',
+      })),
+    };
+  }
+
   /**
    * The questions of a submitted attempt of this user, for the drills deck: with `onlyMissed`, the
    * items that were not fully correct (as its review marks them).
    */
-  async questionIdsOf(userId: string, id: string, onlyMissed: boolean): Promise<string[]> {
-    const attempt = await this.attempt(this.db, userId, id);
+  async questionIdsOf(owner: AttemptOwner, id: string, onlyMissed: boolean): Promise<string[]> {
+    const attempt = await this.attempt(this.db, owner, id);
     if (attempt.state !== 'submitted') {
       throw new AppError(ErrorCode.ATTEMPT_NOT_SUBMITTED, 'Questions can be taken from an attempt once it is submitted.');
     }

@@ -1,0 +1,127 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Req, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type * as express from 'express';
+import { Public } from '../../common/auth/decorators';
+import { AppError } from '../../common/errors/app-error';
+import { ErrorBodyDto } from '../../common/errors/error-body.dto';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { AppConfigService } from '../../config/app-config.service';
+import { AnswerSavedDto, AttemptDeliveryDto, AttemptSummaryDto, SaveAnswerDto } from '../attempts/dto/attempt.dto';
+import { CandidateService } from './candidate.service';
+import { CandidateReviewDto, CandidateSessionDto, CandidateStatusDto, IntegritySignalsDto } from './dto/candidate.dto';
+
+export const CANDIDATE_COOKIE = 'goprep_candidate';
+const COOKIE_PATH = '/api/candidate';
+
+const positionPipe = new ParseIntPipe({
+  exceptionFactory: () => new AppError(ErrorCode.ATTEMPT_ITEM_NOT_FOUND, 'An item position is a whole number from 1.'),
+});
+
+function cookieToken(req: express.Request): string | undefined {
+  return (req.cookies as Record<string, string | undefined> | undefined)?.[CANDIDATE_COOKIE];
+}
+
+/**
+ * The candidate's page, without an account. The invite token never appears in a URL (URLs are
+ * logged): the page posts it once, and an httpOnly cookie carries it from then on.
+ */
+@ApiTags('candidate')
+@Public()
+@ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'CANDIDATE_SESSION_MISSING (no candidate cookie)' })
+@ApiTooManyRequestsResponse({ type: ErrorBodyDto, description: 'RATE_LIMITED after too many invalid tokens from one address' })
+@ApiNotFoundResponse({ type: ErrorBodyDto, description: 'CANDIDATE_INVITE_NOT_FOUND' })
+@Controller('candidate')
+export class CandidateController {
+  constructor(
+    private readonly candidate: CandidateService,
+    private readonly config: AppConfigService,
+  ) {}
+
+  @Post('session')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Open an invite link: checks the token, sets the candidate cookie, returns the page's state" })
+  @ApiOkResponse({ type: CandidateStatusDto })
+  async session(
+    @Req() req: express.Request,
+    @Res({ passthrough: true }) res: express.Response,
+    @Body() body: CandidateSessionDto,
+  ): Promise<CandidateStatusDto> {
+    const invite = await this.candidate.resolve(body.token, req.ip ?? 'unknown');
+    res.cookie(CANDIDATE_COOKIE, body.token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.get('COOKIE_SECURE') || req.secure,
+      path: COOKIE_PATH,
+      maxAge: 30 * 86400_000,
+    });
+    return this.candidate.status(invite);
+  }
+
+  @Get('status')
+  @ApiOperation({ summary: 'The state of the invite: not-started, in-progress, submitted, used, expired or revoked' })
+  @ApiOkResponse({ type: CandidateStatusDto })
+  async status(@Req() req: express.Request): Promise<CandidateStatusDto> {
+    return this.candidate.status(await this.candidate.resolve(cookieToken(req), req.ip ?? 'unknown'));
+  }
+
+  @Post('start')
+  @ApiOperation({ summary: 'Start the test (or continue the open attempt): fixed items and pool draws with a stored seed' })
+  @ApiCreatedResponse({ type: AttemptDeliveryDto })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'CANDIDATE_CANNOT_START (expired, used, revoked)' })
+  async start(@Req() req: express.Request): Promise<AttemptDeliveryDto> {
+    return this.candidate.start(await this.candidate.resolve(cookieToken(req), req.ip ?? 'unknown'));
+  }
+
+  @Get('attempt')
+  @ApiOperation({ summary: "The candidate's attempt as the runner shows it (resume after a refresh or a crash)" })
+  @ApiOkResponse({ type: AttemptDeliveryDto })
+  async attempt(@Req() req: express.Request): Promise<AttemptDeliveryDto> {
+    return this.candidate.deliver(await this.candidate.resolve(cookieToken(req), req.ip ?? 'unknown'));
+  }
+
+  @Put('attempt/items/:position/answer')
+  @ApiOperation({ summary: 'Save one answer (same rules as quizzes)' })
+  @ApiOkResponse({ type: AnswerSavedDto })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'RESPONSE_INVALID, VALIDATION_FAILED' })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'ATTEMPT_DEADLINE_PASSED, ATTEMPT_CLOSED, ANSWER_REVISION_CONFLICT' })
+  async save(@Req() req: express.Request, @Param('position', positionPipe) position: number, @Body() body: SaveAnswerDto): Promise<AnswerSavedDto> {
+    return this.candidate.save(await this.candidate.resolve(cookieToken(req), req.ip ?? 'unknown'), position, body);
+  }
+
+  @Post('attempt/submit')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Submit the test, exactly once' })
+  @ApiOkResponse({ type: AttemptSummaryDto })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'ATTEMPT_CLOSED, ATTEMPT_DEADLINE_PASSED' })
+  async submit(@Req() req: express.Request): Promise<AttemptSummaryDto> {
+    return this.candidate.submit(await this.candidate.resolve(cookieToken(req), req.ip ?? 'unknown'));
+  }
+
+  @Get('attempt/review')
+  @ApiOperation({ summary: "After submitting: what the set's review policy allows (nothing, score, correctness, or full review)" })
+  @ApiOkResponse({ type: CandidateReviewDto })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'ATTEMPT_NOT_SUBMITTED' })
+  async review(@Req() req: express.Request): Promise<CandidateReviewDto> {
+    return this.candidate.review(await this.candidate.resolve(cookieToken(req), req.ip ?? 'unknown'));
+  }
+
+  @Post('attempt/signals')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Record integrity signals (paste, focus lost, tab hidden) while the attempt is open' })
+  @ApiNoContentResponse({ description: 'Recorded' })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'ATTEMPT_CLOSED' })
+  async signals(@Req() req: express.Request, @Body() body: IntegritySignalsDto): Promise<void> {
+    await this.candidate.signals(await this.candidate.resolve(cookieToken(req), req.ip ?? 'unknown'), body);
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { AttemptsModule } from '../attempts/attempts.module';
+import { InvitesModule } from '../invites/invites.module';
+import { QuestionSetsModule } from '../question-sets/question-sets.module';
+import { CandidateController } from './candidate.controller';
+import { CandidateService } from './candidate.service';
+
+@Module({
+  imports: [AccountsModule, AttemptsModule, InvitesModule, QuestionSetsModule],
+  controllers: [CandidateController],
+  providers: [CandidateService],
+})
+export class CandidateModule {}

@@ -1,0 +1,76 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { REVIEW_POLICIES } from '@goprep/domain';
+import { AttemptSummaryDto, ReviewItemDto } from '../../attempts/dto/attempt.dto';
+import { CANDIDATE_STATES, type CandidateState } from '../../invites/invite-status';
+
+export class CandidateSessionDto {
+  @ApiProperty({ description: 'The token from the invite link (the part after #)' })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  token!: string;
+}
+
+/** The candidate page before, during and after the attempt. Expired, used and revoked are states. */
+export class CandidateStatusDto {
+  @ApiProperty({ enum: CANDIDATE_STATES }) state!: CandidateState;
+  @ApiProperty() canStart!: boolean;
+  @ApiProperty() candidateName!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() instructions!: string;
+  @ApiProperty({ description: 'Including any extra time granted' }) timeLimitSeconds!: number;
+  @ApiProperty({ description: 'Questions in the test (fixed items plus pool draws)' }) itemCount!: number;
+  @ApiProperty() expiresAt!: string;
+  @ApiProperty() attemptsAllowed!: number;
+  @ApiProperty() attemptsUsed!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'The newest attempt (open or closed)' }) attemptId!: string | null;
+  @ApiProperty({ enum: REVIEW_POLICIES, description: 'What is shown after submitting' }) reviewPolicy!: string;
+}
+
+export const SIGNAL_TYPES = ['paste', 'blur', 'focus', 'hidden', 'visible'] as const;
+
+export class IntegritySignalDto {
+  @ApiProperty({ enum: SIGNAL_TYPES }) @IsIn(SIGNAL_TYPES as unknown as string[]) type!: (typeof SIGNAL_TYPES)[number];
+  @ApiProperty({ description: 'When it happened (ISO 8601, client clock)' }) @IsISO8601({ strict: true }) at!: string;
+  @ApiPropertyOptional({ minimum: 1 }) @IsOptional() @IsInt() @Min(1) @Max(10_000) position?: number;
+  @ApiPropertyOptional({ minimum: 0, description: 'paste: characters pasted' }) @IsOptional() @IsInt() @Min(0) @Max(10_000_000) chars?: number;
+  @ApiPropertyOptional({ minimum: 0, description: 'blur/hidden: how long, when the browser measured it' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(86_400_000)
+  durationMs?: number;
+}
+
+export class IntegritySignalsDto {
+  @ApiProperty({ type: [IntegritySignalDto], maxItems: 200 })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => IntegritySignalDto)
+  events!: IntegritySignalDto[];
+}
+
+/** An item's outcome without its key (review policy `correctness`). */
+export class CandidateItemOutcomeDto {
+  @ApiProperty() position!: number;
+  @ApiProperty() title!: string;
+  @ApiProperty() topic!: string;
+  @ApiProperty() type!: string;
+  @ApiProperty() points!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'null while an essay waits for grading' }) score!: number | null;
+  @ApiProperty({ enum: ['correct', 'partial', 'incorrect', 'pending', 'unanswered'] }) status!: string;
+}
+
+/**
+ * What the set's review policy lets the candidate see: `none` -> only the attempt's state;
+ * `score` -> attempt.result; `correctness` -> plus `items`; `full` -> plus `full` (keys, explanations).
+ */
+export class CandidateReviewDto {
+  @ApiProperty({ enum: REVIEW_POLICIES }) policy!: string;
+  @ApiProperty({ type: AttemptSummaryDto, description: 'result is null unless the policy shows the score' }) attempt!: AttemptSummaryDto;
+  @ApiProperty({ type: [CandidateItemOutcomeDto], nullable: true }) items!: CandidateItemOutcomeDto[] | null;
+  @ApiProperty({ type: [ReviewItemDto], nullable: true }) full!: ReviewItemDto[] | null;
+}

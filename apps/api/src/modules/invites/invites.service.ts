@@ -1,0 +1,242 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { isValidEmail, parseInviteList } from '@goprep/domain';
+import { AppError } from '../../common/errors/app-error';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { AppConfigService } from '../../config/app-config.service';
+import { hashToken } from '../accounts/accounts.service';
+import { Clock } from '../attempts/clock';
+import type { AuditEventDto } from '../audit/dto/audit-event.dto';
+import { AuditService } from '../audit/audit.service';
+import { MailService } from '../mail/mail.service';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { QuestionSetsService } from '../question-sets/question-sets.service';
+import { CreateInvitesDto, InviteCreatedDto, InviteDto, InviteOverrideDto, InvitesCreatedDto, MAX_INVITES_PER_REQUEST } from './dto/invite.dto';
+import { factsOf, INVITE_COLUMNS, INVITE_FROM, type InviteRow } from './invite-rows';
+import { inviteStatus } from './invite-status';
+
+/** The path of the candidate page; the token goes in the fragment, which browsers never send. */
+export const CANDIDATE_PAGE = '/take';
+
+export function mapInvite(row: InviteRow, now: Date): InviteDto {
+  return {
+    id: row.id,
+    setId: row.set_id,
+    name: row.name,
+    email: row.email,
+    status: inviteStatus(factsOf(row), now),
+    version: row.version,
+    expiresAt: row.expires_at.toISOString(),
+    attemptsAllowed: row.attempts_allowed,
+    extraAttempts: row.extra_attempts,
+    extraMinutes: Math.round(row.extra_seconds / 60),
+    attemptsUsed: row.attempts_used,
+    createdAt: row.created_at.toISOString(),
+    revokedAt: row.revoked_at?.toISOString() ?? null,
+    mailedAt: row.mailed_at?.toISOString() ?? null,
+    latestAttemptId: row.latest_attempt_id,
+  };
+}
+
+@Injectable()
+export class InvitesService {
+  private readonly logger = new Logger('Invites');
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly orgs: OrganizationsService,
+    private readonly sets: QuestionSetsService,
+    private readonly audit: AuditService,
+    private readonly mail: MailService,
+    private readonly config: AppConfigService,
+    private readonly clock: Clock,
+  ) {}
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  async create(userId: string, orgId: string, setId: string, body: CreateInvitesDto): Promise<InvitesCreatedDto> {
+    await this.orgs.requireMembership(userId, orgId);
+    const version = await this.sets.loadPublishedVersion(orgId, setId, body.version);
+    const [set] = (await this.db.query(`SELECT archived_at FROM question_sets WHERE id = $1`, [setId])) as Array<{ archived_at: Date | null }>;
+    if (set?.archived_at) throw new AppError(ErrorCode.SET_ARCHIVED, 'This set is archived; unarchive it to invite candidates.');
+    const invitees = this.invitees(body);
+    const now = this.clock.now();
+    const expiresAt = new Date(body.expiresAt);
+    if (!(expiresAt.getTime() > now.getTime())) {
+      throw new AppError(ErrorCode.VALIDATION_FAILED, 'The request has invalid fields.', [{ field: 'expiresAt', message: 'expiresAt must be in the future' }]);
+    }
+    const attemptsAllowed = body.attemptsAllowed ?? 1;
+    const created = await this.db.transaction(async (tx) => {
+      const out: Array<{ id: string; token: string }> = [];
+      for (const invitee of invitees) {
+        const token = randomBytes(32).toString('base64url');
+        const [row] = (await tx.query(
+          `INSERT INTO candidate_invites (org_id, set_id, set_version_id, name, email, token_hash, expires_at, attempts_allowed, created_by, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+          [orgId, setId, version.id, invitee.name, invitee.email, hashToken(token), expiresAt, attemptsAllowed, userId, now],
+        )) as Array<{ id: string }>;
+        if (!row) throw new Error('INSERT ... RETURNING gave no row');
+        await this.audit.record(tx, {
+          orgId,
+          actorId: userId,
+          entity: 'invite',
+          entityId: row.id,
+          action: 'invite.created',
+          detail: { setId, version: version.version, email: invitee.email, expiresAt: expiresAt.toISOString(), attemptsAllowed },
+        });
+        out.push({ id: row.id, token });
+      }
+      return out;
+    });
+    const invites: InviteCreatedDto[] = [];
+    for (const { id, token } of created) {
+      const link = `${this.config.get('publicUrl')}${CANDIDATE_PAGE}#${token}`;
+      const row = await this.row(this.db, orgId, id);
+      const mailed = await this.mailLink(row, link, version.title, body.locale ?? 'en');
+      invites.push({ ...mapInvite(mailed ? { ...row, mailed_at: this.clock.now() } : row, now), link, mailed });
+    }
+    return { invites };
+  }
+
+  /** Mails the link when SMTP is configured; a mail failure never loses the invite (the link is shown). */
+  private async mailLink(row: InviteRow, link: string, setTitle: string, locale: 'en' | 'zh-CN'): Promise<boolean> {
+    try {
+      const { sent } = await this.mail.sendInvite({ to: row.email, name: row.name, link, setTitle, expiresAt: row.expires_at, locale });
+      if (sent) await this.db.query(`UPDATE candidate_invites SET mailed_at = $2 WHERE id = $1`, [row.id, this.clock.now()]);
+      return sent;
+    } catch (error: unknown) {
+      // Never log the link: it carries the token.
+      this.logger.warn({ inviteId: row.id, err: error instanceof Error ? error.message : String(error) }, 'invite mail failed');
+      return false;
+    }
+  }
+
+  private invitees(body: CreateInvitesDto): Array<{ name: string; email: string }> {
+    if ((body.invitees === undefined) === (body.csv === undefined)) {
+      throw new AppError(ErrorCode.VALIDATION_FAILED, 'The request has invalid fields.', [
+        { field: 'invitees', message: 'send either invitees or csv (exactly one)' },
+      ]);
+    }
+    if (body.csv !== undefined) {
+      const parsed = parseInviteList(body.csv, { maxRows: MAX_INVITES_PER_REQUEST });
+      if (parsed.errors.length > 0) {
+        throw new AppError(
+          ErrorCode.VALIDATION_FAILED,
+          `The list has ${parsed.errors.length} problem(s); nothing was sent.`,
+          parsed.errors.map((e) => ({ field: `line ${e.line}`, message: e.message })),
+        );
+      }
+      if (parsed.invitees.length === 0) {
+        throw new AppError(ErrorCode.VALIDATION_FAILED, 'The list has no invitees.', [{ field: 'csv', message: 'no name, email line found' }]);
+      }
+      return parsed.invitees.map((i) => ({ name: i.name.trim() || i.email, email: i.email }));
+    }
+    const list = body.invitees ?? [];
+    const errors: Array<{ field: string; message: string }> = [];
+    const seen = new Set<string>();
+    list.forEach((i, index) => {
+      const email = i.email.trim();
+      if (!isValidEmail(email)) errors.push({ field: `invitees.${index}.email`, message: 'not a valid email address' });
+      if (seen.has(email.toLowerCase())) errors.push({ field: `invitees.${index}.email`, message: 'listed twice' });
+      seen.add(email.toLowerCase());
+    });
+    if (errors.length > 0) throw new AppError(ErrorCode.VALIDATION_FAILED, 'The request has invalid fields.', errors);
+    return list.map((i) => ({ name: i.name.trim() || i.email.trim(), email: i.email.trim() }));
+  }
+
+  async list(userId: string, orgId: string, setId: string): Promise<InviteDto[]> {
+    await this.orgs.requireMembership(userId, orgId);
+    // A foreign or unknown set is a 404 like everywhere else, not an empty list.
+    await this.requireSet(orgId, setId);
+    const rows: InviteRow[] = await this.db.query(
+      `SELECT ${INVITE_COLUMNS} FROM ${INVITE_FROM} WHERE ci.org_id = $1 AND ci.set_id = $2 ORDER BY ci.created_at DESC, ci.name, ci.id`,
+      [orgId, setId],
+    );
+    const now = this.clock.now();
+    return rows.map((r) => mapInvite(r, now));
+  }
+
+  async requireSet(orgId: string, setId: string): Promise<void> {
+    const [found] = (await this.db.query(`SELECT 1 FROM question_sets WHERE id = $1 AND org_id = $2`, [setId, orgId])) as unknown[];
+    if (!found) throw new AppError(ErrorCode.QUESTION_SET_NOT_FOUND, 'No such question set.');
+  }
+
+  /** Revoking closes an open attempt too (abandoned: not scored); the link then shows "revoked". */
+  async revoke(userId: string, orgId: string, inviteId: string): Promise<InviteDto> {
+    await this.orgs.requireMembership(userId, orgId);
+    const now = this.clock.now();
+    await this.db.transaction(async (tx) => {
+      const invite = await this.row(tx, orgId, inviteId, 'FOR UPDATE OF ci');
+      if (invite.revoked_at) return;
+      await tx.query(`UPDATE candidate_invites SET revoked_at = $2, revoked_by = $3 WHERE id = $1`, [inviteId, now, userId]);
+      await tx.query(`UPDATE attempts SET state = 'abandoned', finished_at = $2 WHERE invite_id = $1 AND state = 'in_progress'`, [inviteId, now]);
+      await this.audit.record(tx, { orgId, actorId: userId, entity: 'invite', entityId: inviteId, action: 'invite.revoked', detail: {} });
+    });
+    return mapInvite(await this.row(this.db, orgId, inviteId), now);
+  }
+
+  /** Per-candidate override (as in Moodle): extra minutes and extra attempts, each replacing the previous value. */
+  async override(userId: string, orgId: string, inviteId: string, body: InviteOverrideDto): Promise<InviteDto> {
+    await this.orgs.requireMembership(userId, orgId);
+    if (body.extraMinutes === undefined && body.extraAttempts === undefined) {
+      throw new AppError(ErrorCode.VALIDATION_FAILED, 'The request has invalid fields.', [
+        { field: 'extraMinutes', message: 'send extraMinutes, extraAttempts or both' },
+      ]);
+    }
+    await this.db.transaction(async (tx) => {
+      const invite = await this.row(tx, orgId, inviteId, 'FOR UPDATE OF ci');
+      const extraSeconds = body.extraMinutes !== undefined ? body.extraMinutes * 60 : invite.extra_seconds;
+      const extraAttempts = body.extraAttempts ?? invite.extra_attempts;
+      await tx.query(`UPDATE candidate_invites SET extra_seconds = $2, extra_attempts = $3 WHERE id = $1`, [inviteId, extraSeconds, extraAttempts]);
+      const delta = extraSeconds - invite.extra_seconds;
+      if (delta !== 0) {
+        // The open attempt gets the new time as well; never a deadline before its start.
+        await tx.query(
+          `UPDATE attempts SET deadline_at = GREATEST(deadline_at + make_interval(secs => $2), started_at + interval '1 second'),
+                  config = jsonb_set(config, '{timeLimitSeconds}', to_jsonb(GREATEST((config->>'timeLimitSeconds')::int + $2, 1)))
+            WHERE invite_id = $1 AND state = 'in_progress'`,
+          [inviteId, delta],
+        );
+      }
+      await this.audit.record(tx, {
+        orgId,
+        actorId: userId,
+        entity: 'invite',
+        entityId: inviteId,
+        action: 'invite.override',
+        detail: {
+          extraMinutes: { from: Math.round(invite.extra_seconds / 60), to: Math.round(extraSeconds / 60) },
+          extraAttempts: { from: invite.extra_attempts, to: extraAttempts },
+        },
+      });
+    });
+    return mapInvite(await this.row(this.db, orgId, inviteId), this.clock.now());
+  }
+
+  /** Who created, revoked or overrode this invite, and the grading of its attempts; newest first. */
+  async auditTrail(userId: string, orgId: string, inviteId: string): Promise<AuditEventDto[]> {
+    await this.orgs.requireMembership(userId, orgId);
+    const invite = await this.row(this.db, orgId, inviteId);
+    const attempts: Array<{ id: string }> = await this.db.query(`SELECT id FROM attempts WHERE invite_id = $1`, [invite.id]);
+    const events = [await this.audit.list(orgId, 'invite', inviteId), ...(await Promise.all(attempts.map((a) => this.audit.list(orgId, 'attempt', a.id))))].flat();
+    return events.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  }
+
+  async row(q: EntityManager | DataSource, orgId: string, inviteId: string, lock = ''): Promise<InviteRow> {
+    const [row] = (await q.query(`SELECT ${INVITE_COLUMNS} FROM ${INVITE_FROM} WHERE ci.id = $1 AND ci.org_id = $2 ${lock}`, [
+      inviteId,
+      orgId,
+    ])) as InviteRow[];
+    if (!row) throw new AppError(ErrorCode.INVITE_NOT_FOUND, 'No such invite.');
+    return row;
+  }
+
+  /** The invite a raw token belongs to, or null (the caller counts the miss for the rate limit). */
+  async byToken(q: EntityManager | DataSource, token: string, lock = ''): Promise<InviteRow | null> {
+    const [row] = (await q.query(`SELECT ${INVITE_COLUMNS} FROM ${INVITE_FROM} WHERE ci.token_hash = $1 ${lock}`, [hashToken(token)])) as InviteRow[];
+    return row ?? null;
+  }
+}

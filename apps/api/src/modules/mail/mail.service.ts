@@ -1,0 +1,87 @@
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { createTransport, type Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import { AppConfigService } from '../../config/app-config.service';
+import { oneLine, renderInviteMail, type MailLocale } from './invite-mail';
+
+export interface SendInviteInput {
+  to: string;
+  /** Candidate's name; may be empty. */
+  name: string;
+  /** The candidate link (http or https), token included. */
+  link: string;
+  setTitle: string;
+  expiresAt: Date;
+  locale: MailLocale;
+}
+
+export interface SendResult {
+  /** false when SMTP is not configured (nothing was attempted). */
+  sent: boolean;
+  messageId?: string;
+}
+
+/** A mail server that does not answer must not hold an API request for minutes. */
+const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 };
+
+/**
+ * Sends invite mails when SMTP is configured (SMTP_URL, or SMTP_HOST + port/user/pass); without
+ * it every send is a no-op that says so, because goprep must work with no mail server at all
+ * (managers copy the links). Sending errors are thrown to the caller, which decides what to tell
+ * the manager; the link (it holds the token) is never logged here.
+ */
+@Injectable()
+export class MailService implements OnModuleDestroy {
+  private readonly logger = new Logger(MailService.name);
+  private readonly transporter: Transporter<SMTPTransport.SentMessageInfo> | null;
+  private readonly from: string | null;
+
+  constructor(config: AppConfigService) {
+    this.from = config.get('SMTP_FROM') ?? null;
+    const url = config.get('SMTP_URL');
+    const host = config.get('SMTP_HOST');
+    if (url) {
+      this.transporter = createTransport({ url, ...TIMEOUTS });
+    } else if (host) {
+      const secure = config.get('SMTP_SECURE') ?? config.get('SMTP_PORT') === 465;
+      const user = config.get('SMTP_USER');
+      const pass = config.get('SMTP_PASS');
+      this.transporter = createTransport({
+        host,
+        port: config.get('SMTP_PORT') ?? (secure ? 465 : 587),
+        secure,
+        ...(user && pass ? { auth: { user, pass } } : {}),
+        ...TIMEOUTS,
+      });
+    } else {
+      this.transporter = null;
+    }
+  }
+
+  /** Whether invites are mailed at all. */
+  get enabled(): boolean {
+    return this.transporter !== null && this.from !== null;
+  }
+
+  async sendInvite(input: SendInviteInput): Promise<SendResult> {
+    if (!this.transporter || !this.from) return { sent: false };
+    if (!/^https?:\/\//i.test(input.link)) throw new Error('invite link must be an http(s) URL');
+    const message = renderInviteMail(input, input.locale);
+    const name = oneLine(input.name);
+    const info = await this.transporter.sendMail({
+      from: this.from,
+      to: name ? { name, address: input.to } : input.to,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      // Tells mail servers and auto-responders this is machine-sent (RFC 3834): no vacation replies.
+      headers: { 'Auto-Submitted': 'auto-generated' },
+    });
+    this.logger.log(`invite mail accepted by the SMTP server (${info.messageId})`);
+    return { sent: true, messageId: info.messageId };
+  }
+
+  onModuleDestroy(): void {
+    this.transporter?.close();
+  }
+}

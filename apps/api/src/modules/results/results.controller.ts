@@ -1,0 +1,97 @@
+import { Body, Controller, Get, Header, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../../common/auth/decorators';
+import type { AuthUser } from '../../common/auth/decorators';
+import { AppError } from '../../common/errors/app-error';
+import { ErrorBodyDto } from '../../common/errors/error-body.dto';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { uuidPipe } from '../../common/http/uuid.pipe';
+import {
+  CandidateReportDto,
+  CompareQueryDto,
+  CompareResultsDto,
+  GradeItemDto,
+  ResultsQueryDto,
+  SetResultsDto,
+  SetVersionStatisticsDto,
+} from './dto/results.dto';
+import { ResultsService } from './results.service';
+
+const intPipe = new ParseIntPipe({ exceptionFactory: () => new AppError(ErrorCode.NOT_FOUND, 'Not a whole number.') });
+
+@ApiTags('results')
+@Roles('manager', 'admin')
+@ApiForbiddenResponse({ type: ErrorBodyDto, description: 'FORBIDDEN for learners' })
+@ApiNotFoundResponse({ type: ErrorBodyDto, description: 'ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, RESULT_NOT_FOUND' })
+@Controller('orgs/:orgId')
+export class ResultsController {
+  constructor(private readonly results: ResultsService) {}
+
+  @Get('sets/:setId/results')
+  @ApiOperation({ summary: 'Candidates of a set with status, score, time and per-topic breakdown; ranked, sortable, filterable' })
+  @ApiOkResponse({ type: SetResultsDto })
+  list(
+    @CurrentUser() user: AuthUser,
+    @Param('orgId', uuidPipe) orgId: string,
+    @Param('setId', uuidPipe) setId: string,
+    @Query() query: ResultsQueryDto,
+  ): Promise<SetResultsDto> {
+    return this.results.list(user.id, orgId, setId, query);
+  }
+
+  @Get('sets/:setId/results.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="results.csv"')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'The results table as CSV (RFC 4180; spreadsheet formulas neutralised)' })
+  @ApiOkResponse({ schema: { type: 'string' } })
+  csv(
+    @CurrentUser() user: AuthUser,
+    @Param('orgId', uuidPipe) orgId: string,
+    @Param('setId', uuidPipe) setId: string,
+    @Query() query: ResultsQueryDto,
+  ): Promise<string> {
+    return this.results.csv(user.id, orgId, setId, query);
+  }
+
+  @Get('sets/:setId/versions/:version/statistics')
+  @ApiOperation({ summary: "Item analysis of a published version (Moodle's facility, discrimination, CIC...), over fully graded submitted attempts" })
+  @ApiOkResponse({ type: SetVersionStatisticsDto })
+  statistics(
+    @CurrentUser() user: AuthUser,
+    @Param('orgId', uuidPipe) orgId: string,
+    @Param('setId', uuidPipe) setId: string,
+    @Param('version', intPipe) version: number,
+  ): Promise<SetVersionStatisticsDto> {
+    return this.results.statistics(user.id, orgId, setId, version);
+  }
+
+  @Get('results/compare')
+  @ApiOperation({ summary: 'Candidates side by side: totals, topics, and each question' })
+  @ApiOkResponse({ type: CompareResultsDto })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'VALIDATION_FAILED' })
+  compare(@CurrentUser() user: AuthUser, @Param('orgId', uuidPipe) orgId: string, @Query() query: CompareQueryDto): Promise<CompareResultsDto> {
+    return this.results.compare(user.id, orgId, query.ids.split(','));
+  }
+
+  @Get('results/:attemptId')
+  @ApiOperation({ summary: "A candidate's full report: every answer with key and correctness, time per item, integrity signals (not proof)" })
+  @ApiOkResponse({ type: CandidateReportDto })
+  report(@CurrentUser() user: AuthUser, @Param('orgId', uuidPipe) orgId: string, @Param('attemptId', uuidPipe) attemptId: string): Promise<CandidateReportDto> {
+    return this.results.report(user.id, orgId, attemptId);
+  }
+
+  @Put('results/:attemptId/items/:position/grade')
+  @ApiOperation({ summary: 'Grade an essay against its rubric; the total is re-computed; audited' })
+  @ApiOkResponse({ type: CandidateReportDto })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'GRADE_REFUSED (not an essay, not submitted)' })
+  grade(
+    @CurrentUser() user: AuthUser,
+    @Param('orgId', uuidPipe) orgId: string,
+    @Param('attemptId', uuidPipe) attemptId: string,
+    @Param('position', intPipe) position: number,
+    @Body() body: GradeItemDto,
+  ): Promise<CandidateReportDto> {
+    return this.results.grade(user.id, orgId, attemptId, position, body);
+  }
+}

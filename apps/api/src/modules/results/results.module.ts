@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AttemptsModule } from '../attempts/attempts.module';
+import { AuditModule } from '../audit/audit.module';
+import { InvitesModule } from '../invites/invites.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { QuestionSetsModule } from '../question-sets/question-sets.module';
+import { ResultsController } from './results.controller';
+import { ResultsService } from './results.service';
+
+@Module({
+  imports: [OrganizationsModule, QuestionSetsModule, AuditModule, InvitesModule, AttemptsModule],
+  controllers: [ResultsController],
+  providers: [ResultsService],
+})
+export class ResultsModule {}

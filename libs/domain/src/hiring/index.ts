@@ -1,0 +1,42 @@
+export {
+  FACILITY_HIGH,
+  FACILITY_LOW,
+  itemStatistics,
+  setStatistics,
+  type ItemFlag,
+  type ItemStatistics,
+  type ItemStatisticsOptions,
+  type SetStatistics,
+  type StatNullReason,
+  type StatsAttempt,
+  type StatsInput,
+  type StatsItemScore,
+  type StatValue,
+} from './statistics';
+export {
+  csvField,
+  DEFAULT_MAX_INVITE_ROWS,
+  isValidEmail,
+  MAX_INVITEE_NAME_LENGTH,
+  parseInviteList,
+  toCsv,
+  type CsvCell,
+  type CsvOptions,
+  type Invitee,
+  type InviteParseError,
+  type InviteParseErrorCode,
+  type InviteParseOptions,
+  type InviteParseResult,
+} from './csv';
+export { summarizeIntegrity, type IntegrityEvent, type IntegrityEventType, type IntegrityOptions, type IntegritySummary } from './integrity';
+export {
+  rankResults,
+  topicBreakdown,
+  type CandidateResult,
+  type CandidateStatus,
+  type RankedResult,
+  type ResultQuery,
+  type ResultSortKey,
+  type TopicBreakdown,
+  type TopicScore,
+} from './results';

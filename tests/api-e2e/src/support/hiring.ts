@@ -1,0 +1,98 @@
+import type { AnswerKey } from '@goprep/domain';
+import request from 'supertest';
+import { Browser, type TestApp } from './test-app';
+
+export const PASSWORD = 'a long enough secret';
+export type Json = Record<string, unknown>;
+
+/** A registered user (a learner until they create or join an organization). */
+export async function user(t: TestApp, email: string): Promise<Browser> {
+  const b = new Browser(t.server);
+  const res = await b.register(email, PASSWORD, email.split('@')[0]);
+  expect(res.status).toBe(201);
+  return b;
+}
+
+/** A manager and the organization they own. */
+export async function manager(t: TestApp, email: string, orgName: string): Promise<{ b: Browser; orgId: string }> {
+  const b = await user(t, email);
+  const res = await b.post('/api/orgs', { name: orgName });
+  expect(res.status).toBe(201);
+  return { b, orgId: (res.body as { id: string }).id };
+}
+
+export interface BankQuestion {
+  id: string;
+  versionId: string;
+  topic: string;
+  key: AnswerKey;
+}
+
+/** Public bank questions of a type, read straight from the database (stable order). */
+export async function bankQuestions(t: TestApp, type: string, count: number, offset = 0): Promise<BankQuestion[]> {
+  const rows = await t.sql<{ id: string; version_id: string; topic_id: string; answer_key: AnswerKey }>(
+    `SELECT q.id, v.id AS version_id, v.topic_id, v.answer_key FROM questions q
+       JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+      WHERE q.organization_id IS NULL AND q.retired_at IS NULL AND v.type = $1 ORDER BY q.id LIMIT $2 OFFSET $3`,
+    [type, count, offset],
+  );
+  expect(rows).toHaveLength(count);
+  return rows.map((r) => ({ id: r.id, versionId: r.version_id, topic: r.topic_id, key: r.answer_key }));
+}
+
+export interface SetSettings {
+  title?: string;
+  instructions?: string;
+  timeLimitSeconds?: number;
+  shuffleOptions?: boolean;
+  overduePolicy?: 'auto-submit' | 'grace-period' | 'not-counted';
+  submitGraceSeconds?: number;
+  reviewPolicy?: 'none' | 'score' | 'correctness' | 'full';
+  items: Json[];
+}
+
+/** Builds and publishes a set through the question-sets API; returns its id and version. */
+export async function publishedSet(b: Browser, orgId: string, settings: SetSettings): Promise<{ setId: string; version: number }> {
+  const title = settings.title ?? 'Backend screen';
+  const created = await b.post(`/api/orgs/${orgId}/sets`, { title });
+  expect(created.status).toBe(201);
+  const setId = (created.body as { id: string }).id;
+  const draft = await b.put(`/api/orgs/${orgId}/sets/${setId}/draft`, {
+    title,
+    instructions: settings.instructions ?? 'Answer every question. No notes.',
+    timeLimitSeconds: settings.timeLimitSeconds ?? 1800,
+    shuffleOptions: settings.shuffleOptions ?? true,
+    overduePolicy: settings.overduePolicy ?? 'auto-submit',
+    submitGraceSeconds: settings.submitGraceSeconds ?? 0,
+    reviewPolicy: settings.reviewPolicy ?? 'correctness',
+    items: settings.items,
+  });
+  expect(draft.status).toBe(200);
+  const published = await b.post(`/api/orgs/${orgId}/sets/${setId}/publish`);
+  expect(published.status).toBe(200);
+  const versions = (published.body as { versions: Array<{ version: number; state: string }> }).versions;
+  const version = Math.max(...versions.filter((v) => v.state === 'published').map((v) => v.version));
+  return { setId, version };
+}
+
+export const fixed = (q: BankQuestion, points = 1): Json => ({ kind: 'fixed', questionId: q.id, points });
+
+/** The raw token of an invite link: the fragment after '#'. */
+export function tokenOf(link: string): string {
+  const hash = new URL(link).hash;
+  expect(hash.length).toBeGreaterThan(20);
+  return hash.slice(1);
+}
+
+/** A fresh browser for a candidate (no account) that opened the link. */
+export async function candidate(t: TestApp, token: string): Promise<{ b: Browser; status: Json }> {
+  const b = new Browser(t.server);
+  const res = await b.post('/api/candidate/session', { token });
+  expect(res.status).toBe(200);
+  return { b, status: res.body as Json };
+}
+
+/** A plain request without cookies (anonymous). */
+export function anonymous(t: TestApp) {
+  return request(t.server);
+}
