@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
+import { AppShell } from './pages/app-shell';
 import { DrillsPage, type CardInfo } from './pages/drills-page';
+import { DrillsStatsPage } from './pages/drills-stats-page';
 import { RegisterPage } from './pages/register-page';
 import { screenshot, uniqueEmail } from './support/artifacts';
 import { launchBrowser, type Browser } from './support/chromium';
@@ -74,6 +76,8 @@ describe('drilling today’s cards by keyboard', () => {
     await page.keyboard.press('Space');
     await page.locator('[data-testid="last-action"][data-kind="rated"]').waitFor();
     await page.locator('[data-testid="session-progress"][data-done="3"]').waitFor();
+    // The session ignores keys while it loads the next card: wait until it is on screen.
+    await drills.waitForQuestion();
 
     await page.keyboard.press('Control+z');
     await page.locator('[data-testid="last-action"][data-kind="undone"]').waitFor();
@@ -99,6 +103,74 @@ describe('drilling today’s cards by keyboard', () => {
     await screenshot(page, 'drills-session');
   });
 
+  it('should show the dashboard: due today, streak, the forecast bars and the topic heat map from real data', async () => {
+    const stats = new DrillsStatsPage(page);
+    await page.getByTestId('drills-stats-link').click();
+    await stats.dashboard.waitFor();
+    const api = await stats.apiStats();
+    // Three reviews today: a streak of one day, and the reviewed cards are back later today.
+    expect(api.streak).toBe(1);
+    expect((await page.getByTestId('streak').textContent())?.trim()).toBe('1 day');
+    expect((await page.getByTestId('due-today').textContent())?.trim()).toBe(String(api.dueToday));
+    await stats.forecast.waitFor();
+    expect(await stats.barCounts()).toEqual(api.forecast.map((d) => d.count));
+    expect(api.forecast.reduce((sum, d) => sum + d.count, 0)).toBeGreaterThan(0);
+    expect(await stats.forecast.locator('svg[role="img"]').getAttribute('aria-labelledby')).toBeTruthy();
+    // One cell per topic in the deck, focusable by keyboard, its title saying what the colour means.
+    expect(await stats.heatmapCells.count()).toBe(api.byTopic.length);
+    const cell = stats.dashboard.locator('[data-testid="heatmap-cell"][data-topic="channels"]');
+    const channels = api.byTopic.find((t) => t.topic === 'channels');
+    expect(await cell.getAttribute('title')).toContain(`${channels?.cards} cards`);
+    await page.getByTestId('forecast-chart').locator('summary').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('heatmap-cell');
+    await screenshot(page, 'drills-dashboard');
+  });
+
+  it('should list a suspended card and take it back with Unsuspend', async () => {
+    const stats = new DrillsStatsPage(page);
+    const next = await drills.apiFirstDue();
+    expect(await stats.apiSuspend(next)).toBe(200);
+    await stats.goto();
+    const item = stats.suspendedCards.filter({ has: page.locator(`[data-testid="unsuspend"]`) }).first();
+    await item.waitFor();
+    expect(await item.getAttribute('data-question')).toBe(next);
+    await item.getByTestId('unsuspend').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('suspended-empty').waitFor();
+    // The live region says which card came back.
+    await page.getByTestId('unsuspend-status').filter({ hasText: /\S/ }).waitFor();
+    expect(await stats.apiSuspendedIds()).toEqual([]);
+  });
+
+  it('should show the drills summary on the main dashboard and the dashboard in Chinese', async () => {
+    await page.goto('/');
+    const summary = page.getByTestId('drills-summary');
+    await summary.waitFor();
+    expect(await summary.getByTestId('forecast-bar').count()).toBe(7);
+    await screenshot(page, 'dashboard-drills-summary');
+    const stats = new DrillsStatsPage(page);
+    await stats.goto();
+    await new AppShell(page).switchLanguage('zh-CN');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    expect(await page.getByTestId('streak').textContent()).toContain('天');
+    await screenshot(page, 'drills-dashboard-zh-CN');
+    await new AppShell(page).switchLanguage('en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+  });
+
+  it('should show admins the possible bad items and tell anyone else the page is not theirs', async () => {
+    const role = await page.evaluate(async () => ((await (await fetch('/api/me', { credentials: 'include' })).json()) as { role: string }).role);
+    await page.goto('/admin/drills');
+    if (role === 'admin') {
+      // Three reviews of cards still in learning: nothing has lapses per review of learned cards yet.
+      await page.locator('[data-testid="lapse-heavy"], [data-testid="lapse-heavy-empty"]').first().waitFor();
+    } else {
+      await page.getByText('This page is for administrators.').waitFor();
+    }
+    await screenshot(page, 'drills-admin');
+  });
+
   it('should fit a 375 px phone', async () => {
     await page.setViewportSize(PHONE);
     await drills.goto();
@@ -108,5 +180,14 @@ describe('drilling today’s cards by keyboard', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'drills-375');
+  });
+
+  it('should fit the dashboard on a 375 px phone', async () => {
+    const stats = new DrillsStatsPage(page);
+    await stats.goto();
+    await stats.forecast.waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'drills-dashboard-375');
   });
 });

@@ -12,6 +12,28 @@ export {
   type SrsCardState,
 } from './card';
 export { DAY_MS, instantAtWallTime, localDay, localDayNumber, localDayStart, utcOffsetMs } from './local-day';
+export {
+  buildTrainingItems,
+  decideSwitch,
+  hasEnoughForFit,
+  isUsableWeights,
+  longTermItemCount,
+  optimizationDue,
+  OPTIMIZER_MIN_ITEMS,
+  OPTIMIZER_MIN_REVIEWS,
+  OPTIMIZER_REFIT_DAYS,
+  TIME_SPLIT_FOLDS,
+  timeSplitTestStart,
+  type LastOptimization,
+  type ModelScore,
+  type OptimizationReason,
+  type OptimizerReviewInput,
+  type SwitchDecision,
+  type TrainingItem,
+  type TrainingReview,
+} from './optimizer';
+export { seededRandom, simulateLearner, type SyntheticLearner } from './simulate';
+export { reviewStreak } from './streak';
 export { buildDueQueue, countNewIntroducedToday, type DueQueue } from './queue';
 export {
   RATING_SOURCES,

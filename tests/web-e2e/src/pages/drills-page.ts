@@ -90,6 +90,14 @@ export class DrillsPage {
     }
   }
 
+  /** The question id of the first card in today's queue, per the API. */
+  async apiFirstDue(): Promise<string> {
+    return this.page.evaluate(async () => {
+      const res = await fetch('/api/drills/due', { credentials: 'include' });
+      return ((await res.json()) as { cards: Array<{ questionId: string }> }).cards[0]?.questionId ?? '';
+    });
+  }
+
   /** Cards due tomorrow according to the API (the stats strip must say the same). */
   async apiDueTomorrow(): Promise<number> {
     return this.page.evaluate(async () => {

@@ -9,7 +9,7 @@ import {
   type SrsRating,
   type SrsSettings,
 } from '@goprep/domain';
-import type { DrillCardStateDto, DrillQuestionDto, DrillSettingsDto, IntervalPreviewsDto, ReviewResultDto } from './dto/drills.dto';
+import type { DrillCardStateDto, DrillOptimizationDto, DrillQuestionDto, DrillSettingsDto, IntervalPreviewsDto, ReviewResultDto } from './dto/drills.dto';
 
 type StoredOption = { id: string; text: string; correct: boolean; feedback?: string };
 
@@ -228,4 +228,32 @@ export function mapReviewResult(row: ReviewRow): ReviewResultDto {
 /** "YYYY-MM-DD" of a learner-local day number. */
 export function dayString(dayNumber: number): string {
   return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Columns of `srs_optimizations` the stats show. */
+export interface OptimizationRow {
+  evaluated_at: Date;
+  reason: string;
+  outcome: string;
+  review_count: number;
+  item_count: number;
+  current_log_loss: number | null;
+  current_rmse: number | null;
+  fitted_log_loss: number | null;
+  fitted_rmse: number | null;
+}
+
+export function mapOptimization(row: OptimizationRow): DrillOptimizationDto {
+  return {
+    evaluatedAt: row.evaluated_at.toISOString(),
+    reason: row.reason,
+    outcome: row.outcome,
+    reviewCount: row.review_count,
+    itemCount: row.item_count,
+    currentLogLoss: row.current_log_loss,
+    currentRmse: row.current_rmse,
+    fittedLogLoss: row.fitted_log_loss,
+    fittedRmse: row.fitted_rmse,
+    switched: row.outcome === 'switched',
+  };
 }

@@ -67,3 +67,23 @@ export class SrsReviewEntity {
   @Column({ name: 'state_after', type: 'jsonb' }) stateAfter!: Record<string, unknown>;
   @Column({ name: 'undone_at', type: 'timestamptz', nullable: true }) undoneAt!: Date | null;
 }
+
+/** One evaluation of the optimizer job: fitted vs current parameters, and whether it switched. */
+@Entity({ name: 'srs_optimizations' })
+export class SrsOptimizationEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'user_id', type: 'uuid' }) userId!: string;
+  @Column({ name: 'evaluated_at', type: 'timestamptz' }) evaluatedAt!: Date;
+  @Column({ type: 'text' }) reason!: string;
+  @Column({ type: 'text' }) outcome!: string;
+  @Column({ name: 'review_count', type: 'int' }) reviewCount!: number;
+  @Column({ name: 'item_count', type: 'int' }) itemCount!: number;
+  @Column({ name: 'current_log_loss', type: 'double precision', nullable: true }) currentLogLoss!: number | null;
+  @Column({ name: 'current_rmse', type: 'double precision', nullable: true }) currentRmse!: number | null;
+  @Column({ name: 'fitted_log_loss', type: 'double precision', nullable: true }) fittedLogLoss!: number | null;
+  @Column({ name: 'fitted_rmse', type: 'double precision', nullable: true }) fittedRmse!: number | null;
+  @Column({ name: 'current_weights', type: 'jsonb' }) currentWeights!: number[];
+  @Column({ name: 'fitted_weights', type: 'jsonb', nullable: true }) fittedWeights!: number[] | null;
+  @Column({ name: 'duration_ms', type: 'int' }) durationMs!: number;
+  @Column({ type: 'text', nullable: true }) error!: string | null;
+}

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -18,6 +18,8 @@ import { DrillsService } from './drills.service';
 import {
   AddToDeckDto,
   DeckChangeDto,
+  DeckListDto,
+  DeckQueryDto,
   DrillCardStateDto,
   DrillSettingsDto,
   DrillStatsDto,
@@ -60,6 +62,14 @@ export class DrillsController {
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'ATTEMPT_NOT_SUBMITTED' })
   addToDeck(@CurrentUser() user: AuthUser, @Body() body: AddToDeckDto): Promise<DeckChangeDto> {
     return this.drills.addToDeck(user.id, body);
+  }
+
+  @Get('deck')
+  @ApiOperation({ summary: 'My cards with their state: all, or only the suspended ones (leeches first)' })
+  @ApiOkResponse({ type: DeckListDto })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'VALIDATION_FAILED' })
+  deck(@CurrentUser() user: AuthUser, @Query() query: DeckQueryDto): Promise<DeckListDto> {
+    return this.drills.deck(user.id, query);
   }
 
   @Delete('deck/:questionId')

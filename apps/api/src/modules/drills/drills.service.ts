@@ -3,11 +3,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   buildDueQueue,
   countNewIntroducedToday,
+  DAY_MS,
   grade,
   localDay,
   localDayNumber,
   localDayStart,
   previewIntervals,
+  reviewStreak,
   scheduleReview,
   srsSettingsProblems,
   suggestRating,
@@ -35,6 +37,7 @@ import {
   DELIVERY_COLUMNS,
   mapCardState,
   mapDrillQuestion,
+  mapOptimization,
   mapPreviews,
   mapReviewResult,
   mapSettings,
@@ -43,6 +46,7 @@ import {
   type CardJson,
   type CardRow,
   type DeliveryRow,
+  type OptimizationRow,
   type ReviewRow,
   type SettingsRow,
 } from './drill-rows';
@@ -50,10 +54,15 @@ import { DrillsClock } from './drills-clock';
 import {
   AddToDeckDto,
   DeckChangeDto,
+  DeckListDto,
+  DeckQueryDto,
+  DrillOptimizationDto,
   DrillCardStateDto,
   DrillSettingsDto,
   DrillStatsDto,
   DueQueueDto,
+  LapseHeavyListDto,
+  LapseHeavyQueryDto,
   ReviewResultDto,
   SubmitReviewDto,
   TopicRetentionDto,
@@ -154,7 +163,7 @@ export class DrillsService {
       ids = body.questionIds;
     } else if (body.attemptId !== undefined) {
       source = 'attempt';
-      const all = await this.attempts.questionIdsOf(userId, body.attemptId, body.onlyMissed ?? true);
+      const all = await this.attempts.questionIdsOf({ kind: 'learner', userId }, body.attemptId, body.onlyMissed ?? true);
       const rows: Array<{ id: string }> = await this.db.query(`SELECT q.id FROM questions q WHERE q.id = ANY($1::text[]) AND ${LIVE}`, [all]);
       ids = rows.map((r) => r.id);
     } else {
@@ -437,7 +446,7 @@ export class DrillsService {
 
   async stats(userId: string): Promise<DrillStatsDto> {
     const now = this.clock.now();
-    const { settings } = await this.settingsOf(this.db, userId);
+    const { settings, weights } = await this.settingsOf(this.db, userId);
     const today = localDayNumber(now, settings);
     const from = localDayStart(dayString(today - STATS_DAYS + 1), settings);
     const reviews: Array<{ reviewed_at: Date; rating: SrsRating; before_state: string; topic_id: string }> = await this.db.query(
@@ -446,10 +455,16 @@ export class DrillsService {
         WHERE r.user_id = $1 AND r.undone_at IS NULL AND r.reviewed_at >= $2 AND r.reviewed_at <= $3`,
       [userId, from, now],
     );
-    const cards: Array<{ state: string; due: Date; suspended: boolean; topic_id: string }> = await this.db.query(
-      `SELECT c.state, c.due, c.suspended, q.topic_id FROM srs_cards c JOIN questions q ON q.id = c.question_id WHERE c.user_id = $1`,
+    const cards: Array<{ state: string; due: Date; suspended: boolean; leech: boolean; topic_id: string }> = await this.db.query(
+      `SELECT c.state, c.due, c.suspended, c.leech, q.topic_id FROM srs_cards c JOIN questions q ON q.id = c.question_id WHERE c.user_id = $1`,
       [userId],
     );
+    // The streak looks at every day, not only the last 30: each review keeps the local day it was made on.
+    const reviewDays: Array<{ day: string }> = await this.db.query(
+      `SELECT DISTINCT to_char(local_day, 'YYYY-MM-DD') AS day FROM srs_reviews WHERE user_id = $1 AND undone_at IS NULL AND reviewed_at <= $2`,
+      [userId, now],
+    );
+    const optimization = await this.latestOptimization(userId);
     const perDay = new Map<number, { count: number; again: number }>();
     const topics = new Map<string, TopicRetentionDto>();
     const topicOf = (topic: string): TopicRetentionDto => {
@@ -486,6 +501,15 @@ export class DrillsService {
     return {
       day: dayString(today),
       timezone: settings.timezone,
+      dueToday: forecast.get(today) ?? 0,
+      streak: reviewStreak(
+        reviewDays.map((r) => Math.round(Date.parse(`${r.day}T00:00:00Z`) / DAY_MS)),
+        today,
+      ),
+      suspendedCount: cards.filter((c) => c.suspended).length,
+      leechCount: cards.filter((c) => c.leech).length,
+      personalWeights: weights !== undefined,
+      optimization,
       reviewsPerDay: days.map((i) => {
         const day = today - STATS_DAYS + 1 + i;
         const entry = perDay.get(day);
@@ -494,6 +518,73 @@ export class DrillsService {
       retention: { trueRetention: matureReviews > 0 ? matureRecalled / matureReviews : null, desiredRetention: settings.desiredRetention, reviews: matureReviews },
       forecast: days.map((i) => ({ day: dayString(today + i), count: forecast.get(today + i) ?? 0 })),
       byTopic: [...topics.values()].sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0)),
+    };
+  }
+
+  private async latestOptimization(userId: string): Promise<DrillOptimizationDto | null> {
+    const [row] = (await this.db.query(
+      `SELECT evaluated_at, reason, outcome, review_count, item_count, current_log_loss, current_rmse, fitted_log_loss, fitted_rmse
+         FROM srs_optimizations WHERE user_id = $1 ORDER BY evaluated_at DESC LIMIT 1`,
+      [userId],
+    )) as OptimizationRow[];
+    return row ? mapOptimization(row) : null;
+  }
+
+  /** The learner's cards with their titles: all, or only the suspended ones (leeches first). */
+  async deck(userId: string, query: DeckQueryDto): Promise<DeckListDto> {
+    const rows: Array<CardRow & { title: string; topic_id: string }> = await this.db.query(
+      `SELECT ${CARD_COLUMNS}, v.title, q.topic_id
+         FROM srs_cards c
+         JOIN questions q ON q.id = c.question_id
+         JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+        WHERE c.user_id = $1 ${query.filter === 'suspended' ? 'AND c.suspended' : ''}
+        ORDER BY c.leech DESC, c.lapses DESC, c.due, c.question_id
+        LIMIT 2000`,
+      [userId],
+    );
+    return {
+      cards: rows.map((r) => ({
+        ...mapCardState(r.question_id, cardFrom(r)),
+        title: r.title,
+        topic: r.topic_id,
+        lastReview: r.last_review ? r.last_review.toISOString() : null,
+      })),
+    };
+  }
+
+  /**
+   * Questions learners keep forgetting, across all learners: lapses (Again on a graduated card) per
+   * review of a graduated card. Learning-step reviews say nothing about a question, so they are left out.
+   */
+  async lapseHeavy(query: LapseHeavyQueryDto): Promise<LapseHeavyListDto> {
+    const minReviews = query.minReviews ?? 5;
+    const rows: Array<{ question_id: string; title: string; topic_id: string; learners: number; reviews: number; lapses: number; leeches: number }> =
+      await this.db.query(
+        `SELECT r.question_id, v.title, q.topic_id, count(DISTINCT r.user_id)::int AS learners, count(*)::int AS reviews,
+                count(*) FILTER (WHERE r.rating = 'again')::int AS lapses,
+                (SELECT count(*)::int FROM srs_cards c WHERE c.question_id = r.question_id AND c.leech) AS leeches
+           FROM srs_reviews r
+           JOIN questions q ON q.id = r.question_id
+           JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+          WHERE r.undone_at IS NULL AND r.state_before->>'state' = 'review'
+          GROUP BY r.question_id, v.title, q.topic_id
+         HAVING count(*) >= $1 AND count(*) FILTER (WHERE r.rating = 'again') > 0
+          ORDER BY count(*) FILTER (WHERE r.rating = 'again')::float / count(*) DESC, count(*) DESC, r.question_id
+          LIMIT $2`,
+        [minReviews, query.limit ?? 50],
+      );
+    return {
+      minReviews,
+      questions: rows.map((r) => ({
+        questionId: r.question_id,
+        title: r.title,
+        topic: r.topic_id,
+        learners: r.learners,
+        reviews: r.reviews,
+        lapses: r.lapses,
+        lapseRate: r.reviews > 0 ? r.lapses / r.reviews : 0,
+        leeches: r.leeches,
+      })),
     };
   }
 }

@@ -17,6 +17,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { Type } from 'class-transformer';
 import { SRS_CARD_STATES, SRS_RATINGS, RATING_SOURCES, type SrsRating } from '@goprep/domain';
 import { TEMPLATE_LEVELS, TOPIC_IDS, type TemplateLevelId, type TopicId } from '@goprep/question-bank';
 
@@ -244,12 +245,86 @@ export class TopicRetentionDto {
   @ApiProperty({ type: Number, nullable: true }) trueRetention!: number | null;
 }
 
+/** The latest evaluation of the learner's personal FSRS parameters (the optimizer job). */
+export class DrillOptimizationDto {
+  @ApiProperty() evaluatedAt!: string;
+  @ApiProperty({ enum: ['first', 'doubled', 'monthly'], description: 'Why the job ran: first fit, reviews doubled, or a month passed' }) reason!: string;
+  @ApiProperty({ enum: ['switched', 'kept', 'not-enough-data', 'failed'] }) outcome!: string;
+  @ApiProperty({ description: 'Reviews the learner had' }) reviewCount!: number;
+  @ApiProperty({ description: 'Trainable items (reviews on a later day than the previous one)' }) itemCount!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Log loss of the parameters in use before, on the time-split test items' }) currentLogLoss!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) currentRmse!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Time-split log loss of the fitted parameters' }) fittedLogLoss!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) fittedRmse!: number | null;
+  @ApiProperty({ description: 'The fitted parameters were better and are in use since' }) switched!: boolean;
+}
+
 export class DrillStatsDto {
   @ApiProperty() day!: string;
   @ApiProperty() timezone!: string;
+  @ApiProperty({ description: 'Review cards due today (overdue included); new cards not counted' }) dueToday!: number;
+  @ApiProperty({ description: 'Consecutive local days with reviews, up to today (or yesterday while today has none yet)' }) streak!: number;
+  @ApiProperty({ description: 'Suspended cards in the deck (leeches included)' }) suspendedCount!: number;
+  @ApiProperty({ description: 'Cards flagged as leeches' }) leechCount!: number;
+  @ApiProperty({ description: 'Personal fitted FSRS parameters are in use' }) personalWeights!: boolean;
+  @ApiProperty({ type: DrillOptimizationDto, nullable: true, description: 'The latest optimizer evaluation; null before the first' })
+  optimization!: DrillOptimizationDto | null;
   @ApiProperty({ type: [ReviewDayDto], description: 'The last 30 local days, oldest first (today last)' }) reviewsPerDay!: ReviewDayDto[];
   @ApiProperty({ type: RetentionDto, description: 'Over the last 30 local days' }) retention!: RetentionDto;
   @ApiProperty({ type: [DayCountDto], description: 'Cards due on each of the next 30 local days (today includes overdue); new cards are not counted' })
   forecast!: DayCountDto[];
   @ApiProperty({ type: [TopicRetentionDto] }) byTopic!: TopicRetentionDto[];
+}
+
+export const DECK_FILTERS = ['all', 'suspended'] as const;
+
+export class DeckQueryDto {
+  @ApiPropertyOptional({ enum: DECK_FILTERS, description: 'suspended: only suspended cards (leeches included); default all' })
+  @IsOptional()
+  @IsIn(DECK_FILTERS as unknown as string[], { message: `filter must be one of: ${DECK_FILTERS.join(', ')}` })
+  filter?: (typeof DECK_FILTERS)[number];
+}
+
+export class DeckCardDto extends DrillCardStateDto {
+  @ApiProperty() title!: string;
+  @ApiProperty() topic!: string;
+  @ApiProperty({ type: String, nullable: true }) lastReview!: string | null;
+}
+
+export class DeckListDto {
+  @ApiProperty({ type: [DeckCardDto], description: 'Leeches first, then by lapses' }) cards!: DeckCardDto[];
+}
+
+export class LapseHeavyQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, description: 'Least reviews of graduated cards a question needs to be ranked (default 5)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  minReviews?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, description: 'default 50' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+export class LapseHeavyQuestionDto {
+  @ApiProperty() questionId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() topic!: string;
+  @ApiProperty({ description: 'Learners with reviews of it' }) learners!: number;
+  @ApiProperty({ description: 'Reviews of graduated (review-state) cards' }) reviews!: number;
+  @ApiProperty({ description: 'Of those, forgotten (rated Again)' }) lapses!: number;
+  @ApiProperty({ description: 'lapses / reviews' }) lapseRate!: number;
+  @ApiProperty({ description: 'Learners for whom it became a leech' }) leeches!: number;
+}
+
+export class LapseHeavyListDto {
+  @ApiProperty() minReviews!: number;
+  @ApiProperty({ type: [LapseHeavyQuestionDto], description: 'Highest lapse rate first' }) questions!: LapseHeavyQuestionDto[];
 }

@@ -5,6 +5,7 @@ import type { AnswerKey, QuestionResponse } from '@goprep/domain';
 import { Badge } from '@/components/ui/badge';
 import { Markdown } from '@/components/ui/markdown';
 import type { DrillQuestion, ReviewResult } from '../types';
+import { LeechNotice } from './leech-notice';
 
 const STATUS_TONE: Record<string, 'easy' | 'medium' | 'hard' | 'neutral'> = {
   correct: 'easy',
@@ -53,7 +54,7 @@ export function DrillVerdict({ question, result, response }: { question: DrillQu
       <h3 id="drill-verdict-title" className="drill-verdict__title">
         <Badge tone={STATUS_TONE[result.status] ?? 'neutral'}>{t(`drills.status.${result.status}`, { defaultValue: result.status })}</Badge>
       </h3>
-      {result.leech ? <p className="muted small">{t('drills.verdict.leech')}</p> : null}
+      {result.leech ? <LeechNotice lapses={result.lapses} /> : null}
       {isChoice ? (
         <ul className="review-options">
           {(result.options ?? []).map((o) => (
