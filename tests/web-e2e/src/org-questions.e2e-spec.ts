@@ -31,10 +31,10 @@ describe('a manager authors private organization questions', () => {
     await browser?.close();
   });
 
-  it('should point a user without an organization to the account page, and keep the coming-next panel', async () => {
+  it('should point a user without an organization to the account page, in both hiring areas', async () => {
     await questions.goto();
     await questions.area.getByRole('link', { name: 'Go to your account' }).waitFor();
-    await page.getByText('Coming next').waitFor();
+    await page.getByTestId('question-sets-area').getByText('Create or join an organization').waitFor();
   });
 
   it('should create an organization and open an empty question list', async () => {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '@/components/ui/page-header';
 import { OrgQuestionsArea } from '@/features/org-questions/components/org-questions-area';
-import { ComingNext } from './coming-next';
+import { QuestionSetsArea } from '@/features/question-sets/components/question-sets-area';
 
 export function Component() {
   const { t } = useTranslation();
@@ -11,7 +11,7 @@ export function Component() {
       <PageHeader title={t('nav.hiring')} lead={t('hiring.lead')} />
       <div className="stack">
         <OrgQuestionsArea />
-        <ComingNext section="hiring" withHeader={false} />
+        <QuestionSetsArea />
       </div>
     </>
   );

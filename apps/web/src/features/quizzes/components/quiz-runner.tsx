@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
 import type { QuestionResponse } from '@goprep/domain';
@@ -10,8 +10,9 @@ import { Markdown } from '@/components/ui/markdown';
 import { Spinner } from '@/components/ui/spinner';
 import { isApiError } from '@/lib/api-client';
 import { useAttempt } from '../api/get-attempt';
+import { saveAnswer } from '../api/save-answer';
 import { useSubmitAttempt } from '../api/submit-attempt';
-import { useAutosave, type SaveStatus } from '../hooks/use-autosave';
+import { useAutosave, type SaveAnswerFn, type SaveStatus } from '../hooks/use-autosave';
 import { useCountdown } from '../hooks/use-countdown';
 import type { AttemptDelivery } from '../types';
 import { anchorClock, formatRemaining, serverTimeAt } from '../utils/countdown';
@@ -42,23 +43,38 @@ function SaveIndicator({ status, pending }: { status: SaveStatus; pending: numbe
   );
 }
 
-function Runner({ attempt }: { attempt: AttemptDelivery }) {
+/**
+ * Where an attempt's answers and submission go. The quizzes use the learner's attempt endpoints;
+ * a candidate's test (invite link) passes its own, so both share one runner.
+ */
+export type AttemptSource = {
+  saveAnswer: SaveAnswerFn;
+  submit: (attemptId: string) => Promise<unknown>;
+  /** After the submission went through (or the server had closed the attempt already). */
+  onFinished: (attemptId: string) => void;
+};
+
+/** The runner for an attempt already loaded (its `now` anchors the clock, so load it fresh). */
+export function AttemptRunner({ attempt, source }: { attempt: AttemptDelivery; source: AttemptSource }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const dialogTitle = useId();
   const [anchor] = useState(() => anchorClock(attempt.now, performance.now()));
   const serverNow = useCallback(() => serverTimeAt(anchor, performance.now()), [anchor]);
-  const submit = useSubmitAttempt();
   const [finishing, setFinishing] = useState<'time' | 'manual' | null>(null);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const finishingRef = useRef(false);
   const finishRef = useRef<(reason: 'time' | 'manual') => Promise<void>>(() => Promise.resolve());
 
-  const { answers, answersRef, status, pending, change, flush } = useAutosave(attempt, serverNow, () => {
-    void finishRef.current('time');
-  });
+  const { answers, answersRef, status, pending, change, flush } = useAutosave(
+    attempt,
+    serverNow,
+    () => {
+      void finishRef.current('time');
+    },
+    source.saveAnswer,
+  );
   const { remaining, warning, announce } = useCountdown(attempt.deadlineAt, anchor);
 
   const items = attempt.items;
@@ -112,7 +128,7 @@ function Runner({ attempt }: { attempt: AttemptDelivery }) {
       if (reason === 'manual' && item) commitTime(item.position);
       await Promise.race([flush(true), new Promise((resolve) => window.setTimeout(resolve, FINAL_FLUSH_TIMEOUT_MS))]);
       try {
-        await submit.mutateAsync(attempt.id);
+        await source.submit(attempt.id);
       } catch (error) {
         // Closed by the server already (deadline passed, swept): the result page says how it ended.
         if (!isApiError(error, 'ATTEMPT_DEADLINE_PASSED') && !isApiError(error, 'ATTEMPT_CLOSED')) {
@@ -127,9 +143,9 @@ function Runner({ attempt }: { attempt: AttemptDelivery }) {
       } catch {
         // Nothing to clean when storage is unavailable.
       }
-      void navigate(`/practice/attempts/${attempt.id}/result`, { replace: true });
+      source.onFinished(attempt.id);
     },
-    [attempt.id, commitTime, flush, item, navigate, submit, t],
+    [attempt.id, commitTime, flush, item, source, t],
   );
 
   useEffect(() => {
@@ -318,11 +334,21 @@ function Runner({ attempt }: { attempt: AttemptDelivery }) {
 
 export function QuizRunner({ id }: { id: string }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const attempt = useAttempt(id);
+  const { mutateAsync: submit } = useSubmitAttempt();
+  const source = useMemo<AttemptSource>(
+    () => ({
+      saveAnswer,
+      submit,
+      onFinished: (attemptId) => void navigate(`/practice/attempts/${attemptId}/result`, { replace: true }),
+    }),
+    [navigate, submit],
+  );
   if (attempt.isPending) return <Spinner label={t('common.loading')} />;
   if (attempt.isError) {
     return <Alert>{isApiError(attempt.error, 'ATTEMPT_NOT_FOUND') ? t('quiz.runner.notFound') : t('errors.loadFailed')}</Alert>;
   }
   if (attempt.data.state !== 'in_progress') return <Navigate to={`/practice/attempts/${id}/result`} replace />;
-  return <Runner key={attempt.data.id} attempt={attempt.data} />;
+  return <AttemptRunner key={attempt.data.id} attempt={attempt.data} source={source} />;
 }

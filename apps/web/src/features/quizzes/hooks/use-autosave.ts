@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { QuestionResponse } from '@goprep/domain';
 import { ApiError } from '@/lib/api-client';
-import { saveAnswer } from '../api/save-answer';
-import type { AttemptDelivery } from '../types';
+import type { AnswerSaved, AttemptDelivery, SaveAnswerInput } from '../types';
 import { enqueue, loadQueue, retryDelayMs, settle, shouldReplay, storeQueue, type QueuedSave } from '../utils/retry-queue';
 
 export type LocalAnswer = {
@@ -14,6 +13,9 @@ export type LocalAnswer = {
 export type SaveStatus = 'saved' | 'saving' | 'offline' | 'error';
 
 export type AnswerPatch = Partial<LocalAnswer>;
+
+/** Sends one answer of the attempt to wherever this attempt is kept (a learner's quiz, a candidate's test). */
+export type SaveAnswerFn = (attemptId: string, position: number, body: SaveAnswerInput) => Promise<AnswerSaved>;
 
 const CLOSED_CODES = new Set(['ATTEMPT_DEADLINE_PASSED', 'ATTEMPT_CLOSED']);
 
@@ -59,7 +61,7 @@ function initialState(attempt: AttemptDelivery): {
  * to the server (text after a pause in typing); failures are retried with backoff and when the
  * browser comes back online; on the next load, queued changes the server has not seen are replayed.
  */
-export function useAutosave(attempt: AttemptDelivery, serverNow: () => number, onClosed: () => void) {
+export function useAutosave(attempt: AttemptDelivery, serverNow: () => number, onClosed: () => void, saveAnswer: SaveAnswerFn) {
   const [init] = useState(() => initialState(attempt));
   const [answers, setAnswers] = useState(init.answers);
   const [status, setStatus] = useState<SaveStatus>(init.queue.length > 0 ? 'saving' : 'saved');
@@ -74,9 +76,9 @@ export function useAutosave(attempt: AttemptDelivery, serverNow: () => number, o
   const runningRef = useRef<Promise<boolean> | null>(null);
   const timerRef = useRef<number | undefined>(undefined);
   const closedRef = useRef(false);
-  const latest = useRef({ serverNow, onClosed });
+  const latest = useRef({ serverNow, onClosed, saveAnswer });
   useEffect(() => {
-    latest.current = { serverNow, onClosed };
+    latest.current = { serverNow, onClosed, saveAnswer };
   });
 
   const attemptId = attempt.id;
@@ -104,7 +106,7 @@ export function useAutosave(attempt: AttemptDelivery, serverNow: () => number, o
       if (!next) break;
       setStatus('saving');
       try {
-        const saved = await saveAnswer(attemptId, next.position, {
+        const saved = await latest.current.saveAnswer(attemptId, next.position, {
           response: next.response,
           flagged: next.flagged,
           timeSpentMs: Math.round(next.timeSpentMs),

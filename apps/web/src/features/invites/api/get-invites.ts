@@ -1,0 +1,13 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api, call } from '@/lib/api-client';
+import type { Invite } from '../types';
+
+export const getInvites = (orgId: string, setId: string, signal?: AbortSignal): Promise<Invite[]> =>
+  call(() => api.GET('/api/orgs/{orgId}/sets/{setId}/invites', { params: { path: { orgId, setId } }, ...(signal ? { signal } : {}) }));
+
+export const invitesQueryKey = (orgId: string, setId: string) => ['orgs', orgId, 'sets', setId, 'invites'] as const;
+
+export const getInvitesQueryOptions = (orgId: string, setId: string) =>
+  queryOptions({ queryKey: invitesQueryKey(orgId, setId), queryFn: ({ signal }) => getInvites(orgId, setId, signal) });
+
+export const useInvites = (orgId: string, setId: string) => useQuery(getInvitesQueryOptions(orgId, setId));

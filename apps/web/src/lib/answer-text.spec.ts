@@ -1,0 +1,33 @@
+import { keyText, responseText } from './answer-text';
+
+const labels = { yes: 'True', no: 'False', lines: (l: string) => `lines ${l}` };
+const options = [
+  { id: 'o1', text: 'nil', correct: false },
+  { id: 'o2', text: 'panic', correct: true },
+  { id: 'o3', text: '0', correct: true },
+];
+
+describe('report answer text', () => {
+  it('should name chosen options with the letter the candidate saw', () => {
+    expect(responseText({ type: 'single', options, response: { choice: 'o2' }, key: {} }, labels)).toBe('B. panic');
+    expect(responseText({ type: 'multi', options, response: { choices: ['o3', 'o1'] }, key: {} }, labels)).toBe('C. 0\nA. nil');
+    expect(keyText({ type: 'multi', options, response: null, key: {} }, labels)).toBe('B. panic\nC. 0');
+  });
+
+  it('should show unanswered as null and an empty multi as unanswered', () => {
+    expect(responseText({ type: 'single', options, response: null, key: {} }, labels)).toBeNull();
+    expect(responseText({ type: 'multi', options, response: { choices: [] }, key: {} }, labels)).toBeNull();
+  });
+
+  it('should render the other answer types', () => {
+    expect(responseText({ type: 'true-false', response: { value: false }, key: { answer: true } }, labels)).toBe('False');
+    expect(keyText({ type: 'true-false', response: null, key: { answer: true } }, labels)).toBe('True');
+    expect(responseText({ type: 'numeric', unit: 'ms', response: { value: 12.5 }, key: {} }, labels)).toBe('12.5 ms');
+    expect(keyText({ type: 'numeric', unit: 'ms', response: null, key: { answer: 12, tolerance: 1 } }, labels)).toBe('12 ms (± 1)');
+    expect(responseText({ type: 'code-lines', response: { lines: [3, 7] }, key: {} }, labels)).toBe('lines 3, 7');
+    expect(responseText({ type: 'essay', response: { text: 'Use a mutex.' }, key: {} }, labels)).toBe('Use a mutex.');
+    expect(keyText({ type: 'short', response: null, key: { accepted: ['GOMAXPROCS', 'gomaxprocs'] } }, labels)).toBe('GOMAXPROCS · gomaxprocs');
+    expect(keyText({ type: 'code-output', response: null, key: { outputs: ['1\n2\n'] } }, labels)).toBe('1\n2\n');
+    expect(keyText({ type: 'essay', response: null, key: { rubric: ['x'] } }, labels)).toBeNull();
+  });
+});

@@ -1,0 +1,67 @@
+type Option = { id: string; text: string; correct?: boolean };
+type Item = { type: string; options?: Option[] | undefined; unit?: string | undefined; response: Record<string, unknown> | null; key: Record<string, unknown> };
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** Option texts by id, in the order the candidate saw them (unknown ids are shown as they are). */
+function optionTexts(item: Item, ids: unknown[]): string[] {
+  const byId = new Map((item.options ?? []).map((o, i) => [o.id, `${String.fromCharCode(65 + i)}. ${o.text}`]));
+  return ids.map((id) => byId.get(str(id)) ?? str(id));
+}
+
+/**
+ * The candidate's answer as plain text for the report; null when unanswered. Responses are
+ * stored by type: single {choice}, multi {choices}, true-false {value}, numeric {value},
+ * code-lines {lines}, short/code-output/essay {text}.
+ */
+export function responseText(item: Item, labels: { yes: string; no: string; lines: (l: string) => string }): string | null {
+  const r = item.response;
+  if (!r) return null;
+  switch (item.type) {
+    case 'single':
+      return optionTexts(item, [r['choice']]).join('') || null;
+    case 'multi': {
+      const texts = optionTexts(item, arr(r['choices']));
+      return texts.length ? texts.join('\n') : null;
+    }
+    case 'true-false':
+      return typeof r['value'] === 'boolean' ? (r['value'] ? labels.yes : labels.no) : null;
+    case 'numeric':
+      return str(r['value']) ? `${str(r['value'])}${item.unit ? ` ${item.unit}` : ''}` : null;
+    case 'code-lines': {
+      const lines = arr(r['lines']).map(str);
+      return lines.length ? labels.lines(lines.join(', ')) : null;
+    }
+    default:
+      return str(r['text']) || null;
+  }
+}
+
+/** The expected answer as plain text (the manager's report always shows it). */
+export function keyText(item: Item, labels: { yes: string; no: string; lines: (l: string) => string }): string | null {
+  const k = item.key;
+  switch (item.type) {
+    case 'single':
+    case 'multi': {
+      const correct = (item.options ?? []).map((o, i) => ({ o, i })).filter(({ o }) => o.correct);
+      return correct.length ? correct.map(({ o, i }) => `${String.fromCharCode(65 + i)}. ${o.text}`).join('\n') : null;
+    }
+    case 'true-false':
+      return typeof k['answer'] === 'boolean' ? (k['answer'] ? labels.yes : labels.no) : null;
+    case 'numeric': {
+      const tol = typeof k['tolerance'] === 'number' && k['tolerance'] > 0 ? ` (± ${k['tolerance']})` : '';
+      return str(k['answer']) ? `${str(k['answer'])}${item.unit ? ` ${item.unit}` : ''}${tol}` : null;
+    }
+    case 'code-lines': {
+      const lines = arr(k['lines']).map(str);
+      return lines.length ? labels.lines(lines.join(', ')) : null;
+    }
+    case 'short':
+      return arr(k['accepted']).map(str).join(' · ') || null;
+    case 'code-output':
+      return str(arr(k['outputs'])[0]) || null;
+    default:
+      return null;
+  }
+}
