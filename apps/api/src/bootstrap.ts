@@ -15,6 +15,7 @@ import { csrfMiddleware } from './common/auth/csrf.middleware';
 import { expressErrorHandler } from './common/errors/global-exception.filter';
 import { createValidationPipe } from './common/errors/validation';
 import { requestId } from './common/http/request-id';
+import { applyServerLimits, rejectHazardousBodies, requestTimeout } from './common/http/limits';
 import type { AppConfig } from './config/env';
 import { BankLoaderService, type BankLoadSummary } from './modules/questions/bank-loader.service';
 import { MetricsService } from './modules/metrics/metrics.service';
@@ -51,6 +52,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     req.id = requestId(req, res);
     next();
   });
+  app.use(requestTimeout(config.REQUEST_TIMEOUT_MS));
+  applyServerLimits(app.getHttpServer(), config.REQUEST_TIMEOUT_MS);
   app.disable('x-powered-by');
   app.use(
     helmet({
@@ -78,6 +81,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.use(cookieParser());
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
+  app.use(rejectHazardousBodies);
   app.use(csrfMiddleware(config.COOKIE_SECURE));
   app.use(expressErrorHandler);
   app.setGlobalPrefix('api', { exclude: ['metrics'] });

@@ -26,7 +26,8 @@ export function csrfMiddleware(secureCookies: boolean) {
     let token = cookies[CSRF_COOKIE];
     if (!token) {
       token = newCsrfToken();
-      res.cookie(CSRF_COOKIE, token, { httpOnly: false, sameSite: 'lax', secure: secureCookies, path: '/' });
+      // Secure also when the request came over HTTPS (directly, or via a proxy trusted with TRUST_PROXY).
+      res.cookie(CSRF_COOKIE, token, { httpOnly: false, sameSite: 'lax', secure: secureCookies || req.secure, path: '/' });
       (req as Request & { csrfToken?: string }).csrfToken = token;
     }
     if (SAFE_METHODS.has(req.method) || !req.originalUrl.startsWith('/api/')) return next();

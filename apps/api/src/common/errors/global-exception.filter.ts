@@ -45,6 +45,8 @@ export function sendError(error: unknown, req: Request & { id?: unknown }, res: 
   const { status, body, headers } = toErrorResponse(error, requestId, req);
   if (res.headersSent) return;
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  // A handler may have set another type (text/csv) before failing; the error body is JSON.
+  res.type('application/json');
   res.status(status).json(body);
 }
 

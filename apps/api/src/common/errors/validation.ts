@@ -10,9 +10,27 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   });
 }
 
+/**
+ * A validator that throws instead of answering is refusing the value: class-validator's
+ * `IsNumber({ maxDecimalPlaces })` threw a TypeError on 5e-323 and `IsEmail` a URIError on a lone
+ * surrogate, which were 500s. Those become 400 VALIDATION_FAILED.
+ */
+class SafeValidationPipe extends ValidationPipe {
+  protected override async validate(...args: Parameters<ValidationPipe['validate']>): Promise<ValidationError[]> {
+    try {
+      return await super.validate(...args);
+    } catch (e) {
+      if (e instanceof TypeError || e instanceof RangeError || e instanceof URIError) {
+        throw new AppError(ErrorCode.VALIDATION_FAILED, 'The request has a value that cannot be checked.');
+      }
+      throw e;
+    }
+  }
+}
+
 /** Input validation at the edge: unknown fields are refused, values transformed to DTO types. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new SafeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

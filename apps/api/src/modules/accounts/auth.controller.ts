@@ -27,7 +27,7 @@ export class AuthController {
     const existing = (req.cookies as Record<string, string | undefined>)[CSRF_COOKIE] ?? req.csrfToken;
     if (existing) return { token: existing };
     const token = newCsrfToken();
-    res.cookie(CSRF_COOKIE, token, { httpOnly: false, sameSite: 'lax', secure: this.config.get('COOKIE_SECURE'), path: '/' });
+    res.cookie(CSRF_COOKIE, token, { httpOnly: false, sameSite: 'lax', secure: this.config.get('COOKIE_SECURE') || req.secure, path: '/' });
     return { token };
   }
 
@@ -42,7 +42,7 @@ export class AuthController {
     @Res({ passthrough: true }) res: express.Response,
   ): Promise<AuthResultDto> {
     const user = await this.accounts.register(body);
-    this.setSessionCookie(res, await this.accounts.createSession(user.id, meta(req)));
+    this.setSessionCookie(req, res, await this.accounts.createSession(user.id, meta(req)));
     return { user: mapUser(user) };
   }
 
@@ -59,7 +59,7 @@ export class AuthController {
     @Res({ passthrough: true }) res: express.Response,
   ): Promise<AuthResultDto> {
     const user = await this.accounts.authenticate(body.email, body.password, req.ip ?? 'unknown');
-    this.setSessionCookie(res, await this.accounts.createSession(user.id, meta(req)));
+    this.setSessionCookie(req, res, await this.accounts.createSession(user.id, meta(req)));
     return { user: mapUser(user) };
   }
 
@@ -79,11 +79,12 @@ export class AuthController {
     await this.accounts.changePassword(user, body.currentPassword, body.newPassword);
   }
 
-  private setSessionCookie(res: express.Response, session: NewSession): void {
+  private setSessionCookie(req: express.Request, res: express.Response, session: NewSession): void {
     res.cookie(SESSION_COOKIE, session.token, {
       httpOnly: true,
       sameSite: 'lax',
-      secure: this.config.get('COOKIE_SECURE'),
+      // Secure also when the request came over HTTPS (directly, or via a proxy trusted with TRUST_PROXY).
+      secure: this.config.get('COOKIE_SECURE') || req.secure,
       path: '/',
       expires: session.expiresAt,
     });

@@ -6,10 +6,14 @@ import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AppConfigService } from '../../config/app-config.service';
 import { AccountsService, hashToken } from '../accounts/accounts.service';
+import { RateLimiterService } from '../accounts/rate-limiter.service';
 import { OrganizationDto, OrgInviteCreatedDto } from './dto/organization.dto';
 import { MembershipEntity, OrganizationEntity, OrgInviteEntity } from './organization.entities';
 
 const INVITE_TTL_DAYS = 7;
+/** Wrong invite tokens one account may try per window before 429 (a token has 256 bits; this stops scripted guessing). */
+export const INVITE_FAILURES_PER_USER = 10;
+const INVITE_WINDOW_SECONDS = 15 * 60;
 
 @Injectable()
 export class OrganizationsService {
@@ -19,6 +23,7 @@ export class OrganizationsService {
     @InjectRepository(OrgInviteEntity) private readonly invites: Repository<OrgInviteEntity>,
     private readonly accounts: AccountsService,
     private readonly config: AppConfigService,
+    private readonly limiter: RateLimiterService,
   ) {}
 
   async listForUser(userId: string): Promise<OrganizationDto[]> {
@@ -63,6 +68,20 @@ export class OrganizationsService {
 
   /** Single use: the invite is consumed in the same statement that checks it. */
   async accept(userId: string, token: string): Promise<OrganizationDto> {
+    const limitKey = `org-invite:user:${userId}`;
+    const state = await this.limiter.peek(limitKey, INVITE_WINDOW_SECONDS);
+    if (state.count >= INVITE_FAILURES_PER_USER) {
+      throw new AppError(ErrorCode.RATE_LIMITED, 'Too many invalid invite links; try again later.', undefined, { 'Retry-After': String(state.retryAfter) });
+    }
+    try {
+      return await this.consumeInvite(userId, token);
+    } catch (e) {
+      if (e instanceof AppError && e.code === ErrorCode.INVITE_INVALID) await this.limiter.hit(limitKey, INVITE_WINDOW_SECONDS);
+      throw e;
+    }
+  }
+
+  private consumeInvite(userId: string, token: string): Promise<OrganizationDto> {
     return this.db.transaction(async (tx) => {
       // A CTE, because TypeORM answers a bare UPDATE ... RETURNING with [rows, count].
       const rows: Array<{ organization_id: string }> = await tx.query(

@@ -1,0 +1,152 @@
+import { ORG_QUESTION, PASSWORD, setDraft, type Role, type WorldIds } from './world';
+
+/**
+ * Who may call what: for every operation of apps/api/openapi.json ("METHOD /path"), the request
+ * the matrix test sends and the status each role must get. A new endpoint without an entry here
+ * fails authz.e2e-spec.ts.
+ *
+ * Roles: anonymous (no session), candidate (holds only what an invite link gives), learner,
+ * managerA / managerB (managers of org A / org B; path ids point at org A's things and the
+ * learner's own things), admin (site admin, member of no org).
+ *
+ * Entries run in this order, each role in ROLES order; writes that end sessions or change roles
+ * come last. `fresh`: each role acts through a new login of the same user, so a request that
+ * logs in, out or as someone else leaves the shared sessions alone.
+ */
+export interface MatrixRequest {
+  path?: (ids: WorldIds) => Record<string, string>;
+  query?: string | ((ids: WorldIds) => string);
+  body?: (ids: WorldIds, role: Role) => unknown;
+  fresh?: boolean;
+  expect: Record<Role, number>;
+}
+
+/** Statuses in ROLES order: anonymous, candidate, learner, managerA, managerB, admin. */
+function s(anonymous: number, candidate: number, learner: number, managerA: number, managerB: number, admin: number): Record<Role, number> {
+  return { anonymous, candidate, learner, managerA, managerB, admin };
+}
+
+const anyone = s(200, 200, 200, 200, 200, 200);
+const users = s(401, 401, 200, 200, 200, 200);
+/** Org A's things: its managers only; everyone else logged in is told it does not exist. */
+const orgA = (ok: number) => s(401, 401, 404, ok, 404, 404);
+/** The learner's own things. */
+const learnerOwn = (ok: number) => s(401, 401, ok, 404, 404, 404);
+
+/** Hiring routes of org A: @Roles(manager, admin) first (a learner gets 403), then membership (404). */
+const hiringA = (ok: number) => s(401, 401, 403, ok, 404, 404);
+/** Candidate routes: only the holder of the candidate cookie. */
+const candidateOnly = (ok: number) => s(401, ok, 401, 401, 401, 401);
+
+const orgQ = (ids: WorldIds) => ({ orgId: ids.orgA, id: ids.orgQuestionA });
+const setA = (ids: WorldIds) => ({ orgId: ids.orgA, setId: ids.setA! });
+const attempt = (ids: WorldIds) => ({ id: ids.attempt });
+
+export const AUTHZ_MATRIX: Record<string, MatrixRequest> = {
+  'GET /metrics': { expect: anyone },
+  'GET /api/health': { expect: anyone },
+  'GET /api/auth/csrf': { expect: anyone },
+  'POST /api/auth/register': {
+    fresh: true,
+    body: (_ids, role) => ({ email: `new-${role.toLowerCase()}@example.com`, password: PASSWORD, displayName: 'New' }),
+    expect: s(201, 201, 201, 201, 201, 201),
+  },
+  'POST /api/auth/login': { fresh: true, body: () => ({ email: 'learner@example.com', password: PASSWORD }), expect: anyone },
+  'GET /api/me': { expect: users },
+  'GET /api/orgs': { expect: users },
+  'POST /api/orgs/{id}/invites': { path: (ids) => ({ id: ids.orgA }), body: () => ({ email: 'friend@example.com' }), expect: orgA(201) },
+  'POST /api/org-invites/accept': { body: () => ({ token: 'x'.repeat(43) }), expect: s(401, 401, 410, 410, 410, 410) },
+  'GET /api/topics': { expect: users },
+  'GET /api/questions': { query: 'topic=channels&pageSize=5', expect: users },
+  'GET /api/questions/{id}': { path: (ids) => ({ id: ids.question }), expect: users },
+  'GET /api/questions/{id}/preview': { path: (ids) => ({ id: ids.question }), expect: s(401, 401, 403, 200, 200, 200) },
+  'POST /api/attempts': {
+    body: () => ({ mode: 'quick', topics: ['channels'], difficulty: { min: 1, max: 5 }, count: 2, timeLimitMinutes: 10 }),
+    expect: s(401, 401, 201, 201, 201, 201),
+  },
+  'GET /api/attempts': { expect: users },
+  'GET /api/attempts/{id}': { path: attempt, expect: learnerOwn(200) },
+  'PUT /api/attempts/{id}/items/{position}/answer': {
+    path: (ids) => ({ id: ids.attempt, position: '1' }),
+    body: () => ({ response: null }),
+    expect: learnerOwn(200),
+  },
+  'POST /api/attempts/{id}/submit': { path: attempt, expect: learnerOwn(200) },
+  'GET /api/attempts/{id}/review': { path: attempt, expect: learnerOwn(200) },
+  'GET /api/orgs/{orgId}/questions': { path: (ids) => ({ orgId: ids.orgA }), expect: orgA(200) },
+  'POST /api/orgs/{orgId}/questions': {
+    path: (ids) => ({ orgId: ids.orgA }),
+    body: (_ids, role) => ({ ...ORG_QUESTION, title: `Close a nil channel (${role})` }),
+    expect: orgA(201),
+  },
+  'GET /api/orgs/{orgId}/questions/{id}': { path: orgQ, expect: orgA(200) },
+  'PUT /api/orgs/{orgId}/questions/{id}': { path: orgQ, body: () => ({ ...ORG_QUESTION, difficulty: 3 }), expect: orgA(200) },
+  'GET /api/drills/settings': { expect: users },
+  'PUT /api/drills/settings': { body: () => ({ newCardsPerDay: 12 }), expect: users },
+  'GET /api/drills/due': { expect: users },
+  'GET /api/drills/stats': { expect: users },
+  'POST /api/drills/cards/{questionId}/suspend': { path: (ids) => ({ questionId: ids.drillQuestion }), expect: learnerOwn(200) },
+  'POST /api/drills/cards/{questionId}/unsuspend': { path: (ids) => ({ questionId: ids.drillQuestion }), expect: learnerOwn(200) },
+  'POST /api/drills/reviews/{reviewId}/undo': { path: (ids) => ({ reviewId: ids.drillReview }), expect: learnerOwn(200) },
+  'POST /api/drills/reviews': {
+    body: (ids) => ({ reviewId: crypto.randomUUID(), questionId: ids.drillQuestion, durationMs: 3000, rating: 'good' }),
+    expect: learnerOwn(200),
+  },
+  'DELETE /api/drills/deck/{questionId}': { path: (ids) => ({ questionId: ids.drillQuestion }), expect: learnerOwn(204) },
+  'POST /api/drills/deck': { body: () => ({ topic: 'channels' }), expect: s(401, 401, 201, 201, 201, 201) },
+  'GET /api/drills/deck': { expect: users },
+  'GET /api/admin/drills/lapse-heavy': { expect: s(401, 401, 403, 403, 403, 200) },
+
+  // Hiring: question sets (org A's), invites, the candidate's attempt, results.
+  'GET /api/set-templates': { expect: s(401, 401, 403, 200, 200, 200) },
+  'GET /api/orgs/{orgId}/sets': { path: (ids) => ({ orgId: ids.orgA }), expect: hiringA(200) },
+  'POST /api/orgs/{orgId}/sets': { path: (ids) => ({ orgId: ids.orgA }), body: (_ids, role) => ({ title: `Set of ${role}` }), expect: hiringA(201) },
+  'GET /api/orgs/{orgId}/sets/{setId}': { path: setA, expect: hiringA(200) },
+  // A changed draft: the published v1 gets a draft v2, which the next entry publishes.
+  'PUT /api/orgs/{orgId}/sets/{setId}/draft': { path: setA, body: (ids) => ({ ...setDraft(ids), title: 'Backend screen, v2' }), expect: hiringA(200) },
+  'POST /api/orgs/{orgId}/sets/{setId}/publish': { path: setA, expect: hiringA(200) },
+  'GET /api/orgs/{orgId}/sets/{setId}/versions/{version}': { path: (ids) => ({ ...setA(ids), version: '1' }), expect: hiringA(200) },
+  'GET /api/orgs/{orgId}/sets/{setId}/export': { path: setA, query: 'format=json', expect: hiringA(200) },
+  'GET /api/orgs/{orgId}/sets/{setId}/audit': { path: setA, expect: hiringA(200) },
+  'POST /api/orgs/{orgId}/sets/{setId}/invites': {
+    path: setA,
+    body: (_ids, role) => ({ invitees: [{ name: 'Someone', email: `invitee-${role.toLowerCase()}@example.com` }], expiresAt: new Date(Date.now() + 86_400_000).toISOString() }),
+    expect: hiringA(201),
+  },
+  'GET /api/orgs/{orgId}/sets/{setId}/invites': { path: setA, expect: hiringA(200) },
+  'PUT /api/orgs/{orgId}/invites/{inviteId}/override': { path: (ids) => ({ orgId: ids.orgA, inviteId: ids.inviteA! }), body: () => ({ extraMinutes: 5 }), expect: hiringA(200) },
+  'GET /api/orgs/{orgId}/invites/{inviteId}/audit': { path: (ids) => ({ orgId: ids.orgA, inviteId: ids.inviteA! }), expect: hiringA(200) },
+  'POST /api/orgs/{orgId}/invites/{inviteId}/revoke': { path: (ids) => ({ orgId: ids.orgA, inviteId: ids.inviteA2! }), expect: hiringA(200) },
+  'POST /api/candidate/session': { fresh: true, body: (ids) => ({ token: ids.inviteToken }), expect: anyone },
+  'GET /api/candidate/status': { expect: candidateOnly(200) },
+  'POST /api/candidate/start': { expect: candidateOnly(201) },
+  'GET /api/candidate/attempt': { expect: candidateOnly(200) },
+  'PUT /api/candidate/attempt/items/{position}/answer': { path: () => ({ position: '1' }), body: () => ({ response: null }), expect: candidateOnly(200) },
+  'POST /api/candidate/attempt/signals': { body: () => ({ events: [{ type: 'blur', at: new Date().toISOString(), durationMs: 1000 }] }), expect: candidateOnly(204) },
+  'POST /api/candidate/attempt/submit': { expect: candidateOnly(200) },
+  'GET /api/candidate/attempt/review': { expect: candidateOnly(200) },
+  'GET /api/orgs/{orgId}/sets/{setId}/results': { path: setA, expect: hiringA(200) },
+  'GET /api/orgs/{orgId}/sets/{setId}/results.csv': { path: setA, expect: hiringA(200) },
+  'GET /api/orgs/{orgId}/sets/{setId}/versions/{version}/statistics': { path: (ids) => ({ ...setA(ids), version: '1' }), expect: hiringA(200) },
+  'GET /api/orgs/{orgId}/results/compare': { path: (ids) => ({ orgId: ids.orgA }), query: (ids) => `ids=${ids.candidateAttempt!}`, expect: hiringA(200) },
+  'GET /api/orgs/{orgId}/results/{attemptId}': { path: (ids) => ({ orgId: ids.orgA, attemptId: ids.candidateAttempt! }), expect: hiringA(200) },
+  'PUT /api/orgs/{orgId}/results/{attemptId}/items/{position}/grade': {
+    path: (ids) => ({ orgId: ids.orgA, attemptId: ids.candidateAttempt!, position: '1' }),
+    body: () => ({ score: 1, comment: 'Fine.' }),
+    // Item 1 is a pinned choice question: org A's manager gets past authorization to GRADE_REFUSED.
+    expect: hiringA(409),
+  },
+  'POST /api/orgs/{orgId}/sets/{setId}/duplicate': { path: setA, expect: hiringA(201) },
+  'POST /api/orgs/{orgId}/sets/import': { path: (ids) => ({ orgId: ids.orgA }), body: (ids) => JSON.parse(ids.setExport!) as unknown, expect: hiringA(201) },
+  'POST /api/orgs/{orgId}/sets/{setId}/archive': { path: setA, expect: hiringA(200) },
+  'POST /api/orgs/{orgId}/sets/{setId}/unarchive': { path: setA, expect: hiringA(200) },
+  'DELETE /api/orgs/{orgId}/questions/{id}': { path: orgQ, expect: orgA(204) },
+  // Role-changing and session-ending writes last.
+  'POST /api/orgs': { fresh: true, body: (_ids, role) => ({ name: `Org of ${role}` }), expect: s(401, 401, 201, 201, 201, 201) },
+  'POST /api/auth/logout': { fresh: true, expect: s(401, 401, 204, 204, 204, 204) },
+  'POST /api/auth/password': {
+    fresh: true,
+    body: () => ({ currentPassword: PASSWORD, newPassword: 'a different long secret' }),
+    expect: s(401, 401, 204, 204, 204, 204),
+  },
+};

@@ -1,0 +1,347 @@
+import { AttemptSweepService } from '@goprep/api/testing';
+import type { AnswerKey } from '@goprep/domain';
+import { wrongAnswer } from '../support/answers';
+import { KEY_FIELDS } from '../support/key-material';
+import { createTestApp, type TestApp } from '../support/test-app';
+import { Actor, createWorld, fillPath, operations, PASSWORD, setDraft, tokenOf, type Operation, type World } from './world';
+
+/**
+ * Walks every GET operation of the OpenAPI document that a learner can reach, with every path
+ * parameter filled with the learner's own ids, in every state of a quiz attempt and of a drill
+ * deck, and fails if a key, an explanation, option feedback or hidden verification data shows up
+ * anywhere before the review policy allows it (only a submitted attempt under the 'full' policy
+ * may show keys, and only in its review).
+ *
+ * Secrets are read from the database (question_versions), never from the API.
+ */
+const GETS = operations().filter((op) => op.method === 'get');
+
+interface VersionRow {
+  question_id: string;
+  answer_key: AnswerKey;
+  explanation: string;
+  options: Array<{ text: string; feedback?: string }> | null;
+  verify: unknown;
+  prompt: string;
+  code: string | null;
+}
+
+/** Strings at least this long are specific enough to look for in a response. */
+const MIN_SECRET = 6;
+
+/** The string values, leaving out tags that name a kind of thing (`type: 'code-lines'`, `kind: 'output'`), which are no secret. */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => (k === 'type' || k === 'kind' ? [] : strings(v)));
+  }
+  return [];
+}
+
+/**
+ * Everything any question shows on delivery (titles, prompts, code, option texts, tags): a key
+ * string that also appears there (an output line quoted in some prompt) cannot count as a leak.
+ */
+let shown = '';
+
+/** What must not leak for these versions: explanation, key strings, option feedback, verification data. */
+function secretsOf(rows: VersionRow[]): string[] {
+  const out = new Set<string>();
+  for (const r of rows) {
+    const shownHere = [r.prompt, r.code ?? '', ...(r.options ?? []).map((o) => o.text)].join('\n');
+    const candidates = [
+      r.explanation.trim().slice(0, 80),
+      ...strings(r.answer_key).map((s) => s.trim()),
+      ...(r.options ?? []).map((o) => (o.feedback ?? '').trim()),
+      ...strings(r.verify).map((s) => s.trim()),
+    ];
+    for (const c of candidates) if (c.length >= MIN_SECRET && !shown.includes(c) && !shownHere.includes(c)) out.add(c);
+  }
+  return [...out];
+}
+
+async function versionsOfAttempt(t: TestApp, attemptId: string): Promise<VersionRow[]> {
+  return t.sql<VersionRow>(
+    `SELECT v.question_id, v.answer_key, v.explanation, v.options, v.verify, v.prompt, v.code
+       FROM attempt_items i JOIN question_versions v ON v.id = i.question_version_id WHERE i.attempt_id = $1`,
+    [attemptId],
+  );
+}
+
+async function currentVersions(t: TestApp, questionIds: string[]): Promise<VersionRow[]> {
+  return t.sql<VersionRow>(
+    `SELECT v.question_id, v.answer_key, v.explanation, v.options, v.verify, v.prompt, v.code
+       FROM question_versions v JOIN questions q ON q.id = v.question_id
+      WHERE v.question_id = ANY($1) AND v.version = q.current_version`,
+    [questionIds],
+  );
+}
+
+/** Every way to fill an operation's path parameters from the candidate values per name; [] if one has none. */
+function fillings(op: Operation, values: Record<string, string[]>): Array<Record<string, string>> {
+  let out: Array<Record<string, string>> = [{}];
+  for (const p of op.pathParams) {
+    const options = values[p.name] ?? [];
+    out = out.flatMap((partial) => options.map((v) => ({ ...partial, [p.name]: v })));
+  }
+  return out;
+}
+
+/**
+ * Paths of key-only field names (support/key-material.ts) in a response, except where they are no
+ * key: a number is a tally (`result.correct: 3` counts right answers), and the user's own saved
+ * response is echoed back (`answer.response.lines` is what they clicked).
+ */
+function keyFields(value: unknown, path = '$'): string[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => keyFields(v, `${path}[${i}]`));
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => [
+    ...(KEY_FIELDS.includes(k) && typeof v !== 'number' && v !== null ? [`${path}.${k}`] : []),
+    ...(k === 'response' ? [] : keyFields(v, `${path}.${k}`)),
+  ]);
+}
+
+interface Leak {
+  url: string;
+  what: string;
+}
+
+/**
+ * GETs everything reachable and returns the leaks; `allowed(url)` says where keys may appear.
+ * Also returns how many responses were inspected, so a walk that reached nothing fails.
+ */
+async function walk(actor: Actor, values: Record<string, string[]>, secrets: string[], allowed: (url: string) => boolean): Promise<{ leaks: Leak[]; inspected: number; ok: number }> {
+  const leaks: Leak[] = [];
+  let inspected = 0;
+  let ok = 0;
+  for (const op of GETS) {
+    for (const params of fillings(op, values)) {
+      const url = fillPath(op.path, params);
+      const res = await actor.send('get', url, { timeoutMs: 10_000 });
+      inspected++;
+      if (res.status === 200) ok++;
+      if (allowed(url)) continue;
+      const text = res.text ?? '';
+      for (const secret of secrets) if (text.includes(secret)) leaks.push({ url, what: `secret text ${JSON.stringify(secret.slice(0, 60))}` });
+      if ((res.headers['content-type'] ?? '').includes('json')) {
+        for (const path of keyFields(res.body)) leaks.push({ url, what: `key field ${path}` });
+      }
+    }
+  }
+  return { leaks, inspected, ok };
+}
+
+describe('security: no key reaches a learner before the review policy allows it', () => {
+  let t: TestApp;
+  let sweep: AttemptSweepService;
+  let n = 0;
+
+  beforeAll(async () => {
+    t = await createTestApp({ ATTEMPT_SWEEP_INTERVAL_MS: '0', LOGIN_MAX_ATTEMPTS_PER_IP: '100000' });
+    sweep = t.app.get(AttemptSweepService);
+    // The first account is the admin; take that seat so the learners below are plain learners.
+    const admin = new Actor('admin', t.server, 'admin@example.com');
+    await admin.browser.register('admin@example.com', PASSWORD, 'Admin');
+    const all = await t.sql<{ text: string }>(
+      `SELECT concat_ws(E'\\n', v.title, v.prompt, v.code, v.unit, jsonb_path_query_array(coalesce(v.options, '[]'), '$[*].text')::text,
+                        array_to_string(v.tags, ' '), array_to_string(v."references", ' ')) AS text
+         FROM question_versions v`,
+    );
+    shown = all.map((r) => r.text).join('\n');
+  });
+  afterAll(() => t?.close());
+
+  async function newLearner(): Promise<Actor> {
+    const email = `learner${++n}@example.com`;
+    const actor = new Actor('learner', t.server, email);
+    const res = await actor.browser.register(email, PASSWORD, 'Learner');
+    expect(res.status).toBe(201);
+    return actor;
+  }
+
+  /** A learner with one quiz over several question types, every item answered (wrongly: a right answer would be key text). */
+  async function quizInProgress(): Promise<{ actor: Actor; attemptId: string; rows: VersionRow[] }> {
+    const actor = await newLearner();
+    const started = await actor.browser.post('/api/attempts', {
+      mode: 'quick',
+      topics: ['channels', 'goroutine-leaks', 'memory-model'],
+      difficulty: { min: 1, max: 5 },
+      count: 8,
+      timeLimitMinutes: 30,
+    });
+    expect(started.status).toBe(201);
+    const attemptId = started.body.id as string;
+    const rows = await versionsOfAttempt(t, attemptId);
+    const keys = await t.sql<{ position: number; answer_key: AnswerKey }>(
+      `SELECT i.position, v.answer_key FROM attempt_items i JOIN question_versions v ON v.id = i.question_version_id WHERE i.attempt_id = $1`,
+      [attemptId],
+    );
+    for (const k of keys) {
+      if (k.answer_key.type === 'flashcard') continue;
+      const saved = await actor.browser.put(`/api/attempts/${attemptId}/items/${k.position}/answer`, { response: wrongAnswer(k.answer_key) });
+      expect(saved.status).toBe(200);
+    }
+    return { actor, attemptId, rows };
+  }
+
+  function quizValues(attemptId: string, rows: VersionRow[]): Record<string, string[]> {
+    const questionIds = rows.map((r) => r.question_id);
+    return {
+      id: [attemptId, ...questionIds],
+      attemptId: [attemptId],
+      questionId: questionIds,
+      position: rows.map((_, i) => String(i + 1)),
+    };
+  }
+
+  function expectNoLeaks(label: string, result: { leaks: Leak[]; inspected: number; ok: number }): void {
+    // The walk must have reached the attempt itself, or it proves nothing.
+    expect(result.ok).toBeGreaterThan(5);
+    expect(result.leaks.map((l) => `${label}: ${l.url}: ${l.what}`)).toEqual([]);
+  }
+
+  it('should find the quiz secrets in the database and the GET operations to walk', async () => {
+    const { attemptId, rows } = await quizInProgress();
+    expect(rows.length).toBe(8);
+    expect(secretsOf(rows).length).toBeGreaterThanOrEqual(8);
+    expect(GETS.some((op) => op.path === '/api/attempts/{id}')).toBe(true);
+    expect(attemptId).toBeTruthy();
+  });
+
+  it('should show no key while the quiz is in progress', async () => {
+    const { actor, attemptId, rows } = await quizInProgress();
+    expectNoLeaks('in progress', await walk(actor, quizValues(attemptId, rows), secretsOf(rows), () => false));
+  });
+
+  it('should show no key after the deadline has passed, before and after the sweep closes the attempt', async () => {
+    const { actor, attemptId, rows } = await quizInProgress();
+    await t.sql(
+      `UPDATE attempts SET started_at = now() - interval '40 minutes', deadline_at = now() - interval '10 minutes', review_policy = 'none' WHERE id = $1`,
+      [attemptId],
+    );
+    expectNoLeaks('past deadline', await walk(actor, quizValues(attemptId, rows), secretsOf(rows), () => false));
+    await sweep.sweepOnce();
+    const [state] = await t.sql<{ state: string }>('SELECT state FROM attempts WHERE id = $1', [attemptId]);
+    expect(state!.state).not.toBe('in-progress');
+    expectNoLeaks('closed by the sweep', await walk(actor, quizValues(attemptId, rows), secretsOf(rows), () => false));
+  });
+
+  // The four policies the attempts table accepts (quizzes and candidate assessments share it).
+  it.each(['none', 'score', 'correctness', 'full'])('should show keys after submission only under the full policy (policy %s)', async (policy) => {
+    const { actor, attemptId, rows } = await quizInProgress();
+    await t.sql('UPDATE attempts SET review_policy = $2 WHERE id = $1', [attemptId, policy]);
+    const submitted = await actor.browser.post(`/api/attempts/${attemptId}/submit`);
+    expect(submitted.status).toBe(200);
+    const review = `/api/attempts/${attemptId}/review`;
+    const result = await walk(actor, quizValues(attemptId, rows), secretsOf(rows), (url) => policy === 'full' && url === review);
+    expectNoLeaks(`submitted, policy ${policy}`, result);
+    const res = await actor.browser.get(review);
+    if (policy === 'full') {
+      // The one place keys may appear does show them: the walk's exemption is not hiding a broken review.
+      expect(res.status).toBe(200);
+      expect(secretsOf(rows).some((s) => res.text.includes(s))).toBe(true);
+    } else {
+      expect(res.status).toBeGreaterThanOrEqual(400);
+    }
+  });
+
+  it('should never show a drill card key or explanation in any GET, before or after a review', async () => {
+    const actor = await newLearner();
+    const added = await actor.browser.post('/api/drills/deck', { topic: 'goroutine-leaks' });
+    expect(added.status).toBeLessThan(300);
+    const deck = await t.sql<{ question_id: string }>(
+      'SELECT c.question_id FROM srs_cards c JOIN users u ON u.id = c.user_id WHERE u.email = $1',
+      [actor.email],
+    );
+    expect(deck.length).toBeGreaterThan(3);
+    const questionIds = deck.map((d) => d.question_id);
+    const secrets = secretsOf(await currentVersions(t, questionIds));
+    const values = { id: questionIds, questionId: questionIds };
+    expectNoLeaks('drill deck, before any review', await walk(actor, values, secrets, () => false));
+
+    const due = await actor.browser.get('/api/drills/due');
+    const first = (due.body as { cards: Array<{ questionId: string }> }).cards[0]!;
+    const reviewId = crypto.randomUUID();
+    const reviewed = await actor.browser.post('/api/drills/reviews', { reviewId, questionId: first.questionId, durationMs: 5000, rating: 'again' });
+    expect(reviewed.status).toBeLessThan(300);
+    expectNoLeaks('drill deck, after a review', await walk(actor, { ...values, reviewId: [reviewId] }, secrets, () => false));
+  });
+});
+
+describe('security: no key reaches a candidate before the set\'s review policy allows it', () => {
+  let w: World;
+  let n = 0;
+
+  beforeAll(async () => {
+    w = await createWorld({ LOG_LEVEL: 'silent' });
+    const all = await w.t.sql<{ text: string }>(
+      `SELECT concat_ws(E'\\n', v.title, v.prompt, v.code, v.unit, jsonb_path_query_array(coalesce(v.options, '[]'), '$[*].text')::text,
+                        array_to_string(v.tags, ' '), array_to_string(v."references", ' ')) AS text
+         FROM question_versions v`,
+    );
+    shown = all.map((r) => r.text).join('\n');
+  });
+  afterAll(() => w?.close());
+
+  /** A published set with `policy`, one invite opened by a new candidate, the attempt started and every item answered wrongly. */
+  async function candidateInProgress(policy: string): Promise<{ candidate: Actor; attemptId: string; rows: VersionRow[] }> {
+    const m = w.actors.managerA.browser;
+    const set = (await m.post(`/api/orgs/${w.ids.orgA}/sets`, { title: `Policy ${policy}` })).body.id as string;
+    expect((await m.put(`/api/orgs/${w.ids.orgA}/sets/${set}/draft`, { ...setDraft(w.ids, policy), title: `Policy ${policy}` })).status).toBe(200);
+    expect((await m.post(`/api/orgs/${w.ids.orgA}/sets/${set}/publish`)).status).toBe(200);
+    const created = await m.post(`/api/orgs/${w.ids.orgA}/sets/${set}/invites`, {
+      invitees: [{ name: 'Candidate', email: `cand${++n}@example.com` }],
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    expect(created.status).toBe(201);
+    const candidate = new Actor('candidate', w.t.server);
+    expect((await candidate.send('post', '/api/candidate/session', { body: { token: tokenOf(created.body.invites[0].link as string) } })).status).toBe(200);
+    const started = await candidate.send('post', '/api/candidate/start');
+    expect(started.status).toBe(201);
+    const attemptId = started.body.id as string;
+    const keys = await w.t.sql<{ position: number; answer_key: AnswerKey }>(
+      `SELECT i.position, v.answer_key FROM attempt_items i JOIN question_versions v ON v.id = i.question_version_id WHERE i.attempt_id = $1`,
+      [attemptId],
+    );
+    for (const k of keys) {
+      if (k.answer_key.type === 'flashcard') continue;
+      const saved = await candidate.send('put', `/api/candidate/attempt/items/${k.position}/answer`, { body: { response: wrongAnswer(k.answer_key) } });
+      expect(saved.status).toBe(200);
+    }
+    return { candidate, attemptId, rows: await versionsOfAttempt(w.t, attemptId) };
+  }
+
+  function values(attemptId: string, rows: VersionRow[]): Record<string, string[]> {
+    return { id: [attemptId], attemptId: [attemptId], position: rows.map((_, i) => String(i + 1)), orgId: [w.ids.orgA], setId: [w.ids.setA ?? attemptId] };
+  }
+
+  function expectClean(label: string, result: { leaks: Leak[]; ok: number }): void {
+    expect(result.ok).toBeGreaterThanOrEqual(2);
+    expect(result.leaks.map((l) => `${label}: ${l.url}: ${l.what}`)).toEqual([]);
+  }
+
+  it.each(['none', 'score', 'correctness', 'full'])('should keep keys back in progress, after the deadline and after submission unless the policy is full (policy %s)', async (policy) => {
+    const { candidate, attemptId, rows } = await candidateInProgress(policy);
+    expect(rows.length).toBe(3);
+    const secrets = secretsOf(rows);
+    expect(secrets.length).toBeGreaterThanOrEqual(3);
+    expectClean(`${policy}, in progress`, await walk(candidate, values(attemptId, rows), secrets, () => false));
+
+    const submitted = await candidate.send('post', '/api/candidate/attempt/submit');
+    expect(submitted.status).toBe(200);
+    const review = '/api/candidate/attempt/review';
+    // 'correctness' shows per item whether it was right: that field is allowed, the key itself is not.
+    const result = await walk(candidate, values(attemptId, rows), secrets, (url) => policy === 'full' && url === review);
+    const leaks = policy === 'correctness' ? result.leaks.filter((l) => !(l.url === review && /\.correct$/.test(l.what))) : result.leaks;
+    expectClean(`${policy}, submitted`, { ...result, leaks });
+    const res = await candidate.send('get', review);
+    if (policy === 'full') expect(secrets.some((secret) => res.text.includes(secret))).toBe(true);
+  });
+
+  it('should keep keys back from a candidate whose deadline has passed, before and after the sweep', async () => {
+    const { candidate, attemptId, rows } = await candidateInProgress('full');
+    await w.t.sql(`UPDATE attempts SET started_at = now() - interval '40 minutes', deadline_at = now() - interval '10 minutes' WHERE id = $1`, [attemptId]);
+    expectClean('past deadline', await walk(candidate, values(attemptId, rows), secretsOf(rows), () => false));
+  });
+});
