@@ -17,12 +17,19 @@ export class SessionGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<AuthedRequest>();
     const token = (req.cookies as Record<string, string | undefined> | undefined)?.[SESSION_COOKIE];
-    if (token) {
-      const user = await this.accounts.resolveSession(token);
-      if (user) req.user = user;
-    }
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) === true;
+    if (token) {
+      try {
+        const user = await this.accounts.resolveSession(token);
+        if (user) req.user = user;
+      } catch (e) {
+        // A public route (health above all) still answers when the session store is unreachable:
+        // /api/health must say "db down" to a browser that carries a session cookie, too.
+        if (!isPublic) throw e;
+      }
+    }
+    if (isPublic) return true;
     if (!req.user) throw new AppError(ErrorCode.UNAUTHENTICATED, 'You need to log in.');
     const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(req.user.role)) {
