@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, MoreThan, Repository } from 'typeorm';
+import { DataSource, IsNull, Repository } from 'typeorm';
 import type { AuthUser, UserRole } from '../../common/auth/decorators';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
@@ -154,18 +154,17 @@ export class AccountsService {
   /** The user behind a session cookie, or null when it is unknown, expired or revoked. */
   async resolveSession(token: string): Promise<AuthUser | null> {
     if (token.length > 200) return null;
-    const session = await this.sessions.findOne({
-      where: { tokenHash: hashToken(token), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
-      relations: { user: true },
-    });
-    if (!session?.user) return null;
-    return {
-      id: session.user.id,
-      email: session.user.email,
-      displayName: session.user.displayName,
-      role: session.user.role,
-      sessionId: session.id,
-    };
+    // Runs on every request: one statement on the token_hash index. findOne with a relation made
+    // TypeORM send a DISTINCT pre-query too (see docs/performance.md: the answer save went from 35
+    // to 60 req/s without it).
+    const [row] = (await this.db.query(
+      `SELECT s.id AS session_id, u.id, u.email, u.display_name, u.role
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2`,
+      [hashToken(token), new Date()],
+    )) as Array<{ session_id: string; id: string; email: string; display_name: string; role: UserRole }>;
+    if (!row) return null;
+    return { id: row.id, email: row.email, displayName: row.display_name, role: row.role, sessionId: row.session_id };
   }
 }
 

@@ -1,0 +1,310 @@
+/**
+ * Load benchmarks (issue 8): goprep's production build vs a bare node:http + pg baseline doing
+ * the same SQL, one after the other in the same run, 64 connections, loopback only.
+ *
+ *   npm run bench -- load     (BENCH_DURATION=9 s per target, in 3 alternating slices, after 2 s warm-up)
+ *
+ * Needs the build (`npx nx run-many -t build -p api web`) and a seeded cluster (`npm run bench:seed`;
+ * seeded at the default scale when missing).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import autocannon from 'autocannon';
+import { freePort } from '../support/free-port';
+import { ApiUser, pool, responseFor, type ItemView } from './lib/api';
+import { BENCH_DATA_DIR, fmt, requireBuild, ROOT, SEED_MARKER, startBenchApp, table, withClient } from './lib/common';
+import { summariseProfiles } from './lib/profile';
+
+const CONNECTIONS = 64;
+const USERS = 64;
+const DURATION = Number(process.env['BENCH_DURATION'] ?? 9);
+const ROUNDS = 3;
+const WARMUP = Number(process.env['BENCH_WARMUP'] ?? 2);
+const TARGET_RATIO = 0.5;
+const TARGET_P99_MS = 50;
+const SEARCH_TERMS = ['goroutine leak', 'channel close', 'happens before', 'garbage collector pacer', 'context cancel', 'escape heap', 'mutex', 'trace'];
+
+interface Learner {
+  user: ApiUser;
+  attemptId: string;
+  items: Array<ItemView & { position: number }>;
+  cards: Array<ItemView & { questionId: string }>;
+  k: number;
+}
+
+interface Request {
+  method: 'GET' | 'PUT' | 'POST';
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+interface Scenario {
+  name: string;
+  next(): Request;
+}
+
+export interface LoadResult {
+  scenario: string;
+  target: 'goprep' | 'baseline';
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  /** Postgres execution time and statements per request (pg_stat_statements), when available. */
+  dbMsPerRequest?: number;
+  /** Non-2xx responses by status code. */
+  statusCodes?: Record<string, number>;
+  statementsPerRequest?: number;
+}
+
+function scenarios(learners: Learner[]): Scenario[] {
+  let turn = 0;
+  const nextLearner = () => learners[turn++ % learners.length]!;
+  return [
+    {
+      name: 'answer save (PUT attempt item)',
+      next: () => {
+        const l = nextLearner();
+        const item = l.items[l.k++ % l.items.length]!;
+        return {
+          method: 'PUT',
+          path: `/api/attempts/${l.attemptId}/items/${item.position}/answer`,
+          headers: l.user.headers(),
+          body: JSON.stringify({ response: responseFor(item, l.k), timeSpentMs: l.k * 100 }),
+        };
+      },
+    },
+    {
+      name: 'attempt delivery (GET, 20 items)',
+      next: () => {
+        const l = nextLearner();
+        return { method: 'GET', path: `/api/attempts/${l.attemptId}`, headers: { cookie: l.user.cookie } };
+      },
+    },
+    {
+      name: 'drill due queue (GET)',
+      next: () => {
+        const l = nextLearner();
+        return { method: 'GET', path: '/api/drills/due', headers: { cookie: l.user.cookie } };
+      },
+    },
+    {
+      name: 'drill review submission (POST)',
+      next: () => {
+        const l = nextLearner();
+        const card = l.cards[l.k++ % l.cards.length]!;
+        return {
+          method: 'POST',
+          path: '/api/drills/reviews',
+          headers: l.user.headers(),
+          body: JSON.stringify({ reviewId: randomUUID(), questionId: card.questionId, response: responseFor(card, l.k), durationMs: 9000 }),
+        };
+      },
+    },
+    {
+      name: 'bank search (GET ?q=)',
+      next: () => {
+        const l = nextLearner();
+        const q = SEARCH_TERMS[l.k++ % SEARCH_TERMS.length]!;
+        return { method: 'GET', path: `/api/questions?q=${encodeURIComponent(q)}`, headers: { cookie: l.user.cookie } };
+      },
+    },
+  ];
+}
+
+function cannon(url: string, scenario: Scenario, seconds: number): Promise<autocannon.Result> {
+  return autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        setupRequest: (req) => {
+          const r = scenario.next();
+          return { ...req, method: r.method, path: r.path, headers: r.headers, ...(r.body !== undefined ? { body: r.body } : {}) };
+        },
+      },
+    ],
+  });
+}
+
+/** Statement time per request from pg_stat_statements (when the cluster preloads it), else null. */
+async function dbTime(dbUrl: string, reset: boolean): Promise<{ ms: number; calls: number } | null> {
+  return withClient(dbUrl, async (c) => {
+    try {
+      if (reset) {
+        await c.query('SELECT pg_stat_statements_reset()');
+        return null;
+      }
+      const { rows } = await c.query<{ ms: number; calls: string }>(
+        `SELECT COALESCE(sum(total_exec_time), 0)::float8 AS ms, COALESCE(sum(calls), 0) AS calls FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      );
+      return { ms: rows[0]!.ms, calls: Number(rows[0]!.calls) };
+    } catch {
+      return null;
+    }
+  });
+}
+
+/**
+ * The machine is shared, so goprep and the baseline run in alternating slices (ROUNDS of each)
+ * and both see the same background load. req/s = all requests / all seconds; p50 is the median of
+ * the slices' p50, p99 the worst slice's p99 (conservative).
+ */
+async function measurePair(name: string, targets: Array<{ target: LoadResult['target']; url: string }>, scenario: Scenario, dbUrl: string): Promise<LoadResult[]> {
+  for (const t of targets) await cannon(t.url, scenario, WARMUP);
+  const slices = new Map<LoadResult['target'], Array<{ r: autocannon.Result; db: { ms: number; calls: number } | null }>>();
+  const seconds = Math.max(1, Math.round(DURATION / ROUNDS));
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const t of round % 2 === 0 ? targets : [...targets].reverse()) {
+      await dbTime(dbUrl, true);
+      const r = await cannon(t.url, scenario, seconds);
+      const db = await dbTime(dbUrl, false);
+      slices.set(t.target, [...(slices.get(t.target) ?? []), { r, db }]);
+    }
+  }
+  return targets.map(({ target }) => {
+    const runs = slices.get(target) ?? [];
+    const total = runs.reduce((n, x) => n + x.r.requests.total, 0) || 1;
+    const p50s = runs.map((x) => x.r.latency.p50).sort((a, b) => a - b);
+    const codes = new Map<string, number>();
+    for (const x of runs) for (const [code, stat] of Object.entries(x.r.statusCodeStats ?? {})) if (!code.startsWith('2')) codes.set(code, (codes.get(code) ?? 0) + (stat.count ?? 0));
+    const db = runs.every((x) => x.db) ? runs.reduce((a, x) => ({ ms: a.ms + x.db!.ms, calls: a.calls + x.db!.calls }), { ms: 0, calls: 0 }) : null;
+    return {
+      scenario: name,
+      target,
+      rps: total / runs.reduce((n, x) => n + x.r.duration, 0),
+      p50: p50s[Math.floor(p50s.length / 2)] ?? 0,
+      p99: Math.max(...runs.map((x) => x.r.latency.p99)),
+      non2xx: runs.reduce((n, x) => n + x.r.non2xx, 0),
+      errors: runs.reduce((n, x) => n + x.r.errors, 0),
+      timeouts: runs.reduce((n, x) => n + x.r.timeouts, 0),
+      statusCodes: Object.fromEntries(codes),
+      ...(db ? { dbMsPerRequest: db.ms / total, statementsPerRequest: db.calls / total } : {}),
+    };
+  });
+}
+
+async function setupLearners(base: string): Promise<Learner[]> {
+  const tag = Date.now().toString(36);
+  const emails = Array.from({ length: USERS }, (_, i) => `bench-${tag}-${i}@load.goprep.test`);
+  return pool(emails, 4, async (email, i) => {
+    const user = await ApiUser.register(base, email);
+    const attempt = await user.ok<{ id: string; items: Array<ItemView & { position: number }> }>('POST', '/api/attempts', {
+      mode: 'quick',
+      topics: ['memory-model', 'goroutine-leaks', 'gc-tuning', 'channels', 'context', 'sync', 'scheduler'],
+      count: 20,
+      timeLimitMinutes: 180,
+    });
+    await user.ok('POST', '/api/drills/deck', { topic: ['channels', 'goroutine-leaks', 'memory-model', 'context'][i % 4] });
+    const due = await user.ok<{ cards: Array<{ questionId: string; question: ItemView }> }>('GET', '/api/drills/due');
+    // Flashcards and essays are self-rated (another request shape): the load reviews the graded types.
+    const cards = due.cards.filter((c) => c.question.type !== 'flashcard' && c.question.type !== 'essay').map((c) => ({ ...c.question, questionId: c.questionId }));
+    if (attempt.items.length !== 20 || cards.length === 0) throw new Error(`setup of ${email}: ${attempt.items.length} items, ${cards.length} cards`);
+    return { user, attemptId: attempt.id, items: attempt.items, cards, k: 0 };
+  });
+}
+
+function startBaseline(port: number, dbUrl: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'baseline-server.ts'), String(port), dbUrl], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('baseline did not start')), 30_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('baseline ready')) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`baseline exited with ${code}`)));
+  });
+}
+
+export async function runLoad(): Promise<LoadResult[]> {
+  requireBuild();
+  if (!existsSync(SEED_MARKER)) {
+    console.log('no seeded bench cluster yet: seeding at the default scale');
+    const seeded = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'seed.ts')], { cwd: ROOT, stdio: 'inherit' });
+    if (seeded.status !== 0) throw new Error('bench:seed failed');
+  }
+  const seed = JSON.parse(readFileSync(SEED_MARKER, 'utf8')) as { scale: Record<string, number> };
+  // BENCH_PROFILE=<dir>: the API is CPU-profiled (a .cpuprofile written when it stops), summarised below.
+  const profileDir = process.env['BENCH_PROFILE'] ? resolve(process.env['BENCH_PROFILE']) : undefined;
+  const { app, dbUrl } = await startBenchApp(
+    profileDir ? { NODE_OPTIONS: `--require ${join(__dirname, 'lib/cpu-profile-hook.cjs')}`, BENCH_PROFILE_DIR: profileDir } : {},
+  );
+  await withClient(dbUrl, (c) => c.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements').then(() => undefined, () => undefined));
+  let baseline: ChildProcess | undefined;
+  try {
+    console.log(
+      `load: ${CONNECTIONS} connections, ${USERS} users, ${DURATION} s per target in ${ROUNDS} alternating slices after ${WARMUP} s warm-up; data ${JSON.stringify(seed.scale)}`,
+    );
+    const learners = await setupLearners(app.url);
+    const port = await freePort();
+    baseline = await startBaseline(port, dbUrl);
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const results: LoadResult[] = [];
+    const only = process.env['BENCH_ONLY'];
+    for (const scenario of scenarios(learners).filter((s) => !only || s.name.includes(only))) {
+      const [g, b] = (await measurePair(scenario.name, [{ target: 'goprep', url: app.url }, { target: 'baseline', url: baseUrl }], scenario, dbUrl)) as [LoadResult, LoadResult];
+      results.push(g, b);
+      const ratio = g.rps / b.rps;
+      console.log(
+        `  ${scenario.name.padEnd(34)} goprep ${fmt.int(g.rps).padStart(6)} req/s p50 ${g.p50} ms p99 ${g.p99} ms | baseline ${fmt.int(b.rps).padStart(6)} req/s p50 ${b.p50} ms p99 ${b.p99} ms | ratio ${ratio.toFixed(2)}` +
+          (g.dbMsPerRequest !== undefined && b.dbMsPerRequest !== undefined
+            ? ` | db ms/req ${g.dbMsPerRequest.toFixed(2)} vs ${b.dbMsPerRequest.toFixed(2)}, statements/req ${g.statementsPerRequest?.toFixed(1)} vs ${b.statementsPerRequest?.toFixed(1)}`
+            : '') +
+          (g.non2xx + g.errors + b.non2xx + b.errors > 0 ? ` | non-2xx/errors/timeouts ${g.non2xx}/${g.errors}/${g.timeouts} ${JSON.stringify(g.statusCodes)} vs ${b.non2xx}/${b.errors}/${b.timeouts} ${JSON.stringify(b.statusCodes)}` : ''),
+      );
+    }
+    console.log('\n' + summary(results));
+    writeFileSync(join(BENCH_DATA_DIR, 'load-results.json'), JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
+    return results;
+  } finally {
+    if (baseline && baseline.exitCode === null) {
+      const exited = new Promise((r) => baseline!.once('exit', r));
+      baseline.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    }
+    await app.stop();
+    if (profileDir) console.log(`\n${summariseProfiles(profileDir)}`);
+  }
+}
+
+export function summary(results: LoadResult[]): string {
+  const rows: Array<Record<string, string>> = [];
+  for (let i = 0; i + 1 < results.length; i += 2) {
+    const g = results[i]!;
+    const b = results[i + 1]!;
+    const ratio = g.rps / b.rps;
+    rows.push({
+      scenario: g.scenario,
+      'goprep req/s': fmt.int(g.rps),
+      'p50 / p99 ms': `${g.p50} / ${g.p99}`,
+      'baseline req/s': fmt.int(b.rps),
+      'baseline p50 / p99 ms': `${b.p50} / ${b.p99}`,
+      ratio: ratio.toFixed(2),
+      targets: `${ratio >= TARGET_RATIO ? 'ratio ok' : 'RATIO MISSED'}, ${g.p99 <= TARGET_P99_MS ? 'p99 ok' : 'P99 MISSED'}`,
+      'non-2xx': String(g.non2xx + g.errors),
+    });
+  }
+  return table(rows);
+}
+
+if (require.main === module) {
+  runLoad().then(
+    () => process.exit(0),
+    (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * `npm run bench [-- load explain web scale-out]`: every benchmark of issue 8, or the named ones.
+ * Not part of `npm test`. Needs the build (`npx nx run-many -t build -p api web`); seeds the
+ * default-scale cluster (.data/bench) on first use. Environment: BENCH_DURATION (s per load run,
+ * default 8), BENCH_WARMUP (2), BENCH_DATA_DIR (.data/bench), BENCH_ONLY (load scenario filter).
+ */
+import { cpus, loadavg } from 'node:os';
+import { runExplain } from './explain';
+import { runLoad } from './load';
+import { runScaleOut } from './scale-out';
+import { runWeb } from './web';
+
+const ALL = { load: runLoad, explain: runExplain, web: runWeb, 'scale-out': runScaleOut } as const;
+type Name = keyof typeof ALL;
+
+async function main(): Promise<number> {
+  const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const unknown = asked.filter((a) => !(a in ALL));
+  if (unknown.length > 0) throw new Error(`unknown benchmark(s) ${unknown.join(', ')}; known: ${Object.keys(ALL).join(', ')}`);
+  const names = (asked.length > 0 ? asked : Object.keys(ALL)) as Name[];
+  const started = performance.now();
+  console.log(`goprep bench: ${names.join(', ')} on ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}, ${new Date().toISOString()}`);
+  let failed = 0;
+  for (const name of names) {
+    console.log(`\n=== ${name}`);
+    const t = performance.now();
+    try {
+      const result = await ALL[name]();
+      if (name === 'scale-out' && (result as { failures: string[] }).failures.length > 0) failed += 1;
+    } catch (e) {
+      failed += 1;
+      console.error(`${name} failed:`, e);
+    }
+    console.log(`(${name}: ${((performance.now() - t) / 1000).toFixed(0)} s, load average now ${loadavg()[0]!.toFixed(1)})`);
+  }
+  console.log(`\nbench done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  return failed === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
