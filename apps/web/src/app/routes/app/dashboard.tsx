@@ -1,7 +1,16 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '@/components/ui/page-header';
 import { useUser } from '@/lib/auth';
+import { loadNamespaces } from '@/lib/i18n';
+
+// The drills summary and its messages load after the page shell: a signed-out visit to `/`
+// (redirected to the login form) never fetches them.
+const DrillsSummary = lazy(async () => {
+  const [module] = await Promise.all([import('@/features/drills/components/drills-dashboard'), loadNamespaces(['drillsDashboard'])]);
+  return { default: module.DrillsSummary };
+});
 
 const SECTIONS = [
   { to: '/practice', key: 'practice', icon: 'M4 6h16M4 12h10M4 18h7' },
@@ -30,6 +39,9 @@ export function Component() {
           </li>
         ))}
       </ul>
+      <Suspense fallback={null}>
+        <DrillsSummary />
+      </Suspense>
     </>
   );
 }
