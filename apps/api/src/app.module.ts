@@ -16,6 +16,11 @@ import { MetricsModule } from './modules/metrics/metrics.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { OrgQuestionsModule } from './modules/org-questions/org-questions.module';
 import { QuestionsModule } from './modules/questions/questions.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { QuestionSetsModule } from './modules/question-sets/question-sets.module';
+import { InvitesModule } from './modules/invites/invites.module';
+import { CandidateModule } from './modules/candidate/candidate.module';
+import { ResultsModule } from './modules/results/results.module';
 
 @Module({})
 export class AppModule {
@@ -52,6 +57,11 @@ export class AppModule {
         AttemptsModule,
         OrgQuestionsModule,
         DrillsModule,
+        AuditModule,
+        QuestionSetsModule,
+        InvitesModule,
+        CandidateModule,
+        ResultsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],
     };

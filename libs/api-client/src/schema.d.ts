@@ -408,7 +408,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** My cards with their state: all, or only the suspended ones (leeches first) */
+    get: operations['Drills_deck'];
     put?: never;
     /** Add cards: a topic, questions, the missed items of an attempt, or a role template level (existing cards are kept) */
     post: operations['Drills_addToDeck'];
@@ -537,6 +538,535 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/admin/drills/lapse-heavy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Questions learners keep forgetting (lapses per review across learners): possible bad items (admins) */
+    get: operations['DrillsAdmin_lapseHeavy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/set-templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Role templates (libs/question-bank/templates) a set can start from, per level */
+    get: operations['SetTemplates_templates'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The organization's question sets (active by default, or the archived ones) */
+    get: operations['QuestionSets_list'];
+    put?: never;
+    /** Create a set with a draft v1, blank or from a role template level */
+    post: operations['QuestionSets_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sets/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import a set from its JSON export (all or nothing): a new set with a draft v1 */
+    post: operations['QuestionSets_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sets/{setId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A set: its versions, the draft (or latest) content and its summary */
+    get: operations['QuestionSets_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sets/{setId}/draft': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Replace the draft's settings and items; when the latest version is published this creates the next draft */
+    put: operations['QuestionSets_saveDraft'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sets/{setId}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Freeze the draft as a published version */
+    post: operations['QuestionSets_publish'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sets/{setId}/versions/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One version of a set (published versions never change) */
+    get: operations['QuestionSets_version'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sets/{setId}/duplicate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Copy the current content into a new set (draft v1) */
+    post: operations['QuestionSets_duplicate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sets/{setId}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Archive a set (hidden from the default list; no edits until unarchived) */
+    post: operations['QuestionSets_archive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sets/{setId}/unarchive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Bring an archived set back */
+    post: operations['QuestionSets_unarchive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sets/{setId}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Export a version: JSON (goprep set format, importable) or GIFT (the pinned questions; pools as comments) */
+    get: operations['QuestionSets_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sets/{setId}/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who changed the set, what and when (newest first) */
+    get: operations['QuestionSets_audit'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sets/{setId}/invites': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A set's invites with their status (invited, started, submitted, expired, revoked), newest first */
+    get: operations['Invites_list'];
+    put?: never;
+    /** Invite candidates in bulk to a published set version; the response is the only place the links appear */
+    post: operations['Invites_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/invites/{inviteId}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke an invite (an open attempt is closed unscored); idempotent */
+    post: operations['Invites_revoke'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/invites/{inviteId}/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The invite's audit trail (created, revoked, overrides) and its attempts' manual grades, newest first */
+    get: operations['Invites_audit'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/invites/{inviteId}/override': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Per-candidate override: extra minutes (also for the open attempt) and extra attempts; audited */
+    put: operations['Invites_override'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/candidate/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Open an invite link: checks the token, sets the candidate cookie, returns the page's state */
+    post: operations['Candidate_session'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/candidate/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The state of the invite: not-started, in-progress, submitted, used, expired or revoked */
+    get: operations['Candidate_status'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/candidate/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start the test (or continue the open attempt): fixed items and pool draws with a stored seed */
+    post: operations['Candidate_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/candidate/attempt': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The candidate's attempt as the runner shows it (resume after a refresh or a crash) */
+    get: operations['Candidate_attempt'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/candidate/attempt/items/{position}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Save one answer (same rules as quizzes) */
+    put: operations['Candidate_save'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/candidate/attempt/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Submit the test, exactly once */
+    post: operations['Candidate_submit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/candidate/attempt/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** After submitting: what the set's review policy allows (nothing, score, correctness, or full review) */
+    get: operations['Candidate_review'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/candidate/attempt/signals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record integrity signals (paste, focus lost, tab hidden) while the attempt is open */
+    post: operations['Candidate_signals'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sets/{setId}/results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Candidates of a set with status, score, time and per-topic breakdown; ranked, sortable, filterable */
+    get: operations['Results_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sets/{setId}/results.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The results table as CSV (RFC 4180; spreadsheet formulas neutralised) */
+    get: operations['Results_csv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sets/{setId}/versions/{version}/statistics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Item analysis of a published version (Moodle's facility, discrimination, CIC...), over fully graded submitted attempts */
+    get: operations['Results_statistics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/results/compare': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Candidates side by side: totals, topics, and each question */
+    get: operations['Results_compare'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/results/{attemptId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A candidate's full report: every answer with key and correctness, time per item, integrity signals (not proof) */
+    get: operations['Results_report'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/results/{attemptId}/items/{position}/grade': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Grade an essay against its rubric; the total is re-computed; audited */
+    put: operations['Results_grade'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -602,6 +1132,22 @@ export interface components {
       | 'DRILL_REVIEW_ID_CONFLICT'
       | 'DRILL_REVIEW_REFUSED'
       | 'DRILL_UNDO_REFUSED'
+      | 'QUESTION_SET_NOT_FOUND'
+      | 'SET_VERSION_NOT_FOUND'
+      | 'SET_NO_DRAFT'
+      | 'SET_ARCHIVED'
+      | 'SET_EMPTY'
+      | 'SET_POOL_SHORT'
+      | 'INVITE_NOT_FOUND'
+      | 'CANDIDATE_INVITE_NOT_FOUND'
+      | 'CANDIDATE_SESSION_MISSING'
+      | 'CANDIDATE_CANNOT_START'
+      | 'RESULT_NOT_FOUND'
+      | 'GRADE_REFUSED'
+      | 'MALFORMED_REQUEST'
+      | 'HEADERS_TOO_LARGE'
+      | 'REQUEST_TIMEOUT'
+      | 'SERVER_TIMEOUT'
       | 'DB_UNAVAILABLE'
       | 'INTERNAL';
     FieldErrorDto: {
@@ -1171,6 +1717,24 @@ export interface components {
       /** @description Cards in the deck now */
       total: number;
     };
+    DeckCardDto: {
+      questionId: string;
+      /** @enum {string} */
+      state: 'new' | 'learning' | 'review' | 'relearning';
+      due: string;
+      reps: number;
+      lapses: number;
+      suspended: boolean;
+      /** @description Lapsed 8 times; stays set after unsuspending */
+      leech: boolean;
+      title: string;
+      topic: string;
+      lastReview: string | null;
+    };
+    DeckListDto: {
+      /** @description Leeches first, then by lapses */
+      cards: components['schemas']['DeckCardDto'][];
+    };
     DrillCardStateDto: {
       questionId: string;
       /** @enum {string} */
@@ -1310,6 +1874,28 @@ export interface components {
       /** @description The card as it was before the review */
       card: components['schemas']['DrillCardStateDto'];
     };
+    DrillOptimizationDto: {
+      evaluatedAt: string;
+      /**
+       * @description Why the job ran: first fit, reviews doubled, or a month passed
+       * @enum {string}
+       */
+      reason: 'first' | 'doubled' | 'monthly';
+      /** @enum {string} */
+      outcome: 'switched' | 'kept' | 'not-enough-data' | 'failed';
+      /** @description Reviews the learner had */
+      reviewCount: number;
+      /** @description Trainable items (reviews on a later day than the previous one) */
+      itemCount: number;
+      /** @description Log loss of the parameters in use before, on the time-split test items */
+      currentLogLoss: number | null;
+      currentRmse: number | null;
+      /** @description Time-split log loss of the fitted parameters */
+      fittedLogLoss: number | null;
+      fittedRmse: number | null;
+      /** @description The fitted parameters were better and are in use since */
+      switched: boolean;
+    };
     ReviewDayDto: {
       /** @example 2026-11-21 */
       day: string;
@@ -1338,6 +1924,18 @@ export interface components {
     DrillStatsDto: {
       day: string;
       timezone: string;
+      /** @description Review cards due today (overdue included); new cards not counted */
+      dueToday: number;
+      /** @description Consecutive local days with reviews, up to today (or yesterday while today has none yet) */
+      streak: number;
+      /** @description Suspended cards in the deck (leeches included) */
+      suspendedCount: number;
+      /** @description Cards flagged as leeches */
+      leechCount: number;
+      /** @description Personal fitted FSRS parameters are in use */
+      personalWeights: boolean;
+      /** @description The latest optimizer evaluation; null before the first */
+      optimization: components['schemas']['DrillOptimizationDto'] | null;
       /** @description The last 30 local days, oldest first (today last) */
       reviewsPerDay: components['schemas']['ReviewDayDto'][];
       /** @description Over the last 30 local days */
@@ -1345,6 +1943,692 @@ export interface components {
       /** @description Cards due on each of the next 30 local days (today includes overdue); new cards are not counted */
       forecast: components['schemas']['DayCountDto'][];
       byTopic: components['schemas']['TopicRetentionDto'][];
+    };
+    LapseHeavyQuestionDto: {
+      questionId: string;
+      title: string;
+      topic: string;
+      /** @description Learners with reviews of it */
+      learners: number;
+      /** @description Reviews of graduated (review-state) cards */
+      reviews: number;
+      /** @description Of those, forgotten (rated Again) */
+      lapses: number;
+      /** @description lapses / reviews */
+      lapseRate: number;
+      /** @description Learners for whom it became a leech */
+      leeches: number;
+    };
+    LapseHeavyListDto: {
+      minReviews: number;
+      /** @description Highest lapse rate first */
+      questions: components['schemas']['LapseHeavyQuestionDto'][];
+    };
+    /** @enum {string} */
+    SetItemKind: 'fixed' | 'pool';
+    SetItemQuestionDto: {
+      title: string;
+      topic: string;
+      type: string;
+      difficulty: number;
+      expectedSeconds: number;
+      /** @description The pinned version number */
+      version: number;
+      /** @description The question's current version number (greater: a newer version exists) */
+      currentVersion: number;
+      retired: boolean;
+      /** @description An organization question (else a bank question) */
+      private: boolean;
+    };
+    SetItemDto: {
+      kind: components['schemas']['SetItemKind'];
+      points: number;
+      questionId?: string;
+      /** Format: uuid */
+      versionId?: string;
+      question?: components['schemas']['SetItemQuestionDto'];
+      topic?: string;
+      count?: number;
+      difficulty?: number[];
+      types?: string[];
+      excludeTags?: string[];
+      /** @description pool: questions matching the filters now (fixed items of the set excluded) */
+      eligible?: number;
+    };
+    SetTemplateLevelDto: {
+      /** @enum {string} */
+      level: 'junior' | 'senior' | 'staff';
+      timeLimitSeconds: number;
+      /** @description Questions drawn per attempt */
+      questions: number;
+      /** @description The level's pools as set items (1 point each) */
+      pools: components['schemas']['SetItemDto'][];
+    };
+    SetTemplateDto: {
+      /** @example backend */
+      id: string;
+      title: string;
+      description: string;
+      levels: components['schemas']['SetTemplateLevelDto'][];
+    };
+    /** @enum {string} */
+    SetVersionState: 'draft' | 'published';
+    QuestionSetListItemDto: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      latestVersion: number;
+      latestState: components['schemas']['SetVersionState'];
+      /** @description The newest published version, if any */
+      publishedVersion?: number | null;
+      /** @description Entries of the latest version (a pool counts once) */
+      itemCount: number;
+      /** @description Questions per attempt of the latest version */
+      questionCount: number;
+      archivedAt?: string | null;
+      createdAt: string;
+      updatedAt: string;
+    };
+    CreateQuestionSetDto: {
+      title: string;
+      /**
+       * @description Start from a role template (GET /api/set-templates)
+       * @example backend
+       */
+      templateId?: string;
+      /**
+       * @description The template level (default senior)
+       * @enum {string}
+       */
+      level?: 'junior' | 'senior' | 'staff';
+    };
+    SetVersionInfoDto: {
+      version: number;
+      state: components['schemas']['SetVersionState'];
+      itemCount: number;
+      createdAt: string;
+      publishedAt?: string | null;
+    };
+    /** @enum {string} */
+    SetOverduePolicy: 'auto-submit' | 'grace-period' | 'not-counted';
+    /** @enum {string} */
+    SetReviewPolicy: 'none' | 'score' | 'correctness' | 'full';
+    QuestionSetVersionDto: {
+      /**
+       * Format: uuid
+       * @description The version row id (invites point at it)
+       */
+      id: string;
+      version: number;
+      state: components['schemas']['SetVersionState'];
+      title: string;
+      instructions: string;
+      timeLimitSeconds: number;
+      shuffleOptions: boolean;
+      overduePolicy: components['schemas']['SetOverduePolicy'];
+      submitGraceSeconds: number;
+      reviewPolicy: components['schemas']['SetReviewPolicy'];
+      items: components['schemas']['SetItemDto'][];
+      createdAt: string;
+      publishedAt?: string | null;
+    };
+    SetCountDto: {
+      key: string;
+      count: number;
+    };
+    SetShortfallDto: {
+      /** @description Index of the pool in items */
+      item: number;
+      topic: string;
+      wanted: number;
+      drawn: number;
+      /** @description eligible >= wanted: other pools of the set need the same questions */
+      eligible: number;
+    };
+    SetSummaryDto: {
+      /** @description Questions per attempt (fixed + drawn) */
+      questions: number;
+      fixedQuestions: number;
+      poolQuestions: number;
+      totalPoints: number;
+      /** @description Fixed items' expected time plus, per pool, count x the mean of its eligible questions */
+      expectedSeconds: number;
+      timeLimitSeconds: number;
+      overTimeLimit: boolean;
+      /** @description Questions per topic, largest first */
+      byTopic: components['schemas']['SetCountDto'][];
+      /** @description Fixed questions per type, and pools' counts under "pool" */
+      byType: components['schemas']['SetCountDto'][];
+      shortfalls: components['schemas']['SetShortfallDto'][];
+    };
+    QuestionSetDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      orgId: string;
+      title: string;
+      createdAt: string;
+      updatedAt: string;
+      archivedAt?: string | null;
+      /** @description Oldest first */
+      versions: components['schemas']['SetVersionInfoDto'][];
+      /** @description The draft, else the latest published version */
+      current: components['schemas']['QuestionSetVersionDto'];
+      /** @description Of `current` */
+      summary: components['schemas']['SetSummaryDto'];
+    };
+    SetExportItemDto: {
+      kind: components['schemas']['SetItemKind'];
+      /** @description Points of the item (pool: of each drawn question); > 0 */
+      points: number;
+      /**
+       * @description fixed: a bank question id or one of the organization's own (org-...)
+       * @example ch-nil-close
+       */
+      questionId?: string;
+      /**
+       * Format: uuid
+       * @description fixed: the pinned question version; absent = pin the current version
+       */
+      versionId?: string;
+      /**
+       * @description pool: the topic to draw from
+       * @enum {string}
+       */
+      topic?:
+        | 'memory-model'
+        | 'goroutine-leaks'
+        | 'gc-tuning'
+        | 'trace-sampling'
+        | 'scheduler'
+        | 'channels'
+        | 'escape-analysis'
+        | 'pprof'
+        | 'context'
+        | 'sync'
+        | 'observability'
+        | 'kubernetes';
+      /** @description pool: questions drawn per attempt */
+      count?: number;
+      /**
+       * @description pool: inclusive [min, max], 1-5
+       * @example [
+       *       3,
+       *       5
+       *     ]
+       */
+      difficulty?: number[];
+      /** @description pool: allowed types (absent = every auto-graded type) */
+      types?: ('single' | 'multi' | 'true-false' | 'short' | 'numeric' | 'code-output' | 'code-lines' | 'essay')[];
+      /**
+       * @description pool: questions carrying any of these tags are not drawn
+       * @example [
+       *       "basic"
+       *     ]
+       */
+      excludeTags?: string[];
+      /** @description fixed: the question title (informational) */
+      title?: string;
+      /** @description fixed: the pinned version number (informational) */
+      questionVersion?: number;
+      /** @description fixed: content hash of the pinned version; used to find it when versionId is unknown here */
+      contentHash?: string;
+    };
+    QuestionSetExportDto: {
+      /** @enum {string} */
+      format: 'goprep-question-set';
+      /** @enum {number} */
+      formatVersion: 1;
+      /** @description The version exported (informational) */
+      sourceVersion?: number;
+      /** @description When it was exported (informational) */
+      exportedAt?: string;
+      title: string;
+      instructions: string;
+      timeLimitSeconds: number;
+      shuffleOptions: boolean;
+      overduePolicy: components['schemas']['SetOverduePolicy'];
+      submitGraceSeconds: number;
+      reviewPolicy: components['schemas']['SetReviewPolicy'];
+      items: components['schemas']['SetExportItemDto'][];
+    };
+    SetItemInputDto: {
+      kind: components['schemas']['SetItemKind'];
+      /** @description Points of the item (pool: of each drawn question); > 0 */
+      points: number;
+      /**
+       * @description fixed: a bank question id or one of the organization's own (org-...)
+       * @example ch-nil-close
+       */
+      questionId?: string;
+      /**
+       * Format: uuid
+       * @description fixed: the pinned question version; absent = pin the current version
+       */
+      versionId?: string;
+      /**
+       * @description pool: the topic to draw from
+       * @enum {string}
+       */
+      topic?:
+        | 'memory-model'
+        | 'goroutine-leaks'
+        | 'gc-tuning'
+        | 'trace-sampling'
+        | 'scheduler'
+        | 'channels'
+        | 'escape-analysis'
+        | 'pprof'
+        | 'context'
+        | 'sync'
+        | 'observability'
+        | 'kubernetes';
+      /** @description pool: questions drawn per attempt */
+      count?: number;
+      /**
+       * @description pool: inclusive [min, max], 1-5
+       * @example [
+       *       3,
+       *       5
+       *     ]
+       */
+      difficulty?: number[];
+      /** @description pool: allowed types (absent = every auto-graded type) */
+      types?: ('single' | 'multi' | 'true-false' | 'short' | 'numeric' | 'code-output' | 'code-lines' | 'essay')[];
+      /**
+       * @description pool: questions carrying any of these tags are not drawn
+       * @example [
+       *       "basic"
+       *     ]
+       */
+      excludeTags?: string[];
+    };
+    SetDraftInputDto: {
+      title: string;
+      /** @description Markdown shown to candidates before they start */
+      instructions: string;
+      timeLimitSeconds: number;
+      shuffleOptions: boolean;
+      overduePolicy: components['schemas']['SetOverduePolicy'];
+      /** @description grace-period: seconds after the deadline a submission is still taken */
+      submitGraceSeconds: number;
+      /** @description What a candidate sees after submitting */
+      reviewPolicy: components['schemas']['SetReviewPolicy'];
+      items: components['schemas']['SetItemInputDto'][];
+    };
+    AuditActorDto: {
+      /** Format: uuid */
+      id: string;
+      displayName: string;
+      email: string;
+    };
+    /** @enum {string} */
+    AuditEntity: 'set' | 'invite' | 'attempt';
+    AuditEventDto: {
+      /** Format: uuid */
+      id: string;
+      /** @description null: a candidate, the system, or a deleted account */
+      actor?: components['schemas']['AuditActorDto'] | null;
+      entity: components['schemas']['AuditEntity'];
+      /** Format: uuid */
+      entityId: string;
+      /**
+       * @description What happened, e.g. created, draft-saved, published, archived
+       * @example published
+       */
+      action: string;
+      /** @description Action-specific facts (version, changed fields ...) */
+      detail: {
+        [key: string]: unknown;
+      };
+      at: string;
+    };
+    InviteeInputDto: {
+      name: string;
+      email: string;
+    };
+    CreateInvitesDto: {
+      invitees?: components['schemas']['InviteeInputDto'][];
+      /** @description Pasted lines "Name, email" (or "email", or "Name <email>") or CSV text with a name,email header */
+      csv?: string;
+      /** @description When the link stops starting attempts (ISO 8601, in the future) */
+      expiresAt: string;
+      /** @default 1 */
+      attemptsAllowed: number;
+      /**
+       * @description Language of the invite mail (when SMTP is configured)
+       * @default en
+       * @enum {string}
+       */
+      locale: 'en' | 'zh-CN';
+      /** @description A published version of the set; default the latest published */
+      version?: number;
+    };
+    InviteCreatedDto: {
+      id: string;
+      setId: string;
+      name: string;
+      email: string;
+      /** @enum {string} */
+      status: 'invited' | 'started' | 'submitted' | 'expired' | 'revoked';
+      /** @description The published set version the invite is for */
+      version: number;
+      expiresAt: string;
+      attemptsAllowed: number;
+      /** @description Override: attempts granted on top of attemptsAllowed */
+      extraAttempts: number;
+      /** @description Override: minutes added to the time limit */
+      extraMinutes: number;
+      attemptsUsed: number;
+      createdAt: string;
+      revokedAt: string | null;
+      mailedAt: string | null;
+      /** @description The newest attempt (for the report) */
+      latestAttemptId: string | null;
+      /** @description The one-time link with the raw token: shown only in this response */
+      link: string;
+      /** @description Whether it was mailed (SMTP configured and accepted) */
+      mailed: boolean;
+    };
+    InvitesCreatedDto: {
+      invites: components['schemas']['InviteCreatedDto'][];
+    };
+    InviteDto: {
+      id: string;
+      setId: string;
+      name: string;
+      email: string;
+      /** @enum {string} */
+      status: 'invited' | 'started' | 'submitted' | 'expired' | 'revoked';
+      /** @description The published set version the invite is for */
+      version: number;
+      expiresAt: string;
+      attemptsAllowed: number;
+      /** @description Override: attempts granted on top of attemptsAllowed */
+      extraAttempts: number;
+      /** @description Override: minutes added to the time limit */
+      extraMinutes: number;
+      attemptsUsed: number;
+      createdAt: string;
+      revokedAt: string | null;
+      mailedAt: string | null;
+      /** @description The newest attempt (for the report) */
+      latestAttemptId: string | null;
+    };
+    InviteOverrideDto: {
+      /** @description Minutes added to the time limit (replaces the previous override); moves an open attempt's deadline too */
+      extraMinutes?: number;
+      /** @description Attempts granted on top of attemptsAllowed (replaces the previous override) */
+      extraAttempts?: number;
+    };
+    CandidateSessionDto: {
+      /** @description The token from the invite link (the part after #) */
+      token: string;
+    };
+    CandidateStatusDto: {
+      /** @enum {string} */
+      state: 'not-started' | 'in-progress' | 'submitted' | 'used' | 'expired' | 'revoked';
+      canStart: boolean;
+      candidateName: string;
+      title: string;
+      instructions: string;
+      /** @description Including any extra time granted */
+      timeLimitSeconds: number;
+      /** @description Questions in the test (fixed items plus pool draws) */
+      itemCount: number;
+      expiresAt: string;
+      attemptsAllowed: number;
+      attemptsUsed: number;
+      /** @description The newest attempt (open or closed) */
+      attemptId: string | null;
+      /**
+       * @description What is shown after submitting
+       * @enum {string}
+       */
+      reviewPolicy: 'none' | 'score' | 'correctness' | 'full';
+    };
+    CandidateItemOutcomeDto: {
+      position: number;
+      title: string;
+      topic: string;
+      type: string;
+      points: number;
+      /** @description null while an essay waits for grading */
+      score: number | null;
+      /** @enum {string} */
+      status: 'correct' | 'partial' | 'incorrect' | 'pending' | 'unanswered';
+    };
+    CandidateReviewDto: {
+      /** @enum {string} */
+      policy: 'none' | 'score' | 'correctness' | 'full';
+      /** @description result is null unless the policy shows the score */
+      attempt: components['schemas']['AttemptSummaryDto'];
+      items: components['schemas']['CandidateItemOutcomeDto'][] | null;
+      full: components['schemas']['ReviewItemDto'][] | null;
+    };
+    IntegritySignalDto: {
+      /** @enum {string} */
+      type: 'paste' | 'blur' | 'focus' | 'hidden' | 'visible';
+      /** @description When it happened (ISO 8601, client clock) */
+      at: string;
+      position?: number;
+      /** @description paste: characters pasted */
+      chars?: number;
+      /** @description blur/hidden: how long, when the browser measured it */
+      durationMs?: number;
+    };
+    IntegritySignalsDto: {
+      events: components['schemas']['IntegritySignalDto'][];
+    };
+    ResultTopicDto: {
+      topic: string;
+      score: number;
+      max: number;
+      items: number;
+      percent: number | null;
+    };
+    SignalCountsDto: {
+      pasteCount: number;
+      focusLostCount: number;
+      hiddenCount: number;
+    };
+    ResultRowDto: {
+      inviteId: string;
+      attemptId: string | null;
+      name: string;
+      email: string;
+      /** @enum {string} */
+      status: 'invited' | 'started' | 'submitted' | 'expired' | 'revoked';
+      version: number;
+      /** @description Competition rank by percent among scored candidates */
+      rank: number | null;
+      score: number | null;
+      maxScore: number | null;
+      percent: number | null;
+      durationSeconds: number | null;
+      startedAt: string | null;
+      submittedAt: string | null;
+      /** @description Essays wait for grading: the score is provisional */
+      pendingGrading: boolean;
+      byTopic: components['schemas']['ResultTopicDto'][];
+      /** @description Integrity signals: not proof of anything */
+      signals: components['schemas']['SignalCountsDto'];
+    };
+    SetResultsDto: {
+      setId: string;
+      /** @description Every topic in any row, sorted */
+      topics: string[];
+      rows: components['schemas']['ResultRowDto'][];
+    };
+    StatValueDto: {
+      value: number | null;
+      /** @description Why value is null */
+      reason: string | null;
+    };
+    SetStatisticsDto: {
+      attempts: number;
+      items: number;
+      meanScore: number | null;
+      medianScore: number | null;
+      meanPercent: number | null;
+      standardDeviation: components['schemas']['StatValueDto'];
+      /** @description Cronbach alpha, percent */
+      cic: components['schemas']['StatValueDto'];
+      /** @description percent */
+      errorRatio: components['schemas']['StatValueDto'];
+      /** @description raw marks */
+      standardError: components['schemas']['StatValueDto'];
+    };
+    ItemStatisticsDto: {
+      /** @description The question version id */
+      key: string;
+      questionId: string;
+      title: string;
+      topic: string;
+      slots: number[];
+      attempts: number;
+      meanScore: number | null;
+      maxScore: number;
+      /** @description percent */
+      facility: components['schemas']['StatValueDto'];
+      /** @description percent of max */
+      standardDeviation: components['schemas']['StatValueDto'];
+      discriminationIndex: components['schemas']['StatValueDto'];
+      discriminativeEfficiency: components['schemas']['StatValueDto'];
+      flags: ('negative-discrimination' | 'facility-low' | 'facility-high')[];
+      needsChecking: boolean;
+    };
+    SetVersionStatisticsDto: {
+      setId: string;
+      version: number;
+      /** @description Submitted attempts left out because an essay still waits for grading */
+      excludedPending: number;
+      set: components['schemas']['SetStatisticsDto'];
+      items: components['schemas']['ItemStatisticsDto'][];
+    };
+    CompareCandidateDto: {
+      attemptId: string;
+      inviteId: string;
+      name: string;
+      email: string;
+      state: string;
+      score: number | null;
+      maxScore: number | null;
+      percent: number | null;
+      durationSeconds: number | null;
+      byTopic: components['schemas']['ResultTopicDto'][];
+      signals: components['schemas']['SignalCountsDto'];
+    };
+    CompareCellDto: {
+      attemptId: string;
+      /** @description null: this candidate did not get the question */
+      status: string | null;
+      score: number | null;
+      points: number | null;
+    };
+    CompareQuestionDto: {
+      questionId: string;
+      title: string;
+      topic: string;
+      cells: components['schemas']['CompareCellDto'][];
+    };
+    CompareResultsDto: {
+      candidates: components['schemas']['CompareCandidateDto'][];
+      topics: string[];
+      questions: components['schemas']['CompareQuestionDto'][];
+    };
+    ManualGradeDto: {
+      score: number;
+      comment: string;
+      gradedBy: string | null;
+      gradedAt: string;
+    };
+    ReportItemDto: {
+      position: number;
+      questionId: string;
+      version: number;
+      title: string;
+      topic: string;
+      difficulty: number;
+      type: string;
+      prompt: string;
+      code?: string;
+      unit?: string;
+      options?: components['schemas']['ReviewOptionDto'][];
+      /** @description The learner's answer */
+      response: {
+        [key: string]: unknown;
+      } | null;
+      flagged: boolean;
+      timeSpentMs: number;
+      /** @enum {string} */
+      status: 'correct' | 'partial' | 'incorrect' | 'pending' | 'unanswered';
+      /** @description Points earned; null while pending */
+      score: number | null;
+      points: number;
+      /** @description The answer key, by type */
+      key: {
+        [key: string]: unknown;
+      };
+      explanation: string;
+      references: string[];
+      /** @description code-output: what running the program prints (verified with Go) */
+      verifiedOutput?: string[];
+      /** @description code-lines: the lines the verifier confirmed */
+      verifiedLines?: number[];
+      /** @description Essay: the rubric to grade against */
+      rubric: string[] | null;
+      manualGrade: components['schemas']['ManualGradeDto'] | null;
+      /** @description Paste events recorded on this item */
+      pasteCount: number;
+    };
+    IntegritySummaryDto: {
+      pasteCount: number;
+      pastedChars: number;
+      focusLostCount: number;
+      focusLostMs: number;
+      hiddenCount: number;
+      hiddenMs: number;
+      longestAwayMs: number;
+      any: boolean;
+      /** @description Always shown with the signals */
+      note: string;
+    };
+    SignalEventDto: {
+      /** @enum {string} */
+      type: 'paste' | 'blur' | 'focus' | 'hidden' | 'visible';
+      at: string;
+      position: number | null;
+      chars: number | null;
+      durationMs: number;
+    };
+    CandidateReportDto: {
+      attemptId: string;
+      inviteId: string;
+      name: string;
+      email: string;
+      setId: string;
+      setTitle: string;
+      version: number;
+      /** @enum {string} */
+      state: 'in_progress' | 'submitted' | 'abandoned';
+      startedAt: string;
+      deadlineAt: string;
+      submittedAt: string | null;
+      score: number | null;
+      maxScore: number | null;
+      percent: number | null;
+      durationSeconds: number | null;
+      pendingGrading: boolean;
+      byTopic: components['schemas']['ResultTopicDto'][];
+      items: components['schemas']['ReportItemDto'][];
+      signals: components['schemas']['IntegritySummaryDto'];
+      events: components['schemas']['SignalEventDto'][];
+    };
+    GradeItemDto: {
+      /** @description Points given, 0..the item's points */
+      score: number;
+      comment?: string;
     };
   };
   responses: never;
@@ -2259,6 +3543,37 @@ export interface operations {
       };
     };
   };
+  Drills_deck: {
+    parameters: {
+      query?: {
+        /** @description suspended: only suspended cards (leeches included); default all */
+        filter?: 'all' | 'suspended';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeckListDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   Drills_addToDeck: {
     parameters: {
       query?: never;
@@ -2520,6 +3835,1584 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DrillStatsDto'];
+        };
+      };
+    };
+  };
+  DrillsAdmin_lapseHeavy: {
+    parameters: {
+      query?: {
+        /** @description Least reviews of graduated cards a question needs to be ranked (default 5) */
+        minReviews?: number;
+        /** @description default 50 */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LapseHeavyListDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners and managers */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SetTemplates_templates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SetTemplateDto'][];
+        };
+      };
+      /** @description FORBIDDEN for learners */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  QuestionSets_list: {
+    parameters: {
+      query?: {
+        /** @description true: only archived sets; false (default): only active ones */
+        archived?: 'true' | 'false';
+      };
+      header?: never;
+      path: {
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionSetListItemDto'][];
+        };
+      };
+      /** @description FORBIDDEN for learners */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  QuestionSets_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateQuestionSetDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionSetDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  QuestionSets_import: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['QuestionSetExportDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionSetDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED with field paths (items.N.questionId ...) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  QuestionSets_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+        setId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionSetDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  QuestionSets_saveDraft: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+        setId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetDraftInputDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionSetDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED with field paths */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description SET_ARCHIVED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  QuestionSets_publish: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+        setId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionSetDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description SET_NO_DRAFT, SET_ARCHIVED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description SET_EMPTY, SET_POOL_SHORT (fields name the pools) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  QuestionSets_version: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+        setId: string;
+        version: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionSetVersionDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description SET_VERSION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  QuestionSets_duplicate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+        setId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionSetDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  QuestionSets_archive: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+        setId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionSetDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  QuestionSets_unarchive: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+        setId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionSetDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  QuestionSets_export: {
+    parameters: {
+      query?: {
+        /** @description json (default): goprep's lossless set format; gift: the pinned questions */
+        format?: 'json' | 'gift';
+        /** @description A version number (default: the draft, else the latest published version) */
+        version?: number;
+      };
+      header?: never;
+      path: {
+        orgId: string;
+        setId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description format=json; format=gift answers text/plain */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionSetExportDto'];
+          'text/plain': components['schemas']['QuestionSetExportDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  QuestionSets_audit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+        setId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditEventDto'][];
+        };
+      };
+      /** @description FORBIDDEN for learners */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Invites_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+        setId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InviteDto'][];
+        };
+      };
+      /** @description FORBIDDEN for learners */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, INVITE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Invites_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+        setId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateInvitesDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitesCreatedDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (with the list's line numbers) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, INVITE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description SET_ARCHIVED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Invites_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+        inviteId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InviteDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, INVITE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Invites_audit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+        inviteId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditEventDto'][];
+        };
+      };
+      /** @description FORBIDDEN for learners */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, INVITE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Invites_override: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+        inviteId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InviteOverrideDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InviteDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, INVITE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Candidate_session: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CandidateSessionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CandidateStatusDto'];
+        };
+      };
+      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CANDIDATE_INVITE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description RATE_LIMITED after too many invalid tokens from one address */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Candidate_status: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CandidateStatusDto'];
+        };
+      };
+      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CANDIDATE_INVITE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description RATE_LIMITED after too many invalid tokens from one address */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Candidate_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttemptDeliveryDto'];
+        };
+      };
+      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CANDIDATE_INVITE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CANDIDATE_CANNOT_START (expired, used, revoked) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description RATE_LIMITED after too many invalid tokens from one address */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Candidate_attempt: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttemptDeliveryDto'];
+        };
+      };
+      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CANDIDATE_INVITE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description RATE_LIMITED after too many invalid tokens from one address */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Candidate_save: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        position: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaveAnswerDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnswerSavedDto'];
+        };
+      };
+      /** @description RESPONSE_INVALID, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CANDIDATE_INVITE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ATTEMPT_DEADLINE_PASSED, ATTEMPT_CLOSED, ANSWER_REVISION_CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description RATE_LIMITED after too many invalid tokens from one address */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Candidate_submit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttemptSummaryDto'];
+        };
+      };
+      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CANDIDATE_INVITE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ATTEMPT_CLOSED, ATTEMPT_DEADLINE_PASSED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description RATE_LIMITED after too many invalid tokens from one address */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Candidate_review: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CandidateReviewDto'];
+        };
+      };
+      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CANDIDATE_INVITE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ATTEMPT_NOT_SUBMITTED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description RATE_LIMITED after too many invalid tokens from one address */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Candidate_signals: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IntegritySignalsDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CANDIDATE_INVITE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ATTEMPT_CLOSED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description RATE_LIMITED after too many invalid tokens from one address */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Results_list: {
+    parameters: {
+      query?: {
+        sort?: 'rank' | 'name' | 'score' | 'duration' | 'submittedAt' | 'status';
+        order?: 'asc' | 'desc';
+        /** @description Comma-separated statuses: invited, started, submitted, expired, revoked */
+        status?: string;
+        /** @description Part of a name or email */
+        search?: string;
+        minPercent?: number;
+        maxPercent?: number;
+      };
+      header?: never;
+      path: {
+        orgId: string;
+        setId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SetResultsDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, RESULT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Results_csv: {
+    parameters: {
+      query?: {
+        sort?: 'rank' | 'name' | 'score' | 'duration' | 'submittedAt' | 'status';
+        order?: 'asc' | 'desc';
+        /** @description Comma-separated statuses: invited, started, submitted, expired, revoked */
+        status?: string;
+        /** @description Part of a name or email */
+        search?: string;
+        minPercent?: number;
+        maxPercent?: number;
+      };
+      header?: never;
+      path: {
+        orgId: string;
+        setId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description FORBIDDEN for learners */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, RESULT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Results_statistics: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+        setId: string;
+        version: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SetVersionStatisticsDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, RESULT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Results_compare: {
+    parameters: {
+      query: {
+        /** @description Comma-separated attempt ids (2..10) */
+        ids: string;
+      };
+      header?: never;
+      path: {
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompareResultsDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, RESULT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Results_report: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+        attemptId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CandidateReportDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, RESULT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Results_grade: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+        attemptId: string;
+        position: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GradeItemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CandidateReportDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, RESULT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description GRADE_REFUSED (not an essay, not submitted) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
     };

@@ -4,3 +4,4 @@ export * from './grading';
 export * from './sets';
 export * from './attempts';
 export * from './srs';
+export * from './hiring';

@@ -47,8 +47,24 @@ export const envSchema = z.object({
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).max(100000).default(30),
   /** Milliseconds after an attempt's deadline during which saves still count (network delay). */
   ATTEMPT_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
+  /** A request still unanswered after this many ms gets 503 SERVER_TIMEOUT; clients slower than this to send one get 408. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   /** How often each instance sweeps overdue attempts, in ms; 0 = never (tests call the sweep). */
   ATTEMPT_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+  /** How often each instance looks for learners due an FSRS parameter fit, in ms; 0 = never (tests call the job). */
+  SRS_OPTIMIZER_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
+  /** SMTP server for invite mails as a URL (smtp://user:pass@host:587, smtps://...:465); or use SMTP_HOST. Unset = no mail. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, 'must look like smtp://user:pass@host:port or smtps://...').optional(),
+  /** SMTP server host (instead of SMTP_URL). */
+  SMTP_HOST: z.string().min(1).optional(),
+  /** SMTP port; default 465 when SMTP_SECURE, else 587. */
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** Implicit TLS from the first byte (port 465); false = STARTTLS when the server offers it. */
+  SMTP_SECURE: bool.optional(),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASS: z.string().min(1).optional(),
+  /** Sender of invite mails, "goprep <no-reply@example.com>" or a bare address; required with SMTP. */
+  SMTP_FROM: z.string().regex(/^([^<>\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'must be an address or "Name <address>"').optional(),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;
@@ -68,6 +84,17 @@ export class ConfigError extends Error {
   }
 }
 
+/** The SMTP settings that only make sense together (the schema checks each one alone). */
+export function smtpProblems(raw: RawEnv): string[] {
+  const problems: string[] = [];
+  if (raw.SMTP_URL && raw.SMTP_HOST) problems.push('SMTP_URL, SMTP_HOST: set one of them, not both');
+  const hostOnly = (['SMTP_PORT', 'SMTP_SECURE', 'SMTP_USER', 'SMTP_PASS'] as const).filter((key) => raw[key] !== undefined);
+  if (!raw.SMTP_HOST && hostOnly.length > 0) problems.push(`${hostOnly.join(', ')}: need SMTP_HOST (with SMTP_URL, put them in the URL)`);
+  if (raw.SMTP_HOST && (raw.SMTP_USER === undefined) !== (raw.SMTP_PASS === undefined)) problems.push('SMTP_USER, SMTP_PASS: set both or neither');
+  if ((raw.SMTP_URL || raw.SMTP_HOST) && !raw.SMTP_FROM) problems.push('SMTP_FROM: required when SMTP is configured');
+  return problems;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // Empty strings mean "unset" so that `FOO= npm start` falls back to the default.
   const cleaned = Object.fromEntries(
@@ -80,6 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
   const raw = parsed.data;
+  const smtp = smtpProblems(raw);
+  if (smtp.length > 0) throw new ConfigError(smtp);
   const repoRoot = findRepoRoot();
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(repoRoot, p));
   return {

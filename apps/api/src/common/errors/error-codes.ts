@@ -35,6 +35,22 @@ export enum ErrorCode {
   DRILL_REVIEW_ID_CONFLICT = 'DRILL_REVIEW_ID_CONFLICT',
   DRILL_REVIEW_REFUSED = 'DRILL_REVIEW_REFUSED',
   DRILL_UNDO_REFUSED = 'DRILL_UNDO_REFUSED',
+  QUESTION_SET_NOT_FOUND = 'QUESTION_SET_NOT_FOUND',
+  SET_VERSION_NOT_FOUND = 'SET_VERSION_NOT_FOUND',
+  SET_NO_DRAFT = 'SET_NO_DRAFT',
+  SET_ARCHIVED = 'SET_ARCHIVED',
+  SET_EMPTY = 'SET_EMPTY',
+  SET_POOL_SHORT = 'SET_POOL_SHORT',
+  INVITE_NOT_FOUND = 'INVITE_NOT_FOUND',
+  CANDIDATE_INVITE_NOT_FOUND = 'CANDIDATE_INVITE_NOT_FOUND',
+  CANDIDATE_SESSION_MISSING = 'CANDIDATE_SESSION_MISSING',
+  CANDIDATE_CANNOT_START = 'CANDIDATE_CANNOT_START',
+  RESULT_NOT_FOUND = 'RESULT_NOT_FOUND',
+  GRADE_REFUSED = 'GRADE_REFUSED',
+  MALFORMED_REQUEST = 'MALFORMED_REQUEST',
+  HEADERS_TOO_LARGE = 'HEADERS_TOO_LARGE',
+  REQUEST_TIMEOUT = 'REQUEST_TIMEOUT',
+  SERVER_TIMEOUT = 'SERVER_TIMEOUT',
   DB_UNAVAILABLE = 'DB_UNAVAILABLE',
   INTERNAL = 'INTERNAL',
 }
@@ -81,6 +97,24 @@ export function statusFor(code: ErrorCode): HttpStatus {
       return HttpStatus.FORBIDDEN;
     case ErrorCode.NOT_ENOUGH_QUESTIONS:
       return HttpStatus.UNPROCESSABLE_ENTITY;
+    case ErrorCode.QUESTION_SET_NOT_FOUND:
+    case ErrorCode.SET_VERSION_NOT_FOUND:
+      return HttpStatus.NOT_FOUND;
+    case ErrorCode.SET_NO_DRAFT:
+    case ErrorCode.SET_ARCHIVED:
+      return HttpStatus.CONFLICT;
+    case ErrorCode.SET_EMPTY:
+    case ErrorCode.SET_POOL_SHORT:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    case ErrorCode.INVITE_NOT_FOUND:
+    case ErrorCode.CANDIDATE_INVITE_NOT_FOUND:
+    case ErrorCode.RESULT_NOT_FOUND:
+      return HttpStatus.NOT_FOUND;
+    case ErrorCode.CANDIDATE_SESSION_MISSING:
+      return HttpStatus.UNAUTHORIZED;
+    case ErrorCode.CANDIDATE_CANNOT_START:
+    case ErrorCode.GRADE_REFUSED:
+      return HttpStatus.CONFLICT;
     case ErrorCode.METHOD_NOT_ALLOWED:
       return HttpStatus.METHOD_NOT_ALLOWED;
     case ErrorCode.EMAIL_TAKEN:
@@ -90,6 +124,13 @@ export function statusFor(code: ErrorCode): HttpStatus {
       return HttpStatus.GONE;
     case ErrorCode.RATE_LIMITED:
       return HttpStatus.TOO_MANY_REQUESTS;
+    case ErrorCode.MALFORMED_REQUEST:
+      return HttpStatus.BAD_REQUEST;
+    case ErrorCode.HEADERS_TOO_LARGE:
+      return 431 as HttpStatus;
+    case ErrorCode.REQUEST_TIMEOUT:
+      return HttpStatus.REQUEST_TIMEOUT;
+    case ErrorCode.SERVER_TIMEOUT:
     case ErrorCode.DB_UNAVAILABLE:
       return HttpStatus.SERVICE_UNAVAILABLE;
     case ErrorCode.INTERNAL:

@@ -2,6 +2,10 @@ import { Initial1763701200000 } from './1763701200000-Initial';
 import { QuestionVerification1763800000000 } from './1763800000000-QuestionVerification';
 import { Attempts1763900000000 } from './1763900000000-Attempts';
 import { Drills1764000000000 } from './1764000000000-Drills';
+import { QuestionSets1764100000000 } from './1764100000000-QuestionSets';
+import { Invites1764100500000 } from './1764100500000-Invites';
+import { SrsOptimization1764200000000 } from './1764200000000-SrsOptimization';
+import { PerformanceIndexes1764300000000 } from './1764300000000-PerformanceIndexes';
 
 /** Every migration, oldest first. A schema change adds a file here; none is ever edited. */
-export const MIGRATIONS = [Initial1763701200000, QuestionVerification1763800000000, Attempts1763900000000, Drills1764000000000];
+export const MIGRATIONS = [Initial1763701200000, QuestionVerification1763800000000, Attempts1763900000000, Drills1764000000000, QuestionSets1764100000000, Invites1764100500000, SrsOptimization1764200000000, PerformanceIndexes1764300000000];
