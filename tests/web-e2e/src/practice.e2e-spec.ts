@@ -46,11 +46,11 @@ describe('the question bank browser', () => {
     await practice.list.waitFor();
   });
 
-  it('should show the drill screen, and the honest placeholder for Hiring', async () => {
+  it('should show the drill screen, and the question sets area on the Hiring page', async () => {
     await page.goto('/drills');
     await page.getByTestId('add-topic-form').waitFor();
     await page.goto('/hiring');
-    await page.getByText('Coming next').waitFor();
-    await screenshot(page, 'hiring-coming-next');
+    await page.getByTestId('question-sets-area').waitFor();
+    await screenshot(page, 'hiring-page');
   });
 });
