@@ -21,6 +21,15 @@ describe('the default language', () => {
     await screenshot(page, 'login-zh-CN');
   });
 
+  it('should show a feature page (messages fetched with its route) in Chinese on a first visit', async () => {
+    browser = await launchBrowser({ locale: 'zh-CN' });
+    const page = await browser.context.newPage();
+    // The candidate page without its link: text from the `candidate` namespace, no sign-in needed.
+    await page.goto('/take');
+    await page.getByRole('heading', { name: '请打开您的邀请链接' }).waitFor();
+    expect(await page.locator('body').innerText()).not.toMatch(/\bcandidate\.[a-z]/);
+  });
+
   it('should use English for an English browser', async () => {
     browser = await launchBrowser({ locale: 'en-GB' });
     const page = await browser.context.newPage();

@@ -96,6 +96,9 @@ function currentLanguage(): Language {
 /** Loads feature namespaces (all of them when none are named) in the active language. */
 export async function loadNamespaces(names: readonly string[] = NAMESPACES): Promise<void> {
   for (const ns of names) wanted.add(ns);
+  // The router asks before i18next has picked the language: wait for it, or a Chinese first
+  // visit would fetch the English namespaces.
+  await initialised;
   const lang = currentLanguage();
   await Promise.all([loadBase(lang), ...names.map((ns) => loadNamespace(lang, ns))]);
 }
