@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from 'pg';
 import { itemStatistics, setStatistics, type StatsAttempt } from '@goprep/domain';
+import { percentile } from '../support/percentile';
 import { fmt, ROOT, SEED_MARKER, startBenchApp, table, withClient } from './lib/common';
 import { BENCH_SET_ID } from './seed';
 
@@ -67,10 +68,6 @@ interface Measured {
   /** Execution time in Postgres (pg_stat_statements): mean and max over the runs. */
   serverMean?: number;
   serverMax?: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
 async function timed(c: Client, sql: string, paramSets: unknown[][]): Promise<number[]> {

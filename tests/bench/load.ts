@@ -13,7 +13,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { freePort } from '../support/free-port';
-import { ApiUser, pool, responseFor, type ItemView } from './lib/api';
+import { ApiSession, responseFor, type ItemView } from '../support/api-session';
+import { API_USER_PASSWORD, pool } from './lib/api';
 import { BENCH_DATA_DIR, fmt, requireBuild, ROOT, SEED_MARKER, startBenchApp, table, withClient } from './lib/common';
 import { summariseProfiles } from './lib/profile';
 
@@ -27,7 +28,7 @@ const TARGET_P99_MS = 50;
 const SEARCH_TERMS = ['goroutine leak', 'channel close', 'happens before', 'garbage collector pacer', 'context cancel', 'escape heap', 'mutex', 'trace'];
 
 interface Learner {
-  user: ApiUser;
+  user: ApiSession;
   attemptId: string;
   items: Array<ItemView & { position: number }>;
   cards: Array<ItemView & { questionId: string }>;
@@ -194,7 +195,7 @@ async function setupLearners(base: string): Promise<Learner[]> {
   const tag = Date.now().toString(36);
   const emails = Array.from({ length: USERS }, (_, i) => `bench-${tag}-${i}@load.goprep.test`);
   return pool(emails, 4, async (email, i) => {
-    const user = await ApiUser.register(base, email);
+    const user = await ApiSession.register(base, email, API_USER_PASSWORD);
     const attempt = await user.ok<{ id: string; items: Array<ItemView & { position: number }> }>('POST', '/api/attempts', {
       mode: 'quick',
       topics: ['memory-model', 'goroutine-leaks', 'gc-tuning', 'channels', 'context', 'sync', 'scheduler'],

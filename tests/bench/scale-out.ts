@@ -12,7 +12,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { ApiUser, responseFor, type ItemView } from './lib/api';
+import { ApiSession, responseFor, type ItemView } from '../support/api-session';
+import { API_USER_PASSWORD } from './lib/api';
 import { embeddedUrl, requireBuild, startBenchApp } from './lib/common';
 import { startApp } from '../support/app-process';
 
@@ -52,7 +53,7 @@ export async function runScaleOut(): Promise<{ failures: string[]; sweptA: numbe
   const b = await startApp({ env: { ...SWEEP_ENV, DATABASE_URL: embeddedUrl(a.pgPort), BANK_LOAD_ON_START: 'false' } });
   try {
     console.log(`scale-out: A ${a.app.url} (embedded Postgres :${a.pgPort}), B ${b.url} (DATABASE_URL), sweep every 200 ms on both`);
-    const viaA = await ApiUser.register(a.app.url, `scale-${Date.now()}@load.goprep.test`);
+    const viaA = await ApiSession.register(a.app.url, `scale-${Date.now()}@load.goprep.test`, API_USER_PASSWORD);
     // The same browser talks to both instances with the same cookies: sessions are database rows.
     const viaB = viaA.on(b.url);
 
@@ -83,8 +84,8 @@ export async function runScaleOut(): Promise<{ failures: string[]; sweptA: numbe
     ]);
     check(onB.status === 200 && onA.status === 200, `submit through B and A at once: ${onB.status} / ${onA.status}`, failures);
     check(
-      onB.json.finishedAt !== null && onB.json.finishedAt === onA.json.finishedAt && JSON.stringify(onB.json.result) === JSON.stringify(onA.json.result),
-      `one grading: same finishedAt and result from both (${onB.json.result?.score}/${onB.json.result?.items})`,
+      onB.body.finishedAt !== null && onB.body.finishedAt === onA.body.finishedAt && JSON.stringify(onB.body.result) === JSON.stringify(onA.body.result),
+      `one grading: same finishedAt and result from both (${onB.body.result?.score}/${onB.body.result?.items})`,
       failures,
     );
     const late = await viaA.call('PUT', `/api/attempts/${started.id}/items/1/answer`, { response: expected.get(1) });

@@ -9,7 +9,8 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 // The browser launcher of the e2e suite (same Chromium, same flags).
 import { launchBrowser } from '../web-e2e/src/support/chromium';
-import { ApiUser } from './lib/api';
+import { ApiSession } from '../support/api-session';
+import { API_USER_PASSWORD } from './lib/api';
 import { fmt, requireBuild, startBenchApp, table } from './lib/common';
 
 const CLICKS = 50;
@@ -111,7 +112,7 @@ export async function runWeb(): Promise<WebResult> {
     routes.push(await routeJs(anon, 'landing (signed out)', '/'));
     await anon.close();
 
-    const user = await ApiUser.register(app.url, `web-bench-${Date.now()}@load.goprep.test`);
+    const user = await ApiSession.register(app.url, `web-bench-${Date.now()}@load.goprep.test`, API_USER_PASSWORD);
     const attempt = await user.ok<{ id: string; items: Array<{ position: number; type: string }> }>('POST', '/api/attempts', {
       mode: 'quick',
       topics: ['memory-model', 'goroutine-leaks', 'gc-tuning', 'channels', 'context', 'sync', 'scheduler', 'escape-analysis'],

@@ -1,3 +1,6 @@
 export { startApp } from './app-process';
 export type { RunningApp } from './app-process';
 export { freePort } from './free-port';
+export { ApiSession, responseFor } from './api-session';
+export type { ItemView, Reply } from './api-session';
+export { percentile } from './percentile';

@@ -1731,9 +1731,13 @@ export interface components {
       topic: string;
       lastReview: string | null;
     };
-    DeckListDto: {
+    DeckPageDto: {
       /** @description Leeches first, then by lapses */
       cards: components['schemas']['DeckCardDto'][];
+      /** @description Cards matching the filter, over all pages */
+      total: number;
+      limit: number;
+      offset: number;
     };
     DrillCardStateDto: {
       questionId: string;
@@ -2454,11 +2458,15 @@ export interface components {
       /** @description Integrity signals: not proof of anything */
       signals: components['schemas']['SignalCountsDto'];
     };
-    SetResultsDto: {
+    SetResultsPageDto: {
       setId: string;
       /** @description Every topic in any row, sorted */
       topics: string[];
       rows: components['schemas']['ResultRowDto'][];
+      /** @description Rows matching the filters, over all pages */
+      total: number;
+      limit: number;
+      offset: number;
     };
     StatValueDto: {
       value: number | null;
@@ -3316,7 +3324,12 @@ export interface operations {
   };
   OrgQuestions_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Rows per page (default 100, at most 500) */
+        limit?: number;
+        /** @description Rows to skip */
+        offset?: number;
+      };
       header?: never;
       path: {
         orgId: string;
@@ -3327,10 +3340,21 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description How many rows the whole list holds */
+          'X-Total-Count'?: number;
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['OrgQuestionSummaryDto'][];
+        };
+      };
+      /** @description VALIDATION_FAILED (limit above 500) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
       /** @description ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND */
@@ -3548,6 +3572,10 @@ export interface operations {
       query?: {
         /** @description suspended: only suspended cards (leeches included); default all */
         filter?: 'all' | 'suspended';
+        /** @description Rows per page (default 200, at most 500) */
+        limit?: number;
+        /** @description Rows to skip */
+        offset?: number;
       };
       header?: never;
       path?: never;
@@ -3560,10 +3588,10 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DeckListDto'];
+          'application/json': components['schemas']['DeckPageDto'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED (also limit above 500) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3912,6 +3940,10 @@ export interface operations {
   QuestionSets_list: {
     parameters: {
       query?: {
+        /** @description Rows per page (default 100, at most 500) */
+        limit?: number;
+        /** @description Rows to skip */
+        offset?: number;
         /** @description true: only archived sets; false (default): only active ones */
         archived?: 'true' | 'false';
       };
@@ -3925,10 +3957,21 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description How many rows the whole list holds */
+          'X-Total-Count'?: number;
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['QuestionSetListItemDto'][];
+        };
+      };
+      /** @description VALIDATION_FAILED (limit above 500) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
       /** @description FORBIDDEN for learners */
@@ -4425,7 +4468,12 @@ export interface operations {
   };
   QuestionSets_audit: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Rows per page (default 100, at most 500) */
+        limit?: number;
+        /** @description Rows to skip */
+        offset?: number;
+      };
       header?: never;
       path: {
         orgId: string;
@@ -4437,10 +4485,21 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description How many rows the whole list holds */
+          'X-Total-Count'?: number;
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['AuditEventDto'][];
+        };
+      };
+      /** @description VALIDATION_FAILED (limit above 500) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
       /** @description FORBIDDEN for learners */
@@ -4465,7 +4524,12 @@ export interface operations {
   };
   Invites_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Rows per page (default 100, at most 500) */
+        limit?: number;
+        /** @description Rows to skip */
+        offset?: number;
+      };
       header?: never;
       path: {
         orgId: string;
@@ -4477,10 +4541,21 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description How many rows the whole list holds */
+          'X-Total-Count'?: number;
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['InviteDto'][];
+        };
+      };
+      /** @description VALIDATION_FAILED (limit above 500) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
       /** @description FORBIDDEN for learners */
@@ -4607,7 +4682,12 @@ export interface operations {
   };
   Invites_audit: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Rows per page (default 100, at most 500) */
+        limit?: number;
+        /** @description Rows to skip */
+        offset?: number;
+      };
       header?: never;
       path: {
         orgId: string;
@@ -4619,10 +4699,21 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description How many rows the whole list holds */
+          'X-Total-Count'?: number;
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['AuditEventDto'][];
+        };
+      };
+      /** @description VALIDATION_FAILED (limit above 500) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
       /** @description FORBIDDEN for learners */
@@ -5144,6 +5235,10 @@ export interface operations {
         search?: string;
         minPercent?: number;
         maxPercent?: number;
+        /** @description Rows per page (default 100, at most 500) */
+        limit?: number;
+        /** @description Rows to skip */
+        offset?: number;
       };
       header?: never;
       path: {
@@ -5159,7 +5254,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SetResultsDto'];
+          'application/json': components['schemas']['SetResultsPageDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (limit above 500) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
       /** @description FORBIDDEN for learners */

@@ -3,11 +3,11 @@ import { unwrap, type ApiClient, type Schemas } from '@goprep/api-client';
 import { DrillsClock, SrsOptimizerService } from '@goprep/api/testing';
 import {
   DEFAULT_FSRS_WEIGHTS,
+  mulberry32,
   newSrsCard,
   resolveSrsSettings,
   retrievability,
   scheduleReview,
-  seededRandom,
   type AnswerKey,
   type FsrsWeights,
   type SrsCard,
@@ -48,7 +48,7 @@ describe('drills: the FSRS optimizer job over a simulated learner (injected cloc
   const keys = new Map<string, AnswerKey>();
   /** The learner's real memory of each card, tracked beside the server's schedule. */
   const truth = new Map<string, SrsCard>();
-  const random = seededRandom(20261121);
+  const random = mulberry32(20261121);
   const truthSettings = resolveSrsSettings(SETTINGS);
 
   const evaluations = () =>

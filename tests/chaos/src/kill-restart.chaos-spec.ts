@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, startApp, type RunningApp } from '@goprep/test-support';
-import { responseFor, seeded, Session, sleep, type Delivery, type Saved } from './support/session';
+import { mulberry32 } from '@goprep/domain';
+import { ApiSession, freePort, responseFor, startApp, type RunningApp } from '@goprep/test-support';
+import { CHAOS_PASSWORD, sleep, type Delivery, type Saved } from './support/session';
 
 const RUNS = Number(process.env['CHAOS_KILL_RUNS'] ?? 20);
 const WRITERS = 4;
@@ -23,13 +24,13 @@ describe('chaos: kill -9 of the API mid-attempt', () => {
   });
 
   it(`should keep every acknowledged answer across ${RUNS} kills at seeded random points, and resume`, async () => {
-    const random = seeded(seed);
+    const random = mulberry32(seed);
     const killPoints = Array.from({ length: RUNS }, () => 200 + Math.floor(random() * 2800));
     console.log(`[chaos kill] seed ${seed} (replay: CHAOS_SEED=${seed}); kill points (ms after saving starts): ${killPoints.join(', ')}`);
 
     const env = { EMBEDDED_PG_PORT: String(await freePort()) };
     app = await startApp({ dataDir, env });
-    const session = await Session.register(app.url, 'crash-survivor@example.test');
+    const session = await ApiSession.register(app.url, 'crash-survivor@example.test', CHAOS_PASSWORD);
     const attempt = await session.ok<Delivery>('POST', '/api/attempts', {
       mode: 'quick',
       topics: ['channels', 'sync', 'context'],

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, startApp, type RunningApp } from '@goprep/test-support';
+import { mulberry32 } from '@goprep/domain';
+import { ApiSession, freePort, percentile, responseFor, startApp, type RunningApp } from '@goprep/test-support';
 import { AppPostgres } from './support/postgres';
-import { percentile, responseFor, seeded, Session, sleep, type Delivery, type Saved } from './support/session';
+import { CHAOS_PASSWORD, sleep, type Delivery, type Saved } from './support/session';
 
 const CANDIDATES = Number(process.env['CHAOS_LOAD_CANDIDATES'] ?? 500);
 /** A 30-minute assessment, its pace compressed 10x into 3 minutes of wall time. */
@@ -32,10 +33,10 @@ describe('chaos: 500 candidates through their invite links', () => {
     app = await startApp({ dataDir, env: { EMBEDDED_PG_PORT: String(pgPort) } });
     const pg = new AppPostgres(dataDir, pgPort);
     const seed = Number(process.env['CHAOS_SEED'] ?? Date.now() % 2_147_483_647);
-    const random = seeded(seed);
+    const random = mulberry32(seed);
 
     // A manager, an organization, a published 30-minute set of 10 bank questions, 500 invites.
-    const manager = await Session.register(app.url, 'load-manager@example.test');
+    const manager = await ApiSession.register(app.url, 'load-manager@example.test', CHAOS_PASSWORD);
     const org = await manager.ok<{ id: string }>('POST', '/api/orgs', { name: 'Load Test Ltd' });
     const questions = await pg.query<{ id: string }>(
       `SELECT q.id FROM questions q JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
@@ -82,7 +83,7 @@ describe('chaos: 500 candidates through their invite links', () => {
       for (let r = 0; r < revisions; r++) plan.push({ at: startAt + 2 + random() * (submitAt - startAt - 4), slot: Math.floor(random() * ITEMS) });
       plan.sort((a, b) => a.at - b.at);
 
-      const s = new Session(base);
+      const s = new ApiSession(base);
       const call = async <T>(kind: Kind, method: string, path: string, body?: unknown): Promise<T | null> => {
         try {
           const reply = await s.call<T>(method, path, body);

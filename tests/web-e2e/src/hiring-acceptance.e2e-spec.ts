@@ -339,4 +339,42 @@ describe('hiring, end to end: build, publish, invite, take, rank, report, statis
       await manager.setViewportSize({ width: 1280, height: 800 });
     }
   });
+
+  it('should load the results 100 rows at a time and show the rest on demand', async () => {
+    const more = Array.from({ length: 102 }, (_, i) => ({ name: `Bulk ${i + 1}`, email: uniqueEmail(`bulk${i + 1}`) }));
+    await api.invite(orgId, setId, more, new Date(Date.now() + 7 * 86_400_000));
+    const results = new ResultsPage(manager);
+    await results.goto(orgId, setId);
+    await results.table.waitFor();
+    // Ranked first, the three who submitted are on the first page; 105 rows, 100 of them loaded.
+    expect(await manager.getByTestId('result-row').count()).toBe(100);
+    expect(await results.shown.textContent()).toBe('100 of 105 shown');
+    expect(await manager.getByRole('heading', { name: '105 candidates' }).count()).toBe(1);
+    await results.row(people.strong.email).waitFor();
+    await results.more.scrollIntoViewIfNeeded();
+    await manager.screenshot({ path: join(ARTIFACTS_DIR, 'acceptance-12-results-more.png') });
+    await manager.setViewportSize({ width: 375, height: 800 });
+    await manager.evaluate(() => localStorage.setItem('goprep.lang', 'zh-CN'));
+    try {
+      await results.goto(orgId, setId);
+      await results.more.scrollIntoViewIfNeeded();
+      expect(await results.shown.textContent()).toBe('已显示 100 / 105 名');
+      expect(await horizontalOverflow(manager)).toBeLessThanOrEqual(0);
+      await manager.screenshot({ path: join(ARTIFACTS_DIR, 'acceptance-13-results-more-375-zh-CN.png') });
+    } finally {
+      await manager.evaluate(() => localStorage.setItem('goprep.lang', 'en'));
+      await manager.setViewportSize({ width: 1280, height: 800 });
+    }
+    await results.goto(orgId, setId);
+    await results.more.waitFor();
+    await manager.getByRole('button', { name: 'Show 5 more' }).click();
+    await manager.locator('[data-testid="result-row"]').nth(104).waitFor();
+    expect(await manager.getByTestId('result-row').count()).toBe(105);
+    expect(await results.more.count()).toBe(0);
+    // A filter asks again from the first page: only the three who submitted match.
+    await manager.getByTestId('filter-submitted').click();
+    await manager.locator('[data-testid="result-row"]').nth(2).waitFor();
+    await manager.waitForFunction(() => document.querySelectorAll('[data-testid="result-row"]').length === 3);
+    expect(await results.more.count()).toBe(0);
+  });
 });

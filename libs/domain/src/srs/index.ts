@@ -32,7 +32,7 @@ export {
   type TrainingItem,
   type TrainingReview,
 } from './optimizer';
-export { seededRandom, simulateLearner, type SyntheticLearner } from './simulate';
+export { simulateLearner, type SyntheticLearner } from './simulate';
 export { reviewStreak } from './streak';
 export { buildDueQueue, countNewIntroducedToday, type DueQueue } from './queue';
 export {

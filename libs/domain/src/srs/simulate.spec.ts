@@ -1,6 +1,6 @@
 import { buildTrainingItems, longTermItemCount } from './optimizer';
 import { DEFAULT_FSRS_WEIGHTS } from './scheduler';
-import { seededRandom, simulateLearner } from './simulate';
+import { simulateLearner } from './simulate';
 
 const forgetful = DEFAULT_FSRS_WEIGHTS.map((w, i) => (i < 4 ? w * 0.1 : i === 8 ? w * 0.5 : w));
 const base = { trueWeights: forgetful, cards: 20, days: 40, firstDay: '2026-01-05', settings: { timezone: 'Asia/Tokyo' } };
@@ -28,16 +28,5 @@ describe('simulateLearner', () => {
     const items = buildTrainingItems(reviews);
     expect(items).toHaveLength(reviews.length - 20);
     expect(longTermItemCount(items)).toBe(items.length);
-  });
-});
-
-describe('seededRandom', () => {
-  it('should repeat its sequence for a seed and stay in [0, 1)', () => {
-    const a = seededRandom(42);
-    const b = seededRandom(42);
-    const xs = Array.from({ length: 1000 }, () => a());
-    expect(Array.from({ length: 1000 }, () => b())).toEqual(xs);
-    expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
-    expect(new Set(xs).size).toBeGreaterThan(990);
   });
 });

@@ -1,3 +1,4 @@
+import { mulberry32 } from '../sets/prng';
 import { newSrsCard, unsuspendCard, type SrsCard } from './card';
 import { DAY_MS, HOUR_MS, localDayStart } from './local-day';
 import type { OptimizerReviewInput } from './optimizer';
@@ -23,24 +24,12 @@ export interface SyntheticLearner {
   settings?: Partial<SrsSettings>;
 }
 
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** Day-scale only (no learning steps), so every review after a card's first is a long-term one. */
 const DAY_SCALE = { learningSteps: [], relearningSteps: [] } as const;
 
 export function simulateLearner(options: SyntheticLearner): OptimizerReviewInput[] {
   const settings = resolveSrsSettings({ ...DAY_SCALE, ...options.settings });
-  const random = seededRandom(options.seed);
+  const random = mulberry32(options.seed);
   const schedule = options.scheduleWeights ?? DEFAULT_FSRS_WEIGHTS;
   const start = localDayStart(options.firstDay, settings).getTime();
   const end = start + options.days * DAY_MS;

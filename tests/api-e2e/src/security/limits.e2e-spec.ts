@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { embeddedUrl } from '@goprep/api/testing';
 import request from 'supertest';
 import { e2eDatabase } from '../support/e2e-env';
-import { createWorld, loadOpenApi, operations, type JsonSchema, type World } from './world';
+import { createWorld, loadOpenApi, operations, type JsonSchema, type Role, type World } from './world';
 
 /**
  * How each collection endpoint is bounded. Every GET whose answer is a list (a JSON array, or an
@@ -17,21 +17,21 @@ const LIST_BOUNDS: Record<string, string> = {
   'GET /api/attempts': 'capped: the newest 100 attempts',
   'GET /api/attempts/{id}': "bounded: one attempt's items (a quiz has at most 50)",
   'GET /api/attempts/{id}/review': "bounded: one attempt's items",
-  'GET /api/orgs/{orgId}/questions': "UNBOUNDED: every question of the org (grows with authoring; page it before orgs hold thousands)",
-  'GET /api/drills/deck': "UNBOUNDED: the learner's whole deck (at most the bank plus their org's questions)",
+  'GET /api/orgs/{orgId}/questions': 'paged: limit 1..500 (default 100), offset; total in X-Total-Count',
+  'GET /api/drills/deck': 'paged: limit 1..500 (default 200), offset; total in the body',
   'GET /api/drills/due': 'bounded: due cards plus the daily new-card limit',
   'GET /api/drills/stats': 'bounded: fixed windows of days',
   'GET /api/admin/drills/lapse-heavy': 'paged: limit 1..200',
   'GET /api/set-templates': 'bounded: the templates in the repository',
-  'GET /api/orgs/{orgId}/sets': 'UNBOUNDED: every set of the org',
+  'GET /api/orgs/{orgId}/sets': 'paged: limit 1..500 (default 100), offset; total in X-Total-Count',
   'GET /api/orgs/{orgId}/sets/{setId}': 'bounded: one set (at most 200 items) and its versions',
   'GET /api/orgs/{orgId}/sets/{setId}/versions/{version}': 'bounded: one version (at most 200 items)',
-  'GET /api/orgs/{orgId}/sets/{setId}/audit': 'UNBOUNDED: every audit event of the set',
-  'GET /api/orgs/{orgId}/invites/{inviteId}/audit': 'UNBOUNDED: every audit event of the invite',
-  'GET /api/orgs/{orgId}/sets/{setId}/invites': 'UNBOUNDED: every invite of the set (bulk invites are 500 at a time)',
+  'GET /api/orgs/{orgId}/sets/{setId}/audit': 'paged: limit 1..500 (default 100), offset; total in X-Total-Count',
+  'GET /api/orgs/{orgId}/invites/{inviteId}/audit': 'paged: limit 1..500 (default 100), offset; total in X-Total-Count',
+  'GET /api/orgs/{orgId}/sets/{setId}/invites': 'paged: limit 1..500 (default 100), offset; total in X-Total-Count',
   'GET /api/candidate/attempt': "bounded: one attempt's items",
   'GET /api/candidate/attempt/review': "bounded: one attempt's items",
-  'GET /api/orgs/{orgId}/sets/{setId}/results': 'UNBOUNDED: one row per invite of the set (filters, no paging)',
+  'GET /api/orgs/{orgId}/sets/{setId}/results': 'paged: limit 1..500 (default 100), offset, after the filters; total in the body',
   'GET /api/orgs/{orgId}/sets/{setId}/results.csv': 'UNBOUNDED: a download of every row, by design',
   'GET /api/orgs/{orgId}/sets/{setId}/versions/{version}/statistics': "bounded: one version's items",
   'GET /api/orgs/{orgId}/results/compare': 'bounded: the ids asked for',
@@ -151,6 +151,45 @@ describe('security: request limits', () => {
     if (operations().some((op) => op.key === 'GET /api/admin/drills/lapse-heavy')) {
       expect((await w.actors.admin.browser.get('/api/admin/drills/lapse-heavy?limit=201')).status).toBe(400);
       expect((await w.actors.admin.browser.get('/api/admin/drills/lapse-heavy?limit=200')).status).toBe(200);
+    }
+  });
+
+  it('should hold every limit/offset list to its maximum, and count the whole list', async () => {
+    const { orgA, setA, inviteA } = w.ids;
+    const hiring = operations().some((op) => op.key === 'POST /api/candidate/session');
+    // [path, who asks, maximum, where the total is]
+    const paged: Array<[string, Role, number, 'header' | 'body']> = [
+      [`/api/orgs/${orgA}/questions`, 'managerA', 500, 'header'],
+      ['/api/drills/deck', 'learner', 500, 'body'],
+      [`/api/orgs/${orgA}/sets`, 'managerA', 500, 'header'],
+      ...(hiring
+        ? ([
+            [`/api/orgs/${orgA}/sets/${setA}/audit`, 'managerA', 500, 'header'],
+            [`/api/orgs/${orgA}/invites/${inviteA}/audit`, 'managerA', 500, 'header'],
+            [`/api/orgs/${orgA}/sets/${setA}/invites`, 'managerA', 500, 'header'],
+            [`/api/orgs/${orgA}/sets/${setA}/results`, 'managerA', 500, 'body'],
+          ] as Array<[string, Role, number, 'header' | 'body']>)
+        : []),
+    ];
+    for (const [path, role, max, totalIn] of paged) {
+      const browser = w.actors[role].browser;
+      for (const query of [`limit=${max + 1}`, 'limit=0', 'limit=-1', 'limit=1e9', 'limit=abc', 'offset=-1', 'offset=1.5', 'offset=1000001']) {
+        const res = await browser.get(`${path}?${query}`);
+        expect([path, query, res.status, res.body.code]).toEqual([path, query, 400, 'VALIDATION_FAILED']);
+      }
+      const full = await browser.get(`${path}?limit=${max}`);
+      expect([path, full.status]).toEqual([path, 200]);
+      const rowsOf = (body: unknown): unknown[] =>
+        (Array.isArray(body) ? body : (body as Record<string, unknown>)[path.endsWith('/deck') ? 'cards' : 'rows']) as unknown[];
+      const totalOf = (res: request.Response): number => (totalIn === 'header' ? Number(res.headers['x-total-count']) : (res.body as { total: number }).total);
+      const all = rowsOf(full.body).length;
+      expect([path, totalOf(full)]).toEqual([path, all]);
+      expect(all).toBeGreaterThan(0);
+      // One row at a time still counts them all; past the end is an empty page, not an error.
+      const one = await browser.get(`${path}?limit=1&offset=0`);
+      expect([path, rowsOf(one.body).length, totalOf(one)]).toEqual([path, 1, all]);
+      const past = await browser.get(`${path}?limit=1&offset=${all}`);
+      expect([path, past.status, rowsOf(past.body).length, totalOf(past)]).toEqual([path, 200, 0, all]);
     }
   });
 });

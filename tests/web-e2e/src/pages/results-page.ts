@@ -33,4 +33,13 @@ export class ResultsPage {
   get signals() {
     return this.page.getByTestId('signals');
   }
+
+  /** "Show N more" under the table, there while rows matching the filters are not loaded yet. */
+  get more() {
+    return this.page.getByTestId('results-more');
+  }
+
+  get shown() {
+    return this.page.getByTestId('results-shown');
+  }
 }

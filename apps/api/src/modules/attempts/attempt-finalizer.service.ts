@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { aggregateResult, grade, itemPoints, type AnswerKey, type AttemptResult, type Closing, type GradedItem, type QuestionResponse } from '@goprep/domain';
-import type { AttemptRow } from './attempt-rows';
+import { ITEMS_WITH_ANSWERS, type AttemptRow } from './attempt-rows';
 
 interface GradingRow {
   position: number;
@@ -29,9 +29,7 @@ export class AttemptFinalizer {
     }
     const rows: GradingRow[] = await tx.query(
       `SELECT i.position, i.points, v.topic_id, v.difficulty, v.answer_key, an.response
-         FROM attempt_items i
-         JOIN question_versions v ON v.id = i.question_version_id
-         LEFT JOIN answers an ON an.attempt_id = i.attempt_id AND an.position = i.position
+         FROM ${ITEMS_WITH_ANSWERS}
         WHERE i.attempt_id = $1
         ORDER BY i.position`,
       [attempt.id],

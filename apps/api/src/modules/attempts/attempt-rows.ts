@@ -51,6 +51,11 @@ export const ATTEMPT_COLUMNS = `a.id, a.user_id, a.invite_id, a.set_version_id, 
   a.finished_at, a.overdue_policy, a.submit_grace_seconds, a.review_policy, a.score, a.max_score, a.result,
   (SELECT count(*)::int FROM attempt_items i WHERE i.attempt_id = a.id) AS item_count`;
 
+/** An attempt's items (`i`) with their question version (`v`) and saved answer (`an`, all null when unanswered). */
+export const ITEMS_WITH_ANSWERS = `attempt_items i
+  JOIN question_versions v ON v.id = i.question_version_id
+  LEFT JOIN answers an ON an.attempt_id = i.attempt_id AND an.position = i.position`;
+
 export function clockOf(row: AttemptRow): AttemptClock {
   return {
     state: row.state,

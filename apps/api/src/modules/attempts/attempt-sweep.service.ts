@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { sweepDecision } from '@goprep/domain';
+import { PeriodicJob } from '../../common/jobs/periodic-job';
 import { AppConfigService } from '../../config/app-config.service';
 import { AttemptFinalizer } from './attempt-finalizer.service';
 import { ATTEMPT_COLUMNS, clockOf, type AttemptRow } from './attempt-rows';
@@ -20,39 +21,33 @@ const BATCH_SIZE = 50;
  */
 @Injectable()
 export class AttemptSweepService implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('AttemptSweep');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly job: PeriodicJob<SweepSummary>;
 
   constructor(
     private readonly db: DataSource,
     private readonly finalizer: AttemptFinalizer,
     private readonly config: AppConfigService,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    const logger = new Logger('AttemptSweep');
+    this.job = new PeriodicJob({
+      intervalMs: config.get('ATTEMPT_SWEEP_INTERVAL_MS'),
+      logger,
+      ready: () => db.isInitialized,
+      run: () => this.sweepOnce(),
+      report: (s) => {
+        if (s.submitted + s.abandoned > 0) logger.log(`closed overdue attempts: ${s.submitted} submitted, ${s.abandoned} abandoned`);
+      },
+      failureMessage: 'attempt sweep failed; retrying next round',
+    });
+  }
 
   onApplicationBootstrap(): void {
-    const interval = this.config.get('ATTEMPT_SWEEP_INTERVAL_MS');
-    if (interval <= 0) return;
-    this.timer = setInterval(() => this.tick(), interval);
-    this.timer.unref();
+    this.job.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
-  }
-
-  private tick(): void {
-    if (this.running || !this.db.isInitialized) return;
-    this.running = this.sweepOnce()
-      .then((s) => {
-        if (s.submitted + s.abandoned > 0) this.logger.log(`closed overdue attempts: ${s.submitted} submitted, ${s.abandoned} abandoned`);
-      })
-      .catch((error: unknown) => this.logger.warn({ err: error }, 'attempt sweep failed; retrying next round'))
-      .finally(() => {
-        this.running = undefined;
-      });
+  onModuleDestroy(): Promise<void> {
+    return this.job.stop();
   }
 
   /** One full pass, batch by batch (a transaction each), until no overdue attempt is left. */

@@ -11,7 +11,6 @@ import {
   validateResponse,
   type AttemptResult,
   type OverduePolicy,
-  type PoolCandidate,
   type QuestionPool,
   type ReviewPolicy,
 } from '@goprep/domain';
@@ -19,8 +18,9 @@ import { DEFAULT_POOL_TYPES, loadTemplates, type RoleTemplate } from '@goprep/qu
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AppConfigService } from '../../config/app-config.service';
+import { loadDrawableQuestions, type DrawableQuestion } from '../questions/pool-candidates';
 import { AttemptFinalizer } from './attempt-finalizer.service';
-import { ATTEMPT_COLUMNS, clockOf, ownerCondition, type AttemptConfig, type AttemptOwner, type AttemptRow } from './attempt-rows';
+import { ATTEMPT_COLUMNS, clockOf, ITEMS_WITH_ANSWERS, ownerCondition, type AttemptConfig, type AttemptOwner, type AttemptRow } from './attempt-rows';
 import { mapDeliveryItem, mapReviewItem, mapSummary, type DeliveryItemRow, type ReviewItemRow } from './attempt.mappers';
 import { Clock } from './clock';
 import {
@@ -35,10 +35,8 @@ import {
 } from './dto/attempt.dto';
 
 /** A bank question that can be drawn: its current, non-retired, public version. */
-interface Candidate extends PoolCandidate {
-  versionId: string;
+interface Candidate extends DrawableQuestion {
   realTopic: string;
-  optionIds: string[] | null;
 }
 
 const DEFAULT_GRACE_PERIOD_MINUTES = 10;
@@ -212,32 +210,8 @@ export class AttemptsService {
   }
 
   private async candidates(): Promise<Candidate[]> {
-    const rows: Array<{
-      id: string;
-      version_id: string;
-      topic_id: string;
-      type: string;
-      difficulty: number;
-      tags: string[];
-      expected_seconds: number;
-      option_ids: string[] | null;
-    }> = await this.db.query(
-      `SELECT q.id, v.id AS version_id, v.topic_id, v.type, v.difficulty, v.tags, v.expected_seconds,
-              (SELECT array_agg(o->>'id' ORDER BY n) FROM jsonb_array_elements(v.options) WITH ORDINALITY AS e(o, n)) AS option_ids
-         FROM questions q JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
-        WHERE q.retired_at IS NULL AND q.organization_id IS NULL`,
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      versionId: r.version_id,
-      topic: r.topic_id,
-      realTopic: r.topic_id,
-      type: r.type,
-      difficulty: r.difficulty,
-      tags: r.tags,
-      expectedSeconds: r.expected_seconds,
-      optionIds: r.option_ids,
-    }));
+    const drawable = await loadDrawableQuestions(this.db);
+    return drawable.map((q) => ({ ...q, realTopic: q.topic }));
   }
 
   /** The attempt of this owner, or 404 for anyone else: others cannot learn that it exists. */
@@ -252,9 +226,7 @@ export class AttemptsService {
     const row = await this.attempt(this.db, owner, id);
     const items: DeliveryItemRow[] = await this.db.query(
       `SELECT ${ITEM_COLUMNS}
-         FROM attempt_items i
-         JOIN question_versions v ON v.id = i.question_version_id
-         LEFT JOIN answers an ON an.attempt_id = i.attempt_id AND an.position = i.position
+         FROM ${ITEMS_WITH_ANSWERS}
         WHERE i.attempt_id = $1 ORDER BY i.position`,
       [id],
     );
@@ -371,9 +343,7 @@ export class AttemptsService {
     }
     const items: ReviewItemRow[] = await this.db.query(
       `SELECT ${ITEM_COLUMNS}, v.answer_key, v.explanation, v."references", an.score, an.status
-         FROM attempt_items i
-         JOIN question_versions v ON v.id = i.question_version_id
-         LEFT JOIN answers an ON an.attempt_id = i.attempt_id AND an.position = i.position
+         FROM ${ITEMS_WITH_ANSWERS}
         WHERE i.attempt_id = $1 ORDER BY i.position`,
       [id],
     );
@@ -396,9 +366,7 @@ export class AttemptsService {
     const rows: Array<{ position: number; question_id: string; title: string; topic_id: string; type: string; points: string; score: string | null; status: string | null }> =
       await this.db.query(
         `SELECT i.position, v.question_id, v.title, v.topic_id, v.type, i.points, an.score, an.status
-           FROM attempt_items i
-           JOIN question_versions v ON v.id = i.question_version_id
-           LEFT JOIN answers an ON an.attempt_id = i.attempt_id AND an.position = i.position
+           FROM ${ITEMS_WITH_ANSWERS}
           WHERE i.attempt_id = $1 ORDER BY i.position`,
         [id],
       );
@@ -431,9 +399,7 @@ export class AttemptsService {
     }
     const rows: Array<{ question_id: string }> = await this.db.query(
       `SELECT DISTINCT v.question_id
-         FROM attempt_items i
-         JOIN question_versions v ON v.id = i.question_version_id
-         LEFT JOIN answers an ON an.attempt_id = i.attempt_id AND an.position = i.position
+         FROM ${ITEMS_WITH_ANSWERS}
         WHERE i.attempt_id = $1 AND (NOT $2::boolean OR an.status IS DISTINCT FROM 'correct')
         ORDER BY v.question_id`,
       [id, onlyMissed],

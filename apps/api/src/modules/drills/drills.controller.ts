@@ -14,12 +14,14 @@ import type { AuthUser } from '../../common/auth/decorators';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
 import { ErrorCode } from '../../common/errors/error-codes';
+import { pageOf } from '../../common/http/paging';
 import { DrillsService } from './drills.service';
 import {
   AddToDeckDto,
   DeckChangeDto,
-  DeckListDto,
-  DeckQueryDto,
+  DECK_PAGE,
+  DeckPageDto,
+  DeckPageQueryDto,
   DrillCardStateDto,
   DrillSettingsDto,
   DrillStatsDto,
@@ -66,10 +68,13 @@ export class DrillsController {
 
   @Get('deck')
   @ApiOperation({ summary: 'My cards with their state: all, or only the suspended ones (leeches first)' })
-  @ApiOkResponse({ type: DeckListDto })
-  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'VALIDATION_FAILED' })
-  deck(@CurrentUser() user: AuthUser, @Query() query: DeckQueryDto): Promise<DeckListDto> {
-    return this.drills.deck(user.id, query);
+  @ApiOkResponse({ type: DeckPageDto })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: `VALIDATION_FAILED (also limit above ${DECK_PAGE.max})` })
+  async deck(@CurrentUser() user: AuthUser, @Query() query: DeckPageQueryDto): Promise<DeckPageDto> {
+    const { limit, offset, ...filter } = query;
+    const all = await this.drills.deck(user.id, filter);
+    const { items, ...page } = pageOf(all.cards, { limit, offset }, DECK_PAGE.default);
+    return { ...all, cards: items, ...page };
   }
 
   @Delete('deck/:questionId')

@@ -12,6 +12,7 @@ import {
   type OptimizationReason,
   type SrsRating,
 } from '@goprep/domain';
+import { PeriodicJob } from '../../common/jobs/periodic-job';
 import { AppConfigService } from '../../config/app-config.service';
 import { DrillsClock } from './drills-clock';
 import { fitAndEvaluate } from './fsrs-optimizer';
@@ -55,37 +56,31 @@ const LEARNERS_SQL = `
 @Injectable()
 export class SrsOptimizerService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('SrsOptimizer');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly job: PeriodicJob<OptimizerSummary>;
 
   constructor(
     private readonly db: DataSource,
-    private readonly config: AppConfigService,
+    config: AppConfigService,
     private readonly clock: DrillsClock,
-  ) {}
+  ) {
+    this.job = new PeriodicJob({
+      intervalMs: config.get('SRS_OPTIMIZER_INTERVAL_MS'),
+      logger: this.logger,
+      ready: () => db.isInitialized,
+      run: () => this.runOnce(),
+      report: (s) => {
+        if (s.due > 0) this.logger.log(`FSRS fits: ${s.switched} switched, ${s.kept} kept, ${s.notEnoughData} short of data, ${s.failed} failed, ${s.busy} busy`);
+      },
+      failureMessage: 'FSRS optimizer round failed; retrying next round',
+    });
+  }
 
   onApplicationBootstrap(): void {
-    const interval = this.config.get('SRS_OPTIMIZER_INTERVAL_MS');
-    if (interval <= 0) return;
-    this.timer = setInterval(() => this.tick(), interval);
-    this.timer.unref();
+    this.job.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
-  }
-
-  private tick(): void {
-    if (this.running || !this.db.isInitialized) return;
-    this.running = this.runOnce()
-      .then((s) => {
-        if (s.due > 0) this.logger.log(`FSRS fits: ${s.switched} switched, ${s.kept} kept, ${s.notEnoughData} short of data, ${s.failed} failed, ${s.busy} busy`);
-      })
-      .catch((error: unknown) => this.logger.warn({ err: error }, 'FSRS optimizer round failed; retrying next round'))
-      .finally(() => {
-        this.running = undefined;
-      });
+  onModuleDestroy(): Promise<void> {
+    return this.job.stop();
   }
 
   /** One round: every learner due a fit, one after the other (the fit is CPU-bound). */

@@ -1,12 +1,17 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import type { AuthUser } from '../../common/auth/decorators';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
+import { pageOf, PagedQuery, sendPage, totalHeaderDoc } from '../../common/http/paging';
 import { uuidPipe } from '../../common/http/uuid.pipe';
-import { AuditEventDto } from '../audit/dto/audit-event.dto';
+import { AUDIT_PAGE, AuditEventDto, AuditQueryDto } from '../audit/dto/audit-event.dto';
 import { CreateInvitesDto, InviteDto, InviteOverrideDto, InvitesCreatedDto } from './dto/invite.dto';
 import { InvitesService } from './invites.service';
+
+const INVITES_PAGE = { default: 100, max: 500 };
+class InvitesQueryDto extends PagedQuery(INVITES_PAGE.default, INVITES_PAGE.max) {}
 
 @ApiTags('invites')
 @Roles('manager', 'admin')
@@ -32,9 +37,16 @@ export class InvitesController {
 
   @Get('sets/:setId/invites')
   @ApiOperation({ summary: "A set's invites with their status (invited, started, submitted, expired, revoked), newest first" })
-  @ApiOkResponse({ type: [InviteDto] })
-  list(@CurrentUser() user: AuthUser, @Param('orgId', uuidPipe) orgId: string, @Param('setId', uuidPipe) setId: string): Promise<InviteDto[]> {
-    return this.invites.list(user.id, orgId, setId);
+  @ApiOkResponse({ type: [InviteDto], headers: totalHeaderDoc })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: `VALIDATION_FAILED (limit above ${INVITES_PAGE.max})` })
+  async list(
+    @CurrentUser() user: AuthUser,
+    @Param('orgId', uuidPipe) orgId: string,
+    @Param('setId', uuidPipe) setId: string,
+    @Query() query: InvitesQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<InviteDto[]> {
+    return sendPage(res, pageOf(await this.invites.list(user.id, orgId, setId), query, INVITES_PAGE.default));
   }
 
   @Post('invites/:inviteId/revoke')
@@ -47,9 +59,16 @@ export class InvitesController {
 
   @Get('invites/:inviteId/audit')
   @ApiOperation({ summary: "The invite's audit trail (created, revoked, overrides) and its attempts' manual grades, newest first" })
-  @ApiOkResponse({ type: [AuditEventDto] })
-  audit(@CurrentUser() user: AuthUser, @Param('orgId', uuidPipe) orgId: string, @Param('inviteId', uuidPipe) inviteId: string): Promise<AuditEventDto[]> {
-    return this.invites.auditTrail(user.id, orgId, inviteId);
+  @ApiOkResponse({ type: [AuditEventDto], headers: totalHeaderDoc })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: `VALIDATION_FAILED (limit above ${AUDIT_PAGE.max})` })
+  async audit(
+    @CurrentUser() user: AuthUser,
+    @Param('orgId', uuidPipe) orgId: string,
+    @Param('inviteId', uuidPipe) inviteId: string,
+    @Query() query: AuditQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AuditEventDto[]> {
+    return sendPage(res, pageOf(await this.invites.auditTrail(user.id, orgId, inviteId), query, AUDIT_PAGE.default));
   }
 
   @Put('invites/:inviteId/override')

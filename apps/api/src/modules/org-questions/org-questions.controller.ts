@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
@@ -11,9 +12,13 @@ import {
 import { CurrentUser } from '../../common/auth/decorators';
 import type { AuthUser } from '../../common/auth/decorators';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
+import { pageOf, PagedQuery, sendPage, totalHeaderDoc } from '../../common/http/paging';
 import { uuidPipe } from '../../common/http/uuid.pipe';
 import { OrgQuestionDto, OrgQuestionInputDto, OrgQuestionSummaryDto } from './dto/org-question.dto';
 import { OrgQuestionsService } from './org-questions.service';
+
+const ORG_QUESTIONS_PAGE = { default: 100, max: 500 };
+class OrgQuestionsQueryDto extends PagedQuery(ORG_QUESTIONS_PAGE.default, ORG_QUESTIONS_PAGE.max) {}
 
 @ApiTags('org-questions')
 @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND' })
@@ -23,9 +28,15 @@ export class OrgQuestionsController {
 
   @Get()
   @ApiOperation({ summary: "The organization's private questions (current versions, not retired)" })
-  @ApiOkResponse({ type: [OrgQuestionSummaryDto] })
-  list(@CurrentUser() user: AuthUser, @Param('orgId', uuidPipe) orgId: string): Promise<OrgQuestionSummaryDto[]> {
-    return this.questions.list(user.id, orgId);
+  @ApiOkResponse({ type: [OrgQuestionSummaryDto], headers: totalHeaderDoc })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: `VALIDATION_FAILED (limit above ${ORG_QUESTIONS_PAGE.max})` })
+  async list(
+    @CurrentUser() user: AuthUser,
+    @Param('orgId', uuidPipe) orgId: string,
+    @Query() query: OrgQuestionsQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<OrgQuestionSummaryDto[]> {
+    return sendPage(res, pageOf(await this.questions.list(user.id, orgId), query, ORG_QUESTIONS_PAGE.default));
   }
 
   @Post()

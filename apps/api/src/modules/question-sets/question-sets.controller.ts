@@ -17,12 +17,14 @@ import type { AuthUser } from '../../common/auth/decorators';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
 import { ErrorCode } from '../../common/errors/error-codes';
+import { pageOf, sendPage, totalHeaderDoc } from '../../common/http/paging';
 import { uuidPipe } from '../../common/http/uuid.pipe';
-import { AuditEventDto } from '../audit/dto/audit-event.dto';
+import { AUDIT_PAGE, AuditEventDto, AuditQueryDto } from '../audit/dto/audit-event.dto';
 import {
   CreateQuestionSetDto,
   ExportQuestionSetQueryDto,
   ListQuestionSetsQueryDto,
+  SETS_PAGE,
   QuestionSetDto,
   QuestionSetExportDto,
   QuestionSetListItemDto,
@@ -61,13 +63,15 @@ export class QuestionSetsController {
 
   @Get()
   @ApiOperation({ summary: "The organization's question sets (active by default, or the archived ones)" })
-  @ApiOkResponse({ type: [QuestionSetListItemDto] })
-  list(
+  @ApiOkResponse({ type: [QuestionSetListItemDto], headers: totalHeaderDoc })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: `VALIDATION_FAILED (limit above ${SETS_PAGE.max})` })
+  async list(
     @CurrentUser() user: AuthUser,
     @Param('orgId', uuidPipe) orgId: string,
     @Query() query: ListQuestionSetsQueryDto,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<QuestionSetListItemDto[]> {
-    return this.sets.list(user.id, orgId, query.archived === 'true');
+    return sendPage(res, pageOf(await this.sets.list(user.id, orgId, query.archived === 'true'), query, SETS_PAGE.default));
   }
 
   @Post()
@@ -177,8 +181,15 @@ export class QuestionSetsController {
 
   @Get(':setId/audit')
   @ApiOperation({ summary: 'Who changed the set, what and when (newest first)' })
-  @ApiOkResponse({ type: [AuditEventDto] })
-  audit(@CurrentUser() user: AuthUser, @Param('orgId', uuidPipe) orgId: string, @Param('setId', uuidPipe) setId: string): Promise<AuditEventDto[]> {
-    return this.sets.auditTrail(user.id, orgId, setId);
+  @ApiOkResponse({ type: [AuditEventDto], headers: totalHeaderDoc })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: `VALIDATION_FAILED (limit above ${AUDIT_PAGE.max})` })
+  async audit(
+    @CurrentUser() user: AuthUser,
+    @Param('orgId', uuidPipe) orgId: string,
+    @Param('setId', uuidPipe) setId: string,
+    @Query() query: AuditQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AuditEventDto[]> {
+    return sendPage(res, pageOf(await this.sets.auditTrail(user.id, orgId, setId), query, AUDIT_PAGE.default));
   }
 }

@@ -6,6 +6,7 @@ import { ErrorCode } from '../../common/errors/error-codes';
 import { AuditService } from '../audit/audit.service';
 import type { AuditEventDto } from '../audit/dto/audit-event.dto';
 import { OrganizationsService } from '../organizations/organizations.service';
+import { loadDrawableQuestions } from '../questions/pool-candidates';
 import type {
   CreateQuestionSetDto,
   QuestionSetDto,
@@ -31,6 +32,7 @@ import {
   type PinnedFacts,
   type PoolSetItem,
   type SetContent,
+  type SetSettings,
   type SetItem,
   type SetPoolCandidate,
   type SetReviewPolicy,
@@ -108,7 +110,7 @@ const DEFAULT_LEVEL: TemplateLevelId = 'senior';
 const INVALID = 'The question set has invalid fields.';
 type Db = EntityManager | DataSource;
 
-const contentOf = (v: VersionRow): SetContent => ({
+const storedSettingsOf = (v: VersionRow): SetSettings => ({
   title: v.title,
   instructions: v.instructions,
   timeLimitSeconds: v.time_limit_seconds,
@@ -116,8 +118,9 @@ const contentOf = (v: VersionRow): SetContent => ({
   overduePolicy: v.overdue_policy,
   submitGraceSeconds: v.submit_grace_seconds,
   reviewPolicy: v.review_policy,
-  items: v.items,
 });
+
+const contentOf = (v: VersionRow): SetContent => ({ ...storedSettingsOf(v), items: v.items });
 
 /**
  * Hiring question sets of an organization: versions (one draft at most, published ones frozen),
@@ -408,33 +411,8 @@ export class QuestionSetsService {
 
   // -------------------------------------------------------------------------------------------
 
-  private async candidates(db: Db, orgId: string): Promise<SetPoolCandidate[]> {
-    const rows: Array<{
-      id: string;
-      version_id: string;
-      topic_id: string;
-      type: string;
-      difficulty: number;
-      tags: string[];
-      expected_seconds: number;
-      option_ids: string[] | null;
-    }> = await db.query(
-      `SELECT q.id, v.id AS version_id, v.topic_id, v.type, v.difficulty, v.tags, v.expected_seconds,
-              (SELECT array_agg(o->>'id' ORDER BY n) FROM jsonb_array_elements(v.options) WITH ORDINALITY AS e(o, n)) AS option_ids
-         FROM questions q JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
-        WHERE q.retired_at IS NULL AND (q.organization_id IS NULL OR q.organization_id = $1) AND v.type <> 'flashcard'`,
-      [orgId],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      versionId: r.version_id,
-      topic: r.topic_id,
-      type: r.type,
-      difficulty: r.difficulty,
-      tags: r.tags,
-      expectedSeconds: r.expected_seconds,
-      optionIds: r.option_ids,
-    }));
+  private candidates(db: Db, orgId: string): Promise<SetPoolCandidate[]> {
+    return loadDrawableQuestions(db, { orgId, excludeFlashcards: true });
   }
 
   private async insertSet(
@@ -691,13 +669,7 @@ function mapVersion(v: VersionRow, pinned: ReadonlyMap<string, PinnedRow>, candi
     id: v.id,
     version: v.version,
     state: v.state,
-    title: v.title,
-    instructions: v.instructions,
-    timeLimitSeconds: v.time_limit_seconds,
-    shuffleOptions: v.shuffle_options,
-    overduePolicy: v.overdue_policy,
-    submitGraceSeconds: v.submit_grace_seconds,
-    reviewPolicy: v.review_policy,
+    ...storedSettingsOf(v),
     items: v.items.map((item): SetItemDto => {
       if (item.kind === 'pool') return mapPool(item, poolFrom.filter((c) => isEligiblePool(item, c)).length);
       const p = pinned.get(item.versionId);

@@ -5,14 +5,17 @@ import type { AuthUser } from '../../common/auth/decorators';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
 import { ErrorCode } from '../../common/errors/error-codes';
+import { pageOf } from '../../common/http/paging';
 import { uuidPipe } from '../../common/http/uuid.pipe';
 import {
   CandidateReportDto,
   CompareQueryDto,
   CompareResultsDto,
   GradeItemDto,
+  RESULTS_PAGE,
+  ResultsPageQueryDto,
   ResultsQueryDto,
-  SetResultsDto,
+  SetResultsPageDto,
   SetVersionStatisticsDto,
 } from './dto/results.dto';
 import { ResultsService } from './results.service';
@@ -29,14 +32,18 @@ export class ResultsController {
 
   @Get('sets/:setId/results')
   @ApiOperation({ summary: 'Candidates of a set with status, score, time and per-topic breakdown; ranked, sortable, filterable' })
-  @ApiOkResponse({ type: SetResultsDto })
-  list(
+  @ApiOkResponse({ type: SetResultsPageDto })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: `VALIDATION_FAILED (limit above ${RESULTS_PAGE.max})` })
+  async list(
     @CurrentUser() user: AuthUser,
     @Param('orgId', uuidPipe) orgId: string,
     @Param('setId', uuidPipe) setId: string,
-    @Query() query: ResultsQueryDto,
-  ): Promise<SetResultsDto> {
-    return this.results.list(user.id, orgId, setId, query);
+    @Query() query: ResultsPageQueryDto,
+  ): Promise<SetResultsPageDto> {
+    const { limit, offset, ...filters } = query;
+    const all = await this.results.list(user.id, orgId, setId, filters);
+    const { items, ...page } = pageOf(all.rows, { limit, offset }, RESULTS_PAGE.default);
+    return { ...all, rows: items, ...page };
   }
 
   @Get('sets/:setId/results.csv')

@@ -18,6 +18,7 @@ import {
 } from '@goprep/domain';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
+import { ITEMS_WITH_ANSWERS } from '../attempts/attempt-rows';
 import { mapReviewItem, type ReviewItemRow } from '../attempts/attempt.mappers';
 import { ITEM_COLUMNS } from '../attempts/attempts.service';
 import { Clock } from '../attempts/clock';
@@ -186,9 +187,7 @@ export class ResultsService {
       await this.db.query(
         `SELECT ${ITEM_COLUMNS}, v.answer_key, v.explanation, v."references", an.score, an.status,
                 mg.score AS mg_score, mg.comment AS mg_comment, u.display_name AS mg_by, mg.graded_at AS mg_at
-           FROM attempt_items i
-           JOIN question_versions v ON v.id = i.question_version_id
-           LEFT JOIN answers an ON an.attempt_id = i.attempt_id AND an.position = i.position
+           FROM ${ITEMS_WITH_ANSWERS}
            LEFT JOIN manual_grades mg ON mg.attempt_id = i.attempt_id AND mg.position = i.position
            LEFT JOIN users u ON u.id = mg.graded_by
           WHERE i.attempt_id = $1 ORDER BY i.position`,
@@ -279,8 +278,7 @@ export class ResultsService {
         throw new AppError(ErrorCode.GRADE_REFUSED, 'Only a submitted attempt can be graded.');
       }
       const [item] = (await tx.query(
-        `SELECT v.type, i.points, an.score FROM attempt_items i JOIN question_versions v ON v.id = i.question_version_id
-           LEFT JOIN answers an ON an.attempt_id = i.attempt_id AND an.position = i.position
+        `SELECT v.type, i.points, an.score FROM ${ITEMS_WITH_ANSWERS}
           WHERE i.attempt_id = $1 AND i.position = $2`,
         [attemptId, position],
       )) as Array<{ type: string; points: string; score: string | null }>;
@@ -303,9 +301,7 @@ export class ResultsService {
         [attemptId, position, body.score, body.comment ?? '', userId, now],
       );
       const rows: Array<{ points: string; topic_id: string; difficulty: number; score: string | null; status: GradeStatus | null }> = await tx.query(
-        `SELECT i.points, v.topic_id, v.difficulty, an.score, an.status FROM attempt_items i
-           JOIN question_versions v ON v.id = i.question_version_id
-           LEFT JOIN answers an ON an.attempt_id = i.attempt_id AND an.position = i.position
+        `SELECT i.points, v.topic_id, v.difficulty, an.score, an.status FROM ${ITEMS_WITH_ANSWERS}
           WHERE i.attempt_id = $1 ORDER BY i.position`,
         [attemptId],
       );
@@ -347,8 +343,7 @@ export class ResultsService {
     const cells: Array<{ attempt_id: string; question_id: string; title: string; topic_id: string; status: string | null; score: string | null; points: string }> =
       await this.db.query(
         `SELECT i.attempt_id, v.question_id, v.title, v.topic_id, an.status, an.score, i.points
-           FROM attempt_items i JOIN question_versions v ON v.id = i.question_version_id
-           LEFT JOIN answers an ON an.attempt_id = i.attempt_id AND an.position = i.position
+           FROM ${ITEMS_WITH_ANSWERS}
           WHERE i.attempt_id = ANY($1::uuid[]) ORDER BY i.position`,
         [unique],
       );

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PagedQuery } from '../../../common/http/paging';
 
 export const AUDIT_ENTITIES = ['set', 'invite', 'attempt'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
@@ -23,3 +24,8 @@ export class AuditEventDto {
 
   @ApiProperty() at!: string;
 }
+
+export const AUDIT_PAGE = { default: 100, max: 500 };
+
+/** Paging of an audit trail (newest first). */
+export class AuditQueryDto extends PagedQuery(AUDIT_PAGE.default, AUDIT_PAGE.max) {}

@@ -17,6 +17,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { PagedQuery } from '../../../common/http/paging';
 import { Type } from 'class-transformer';
 import { SRS_CARD_STATES, SRS_RATINGS, RATING_SOURCES, type SrsRating } from '@goprep/domain';
 import { TEMPLATE_LEVELS, TOPIC_IDS, type TemplateLevelId, type TopicId } from '@goprep/question-bank';
@@ -293,6 +294,17 @@ export class DeckCardDto extends DrillCardStateDto {
 
 export class DeckListDto {
   @ApiProperty({ type: [DeckCardDto], description: 'Leeches first, then by lapses' }) cards!: DeckCardDto[];
+}
+
+export const DECK_PAGE = { default: 200, max: 500 };
+
+export class DeckPageQueryDto extends PagedQuery(DECK_PAGE.default, DECK_PAGE.max, DeckQueryDto) {}
+
+/** One page of the deck, in the same order. */
+export class DeckPageDto extends DeckListDto {
+  @ApiProperty({ description: 'Cards matching the filter, over all pages' }) total!: number;
+  @ApiProperty() limit!: number;
+  @ApiProperty() offset!: number;
 }
 
 export class LapseHeavyQueryDto {

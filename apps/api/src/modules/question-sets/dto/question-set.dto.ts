@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PagedQuery } from '../../../common/http/paging';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -171,7 +172,9 @@ export class CreateQuestionSetDto {
   level?: TemplateLevelId;
 }
 
-export class ListQuestionSetsQueryDto {
+export const SETS_PAGE = { default: 100, max: 500 };
+
+export class ListQuestionSetsQueryDto extends PagedQuery(SETS_PAGE.default, SETS_PAGE.max) {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: only archived sets; false (default): only active ones' })
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'archived must be true or false' })

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PagedQuery } from '../../../common/http/paging';
 import { ReviewItemDto } from '../../attempts/dto/attempt.dto';
 import { INVITE_STATUSES } from '../../invites/dto/invite.dto';
 
@@ -55,6 +56,18 @@ export class SetResultsDto {
   @ApiProperty() setId!: string;
   @ApiProperty({ type: [String], description: 'Every topic in any row, sorted' }) topics!: string[];
   @ApiProperty({ type: [ResultRowDto] }) rows!: ResultRowDto[];
+}
+
+export const RESULTS_PAGE = { default: 100, max: 500 };
+
+/** The results filters plus limit and offset (the CSV download takes the filters only). */
+export class ResultsPageQueryDto extends PagedQuery(RESULTS_PAGE.default, RESULTS_PAGE.max, ResultsQueryDto) {}
+
+/** One page of the ranked, filtered rows; ranks are over all rows matching the filters. */
+export class SetResultsPageDto extends SetResultsDto {
+  @ApiProperty({ description: 'Rows matching the filters, over all pages' }) total!: number;
+  @ApiProperty() limit!: number;
+  @ApiProperty() offset!: number;
 }
 
 export class ManualGradeDto {

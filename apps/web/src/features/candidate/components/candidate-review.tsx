@@ -16,6 +16,9 @@ const TONE: Record<string, 'easy' | 'medium' | 'hard' | 'neutral'> = {
   pending: 'neutral',
 };
 
+/** What ItemHead shows, common to both review shapes. */
+type ItemSummary = Pick<NonNullable<CandidateReview['items']>[number], 'position' | 'title' | 'status' | 'score' | 'points'>;
+
 const pointsText = (score: number | null, points: number) => (score === null ? `– / ${points}` : `${Math.round(score * 100) / 100} / ${points}`);
 
 function Score({ review }: { review: CandidateReview }) {
@@ -31,6 +34,22 @@ function Score({ review }: { review: CandidateReview }) {
   );
 }
 
+/** Title, status and points of one reviewed item (the same in the full review and the correctness list). */
+function ItemHead({ item }: { item: ItemSummary }) {
+  const { t } = useTranslation();
+  return (
+    <div className="take-review-item__head">
+      <strong>
+        {item.position}. {item.title}
+      </strong>
+      <span>
+        <Badge tone={TONE[item.status] ?? 'neutral'}>{t(`candidate.review.status.${item.status}`, { defaultValue: item.status })}</Badge>{' '}
+        <span className="muted small">{pointsText(item.score, item.points)}</span>
+      </span>
+    </div>
+  );
+}
+
 function Outcomes({ review }: { review: CandidateReview }) {
   const { t } = useTranslation();
   const labels = { yes: t('answer.true'), no: t('answer.false'), lines: (l: string) => t('candidate.review.lines', { lines: l }) };
@@ -39,15 +58,7 @@ function Outcomes({ review }: { review: CandidateReview }) {
       <ol className="take-review-list" data-testid="candidate-full-review">
         {review.full.map((item) => (
           <li key={item.position} className="take-review-item" data-testid="candidate-review-item" data-status={item.status}>
-            <div className="take-review-item__head">
-              <strong>
-                {item.position}. {item.title}
-              </strong>
-              <span>
-                <Badge tone={TONE[item.status] ?? 'neutral'}>{t(`candidate.review.status.${item.status}`, { defaultValue: item.status })}</Badge>{' '}
-                <span className="muted small">{pointsText(item.score, item.points)}</span>
-              </span>
-            </div>
+            <ItemHead item={item} />
             <div className="take-review-answers">
               <div>
                 <p className="muted small">{t('candidate.review.yourAnswer')}</p>
@@ -76,15 +87,7 @@ function Outcomes({ review }: { review: CandidateReview }) {
     <ol className="take-review-list" data-testid="candidate-correctness">
       {review.items.map((item) => (
         <li key={item.position} className="take-review-item" data-testid="candidate-review-item" data-status={item.status}>
-          <div className="take-review-item__head">
-            <strong>
-              {item.position}. {item.title}
-            </strong>
-            <span>
-              <Badge tone={TONE[item.status] ?? 'neutral'}>{t(`candidate.review.status.${item.status}`, { defaultValue: item.status })}</Badge>{' '}
-              <span className="muted small">{pointsText(item.score, item.points)}</span>
-            </span>
-          </div>
+          <ItemHead item={item} />
         </li>
       ))}
     </ol>

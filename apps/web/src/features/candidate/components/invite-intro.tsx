@@ -13,7 +13,7 @@ export function InviteIntro({ status, onStart, starting, error }: { status: Cand
     <section className="card take-card" data-testid="invite-intro">
       <p className="muted small">{t('candidate.intro.greeting', { name: status.candidateName })}</p>
       <h1 className="take-card__title">{status.title}</h1>
-      <dl className="take-facts">
+      <dl className="facts">
         <div>
           <dt>{t('candidate.intro.timeLimit')}</dt>
           <dd data-testid="intro-time-limit">{formatMinutes(t, status.timeLimitSeconds)}</dd>

@@ -19,7 +19,7 @@ export type Rating = (typeof RATINGS)[number];
 /** Flashcards and essays are rated by the learner; every other type is graded on the server. */
 export const SELF_RATED_TYPES: ReadonlySet<string> = new Set(['flashcard', 'essay']);
 
-export type DeckList = Schemas['DeckListDto'];
+export type DeckList = Schemas['DeckPageDto'];
 export type DeckCard = Schemas['DeckCardDto'];
 export type DeckFilter = 'all' | 'suspended';
 export type DrillOptimization = Schemas['DrillOptimizationDto'];

@@ -114,7 +114,7 @@ export function InviteList({ orgId, setId, resultsPath }: { orgId: string; setId
       <h2 id="invite-list-title" className="section-title">
         {t('invites.list.title', { count: invites.data.length })}
       </h2>
-      <div className="chip-row" role="group" aria-label={t('invites.list.filter')}>
+      <div className="chip-row invite-filter" role="group" aria-label={t('invites.list.filter')}>
         {FILTERS.map((f) => (
           <button key={f} type="button" className={['chip', filter === f ? 'chip--on' : ''].filter(Boolean).join(' ')} aria-pressed={filter === f} onClick={() => setFilter(f)}>
             {f === 'all' ? t('invites.list.all', { count: invites.data.length }) : `${t(`invites.status.${f}`)} (${counts.get(f) ?? 0})`}

@@ -31,6 +31,22 @@ type Props = {
   onPreview: (questionId: string) => void;
 };
 
+/** One end of a pool's difficulty range (1 to 5). */
+function DifficultySelect({ label, name, value, disabled, invalid, onChange }: { label: string; name: string; value: number; disabled: boolean; invalid: boolean; onChange: (value: number) => void }) {
+  return (
+    <label className="qs-mini">
+      <span>{label}</span>
+      <select className="input select" name={name} value={value} disabled={disabled} aria-invalid={invalid ? true : undefined} onChange={(e) => onChange(Number(e.target.value))}>
+        {[1, 2, 3, 4, 5].map((d) => (
+          <option key={d} value={d}>
+            {d}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function PoolFields({ item, disabled, error, onChange }: { item: PoolItemForm; disabled: boolean; error: (f: string) => string | undefined; onChange: (patch: Partial<PoolItemForm>) => void }) {
   const { t } = useTranslation();
   const id = item.key;
@@ -40,26 +56,8 @@ function PoolFields({ item, disabled, error, onChange }: { item: PoolItemForm; d
         <span>{t('questionSets.pool.count')}</span>
         <input className="input" name={`${id}.count`} inputMode="numeric" value={item.count} disabled={disabled} aria-invalid={error('count') ? true : undefined} onChange={(e) => onChange({ count: e.target.value })} />
       </label>
-      <label className="qs-mini">
-        <span>{t('questionSets.pool.min')}</span>
-        <select className="input select" name={`${id}.min`} value={item.min} disabled={disabled} aria-invalid={error('difficulty') ? true : undefined} onChange={(e) => onChange({ min: Number(e.target.value) })}>
-          {[1, 2, 3, 4, 5].map((d) => (
-            <option key={d} value={d}>
-              {d}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="qs-mini">
-        <span>{t('questionSets.pool.max')}</span>
-        <select className="input select" name={`${id}.max`} value={item.max} disabled={disabled} aria-invalid={error('difficulty') ? true : undefined} onChange={(e) => onChange({ max: Number(e.target.value) })}>
-          {[1, 2, 3, 4, 5].map((d) => (
-            <option key={d} value={d}>
-              {d}
-            </option>
-          ))}
-        </select>
-      </label>
+      <DifficultySelect label={t('questionSets.pool.min')} name={`${id}.min`} value={item.min} disabled={disabled} invalid={Boolean(error('difficulty'))} onChange={(v) => onChange({ min: v })} />
+      <DifficultySelect label={t('questionSets.pool.max')} name={`${id}.max`} value={item.max} disabled={disabled} invalid={Boolean(error('difficulty'))} onChange={(v) => onChange({ max: v })} />
       <label className="qs-mini qs-mini--wide">
         <span>{t('questionSets.pool.excludeTags')}</span>
         <input className="input" name={`${id}.excludeTags`} value={item.excludeTags} disabled={disabled} placeholder="basic, kubernetes" onChange={(e) => onChange({ excludeTags: e.target.value })} />

@@ -84,7 +84,7 @@ export function CandidateReportView({ orgId, attemptId, resultsPath }: { orgId: 
         <h2 id="report-title" className="section-title" data-testid="report-name">
           {r.name || r.email} <span className="muted small">{r.email}</span>
         </h2>
-        <dl className="report-facts">
+        <dl className="facts report-facts">
           <div>
             <dt>{t('results.report.score')}</dt>
             <dd data-testid="report-score">

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { isApiError } from '@/lib/api-client';
 import { downloadResultsCsv } from '../api/download-csv';
-import { useResults } from '../api/get-results';
+import { RESULTS_PAGE, useResults } from '../api/get-results';
 import type { ResultRow } from '../types';
 import { MAX_COMPARE, STATUSES, formatClock, paramsFromQuery, queryFromParams, toggleCompare, toggleSort, type ResultsQuery, type SortKey } from '../utils/results-query';
 import { signalsShort, topicName } from './labels';
@@ -76,15 +76,17 @@ export function ResultsTable({ orgId, setId, basePath, csvName }: { orgId: strin
     }
   };
 
-  const topics = results.data?.topics ?? [];
-  const rows = results.data?.rows ?? [];
+  const pages = results.data?.pages ?? [];
+  const topics = pages[0]?.topics ?? [];
+  const rows = pages.flatMap((page) => page.rows);
+  const total = pages[0]?.total ?? 0;
   const compareHref = `${basePath}/compare?ids=${selected.join(',')}`;
 
   return (
     <section className="card results" aria-labelledby="results-title" data-testid="results">
       <div className="results__top">
         <h2 id="results-title" className="section-title">
-          {t('results.table.title', { count: rows.length })}
+          {t('results.table.title', { count: total })}
         </h2>
         <div className="results__actions">
           {selected.length >= 2 ? (
@@ -201,6 +203,16 @@ export function ResultsTable({ orgId, setId, basePath, csvName }: { orgId: strin
               })}
             </tbody>
           </table>
+        </div>
+      ) : null}
+      {results.hasNextPage ? (
+        <div className="results__more">
+          <span className="muted small" data-testid="results-shown">
+            {t('results.table.shown', { shown: rows.length, total })}
+          </span>
+          <Button variant="secondary" size="sm" onClick={() => void results.fetchNextPage()} loading={results.isFetchingNextPage} data-testid="results-more">
+            {t('results.table.more', { count: Math.min(RESULTS_PAGE, total - rows.length) })}
+          </Button>
         </div>
       ) : null}
     </section>

@@ -54,7 +54,7 @@ export function StatisticsView({ orgId, setId, versions, version, onVersion }: {
             </h2>
             {stats.data.set.attempts < 2 ? <Alert tone="info">{t('results.stats.tooFew')}</Alert> : null}
             {stats.data.excludedPending > 0 ? <p className="muted small">{t('results.stats.excludedPending', { count: stats.data.excludedPending })}</p> : null}
-            <dl className="report-facts" data-testid="set-stats">
+            <dl className="facts report-facts" data-testid="set-stats">
               <div>
                 <dt>{t('results.stats.attempts')}</dt>
                 <dd>{stats.data.set.attempts}</dd>

@@ -1,6 +1,6 @@
 import type { Schemas } from '@/lib/api-client';
 
-export type SetResults = Schemas['SetResultsDto'];
+export type SetResults = Schemas['SetResultsPageDto'];
 export type ResultRow = Schemas['ResultRowDto'];
 export type ResultTopic = Schemas['ResultTopicDto'];
 export type CandidateReport = Schemas['CandidateReportDto'];

@@ -1,0 +1,62 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+/** Response header carrying the number of rows a paged array endpoint holds in all. */
+export const TOTAL_HEADER = 'X-Total-Count';
+
+/** The largest offset accepted: far past any real list, small enough to stay an integer everywhere. */
+const MAX_OFFSET = 1_000_000;
+
+export interface PageQuery {
+  limit?: number;
+  offset?: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * Query DTO base with `limit` (1..max, default given) and `offset` (0..1 000 000, default 0).
+ * `base` adds the endpoint's own filters. A limit above the maximum is a 400 VALIDATION_FAILED, like any other bad query value.
+ */
+export function PagedQuery<B extends object = object>(defaultLimit: number, maxLimit: number, base: new () => B = Object as unknown as new () => B) {
+  class PagedQueryDto extends (base as new () => object) implements PageQuery {
+    @ApiPropertyOptional({ minimum: 1, maximum: maxLimit, default: defaultLimit, description: `Rows per page (default ${defaultLimit}, at most ${maxLimit})` })
+    @IsOptional()
+    @Type(() => Number)
+    @IsInt()
+    @Min(1)
+    @Max(maxLimit)
+    limit?: number;
+
+    @ApiPropertyOptional({ minimum: 0, maximum: MAX_OFFSET, default: 0, description: 'Rows to skip' })
+    @IsOptional()
+    @Type(() => Number)
+    @IsInt()
+    @Min(0)
+    @Max(MAX_OFFSET)
+    offset?: number;
+  }
+  return PagedQueryDto as unknown as new () => B & PageQuery;
+}
+
+/** One page of an already ordered list, with the list's length as the total. */
+export function pageOf<T>(all: readonly T[], query: PageQuery, defaultLimit: number): Page<T> {
+  const limit = query.limit ?? defaultLimit;
+  const offset = query.offset ?? 0;
+  return { items: all.slice(offset, offset + limit), total: all.length, limit, offset };
+}
+
+/** OpenAPI `headers` for an array endpoint that sends its total in TOTAL_HEADER. */
+export const totalHeaderDoc = { [TOTAL_HEADER]: { description: 'How many rows the whole list holds', schema: { type: 'integer' } } };
+
+/** Sends a page of an array endpoint: the rows as the body, the total in TOTAL_HEADER. */
+export function sendPage<T>(res: { setHeader(name: string, value: string): unknown }, page: Page<T>): T[] {
+  res.setHeader(TOTAL_HEADER, String(page.total));
+  return page.items;
+}
