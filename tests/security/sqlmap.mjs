@@ -71,7 +71,9 @@ function sqlmap(name, args, outDir) {
 
 /** sqlmap's own verdicts: an injection point, and the HTTP error codes it saw. */
 function verdict(run, outDir) {
-  const found = /identified the following injection point|is vulnerable|appears to be '.*' injectable/i.test(run.out);
+  // Only a confirmed point counts: sqlmap also prints "appears to be ... injectable" for a heuristic
+  // hit that its own false-positive check then rejects (a boolean field whose junk values get 400).
+  const found = /identified the following injection point|is vulnerable/i.test(run.out);
   const errors = [...run.out.matchAll(/(\d{3}) \([^)]*\) - (\d+) times/g)].map((m) => ({ status: Number(m[1]), times: Number(m[2]) }));
   // sqlmap writes a per-host `log` with the injection points it confirmed; it is empty when none.
   const logs = existsSync(outDir)
