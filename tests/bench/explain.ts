@@ -54,6 +54,14 @@ const ITEM_STATISTICS_ROWS = `SELECT a.id AS attempt_id, a.score AS total, a.max
    LEFT JOIN answers an ON an.attempt_id = i.attempt_id AND an.position = i.position
   WHERE a.set_version_id = $1 AND a.state = 'submitted'
   ORDER BY a.id, i.position`;
+/**
+ * The snapshot read of ResultsService.statistics (migration 1764400000000-SetVersionStatistics):
+ * the fingerprint of the version's submitted attempts (index-only on
+ * attempts_set_version_submitted_idx), then the stored figures.
+ */
+const STATS_FINGERPRINT = `SELECT count(*)::text || '|' || coalesce(max(finished_at)::text, '') || '|' || coalesce(sum(score)::text, '') AS fp
+         FROM attempts WHERE set_version_id = $1 AND state = 'submitted'`;
+const STATS_SNAPSHOT = `SELECT fingerprint, generation, statistics FROM set_version_statistics WHERE set_version_id = $1`;
 
 const SEARCH_TERMS = ['goroutine leak', 'channel close', 'happens before', 'garbage collector pacer', 'context cancel', 'escape heap', 'mutex', 'trace'];
 
@@ -68,6 +76,19 @@ interface Measured {
   /** Execution time in Postgres (pg_stat_statements): mean and max over the runs. */
   serverMean?: number;
   serverMax?: number;
+}
+
+/** Stores the version's figures as the API would (computed here by @goprep/domain), so the snapshot read has a realistic row to fetch. */
+async function storeSnapshot(c: Client, setVersion: string): Promise<void> {
+  const [fp] = (await c.query<{ fp: string }>(STATS_FINGERPRINT, [setVersion])).rows;
+  const rows = (await c.query(ITEM_STATISTICS_ROWS, [setVersion])).rows as Parameters<typeof statisticsInput>[0];
+  const input = statisticsInput(rows);
+  const figures = { setId: BENCH_SET_ID, version: 1, excludedPending: 0, set: setStatistics(input), items: itemStatistics(input) };
+  await c.query(
+    `INSERT INTO set_version_statistics (set_version_id, fingerprint, statistics) VALUES ($1, $2, $3)
+     ON CONFLICT (set_version_id) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, statistics = EXCLUDED.statistics, computed_at = now()`,
+    [setVersion, fp?.fp ?? '', JSON.stringify(figures)],
+  );
 }
 
 async function timed(c: Client, sql: string, paramSets: unknown[][]): Promise<number[]> {
@@ -108,9 +129,10 @@ async function benchSetVersion(c: Client): Promise<string> {
   return version;
 }
 
-/** The results module's in-memory part: rows to StatsInput, then Moodle's item and set figures. */
-function computeStatistics(rows: Array<{ attempt_id: string; total: string; max_total: string; position: number; version_id: string; score: string | null; points: string; pending: boolean }>): number {
-  const t = performance.now();
+type StatsRow = { attempt_id: string; total: string; max_total: string; position: number; version_id: string; score: string | null; points: string; pending: boolean };
+
+/** Rows to StatsInput, as the results module does (attempts waiting for a grade left out). */
+function statisticsInput(rows: StatsRow[]): { attempts: StatsAttempt[] } {
   const attempts = new Map<string, StatsAttempt>();
   for (const r of rows) {
     if (r.pending) continue;
@@ -118,7 +140,13 @@ function computeStatistics(rows: Array<{ attempt_id: string; total: string; max_
     (a.items as StatsAttempt['items'][number][]).push({ slot: r.position, questionKey: r.version_id, score: r.score === null ? 0 : Number(r.score), max: Number(r.points) });
     attempts.set(r.attempt_id, a);
   }
-  const input = { attempts: [...attempts.values()] };
+  return { attempts: [...attempts.values()] };
+}
+
+/** The results module's in-memory part: rows to StatsInput, then Moodle's item and set figures. */
+function computeStatistics(rows: StatsRow[]): number {
+  const t = performance.now();
+  const input = statisticsInput(rows);
   itemStatistics(input);
   setStatistics(input);
   return performance.now() - t;
@@ -140,7 +168,7 @@ export async function runExplain(): Promise<Measured[]> {
         ).rows[0]!;
         return { scale: { learners: Number(r.learners), reviews: Number(r.reviews), attempts: Number(r.attempts), setAttempts: Number(r.set_attempts) }, bytes: Number(r.bytes) };
       });
-  const { app, dbUrl } = external ? { app: undefined, dbUrl: external } : await startBenchApp({ ATTEMPT_SWEEP_INTERVAL_MS: '0' });
+  const { app, dbUrl } = external ? { app: undefined, dbUrl: external } : await startBenchApp({ ATTEMPT_SWEEP_INTERVAL_MS: '0', STATS_REFRESH_INTERVAL_MS: '0' });
   try {
     return await withClient(dbUrl, async (c) => {
       const scale = `${seed.scale['learners']} learners, ${seed.scale['reviews']} reviews, ${seed.scale['attempts']} attempts`;
@@ -163,6 +191,8 @@ export async function runExplain(): Promise<Measured[]> {
         { name: 'bank search: count', sql: BANK_SEARCH_COUNT, params: learners.map((_, i) => [SEARCH_TERMS[i % SEARCH_TERMS.length]]), plan: ['goroutine leak'], target: '<= 20 ms' },
         { name: 'bank search: page', sql: BANK_SEARCH_PAGE, params: learners.map((_, i) => [SEARCH_TERMS[i % SEARCH_TERMS.length]]), plan: ['goroutine leak'], target: '<= 20 ms' },
         { name: `item statistics rows, ${seed.scale['setAttempts']} attempts of a set`, sql: ITEM_STATISTICS_ROWS, params: Array.from({ length: 5 }, () => [setVersion]), plan: [setVersion], target: '<= 500 ms with the JS part' },
+        { name: 'item statistics snapshot: fingerprint', sql: STATS_FINGERPRINT, params: Array.from({ length: 50 }, () => [setVersion]), plan: [setVersion], target: '<= 500 ms with the fetch' },
+        { name: 'item statistics snapshot: fetch', sql: STATS_SNAPSHOT, params: Array.from({ length: 50 }, () => [setVersion]), plan: [setVersion], target: '<= 500 ms with the fingerprint' },
       ];
       // One folder per scale, so the default and the full-scale plans sit side by side.
       const plansDir = join(PLANS_DIR, `plans-${seed.scale['learners']}-learners`);
@@ -172,6 +202,7 @@ export async function runExplain(): Promise<Measured[]> {
         () => c.query('SELECT pg_stat_statements_reset()').then(() => true),
         () => false,
       );
+      await storeSnapshot(c, setVersion);
       for (const spec of specs) {
         if (stats) await c.query('SELECT pg_stat_statements_reset()');
         const times = await timed(c, spec.sql, spec.params);

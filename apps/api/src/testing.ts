@@ -10,6 +10,7 @@ export type { RunningPostgres } from './database/embedded-postgres';
 export { ErrorCode } from './common/errors/error-codes';
 export { BankLoaderService } from './modules/questions/bank-loader.service';
 export { AttemptSweepService } from './modules/attempts/attempt-sweep.service';
+export { StatsRefreshService } from './modules/results/stats-refresh.service';
 export { QuestionSetsService } from './modules/question-sets/question-sets.service';
 export { DrillsClock } from './modules/drills/drills-clock';
 export { SrsOptimizerService } from './modules/drills/srs-optimizer.service';

@@ -53,6 +53,8 @@ export const envSchema = z.object({
   ATTEMPT_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
   /** How often each instance looks for learners due an FSRS parameter fit, in ms; 0 = never (tests call the job). */
   SRS_OPTIMIZER_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
+  /** How often each instance refreshes stale item-statistics snapshots, in ms; 0 = never (reads still compute on demand). */
+  STATS_REFRESH_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   /** SMTP server for invite mails as a URL (smtp://user:pass@host:587, smtps://...:465); or use SMTP_HOST. Unset = no mail. */
   SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, 'must look like smtp://user:pass@host:port or smtps://...').optional(),
   /** SMTP server host (instead of SMTP_URL). */

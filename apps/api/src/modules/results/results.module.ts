@@ -6,10 +6,11 @@ import { OrganizationsModule } from '../organizations/organizations.module';
 import { QuestionSetsModule } from '../question-sets/question-sets.module';
 import { ResultsController } from './results.controller';
 import { ResultsService } from './results.service';
+import { StatsRefreshService } from './stats-refresh.service';
 
 @Module({
   imports: [OrganizationsModule, QuestionSetsModule, AuditModule, InvitesModule, AttemptsModule],
   controllers: [ResultsController],
-  providers: [ResultsService],
+  providers: [ResultsService, StatsRefreshService],
 })
 export class ResultsModule {}

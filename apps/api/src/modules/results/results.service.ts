@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   aggregateResult,
   itemStatistics,
@@ -317,6 +317,13 @@ export class ResultsService {
         attempt.finished_at,
       );
       await tx.query(`UPDATE attempts SET score = $2, max_score = $3, result = $4 WHERE id = $1`, [attemptId, result.score, result.maxScore, JSON.stringify(result)]);
+      // The version's statistics snapshot is stale now, and so is any computation running meanwhile.
+      await tx.query(
+        `INSERT INTO set_version_statistics (set_version_id, fingerprint, generation, statistics)
+         SELECT set_version_id, NULL, 1, 'null'::jsonb FROM attempts WHERE id = $1 AND set_version_id IS NOT NULL
+         ON CONFLICT (set_version_id) DO UPDATE SET fingerprint = NULL, generation = set_version_statistics.generation + 1`,
+        [attemptId],
+      );
       await this.audit.record(tx, {
         orgId,
         actorId: userId,
@@ -381,19 +388,61 @@ export class ResultsService {
     };
   }
 
-  /** Moodle's item analysis over the submitted attempts of one published version (fully graded ones). */
+  /**
+   * Moodle's item analysis over the submitted attempts of one published version (fully graded ones),
+   * answered from the stored snapshot while its fingerprint still matches (see the migration
+   * 1764400000000-SetVersionStatistics), else computed and stored.
+   */
   async statistics(userId: string, orgId: string, setId: string, version: number): Promise<SetVersionStatisticsDto> {
     await this.orgs.requireMembership(userId, orgId);
     const published = await this.sets.loadPublishedVersion(orgId, setId, version);
+    return this.snapshotOrCompute(this.db.manager, published.id, setId, published.version);
+  }
+
+  /** What changes when a submission arrives or a score changes; read from the covering index. */
+  async statisticsFingerprint(db: EntityManager, versionId: string): Promise<string> {
+    const [row] = (await db.query(
+      `SELECT count(*)::text || '|' || coalesce(max(finished_at)::text, '') || '|' || coalesce(sum(score)::text, '') AS fp
+         FROM attempts WHERE set_version_id = $1 AND state = 'submitted'`,
+      [versionId],
+    )) as Array<{ fp: string }>;
+    return row?.fp ?? '';
+  }
+
+  /**
+   * The stored snapshot if its fingerprint matches; else computes, stores and returns. The
+   * generation is read before anything is computed and the snapshot is only written over that
+   * generation, so a grade committed meanwhile (which bumps it) wins.
+   */
+  async snapshotOrCompute(db: EntityManager, versionId: string, setId: string, version: number): Promise<SetVersionStatisticsDto> {
+    const [stored] = (await db.query(`SELECT fingerprint, generation, statistics FROM set_version_statistics WHERE set_version_id = $1`, [versionId])) as Array<{
+      fingerprint: string | null;
+      generation: string;
+      statistics: SetVersionStatisticsDto;
+    }>;
+    const fingerprint = await this.statisticsFingerprint(db, versionId);
+    if (stored && stored.fingerprint === fingerprint) return stored.statistics;
+    const computed = await this.computeStatistics(db, versionId, setId, version);
+    await db.query(
+      `INSERT INTO set_version_statistics (set_version_id, fingerprint, generation, statistics, computed_at) VALUES ($1, $2, $3, $4, now())
+       ON CONFLICT (set_version_id) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, statistics = EXCLUDED.statistics, computed_at = EXCLUDED.computed_at
+        WHERE set_version_statistics.generation = EXCLUDED.generation`,
+      [versionId, fingerprint, stored?.generation ?? '0', JSON.stringify(computed)],
+    );
+    return computed;
+  }
+
+  /** The item analysis computed from the attempts, as before snapshots existed. */
+  async computeStatistics(db: EntityManager, versionId: string, setId: string, version: number): Promise<SetVersionStatisticsDto> {
     const rows: Array<{ attempt_id: string; total: string; max_total: string; position: number; version_id: string; score: string | null; points: string; pending: boolean }> =
-      await this.db.query(
+      await db.query(
         `SELECT a.id AS attempt_id, a.score AS total, a.max_score AS max_total, i.position, i.question_version_id AS version_id, an.score, i.points,
                 EXISTS (SELECT 1 FROM answers p WHERE p.attempt_id = a.id AND p.status = 'pending') AS pending
            FROM attempts a JOIN attempt_items i ON i.attempt_id = a.id
            LEFT JOIN answers an ON an.attempt_id = i.attempt_id AND an.position = i.position
           WHERE a.set_version_id = $1 AND a.state = 'submitted'
           ORDER BY a.id, i.position`,
-        [published.id],
+        [versionId],
       );
     const attempts = new Map<string, StatsAttempt & { items: StatsAttempt['items'][number][] }>();
     const pending = new Set<string>();
@@ -409,11 +458,11 @@ export class ResultsService {
     const input = { attempts: [...attempts.values()] };
     const items = itemStatistics(input);
     const meta: Array<{ id: string; question_id: string; title: string; topic_id: string }> = items.length
-      ? await this.db.query(`SELECT id, question_id, title, topic_id FROM question_versions WHERE id = ANY($1::uuid[])`, [items.map((i) => i.key)])
+      ? await db.query(`SELECT id, question_id, title, topic_id FROM question_versions WHERE id = ANY($1::uuid[])`, [items.map((i) => i.key)])
       : [];
     return {
       setId,
-      version: published.version,
+      version,
       excludedPending: pending.size,
       set: setStatistics(input),
       items: items.map((i) => {
