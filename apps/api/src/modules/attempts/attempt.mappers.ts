@@ -57,7 +57,8 @@ export function mapSummary(row: AttemptRow): AttemptSummaryDto {
 }
 
 /** Only id and text of each option: `correct` and `feedback` are key material. */
-export function mapDeliveryItem(row: DeliveryItemRow): DeliveryItemDto {
+/** What delivery and review both show of an item's question: never key material. */
+function itemQuestion(row: DeliveryItemRow) {
   return {
     position: row.position,
     questionId: row.question_id,
@@ -69,6 +70,12 @@ export function mapDeliveryItem(row: DeliveryItemRow): DeliveryItemDto {
     prompt: row.prompt,
     ...(row.code !== null ? { code: row.code } : {}),
     ...(row.unit !== null ? { unit: row.unit } : {}),
+  };
+}
+
+export function mapDeliveryItem(row: DeliveryItemRow): DeliveryItemDto {
+  return {
+    ...itemQuestion(row),
     ...(row.options ? { options: applyOptionOrder(row.options, row.option_order).map((o) => ({ id: o.id, text: o.text })) } : {}),
     expectedSeconds: row.expected_seconds,
     points: Number(row.points),
@@ -88,16 +95,7 @@ export function mapDeliveryItem(row: DeliveryItemRow): DeliveryItemDto {
 export function mapReviewItem(row: ReviewItemRow): ReviewItemDto {
   const key = row.answer_key;
   return {
-    position: row.position,
-    questionId: row.question_id,
-    version: row.version,
-    title: row.title,
-    topic: row.topic_id,
-    difficulty: row.difficulty,
-    type: row.type,
-    prompt: row.prompt,
-    ...(row.code !== null ? { code: row.code } : {}),
-    ...(row.unit !== null ? { unit: row.unit } : {}),
+    ...itemQuestion(row),
     ...(row.options
       ? {
           options: applyOptionOrder(row.options, row.option_order).map((o) => ({
