@@ -1390,7 +1390,6 @@ export interface components {
       savedAt: string;
     };
     DeliveryItemDto: {
-      position: number;
       questionId: string;
       version: number;
       title: string;
@@ -1400,9 +1399,10 @@ export interface components {
       prompt: string;
       code?: string;
       unit?: string;
-      /** @description In this attempt's order */
+      /** @description In the order to show them */
       options?: components['schemas']['DeliveryOptionDto'][];
       expectedSeconds: number;
+      position: number;
       points: number;
       answer: components['schemas']['SavedAnswerDto'] | null;
     };
@@ -1750,10 +1750,6 @@ export interface components {
       /** @description Lapsed 8 times; stays set after unsuspending */
       leech: boolean;
     };
-    DrillOptionDto: {
-      id: string;
-      text: string;
-    };
     DrillQuestionDto: {
       questionId: string;
       version: number;
@@ -1764,8 +1760,8 @@ export interface components {
       prompt: string;
       code?: string;
       unit?: string;
-      /** @description In stored order */
-      options?: components['schemas']['DrillOptionDto'][];
+      /** @description In the order to show them */
+      options?: components['schemas']['DeliveryOptionDto'][];
       expectedSeconds: number;
     };
     IntervalPreviewDto: {

@@ -191,9 +191,11 @@ export class SavedAnswerDto {
   @ApiProperty() savedAt!: string;
 }
 
-/** An item as the runner shows it: no key, no explanation, no option feedback. */
-export class DeliveryItemDto {
-  @ApiProperty() position!: number;
+/**
+ * A question as it is shown before it is answered (quiz runner, candidate page, drill screen): no
+ * key, no explanation, no option feedback.
+ */
+export class DeliveredQuestionDto {
   @ApiProperty() questionId!: string;
   @ApiProperty() version!: number;
   @ApiProperty() title!: string;
@@ -203,8 +205,13 @@ export class DeliveryItemDto {
   @ApiProperty() prompt!: string;
   @ApiPropertyOptional() code?: string;
   @ApiPropertyOptional() unit?: string;
-  @ApiPropertyOptional({ type: [DeliveryOptionDto], description: "In this attempt's order" }) options?: DeliveryOptionDto[];
+  @ApiPropertyOptional({ type: [DeliveryOptionDto], description: 'In the order to show them' }) options?: DeliveryOptionDto[];
   @ApiProperty() expectedSeconds!: number;
+}
+
+/** An item of an attempt as the runner shows it: the delivered question, its place, points and saved answer. */
+export class DeliveryItemDto extends DeliveredQuestionDto {
+  @ApiProperty() position!: number;
   @ApiProperty() points!: number;
   @ApiProperty({ type: SavedAnswerDto, nullable: true }) answer!: SavedAnswerDto | null;
 }

@@ -18,6 +18,7 @@ import {
   Min,
 } from 'class-validator';
 import { PagedQuery } from '../../../common/http/paging';
+import { DeliveredQuestionDto, DeliveryOptionDto } from '../../attempts/dto/attempt.dto';
 import { Type } from 'class-transformer';
 import { SRS_CARD_STATES, SRS_RATINGS, RATING_SOURCES, type SrsRating } from '@goprep/domain';
 import { TEMPLATE_LEVELS, TOPIC_IDS, type TemplateLevelId, type TopicId } from '@goprep/question-bank';
@@ -101,25 +102,8 @@ export class DrillCardStateDto {
   @ApiProperty({ description: 'Lapsed 8 times; stays set after unsuspending' }) leech!: boolean;
 }
 
-export class DrillOptionDto {
-  @ApiProperty() id!: string;
-  @ApiProperty() text!: string;
-}
-
-/** A question as the drill screen shows it before the answer: no key, no explanation, no feedback. */
-export class DrillQuestionDto {
-  @ApiProperty() questionId!: string;
-  @ApiProperty() version!: number;
-  @ApiProperty() title!: string;
-  @ApiProperty() topic!: string;
-  @ApiProperty() difficulty!: number;
-  @ApiProperty() type!: string;
-  @ApiProperty() prompt!: string;
-  @ApiPropertyOptional() code?: string;
-  @ApiPropertyOptional() unit?: string;
-  @ApiPropertyOptional({ type: [DrillOptionDto], description: 'In stored order' }) options?: DrillOptionDto[];
-  @ApiProperty() expectedSeconds!: number;
-}
+/** A question as the drill screen shows it before the answer (options in stored order). */
+export class DrillQuestionDto extends DeliveredQuestionDto {}
 
 export class IntervalPreviewDto {
   @ApiProperty({ example: '4d' }) label!: string;
@@ -189,7 +173,7 @@ export class SubmitReviewDto {
   selfRating?: number;
 }
 
-export class RevealedOptionDto extends DrillOptionDto {
+export class RevealedOptionDto extends DeliveryOptionDto {
   @ApiProperty() correct!: boolean;
   @ApiPropertyOptional() feedback?: string;
 }
