@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { AnswerKey, QuestionResponse } from '@goprep/domain';
+import { ReviewOptions } from '@/components/answer-input';
 import { Badge } from '@/components/ui/badge';
 import { Markdown } from '@/components/ui/markdown';
 import type { DrillQuestion, ReviewResult } from '../types';
@@ -47,7 +48,6 @@ function keyOf(t: TFunction, question: DrillQuestion, result: ReviewResult): Rea
 /** The verdict after checking: correctness, the key, the explanation. */
 export function DrillVerdict({ question, result, response }: { question: DrillQuestion; result: ReviewResult; response: QuestionResponse | null }) {
   const { t } = useTranslation();
-  const picked = response?.type === 'multi' ? response.choices : response?.type === 'single' ? [response.choice] : [];
   const isChoice = (question.type === 'single' || question.type === 'multi') && result.options;
   return (
     <section className="drill-verdict" aria-labelledby="drill-verdict-title" data-testid="drill-verdict" data-status={result.status}>
@@ -56,18 +56,7 @@ export function DrillVerdict({ question, result, response }: { question: DrillQu
       </h3>
       {result.leech ? <LeechNotice lapses={result.lapses} /> : null}
       {isChoice ? (
-        <ul className="review-options">
-          {(result.options ?? []).map((o) => (
-            <li key={o.id} className={['review-option', o.correct ? 'review-option--correct' : '', picked.includes(o.id) ? 'review-option--picked' : ''].filter(Boolean).join(' ')}>
-              <Markdown source={o.text} />
-              <span className="review-option__marks">
-                {picked.includes(o.id) ? <Badge tone="accent">{t('drills.verdict.yourPick')}</Badge> : null}
-                {o.correct ? <Badge tone="easy">{t('drills.verdict.correctOption')}</Badge> : null}
-              </span>
-              {o.feedback && picked.includes(o.id) ? <p className="muted small">{o.feedback}</p> : null}
-            </li>
-          ))}
-        </ul>
+        <ReviewOptions options={result.options ?? []} response={response} />
       ) : (
         <div className="review-answer" data-testid="answer-key">
           <p className="review-answer__label">{t('drills.verdict.key')}</p>

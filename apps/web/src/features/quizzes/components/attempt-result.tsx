@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
 import type { AnswerKey, QuestionResponse } from '@goprep/domain';
+import { ReviewOptions } from '@/components/answer-input';
 import { CodeViewer } from '@/components/code-viewer';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -39,23 +40,7 @@ function text(t: TFunction, value: string | undefined) {
 }
 
 function ChoiceReview({ item }: { item: ReviewItem }) {
-  const { t } = useTranslation();
-  const response = item.response as QuestionResponse | null;
-  const picked = response?.type === 'multi' ? response.choices : response?.type === 'single' ? [response.choice] : [];
-  return (
-    <ul className="review-options">
-      {(item.options ?? []).map((o) => (
-        <li key={o.id} className={['review-option', o.correct ? 'review-option--correct' : '', picked.includes(o.id) ? 'review-option--picked' : ''].filter(Boolean).join(' ')}>
-          <Markdown source={o.text} />
-          <span className="review-option__marks">
-            {picked.includes(o.id) ? <Badge tone="accent">{t('quiz.result.yourPick')}</Badge> : null}
-            {o.correct ? <Badge tone="easy">{t('quiz.result.correctOption')}</Badge> : null}
-          </span>
-          {o.feedback && picked.includes(o.id) ? <p className="muted small">{o.feedback}</p> : null}
-        </li>
-      ))}
-    </ul>
-  );
+  return <ReviewOptions options={item.options ?? []} response={item.response as QuestionResponse | null} />;
 }
 
 function yours(t: TFunction, item: ReviewItem): ReactNode {
