@@ -15,3 +15,4 @@ export { QuestionSetsService } from './modules/question-sets/question-sets.servi
 export { DrillsClock } from './modules/drills/drills-clock';
 export { SrsOptimizerService } from './modules/drills/srs-optimizer.service';
 export { Clock } from './modules/attempts/clock';
+export { InviteAttemptGuard1764500000000 } from './database/migrations/1764500000000-InviteAttemptGuard';

@@ -1,3 +1,4 @@
+import { HELD_LOCK_TEST_TIMEOUT_MS, underHeldLock } from './support/held-lock';
 import { Browser, createTestApp, type TestApp } from './support/test-app';
 
 const PASSWORD = 'a long enough secret';
@@ -75,4 +76,27 @@ describe('organizations: create, invite by link, accept, isolation', () => {
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('NOT_FOUND');
   });
+
+  it('should make a user a member once when two invites to one organization are accepted at the same moment', async () => {
+    const res = await owner.post('/api/orgs', { name: 'Twice Invited Ltd' });
+    expect(res.status).toBe(201);
+    const org = res.body.id as string;
+    const twice = new Browser(t.server);
+    await twice.register('twice@example.com', PASSWORD, 'Twice');
+    const tokens = await Promise.all([1, 2].map(async () => (await owner.post(`/api/orgs/${org}/invites`, { email: 'twice@example.com' })).body.token as string));
+    const [user] = await t.sql<{ id: string }>(`SELECT id FROM users WHERE email = 'twice@example.com'`);
+    // An uncommitted membership row makes both accepts wait on the key before either can insert; it is then rolled back.
+    const accepted = await underHeldLock(
+      t,
+      `INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, 'manager') RETURNING user_id`,
+      [org, user!.id],
+      2,
+      () => Promise.all(tokens.map((token) => twice.post('/api/org-invites/accept', { token }))),
+      'ROLLBACK',
+    );
+    expect(accepted.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(accepted.find((r) => r.status === 409)!.body.code).toBe('ALREADY_MEMBER');
+    const members = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM memberships WHERE organization_id = $1 AND user_id = $2', [org, user!.id]);
+    expect(members[0]!.n).toBe(1);
+  }, HELD_LOCK_TEST_TIMEOUT_MS);
 });

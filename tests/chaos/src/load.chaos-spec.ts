@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { mulberry32 } from '@goprep/domain';
 import { ApiSession, freePort, percentile, responseFor, startApp, type RunningApp } from '@goprep/test-support';
 import { AppPostgres } from './support/postgres';
+import { publishedBankSet } from './support/published-set';
 import { CHAOS_PASSWORD, sleep, type Delivery, type Saved } from './support/session';
 
 const CANDIDATES = Number(process.env['CHAOS_LOAD_CANDIDATES'] ?? 500);
@@ -37,28 +38,9 @@ describe('chaos: 500 candidates through their invite links', () => {
 
     // A manager, an organization, a published 30-minute set of 10 bank questions, 500 invites.
     const manager = await ApiSession.register(app.url, 'load-manager@example.test', CHAOS_PASSWORD);
-    const org = await manager.ok<{ id: string }>('POST', '/api/orgs', { name: 'Load Test Ltd' });
-    const questions = await pg.query<{ id: string }>(
-      `SELECT q.id FROM questions q JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
-        WHERE q.organization_id IS NULL AND q.retired_at IS NULL AND v.type IN ('single', 'multi', 'true-false', 'numeric', 'short', 'code-output')
-        ORDER BY q.id LIMIT $1`,
-      [ITEMS],
-    );
-    expect(questions).toHaveLength(ITEMS);
-    const set = await manager.ok<{ id: string }>('POST', `/api/orgs/${org.id}/sets`, { title: 'Backend screen under load' });
-    await manager.ok('PUT', `/api/orgs/${org.id}/sets/${set.id}/draft`, {
-      title: 'Backend screen under load',
-      instructions: 'Answer every question.',
-      timeLimitSeconds: 1800,
-      shuffleOptions: true,
-      overduePolicy: 'auto-submit',
-      submitGraceSeconds: 0,
-      reviewPolicy: 'score',
-      items: questions.map((q) => ({ kind: 'fixed', questionId: q.id, points: 1 })),
-    });
-    await manager.ok('POST', `/api/orgs/${org.id}/sets/${set.id}/publish`);
+    const { orgId, setId } = await publishedBankSet(manager, pg, { orgName: 'Load Test Ltd', title: 'Backend screen under load', items: ITEMS, timeLimitSeconds: 1800 });
     const i0 = performance.now();
-    const created = await manager.ok<{ invites: Array<{ link: string; email: string }> }>('POST', `/api/orgs/${org.id}/sets/${set.id}/invites`, {
+    const created = await manager.ok<{ invites: Array<{ link: string; email: string }> }>('POST', `/api/orgs/${orgId}/sets/${setId}/invites`, {
       invitees: Array.from({ length: CANDIDATES }, (_, i) => ({ name: `Candidate ${i + 1}`, email: `candidate${i + 1}@load.example` })),
       expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
     });

@@ -83,7 +83,7 @@ export class CandidateService {
     const seed = randomInt(0, 2 ** 32);
     const items = await this.draw(invite.org_id, version, seed);
     const id = await this.db.transaction(async (tx) => {
-      const locked = await this.invites.row(tx, invite.org_id, invite.id, 'FOR UPDATE OF ci');
+      const locked = await this.invites.row(tx, invite.org_id, invite.id, 'lock');
       if (locked.latest_state === 'in_progress' && locked.latest_attempt_id && !locked.revoked_at) return locked.latest_attempt_id;
       const now = this.clock.now();
       const { state, canStart } = candidateState(factsOf(locked), now);

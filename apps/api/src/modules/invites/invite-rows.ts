@@ -24,13 +24,13 @@ export interface InviteRow {
 
 export const INVITE_COLUMNS = `ci.id, ci.org_id, ci.set_id, ci.set_version_id, sv.version, ci.name, ci.email, ci.expires_at,
   ci.attempts_allowed, ci.extra_attempts, ci.extra_seconds, ci.created_at, ci.mailed_at, ci.revoked_at,
-  (SELECT count(*)::int FROM attempts a WHERE a.invite_id = ci.id) AS attempts_used,
+  (SELECT count(*)::int FROM attempts a WHERE a.invite_id = ci.id AND NOT a.beyond_allowance) AS attempts_used,
   la.id AS latest_attempt_id, la.state AS latest_state`;
 
 /** FROM clause for INVITE_COLUMNS (alias ci; la = the newest attempt). */
 export const INVITE_FROM = `candidate_invites ci
   JOIN question_set_versions sv ON sv.id = ci.set_version_id
-  LEFT JOIN LATERAL (SELECT a.id, a.state FROM attempts a WHERE a.invite_id = ci.id ORDER BY a.started_at DESC, a.id LIMIT 1) la ON true`;
+  LEFT JOIN LATERAL (SELECT a.id, a.state FROM attempts a WHERE a.invite_id = ci.id AND NOT a.beyond_allowance ORDER BY a.started_at DESC, a.id LIMIT 1) la ON true`;
 
 export function factsOf(row: InviteRow): InviteFacts {
   return {

@@ -169,7 +169,7 @@ export class InvitesService {
     await this.orgs.requireMembership(userId, orgId);
     const now = this.clock.now();
     await this.db.transaction(async (tx) => {
-      const invite = await this.row(tx, orgId, inviteId, 'FOR UPDATE OF ci');
+      const invite = await this.row(tx, orgId, inviteId, 'lock');
       if (invite.revoked_at) return;
       await tx.query(`UPDATE candidate_invites SET revoked_at = $2, revoked_by = $3 WHERE id = $1`, [inviteId, now, userId]);
       await tx.query(`UPDATE attempts SET state = 'abandoned', finished_at = $2 WHERE invite_id = $1 AND state = 'in_progress'`, [inviteId, now]);
@@ -187,7 +187,7 @@ export class InvitesService {
       ]);
     }
     await this.db.transaction(async (tx) => {
-      const invite = await this.row(tx, orgId, inviteId, 'FOR UPDATE OF ci');
+      const invite = await this.row(tx, orgId, inviteId, 'lock');
       const extraSeconds = body.extraMinutes !== undefined ? body.extraMinutes * 60 : invite.extra_seconds;
       const extraAttempts = body.extraAttempts ?? invite.extra_attempts;
       await tx.query(`UPDATE candidate_invites SET extra_seconds = $2, extra_attempts = $3 WHERE id = $1`, [inviteId, extraSeconds, extraAttempts]);
@@ -225,8 +225,18 @@ export class InvitesService {
     return events.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   }
 
-  async row(q: EntityManager | DataSource, orgId: string, inviteId: string, lock = ''): Promise<InviteRow> {
-    const [row] = (await q.query(`SELECT ${INVITE_COLUMNS} FROM ${INVITE_FROM} WHERE ci.id = $1 AND ci.org_id = $2 ${lock}`, [
+  /**
+   * The invite with its attempt counts. With `lock`, the row is locked FIRST and read AFTER, in a
+   * second statement: a statement that waited for the lock keeps the snapshot it started with in
+   * its subqueries (the attempt count, the newest attempt), so reading them in the locking
+   * statement let a start that queued behind another see no attempt and insert a second one.
+   */
+  async row(q: EntityManager | DataSource, orgId: string, inviteId: string, lock: 'lock' | '' = ''): Promise<InviteRow> {
+    if (lock) {
+      const locked = (await q.query(`SELECT id FROM candidate_invites WHERE id = $1 AND org_id = $2 FOR UPDATE`, [inviteId, orgId])) as unknown[];
+      if (locked.length === 0) throw new AppError(ErrorCode.INVITE_NOT_FOUND, 'No such invite.');
+    }
+    const [row] = (await q.query(`SELECT ${INVITE_COLUMNS} FROM ${INVITE_FROM} WHERE ci.id = $1 AND ci.org_id = $2`, [
       inviteId,
       orgId,
     ])) as InviteRow[];

@@ -96,9 +96,13 @@ export class OrganizationsService {
       if (!organizationId) {
         throw new AppError(ErrorCode.INVITE_INVALID, 'This invite link is invalid, expired or already used.');
       }
-      const existing = await tx.findOneBy(MembershipEntity, { organizationId, userId });
-      if (existing) throw new AppError(ErrorCode.ALREADY_MEMBER, 'You are already a member of this organization.');
-      await tx.insert(MembershipEntity, { organizationId, userId, role: 'manager' });
+      // The primary key decides, not a read before the insert: two invites to one organization
+      // accepted at once by the same user would both pass a read and one insert would then fail.
+      const joined = (await tx.query(
+        `INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, 'manager') ON CONFLICT DO NOTHING RETURNING user_id`,
+        [organizationId, userId],
+      )) as unknown[];
+      if (joined.length === 0) throw new AppError(ErrorCode.ALREADY_MEMBER, 'You are already a member of this organization.');
       await tx.query(`UPDATE users SET role = 'manager' WHERE id = $1 AND role = 'learner'`, [userId]);
       const org = await tx.findOneByOrFail(OrganizationEntity, { id: organizationId });
       return { id: org.id, name: org.name, role: 'manager' as const };

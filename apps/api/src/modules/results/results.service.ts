@@ -403,7 +403,7 @@ export class ResultsService {
   async statisticsFingerprint(db: EntityManager, versionId: string): Promise<string> {
     const [row] = (await db.query(
       `SELECT count(*)::text || '|' || coalesce(max(finished_at)::text, '') || '|' || coalesce(sum(score)::text, '') AS fp
-         FROM attempts WHERE set_version_id = $1 AND state = 'submitted'`,
+         FROM attempts WHERE set_version_id = $1 AND state = 'submitted' AND NOT beyond_allowance`,
       [versionId],
     )) as Array<{ fp: string }>;
     return row?.fp ?? '';
@@ -440,7 +440,7 @@ export class ResultsService {
                 EXISTS (SELECT 1 FROM answers p WHERE p.attempt_id = a.id AND p.status = 'pending') AS pending
            FROM attempts a JOIN attempt_items i ON i.attempt_id = a.id
            LEFT JOIN answers an ON an.attempt_id = i.attempt_id AND an.position = i.position
-          WHERE a.set_version_id = $1 AND a.state = 'submitted'
+          WHERE a.set_version_id = $1 AND a.state = 'submitted' AND NOT a.beyond_allowance
           ORDER BY a.id, i.position`,
         [versionId],
       );
