@@ -1,6 +1,7 @@
 import nx from '@nx/eslint-plugin';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import goprep from './tools/eslint/feature-isolation.mjs';
 
 export default [
   {
@@ -52,9 +53,10 @@ export default [
   },
   {
     files: ['apps/web/**/*.ts', 'apps/web/**/*.tsx'],
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, goprep },
     languageOptions: { globals: { ...globals.browser } },
     rules: {
+      'goprep/feature-isolation': 'error',
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
     },
