@@ -66,7 +66,7 @@ function mapQuestion(foreign: ForeignQuestion, context: ToBankContext): BankQues
   const todo = (message: string): void => problems.warning(`question${where}: ${message}`, line);
   const built = buildBody(foreign, md, skip, adapt, todo, (message) => problems.refuse(`question${where}: ${message}`, line));
   if (built === undefined) return undefined;
-  for (const setting of foreign.dropped ?? []) adapt(`${setting} is not kept`);
+  for (const setting of foreign.dropped ?? []) adapt(`not kept: ${setting}`);
 
   let prompt = md(foreign.text);
   let code: string | undefined;
