@@ -125,7 +125,7 @@ describe('bank CLI', () => {
       mkdirSync(target);
       const strict = capture();
       expect(await main(['import', '--format', 'gift', gift, '--topic', 'sync', '--bank', target, '--strict'], strict)).toBe(1);
-      expect(strict.stderr).toContain(`${gift}:3: error: numeric answers earn 0% to 100%; "%-50%" is negative`);
+      expect(strict.stderr).toContain(`${gift}:3: error (refused): numeric answers earn 0% to 100%; "%-50%" is negative`);
       expect(strict.stderr[strict.stderr.length - 1]).toBe('nothing imported (--strict: 1 refused, 0 skipped, 0 adapted)');
       expect(existsSync(join(target, 'sync', 'sync-good.md'))).toBe(false);
 

@@ -182,8 +182,9 @@ function schemaCommand(args: readonly string[], io: Io): ExitCode {
   return 0;
 }
 
+/** `file:line: warning (adapted): message`: the effect tells refused, skipped and adapted questions apart from to-dos. */
 const formatInterchangeProblem = (problem: InterchangeProblem): string =>
-  `${problem.file}${problem.line !== undefined ? `:${problem.line}` : ''}: ${problem.severity}: ${problem.message}`;
+  `${problem.file}${problem.line !== undefined ? `:${problem.line}` : ''}: ${problem.severity}${problem.effect !== undefined ? ` (${problem.effect})` : ''}: ${problem.message}`;
 
 function interchangeFormat(value: string | undefined): InterchangeFormat {
   const format = INTERCHANGE_FORMATS.find((known) => known === value);
