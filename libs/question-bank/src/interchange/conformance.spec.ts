@@ -148,6 +148,7 @@ describe('Moodle XML: every documented construct', () => {
       [29, 'adapted', 'question "Blocking forever": not kept: 1 hint(s) for retries (goprep questions are answered once)'],
       [29, 'adapted', 'question "Blocking forever": not kept: feedback for any correct response "Both nil operations, well spotted."'],
       [42, 'adapted', 'question "Close twice": true/false answer feedback moved into the explanation'],
+      [42, 'adapted', 'question "Close twice": not kept: 1 embedded file(s) (goprep questions are Markdown text; add images by hand)'],
       [103, 'skipped', 'question "Match types" not imported: matching questions are not expressible in goprep (it has no matching type)'],
       [110, 'skipped', 'question "Intro" not imported: Moodle "description" questions are not expressible in goprep'],
       [115, 'skipped', 'question "Cloze" not imported: Moodle "multianswer" questions are not expressible in goprep'],

@@ -145,6 +145,11 @@ function droppedSettings(node: Node, type: string): string[] {
   const grade = textOf(node['defaultgrade']);
   if (grade !== '' && Number(grade) !== 1) dropped.push(`default mark ${grade} (points are set per question in a question set)`);
   if (bool(node['hidden'], false)) dropped.push('hidden flag (imported questions are reviewed before use)');
+  const files = ['questiontext', 'generalfeedback'].reduce((count, element) => {
+    const holder = node[element];
+    return count + (isNode(holder) ? asArray(holder['file']).length : 0);
+  }, 0);
+  if (files > 0) dropped.push(`${files} embedded file(s) (goprep questions are Markdown text; add images by hand)`);
   const hints = asArray(node['hint']).filter((hint) => textOf(hint) !== '');
   if (hints.length > 0) dropped.push(`${hints.length} hint(s) for retries (goprep questions are answered once)`);
   if (type === 'multichoice' || type === 'matching') {
