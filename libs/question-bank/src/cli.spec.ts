@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, type Io } from './cli';
@@ -112,6 +112,28 @@ describe('bank CLI', () => {
       expect(await main(['import', '--format', 'json', join(dir, 'mm.json'), '--bank', target], io)).toBe(1);
       expect(io.stderr).toEqual([`${join(dir, 'mm.json')}: error: question id "mm-single" already exists in the bank`, 'nothing imported']);
       expect(existsSync(join(target, 'memory-model', 'mm-single.md'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('should import the readable questions of a GIFT file, report the refused one with its line, and import nothing with --strict', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'goprep-interchange-'));
+    try {
+      const gift = join(dir, 'quiz.gift');
+      writeFileSync(gift, '::Good::Is the zero Mutex unlocked?{T}\n\n::Bad::How many?{#=%-50%3 =4}\n');
+      const target = join(dir, 'bank');
+      mkdirSync(target);
+      const strict = capture();
+      expect(await main(['import', '--format', 'gift', gift, '--topic', 'sync', '--bank', target, '--strict'], strict)).toBe(1);
+      expect(strict.stderr).toContain(`${gift}:3: error (refused): numeric answers earn 0% to 100%; "%-50%" is negative`);
+      expect(strict.stderr[strict.stderr.length - 1]).toBe('nothing imported (--strict: 1 refused, 0 skipped, 0 adapted)');
+      expect(existsSync(join(target, 'sync', 'sync-good.md'))).toBe(false);
+
+      const io = capture();
+      expect(await main(['import', '--format', 'gift', gift, '--topic', 'sync', '--bank', target], io)).toBe(1);
+      expect(io.stdout).toEqual([join(target, 'sync', 'sync-good.md'), 'imported 1 question; run `npm run bank -- lint` next']);
+      expect(io.stderr[io.stderr.length - 1]).toBe('import report: 1 refused, 0 skipped, 0 adapted (see the lines above)');
+      expect(existsSync(join(target, 'sync', 'sync-good.md'))).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -26,7 +26,9 @@ commands:
   new --topic t --type <type> [--id id]  scaffold a question (and main.go for code types)
   schema [--out file]                    write question.schema.json
   export --format json|gift|moodle-xml [--topic t]
-  import --format gift|moodle-xml|json <file> [--topic t]
+  import --format gift|moodle-xml|json <file> [--topic t] [--strict]
+                                         import what is expressible and report what was adapted,
+                                         skipped or refused; --strict: all questions as written, or none
   templates [--seed n] [--templates dir]
                                          draw every role template x level; report pools the bank cannot fill
   load                                   upsert the bank into Postgres (DATABASE_URL, or the embedded one
@@ -180,8 +182,9 @@ function schemaCommand(args: readonly string[], io: Io): ExitCode {
   return 0;
 }
 
+/** `file:line: warning (adapted): message`: the effect tells refused, skipped and adapted questions apart from to-dos. */
 const formatInterchangeProblem = (problem: InterchangeProblem): string =>
-  `${problem.file}${problem.line !== undefined ? `:${problem.line}` : ''}: ${problem.severity}: ${problem.message}`;
+  `${problem.file}${problem.line !== undefined ? `:${problem.line}` : ''}: ${problem.severity}${problem.effect !== undefined ? ` (${problem.effect})` : ''}: ${problem.message}`;
 
 function interchangeFormat(value: string | undefined): InterchangeFormat {
   const format = INTERCHANGE_FORMATS.find((known) => known === value);
@@ -208,11 +211,15 @@ async function exportCommand(args: readonly string[], io: Io): Promise<ExitCode>
   return hasErrors(result.problems) ? 1 : 0;
 }
 
-/** Imports all or nothing: any error, or any file that already exists, writes no file at all. */
+/**
+ * Imports every question that could be read (a refused, skipped or adapted question is reported
+ * with its line), unless --strict, which imports nothing then. A file-level error, or any question
+ * whose file already exists, writes no file at all.
+ */
 async function importCommand(args: readonly string[], io: Io): Promise<ExitCode> {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { ...bankOption, format: { type: 'string' }, topic: { type: 'string' } },
+    options: { ...bankOption, format: { type: 'string' }, topic: { type: 'string' }, strict: { type: 'boolean' } },
     allowPositionals: true,
     strict: true,
   });
@@ -221,10 +228,16 @@ async function importCommand(args: readonly string[], io: Io): Promise<ExitCode>
   const [file] = positionals;
   if (!file || positionals.length !== 1) throw new UsageError('import needs exactly one input file');
   const bankDir = defaultBankDir(values.bank);
-  const result = importQuestions(readFileSync(file, 'utf8'), format, { sourceName: file, ...(topic !== undefined ? { topic } : {}) });
+  const result = importQuestions(readFileSync(file, 'utf8'), format, {
+    sourceName: file,
+    ...(topic !== undefined ? { topic } : {}),
+    ...(values.strict ? { strict: true } : {}),
+  });
   for (const problem of result.problems) io.err(formatInterchangeProblem(problem));
-  if (hasErrors(result.problems)) {
-    io.err('nothing imported');
+  const { refused, skipped, adapted, rejectedWhole } = result.report;
+  const tally = `${refused} refused, ${skipped} skipped, ${adapted} adapted`;
+  if (rejectedWhole !== undefined) {
+    io.err(rejectedWhole === 'strict' ? `nothing imported (--strict: ${tally})` : 'nothing imported');
     return 1;
   }
 
@@ -248,7 +261,9 @@ async function importCommand(args: readonly string[], io: Io): Promise<ExitCode>
     }
   }
   io.out(`imported ${planned.length} question${planned.length === 1 ? '' : 's'}; run \`npm run bank -- lint\` next`);
-  return 0;
+  if (refused + skipped + adapted > 0) io.err(`import report: ${tally} (see the lines above)`);
+  // Refused questions were errors in the input: the rest is imported, but the run is not clean.
+  return refused > 0 ? 1 : 0;
 }
 
 function templatesCommand(args: readonly string[], io: Io): ExitCode {

@@ -19,6 +19,21 @@ describe('report answer text', () => {
     expect(responseText({ type: 'multi', options, response: { choices: [] }, key: {} }, labels)).toBeNull();
   });
 
+  it('should list graded numeric and short answers with the share of partial ones', () => {
+    const numeric = {
+      answers: [
+        { match: 'value', value: 100, tolerance: 0, credit: 1 },
+        { match: 'range', min: 90, max: 110, credit: 0.5 },
+        { match: 'any', credit: 0, feedback: 'No.' },
+      ],
+      answer: 100,
+      tolerance: 0,
+    };
+    expect(keyText({ type: 'numeric', unit: 'MiB', response: null, key: numeric }, labels)).toBe('100 MiB · 90–110 MiB (50%)');
+    const short = { accepted: [], answers: [{ text: 'go * -race', credit: 1 }, { text: 'race', credit: 0.3333333 }, { text: '*', credit: 0 }] };
+    expect(keyText({ type: 'short', response: null, key: short }, labels)).toBe('go * -race · race (33.3%)');
+  });
+
   it('should render the other answer types', () => {
     expect(responseText({ type: 'true-false', response: { value: false }, key: { answer: true } }, labels)).toBe('False');
     expect(keyText({ type: 'true-false', response: null, key: { answer: true } }, labels)).toBe('True');

@@ -50,6 +50,15 @@ export function keyText(item: Item, labels: { yes: string; no: string; lines: (l
     case 'true-false':
       return typeof k['answer'] === 'boolean' ? (k['answer'] ? labels.yes : labels.no) : null;
     case 'numeric': {
+      // Graded answers (imported Moodle questions): every answer that earns credit, partial ones with their share.
+      const graded = gradedAnswers(k, (rule) =>
+        rule['min'] !== undefined
+          ? `${str(rule['min'])}–${str(rule['max'])}${item.unit ? ` ${item.unit}` : ''}`
+          : rule['value'] !== undefined
+            ? `${str(rule['value'])}${item.unit ? ` ${item.unit}` : ''}${typeof rule['tolerance'] === 'number' && rule['tolerance'] > 0 ? ` (± ${rule['tolerance']})` : ''}`
+            : '',
+      );
+      if (graded !== undefined) return graded;
       const tol = typeof k['tolerance'] === 'number' && k['tolerance'] > 0 ? ` (± ${k['tolerance']})` : '';
       return str(k['answer']) ? `${str(k['answer'])}${item.unit ? ` ${item.unit}` : ''}${tol}` : null;
     }
@@ -58,10 +67,25 @@ export function keyText(item: Item, labels: { yes: string; no: string; lines: (l
       return lines.length ? labels.lines(lines.join(', ')) : null;
     }
     case 'short':
-      return arr(k['accepted']).map(str).join(' · ') || null;
+      return gradedAnswers(k, (rule) => str(rule['text'])) ?? (arr(k['accepted']).map(str).join(' · ') || null);
     case 'code-output':
       return str(arr(k['outputs'])[0]) || null;
     default:
       return null;
   }
+}
+
+/** `key.answers` as text, credit-earning ones only; undefined for a key without graded answers. */
+function gradedAnswers(k: Record<string, unknown>, describe: (rule: Record<string, unknown>) => string): string | null | undefined {
+  if (!Array.isArray(k['answers'])) return undefined;
+  const parts = (k['answers'] as unknown[])
+    .filter((rule): rule is Record<string, unknown> => typeof rule === 'object' && rule !== null)
+    .filter((rule) => typeof rule['credit'] === 'number' && rule['credit'] > 0)
+    .map((rule) => {
+      const what = describe(rule);
+      const credit = rule['credit'] as number;
+      return what === '' ? '' : credit < 1 ? `${what} (${Math.round(credit * 1000) / 10}%)` : what;
+    })
+    .filter((part) => part !== '');
+  return parts.length ? parts.join(' · ') : null;
 }

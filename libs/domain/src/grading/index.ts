@@ -1,4 +1,4 @@
-export { GRADABLE_TYPES, type AnswerKey, type GradableType } from './answer-key';
+export { GRADABLE_TYPES, type AnswerKey, type GradableType, type NumericAnswerRule, type ShortAnswerRule } from './answer-key';
 export type {
   CodeLinesResponse,
   CodeOutputResponse,
@@ -18,8 +18,10 @@ export type { GradeResult, GradeStatus } from './result';
 export { grade } from './grade';
 export { gradeCodeLines, gradeMulti, gradeSet, gradeSingle } from './choice';
 export { gradeTrueFalse } from './true-false';
-export { gradeShort, matchesPattern } from './short';
-export { gradeNumeric } from './numeric';
+export { gradeShort, matchesPattern, matchShortRule } from './short';
+export { hasWildcard, matchWildcard, parseWildcard, unescapeWildcard, type WildcardPattern } from './wildcard';
+export { answerFeedback } from './feedback';
+export { gradeNumeric, matchNumericRule } from './numeric';
 export { gradeCodeOutput } from './code-output';
 export { gradeEssay, gradeFlashcard, manualGrade } from './manual';
 export { isSafePattern, MAX_PATTERN_LENGTH } from './safe-pattern';

@@ -1,6 +1,7 @@
-import type { AnswerKey } from './answer-key';
+import type { AnswerKey, NumericAnswerRule } from './answer-key';
+import { bestRule, creditScore } from './credit';
 import type { NumericResponse } from './response';
-import { CORRECT, INCORRECT, type GradeResult } from './result';
+import { CORRECT, INCORRECT, fromScore, type GradeResult } from './result';
 
 /**
  * Decimal answers are not exact in binary: |3.15 - 3.14| is 0.010000000000000231, so a learner
@@ -10,11 +11,44 @@ import { CORRECT, INCORRECT, type GradeResult } from './result';
  */
 const RELATIVE_SLACK = 1e-12;
 
-export function gradeNumeric(key: Extract<AnswerKey, { type: 'numeric' }>, response: NumericResponse): GradeResult {
+type NumericKey = Extract<AnswerKey, { type: 'numeric' }>;
+
+export function gradeNumeric(key: NumericKey, response: NumericResponse): GradeResult {
   const value = response.value;
-  if (typeof value !== 'number' || !Number.isFinite(value) || !Number.isFinite(key.answer)) return INCORRECT;
+  if (typeof value !== 'number' || !Number.isFinite(value)) return INCORRECT;
+  if (key.answers !== undefined) {
+    const rule = key.answers[matchNumericRule(key, value)];
+    return rule === undefined ? INCORRECT : fromScore(creditScore(rule.credit));
+  }
+  return within(value, key.answer, key.tolerance) ? CORRECT : INCORRECT;
+}
+
+/** Index of the rule that grades `value` (best credit, first on a tie), or -1; -1 for a key without rules. */
+export function matchNumericRule(key: NumericKey, value: number): number {
+  if (key.answers === undefined || typeof value !== 'number' || !Number.isFinite(value)) return -1;
+  return bestRule(key.answers, (rule) => ruleMatches(rule, value));
+}
+
+function ruleMatches(rule: NumericAnswerRule, value: number): boolean {
+  switch (rule.match) {
+    case 'value':
+      return within(value, rule.value, rule.tolerance);
+    case 'range': {
+      if (!Number.isFinite(rule.min) || !Number.isFinite(rule.max) || rule.min > rule.max) return false;
+      const slack = RELATIVE_SLACK * Math.max(1, Math.abs(rule.min), Math.abs(rule.max), Math.abs(value));
+      return value >= rule.min - slack && value <= rule.max + slack;
+    }
+    case 'any':
+      return true;
+    default:
+      return false;
+  }
+}
+
+function within(value: number, answer: number, tolerance: number): boolean {
+  if (!Number.isFinite(answer)) return false;
   // A broken key (negative, NaN or infinite tolerance) must not turn every answer into a right one.
-  const tolerance = Number.isFinite(key.tolerance) && key.tolerance > 0 ? key.tolerance : 0;
-  const slack = RELATIVE_SLACK * Math.max(1, Math.abs(key.answer), Math.abs(value));
-  return Math.abs(value - key.answer) <= tolerance + slack ? CORRECT : INCORRECT;
+  const tol = Number.isFinite(tolerance) && tolerance > 0 ? tolerance : 0;
+  const slack = RELATIVE_SLACK * Math.max(1, Math.abs(answer), Math.abs(value));
+  return Math.abs(value - answer) <= tol + slack;
 }

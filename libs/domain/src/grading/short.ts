@@ -1,18 +1,38 @@
-import type { AnswerKey } from './answer-key';
+import type { AnswerKey, ShortAnswerRule } from './answer-key';
+import { bestRule, creditScore } from './credit';
 import { PATTERN_INPUT_LIMIT } from './limits';
 import type { ShortResponse } from './response';
-import { CORRECT, INCORRECT, UNANSWERED, type GradeResult } from './result';
+import { CORRECT, INCORRECT, UNANSWERED, fromScore, type GradeResult } from './result';
 import { isSafePattern } from './safe-pattern';
 import { collapseSpace } from './text';
+import { matchWildcard, parseWildcard } from './wildcard';
 
-export function gradeShort(key: Extract<AnswerKey, { type: 'short' }>, response: ShortResponse): GradeResult {
+type ShortKey = Extract<AnswerKey, { type: 'short' }>;
+
+export function gradeShort(key: ShortKey, response: ShortResponse): GradeResult {
   const answer = collapseSpace(response.text);
   if (answer === '') return UNANSWERED;
+  if (key.answers !== undefined) {
+    const rule = key.answers[matchShortRule(key, response.text)];
+    return rule === undefined ? INCORRECT : fromScore(creditScore(rule.credit));
+  }
   const fold = (s: string): string => (key.caseSensitive ? s : s.toLowerCase());
   const wanted = fold(answer);
   if (key.accepted.some((accepted) => fold(collapseSpace(accepted)) === wanted)) return CORRECT;
   if (key.pattern !== undefined && matchesPattern(key.pattern, answer, key.caseSensitive)) return CORRECT;
   return INCORRECT;
+}
+
+/**
+ * Index of the rule that grades `text` (best credit, first on a tie), or -1; -1 for a key without
+ * rules. Both sides are white-space collapsed; case folds unless the key is case sensitive.
+ */
+export function matchShortRule(key: ShortKey, text: string): number {
+  if (key.answers === undefined) return -1;
+  const fold = (s: string): string => (key.caseSensitive ? s : s.toLowerCase());
+  const answer = fold(collapseSpace(text));
+  if (answer === '') return -1;
+  return bestRule(key.answers, (rule: ShortAnswerRule) => matchWildcard(parseWildcard(fold(collapseSpace(rule.text))), answer));
 }
 
 /** Full match of the author's pattern; an unsafe or invalid pattern matches nothing. */

@@ -12,12 +12,14 @@ export interface WeightedAnswer {
   feedback?: string;
 }
 
-export interface NumericAnswer {
-  value: number;
-  tolerance: number;
+/** A numeric answer: a value with a tolerance, a closed range (GIFT `min..max`), or any number (Moodle's `*`). */
+export type NumericMatch = { match: 'value'; value: number; tolerance: number } | { match: 'range'; min: number; max: number } | { match: 'any' };
+
+export type NumericAnswer = NumericMatch & {
+  /** Moodle grade in percent, 0..100 for numeric answers. */
   fraction: number;
   feedback?: string;
-}
+};
 
 export type ForeignBody =
   | { kind: 'multichoice'; single: boolean; answers: WeightedAnswer[] }
@@ -44,4 +46,9 @@ export interface ForeignQuestion {
   /** 1-based line where the question starts in the source text. */
   line: number;
   body: ForeignBody;
+  /**
+   * What the source said that goprep has no place for (Moodle XML penalty, hints, combined
+   * feedback, ...): reported as adaptations on import, never written back.
+   */
+  dropped?: string[];
 }

@@ -1,5 +1,6 @@
+import type { NumericAnswerRule } from '@goprep/domain';
 import type { BankQuestion, VerifyCheck } from '../model';
-import type { ForeignBody, ForeignQuestion, WeightedAnswer } from './foreign';
+import type { ForeignBody, ForeignQuestion, NumericAnswer, WeightedAnswer } from './foreign';
 import type { ProblemList } from './problems';
 
 export type ForeignFormat = 'gift' | 'moodle-xml';
@@ -53,6 +54,15 @@ function bodyFor(question: BankQuestion, label: string, warn: (message: string) 
     case 'true-false':
       return { kind: 'truefalse', answer: key.answer };
     case 'short': {
+      if (key.caseSensitive && label === 'GIFT') warn('case-sensitive matching is not expressible in GIFT; Moodle will ignore case');
+      if (key.answers !== undefined) {
+        // Graded answers are Moodle's own model: text (with its "*" wildcards), credit and feedback go over as they are.
+        return {
+          kind: 'shortanswer',
+          caseSensitive: key.caseSensitive,
+          answers: key.answers.map((rule) => answer(rule.text, rule.credit * 100, rule.feedback)),
+        };
+      }
       const wildcards = key.pattern !== undefined ? patternToWildcards(key.pattern) : [];
       if (key.pattern !== undefined && wildcards === undefined) {
         warn(`the pattern /${key.pattern}/ is not expressible in ${label}; only the accepted answers were exported`);
@@ -61,7 +71,6 @@ function bodyFor(question: BankQuestion, label: string, warn: (message: string) 
         warn(`a short answer accepted only through a pattern is not expressible in ${label}; not exported`);
         return undefined;
       }
-      if (key.caseSensitive && label === 'GIFT') warn('case-sensitive matching is not expressible in GIFT; Moodle will ignore case');
       return {
         kind: 'shortanswer',
         caseSensitive: key.caseSensitive,
@@ -69,13 +78,15 @@ function bodyFor(question: BankQuestion, label: string, warn: (message: string) 
         answers: [...key.accepted.map((text) => answer(text.replace(/\*/g, '\\*'), 100)), ...(wildcards ?? []).map((text) => answer(text, 100))],
       };
     }
-    case 'numeric':
+    case 'numeric': {
       if (question.unit !== undefined && label === 'GIFT') warn(`the unit "${question.unit}" is not expressible in GIFT (kept as a comment)`);
-      return {
-        kind: 'numerical',
-        answers: [{ value: key.answer, tolerance: key.tolerance, fraction: 100 }],
-        ...(question.unit !== undefined ? { unit: question.unit } : {}),
-      };
+      const answers: NumericAnswer[] =
+        key.answers !== undefined
+          ? key.answers.map((rule) => numericAnswer(rule))
+          : [{ match: 'value', value: key.answer, tolerance: key.tolerance, fraction: 100 }];
+      if (label === 'Moodle XML' && answers.some((a) => a.match === 'range')) warn('a numeric range is written as value and tolerance in Moodle XML (the same interval)');
+      return { kind: 'numerical', answers, ...(question.unit !== undefined ? { unit: question.unit } : {}) };
+    }
     case 'code-output': {
       warn(
         `code-output approximated in ${label} as a short answer over the exact output (lines joined by spaces); ` +
@@ -106,6 +117,18 @@ function bodyFor(question: BankQuestion, label: string, warn: (message: string) 
     case 'flashcard':
       warn(`flashcards are not expressible in ${label}; not exported`);
       return undefined;
+  }
+}
+
+function numericAnswer(rule: NumericAnswerRule): NumericAnswer {
+  const rest = { fraction: rule.credit * 100, ...(rule.feedback !== undefined ? { feedback: rule.feedback } : {}) };
+  switch (rule.match) {
+    case 'value':
+      return { match: 'value', value: rule.value, tolerance: rule.tolerance, ...rest };
+    case 'range':
+      return { match: 'range', min: rule.min, max: rule.max, ...rest };
+    case 'any':
+      return { match: 'any', ...rest };
   }
 }
 

@@ -1,7 +1,9 @@
 /**
  * Import and export of questions: GIFT and Moodle XML (Moodle's formats) and goprep's own
- * lossless JSON. Imports are all-or-nothing: any error returns no questions and every problem
- * found; warnings report what was approximated or what the author still has to add.
+ * lossless JSON. A file-level error (malformed XML, ...) imports nothing. Otherwise each question
+ * is imported, adapted (imported with a reported change), skipped (not expressible in goprep) or
+ * refused (malformed, with its line); the rest of the file is imported unless `strict`, which
+ * imports nothing as soon as one question was not imported exactly as written.
  */
 import type { BankQuestion, TopicId } from '../model';
 import { fromBank, FORMAT_LABEL } from './from-bank';
@@ -25,6 +27,8 @@ export interface ImportOptions {
   topic?: TopicId;
   /** Shown as `file` in problems (e.g. the path given to the CLI). */
   sourceName?: string;
+  /** Import nothing if any question is refused, skipped or adapted. */
+  strict?: boolean;
 }
 
 export interface ExportResult {
@@ -35,9 +39,20 @@ export interface ExportResult {
 export interface ImportResult {
   questions: BankQuestion[];
   problems: InterchangeProblem[];
+  /** Counts for the import report; `questions.length` is what was imported. */
+  report: ImportReport;
 }
 
-export { hasErrors, type InterchangeProblem } from './problems';
+export interface ImportReport {
+  /** Questions refused as malformed, skipped as not expressible, and imported with adaptations. */
+  refused: number;
+  skipped: number;
+  adapted: number;
+  /** Why nothing was imported, when nothing was: a file-level error or strict mode. */
+  rejectedWhole?: 'file-error' | 'strict';
+}
+
+export { hasErrors, type InterchangeProblem, type ProblemEffect } from './problems';
 export { toQuestionFiles, type QuestionFiles } from './question-files';
 export { IMPORT_DEFAULTS } from './to-bank';
 export { JSON_FORMAT_NAME, JSON_FORMAT_VERSION } from './json-format';
@@ -78,7 +93,25 @@ export function importQuestions(text: string, format: InterchangeFormat, opts: I
     }
   }
   const sorted = sortProblems(problems.items);
-  return problems.hasErrors ? { questions: [], problems: sorted } : { questions, problems: sorted };
+  const report = reportOf(problems.items);
+  // JSON is goprep's own lossless format: any error in it is an error in the file.
+  if (problems.hasFileErrors || (format === 'json' && problems.hasErrors)) {
+    return { questions: [], problems: sorted, report: { ...report, rejectedWhole: 'file-error' } };
+  }
+  if (opts.strict && (report.refused > 0 || report.skipped > 0 || report.adapted > 0)) {
+    return { questions: [], problems: sorted, report: { ...report, rejectedWhole: 'strict' } };
+  }
+  return { questions, problems: sorted, report };
+}
+
+/** Questions per effect, each question once; an adapted question that was then refused or skipped is not "adapted". */
+function reportOf(problems: readonly InterchangeProblem[]): ImportReport {
+  const questions = (effect: InterchangeProblem['effect']): Set<string> =>
+    new Set(problems.filter((problem) => problem.effect === effect).map((problem) => `${problem.file}:${problem.question ?? problem.line ?? ''}`));
+  const refused = questions('refused');
+  const skipped = questions('skipped');
+  const adapted = [...questions('adapted')].filter((question) => !refused.has(question) && !skipped.has(question));
+  return { refused: refused.size, skipped: skipped.size, adapted: adapted.length };
 }
 
 /** Errors first, then by line, so the CLI shows what blocks an import before the to-do list. */

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BankQuestion } from '../model';
@@ -82,6 +82,23 @@ describe('toQuestionFiles', () => {
       const parsed = parseQuestionFile(write(question));
       expect(parsed.problems).toEqual([]);
       expect(parsed.question && withoutPaths(parsed.question)).toEqual(withoutPaths(question));
+    });
+
+    it('should write graded numeric and short answers that the bank parser reads back as the same key', () => {
+      const fixture = (name: string): string => readFileSync(join(__dirname, '__fixtures__', name), 'utf8');
+      const imported = [
+        ...importQuestions(fixture('gift-all-constructs.gift'), 'gift').questions,
+        ...importQuestions(fixture('moodle-all-constructs.xml'), 'moodle-xml').questions,
+      ].filter((q) => (q.key.type === 'numeric' || q.key.type === 'short') && q.key.answers !== undefined);
+      expect(imported.length).toBeGreaterThanOrEqual(8);
+      for (const question of imported) {
+        // What the author adds after an import, so the file parses into a question.
+        const completed = { ...question, id: `${question.id}-x`, references: ['https://docs.moodle.org/en/GIFT_format'], explanation: question.explanation || 'Written by the author.' };
+        const parsed = parseQuestionFile(write(completed));
+        expect(parsed.problems).toEqual([]);
+        expect(parsed.question?.key).toEqual(question.key);
+        expect(parsed.question?.unit).toEqual(question.unit);
+      }
     });
 
     it('should leave only the author to-dos on an imported question', () => {

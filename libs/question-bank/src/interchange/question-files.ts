@@ -1,4 +1,5 @@
 import { Document, isScalar, isSeq, visit } from 'yaml';
+import type { NumericAnswerRule } from '@goprep/domain';
 import type { BankQuestion, VerifyCheck } from '../model';
 
 export interface QuestionFiles {
@@ -53,13 +54,21 @@ function frontMatter(q: BankQuestion): Record<string, unknown> {
       fm['answer'] = key.answer;
       break;
     case 'short':
-      fm['accepted'] = key.accepted;
+      if (key.answers !== undefined) {
+        fm['answers'] = key.answers.map((rule) => ({ text: rule.text, credit: rule.credit, ...(rule.feedback !== undefined ? { feedback: rule.feedback } : {}) }));
+      } else {
+        fm['accepted'] = key.accepted;
+        if (key.pattern !== undefined) fm['pattern'] = key.pattern;
+      }
       if (key.caseSensitive) fm['case_sensitive'] = true;
-      if (key.pattern !== undefined) fm['pattern'] = key.pattern;
       break;
     case 'numeric':
-      fm['answer'] = key.answer;
-      if (key.tolerance !== 0) fm['tolerance'] = key.tolerance;
+      if (key.answers !== undefined) {
+        fm['answers'] = key.answers.map(numericRuleToYaml);
+      } else {
+        fm['answer'] = key.answer;
+        if (key.tolerance !== 0) fm['tolerance'] = key.tolerance;
+      }
       if (q.unit !== undefined) fm['unit'] = q.unit;
       break;
     case 'code-output':
@@ -130,4 +139,16 @@ function checkToYaml(check: VerifyCheck): Record<string, unknown> {
   put('timeout_seconds', check.timeoutSeconds, 20);
   put('file', check.file, 'main.go');
   return out;
+}
+
+function numericRuleToYaml(rule: NumericAnswerRule): Record<string, unknown> {
+  const feedback = rule.feedback !== undefined ? { feedback: rule.feedback } : {};
+  switch (rule.match) {
+    case 'value':
+      return { value: rule.value, ...(rule.tolerance !== 0 ? { tolerance: rule.tolerance } : {}), credit: rule.credit, ...feedback };
+    case 'range':
+      return { min: rule.min, max: rule.max, credit: rule.credit, ...feedback };
+    case 'any':
+      return { any: true, credit: rule.credit, ...feedback };
+  }
 }

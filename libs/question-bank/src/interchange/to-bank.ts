@@ -1,6 +1,7 @@
+import { hasWildcard, unescapeWildcard, type NumericAnswerRule, type ShortAnswerRule } from '@goprep/domain';
 import { computeContentHash } from '../parse/content-hash';
 import { TOPIC_IDS, type BankQuestion, type ChoiceOption, type TopicId } from '../model';
-import type { ForeignQuestion, TextFormat, WeightedAnswer } from './foreign';
+import type { ForeignQuestion, NumericAnswer, TextFormat, WeightedAnswer } from './foreign';
 import { htmlToMarkdown } from './html-to-markdown';
 import { deriveId, isKebab, kebab, TOPIC_PREFIX } from './ids';
 import type { ProblemList } from './problems';
@@ -34,15 +35,27 @@ type Built = Pick<BankQuestion, 'type' | 'key'> & Partial<Pick<BankQuestion, 'op
 export function toBank(foreign: ForeignQuestion, context: ToBankContext): BankQuestion | undefined {
   const { problems } = context;
   const line = foreign.line;
+  problems.currentQuestion = line;
+  try {
+    return mapQuestion(foreign, context);
+  } finally {
+    problems.currentQuestion = undefined;
+  }
+}
+
+function mapQuestion(foreign: ForeignQuestion, context: ToBankContext): BankQuestion | undefined {
+  const { problems } = context;
+  const line = foreign.line;
   const where = foreign.name !== undefined ? ` "${foreign.name}"` : '';
   const skip = (why: string): undefined => {
-    problems.warning(`question${where} not imported: ${why}`, line);
+    problems.skip(`question${where} not imported: ${why}`, line);
     return undefined;
   };
+  const adapt = (message: string): void => problems.adapt(`question${where}: ${message}`, line);
 
   const placement = placeQuestion(foreign, context.topic);
   if (placement === undefined) {
-    problems.error(
+    problems.refuse(
       `question${where} has no topic: pass --topic or put it under a category naming one of ${TOPIC_IDS.join(', ')}`,
       line,
     );
@@ -50,10 +63,10 @@ export function toBank(foreign: ForeignQuestion, context: ToBankContext): BankQu
   }
 
   const md = (text: string): string => toMarkdown(text, foreign.format);
-  const built = buildBody(foreign, md, skip, (message) => problems.warning(`question${where}: ${message}`, line), (message) =>
-    problems.error(`question${where}: ${message}`, line),
-  );
+  const todo = (message: string): void => problems.warning(`question${where}: ${message}`, line);
+  const built = buildBody(foreign, md, skip, adapt, todo, (message) => problems.refuse(`question${where}: ${message}`, line));
   if (built === undefined) return undefined;
+  for (const setting of foreign.dropped ?? []) adapt(`not kept: ${setting}`);
 
   let prompt = md(foreign.text);
   let code: string | undefined;
@@ -61,10 +74,10 @@ export function toBank(foreign: ForeignQuestion, context: ToBankContext): BankQu
   if (extracted !== undefined && ['single', 'multi', 'true-false', 'short', 'numeric'].includes(built.type)) {
     prompt = extracted.prompt;
     code = extracted.code;
-    problems.warning(`question${where}: the Go program in the text became its main.go; add verify checks`, line);
+    adapt('the Go program in the text became its main.go; add verify checks');
   }
 
-  const title = titleFor(foreign, prompt, (message) => problems.warning(`question${where}: ${message}`, line));
+  const title = titleFor(foreign, prompt, adapt);
   const ownId =
     foreign.idNumber !== undefined && isKebab(foreign.idNumber) && foreign.idNumber.startsWith(`${TOPIC_PREFIX[placement.topic]}-`)
       ? foreign.idNumber
@@ -153,6 +166,7 @@ function buildBody(
   md: (text: string) => string,
   skip: (why: string) => undefined,
   warn: (message: string) => void,
+  todo: (message: string) => void,
   error: (message: string) => void,
 ): Built | undefined {
   const body = foreign.body;
@@ -172,31 +186,15 @@ function buildBody(
       };
     }
     case 'shortanswer':
-      return buildShort(body.answers, body.caseSensitive, warn, error);
-    case 'numerical': {
-      const full = body.answers.filter((answer) => answer.fraction === 100);
-      const chosen = full[0];
-      if (chosen === undefined) {
-        error('numeric question without an answer worth 100%');
-        return undefined;
-      }
-      const dropped = body.answers.filter((answer) => answer !== chosen);
-      if (dropped.length > 0) {
-        warn(`only the first 100% numeric answer is kept; ${dropped.length} other answer(s) and their partial credit are lost`);
-      }
-      if (chosen.feedback !== undefined) warn('numeric answer feedback is not expressible in goprep and was dropped');
-      return {
-        type: 'numeric',
-        key: { type: 'numeric', answer: chosen.value, tolerance: chosen.tolerance },
-        ...(body.unit !== undefined && body.unit !== '' ? { unit: body.unit } : {}),
-      };
-    }
+      return buildShort(body.answers, body.caseSensitive, md, warn, error);
+    case 'numerical':
+      return buildNumeric(body.answers, body.unit, md, warn, error);
     case 'essay': {
       const rubric = (body.graderInfo === undefined ? '' : md(body.graderInfo))
         .split('\n')
         .map((line) => line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').trim())
         .filter((line) => line !== '');
-      if (rubric.length === 0) warn('essay without grader information; add a rubric');
+      if (rubric.length === 0) todo('essay without grader information; add a rubric');
       return { type: 'essay', key: { type: 'essay', rubric } };
     }
     case 'matching':
@@ -279,38 +277,80 @@ function buildMulti(
   };
 }
 
+/** Moodle grades 0..100; goprep credits 0..1, kept to seven decimals as Moodle writes 33.33333. */
+function creditOf(fraction: number): number {
+  return Number((fraction / 100).toFixed(7));
+}
+
+/** Moodle grades with the first matching answer, goprep with the best: the same unless a weaker answer comes first. */
+function warnOnOrder(credits: readonly number[], warn: (message: string) => void): void {
+  const later = credits.findIndex((credit, index) => credits.slice(0, index).some((earlier) => earlier < credit));
+  if (later > 0) {
+    warn(`answer ${later + 1} gives more credit than an answer listed before it; Moodle grades with the first matching answer, goprep with the best one`);
+  }
+}
+
 function buildShort(
   answers: readonly WeightedAnswer[],
   caseSensitive: boolean,
+  md: (text: string) => string,
   warn: (message: string) => void,
   error: (message: string) => void,
 ): Built | undefined {
-  const full = answers.filter((answer) => answer.fraction >= 100);
-  const partial = answers.filter((answer) => answer.fraction > 0 && answer.fraction < 100);
-  if (partial.length > 0) warn(`partial credit of ${partial.length} short answer(s) is lost; they are not accepted`);
-  if (full.length === 0) {
+  const negative = answers.find((answer) => answer.fraction < 0);
+  if (negative !== undefined) {
+    error(`short answers earn 0% to 100%; "${negative.text}" has ${negative.fraction}%`);
+    return undefined;
+  }
+  if (!answers.some((answer) => answer.fraction >= 100)) {
     error('short-answer question without an answer worth 100%');
     return undefined;
   }
-  // Moodle's "*" matches any text; goprep says the same with a pattern. "\*" is a literal star.
-  const isWildcard = (text: string): boolean => /(^|[^\\])\*/.test(text);
-  const literal = (text: string): string => text.replace(/\\\*/g, '*');
-  const accepted = full.filter((answer) => !isWildcard(answer.text)).map((answer) => literal(answer.text));
-  const wild = full.filter((answer) => isWildcard(answer.text));
-  let pattern: string | undefined;
-  if (wild.length > 0) {
-    pattern = wild.map((answer) => `(?:${wildcardToRegex(answer.text)})`).join('|');
-    warn('short answers with the * wildcard became a pattern');
+  const plain = answers.every((answer) => answer.fraction === 100 && answer.feedback === undefined && !hasWildcard(answer.text));
+  if (plain) {
+    return { type: 'short', key: { type: 'short', accepted: answers.map((answer) => unescapeWildcard(answer.text)), caseSensitive } };
   }
-  return {
-    type: 'short',
-    key: { type: 'short', accepted, caseSensitive, ...(pattern !== undefined ? { pattern } : {}) },
-  };
+  // Credit, feedback or Moodle's "*" wildcard: keep every answer as Moodle wrote it.
+  const rules: ShortAnswerRule[] = answers.map((answer) => ({
+    text: answer.text,
+    credit: creditOf(answer.fraction),
+    ...(answer.feedback !== undefined && answer.feedback.trim() !== '' ? { feedback: md(answer.feedback) } : {}),
+  }));
+  warnOnOrder(rules.map((rule) => rule.credit), warn);
+  const accepted = rules.filter((rule) => rule.credit === 1 && !hasWildcard(rule.text)).map((rule) => unescapeWildcard(rule.text));
+  return { type: 'short', key: { type: 'short', accepted, caseSensitive, answers: rules } };
 }
 
-function wildcardToRegex(text: string): string {
-  return text
-    .split(/(?<!\\)\*/)
-    .map((part) => part.replace(/\\\*/g, '*').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
+function buildNumeric(
+  answers: readonly NumericAnswer[],
+  unit: string | undefined,
+  md: (text: string) => string,
+  warn: (message: string) => void,
+  error: (message: string) => void,
+): Built | undefined {
+  const withUnit = unit !== undefined && unit !== '' ? { unit } : {};
+  const full = answers.find((answer) => answer.fraction === 100 && answer.match !== 'any');
+  if (full === undefined || full.match === 'any') {
+    error('numeric question without a value or range worth 100%');
+    return undefined;
+  }
+  if (answers.length === 1 && full.match === 'value' && full.feedback === undefined) {
+    return { type: 'numeric', key: { type: 'numeric', answer: full.value, tolerance: full.tolerance }, ...withUnit };
+  }
+  const rules: NumericAnswerRule[] = answers.map((answer) => {
+    const credit = creditOf(answer.fraction);
+    const feedback = answer.feedback !== undefined && answer.feedback.trim() !== '' ? { feedback: md(answer.feedback) } : {};
+    switch (answer.match) {
+      case 'value':
+        return { match: 'value', value: answer.value, tolerance: answer.tolerance, credit, ...feedback };
+      case 'range':
+        return { match: 'range', min: answer.min, max: answer.max, credit, ...feedback };
+      case 'any':
+        return { match: 'any', credit, ...feedback };
+    }
+  });
+  // The catch-all matches everything by design; only the order among real answers can differ from Moodle.
+  warnOnOrder(rules.filter((rule) => rule.match !== 'any').map((rule) => rule.credit), warn);
+  const display = full.match === 'value' ? { answer: full.value, tolerance: full.tolerance } : { answer: (full.min + full.max) / 2, tolerance: (full.max - full.min) / 2 };
+  return { type: 'numeric', key: { type: 'numeric', ...display, answers: rules }, ...withUnit };
 }

@@ -69,6 +69,29 @@ export function checkConsistency(fm: QuestionFrontMatter): PathIssue[] {
       const error = regexError(fm.pattern);
       if (error) issues.push({ path: ['pattern'], message: `pattern is not a valid JavaScript regex: ${error}` });
     }
+    if (fm.answers === undefined) {
+      if (fm.accepted === undefined) issues.push({ path: ['accepted'], message: 'short: `accepted` is required unless `answers` lists the graded answers' });
+    } else {
+      // With graded answers, they alone decide the grade; a second way to accept would disagree with them.
+      if (fm.accepted !== undefined) issues.push({ path: ['accepted'], message: 'short: use either `accepted` or `answers`, not both' });
+      if (fm.pattern !== undefined) issues.push({ path: ['pattern'], message: 'short: use either `pattern` or `answers`, not both (write wildcards as `*` in an answer)' });
+      if (!fm.answers.some((rule) => rule.credit === 1)) issues.push({ path: ['answers'], message: 'short: at least one answer must give full credit (credit: 1)' });
+    }
+  }
+
+  if (fm.type === 'numeric') {
+    if (fm.answers === undefined) {
+      if (fm.answer === undefined) issues.push({ path: ['answer'], message: 'numeric: `answer` is required unless `answers` lists the graded answers' });
+    } else {
+      if (fm.answer !== undefined) issues.push({ path: ['answer'], message: 'numeric: use either `answer` or `answers`, not both' });
+      if (fm.tolerance !== 0) issues.push({ path: ['tolerance'], message: 'numeric: with `answers`, give each answer its own tolerance' });
+      fm.answers.forEach((rule, index) => {
+        if ('min' in rule && rule.min > rule.max) issues.push({ path: ['answers', index, 'min'], message: `numeric: range minimum ${rule.min} is above its maximum ${rule.max}` });
+      });
+      if (!fm.answers.some((rule) => rule.credit === 1 && !('any' in rule))) {
+        issues.push({ path: ['answers'], message: 'numeric: at least one value or range must give full credit (credit: 1)' });
+      }
+    }
   }
 
   const verify = 'verify' in fm ? (fm.verify ?? []) : [];

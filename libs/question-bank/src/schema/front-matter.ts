@@ -158,12 +158,27 @@ export const trueFalseSchema = z.strictObject({
   verify: verifyList.optional(),
 });
 
+const credit = z.number().min(0).max(1);
+const answerFeedback = z.string().min(1).optional();
+
+/** One graded short answer (Moodle's model): `*` is a wildcard, `\*` a literal star. */
+export const shortAnswerRuleSchema = z.strictObject({ text: z.string().min(1), credit, feedback: answerFeedback });
+
+/** One graded numeric answer: a value with a tolerance, a closed range, or `any: true` (the catch-all). */
+export const numericAnswerRuleSchema = z.union([
+  z.strictObject({ value: z.number(), tolerance: z.number().min(0).default(0), credit, feedback: answerFeedback }),
+  z.strictObject({ min: z.number(), max: z.number(), credit, feedback: answerFeedback }),
+  z.strictObject({ any: z.literal(true), credit, feedback: answerFeedback }),
+]);
+
 export const shortSchema = z.strictObject({
   ...common,
   type: z.literal('short'),
-  accepted: z.array(z.string().min(1)).min(1),
+  /** Required unless `answers` lists the graded answers (checked in consistency.ts). */
+  accepted: z.array(z.string().min(1)).min(1).optional(),
   case_sensitive: z.boolean().default(false),
   pattern: z.string().min(1).optional(),
+  answers: z.array(shortAnswerRuleSchema).min(1).optional(),
   code: codeFlag.optional(),
   verify: verifyList.optional(),
 });
@@ -171,8 +186,10 @@ export const shortSchema = z.strictObject({
 export const numericSchema = z.strictObject({
   ...common,
   type: z.literal('numeric'),
-  answer: z.number(),
+  /** Required unless `answers` lists the graded answers (checked in consistency.ts). */
+  answer: z.number().optional(),
   tolerance: z.number().min(0).default(0),
+  answers: z.array(numericAnswerRuleSchema).min(1).optional(),
   unit: z.string().min(1).optional(),
   code: codeFlag.optional(),
   verify: verifyList.optional(),

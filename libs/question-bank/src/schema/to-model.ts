@@ -1,3 +1,4 @@
+import { hasWildcard, unescapeWildcard, type NumericAnswerRule } from '@goprep/domain';
 import type { AnswerKey, BankQuestion, ChoiceOption, TopicId, VerifyCheck } from '../model';
 import type { QuestionFrontMatter, VerifyCheckFrontMatter } from './front-matter';
 
@@ -72,15 +73,33 @@ export function toAnswerKey(fm: QuestionFrontMatter, flashcardAnswer: string | u
     }
     case 'true-false':
       return { type: 'true-false', answer: fm.answer };
-    case 'short':
+    case 'short': {
+      if (fm.answers !== undefined) {
+        const answers = fm.answers.map((rule) => ({ text: rule.text, credit: rule.credit, ...(rule.feedback !== undefined ? { feedback: rule.feedback } : {}) }));
+        // `accepted` lists the full-credit literal answers for display; the rules grade.
+        const accepted = answers.filter((rule) => rule.credit === 1 && !hasWildcard(rule.text)).map((rule) => unescapeWildcard(rule.text));
+        return { type: 'short', accepted, caseSensitive: fm.case_sensitive, answers };
+      }
+      if (fm.accepted === undefined) return 'a short-answer question needs `accepted` or `answers`';
       return {
         type: 'short',
         accepted: fm.accepted,
         caseSensitive: fm.case_sensitive,
         ...(fm.pattern !== undefined ? { pattern: fm.pattern } : {}),
       };
-    case 'numeric':
+    }
+    case 'numeric': {
+      if (fm.answers !== undefined) {
+        const answers = fm.answers.map(toNumericRule);
+        // `answer`/`tolerance` describe the first full-credit value or range, for display.
+        const full = answers.find((rule) => rule.credit === 1 && rule.match !== 'any');
+        if (full === undefined || full.match === 'any') return 'a numeric question needs a value or range with credit 1';
+        const display = full.match === 'value' ? { answer: full.value, tolerance: full.tolerance } : { answer: (full.min + full.max) / 2, tolerance: (full.max - full.min) / 2 };
+        return { type: 'numeric', ...display, answers };
+      }
+      if (fm.answer === undefined) return 'a numeric question needs `answer` or `answers`';
       return { type: 'numeric', answer: fm.answer, tolerance: fm.tolerance };
+    }
     case 'code-output':
       return { type: 'code-output', outputs: fm.outputs };
     case 'code-lines':
@@ -130,4 +149,13 @@ export function toBankQuestion(
     draft: fm.draft,
     sourcePath: content.sourcePath,
   };
+}
+
+type NumericRuleInput = NonNullable<Extract<QuestionFrontMatter, { type: 'numeric' }>['answers']>[number];
+
+function toNumericRule(rule: NumericRuleInput): NumericAnswerRule {
+  const feedback = rule.feedback !== undefined ? { feedback: rule.feedback } : {};
+  if ('any' in rule) return { match: 'any', credit: rule.credit, ...feedback };
+  if ('min' in rule) return { match: 'range', min: rule.min, max: rule.max, credit: rule.credit, ...feedback };
+  return { match: 'value', value: rule.value, tolerance: rule.tolerance, credit: rule.credit, ...feedback };
 }

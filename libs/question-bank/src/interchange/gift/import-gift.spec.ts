@@ -96,7 +96,16 @@ describe('GIFT import of the documentation sample', () => {
 
   it('should read only-"=" answers as a short answer with every accepted form', () => {
     const q = byTitle('Select fallback');
-    expect(q.key).toEqual({ type: 'short', accepted: ['default', 'default case'], caseSensitive: false });
+    // The feedback on one answer is kept, so every answer is kept as a graded answer.
+    expect(q.key).toEqual({
+      type: 'short',
+      accepted: ['default', 'default case'],
+      caseSensitive: false,
+      answers: [
+        { text: 'default', credit: 1 },
+        { text: 'default case', credit: 1, feedback: 'Use a default clause.' },
+      ],
+    });
     expect(q.explanation).toBe('A default clause runs when no case is ready.');
   });
 
@@ -104,11 +113,19 @@ describe('GIFT import of the documentation sample', () => {
     expect(byTitle('Pi')).toMatchObject({ topic: 'gc-tuning', subtopic: 'imported', id: 'gc-pi' });
   });
 
-  it('should read numeric answers: exact, with tolerance, as a range, and the 100% one of several', () => {
+  it('should read numeric answers: exact, with tolerance, as a range kept as written, and several with credit and feedback', () => {
     expect(byTitle('Nil length').key).toEqual({ type: 'numeric', answer: 0, tolerance: 0 });
     expect(byTitle('Pi').key).toEqual({ type: 'numeric', answer: 3.14, tolerance: 0.005 });
-    expect(byTitle('Range').key).toEqual({ type: 'numeric', answer: 3, tolerance: 2 });
-    expect(byTitle('Go announcement').key).toEqual({ type: 'numeric', answer: 2009, tolerance: 0 });
+    expect(byTitle('Range').key).toEqual({ type: 'numeric', answer: 3, tolerance: 2, answers: [{ match: 'range', min: 1, max: 5, credit: 1 }] });
+    expect(byTitle('Go announcement').key).toEqual({
+      type: 'numeric',
+      answer: 2009,
+      tolerance: 0,
+      answers: [
+        { match: 'value', value: 2009, tolerance: 0, credit: 1, feedback: 'Right, November 2009.' },
+        { match: 'value', value: 2009, tolerance: 1, credit: 0.5, feedback: 'Close.' },
+      ],
+    });
   });
 
   it('should unescape \\: \\~ \\= \\# \\{ \\} \\\\ and \\n', () => {
@@ -138,8 +155,12 @@ describe('GIFT import of the documentation sample', () => {
       file: 'quiz.gift',
       line: 43,
       severity: 'warning',
+      effect: 'skipped',
+      question: 43,
       message: 'question "Matching" not imported: matching questions are not expressible in goprep (it has no matching type)',
     });
+    // The true/false feedback of "Close twice" moved into its explanation.
+    expect(result.report).toEqual({ refused: 0, skipped: 1, adapted: 1 });
   });
 
   it('should tell the author to add references for every question', () => {
@@ -147,10 +168,8 @@ describe('GIFT import of the documentation sample', () => {
     expect(missing).toHaveLength(result.questions.length);
   });
 
-  it('should report lost partial credit of extra numeric answers', () => {
-    expect(result.problems.map((p) => p.message)).toContain(
-      'question "Go announcement": only the first 100% numeric answer is kept; 1 other answer(s) and their partial credit are lost',
-    );
+  it('should keep the partial credit of extra numeric answers instead of reporting it lost', () => {
+    expect(result.problems.filter((p) => p.message.includes('Go announcement') && p.effect !== undefined)).toEqual([]);
   });
 });
 
@@ -192,14 +211,19 @@ describe('GIFT reader details', () => {
         { text: 'full', fraction: 100 },
       ],
     });
-    expect(read('Q {#=1:0 #yes ~%0%2 =%50%1..3}').questions[0]?.body).toEqual({
+    const numeric = read('Q {#=1:0 #yes ~%0%2 =%50%1..3}');
+    expect(numeric.questions[0]?.body).toEqual({
       kind: 'numerical',
       answers: [
-        { value: 1, tolerance: 0, fraction: 100, feedback: 'yes' },
-        { value: 2, tolerance: 0, fraction: 0 },
-        { value: 2, tolerance: 1, fraction: 50 },
+        { match: 'value', value: 1, tolerance: 0, fraction: 100, feedback: 'yes' },
+        { match: 'value', value: 2, tolerance: 0, fraction: 0 },
+        { match: 'range', min: 1, max: 3, fraction: 50 },
       ],
     });
+    // Moodle would read "~2" as the catch-all feedback and lose the 2; goprep keeps it and says so.
+    expect(numeric.problems.map((p) => [p.effect, p.message])).toEqual([
+      ['adapted', '"~2": Moodle reads everything after "~" in a numeric question as the feedback for any other answer; goprep kept 2 as a 0% answer'],
+    ]);
   });
 
   it('should treat a block without braces as a description', () => {
@@ -216,15 +240,20 @@ describe('GIFT reader details', () => {
 });
 
 describe('GIFT import of malformed input', () => {
-  it('should report an unclosed brace with its line and import nothing', () => {
+  it('should refuse a question with an unclosed brace with its line and import the rest, or nothing when strict', () => {
     const result = importGift(fixture('unclosed-brace.gift'), 'channels');
-    expect(result.questions).toEqual([]);
+    expect(result.questions.map((q) => q.id)).toEqual(['ch-fine']);
     expect(errors(result)).toEqual([{ line: 3, message: 'unclosed brace: the answer block opened on line 3 is never closed with "}"' }]);
+    expect(result.report).toEqual({ refused: 1, skipped: 0, adapted: 0 });
+    const strict = importQuestions(fixture('unclosed-brace.gift'), 'gift', { topic: 'channels', strict: true });
+    expect(strict.questions).toEqual([]);
+    expect(strict.report.rejectedWhole).toBe('strict');
   });
 
-  it('should report every bad numeric answer with its line and import nothing', () => {
+  it('should refuse every bad numeric answer with its line and import the good question', () => {
     const result = importGift(fixture('bad-numeric.gift'));
-    expect(result.questions).toEqual([]);
+    expect(result.questions.map((q) => q.title)).toEqual(['Fine']);
+    expect(result.report.refused).toBe(3);
     expect(errors(result)).toEqual([
       { line: 5, message: 'bad numeric answer "four": expected a number, number:tolerance or min..max' },
       { line: 7, message: 'bad numeric tolerance "-1": it must not be negative' },
@@ -244,11 +273,21 @@ describe('GIFT import of malformed input', () => {
     ['Q {T#a#b#c}', 1, 'a true/false answer takes at most two feedbacks (#wrong#right)'],
     ['Q {=a -> 1 ~b}', 1, 'a matching question needs "=question -> answer" for every pair'],
     ['Q {~a ~b}', 1, 'question: multiple-answer question without a correct answer'],
-    ['Q {=a ~b #x}\n\nQ2 {#1:2:3}', 3, 'bad numeric answer "1:2:3": expected a number, number:tolerance or min..max'],
+    ['Q {#=%-50%3 =4}', 1, 'numeric answers earn 0% to 100%; "%-50%" is negative'],
+    ['Q {#~#only feedback}', 1, 'question: numeric question without a value or range worth 100%'],
+    ['Q {=%50%half}', 1, 'question: short-answer question without an answer worth 100%'],
+    ['Q {=%-50%minus =plus}', 1, 'question: short answers earn 0% to 100%; "minus" has -50%'],
   ])('should refuse %j with an error on line %i', (text, line, message) => {
     const result = importGift(text, 'channels');
     expect(result.questions).toEqual([]);
     expect(errors(result)).toEqual([{ line, message }]);
+    expect(result.report.refused).toBe(1);
+  });
+
+  it('should import the good question of a file whose second question is malformed', () => {
+    const result = importGift('Q {=a ~b #x}\n\nQ2 {#1:2:3}', 'channels');
+    expect(result.questions.map((q) => q.prompt)).toEqual(['Q']);
+    expect(errors(result)).toEqual([{ line: 3, message: 'bad numeric answer "1:2:3": expected a number, number:tolerance or min..max' }]);
   });
 
   it('should refuse a question without a topic when no --topic is given', () => {

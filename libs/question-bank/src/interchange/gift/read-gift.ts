@@ -1,4 +1,5 @@
-import type { ForeignBody, ForeignQuestion, NumericAnswer, TextFormat, WeightedAnswer } from '../foreign';
+import type { ForeignBody, ForeignQuestion, NumericAnswer, NumericMatch, TextFormat, WeightedAnswer } from '../foreign';
+import { htmlToMarkdown } from '../html-to-markdown';
 import type { ProblemList } from '../problems';
 import { indexOfUnescaped, isAt, skipSpace, splitUnescaped, str, tokenize, type Tok } from './tokens';
 
@@ -24,8 +25,10 @@ export function readGift(source: string, problems: ProblemList): ForeignQuestion
 
   const flush = (): void => {
     if (block.lines.length > 0) {
+      problems.currentQuestion = block.lines[0]?.line;
       const question = readQuestion(block, category, problems);
       if (question) questions.push(question);
+      problems.currentQuestion = undefined;
     }
     block = { lines: [], comments: [] };
   };
@@ -66,7 +69,7 @@ function readQuestion(block: Block, category: string[], problems: ProblemList): 
   if (isAt(toks, i, ':') && isAt(toks, i + 1, ':')) {
     const end = findPair(toks, i + 2, ':');
     if (end < 0) {
-      problems.error('question title opened with "::" is never closed with "::"', startLine);
+      problems.refuse('question title opened with "::" is never closed with "::"', startLine);
       return undefined;
     }
     name = str(toks.slice(i + 2, end)).trim();
@@ -83,7 +86,7 @@ function readQuestion(block: Block, category: string[], problems: ProblemList): 
   const open = indexOfUnescaped(toks, '{', i);
   const strayClose = indexOfUnescaped(toks, '}', i, open < 0 ? toks.length : open);
   if (strayClose >= 0) {
-    problems.error('"}" without a matching "{" (escape a literal brace as \\})', toks[strayClose]?.line);
+    problems.refuse('"}" without a matching "{" (escape a literal brace as \\})', toks[strayClose]?.line);
     return undefined;
   }
   const base = { name, category: [...category], format, tags: [] as string[], notes: [], line: startLine };
@@ -96,11 +99,11 @@ function readQuestion(block: Block, category: string[], problems: ProblemList): 
   const close = indexOfUnescaped(toks, '}', open + 1);
   const nested = indexOfUnescaped(toks, '{', open + 1, close < 0 ? toks.length : close);
   if (nested >= 0) {
-    problems.error(`"{" inside the answer block opened on line ${openLine} (escape a literal brace as \\{)`, toks[nested]?.line);
+    problems.refuse(`"{" inside the answer block opened on line ${openLine} (escape a literal brace as \\{)`, toks[nested]?.line);
     return undefined;
   }
   if (close < 0) {
-    problems.error(`unclosed brace: the answer block opened on line ${openLine} is never closed with "}"`, openLine);
+    problems.refuse(`unclosed brace: the answer block opened on line ${openLine} is never closed with "}"`, openLine);
     return undefined;
   }
   const after = toks.slice(close + 1);
@@ -108,7 +111,7 @@ function readQuestion(block: Block, category: string[], problems: ProblemList): 
   const secondClose = indexOfUnescaped(after, '}');
   if (secondOpen >= 0 || secondClose >= 0) {
     const at = after[secondOpen >= 0 ? secondOpen : secondClose];
-    problems.error('a question may have only one answer block', at?.line);
+    problems.refuse('a question may have only one answer block', at?.line);
     return undefined;
   }
 
@@ -118,11 +121,12 @@ function readQuestion(block: Block, category: string[], problems: ProblemList): 
   const text = rest.trim() === '' ? before.trim() : `${before.trimEnd()} _____ ${rest.trimStart()}`.trim();
   const parsed = readAnswerBlock(toks.slice(open + 1, close), openLine, problems);
   if (!parsed) return undefined;
+  const inFormat = (part: string): string => partInFormat(part, format);
   return {
     ...base,
     text,
-    ...(parsed.generalFeedback !== undefined ? { generalFeedback: parsed.generalFeedback } : {}),
-    body: parsed.body,
+    ...(parsed.generalFeedback !== undefined ? { generalFeedback: inFormat(parsed.generalFeedback) } : {}),
+    body: bodyInFormat(parsed.body, inFormat),
   };
 }
 
@@ -175,7 +179,7 @@ function readAnswerBlock(all: Tok[], openLine: number, problems: ProblemList): A
   const head = str(hashParts[0] ?? []).trim();
   if (/^(T|F|TRUE|FALSE)$/i.test(head)) {
     if (hashParts.length > 3) {
-      problems.error('a true/false answer takes at most two feedbacks (#wrong#right)', openLine);
+      problems.refuse('a true/false answer takes at most two feedbacks (#wrong#right)', openLine);
       return undefined;
     }
     const answer = /^T/i.test(head);
@@ -194,7 +198,7 @@ function readAnswerBlock(all: Tok[], openLine: number, problems: ProblemList): A
 
   const split = splitAnswers(toks);
   if (str(split.leading).trim() !== '') {
-    problems.error(
+    problems.refuse(
       `unexpected text "${str(split.leading).trim().slice(0, 40)}" in the answer block: answers start with = or ~ (or use {T}, {F}, {#number} or {})`,
       split.leading.find((t) => t.ch.trim() !== '')?.line ?? openLine,
     );
@@ -216,7 +220,7 @@ function readAnswerBlock(all: Tok[], openLine: number, problems: ProblemList): A
   if (matching) {
     const bad = answers.find((answer) => answer.match === undefined || answer.marker !== '=');
     if (bad) {
-      problems.error('a matching question needs "=question -> answer" for every pair', bad.line);
+      problems.refuse('a matching question needs "=question -> answer" for every pair', bad.line);
       return undefined;
     }
     return withFeedback({
@@ -284,7 +288,7 @@ function readWeighted(
   const text = str(arrow >= 0 ? main.slice(0, arrow) : main).trim();
   const match = arrow >= 0 ? str(main.slice(arrow + 2)).trim() : undefined;
   if (text === '' && match === undefined) {
-    problems.error(`empty answer after "${marker}"`, line);
+    problems.refuse(`empty answer after "${marker}"`, line);
     return undefined;
   }
   return {
@@ -311,7 +315,7 @@ function readWeight(toks: Tok[], line: number, problems: ProblemList): { fractio
   const raw = str(toks.slice(start + 1, end < 0 ? toks.length : end)).trim();
   const fraction = Number(raw);
   if (end < 0 || !NUMBER.test(raw) || fraction < -100 || fraction > 100) {
-    problems.error(`bad answer weight "%${raw}${end < 0 ? '' : '%'}": expected a percentage between -100 and 100 such as %50%`, line);
+    problems.refuse(`bad answer weight "%${raw}${end < 0 ? '' : '%'}": expected a percentage between -100 and 100 such as %50%`, line);
     return null;
   }
   return { fraction, rest: toks.slice(end + 1) };
@@ -328,58 +332,107 @@ function readNumerical(toks: Tok[], openLine: number, problems: ProblemList): Fo
     return { kind: 'numerical', answers };
   }
   const split = splitAnswers(toks);
+  const entries: RawAnswer[] = [];
+  // Moodle reads text before the first "=" as one more full-credit answer: {#3:2 ~#Completely wrong}.
   if (str(split.leading).trim() !== '') {
-    problems.error('numeric answers with several entries must each start with = (or ~ for a wrong one)', openLine);
-    return undefined;
+    entries.push({ marker: '=', toks: split.leading, line: split.leading.find((t) => t.ch.trim() !== '')?.line ?? openLine });
   }
+  entries.push(...split.answers);
   let failed = false;
-  for (const raw of split.answers) {
+  for (const raw of entries) {
     const weight = readWeight(raw.toks, raw.line, problems);
     if (weight === null) {
       failed = true;
       continue;
     }
+    const fraction = weight.fraction ?? (raw.marker === '=' ? 100 : 0);
+    if (fraction < 0) {
+      problems.refuse(`numeric answers earn 0% to 100%; "%${fraction}%" is negative`, raw.line);
+      failed = true;
+      continue;
+    }
     const { main, feedback } = splitFeedback(weight.rest);
-    const spec = readNumericSpec(str(main), raw.line, problems);
+    const extra = feedback !== undefined ? { feedback } : {};
+    const value = str(main).trim();
+    if (raw.marker === '~' && value === '') {
+      // "~#feedback": Moodle's catch-all, the feedback for every answer that matches no other.
+      answers.push({ match: 'any', fraction, ...extra });
+      continue;
+    }
+    const spec = readNumericSpec(value, raw.line, problems);
     if (!spec) {
       failed = true;
       continue;
     }
-    answers.push({
-      ...spec,
-      fraction: weight.fraction ?? (raw.marker === '=' ? 100 : 0),
-      ...(feedback !== undefined ? { feedback } : {}),
-    });
+    if (raw.marker === '~') {
+      problems.adapt(
+        `"~${value}": Moodle reads everything after "~" in a numeric question as the feedback for any other answer; goprep kept ${value} as a ${fraction}% answer`,
+        raw.line,
+      );
+    }
+    answers.push({ ...spec, fraction, ...extra });
   }
   return failed ? undefined : { kind: 'numerical', answers };
 }
 
-/** `3.14`, `3.14:0.01` (value and tolerance) or `1..5` (a range, read as its middle and half-width). */
-function readNumericSpec(raw: string, line: number, problems: ProblemList): { value: number; tolerance: number } | undefined {
+/** `3.14`, `3.14:0.01` (value and tolerance) or `1..5` (a closed range, kept as written). */
+function readNumericSpec(raw: string, line: number, problems: ProblemList): NumericMatch | undefined {
   const spec = raw.trim();
   const fail = (): undefined => {
-    problems.error(`bad numeric answer "${spec}": expected a number, number:tolerance or min..max`, line);
+    problems.refuse(`bad numeric answer "${spec}": expected a number, number:tolerance or min..max`, line);
     return undefined;
   };
   if (spec.includes('..')) {
-    const [low = '', high = ''] = spec.split('..');
-    if (!NUMBER.test(low.trim()) || !NUMBER.test(high.trim())) return fail();
+    const [low = '', high = '', ...extra] = spec.split('..');
+    if (extra.length > 0 || !NUMBER.test(low.trim()) || !NUMBER.test(high.trim())) return fail();
     const min = Number(low);
     const max = Number(high);
     if (min > max) {
-      problems.error(`bad numeric range "${spec}": the minimum is larger than the maximum`, line);
+      problems.refuse(`bad numeric range "${spec}": the minimum is larger than the maximum`, line);
       return undefined;
     }
-    return { value: (min + max) / 2, tolerance: (max - min) / 2 };
+    return { match: 'range', min, max };
   }
   const [value = '', tolerance, ...extra] = spec.split(':');
   if (extra.length > 0 || !NUMBER.test(value.trim())) return fail();
-  if (tolerance === undefined) return { value: Number(value), tolerance: 0 };
+  if (tolerance === undefined) return { match: 'value', value: Number(value), tolerance: 0 };
   if (!NUMBER.test(tolerance.trim())) return fail();
   const tol = Number(tolerance);
   if (tol < 0) {
-    problems.error(`bad numeric tolerance "${tolerance.trim()}": it must not be negative`, line);
+    problems.refuse(`bad numeric tolerance "${tolerance.trim()}": it must not be negative`, line);
     return undefined;
   }
-  return { value: Number(value), tolerance: tol };
+  return { match: 'value', value: Number(value), tolerance: tol };
+}
+
+/**
+ * Moodle lets an answer or a feedback start with its own `[html]`, `[markdown]`, `[plain]` or
+ * `[moodle]`; it is read here and converted to the question's format (HTML becomes Markdown when
+ * the question is not HTML; the question text itself is converted later, as a whole).
+ */
+function partInFormat(part: string, questionFormat: TextFormat): string {
+  const match = /^\s*\[(html|moodle|plain|markdown)\]/.exec(part);
+  if (!match) return part;
+  const own = FORMATS[match[1] as string] as TextFormat;
+  const rest = part.slice(match[0].length).trim();
+  return own === 'html' && questionFormat !== 'html' ? htmlToMarkdown(rest) : rest;
+}
+
+function bodyInFormat(body: ForeignBody, inFormat: (part: string) => string): ForeignBody {
+  const fb = <T extends { feedback?: string }>(item: T): T => (item.feedback !== undefined ? { ...item, feedback: inFormat(item.feedback) } : item);
+  switch (body.kind) {
+    case 'multichoice':
+    case 'shortanswer':
+      return { ...body, answers: body.answers.map((answer) => fb({ ...answer, text: inFormat(answer.text) })) };
+    case 'numerical':
+      return { ...body, answers: body.answers.map(fb) };
+    case 'truefalse':
+      return {
+        ...body,
+        ...(body.feedbackTrue !== undefined ? { feedbackTrue: inFormat(body.feedbackTrue) } : {}),
+        ...(body.feedbackFalse !== undefined ? { feedbackFalse: inFormat(body.feedbackFalse) } : {}),
+      };
+    default:
+      return body;
+  }
 }

@@ -58,10 +58,17 @@ function writeBody(body: ForeignBody, generalFeedback: string | undefined): stri
     }
     case 'numerical': {
       const only = body.answers[0];
-      if (body.answers.length === 1 && only !== undefined && only.fraction === 100) {
+      if (body.answers.length === 1 && only !== undefined && only.fraction === 100 && only.match !== 'any') {
         return `{#${numeric(only)}${feedback(only.feedback)}${general}}`;
       }
-      return `{#\n${body.answers.map((answer) => `\t=${weight(answer.fraction, 100)}${numeric(answer)}${feedback(answer.feedback)}`).join('\n')}${general === '' ? '' : `\n\t${general}`}\n}`;
+      const lines = body.answers.map((answer) =>
+        // "~" followed by nothing but feedback is Moodle's catch-all for every other answer.
+        answer.match === 'any'
+          ? `\t~${weight(answer.fraction, 0)}${feedback(answer.feedback)}`
+          : `\t=${weight(answer.fraction, 100)}${numeric(answer)}${feedback(answer.feedback)}`,
+      );
+      if (general !== '') lines.push(`\t${general}`);
+      return `{#\n${lines.join('\n')}\n}`;
     }
     case 'essay':
       return `{${general}}`;
@@ -104,5 +111,12 @@ export function formatFraction(fraction: number): string {
 }
 
 function numeric(answer: NumericAnswer): string {
-  return answer.tolerance === 0 ? String(answer.value) : `${answer.value}:${answer.tolerance}`;
+  switch (answer.match) {
+    case 'value':
+      return answer.tolerance === 0 ? String(answer.value) : `${answer.value}:${answer.tolerance}`;
+    case 'range':
+      return `${answer.min}..${answer.max}`;
+    case 'any':
+      return '';
+  }
 }

@@ -79,21 +79,31 @@ describe('Moodle XML import of the documentation sample', () => {
     );
   });
 
-  it('should read usecase, turn a * wildcard into a pattern and report dropped partial credit', () => {
+  it('should read usecase and keep the * wildcard and the partial credit as graded answers', () => {
     expect(byTitle('Race detector flag').key).toEqual({
       type: 'short',
       accepted: ['-race'],
       caseSensitive: true,
-      pattern: '(?:go build -race.*)',
+      answers: [
+        { text: '-race', credit: 1 },
+        { text: 'go build -race*', credit: 1 },
+        { text: 'race', credit: 0.5 },
+      ],
     });
-    expect(result.problems.map((p) => p.message)).toContain(
-      'question "Race detector flag": partial credit of 1 short answer(s) is lost; they are not accepted',
-    );
+    expect(result.problems.filter((p) => p.message.includes('Race detector flag') && p.effect !== undefined)).toEqual([]);
   });
 
-  it('should read numerical answer, tolerance and the base unit', () => {
+  it('should read numerical answers with tolerance, credit and feedback, and the base unit', () => {
     const q = byTitle('Default GOGC');
-    expect(q.key).toEqual({ type: 'numeric', answer: 100, tolerance: 0 });
+    expect(q.key).toEqual({
+      type: 'numeric',
+      answer: 100,
+      tolerance: 0,
+      answers: [
+        { match: 'value', value: 100, tolerance: 0, credit: 1, feedback: 'Right.' },
+        { match: 'value', value: 100, tolerance: 10, credit: 0.5 },
+      ],
+    });
     expect(q.unit).toBe('%');
   });
 
@@ -111,12 +121,16 @@ describe('Moodle XML import of the documentation sample', () => {
         file: 'quiz.xml',
         line: 97,
         severity: 'warning',
+        effect: 'skipped',
+        question: 97,
         message: 'question "Match the knobs" not imported: matching questions are not expressible in goprep (it has no matching type)',
       },
       {
         file: 'quiz.xml',
         line: 104,
         severity: 'warning',
+        effect: 'skipped',
+        question: 104,
         message: 'question "Section intro" not imported: Moodle "description" questions are not expressible in goprep',
       },
     ]);
@@ -124,15 +138,16 @@ describe('Moodle XML import of the documentation sample', () => {
 });
 
 describe('Moodle XML import of malformed input', () => {
-  it('should refuse an unknown question type with its line and import nothing', () => {
+  it('should refuse an unknown question type with its line', () => {
     const result = importXml(fixture('unknown-type.xml'), 'channels');
-    expect(result.questions).toEqual([]);
+    expect(result.report.refused).toBe(1);
     expect(errors(result)).toEqual([{ line: 9, message: 'unknown question type "hotspot"' }]);
   });
 
   it('should refuse broken XML with the parser line and import nothing', () => {
     const result = importXml(fixture('broken.xml'), 'channels');
     expect(result.questions).toEqual([]);
+    expect(result.report.rejectedWhole).toBe('file-error');
     expect(errors(result)).toEqual([
       { line: 6, message: "malformed XML: Expected closing tag 'questiontext' (opened in line 5, col 5) instead of closing tag 'question'." },
     ]);
@@ -162,19 +177,29 @@ describe('Moodle XML import of malformed input', () => {
     expect(errors(result)).toEqual([{ line: 4, message }]);
   });
 
-  it('should import nothing when one question of many is wrong', () => {
+  it('should import the good questions when one question of many is wrong, and nothing when strict', () => {
     const good = '<question type="truefalse"><name><text>Good</text></name><questiontext><text>Q</text></questiontext><answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer></question>';
     const bad = '<question type="bogus"><questiontext><text>Q</text></questiontext></question>';
     const result = importXml(wrap(`${good}\n${good}\n${bad}`), 'channels');
-    expect(result.questions).toEqual([]);
+    expect(result.questions.map((q) => q.id)).toEqual(['ch-good', 'ch-good-2']);
     expect(errors(result)).toEqual([{ line: 5, message: 'unknown question type "bogus"' }]);
+    const strict = importQuestions(wrap(`${good}\n${bad}`), 'moodle-xml', { topic: 'channels', strict: true });
+    expect(strict.questions).toEqual([]);
+    expect(strict.report).toEqual({ refused: 1, skipped: 0, adapted: 0, rejectedWhole: 'strict' });
   });
 
-  it('should skip a "*" numerical answer with a warning', () => {
-    const q = '<question type="numerical"><name><text>N</text></name><questiontext><text>Q</text></questiontext><answer fraction="100"><text>4</text></answer><answer fraction="0"><text>*</text></answer></question>';
+  it('should keep a "*" numerical answer as the catch-all with its feedback', () => {
+    const q = '<question type="numerical"><name><text>N</text></name><questiontext><text>Q</text></questiontext><answer fraction="100"><text>4</text></answer><answer fraction="0"><text>*</text><feedback><text>Count again.</text></feedback></answer></question>';
     const result = importXml(wrap(q), 'sync');
-    expect(result.questions[0]?.key).toEqual({ type: 'numeric', answer: 4, tolerance: 0 });
-    expect(result.problems.map((p) => p.message)).toContain('the "*" numeric answer (any other value) is not expressible in goprep and was dropped');
+    expect(result.questions[0]?.key).toEqual({
+      type: 'numeric',
+      answer: 4,
+      tolerance: 0,
+      answers: [
+        { match: 'value', value: 4, tolerance: 0, credit: 1 },
+        { match: 'any', credit: 0, feedback: 'Count again.' },
+      ],
+    });
   });
 });
 
@@ -194,6 +219,8 @@ describe('Moodle XML options goprep decides elsewhere', () => {
       file: 'quiz.xml',
       line: 3,
       severity: 'warning',
+      effect: 'adapted',
+      question: 3,
       message: 'a fixed answer order is not expressible per question in goprep (shuffling is a question-set setting)',
     });
   });

@@ -7,7 +7,7 @@ import { lineAt, questionStartLines } from './locate';
 
 type Node = Record<string, unknown>;
 
-const ARRAYS = new Set(['quiz.question', 'quiz.question.answer', 'quiz.question.tags.tag', 'quiz.question.subquestion', 'quiz.question.units.unit']);
+const ARRAYS = new Set(['quiz.question', 'quiz.question.answer', 'quiz.question.tags.tag', 'quiz.question.subquestion', 'quiz.question.units.unit', 'quiz.question.hint']);
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** Moodle question types goprep knows of but cannot hold: reported and skipped, not errors. */
@@ -71,8 +71,9 @@ export function readMoodleXml(source: string, problems: ProblemList): ForeignQue
   let category: string[] = [];
   nodes.forEach((node, index) => {
     const line = lines[index] ?? 1;
+    problems.currentQuestion = line;
     if (!isNode(node)) {
-      problems.error('empty <question> element', line);
+      problems.refuse('empty <question> element', line);
       return;
     }
     const type = attr(node, 'type');
@@ -83,12 +84,13 @@ export function readMoodleXml(source: string, problems: ProblemList): ForeignQue
     const question = readQuestion(node, type, line, category, problems);
     if (question) questions.push(question);
   });
+  problems.currentQuestion = undefined;
   return questions;
 }
 
 function readQuestion(node: Node, type: string | undefined, line: number, category: string[], problems: ProblemList): ForeignQuestion | undefined {
   if (type === undefined || type === '') {
-    problems.error('<question> without a type attribute', line);
+    problems.refuse('<question> without a type attribute', line);
     return undefined;
   }
   const questionText = node['questiontext'];
@@ -114,15 +116,54 @@ function readQuestion(node: Node, type: string | undefined, line: number, catego
     return { ...common, text: textOf(questionText), body: { kind: 'unsupported', moodleType: type } };
   }
   if (!['multichoice', 'truefalse', 'shortanswer', 'numerical', 'essay', 'matching'].includes(type)) {
-    problems.error(`unknown question type "${type}"`, line);
+    problems.refuse(`unknown question type "${type}"`, line);
     return undefined;
   }
   if (questionText === undefined) {
-    problems.error(`${type} question without <questiontext>`, line);
+    problems.refuse(`${type} question without <questiontext>`, line);
     return undefined;
   }
   const body = readBody(node, type, format, line, problems);
-  return body ? { ...common, text: textOf(questionText), body } : undefined;
+  if (!body) return undefined;
+  const dropped = droppedSettings(node, type);
+  return { ...common, text: textOf(questionText), body, ...(dropped.length > 0 ? { dropped } : {}) };
+}
+
+/** Moodle's default penalty for a retry in interactive mode (one third, as Moodle writes it). */
+const DEFAULT_PENALTY = [0.3333333, 0.33333333, 0];
+
+/**
+ * Settings of a Moodle question that goprep has no place for, each with the reason, so the import
+ * report says what was left out. Values Moodle writes by default say nothing and are not listed.
+ */
+function droppedSettings(node: Node, type: string): string[] {
+  const dropped: string[] = [];
+  const penalty = textOf(node['penalty']);
+  if (penalty !== '' && !DEFAULT_PENALTY.some((value) => Math.abs(Number(penalty) - value) < 1e-6)) {
+    dropped.push(`penalty ${penalty} per retry (goprep questions are answered once)`);
+  }
+  const grade = textOf(node['defaultgrade']);
+  if (grade !== '' && Number(grade) !== 1) dropped.push(`default mark ${grade} (points are set per question in a question set)`);
+  if (bool(node['hidden'], false)) dropped.push('hidden flag (imported questions are reviewed before use)');
+  const files = ['questiontext', 'generalfeedback'].reduce((count, element) => {
+    const holder = node[element];
+    return count + (isNode(holder) ? asArray(holder['file']).length : 0);
+  }, 0);
+  if (files > 0) dropped.push(`${files} embedded file(s) (goprep questions are Markdown text; add images by hand)`);
+  const hints = asArray(node['hint']).filter((hint) => textOf(hint) !== '');
+  if (hints.length > 0) dropped.push(`${hints.length} hint(s) for retries (goprep questions are answered once)`);
+  if (type === 'multichoice' || type === 'matching') {
+    for (const [element, label] of [
+      ['correctfeedback', 'feedback for any correct response'],
+      ['partiallycorrectfeedback', 'feedback for any partially correct response'],
+      ['incorrectfeedback', 'feedback for any incorrect response'],
+    ] as const) {
+      const text = textOf(node[element]);
+      // Moodle fills these with its own stock sentences on export; only an author's text is worth reporting.
+      if (text !== '' && !/^(?:<p>)?Your answer is (?:correct|partially correct|incorrect)\.(?:<\/p>)?$/.test(text)) dropped.push(`${label} "${text.slice(0, 40)}"`);
+    }
+  }
+  return dropped;
 }
 
 function readBody(node: Node, type: string, format: TextFormat, line: number, problems: ProblemList): ForeignBody | undefined {
@@ -130,7 +171,7 @@ function readBody(node: Node, type: string, format: TextFormat, line: number, pr
     case 'multichoice': {
       const answers = weightedAnswers(node, format, line, problems);
       if (!bool(node['shuffleanswers'], true)) {
-        problems.warning('a fixed answer order is not expressible per question in goprep (shuffling is a question-set setting)', line);
+        problems.adapt('a fixed answer order is not expressible per question in goprep (shuffling is a question-set setting)', line);
       }
       return answers && { kind: 'multichoice', single: bool(node['single'], true), answers };
     }
@@ -188,7 +229,7 @@ function readTrueFalse(node: Node, format: TextFormat, line: number, problems: P
   const yes = find('true');
   const no = find('false');
   if (yes === undefined || no === undefined) {
-    problems.error('a truefalse question needs a "true" and a "false" answer', line);
+    problems.refuse('a truefalse question needs a "true" and a "false" answer', line);
     return undefined;
   }
   const yesFraction = fractionOf(yes, line, problems);
@@ -214,23 +255,25 @@ function readNumerical(node: Node, format: TextFormat, line: number, problems: P
       failed = true;
       continue;
     }
+    if (fraction < 0) {
+      problems.refuse(`numeric answers earn 0% to 100%; fraction "${fraction}" of answer "${raw}" is negative`, line);
+      failed = true;
+      continue;
+    }
+    const feedbackText = textOf(answer['feedback']);
+    const feedback = feedbackText !== '' ? { feedback: sameFormat(answer['feedback'], format) } : {};
     if (raw === '*') {
-      problems.warning('the "*" numeric answer (any other value) is not expressible in goprep and was dropped', line);
+      // Moodle's catch-all: the grade and feedback for every answer no other entry matches.
+      answers.push({ match: 'any', fraction, ...feedback });
       continue;
     }
     const tolerance = textOf(answer['tolerance']) || '0';
     if (!NUMBER.test(raw) || !NUMBER.test(tolerance) || Number(tolerance) < 0) {
-      problems.error(`bad numeric answer "${raw}" with tolerance "${tolerance}": expected numbers, tolerance >= 0`, line);
+      problems.refuse(`bad numeric answer "${raw}" with tolerance "${tolerance}": expected numbers, tolerance >= 0`, line);
       failed = true;
       continue;
     }
-    const feedback = textOf(answer['feedback']);
-    answers.push({
-      value: Number(raw),
-      tolerance: Number(tolerance),
-      fraction,
-      ...(feedback !== '' ? { feedback: sameFormat(answer['feedback'], format) } : {}),
-    });
+    answers.push({ match: 'value', value: Number(raw), tolerance: Number(tolerance), fraction, ...feedback });
   }
   if (failed) return undefined;
   const units = asArray(isNode(node['units']) ? node['units']['unit'] : undefined).filter(isNode);
@@ -243,7 +286,7 @@ function fractionOf(answer: Node, line: number, problems: ProblemList): number |
   const raw = attr(answer, 'fraction') ?? '0';
   const fraction = Number(raw);
   if (!NUMBER.test(raw.trim()) || fraction < -100 || fraction > 100) {
-    problems.error(`bad answer fraction "${raw}": expected a percentage between -100 and 100`, line);
+    problems.refuse(`bad answer fraction "${raw}": expected a percentage between -100 and 100`, line);
     return undefined;
   }
   return fraction;

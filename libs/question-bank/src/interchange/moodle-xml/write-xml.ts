@@ -73,13 +73,18 @@ function writeBody(body: ForeignBody, format: string): string[] {
     case 'shortanswer':
       return [`<usecase>${body.caseSensitive ? 1 : 0}</usecase>`, ...body.answers.flatMap((answer) => answerElement(answer, format, 'plain_text'))];
     case 'numerical': {
-      const lines = body.answers.flatMap((answer) => [
-        `<answer fraction="${formatFraction(answer.fraction)}" format="moodle_auto_format">`,
-        `  <text>${answer.value}</text>`,
-        `  <tolerance>${answer.tolerance}</tolerance>`,
-        ...(answer.feedback !== undefined ? [`  <feedback format="${format}">${textElement(answer.feedback)}</feedback>`] : []),
-        '</answer>',
-      ]);
+      const lines = body.answers.flatMap((answer) => {
+        // Moodle XML holds a value and a tolerance; a range is the same interval written that way.
+        const [value, tolerance] =
+          answer.match === 'value' ? [String(answer.value), String(answer.tolerance)] : answer.match === 'range' ? rangeAsTolerance(answer.min, answer.max) : ['*', '0'];
+        return [
+          `<answer fraction="${formatFraction(answer.fraction)}" format="moodle_auto_format">`,
+          `  <text>${value}</text>`,
+          `  <tolerance>${tolerance}</tolerance>`,
+          ...(answer.feedback !== undefined ? [`  <feedback format="${format}">${textElement(answer.feedback)}</feedback>`] : []),
+          '</answer>',
+        ];
+      });
       if (body.unit !== undefined) {
         lines.push('<units>', '  <unit>', '    <multiplier>1</multiplier>', `    <unit_name>${escapeXml(body.unit)}</unit_name>`, '  </unit>', '</units>');
       }
@@ -129,4 +134,10 @@ export function escapeXml(text: string): string {
 function xmlComment(text: string): string {
   // "--" may not appear inside an XML comment.
   return `<!-- ${text.replace(/-{2,}/g, (dashes) => dashes.split('').join(' ')).replace(/\r?\n/g, ' ')} -->`;
+}
+
+/** min..max as Moodle's value and tolerance, without float noise (1..5 -> 3 and 2). */
+function rangeAsTolerance(min: number, max: number): [string, string] {
+  const tidy = (n: number): string => String(Number(n.toPrecision(15)));
+  return [tidy((min + max) / 2), tidy((max - min) / 2)];
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { AnswerKey, QuestionResponse } from '@goprep/domain';
+import { answerFeedback, type AnswerKey, type QuestionResponse } from '@goprep/domain';
 import { ReviewOptions } from '@/components/answer-input';
 import { Badge } from '@/components/ui/badge';
 import { Markdown } from '@/components/ui/markdown';
@@ -45,6 +45,16 @@ function keyOf(t: TFunction, question: DrillQuestion, result: ReviewResult): Rea
   }
 }
 
+/** The author's feedback for the numeric or short answer just given, when the key lists graded answers. */
+function feedbackFor(result: ReviewResult, response: QuestionResponse | null): ReactNode {
+  const feedback = response ? answerFeedback(result.key as unknown as AnswerKey, response) : undefined;
+  return feedback ? (
+    <p className="muted small" data-testid="answer-feedback">
+      {feedback}
+    </p>
+  ) : null;
+}
+
 /** The verdict after checking: correctness, the key, the explanation. */
 export function DrillVerdict({ question, result, response }: { question: DrillQuestion; result: ReviewResult; response: QuestionResponse | null }) {
   const { t } = useTranslation();
@@ -61,6 +71,7 @@ export function DrillVerdict({ question, result, response }: { question: DrillQu
         <div className="review-answer" data-testid="answer-key">
           <p className="review-answer__label">{t('drills.verdict.key')}</p>
           {keyOf(t, question, result)}
+          {feedbackFor(result, response)}
         </div>
       )}
       <div className="review-explanation" data-testid="explanation">

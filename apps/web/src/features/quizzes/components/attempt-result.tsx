@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
-import type { AnswerKey, QuestionResponse } from '@goprep/domain';
+import { answerFeedback, type AnswerKey, type NumericAnswerRule, type QuestionResponse } from '@goprep/domain';
 import { ReviewOptions } from '@/components/answer-input';
 import { CodeViewer } from '@/components/code-viewer';
 import { Alert } from '@/components/ui/alert';
@@ -43,6 +43,16 @@ function ChoiceReview({ item }: { item: ReviewItem }) {
   return <ReviewOptions options={item.options ?? []} response={item.response as QuestionResponse | null} />;
 }
 
+/** The author's feedback for the answer given (numeric and short keys with graded answers). */
+function givenFeedback(item: ReviewItem, r: QuestionResponse): ReactNode {
+  const feedback = answerFeedback(item.key as unknown as AnswerKey, r);
+  return feedback ? (
+    <p className="muted small" data-testid="answer-feedback">
+      {feedback}
+    </p>
+  ) : null;
+}
+
 function yours(t: TFunction, item: ReviewItem): ReactNode {
   const r = item.response as QuestionResponse | null;
   if (!r) return <p className="muted">{t('quiz.result.noAnswer')}</p>;
@@ -50,10 +60,21 @@ function yours(t: TFunction, item: ReviewItem): ReactNode {
     case 'true-false':
       return <p>{t(r.value ? 'answer.true' : 'answer.false')}</p>;
     case 'numeric':
-      return <p>{`${r.value}${item.unit ? ` ${item.unit}` : ''}`}</p>;
+      return (
+        <>
+          <p>{`${r.value}${item.unit ? ` ${item.unit}` : ''}`}</p>
+          {givenFeedback(item, r)}
+        </>
+      );
     case 'code-lines':
       return <p>{r.lines.length ? t('quiz.result.lines', { lines: r.lines.join(', ') }) : t('quiz.result.noAnswer')}</p>;
     case 'short':
+      return (
+        <>
+          {text(t, r.text)}
+          {givenFeedback(item, r)}
+        </>
+      );
     case 'code-output':
     case 'essay':
       return text(t, r.text);
@@ -62,12 +83,27 @@ function yours(t: TFunction, item: ReviewItem): ReactNode {
   }
 }
 
+/** A graded answer with its credit when partial: `100 ± 5`, `90–110 (50%)`. */
+function ruleText(rule: { credit: number }, what: string): string {
+  return rule.credit < 1 ? `${what} (${Math.round(rule.credit * 1000) / 10}%)` : what;
+}
+
+function numericRule(rule: NumericAnswerRule, unit: string | undefined): string {
+  const u = unit ? ` ${unit}` : '';
+  if (rule.match === 'range') return ruleText(rule, `${rule.min}–${rule.max}${u}`);
+  if (rule.match === 'value') return ruleText(rule, `${rule.value}${u}${rule.tolerance ? ` (± ${rule.tolerance})` : ''}`);
+  return '';
+}
+
 function keyOf(t: TFunction, item: ReviewItem): ReactNode {
   const key = item.key as unknown as AnswerKey;
   switch (key.type) {
     case 'true-false':
       return <p>{t(key.answer ? 'answer.true' : 'answer.false')}</p>;
     case 'numeric':
+      if (key.answers) {
+        return <p>{key.answers.filter((rule) => rule.credit > 0 && rule.match !== 'any').map((rule) => numericRule(rule, item.unit)).join(' · ')}</p>;
+      }
       return <p>{`${key.answer}${item.unit ? ` ${item.unit}` : ''}${key.tolerance ? ` (± ${key.tolerance})` : ''}`}</p>;
     case 'code-lines':
       return <p>{t('quiz.result.lines', { lines: (item.verifiedLines ?? key.lines).join(', ') })}</p>;
@@ -81,6 +117,9 @@ function keyOf(t: TFunction, item: ReviewItem): ReactNode {
       );
     }
     case 'short':
+      if (key.answers) {
+        return <p>{key.answers.filter((rule) => rule.credit > 0).map((rule) => ruleText(rule, rule.text)).join(' · ')}</p>;
+      }
       return <p>{key.accepted.join(' · ')}</p>;
     case 'essay':
       return (
