@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { TEMPLATE_LEVELS, exportQuestions, loadTemplates, type BankQuestion, type RoleTemplate, type TemplateLevelId } from '@goprep/question-bank';
+import type { SetLanguage } from '../../common/i18n/content-locale';
 import { AppError, type FieldError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AuditService } from '../audit/audit.service';
@@ -60,6 +61,7 @@ interface VersionRow {
   overdue_policy: SetContent['overduePolicy'];
   submit_grace_seconds: number;
   review_policy: SetReviewPolicy;
+  language: SetLanguage;
   items: SetItem[];
   created_at: Date;
   published_at: Date | null;
@@ -103,7 +105,7 @@ export interface PublishedSetVersion extends SetContent {
 }
 
 const VERSION_COLUMNS = `v.id, v.set_id, v.version, v.state, v.title, v.instructions, v.time_limit_seconds, v.shuffle_options,
-  v.overdue_policy, v.submit_grace_seconds, v.review_policy, v.items, v.created_at, v.published_at`;
+  v.overdue_policy, v.submit_grace_seconds, v.review_policy, v.language, v.items, v.created_at, v.published_at`;
 
 const DEFAULT_TIME_LIMIT_SECONDS = 30 * 60;
 const DEFAULT_LEVEL: TemplateLevelId = 'senior';
@@ -118,6 +120,7 @@ const storedSettingsOf = (v: VersionRow): SetSettings => ({
   overduePolicy: v.overdue_policy,
   submitGraceSeconds: v.submit_grace_seconds,
   reviewPolicy: v.review_policy,
+  language: v.language,
 });
 
 const contentOf = (v: VersionRow): SetContent => ({ ...storedSettingsOf(v), items: v.items });
@@ -235,7 +238,7 @@ export class QuestionSetsService {
         version = latest.version;
         await tx.query(
           `UPDATE question_set_versions SET title = $2, instructions = $3, time_limit_seconds = $4, shuffle_options = $5,
-                  overdue_policy = $6, submit_grace_seconds = $7, review_policy = $8, items = $9
+                  overdue_policy = $6, submit_grace_seconds = $7, review_policy = $8, items = $9, language = $10
             WHERE id = $1 AND state = 'draft'`,
           [latest.id, ...contentParams(content)],
         );
@@ -347,6 +350,7 @@ export class QuestionSetsService {
         overduePolicy: content.overduePolicy,
         submitGraceSeconds: content.submitGraceSeconds,
         reviewPolicy: content.reviewPolicy,
+        language: content.language,
         items: content.items.map((item): SetExportItemDto => {
           if (item.kind === 'pool') return { ...item, difficulty: [...item.difficulty] };
           const p = pinned.get(item.versionId);
@@ -437,8 +441,8 @@ export class QuestionSetsService {
   private async insertVersion(tx: EntityManager, setId: string, version: number, content: SetContent, userId: string): Promise<void> {
     await tx.query(
       `INSERT INTO question_set_versions (set_id, version, state, title, instructions, time_limit_seconds, shuffle_options,
-              overdue_policy, submit_grace_seconds, review_policy, items, created_by)
-       VALUES ($1, $2, 'draft', $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+              overdue_policy, submit_grace_seconds, review_policy, items, language, created_by)
+       VALUES ($1, $2, 'draft', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
       [setId, version, ...contentParams(content), userId],
     );
   }
@@ -617,11 +621,12 @@ function defaultContent(title: string, timeLimitSeconds: number, items: SetItem[
     overduePolicy: 'auto-submit',
     submitGraceSeconds: 0,
     reviewPolicy: 'score',
+    language: 'en',
     items,
   };
 }
 
-function settingsOf(body: Omit<SetContent, 'items'>): Omit<SetContent, 'items'> {
+function settingsOf(body: Omit<SetContent, 'items' | 'language'> & { language?: SetLanguage }): Omit<SetContent, 'items'> {
   return {
     title: body.title.trim(),
     instructions: body.instructions,
@@ -631,11 +636,12 @@ function settingsOf(body: Omit<SetContent, 'items'>): Omit<SetContent, 'items'> 
     // A grace period only means something under the grace-period policy.
     submitGraceSeconds: body.overduePolicy === 'grace-period' ? body.submitGraceSeconds : 0,
     reviewPolicy: body.reviewPolicy,
+    language: body.language ?? 'en',
   };
 }
 
 function contentParams(c: SetContent): unknown[] {
-  return [c.title, c.instructions, c.timeLimitSeconds, c.shuffleOptions, c.overduePolicy, c.submitGraceSeconds, c.reviewPolicy, JSON.stringify(c.items)];
+  return [c.title, c.instructions, c.timeLimitSeconds, c.shuffleOptions, c.overduePolicy, c.submitGraceSeconds, c.reviewPolicy, JSON.stringify(c.items), c.language];
 }
 
 function templatePool(p: RoleTemplate['levels'][TemplateLevelId]['pools'][number]): PoolSetItem {

@@ -4,6 +4,7 @@ import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { ListQuestionsQueryDto, QuestionDeliveryDto, QuestionPageDto, QuestionPreviewDto, TopicDto } from './dto/question.dto';
 import { QuestionVersionEntity } from './question.entities';
+import { hasHan, searchGrams } from './search-grams';
 
 export function mapDelivery(v: QuestionVersionEntity): QuestionDeliveryDto {
   return {
@@ -66,8 +67,19 @@ export class QuestionsService {
     if (query.tag) add('? = ANY(v.tags)', query.tag);
     let order = 't.position, v.difficulty, q.id';
     if (query.q) {
-      add(`v.search @@ websearch_to_tsquery('english', ?)`, query.q);
-      order = `ts_rank(v.search, websearch_to_tsquery('english', $${params.length})) DESC, q.id`;
+      const grams = hasHan(query.q) ? searchGrams(query.q) : [];
+      if (grams.length > 0) {
+        // Chinese: the English text search, or a translation holding every term of the query (GIN on search_grams).
+        params.push(query.q, grams);
+        where.push(
+          `(v.search @@ websearch_to_tsquery('english', $${params.length - 1})
+            OR EXISTS (SELECT 1 FROM question_version_translations tr WHERE tr.version_id = v.id AND tr.search_grams @> $${params.length}::text[]))`,
+        );
+        order = `ts_rank(v.search, websearch_to_tsquery('english', $${params.length - 1})) DESC, q.id`;
+      } else {
+        add(`v.search @@ websearch_to_tsquery('english', ?)`, query.q);
+        order = `ts_rank(v.search, websearch_to_tsquery('english', $${params.length})) DESC, q.id`;
+      }
     }
     const from = `FROM questions q
       JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
