@@ -249,6 +249,23 @@ describe('content language: translations stored with their version, delivered pe
       expect((report.body as { items: Item[] }).items[0]!.title).toBe('关闭一个 nil channel');
     });
 
+    it("should export the set's GIFT in Chinese by default for a zh-CN set, and in English on request", async () => {
+      const { m, orgId, setId } = await invite('zh-CN', 5);
+      const gift = async (query: string) => {
+        const res = await m.get(`/api/orgs/${orgId}/sets/${setId}/export?format=gift${query}`);
+        expect(res.status).toBe(200);
+        return res.text;
+      };
+      const zh = await gift('');
+      expect(zh).toContain('[id:ch-close-nil-panics]');
+      expect(zh).toContain('::关闭一个 nil channel::');
+      expect(zh).toMatch(/=触发运行时 panic。 #正确：语言规范/);
+      const en = await gift('&locale=en');
+      expect(en).toContain('::Closing a nil channel::');
+      expect(en).not.toMatch(/[\u4e00-\u9fff]/);
+      expect((await m.get(`/api/orgs/${orgId}/sets/${setId}/export?format=gift&locale=fr`)).status).toBe(400);
+    });
+
     it('should let the candidate choose when the set says so', async () => {
       const { b, status } = await invite('candidate-chooses', 3);
       expect(status.language).toBe('candidate-chooses');

@@ -1,4 +1,4 @@
-import { SET_LANGUAGES, type SetLanguage } from '../../../common/i18n/content-locale';
+import { CONTENT_LOCALES, SET_LANGUAGES, type ContentLocale, type SetLanguage } from '../../../common/i18n/content-locale';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PagedQuery } from '../../../common/http/paging';
 import { Type } from 'class-transformer';
@@ -202,6 +202,14 @@ export class ExportQuestionSetQueryDto {
   @IsInt({ message: 'version must be a whole number' })
   @Min(1)
   version?: number;
+
+  @ApiPropertyOptional({
+    enum: CONTENT_LOCALES,
+    description: "gift: the language of the questions' text (default: the set's language, English when candidates choose); English where a translation is missing or stale",
+  })
+  @IsOptional()
+  @IsIn(CONTENT_LOCALES as unknown as string[], { message: `locale must be one of: ${CONTENT_LOCALES.join(', ')}` })
+  locale?: ContentLocale;
 }
 
 // ---------------------------------------------------------------------------------------------
