@@ -2379,11 +2379,10 @@ export interface components {
       /** @default 1 */
       attemptsAllowed: number;
       /**
-       * @description Language of the invite mail (when SMTP is configured)
-       * @default en
+       * @description Language of the invite mail (when SMTP is configured); default the set's language (English when candidates choose)
        * @enum {string}
        */
-      locale: 'en' | 'zh-CN';
+      locale?: 'en' | 'zh-CN';
       /** @description A published version of the set; default the latest published */
       version?: number;
     };
@@ -4567,6 +4566,8 @@ export interface operations {
         format?: 'json' | 'gift';
         /** @description A version number (default: the draft, else the latest published version) */
         version?: number;
+        /** @description gift: the language of the questions' text (default: the set's language, English when candidates choose); English where a translation is missing or stale */
+        locale?: 'en' | 'zh-CN';
       };
       header?: never;
       path: {

@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 import { DEFAULT_POOL_TYPES, defaultTranslationsDir, loadBank, loadTranslations } from '@goprep/question-bank';
 import { BankLoaderService } from '@goprep/api/testing';
 import { candidate, manager, publishedSet, tokenOf, type Json } from './support/hiring';
@@ -281,5 +283,64 @@ describe('content language: translations stored with their version, delivered pe
       const started = await b.post('/api/candidate/start', { language: 'zh-CN' });
       expect((started.body as { items: Item[] }).items.map((i) => [i.contentLocale, i.fallback])).toEqual([['en', false], ['en', false], ['en', false]]);
     });
+  });
+});
+
+/** The text of every part of a raw MIME message, base64 and quoted-printable decoded. */
+function mimeText(raw: string): string {
+  return raw
+    .split(/\r?\n--/)
+    .map((part) => {
+      const [head = '', ...rest] = part.split(/\r?\n\r?\n/);
+      const body = rest.join('\n\n');
+      if (/Content-Transfer-Encoding: base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+      if (/Content-Transfer-Encoding: quoted-printable/i.test(head)) {
+        const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+        return Buffer.from(bytes, 'latin1').toString('utf8');
+      }
+      return body;
+    })
+    .join('\n');
+}
+
+describe('content language: the invite mail follows the set', () => {
+  let t: TestApp;
+  let smtp: SMTPServer;
+  const received: string[] = [];
+
+  beforeAll(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData(stream, _session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          received.push(Buffer.concat(chunks).toString('utf8'));
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
+    const { port } = smtp.server.address() as AddressInfo;
+    t = await createTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}`, SMTP_FROM: 'hiring@goprep.test' });
+    await new Browser(t.server).register('admin@example.com', PASSWORD, 'Admin');
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  });
+
+  it("should write the invite mail in the set's language unless the manager names one", async () => {
+    const { b: m, orgId } = await manager(t, 'mailer@example.com', 'Mailer');
+    const { setId } = await publishedSet(m, orgId, { title: '后端笔试', language: 'zh-CN', items: [{ kind: 'fixed', questionId: SINGLE, points: 1 }] });
+    const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
+    expect((await m.post(`/api/orgs/${orgId}/sets/${setId}/invites`, { invitees: [{ name: '王五', email: 'wang@example.com' }], expiresAt })).status).toBe(201);
+    expect((await m.post(`/api/orgs/${orgId}/sets/${setId}/invites`, { invitees: [{ name: 'Wang', email: 'wang2@example.com' }], expiresAt, locale: 'en' })).status).toBe(201);
+    expect(received).toHaveLength(2);
+    expect(mimeText(received[0]!)).toContain('诚邀您参加测评“后端笔试”。');
+    expect(mimeText(received[1]!)).toContain('You have been invited to take the assessment "后端笔试".');
   });
 });
