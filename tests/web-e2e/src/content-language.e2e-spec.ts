@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { AccountPage } from './pages/account-page';
 import { AppShell } from './pages/app-shell';
+import { CandidatePage } from './pages/candidate-page';
+import { DrillsPage } from './pages/drills-page';
+import { HiringApi } from './pages/hiring-api';
 import { QuizResultPage } from './pages/quiz-result-page';
 import { QuizRunnerPage } from './pages/quiz-runner-page';
 import { QuizStartPage } from './pages/quiz-start-page';
@@ -13,7 +16,9 @@ import { launchBrowser, type Browser } from './support/chromium';
 /** Questions the repository ships zh-CN translations for (libs/question-bank/translations/zh-CN/channels). */
 const SINGLE = 'ch-close-nil-panics';
 const CODE_OUTPUT = 'ch-closed-buffer-drain';
-const TRANSLATED = [SINGLE, CODE_OUTPUT, 'ch-range-needs-close', 'ch-comma-ok-flashcard'];
+const FLASHCARD = 'ch-comma-ok-flashcard';
+const TRANSLATED = [SINGLE, CODE_OUTPUT, 'ch-range-needs-close', FLASHCARD];
+const CHINESE_TITLES: Record<string, string> = { [SINGLE]: '关闭一个 nil channel', [FLASHCARD]: 'comma-ok 形式的接收' };
 
 type Item = { position: number; questionId: string; type: string; contentLocale: string; fallback: boolean };
 
@@ -103,6 +108,47 @@ describe('questions in Chinese, the interface in English', () => {
     expect(await reviewed.getByTestId('explanation').textContent()).toContain('关闭 channel 并不会丢弃缓冲区里已有的数据');
     // The reviewed item alone: the whole result page of fifteen items is a very tall image.
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    // An element screenshot would show the sticky app header over the item's own header.
+    await page.addStyleTag({ content: 'header.app-header { position: static !important; }' });
     await reviewed.screenshot({ path: join(ARTIFACTS_DIR, 'quiz-code-result-zh-CN.png') });
+  });
+
+  it('should drill translated cards in Chinese', async () => {
+    await new HiringApi(page).send('POST', '/api/drills/deck', { questionIds: [FLASHCARD, SINGLE] });
+    const drills = new DrillsPage(page);
+    await drills.goto();
+    const card = await drills.waitForQuestion();
+    expect(Object.keys(CHINESE_TITLES)).toContain(card.questionId);
+    expect(await drills.card.getAttribute('lang')).toBe('zh-CN');
+    expect(await drills.card.locator('h2').textContent()).toBe(CHINESE_TITLES[card.questionId]);
+    expect(await drills.card.getByTestId('content-fallback').count()).toBe(0);
+  });
+
+  it('should let a candidate take a set in Chinese, chosen on the intro page', async () => {
+    const hiring = new HiringApi(page);
+    const orgId = await hiring.createOrg('Chinese hiring');
+    const setId = await hiring.publishedSet(orgId, {
+      title: 'Go 后端笔试',
+      instructions: 'Answer alone.',
+      timeLimitSeconds: 1800,
+      reviewPolicy: 'score',
+      questionIds: [SINGLE, CODE_OUTPUT],
+      language: 'candidate-chooses',
+    });
+    const [invite] = await hiring.invite(orgId, setId, [{ name: 'Zhang', email: uniqueEmail('cand') }], new Date(Date.now() + 86_400_000));
+    const other = await launchBrowser();
+    try {
+      const candidatePage = await other.context.newPage();
+      const candidate = new CandidatePage(candidatePage);
+      await candidate.open(invite!.link);
+      await candidate.intro.waitFor();
+      await candidatePage.getByTestId('candidate-language').selectOption('zh-CN');
+      await candidate.start.click();
+      await candidate.runner.question.waitFor();
+      expect(await candidate.runner.question.getAttribute('lang')).toBe('zh-CN');
+      expect(await candidate.runner.question.locator('h2').textContent()).toBe('关闭一个 nil channel');
+    } finally {
+      await other.close();
+    }
   });
 });
