@@ -67,25 +67,38 @@ const WORD = /[A-Za-z][A-Za-z0-9'’]*(?:[-.][A-Za-z0-9]+)*/g;
 /** This many Latin words in a row, with only spaces and light punctuation between, is an English sentence left behind. */
 export const UNTRANSLATED_RUN = 6;
 
-/** English prose left in a translated text: a run of words, or a text with no Chinese at all. */
+/**
+ * A word of English prose, as opposed to an identifier an engineer keeps: all lowercase letters or
+ * Capitalised (`select`, `The`), not ALLCAPS (`GOGC`), camelCase (`ReadMemStats`) or dotted/dashed
+ * compounds (`runtime.GC`, `happens-before`), which stay English in a Chinese text.
+ */
+const PROSE_WORD = /^(?:[a-z]{2,}|[A-Z][a-z]+)$/;
+/** Of a run this long, at least this many must be prose words for it to count as a sentence. */
+const MIN_PROSE_IN_RUN = 4;
+
+/**
+ * English prose left in a translated text: a run of words, or a text with no Chinese at all.
+ * Text in ASCII double quotes is left alone: quoted program output and messages are copied as is.
+ */
 export function untranslatedFragment(markdown: string): string | undefined {
-  const prose = proseOf(markdown);
+  const prose = proseOf(markdown).replace(/"[^"\n]*"/g, ' ');
   const words = [...prose.matchAll(WORD)];
+  const proseCount = (from: number, to: number): number => words.slice(from, to).filter((word) => PROSE_WORD.test(word[0])).length;
   let runStart = 0;
   for (let i = 1; i <= words.length; i += 1) {
     const previous = words[i - 1];
     const current = words[i];
     const joined =
-      previous !== undefined && current !== undefined && /^[\s,;:()"'“”]*$/.test(prose.slice((previous.index ?? 0) + previous[0].length, current.index));
+      previous !== undefined && current !== undefined && /^[\s,;:()'“”]*$/.test(prose.slice((previous.index ?? 0) + previous[0].length, current.index));
     if (joined) continue;
-    if (i - runStart >= UNTRANSLATED_RUN) {
+    if (i - runStart >= UNTRANSLATED_RUN && proseCount(runStart, i) >= MIN_PROSE_IN_RUN) {
       const first = words[runStart];
       const last = words[i - 1];
       if (first && last) return prose.slice(first.index, (last.index ?? 0) + last[0].length);
     }
     runStart = i;
   }
-  if (!CJK.test(prose) && words.length >= 3) return prose.trim().replace(/\s+/g, ' ');
+  if (!CJK.test(prose) && proseCount(0, words.length) >= 3) return prose.trim().replace(/\s+/g, ' ');
   return undefined;
 }
 

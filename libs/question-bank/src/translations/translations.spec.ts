@@ -202,6 +202,12 @@ describe('translations', () => {
     expect(messages()).toEqual([]);
   });
 
+  it('should leave quoted program output and identifier-only text alone', () => {
+    const quoted = SPAN_ZH.replace('不会阻塞。', '程序以 "fatal error: all goroutines are asleep - deadlock!" 结束。');
+    write('ch-span', stamped(quoted.replace('text: 永久阻塞', 'text: GOGC=off, GOMEMLIMIT=1GiB'), 'ch-span'));
+    expect(messages()).toEqual([]);
+  });
+
   it('should report a missing `## Explanation` section', () => {
     write('ch-span', stamped(SPAN_ZH.slice(0, SPAN_ZH.indexOf('## Explanation')), 'ch-span'));
     expect(messages()).toContainEqual(expect.stringMatching(/missing `## Explanation` section$/));
