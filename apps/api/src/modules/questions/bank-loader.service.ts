@@ -53,9 +53,9 @@ export class BankLoaderService {
     bank: LoadedBank,
     translations: readonly QuestionTranslation[],
   ): Promise<{ written: number; removed: number }> {
-    const ids = bank.questions.map((q) => q.id);
+    const ids = new Set(bank.questions.map((q) => q.id));
     const rows = translations
-      .filter((t) => ids.includes(t.id))
+      .filter((t) => ids.has(t.id))
       .map((t) => ({
         question_id: t.id,
         locale: t.locale,
