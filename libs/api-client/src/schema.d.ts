@@ -250,7 +250,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One question as a learner sees it (no key, no explanation) */
+    /** One question as a learner sees it, in their content language (no key, no explanation) */
     get: operations['Questions_get'];
     put?: never;
     post?: never;
@@ -1263,7 +1263,7 @@ export interface components {
       id: string;
       text: string;
     };
-    QuestionDeliveryDto: {
+    LocalizedQuestionDto: {
       id: string;
       version: number;
       title: string;
@@ -1281,6 +1281,15 @@ export interface components {
       options?: components['schemas']['DeliveryOptionDto'][];
       unit?: string;
       references: string[];
+      /**
+       * @description The language of title, prompt and options
+       * @enum {string}
+       */
+      contentLocale: 'en' | 'zh-CN';
+      /** @description True when another language was asked for and this question is shown in English instead */
+      fallback: boolean;
+      /** @enum {string} */
+      fallbackReason?: 'missing' | 'stale';
     };
     PreviewOptionDto: {
       id: string;
@@ -3188,7 +3197,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['QuestionDeliveryDto'];
+          'application/json': components['schemas']['LocalizedQuestionDto'];
         };
       };
       /** @description QUESTION_NOT_FOUND */

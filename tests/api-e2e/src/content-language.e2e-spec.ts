@@ -198,6 +198,18 @@ describe('content language: translations stored with their version, delivered pe
     expect(reviewed.body.explanation).toMatch(/^语言规范把接收操作/);
   });
 
+  it('should show a bank question in the learner\'s content language when browsing', async () => {
+    const zh = await learner('browse-zh@example.com', 'zh-CN');
+    const single = (await zh.get(`/api/questions/${SINGLE}`)).body as Item;
+    expect(single).toMatchObject({ title: '关闭一个 nil channel', contentLocale: 'zh-CN', fallback: false });
+    expect(single.options!.map((o) => o.id)).toEqual(['a', 'b', 'c', 'd']);
+    expect(JSON.stringify(single)).not.toMatch(/correct|feedback|explanation/);
+    const other = (await zh.get('/api/questions/ch-len-cap')).body as Item;
+    expect(other).toMatchObject({ contentLocale: 'en', fallback: true, fallbackReason: 'missing' });
+    const en = await learner('browse-en@example.com', 'en');
+    expect((await en.get(`/api/questions/${SINGLE}`)).body).toMatchObject({ title: 'Closing a nil channel', contentLocale: 'en', fallback: false });
+  });
+
   it('should find a translated question by a Chinese term inside a longer run of text', async () => {
     const b = await learner('search@example.com');
     const ids = async (q: string): Promise<string[]> => {

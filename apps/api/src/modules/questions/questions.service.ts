@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
-import { ListQuestionsQueryDto, QuestionDeliveryDto, QuestionPageDto, QuestionPreviewDto, TopicDto } from './dto/question.dto';
+import type { ContentLocale } from '../../common/i18n/content-locale';
+import { ListQuestionsQueryDto, LocalizedQuestionDto, QuestionDeliveryDto, QuestionPageDto, QuestionPreviewDto, TopicDto } from './dto/question.dto';
 import { QuestionVersionEntity } from './question.entities';
 import { hasHan, searchGrams } from './search-grams';
+import { deliveredText, TRANSLATION_COLUMNS, translationJoin, type TranslationColumns } from './translated-text';
 
 export function mapDelivery(v: QuestionVersionEntity): QuestionDeliveryDto {
   return {
@@ -99,6 +101,25 @@ export class QuestionsService {
       total,
       page: query.page,
       pageSize: query.pageSize,
+    };
+  }
+
+  /** The current version in the learner's content language: text from a fresh translation, else English (marked). */
+  async delivered(id: string, locale: ContentLocale): Promise<LocalizedQuestionDto> {
+    const version = await this.current(id);
+    const [row] = (await this.db.query(
+      `SELECT ${TRANSLATION_COLUMNS} FROM question_versions v ${translationJoin('$2')} WHERE v.id = $1`,
+      [version.id, locale],
+    )) as TranslationColumns[];
+    const text = deliveredText({ title: version.title, prompt: version.prompt, unit: version.unit, ...row }, locale);
+    const delivery = mapDelivery(version);
+    return {
+      ...delivery,
+      title: text.title,
+      prompt: text.prompt,
+      ...(text.unit !== null ? { unit: text.unit } : {}),
+      ...(delivery.options ? { options: delivery.options.map((o) => ({ id: o.id, text: text.optionText(o.id, o.text) })) } : {}),
+      ...text.info,
     };
   }
 
