@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { loadBank } from '@goprep/question-bank';
+import { defaultTranslationsDir, loadBank, loadTranslations } from '@goprep/question-bank';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
@@ -127,7 +127,9 @@ export async function prepareDatabase(
   const result: { migrations: string[]; bank?: BankLoadSummary } = { migrations: applied.map((m) => m.name) };
   if (opts.loadBank ?? config.BANK_LOAD_ON_START) {
     const bank = await loadBank(config.bankDir);
-    result.bank = await app.get(BankLoaderService).load(bank);
+    // Translations with errors are left out (lint reports them); stale ones are stored and delivered as English.
+    const translations = loadTranslations(defaultTranslationsDir(config.bankDir), bank.questions);
+    result.bank = await app.get(BankLoaderService).load(bank, translations.translations);
   }
   return result;
 }

@@ -192,6 +192,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/me/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change my settings: the content language questions are delivered in */
+    patch: operations['Me_updateSettings'];
+    trace?: never;
+  };
   '/api/topics': {
     parameters: {
       query?: never;
@@ -233,7 +250,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One question as a learner sees it (no key, no explanation) */
+    /** One question as a learner sees it, in their content language (no key, no explanation) */
     get: operations['Questions_get'];
     put?: never;
     post?: never;
@@ -1199,6 +1216,11 @@ export interface components {
       /** @enum {string} */
       role: 'owner' | 'manager';
     };
+    /**
+     * @description The language questions are delivered in; follow-ui: the interface language
+     * @enum {string}
+     */
+    ContentLanguage: 'en' | 'zh-CN' | 'follow-ui';
     MeDto: {
       id: string;
       email: string;
@@ -1206,6 +1228,12 @@ export interface components {
       /** @enum {string} */
       role: 'learner' | 'manager' | 'admin';
       organizations: components['schemas']['OrganizationSummaryDto'][];
+      /** @description The language questions are delivered in; follow-ui: the interface language */
+      contentLanguage: components['schemas']['ContentLanguage'];
+    };
+    UpdateMeSettingsDto: {
+      /** @description en, zh-CN, or follow-ui (the interface language) */
+      contentLanguage: components['schemas']['ContentLanguage'];
     };
     TopicDto: {
       id: string;
@@ -1235,7 +1263,7 @@ export interface components {
       id: string;
       text: string;
     };
-    QuestionDeliveryDto: {
+    LocalizedQuestionDto: {
       id: string;
       version: number;
       title: string;
@@ -1253,6 +1281,15 @@ export interface components {
       options?: components['schemas']['DeliveryOptionDto'][];
       unit?: string;
       references: string[];
+      /**
+       * @description The language of title, prompt and options
+       * @enum {string}
+       */
+      contentLocale: 'en' | 'zh-CN';
+      /** @description True when another language was asked for and this question is shown in English instead */
+      fallback: boolean;
+      /** @enum {string} */
+      fallbackReason?: 'missing' | 'stale';
     };
     PreviewOptionDto: {
       id: string;
@@ -1390,6 +1427,18 @@ export interface components {
       savedAt: string;
     };
     DeliveryItemDto: {
+      /**
+       * @description The language of title, prompt, options (and, in a review, explanation and feedback)
+       * @enum {string}
+       */
+      contentLocale: 'en' | 'zh-CN';
+      /** @description True when another language was asked for and this question is delivered in English instead */
+      fallback: boolean;
+      /**
+       * @description Why English was delivered: no translation, or one made from an older English version
+       * @enum {string}
+       */
+      fallbackReason?: 'missing' | 'stale';
       questionId: string;
       version: number;
       title: string;
@@ -1491,6 +1540,18 @@ export interface components {
       feedback?: string;
     };
     ReviewItemDto: {
+      /**
+       * @description The language of title, prompt, options (and, in a review, explanation and feedback)
+       * @enum {string}
+       */
+      contentLocale: 'en' | 'zh-CN';
+      /** @description True when another language was asked for and this question is delivered in English instead */
+      fallback: boolean;
+      /**
+       * @description Why English was delivered: no translation, or one made from an older English version
+       * @enum {string}
+       */
+      fallbackReason?: 'missing' | 'stale';
       position: number;
       questionId: string;
       version: number;
@@ -1751,6 +1812,18 @@ export interface components {
       leech: boolean;
     };
     DrillQuestionDto: {
+      /**
+       * @description The language of title, prompt, options (and, in a review, explanation and feedback)
+       * @enum {string}
+       */
+      contentLocale: 'en' | 'zh-CN';
+      /** @description True when another language was asked for and this question is delivered in English instead */
+      fallback: boolean;
+      /**
+       * @description Why English was delivered: no translation, or one made from an older English version
+       * @enum {string}
+       */
+      fallbackReason?: 'missing' | 'stale';
       questionId: string;
       version: number;
       title: string;
@@ -1832,6 +1905,18 @@ export interface components {
       feedback?: string;
     };
     ReviewResultDto: {
+      /**
+       * @description The language of title, prompt, options (and, in a review, explanation and feedback)
+       * @enum {string}
+       */
+      contentLocale: 'en' | 'zh-CN';
+      /** @description True when another language was asked for and this question is delivered in English instead */
+      fallback: boolean;
+      /**
+       * @description Why English was delivered: no translation, or one made from an older English version
+       * @enum {string}
+       */
+      fallbackReason?: 'missing' | 'stale';
       reviewId: string;
       questionId: string;
       version: number;
@@ -2053,6 +2138,8 @@ export interface components {
     SetOverduePolicy: 'auto-submit' | 'grace-period' | 'not-counted';
     /** @enum {string} */
     SetReviewPolicy: 'none' | 'score' | 'correctness' | 'full';
+    /** @enum {string} */
+    SetLanguage: 'en' | 'zh-CN' | 'candidate-chooses';
     QuestionSetVersionDto: {
       /**
        * Format: uuid
@@ -2068,6 +2155,7 @@ export interface components {
       overduePolicy: components['schemas']['SetOverduePolicy'];
       submitGraceSeconds: number;
       reviewPolicy: components['schemas']['SetReviewPolicy'];
+      language: components['schemas']['SetLanguage'];
       items: components['schemas']['SetItemDto'][];
       createdAt: string;
       publishedAt?: string | null;
@@ -2190,6 +2278,8 @@ export interface components {
       overduePolicy: components['schemas']['SetOverduePolicy'];
       submitGraceSeconds: number;
       reviewPolicy: components['schemas']['SetReviewPolicy'];
+      /** @description The language candidates read the questions in (default en) */
+      language?: components['schemas']['SetLanguage'];
       items: components['schemas']['SetExportItemDto'][];
     };
     SetItemInputDto: {
@@ -2254,6 +2344,8 @@ export interface components {
       submitGraceSeconds: number;
       /** @description What a candidate sees after submitting */
       reviewPolicy: components['schemas']['SetReviewPolicy'];
+      /** @description The language candidates read the questions in (default en) */
+      language?: components['schemas']['SetLanguage'];
       items: components['schemas']['SetItemInputDto'][];
     };
     AuditActorDto: {
@@ -2296,11 +2388,10 @@ export interface components {
       /** @default 1 */
       attemptsAllowed: number;
       /**
-       * @description Language of the invite mail (when SMTP is configured)
-       * @default en
+       * @description Language of the invite mail (when SMTP is configured); default the set's language (English when candidates choose)
        * @enum {string}
        */
-      locale: 'en' | 'zh-CN';
+      locale?: 'en' | 'zh-CN';
       /** @description A published version of the set; default the latest published */
       version?: number;
     };
@@ -2386,6 +2477,15 @@ export interface components {
        * @enum {string}
        */
       reviewPolicy: 'none' | 'score' | 'correctness' | 'full';
+      /** @description The language of the questions; candidate-chooses: pick one at the start */
+      language: components['schemas']['SetLanguage'];
+    };
+    StartCandidateDto: {
+      /**
+       * @description For a set whose language is candidate-chooses: the language to take it in (ignored otherwise)
+       * @enum {string}
+       */
+      language?: 'en' | 'zh-CN';
     };
     CandidateItemOutcomeDto: {
       position: number;
@@ -2548,6 +2648,18 @@ export interface components {
       gradedAt: string;
     };
     ReportItemDto: {
+      /**
+       * @description The language of title, prompt, options (and, in a review, explanation and feedback)
+       * @enum {string}
+       */
+      contentLocale: 'en' | 'zh-CN';
+      /** @description True when another language was asked for and this question is delivered in English instead */
+      fallback: boolean;
+      /**
+       * @description Why English was delivered: no translation, or one made from an older English version
+       * @enum {string}
+       */
+      fallbackReason?: 'missing' | 'stale';
       position: number;
       questionId: string;
       version: number;
@@ -2960,6 +3072,47 @@ export interface operations {
       };
     };
   };
+  Me_updateSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateMeSettingsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   Questions_topics: {
     parameters: {
       query?: never;
@@ -3044,7 +3197,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['QuestionDeliveryDto'];
+          'application/json': components['schemas']['LocalizedQuestionDto'];
         };
       };
       /** @description QUESTION_NOT_FOUND */
@@ -4422,6 +4575,8 @@ export interface operations {
         format?: 'json' | 'gift';
         /** @description A version number (default: the draft, else the latest published version) */
         version?: number;
+        /** @description gift: the language of the questions' text (default: the set's language, English when candidates choose); English where a translation is missing or stale */
+        locale?: 'en' | 'zh-CN';
       };
       header?: never;
       path: {
@@ -4888,7 +5043,11 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StartCandidateDto'];
+      };
+    };
     responses: {
       201: {
         headers: {

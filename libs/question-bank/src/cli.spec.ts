@@ -29,7 +29,8 @@ describe('bank CLI', () => {
     const io = capture();
     expect(await main(['stats', '--json', '--bank', join(fixtures, 'valid-bank')], io)).toBe(0);
     const stats = JSON.parse(io.stdout.join('\n')) as Record<string, unknown>;
-    expect(Object.keys(stats)).toEqual(['questions', 'byTopic', 'byType', 'byDifficulty', 'codeQuestions', 'verifiable']);
+    expect(Object.keys(stats)).toEqual(['questions', 'byTopic', 'byType', 'byDifficulty', 'codeQuestions', 'verifiable', 'locales', 'stale']);
+    expect(stats['locales']).toEqual({ en: 10, 'zh-CN': 0 });
     expect(stats['questions']).toBe(10);
   });
 

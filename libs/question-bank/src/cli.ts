@@ -15,26 +15,37 @@ import { assembleTemplates, formatTemplateLevelCheck } from './templates/assembl
 import { defaultTemplatesDir, loadTemplates } from './templates/load-templates';
 import type { QuestionVerifyResult } from './verify/types';
 import { verifyBank } from './verify/verify-bank';
+import { exportLocalized, importTranslations } from './translations/interchange';
+import { defaultTranslationsDir, loadTranslations, localeCounts } from './translations/load-translations';
+import { isTranslationLocale, TRANSLATION_LOCALES, type TranslationLocale } from './translations/model';
+import { stampTranslations } from './translations/stamp';
+import { translationFileText } from './translations/write-translation';
 
 const USAGE = `usage: npm run bank -- <command> [options]
 
 commands:
-  lint                                   check every file of the bank against docs/question-format.md
+  lint [--allow-stale]                   check every file of the bank (and its translations) against
+                                         docs/question-format.md; stale translations fail unless --allow-stale
   verify [--topic t] [--id q] [--concurrency n] [--drafts]
                                          prove every verify check with the Go toolchain
   stats [--json] [--drafts]              counts per topic, type and difficulty
   new --topic t --type <type> [--id id]  scaffold a question (and main.go for code types)
   schema [--out file]                    write question.schema.json
-  export --format json|gift|moodle-xml [--topic t]
-  import --format gift|moodle-xml|json <file> [--topic t] [--strict]
+  export --format json|gift|moodle-xml [--topic t] [--locale zh-CN]
+  import --format gift|moodle-xml|json <file> [--topic t] [--strict] [--locale zh-CN]
                                          import what is expressible and report what was adapted,
-                                         skipped or refused; --strict: all questions as written, or none
+                                         skipped or refused; --strict: all questions as written, or none;
+                                         with --locale: translations onto existing ids, written under translations/
+  translations stamp [--locale zh-CN] [--force]
+                                         write source_hash (the English contentHash) into translations lacking
+                                         one; --force also refreshes stale ones
   templates [--seed n] [--templates dir]
                                          draw every role template x level; report pools the bank cannot fill
   load                                   upsert the bank into Postgres (DATABASE_URL, or the embedded one
                                          under .data/, also while the app runs): migrations first
 
-every command accepts --bank <dir> (default: libs/question-bank/bank)`;
+every command accepts --bank <dir> (default: libs/question-bank/bank) and --translations <dir>
+(default: translations/ beside the bank)`;
 
 /** Exit codes: 0 ok, 1 problems or failed checks, 2 usage error or missing Go toolchain. */
 export type ExitCode = 0 | 1 | 2;
@@ -70,6 +81,8 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
         return templatesCommand(rest, io);
       case 'load':
         return loadCommand(rest, io);
+      case 'translations':
+        return translationsCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -96,13 +109,26 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
   }
 }
 
-const bankOption = { bank: { type: 'string' } } as const;
+const bankOption = { bank: { type: 'string' }, translations: { type: 'string' } } as const;
+
+const translationsDirOf = (values: { bank?: string | undefined; translations?: string | undefined }): string =>
+  values.translations !== undefined ? defaultBankDir(values.translations) : defaultTranslationsDir(defaultBankDir(values.bank));
+
+function localeOption(value: string | undefined): TranslationLocale | undefined {
+  if (value === undefined || value === 'en') return undefined;
+  if (!isTranslationLocale(value)) throw new UsageError(`--locale must be en or one of ${TRANSLATION_LOCALES.join(', ')}`);
+  return value;
+}
 
 async function lintCommand(args: readonly string[], io: Io): Promise<ExitCode> {
-  const { values } = parseArgs({ args: [...args], options: bankOption, strict: true });
-  const result = await lintBank(defaultBankDir(values.bank));
+  const { values } = parseArgs({ args: [...args], options: { ...bankOption, 'allow-stale': { type: 'boolean' } }, strict: true });
+  const result = await lintBank(defaultBankDir(values.bank), { translationsDir: translationsDirOf(values), allowStale: values['allow-stale'] === true });
   for (const problem of result.problems) io.out(formatProblem(problem));
-  io.out(`${result.files} files, ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}`);
+  for (const problem of result.stale) io.out(`${formatProblem(problem)} (allowed by --allow-stale)`);
+  io.out(
+    `${result.files} files, ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}` +
+      (result.stale.length > 0 ? `, ${result.stale.length} stale translation${result.stale.length === 1 ? '' : 's'} allowed` : ''),
+  );
   return result.problems.length > 0 ? 1 : 0;
 }
 
@@ -145,15 +171,18 @@ async function verifyCommand(args: readonly string[], io: Io): Promise<ExitCode>
 function statsCommand(args: readonly string[], io: Io): ExitCode {
   const { values } = parseArgs({ args: [...args], options: { ...bankOption, json: { type: 'boolean' }, drafts: { type: 'boolean' } }, strict: true });
   const bank = loadBank(defaultBankDir(values.bank), values.drafts ? { includeDrafts: true } : {});
-  const stats = bankStats(bank);
+  const translations = loadTranslations(translationsDirOf(values), bank.questions);
+  const stats = { ...bankStats(bank), ...localeCounts(bank.questions, translations.translations) };
   if (values.json) {
     io.out(JSON.stringify(stats));
   } else {
     io.out(`${stats.questions} questions (${stats.codeQuestions} with code, ${stats.verifiable} verifiable)`);
-    for (const [label, counts] of [['topic', stats.byTopic], ['type', stats.byType], ['difficulty', stats.byDifficulty]] as const) {
+    for (const [label, counts] of [['topic', stats.byTopic], ['type', stats.byType], ['difficulty', stats.byDifficulty], ['locale', stats.locales], ['stale locale', stats.stale]] as const) {
       io.out(`by ${label}: ${Object.entries(counts).map(([key, count]) => `${key} ${count}`).join(', ')}`);
     }
   }
+  const broken = translations.problems.filter((problem) => problem.kind === 'error').length;
+  if (broken > 0) io.err(`warning: ${broken} problem(s) in the translation files; those translations are not counted`);
   if (bank.problems.length > 0) io.err(`warning: ${bank.problems.length} problem(s) in the bank files; those questions are not counted`);
   return 0;
 }
@@ -199,12 +228,20 @@ function topicOption(value: string | undefined): TopicId | undefined {
 }
 
 async function exportCommand(args: readonly string[], io: Io): Promise<ExitCode> {
-  const { values } = parseArgs({ args: [...args], options: { ...bankOption, format: { type: 'string' }, topic: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args: [...args],
+    options: { ...bankOption, format: { type: 'string' }, topic: { type: 'string' }, locale: { type: 'string' } },
+    strict: true,
+  });
   const format = interchangeFormat(values.format);
   const topic = topicOption(values.topic);
+  const locale = localeOption(values.locale);
   const bank = loadBank(defaultBankDir(values.bank), topic !== undefined ? { topic } : {});
   if (bank.problems.length > 0) io.err(`warning: ${bank.problems.length} problem(s) in the bank files; those questions are not exported`);
-  const result = exportQuestions(bank.questions, format);
+  const result =
+    locale === undefined
+      ? exportQuestions(bank.questions, format)
+      : exportLocalized(bank.questions, loadTranslations(translationsDirOf(values), bank.questions, { locale }).translations, locale, format);
   // Problems go to stderr so `> file` captures only the export.
   for (const problem of result.problems) io.err(formatInterchangeProblem(problem));
   io.out(result.text.replace(/\n$/, ''));
@@ -219,15 +256,17 @@ async function exportCommand(args: readonly string[], io: Io): Promise<ExitCode>
 async function importCommand(args: readonly string[], io: Io): Promise<ExitCode> {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { ...bankOption, format: { type: 'string' }, topic: { type: 'string' }, strict: { type: 'boolean' } },
+    options: { ...bankOption, format: { type: 'string' }, topic: { type: 'string' }, strict: { type: 'boolean' }, locale: { type: 'string' } },
     allowPositionals: true,
     strict: true,
   });
   const format = interchangeFormat(values.format);
   const topic = topicOption(values.topic);
+  const locale = localeOption(values.locale);
   const [file] = positionals;
   if (!file || positionals.length !== 1) throw new UsageError('import needs exactly one input file');
   const bankDir = defaultBankDir(values.bank);
+  if (locale !== undefined) return importTranslationsCommand(readFileSync(file, 'utf8'), { format, locale, file, bankDir, translationsDir: translationsDirOf(values), ...(topic !== undefined ? { topic } : {}) }, io);
   const result = importQuestions(readFileSync(file, 'utf8'), format, {
     sourceName: file,
     ...(topic !== undefined ? { topic } : {}),
@@ -264,6 +303,52 @@ async function importCommand(args: readonly string[], io: Io): Promise<ExitCode>
   if (refused + skipped + adapted > 0) io.err(`import report: ${tally} (see the lines above)`);
   // Refused questions were errors in the input: the rest is imported, but the run is not clean.
   return refused > 0 ? 1 : 0;
+}
+
+/** Translations onto existing ids; all or nothing, and never over an existing translation file. */
+function importTranslationsCommand(
+  text: string,
+  opts: { format: InterchangeFormat; locale: TranslationLocale; file: string; bankDir: string; translationsDir: string; topic?: TopicId },
+  io: Io,
+): ExitCode {
+  const english = loadBank(opts.bankDir, { includeDrafts: true }).questions;
+  const result = importTranslations(text, opts.format, opts.locale, english, { sourceName: opts.file, ...(opts.topic !== undefined ? { topic: opts.topic } : {}) });
+  for (const problem of result.problems) io.err(formatInterchangeProblem(problem));
+  if (hasErrors(result.problems)) {
+    io.err('nothing imported');
+    return 1;
+  }
+  const planned = result.translations.map((translation) => ({ translation, path: join(opts.translationsDir, translation.locale, translation.topic, `${translation.id}.md`) }));
+  const clashes = planned.filter(({ path }) => existsSync(path));
+  if (clashes.length > 0) {
+    for (const { path } of clashes) io.err(`${opts.file}: error: ${displayPath(path)} already exists`);
+    io.err('nothing imported');
+    return 1;
+  }
+  for (const { translation, path } of planned) {
+    mkdirSync(join(opts.translationsDir, translation.locale, translation.topic), { recursive: true });
+    writeFileSync(path, translationFileText(translation), { flag: 'wx' });
+    io.out(displayPath(path));
+  }
+  io.out(`imported ${planned.length} ${opts.locale} translation${planned.length === 1 ? '' : 's'}; review them, then run \`npm run bank -- translations stamp\` and \`npm run bank -- lint\``);
+  return 0;
+}
+
+function translationsCommand(args: readonly string[], io: Io): ExitCode {
+  const [sub, ...rest] = args;
+  if (sub !== 'stamp') throw new UsageError(`unknown translations command "${sub ?? ''}" (known: stamp)`);
+  const { values } = parseArgs({ args: [...rest], options: { ...bankOption, locale: { type: 'string' }, force: { type: 'boolean' } }, strict: true });
+  const locale = localeOption(values.locale);
+  const english = loadBank(defaultBankDir(values.bank), { includeDrafts: true }).questions;
+  const loaded = loadTranslations(translationsDirOf(values), english, locale !== undefined ? { locale } : {});
+  const results = stampTranslations(loaded, { force: values.force === true });
+  for (const result of results) {
+    if (result.action === 'stamped' || result.action === 'refreshed') io.out(`${result.action} ${result.file}`);
+    if (result.action === 'skipped') io.err(`skipped ${result.file}: ${result.reason ?? ''}`);
+  }
+  const count = (action: string): number => results.filter((result) => result.action === action).length;
+  io.out(`${count('stamped')} stamped, ${count('refreshed')} refreshed, ${count('unchanged')} unchanged, ${count('skipped')} skipped`);
+  return 0;
 }
 
 function templatesCommand(args: readonly string[], io: Io): ExitCode {

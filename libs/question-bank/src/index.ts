@@ -31,3 +31,4 @@ export { bankStats, type BankStats } from './stats/bank-stats';
 export { scaffoldQuestion, type ScaffoldOptions, type ScaffoldResult } from './scaffold/new-question';
 export * from './templates';
 export { exportQuestions, type ExportResult, type InterchangeFormat } from './interchange';
+export * from './translations';

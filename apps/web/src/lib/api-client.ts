@@ -1,5 +1,6 @@
 import { createApiClient, CSRF_COOKIE, CSRF_HEADER, readCookie, type Schemas } from '@goprep/api-client';
 import { env } from '@/config/env';
+import { i18n } from './i18n';
 
 export type { Schemas };
 
@@ -56,6 +57,8 @@ export const api = createApiClient({ baseUrl: env.apiOrigin, getCsrfToken: csrfC
 // The generated client echoes the cookie it finds; on a first visit there is none yet, so fetch it.
 api.use({
   async onRequest({ request }) {
+    // The interface language: the API delivers questions in it to learners whose setting is follow-ui.
+    if (i18n.language) request.headers.set('Accept-Language', i18n.language);
     if (UNSAFE.has(request.method) && !request.headers.get(CSRF_HEADER)) {
       const token = await ensureCsrfToken();
       if (token) request.headers.set(CSRF_HEADER, token);

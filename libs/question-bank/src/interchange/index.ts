@@ -59,9 +59,14 @@ export { JSON_FORMAT_NAME, JSON_FORMAT_VERSION } from './json-format';
 
 const LOST_FIELDS = 'difficulty, go_version, expected_seconds, references, verify checks and the draft flag';
 
-export function exportQuestions(questions: BankQuestion[], format: InterchangeFormat): ExportResult {
+export interface ExportOptions {
+  /** The language the questions' text is in (recorded in the file); English when absent. */
+  locale?: string;
+}
+
+export function exportQuestions(questions: BankQuestion[], format: InterchangeFormat, opts: ExportOptions = {}): ExportResult {
   const problems = new ProblemList('<export>');
-  if (format === 'json') return { text: writeJson(questions), problems: problems.items };
+  if (format === 'json') return { text: writeJson(questions, opts.locale), problems: problems.items };
 
   const foreign: ForeignQuestion[] = [];
   for (const question of questions) {
@@ -73,7 +78,7 @@ export function exportQuestions(questions: BankQuestion[], format: InterchangeFo
     const kept = format === 'gift' ? 'ids and tags as [id:] [tag:] comments' : 'ids as <idnumber> and tags as <tags>';
     problems.warning(`${label} cannot express ${LOST_FIELDS}: they are written as comments and lost on import (${kept} are read back)`);
   }
-  const header = [`goprep export: ${foreign.length} of ${questions.length} questions`];
+  const header = [`goprep export: ${foreign.length} of ${questions.length} questions${opts.locale !== undefined ? ` (${opts.locale})` : ''}`];
   const text = format === 'gift' ? writeGift(foreign, header) : writeMoodleXml(foreign, header);
   return { text, problems: sortProblems(problems.items) };
 }

@@ -7,8 +7,8 @@ export const JSON_FORMAT_NAME = 'goprep-questions';
 export const JSON_FORMAT_VERSION = 1;
 
 /** The lossless format: the bank model as it is, under a version so later readers can migrate. */
-export function writeJson(questions: readonly BankQuestion[]): string {
-  return `${JSON.stringify({ format: JSON_FORMAT_NAME, version: JSON_FORMAT_VERSION, questions }, null, 2)}\n`;
+export function writeJson(questions: readonly BankQuestion[], locale?: string): string {
+  return `${JSON.stringify({ format: JSON_FORMAT_NAME, version: JSON_FORMAT_VERSION, ...(locale !== undefined ? { locale } : {}), questions }, null, 2)}\n`;
 }
 
 export function readJson(source: string, problems: ProblemList): BankQuestion[] {

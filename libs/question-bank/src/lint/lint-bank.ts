@@ -3,14 +3,9 @@ import { join, resolve } from 'node:path';
 import type { BankProblem } from '../model';
 import { displayPath } from '../parse/paths';
 import { duplicateIdProblems, scanBank, type BankScan } from '../parse/scan-bank';
+import { defaultTranslationsDir, loadTranslations } from '../translations/load-translations';
 import { gofmtList } from './gofmt';
 import { countSentences } from './sentences';
-
-export interface LintResult {
-  /** Markdown and Go files looked at. */
-  files: number;
-  problems: BankProblem[];
-}
 
 export const MIN_EXPLANATION_SENTENCES = 3;
 
@@ -25,8 +20,23 @@ const goFilesUnder = (dir: string): string[] =>
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
 
+export interface LintOptions {
+  /** Translations folder (default: `translations/` beside the bank); one that does not exist means none. */
+  translationsDir?: string;
+  /** Report stale (or unstamped) translations without failing on them. */
+  allowStale?: boolean;
+}
+
+export interface LintResult {
+  /** Markdown and Go files looked at. */
+  files: number;
+  problems: BankProblem[];
+  /** Stale translations let through by `allowStale` (reported, not failing). */
+  stale: BankProblem[];
+}
+
 /** Lints the whole bank, drafts included: every rule of docs/question-format.md that needs no Go run. */
-export async function lintBank(bankDir: string): Promise<LintResult> {
+export async function lintBank(bankDir: string, opts: LintOptions = {}): Promise<LintResult> {
   const dir = resolve(bankDir);
   const scan = scanBank(dir);
   const files = scan.topics.flatMap((topic) => topic.questionFiles);
@@ -84,8 +94,18 @@ export async function lintBank(bankDir: string): Promise<LintResult> {
   const goFiles = scan.topics.flatMap((topic) => goFilesUnder(topic.dir));
   problems.push(...(await gofmtProblems(goFiles, dir)));
 
+  // Translations are checked against every English question that parses (drafts too), once per id.
+  const duplicateIds = new Set(duplicateIdProblems(files).map((problem) => problem.file));
+  const english = files.filter((parsed) => !duplicateIds.has(parsed.file)).flatMap((parsed) => (parsed.question ? [parsed.question] : []));
+  const translations = loadTranslations(opts.translationsDir ?? defaultTranslationsDir(dir), english);
+  const stale: BankProblem[] = [];
+  for (const { kind, ...problem } of translations.problems) {
+    if (kind === 'stale' && opts.allowStale) stale.push(problem);
+    else problems.push(problem);
+  }
+
   const topicFiles = scan.topics.filter((topic) => existsSync(join(topic.dir, '_topic.md'))).length;
-  return { files: files.length + topicFiles + goFiles.length, problems };
+  return { files: files.length + topicFiles + goFiles.length + translations.files, problems, stale };
 }
 
 /** Program folders and Go files that no question claims. */

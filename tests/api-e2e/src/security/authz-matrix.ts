@@ -53,6 +53,7 @@ export const AUTHZ_MATRIX: Record<string, MatrixRequest> = {
   },
   'POST /api/auth/login': { fresh: true, body: () => ({ email: 'learner@example.com', password: PASSWORD }), expect: anyone },
   'GET /api/me': { expect: users },
+  'PATCH /api/me/settings': { body: () => ({ contentLanguage: 'follow-ui' }), expect: users },
   'GET /api/orgs': { expect: users },
   'POST /api/orgs/{id}/invites': { path: (ids) => ({ id: ids.orgA }), body: () => ({ email: 'friend@example.com' }), expect: orgA(201) },
   'POST /api/org-invites/accept': { body: () => ({ token: 'x'.repeat(43) }), expect: s(401, 401, 410, 410, 410, 410) },

@@ -246,6 +246,60 @@ describe('security: no key reaches a learner before the review policy allows it'
     }
   });
 
+  /**
+   * Gives every version of an attempt a current zh-CN translation whose review-only text (explanation,
+   * option feedback, flashcard back, rubric, extra accepted answers) is marked, and returns those marks.
+   */
+  async function translateAttempt(attemptId: string): Promise<string[]> {
+    const versions = await t.sql<{ id: string; question_id: string; options: Array<{ id: string }> | null; answer_key: AnswerKey }>(
+      `SELECT v.id, v.question_id, v.options, v.answer_key FROM attempt_items i JOIN question_versions v ON v.id = i.question_version_id WHERE i.attempt_id = $1`,
+      [attemptId],
+    );
+    const secrets: string[] = [];
+    for (const v of versions) {
+      const explanation = `中文解释 ${v.question_id} 只能在复盘时出现`;
+      const feedback = Object.fromEntries((v.options ?? []).map((o) => [o.id, `中文反馈 ${v.question_id} ${o.id} 是密钥`]));
+      const answer = v.answer_key.type === 'flashcard' ? `中文答案 ${v.question_id} 是卡片背面` : null;
+      const rubric = v.answer_key.type === 'essay' ? v.answer_key.rubric.map((_, i) => `中文评分点 ${v.question_id} ${i}`) : null;
+      const accepted = v.answer_key.type === 'short' ? [`中文可接受答案 ${v.question_id}`] : null;
+      secrets.push(explanation, ...Object.values(feedback), ...(answer ? [answer] : []), ...(rubric ?? []), ...(accepted ?? []));
+      await t.sql(
+        `INSERT INTO question_version_translations (version_id, locale, source_hash, title, prompt, explanation, answer, options, option_feedback, accepted, rubric, search_text)
+         SELECT v.id, 'zh-CN', v.content_hash, '中文标题 ' || v.question_id, '中文题干 ' || v.question_id, $2, $3,
+                (SELECT jsonb_agg(jsonb_build_object('id', o->>'id', 'text', '中文选项 ' || (o->>'id'))) FROM jsonb_array_elements(v.options) o),
+                $4::jsonb, $5::text[], $6::text[], ''
+           FROM question_versions v WHERE v.id = $1
+         ON CONFLICT (version_id, locale) DO UPDATE SET source_hash = EXCLUDED.source_hash, title = EXCLUDED.title, prompt = EXCLUDED.prompt,
+           explanation = EXCLUDED.explanation, answer = EXCLUDED.answer, options = EXCLUDED.options, option_feedback = EXCLUDED.option_feedback,
+           accepted = EXCLUDED.accepted, rubric = EXCLUDED.rubric`,
+        [v.id, explanation, answer, v.options ? JSON.stringify(feedback) : null, accepted, rubric],
+      );
+    }
+    return secrets;
+  }
+
+  it.each(['score', 'full'])('should show no key, in Chinese or English, when a quiz is delivered in zh-CN (policy %s)', async (policy) => {
+    const { actor, attemptId, rows } = await quizInProgress();
+    const zhSecrets = await translateAttempt(attemptId);
+    const setting = await actor.browser.agent.patch('/api/me/settings').set('X-CSRF-Token', await actor.browser.csrfToken()).send({ contentLanguage: 'zh-CN' });
+    expect(setting.status).toBe(200);
+    // The walk reads the Chinese delivery, or it proves nothing about it.
+    const delivered = (await actor.browser.get(`/api/attempts/${attemptId}`)).body as { items: Array<{ prompt: string; contentLocale: string }> };
+    expect(delivered.items.map((i) => i.contentLocale)).toEqual(rows.map(() => 'zh-CN'));
+    expect(delivered.items.every((i) => i.prompt.startsWith('中文题干 '))).toBe(true);
+    const secrets = [...secretsOf(rows), ...zhSecrets];
+    expectNoLeaks('zh-CN, in progress', await walk(actor, quizValues(attemptId, rows), secrets, () => false));
+
+    await t.sql('UPDATE attempts SET review_policy = $2 WHERE id = $1', [attemptId, policy]);
+    expect((await actor.browser.post(`/api/attempts/${attemptId}/submit`)).status).toBe(200);
+    const review = `/api/attempts/${attemptId}/review`;
+    expectNoLeaks(`zh-CN, submitted, policy ${policy}`, await walk(actor, quizValues(attemptId, rows), secrets, (url) => policy === 'full' && url === review));
+    if (policy === 'full') {
+      const res = await actor.browser.get(review);
+      expect(zhSecrets.filter((secret) => secret.startsWith('中文解释')).every((secret) => res.text.includes(secret))).toBe(true);
+    }
+  });
+
   it('should never show a drill card key or explanation in any GET, before or after a review', async () => {
     const actor = await newLearner();
     const added = await actor.browser.post('/api/drills/deck', { topic: 'goroutine-leaks' });

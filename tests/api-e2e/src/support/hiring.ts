@@ -48,6 +48,7 @@ export interface SetSettings {
   overduePolicy?: 'auto-submit' | 'grace-period' | 'not-counted';
   submitGraceSeconds?: number;
   reviewPolicy?: 'none' | 'score' | 'correctness' | 'full';
+  language?: 'en' | 'zh-CN' | 'candidate-chooses';
   items: Json[];
 }
 
@@ -65,6 +66,7 @@ export async function publishedSet(b: Browser, orgId: string, settings: SetSetti
     overduePolicy: settings.overduePolicy ?? 'auto-submit',
     submitGraceSeconds: settings.submitGraceSeconds ?? 0,
     reviewPolicy: settings.reviewPolicy ?? 'correctness',
+    ...(settings.language !== undefined ? { language: settings.language } : {}),
     items: settings.items,
   });
   expect(draft.status).toBe(200);

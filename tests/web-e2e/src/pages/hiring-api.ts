@@ -43,7 +43,10 @@ export class HiringApi {
   }
 
   /** Creates, fills and publishes a set of fixed items; returns its id. */
-  async publishedSet(orgId: string, settings: { title: string; instructions: string; timeLimitSeconds: number; reviewPolicy: string; questionIds: string[] }): Promise<string> {
+  async publishedSet(
+    orgId: string,
+    settings: { title: string; instructions: string; timeLimitSeconds: number; reviewPolicy: string; questionIds: string[]; language?: string },
+  ): Promise<string> {
     const setId = (await this.send('POST', `/api/orgs/${orgId}/sets`, { title: settings.title }))['id'] as string;
     await this.send('PUT', `/api/orgs/${orgId}/sets/${setId}/draft`, {
       title: settings.title,
@@ -53,6 +56,7 @@ export class HiringApi {
       overduePolicy: 'auto-submit',
       submitGraceSeconds: 0,
       reviewPolicy: settings.reviewPolicy,
+      ...(settings.language !== undefined ? { language: settings.language } : {}),
       items: settings.questionIds.map((questionId) => ({ kind: 'fixed', questionId, points: 1 })),
     });
     await this.send('POST', `/api/orgs/${orgId}/sets/${setId}/publish`);

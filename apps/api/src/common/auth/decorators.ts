@@ -10,6 +10,8 @@ export interface AuthUser {
   displayName: string;
   role: UserRole;
   sessionId: string;
+  /** The language questions are delivered in (`follow-ui`: the interface language the request names). */
+  contentLanguage: 'en' | 'zh-CN' | 'follow-ui';
 }
 
 export type AuthedRequest = Request & { user?: AuthUser; id?: string };

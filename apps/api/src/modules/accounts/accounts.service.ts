@@ -152,19 +152,30 @@ export class AccountsService {
   }
 
   /** The user behind a session cookie, or null when it is unknown, expired or revoked. */
+  async setContentLanguage(userId: string, contentLanguage: AuthUser['contentLanguage']): Promise<void> {
+    await this.db.query('UPDATE users SET content_language = $2, updated_at = now() WHERE id = $1', [userId, contentLanguage]);
+  }
+
   async resolveSession(token: string): Promise<AuthUser | null> {
     if (token.length > 200) return null;
     // Runs on every request: one statement on the token_hash index. findOne with a relation made
     // TypeORM send a DISTINCT pre-query too (see docs/performance.md: the answer save went from 35
     // to 60 req/s without it).
     const [row] = (await this.db.query(
-      `SELECT s.id AS session_id, u.id, u.email, u.display_name, u.role
+      `SELECT s.id AS session_id, u.id, u.email, u.display_name, u.role, u.content_language
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2`,
       [hashToken(token), new Date()],
-    )) as Array<{ session_id: string; id: string; email: string; display_name: string; role: UserRole }>;
+    )) as Array<{ session_id: string; id: string; email: string; display_name: string; role: UserRole; content_language: AuthUser['contentLanguage'] }>;
     if (!row) return null;
-    return { id: row.id, email: row.email, displayName: row.display_name, role: row.role, sessionId: row.session_id };
+    return {
+      id: row.id,
+      email: row.email,
+      displayName: row.display_name,
+      role: row.role,
+      sessionId: row.session_id,
+      contentLanguage: row.content_language,
+    };
   }
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { aggregateResult, grade, itemPoints, type AnswerKey, type AttemptResult, type Closing, type GradedItem, type QuestionResponse } from '@goprep/domain';
+import { GRADING_KEY_SQL, translationJoin } from '../questions/translated-text';
 import { ITEMS_WITH_ANSWERS, type AttemptRow } from './attempt-rows';
 
 interface GradingRow {
@@ -28,11 +29,12 @@ export class AttemptFinalizer {
       return null;
     }
     const rows: GradingRow[] = await tx.query(
-      `SELECT i.position, i.points, v.topic_id, v.difficulty, v.answer_key, an.response
+      `SELECT i.position, i.points, v.topic_id, v.difficulty, ${GRADING_KEY_SQL} AS answer_key, an.response
          FROM ${ITEMS_WITH_ANSWERS}
+         ${translationJoin('$2')}
         WHERE i.attempt_id = $1
         ORDER BY i.position`,
-      [attempt.id],
+      [attempt.id, attempt.content_locale],
     );
     const graded = rows.map((row) => {
       const g = grade(row.answer_key, row.response ?? undefined);

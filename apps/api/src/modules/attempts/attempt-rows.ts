@@ -1,3 +1,4 @@
+import type { ContentLocale } from '../../common/i18n/content-locale';
 import type { AttemptClock, AttemptResult, AttemptState, OverduePolicy, ReviewPolicy } from '@goprep/domain';
 
 /** Columns of `attempts` as raw queries return them (snake_case, numeric/bigint as strings). */
@@ -22,6 +23,8 @@ export interface AttemptRow {
   max_score: string | null;
   result: AttemptResult | null;
   item_count: number;
+  /** The language the attempt was started in (a candidate's is the set's, or their choice). */
+  content_locale: ContentLocale;
 }
 
 /** What an attempt was started with, stored as is (the seed and this reproduce the draw). */
@@ -48,7 +51,7 @@ export function ownerCondition(owner: AttemptOwner, param: number): { sql: strin
 }
 
 export const ATTEMPT_COLUMNS = `a.id, a.user_id, a.invite_id, a.set_version_id, a.mode, a.config, a.seed, a.state, a.started_at, a.deadline_at, a.submitted_at,
-  a.finished_at, a.overdue_policy, a.submit_grace_seconds, a.review_policy, a.score, a.max_score, a.result,
+  a.finished_at, a.overdue_policy, a.submit_grace_seconds, a.review_policy, a.score, a.max_score, a.result, a.content_locale,
   (SELECT count(*)::int FROM attempt_items i WHERE i.attempt_id = a.id) AS item_count`;
 
 /** An attempt's items (`i`) with their question version (`v`) and saved answer (`an`, all null when unanswered). */

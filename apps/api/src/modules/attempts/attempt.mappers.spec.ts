@@ -34,7 +34,7 @@ const result: AttemptResult = {
 };
 
 const attempt = (over: Partial<AttemptRow>): AttemptRow => ({
-  id: 'a1', user_id: 'u1', invite_id: null, set_version_id: null, mode: 'quick', seed: '7', state: 'submitted',
+  id: 'a1', user_id: 'u1', invite_id: null, set_version_id: null, mode: 'quick', seed: '7', state: 'submitted', content_locale: 'en',
   config: { title: 'Quick quiz: channels', timeLimitSeconds: 600, shuffleOptions: true },
   started_at: new Date('2026-11-21T10:00:00Z'), deadline_at: new Date('2026-11-21T10:10:00Z'),
   submitted_at: new Date('2026-11-21T10:05:00Z'), finished_at: new Date('2026-11-21T10:05:00Z'),
@@ -98,5 +98,67 @@ describe('mapSummary', () => {
   it('should hide the score under the none policy and before submission', () => {
     expect(mapSummary(attempt({ review_policy: 'none' })).result).toBeNull();
     expect(mapSummary(attempt({ state: 'in_progress', result: null, finished_at: null })).result).toBeNull();
+  });
+});
+
+describe('content language', () => {
+  const translated: DeliveryItemRow = {
+    ...item,
+    tr_content_hash: 'h3',
+    tr_source_hash: 'h3',
+    tr_title: '选择',
+    tr_prompt: '哪个 case 会执行？',
+    tr_options: [
+      { id: 'a', text: '甲' },
+      { id: 'b', text: '乙' },
+      { id: 'c', text: '丙' },
+    ],
+    tr_unit: null,
+  };
+
+  it('should deliver a fresh translation in the asked language with the same option ids and order', () => {
+    const dto = mapDeliveryItem(translated, 'zh-CN');
+    expect(dto).toMatchObject({ title: '选择', prompt: '哪个 case 会执行？', contentLocale: 'zh-CN', fallback: false });
+    expect(dto.options).toEqual([{ id: 'c', text: '丙' }, { id: 'a', text: '甲' }, { id: 'b', text: '乙' }]);
+  });
+
+  it('should fall back to English, marked stale, when the translation was made from another English version', () => {
+    const dto = mapDeliveryItem({ ...translated, tr_source_hash: 'h2' }, 'zh-CN');
+    expect(dto).toMatchObject({ title: 'Select', prompt: 'Which case runs?', contentLocale: 'en', fallback: true, fallbackReason: 'stale' });
+    expect(dto.options?.map((o) => o.text)).toEqual(['C', 'A', 'B']);
+  });
+
+  it('should fall back to English, marked missing, when there is no translation', () => {
+    expect(mapDeliveryItem(item, 'zh-CN')).toMatchObject({ title: 'Select', contentLocale: 'en', fallback: true, fallbackReason: 'missing' });
+  });
+
+  it('should not mark English as a fallback when English was asked for, even if a translation exists', () => {
+    const dto = mapDeliveryItem(translated, 'en');
+    expect(dto).toMatchObject({ title: 'Select', contentLocale: 'en', fallback: false });
+    expect('fallbackReason' in dto).toBe(false);
+  });
+
+  it('should review in the asked language: feedback, explanation and key text from the translation, correctness from the English', () => {
+    const row: ReviewItemRow = {
+      ...translated,
+      answer_key: { type: 'single', correct: 'b' },
+      explanation: 'Because.',
+      references: [],
+      score: '1',
+      status: 'correct',
+      tr_explanation: '因为。',
+      tr_option_feedback: { a: '不对', b: '对' },
+      tr_answer: null,
+      tr_accepted: null,
+      tr_rubric: null,
+    };
+    const dto = mapReviewItem(row, 'zh-CN');
+    expect(dto.explanation).toBe('因为。');
+    expect(dto.key).toEqual({ type: 'single', correct: 'b' });
+    expect(dto.options).toEqual([
+      { id: 'c', text: '丙', correct: false },
+      { id: 'a', text: '甲', correct: false, feedback: '不对' },
+      { id: 'b', text: '乙', correct: true, feedback: '对' },
+    ]);
   });
 });

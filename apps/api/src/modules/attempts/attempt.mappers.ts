@@ -1,11 +1,13 @@
 import { applyOptionOrder, reviewAccess, type AnswerKey, type AttemptResult } from '@goprep/domain';
+import type { ContentLocale } from '../../common/i18n/content-locale';
+import { deliveredText, reviewedText, type TranslationColumns, type TranslationReviewColumns } from '../questions/translated-text';
 import type { AttemptRow } from './attempt-rows';
 import type { AttemptScoreDto, AttemptSummaryDto, DeliveryItemDto, ReviewItemDto } from './dto/attempt.dto';
 
 type StoredOption = { id: string; text: string; correct: boolean; feedback?: string };
 
-/** An item joined with its pinned version and the saved answer, without key columns. */
-export interface DeliveryItemRow {
+/** An item joined with its pinned version, its translation and the saved answer, without key columns. */
+export interface DeliveryItemRow extends Partial<TranslationColumns> {
   position: number;
   option_order: string[] | null;
   points: string;
@@ -28,7 +30,7 @@ export interface DeliveryItemRow {
 }
 
 /** The same with the review columns. Only the review query selects these. */
-export interface ReviewItemRow extends DeliveryItemRow {
+export interface ReviewItemRow extends DeliveryItemRow, Partial<TranslationReviewColumns> {
   answer_key: AnswerKey;
   explanation: string;
   references: string[];
@@ -56,27 +58,33 @@ export function mapSummary(row: AttemptRow): AttemptSummaryDto {
   };
 }
 
-/** Only id and text of each option: `correct` and `feedback` are key material. */
-/** What delivery and review both show of an item's question: never key material. */
-function itemQuestion(row: DeliveryItemRow) {
+/** What delivery and review both show of an item's question, in the delivered language: never key material. */
+function itemQuestion(row: DeliveryItemRow, locale: ContentLocale) {
+  const text = deliveredText(row, locale);
   return {
-    position: row.position,
-    questionId: row.question_id,
-    version: row.version,
-    title: row.title,
-    topic: row.topic_id,
-    difficulty: row.difficulty,
-    type: row.type,
-    prompt: row.prompt,
-    ...(row.code !== null ? { code: row.code } : {}),
-    ...(row.unit !== null ? { unit: row.unit } : {}),
+    text,
+    fields: {
+      position: row.position,
+      questionId: row.question_id,
+      version: row.version,
+      title: text.title,
+      topic: row.topic_id,
+      difficulty: row.difficulty,
+      type: row.type,
+      prompt: text.prompt,
+      ...(row.code !== null ? { code: row.code } : {}),
+      ...(text.unit !== null ? { unit: text.unit } : {}),
+      ...text.info,
+    },
   };
 }
 
-export function mapDeliveryItem(row: DeliveryItemRow): DeliveryItemDto {
+/** Only id and text of each option: `correct` and `feedback` are key material. */
+export function mapDeliveryItem(row: DeliveryItemRow, locale: ContentLocale = 'en'): DeliveryItemDto {
+  const { text, fields } = itemQuestion(row, locale);
   return {
-    ...itemQuestion(row),
-    ...(row.options ? { options: applyOptionOrder(row.options, row.option_order).map((o) => ({ id: o.id, text: o.text })) } : {}),
+    ...fields,
+    ...(row.options ? { options: applyOptionOrder(row.options, row.option_order).map((o) => ({ id: o.id, text: text.optionText(o.id, o.text) })) } : {}),
     expectedSeconds: row.expected_seconds,
     points: Number(row.points),
     answer:
@@ -92,18 +100,18 @@ export function mapDeliveryItem(row: DeliveryItemRow): DeliveryItemDto {
   };
 }
 
-export function mapReviewItem(row: ReviewItemRow): ReviewItemDto {
-  const key = row.answer_key;
+export function mapReviewItem(row: ReviewItemRow, locale: ContentLocale = 'en'): ReviewItemDto {
+  const { text, fields } = itemQuestion(row, locale);
+  const reviewed = reviewedText(row, locale);
+  const key = reviewed.key;
   return {
-    ...itemQuestion(row),
+    ...fields,
     ...(row.options
       ? {
-          options: applyOptionOrder(row.options, row.option_order).map((o) => ({
-            id: o.id,
-            text: o.text,
-            correct: o.correct,
-            ...(o.feedback ? { feedback: o.feedback } : {}),
-          })),
+          options: applyOptionOrder(row.options, row.option_order).map((o) => {
+            const feedback = reviewed.feedback(o.id, o.feedback);
+            return { id: o.id, text: text.optionText(o.id, o.text), correct: o.correct, ...(feedback ? { feedback } : {}) };
+          }),
         }
       : {}),
     response: row.response,
@@ -113,7 +121,7 @@ export function mapReviewItem(row: ReviewItemRow): ReviewItemDto {
     score: row.score === null ? null : Number(row.score),
     points: Number(row.points),
     key: key as unknown as Record<string, unknown>,
-    explanation: row.explanation,
+    explanation: reviewed.explanation,
     references: row.references,
     // The bank's verifier runs every code question with Go; these are the outputs/lines it proved.
     ...(key.type === 'code-output' ? { verifiedOutput: key.outputs } : {}),

@@ -11,6 +11,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CurrentUser } from '../../common/auth/decorators';
+import { RequestedContentLocale, type ContentLocale } from '../../common/i18n/content-locale';
 import type { AuthUser } from '../../common/auth/decorators';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
@@ -44,8 +45,8 @@ export class AttemptsController {
   @ApiCreatedResponse({ type: AttemptDeliveryDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'TEMPLATE_NOT_FOUND' })
   @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'NOT_ENOUGH_QUESTIONS' })
-  start(@CurrentUser() user: AuthUser, @Body() body: StartAttemptDto): Promise<AttemptDeliveryDto> {
-    return this.attempts.start(user.id, body);
+  start(@CurrentUser() user: AuthUser, @Body() body: StartAttemptDto, @RequestedContentLocale() locale: ContentLocale): Promise<AttemptDeliveryDto> {
+    return this.attempts.start(user.id, body, locale);
   }
 
   @Get()
@@ -59,8 +60,8 @@ export class AttemptsController {
   @ApiOperation({ summary: "An attempt as the runner shows it: items in order, saved answers, the server's now and deadline (no keys)" })
   @ApiOkResponse({ type: AttemptDeliveryDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'ATTEMPT_NOT_FOUND (also for other users)' })
-  get(@CurrentUser() user: AuthUser, @Param('id', uuidPipe) id: string): Promise<AttemptDeliveryDto> {
-    return this.attempts.deliver(learner(user), id);
+  get(@CurrentUser() user: AuthUser, @Param('id', uuidPipe) id: string, @RequestedContentLocale() locale: ContentLocale): Promise<AttemptDeliveryDto> {
+    return this.attempts.deliver(learner(user), id, locale);
   }
 
   @Put(':id/items/:position/answer')
@@ -94,7 +95,7 @@ export class AttemptsController {
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'ATTEMPT_NOT_SUBMITTED' })
   @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'REVIEW_NOT_ALLOWED' })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'ATTEMPT_NOT_FOUND' })
-  review(@CurrentUser() user: AuthUser, @Param('id', uuidPipe) id: string): Promise<AttemptReviewDto> {
-    return this.attempts.review(learner(user), id);
+  review(@CurrentUser() user: AuthUser, @Param('id', uuidPipe) id: string, @RequestedContentLocale() locale: ContentLocale): Promise<AttemptReviewDto> {
+    return this.attempts.review(learner(user), id, locale);
   }
 }

@@ -18,7 +18,9 @@ import { DEFAULT_POOL_TYPES, loadTemplates, type RoleTemplate } from '@goprep/qu
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AppConfigService } from '../../config/app-config.service';
+import type { ContentLocale } from '../../common/i18n/content-locale';
 import { loadDrawableQuestions, type DrawableQuestion } from '../questions/pool-candidates';
+import { TRANSLATION_COLUMNS, TRANSLATION_REVIEW_COLUMNS, translationJoin } from '../questions/translated-text';
 import { AttemptFinalizer } from './attempt-finalizer.service';
 import { ATTEMPT_COLUMNS, clockOf, ITEMS_WITH_ANSWERS, ownerCondition, type AttemptConfig, type AttemptOwner, type AttemptRow } from './attempt-rows';
 import { mapDeliveryItem, mapReviewItem, mapSummary, type DeliveryItemRow, type ReviewItemRow } from './attempt.mappers';
@@ -56,6 +58,8 @@ export interface PlannedAttempt {
   submitGraceSeconds: number;
   reviewPolicy: ReviewPolicy;
   setVersionId?: string;
+  /** The language it is delivered in (default English); grading accepts this language's short answers too. */
+  contentLocale?: ContentLocale;
   /** In presentation order; positions are 1.. in this order. */
   items: ReadonlyArray<{ versionId: string; optionIds: readonly string[] | null; points: number }>;
 }
@@ -92,7 +96,7 @@ export class AttemptsService {
   }
 
   /** Draws the questions, pins their versions, fixes option order and deadline: one transaction. */
-  async start(userId: string, body: StartAttemptDto): Promise<AttemptDeliveryDto> {
+  async start(userId: string, body: StartAttemptDto, contentLocale: ContentLocale = 'en'): Promise<AttemptDeliveryDto> {
     const now = this.clock.now();
     const seed = randomInt(0, 2 ** 32);
     const candidates = await this.candidates();
@@ -117,10 +121,11 @@ export class AttemptsService {
         overduePolicy,
         submitGraceSeconds,
         reviewPolicy: 'full',
+        contentLocale,
         items: draw.items.map((c) => ({ versionId: c.versionId, optionIds: c.optionIds, points: 1 })),
       }),
     );
-    return this.deliver(owner, id);
+    return this.deliver(owner, id, contentLocale);
   }
 
   /**
@@ -129,8 +134,9 @@ export class AttemptsService {
    */
   async insertPlanned(tx: EntityManager, plan: PlannedAttempt): Promise<string> {
     const [created] = (await tx.query(
-      `INSERT INTO attempts (user_id, invite_id, set_version_id, mode, config, seed, state, started_at, deadline_at, overdue_policy, submit_grace_seconds, review_policy)
-       VALUES ($1, $2, $3, $4, $5, $6, 'in_progress', $7, $8, $9, $10, $11) RETURNING id`,
+      `INSERT INTO attempts (user_id, invite_id, set_version_id, mode, config, seed, state, started_at, deadline_at, overdue_policy, submit_grace_seconds, review_policy,
+                             content_locale)
+       VALUES ($1, $2, $3, $4, $5, $6, 'in_progress', $7, $8, $9, $10, $11, $12) RETURNING id`,
       [
         plan.owner.kind === 'learner' ? plan.owner.userId : null,
         plan.owner.kind === 'candidate' ? plan.owner.inviteId : null,
@@ -143,6 +149,7 @@ export class AttemptsService {
         plan.overduePolicy,
         plan.submitGraceSeconds,
         plan.reviewPolicy,
+        plan.contentLocale ?? 'en',
       ],
     )) as Array<{ id: string }>;
     if (!created) throw new Error('INSERT ... RETURNING gave no row');
@@ -222,13 +229,19 @@ export class AttemptsService {
     return row;
   }
 
-  async deliver(owner: AttemptOwner, id: string): Promise<AttemptDeliveryDto> {
+  /**
+   * `contentLocale`: the language a learner reads now (their setting); without it (candidates) the
+   * attempt's own language. Per question, English when the translation is missing or stale.
+   */
+  async deliver(owner: AttemptOwner, id: string, contentLocale?: ContentLocale): Promise<AttemptDeliveryDto> {
     const row = await this.attempt(this.db, owner, id);
+    const locale = contentLocale ?? row.content_locale;
     const items: DeliveryItemRow[] = await this.db.query(
-      `SELECT ${ITEM_COLUMNS}
+      `SELECT ${ITEM_COLUMNS}, ${TRANSLATION_COLUMNS}
          FROM ${ITEMS_WITH_ANSWERS}
+         ${translationJoin('$2')}
         WHERE i.attempt_id = $1 ORDER BY i.position`,
-      [id],
+      [id, locale],
     );
     return {
       ...mapSummary(row),
@@ -236,7 +249,7 @@ export class AttemptsService {
       timeLimitSeconds: row.config.timeLimitSeconds,
       graceMs: this.graceMs,
       overduePolicy: row.overdue_policy,
-      items: items.map(mapDeliveryItem),
+      items: items.map((item) => mapDeliveryItem(item, locale)),
     };
   }
 
@@ -333,7 +346,7 @@ export class AttemptsService {
     return mapSummary(await this.attempt(this.db, owner, id));
   }
 
-  async review(owner: AttemptOwner, id: string): Promise<AttemptReviewDto> {
+  async review(owner: AttemptOwner, id: string, contentLocale?: ContentLocale): Promise<AttemptReviewDto> {
     const attempt = await this.attempt(this.db, owner, id);
     if (attempt.state !== 'submitted') {
       throw new AppError(ErrorCode.ATTEMPT_NOT_SUBMITTED, 'The review opens once the attempt is submitted.');
@@ -341,13 +354,15 @@ export class AttemptsService {
     if (!reviewAccess(attempt.review_policy, attempt.state).keys) {
       throw new AppError(ErrorCode.REVIEW_NOT_ALLOWED, 'The review policy of this attempt does not show answers.');
     }
+    const locale = contentLocale ?? attempt.content_locale;
     const items: ReviewItemRow[] = await this.db.query(
-      `SELECT ${ITEM_COLUMNS}, v.answer_key, v.explanation, v."references", an.score, an.status
+      `SELECT ${ITEM_COLUMNS}, v.answer_key, v.explanation, v."references", an.score, an.status, ${TRANSLATION_COLUMNS}, ${TRANSLATION_REVIEW_COLUMNS}
          FROM ${ITEMS_WITH_ANSWERS}
+         ${translationJoin('$2')}
         WHERE i.attempt_id = $1 ORDER BY i.position`,
-      [id],
+      [id, locale],
     );
-    return { attempt: mapSummary(attempt), items: items.map(mapReviewItem) };
+    return { attempt: mapSummary(attempt), items: items.map((item) => mapReviewItem(item, locale)) };
   }
 
   async summary(owner: AttemptOwner, id: string): Promise<AttemptSummaryDto> {

@@ -15,11 +15,12 @@ import type * as express from 'express';
 import { Public } from '../../common/auth/decorators';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
+import { RequestedContentLocale, type ContentLocale } from '../../common/i18n/content-locale';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AppConfigService } from '../../config/app-config.service';
 import { AnswerSavedDto, AttemptDeliveryDto, AttemptSummaryDto, SaveAnswerDto } from '../attempts/dto/attempt.dto';
 import { CandidateService } from './candidate.service';
-import { CandidateReviewDto, CandidateSessionDto, CandidateStatusDto, IntegritySignalsDto } from './dto/candidate.dto';
+import { CandidateReviewDto, CandidateSessionDto, CandidateStatusDto, IntegritySignalsDto, StartCandidateDto } from './dto/candidate.dto';
 
 export const CANDIDATE_COOKIE = 'goprep_candidate';
 const COOKIE_PATH = '/api/candidate';
@@ -79,8 +80,12 @@ export class CandidateController {
   @ApiOperation({ summary: 'Start the test (or continue the open attempt): fixed items and pool draws with a stored seed' })
   @ApiCreatedResponse({ type: AttemptDeliveryDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'CANDIDATE_CANNOT_START (expired, used, revoked)' })
-  async start(@Req() req: express.Request): Promise<AttemptDeliveryDto> {
-    return this.candidate.start(await this.candidate.resolve(cookieToken(req), req.ip ?? 'unknown'));
+  async start(
+    @Req() req: express.Request,
+    @Body() body: StartCandidateDto,
+    @RequestedContentLocale() interfaceLocale: ContentLocale,
+  ): Promise<AttemptDeliveryDto> {
+    return this.candidate.start(await this.candidate.resolve(cookieToken(req), req.ip ?? 'unknown'), body.language ?? interfaceLocale);
   }
 
   @Get('attempt')

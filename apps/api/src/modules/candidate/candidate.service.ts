@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { computeDeadline, drawFromPools, MAX_TIME_LIMIT_SECONDS, type ReviewPolicy } from '@goprep/domain';
 import { AppError } from '../../common/errors/app-error';
+import type { ContentLocale } from '../../common/i18n/content-locale';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { RateLimiterService } from '../accounts/rate-limiter.service';
 import type { AttemptOwner } from '../attempts/attempt-rows';
@@ -74,12 +75,15 @@ export class CandidateService {
       attemptsUsed: invite.attempts_used,
       attemptId: invite.latest_attempt_id,
       reviewPolicy: version.reviewPolicy,
+      language: version.language,
     };
   }
 
   /** Starts the attempt, or returns the open one (a second tab, a refresh, a retried request). */
-  async start(invite: InviteRow): Promise<AttemptDeliveryDto> {
+  /** `chosen`: the candidate's pick, used only when the set lets the candidate choose. */
+  async start(invite: InviteRow, chosen: ContentLocale = 'en'): Promise<AttemptDeliveryDto> {
     const version = await this.sets.loadPublishedVersionById(invite.set_version_id);
+    const contentLocale: ContentLocale = version.language === 'candidate-chooses' ? chosen : version.language;
     const seed = randomInt(0, 2 ** 32);
     const items = await this.draw(invite.org_id, version, seed);
     const id = await this.db.transaction(async (tx) => {
@@ -105,6 +109,7 @@ export class CandidateService {
         submitGraceSeconds: version.overduePolicy === 'grace-period' ? version.submitGraceSeconds : 0,
         reviewPolicy: version.reviewPolicy as ReviewPolicy,
         setVersionId: version.id,
+        contentLocale,
         items,
       };
       return this.attempts.insertPlanned(tx, plan);

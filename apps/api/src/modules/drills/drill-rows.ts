@@ -1,3 +1,5 @@
+import type { ContentLocale } from '../../common/i18n/content-locale';
+import { contentLocaleInfo, deliveredText, reviewedText, type TranslationColumns, type TranslationReviewColumns } from '../questions/translated-text';
 import {
   DAY_MS,
   DEFAULT_SRS_SETTINGS,
@@ -52,7 +54,7 @@ export const DELIVERY_COLUMNS = `v.question_id, v.version, v.title, v.topic_id, 
   v.expected_seconds, (SELECT jsonb_agg(jsonb_build_object('id', o->>'id', 'text', o->>'text') ORDER BY n)
                          FROM jsonb_array_elements(v.options) WITH ORDINALITY AS e(o, n)) AS options`;
 
-export interface DeliveryRow {
+export interface DeliveryRow extends Partial<TranslationColumns> {
   question_id: string;
   version: number;
   title: string;
@@ -67,7 +69,7 @@ export interface DeliveryRow {
 }
 
 /** A review joined with the version it was graded against: the only query that selects key columns. */
-export interface ReviewRow {
+export interface ReviewRow extends Partial<TranslationReviewColumns> {
   id: string;
   user_id: string;
   question_id: string;
@@ -175,19 +177,21 @@ export function mapCardState(questionId: string, card: SrsCard): DrillCardStateD
 }
 
 /** Options keep their stored order and only id and text: `correct` and `feedback` are key material. */
-export function mapDrillQuestion(row: DeliveryRow): DrillQuestionDto {
+export function mapDrillQuestion(row: DeliveryRow, locale: ContentLocale = 'en'): DrillQuestionDto {
+  const text = deliveredText(row, locale);
   return {
     questionId: row.question_id,
     version: row.version,
-    title: row.title,
+    title: text.title,
     topic: row.topic_id,
     difficulty: row.question_difficulty,
     type: row.type,
-    prompt: row.prompt,
+    prompt: text.prompt,
     ...(row.code !== null ? { code: row.code } : {}),
-    ...(row.unit !== null ? { unit: row.unit } : {}),
-    ...(row.options ? { options: row.options.map((o) => ({ id: o.id, text: o.text })) } : {}),
+    ...(text.unit !== null ? { unit: text.unit } : {}),
+    ...(row.options ? { options: row.options.map((o) => ({ id: o.id, text: text.optionText(o.id, o.text) })) } : {}),
     expectedSeconds: row.expected_seconds,
+    ...text.info,
   };
 }
 
@@ -196,8 +200,11 @@ export function mapPreviews(previews: Record<SrsRating, IntervalPreview>, now: D
   return { again: one(previews.again), hard: one(previews.hard), good: one(previews.good), easy: one(previews.easy) };
 }
 
-export function mapReviewResult(row: ReviewRow): ReviewResultDto {
+export function mapReviewResult(row: ReviewRow, locale: ContentLocale = 'en'): ReviewResultDto {
   const after = row.state_after;
+  const reviewed = reviewedText(row, locale);
+  const info = contentLocaleInfo(row, locale);
+  const optionTexts = new Map(info.contentLocale === 'en' ? [] : (row.tr_options ?? []).map((o) => [o.id, o.text]));
   return {
     reviewId: row.id,
     questionId: row.question_id,
@@ -206,12 +213,18 @@ export function mapReviewResult(row: ReviewRow): ReviewResultDto {
     status: row.status,
     score: row.score === null ? null : Number(row.score),
     correct: row.correct,
-    key: row.answer_key as unknown as Record<string, unknown>,
-    explanation: row.explanation,
+    key: reviewed.key as unknown as Record<string, unknown>,
+    explanation: reviewed.explanation,
     references: row.references,
     ...(row.key_options
-      ? { options: row.key_options.map((o) => ({ id: o.id, text: o.text, correct: o.correct, ...(o.feedback ? { feedback: o.feedback } : {}) })) }
+      ? {
+          options: row.key_options.map((o) => {
+            const feedback = reviewed.feedback(o.id, o.feedback);
+            return { id: o.id, text: optionTexts.get(o.id) ?? o.text, correct: o.correct, ...(feedback ? { feedback } : {}) };
+          }),
+        }
       : {}),
+    ...info,
     suggestedRating: row.suggested_rating,
     rating: row.rating,
     ratingSource: row.rating_source,

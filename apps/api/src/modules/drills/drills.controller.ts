@@ -9,6 +9,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { RequestedContentLocale, type ContentLocale } from '../../common/i18n/content-locale';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { AuthUser } from '../../common/auth/decorators';
 import { AppError } from '../../common/errors/app-error';
@@ -107,8 +108,8 @@ export class DrillsController {
   @Get('due')
   @ApiOperation({ summary: "Today's queue in my time zone: due cards, then new cards within the daily limit (no keys)" })
   @ApiOkResponse({ type: DueQueueDto })
-  due(@CurrentUser() user: AuthUser): Promise<DueQueueDto> {
-    return this.drills.due(user.id);
+  due(@CurrentUser() user: AuthUser, @RequestedContentLocale() locale: ContentLocale): Promise<DueQueueDto> {
+    return this.drills.due(user.id, locale);
   }
 
   @Post('reviews')
@@ -118,8 +119,8 @@ export class DrillsController {
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'VALIDATION_FAILED, RESPONSE_INVALID' })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'DRILL_CARD_NOT_FOUND (also for other learners)' })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'DRILL_CARD_SUSPENDED, DRILL_REVIEW_ID_CONFLICT, DRILL_REVIEW_REFUSED' })
-  review(@CurrentUser() user: AuthUser, @Body() body: SubmitReviewDto): Promise<ReviewResultDto> {
-    return this.drills.review(user.id, body);
+  review(@CurrentUser() user: AuthUser, @Body() body: SubmitReviewDto, @RequestedContentLocale() locale: ContentLocale): Promise<ReviewResultDto> {
+    return this.drills.review(user.id, body, locale);
   }
 
   @Post('reviews/:reviewId/undo')

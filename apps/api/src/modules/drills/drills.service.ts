@@ -26,6 +26,8 @@ import {
 } from '@goprep/domain';
 import { loadTemplates, type RoleTemplate } from '@goprep/question-bank';
 import { AppError } from '../../common/errors/app-error';
+import type { ContentLocale } from '../../common/i18n/content-locale';
+import { GRADING_KEY_SQL, TRANSLATION_COLUMNS, TRANSLATION_REVIEW_COLUMNS, translationJoin } from '../questions/translated-text';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AttemptsService } from '../attempts/attempts.service';
 import {
@@ -80,10 +82,12 @@ const UNIQUE_VIOLATION = '23505';
 /** Public, live bank questions: the only ones a learner can drill. */
 const LIVE = 'q.retired_at IS NULL AND q.organization_id IS NULL';
 
+/** A stored review with its version and that version's translation in the locale `$2`. */
 const REVIEW_SELECT = `SELECT r.id, r.user_id, r.question_id, v.version, r.reviewed_at, r.rating, r.suggested_rating, r.rating_source, r.status,
          r.score, r.correct, r.leech_triggered, r.state_after, r.undone_at, v.answer_key, v.explanation, v."references",
-         v.options AS key_options
-    FROM srs_reviews r JOIN question_versions v ON v.id = r.question_version_id`;
+         v.options AS key_options, ${TRANSLATION_COLUMNS}, ${TRANSLATION_REVIEW_COLUMNS}
+    FROM srs_reviews r JOIN question_versions v ON v.id = r.question_version_id
+    ${translationJoin('$2')}`;
 
 function invalid(field: string, message: string): AppError {
   return new AppError(ErrorCode.VALIDATION_FAILED, 'The request has invalid fields.', [{ field, message }]);
@@ -236,19 +240,20 @@ export class DrillsService {
   }
 
   /** Today's queue: due cards, then new ones within the daily limit, each with its four intervals. */
-  async due(userId: string): Promise<DueQueueDto> {
+  async due(userId: string, contentLocale: ContentLocale = 'en'): Promise<DueQueueDto> {
     const now = this.clock.now();
     const { settings, weights } = await this.settingsOf(this.db, userId);
     const today = localDayNumber(now, settings);
     const dayStart = localDayStart(dayString(today), settings);
     const tomorrow = localDayStart(dayString(today + 1), settings);
     const rows: Array<CardRow & DeliveryRow> = await this.db.query(
-      `SELECT ${CARD_COLUMNS}, ${DELIVERY_COLUMNS}
+      `SELECT ${CARD_COLUMNS}, ${DELIVERY_COLUMNS}, ${TRANSLATION_COLUMNS}
          FROM srs_cards c
          JOIN questions q ON q.id = c.question_id
          JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+         ${translationJoin('$3')}
         WHERE c.user_id = $1 AND NOT c.suspended AND (c.state = 'new' OR c.due < $2) AND ${LIVE}`,
-      [userId, tomorrow],
+      [userId, tomorrow, contentLocale],
     );
     const introduced = await this.introducedToday(userId, dayStart, tomorrow, now, settings);
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -268,7 +273,7 @@ export class DrillsService {
           due: card.due.toISOString(),
           reps: card.reps,
           lapses: card.lapses,
-          question: mapDrillQuestion(row),
+          question: mapDrillQuestion(row, contentLocale),
           intervals: mapPreviews(previewIntervals(card, now, settings, weights), now),
         };
       }),
@@ -288,17 +293,17 @@ export class DrillsService {
     );
   }
 
-  private async storedReview(q: Db, reviewId: string): Promise<ReviewRow | undefined> {
-    const [row] = (await q.query(`${REVIEW_SELECT} WHERE r.id = $1`, [reviewId])) as ReviewRow[];
+  private async storedReview(q: Db, reviewId: string, contentLocale: ContentLocale = 'en'): Promise<ReviewRow | undefined> {
+    const [row] = (await q.query(`${REVIEW_SELECT} WHERE r.id = $1`, [reviewId, contentLocale])) as ReviewRow[];
     return row;
   }
 
   /** The same review id again gives the stored result; another learner's or another card's id is a conflict. */
-  private replay(row: ReviewRow, userId: string, questionId: string): ReviewResultDto {
+  private replay(row: ReviewRow, userId: string, questionId: string, locale: ContentLocale = 'en'): ReviewResultDto {
     if (row.user_id !== userId || row.question_id !== questionId) {
       throw new AppError(ErrorCode.DRILL_REVIEW_ID_CONFLICT, 'This review id was already used for another review; send a new one.');
     }
-    return mapReviewResult(row);
+    return mapReviewResult(row, locale);
   }
 
   /**
@@ -306,32 +311,33 @@ export class DrillsService {
    * the learner's (or the suggested) rating and appends the review: one transaction holding the
    * card row, so a retry of the same review id can never review twice.
    */
-  async review(userId: string, body: SubmitReviewDto): Promise<ReviewResultDto> {
-    const earlier = await this.storedReview(this.db, body.reviewId);
-    if (earlier) return this.replay(earlier, userId, body.questionId);
-    const reviewId = await this.applyReview(userId, body).catch((error: unknown) => {
+  async review(userId: string, body: SubmitReviewDto, contentLocale: ContentLocale = 'en'): Promise<ReviewResultDto> {
+    const earlier = await this.storedReview(this.db, body.reviewId, contentLocale);
+    if (earlier) return this.replay(earlier, userId, body.questionId, contentLocale);
+    const reviewId = await this.applyReview(userId, body, contentLocale).catch((error: unknown) => {
       // The same id sent for two different cards at once: the second insert hits the primary key.
       if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) {
         throw new AppError(ErrorCode.DRILL_REVIEW_ID_CONFLICT, 'This review id was already used for another review; send a new one.');
       }
       throw error;
     });
-    const stored = await this.storedReview(this.db, reviewId);
+    const stored = await this.storedReview(this.db, reviewId, contentLocale);
     if (!stored) throw new Error(`review ${reviewId} vanished after its commit`);
-    return mapReviewResult(stored);
+    return mapReviewResult(stored, contentLocale);
   }
 
-  private applyReview(userId: string, body: SubmitReviewDto): Promise<string> {
+  private applyReview(userId: string, body: SubmitReviewDto, contentLocale: ContentLocale): Promise<string> {
     return this.db.transaction(async (tx) => {
       const card = await this.card(tx, userId, body.questionId, 'FOR UPDATE');
       const raced = await this.storedReview(tx, body.reviewId);
       if (raced) return this.replay(raced, userId, body.questionId).reviewId;
       if (card.suspended) throw new AppError(ErrorCode.DRILL_CARD_SUSPENDED, 'This card is suspended; unsuspend it to review it.');
       const [version] = (await tx.query(
-        `SELECT v.id, v.type, v.answer_key, v.expected_seconds
+        `SELECT v.id, v.type, ${GRADING_KEY_SQL} AS answer_key, v.expected_seconds
            FROM questions q JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+           ${translationJoin('$2')}
           WHERE q.id = $1`,
-        [body.questionId],
+        [body.questionId, contentLocale],
       )) as Array<{ id: string; type: string; answer_key: AnswerKey; expected_seconds: number }>;
       if (!version) throw this.cardNotFound(body.questionId);
       const graded = this.gradeAnswer(version.type, version.answer_key, body, version.expected_seconds);

@@ -95,7 +95,8 @@ export class InvitesService {
     for (const { id, token } of created) {
       const link = `${this.config.get('publicUrl')}${CANDIDATE_PAGE}#${token}`;
       const row = await this.row(this.db, orgId, id);
-      const mailed = await this.mailLink(row, link, version.title, body.locale ?? 'en');
+      // The mail speaks the set's language unless the manager asked for another.
+      const mailed = await this.mailLink(row, link, version.title, body.locale ?? (version.language === 'zh-CN' ? 'zh-CN' : 'en'));
       invites.push({ ...mapInvite(mailed ? { ...row, mailed_at: this.clock.now() } : row, now), link, mailed });
     }
     return { invites };

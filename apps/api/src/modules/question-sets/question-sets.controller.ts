@@ -170,7 +170,7 @@ export class QuestionSetsController {
     @Query() query: ExportQuestionSetQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<QuestionSetExportDto | string> {
-    const result = await this.sets.export(user.id, orgId, setId, query.format ?? 'json', query.version);
+    const result = await this.sets.export(user.id, orgId, setId, query.format ?? 'json', query.version, query.locale);
     if (result.gift !== undefined) {
       res.setHeader('Content-Type', 'text/plain; charset=utf-8');
       res.setHeader('Content-Disposition', `attachment; filename="${result.filename}"`);

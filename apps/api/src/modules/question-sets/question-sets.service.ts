@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { TEMPLATE_LEVELS, exportQuestions, loadTemplates, type BankQuestion, type RoleTemplate, type TemplateLevelId } from '@goprep/question-bank';
+import type { ContentLocale, SetLanguage } from '../../common/i18n/content-locale';
+import {
+  contentLocaleInfo,
+  deliveredText,
+  reviewedText,
+  TRANSLATION_COLUMNS,
+  TRANSLATION_REVIEW_COLUMNS,
+  translationJoin,
+  type TranslationReviewColumns,
+} from '../questions/translated-text';
 import { AppError, type FieldError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AuditService } from '../audit/audit.service';
@@ -60,6 +70,7 @@ interface VersionRow {
   overdue_policy: SetContent['overduePolicy'];
   submit_grace_seconds: number;
   review_policy: SetReviewPolicy;
+  language: SetLanguage;
   items: SetItem[];
   created_at: Date;
   published_at: Date | null;
@@ -103,7 +114,7 @@ export interface PublishedSetVersion extends SetContent {
 }
 
 const VERSION_COLUMNS = `v.id, v.set_id, v.version, v.state, v.title, v.instructions, v.time_limit_seconds, v.shuffle_options,
-  v.overdue_policy, v.submit_grace_seconds, v.review_policy, v.items, v.created_at, v.published_at`;
+  v.overdue_policy, v.submit_grace_seconds, v.review_policy, v.language, v.items, v.created_at, v.published_at`;
 
 const DEFAULT_TIME_LIMIT_SECONDS = 30 * 60;
 const DEFAULT_LEVEL: TemplateLevelId = 'senior';
@@ -118,6 +129,7 @@ const storedSettingsOf = (v: VersionRow): SetSettings => ({
   overduePolicy: v.overdue_policy,
   submitGraceSeconds: v.submit_grace_seconds,
   reviewPolicy: v.review_policy,
+  language: v.language,
 });
 
 const contentOf = (v: VersionRow): SetContent => ({ ...storedSettingsOf(v), items: v.items });
@@ -235,7 +247,7 @@ export class QuestionSetsService {
         version = latest.version;
         await tx.query(
           `UPDATE question_set_versions SET title = $2, instructions = $3, time_limit_seconds = $4, shuffle_options = $5,
-                  overdue_policy = $6, submit_grace_seconds = $7, review_policy = $8, items = $9
+                  overdue_policy = $6, submit_grace_seconds = $7, review_policy = $8, items = $9, language = $10
             WHERE id = $1 AND state = 'draft'`,
           [latest.id, ...contentParams(content)],
         );
@@ -327,12 +339,17 @@ export class QuestionSetsService {
     setId: string,
     format: SetExportFormat,
     version: number | undefined,
+    locale?: ContentLocale,
   ): Promise<{ json: QuestionSetExportDto; gift?: undefined } | { gift: string; json?: undefined; filename: string }> {
     await this.organizations.requireMembership(userId, orgId);
     await this.findSet(this.db, orgId, setId);
     const row = version !== undefined ? await this.findVersion(this.db, setId, version) : await this.currentVersion(this.db, setId);
     const pinned = await this.pinned(this.db, row.items);
-    if (format === 'gift') return { gift: giftOf(row, pinned), filename: `${slug(row.title)}-v${row.version}.gift.txt` };
+    if (format === 'gift') {
+      const language = locale ?? (row.language === 'candidate-chooses' ? 'en' : row.language);
+      const translations = language === 'en' ? new Map<string, TranslationReviewColumns>() : await this.translationsOf(row.items, language);
+      return { gift: giftOf(row, pinned, translations, language), filename: `${slug(row.title)}-v${row.version}${language === 'en' ? '' : `.${language}`}.gift.txt` };
+    }
     const content = contentOf(row);
     return {
       json: {
@@ -347,6 +364,7 @@ export class QuestionSetsService {
         overduePolicy: content.overduePolicy,
         submitGraceSeconds: content.submitGraceSeconds,
         reviewPolicy: content.reviewPolicy,
+        language: content.language,
         items: content.items.map((item): SetExportItemDto => {
           if (item.kind === 'pool') return { ...item, difficulty: [...item.difficulty] };
           const p = pinned.get(item.versionId);
@@ -437,8 +455,8 @@ export class QuestionSetsService {
   private async insertVersion(tx: EntityManager, setId: string, version: number, content: SetContent, userId: string): Promise<void> {
     await tx.query(
       `INSERT INTO question_set_versions (set_id, version, state, title, instructions, time_limit_seconds, shuffle_options,
-              overdue_policy, submit_grace_seconds, review_policy, items, created_by)
-       VALUES ($1, $2, 'draft', $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+              overdue_policy, submit_grace_seconds, review_policy, items, language, created_by)
+       VALUES ($1, $2, 'draft', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
       [setId, version, ...contentParams(content), userId],
     );
   }
@@ -501,6 +519,19 @@ export class QuestionSetsService {
       current: mapVersion(current, pinned, candidates),
       summary: summarizeSetContent(contentOf(current), facts, candidates),
     };
+  }
+
+  /** The translations of the pinned versions in `locale`, by version id (freshness is checked where they are used). */
+  private async translationsOf(items: readonly SetItem[], locale: ContentLocale): Promise<Map<string, TranslationReviewColumns>> {
+    const ids = [...new Set(items.flatMap((item) => (item.kind === 'fixed' ? [item.versionId] : [])))];
+    if (ids.length === 0) return new Map();
+    const rows: Array<TranslationReviewColumns & { id: string }> = await this.db.query(
+      `SELECT v.id, ${TRANSLATION_COLUMNS}, ${TRANSLATION_REVIEW_COLUMNS}
+         FROM question_versions v ${translationJoin('$2')}
+        WHERE v.id = ANY($1::uuid[]) AND tr.version_id IS NOT NULL`,
+      [ids, locale],
+    );
+    return new Map(rows.map((r) => [r.id, r]));
   }
 
   private async pinned(db: Db, items: readonly SetItem[]): Promise<Map<string, PinnedRow>> {
@@ -617,11 +648,12 @@ function defaultContent(title: string, timeLimitSeconds: number, items: SetItem[
     overduePolicy: 'auto-submit',
     submitGraceSeconds: 0,
     reviewPolicy: 'score',
+    language: 'en',
     items,
   };
 }
 
-function settingsOf(body: Omit<SetContent, 'items'>): Omit<SetContent, 'items'> {
+function settingsOf(body: Omit<SetContent, 'items' | 'language'> & { language?: SetLanguage }): Omit<SetContent, 'items'> {
   return {
     title: body.title.trim(),
     instructions: body.instructions,
@@ -631,11 +663,12 @@ function settingsOf(body: Omit<SetContent, 'items'>): Omit<SetContent, 'items'> 
     // A grace period only means something under the grace-period policy.
     submitGraceSeconds: body.overduePolicy === 'grace-period' ? body.submitGraceSeconds : 0,
     reviewPolicy: body.reviewPolicy,
+    language: body.language ?? 'en',
   };
 }
 
 function contentParams(c: SetContent): unknown[] {
-  return [c.title, c.instructions, c.timeLimitSeconds, c.shuffleOptions, c.overduePolicy, c.submitGraceSeconds, c.reviewPolicy, JSON.stringify(c.items)];
+  return [c.title, c.instructions, c.timeLimitSeconds, c.shuffleOptions, c.overduePolicy, c.submitGraceSeconds, c.reviewPolicy, JSON.stringify(c.items), c.language];
 }
 
 function templatePool(p: RoleTemplate['levels'][TemplateLevelId]['pools'][number]): PoolSetItem {
@@ -730,9 +763,14 @@ function toBankModel(p: PinnedRow): BankQuestion {
  * comments with the set's settings, each item's points, and each pool's filters (pools are drawn
  * per attempt, so their questions are not listed). Essays and the like follow the bank's GIFT rules.
  */
-function giftOf(row: VersionRow, pinned: ReadonlyMap<string, PinnedRow>): string {
+function giftOf(
+  row: VersionRow,
+  pinned: ReadonlyMap<string, PinnedRow>,
+  translations: ReadonlyMap<string, TranslationReviewColumns>,
+  locale: ContentLocale,
+): string {
   const header = [
-    `goprep question set: ${row.title} (version ${row.version}, ${row.state})`,
+    `goprep question set: ${row.title} (version ${row.version}, ${row.state})${locale === 'en' ? '' : `, questions in ${locale}`}`,
     `time limit ${Math.round(row.time_limit_seconds / 60)} min, review policy ${row.review_policy}, overdue policy ${row.overdue_policy}`,
   ];
   const questions: BankQuestion[] = [];
@@ -746,10 +784,37 @@ function giftOf(row: VersionRow, pinned: ReadonlyMap<string, PinnedRow>): string
     }
     const p = pinned.get(item.versionId);
     header.push(`item ${index + 1}: ${item.questionId} version ${p?.version ?? '?'}; ${pointsText(item.points)}`);
-    if (p) questions.push(toBankModel(p));
+    if (!p) return;
+    const question = toBankModel(p);
+    const translation = translations.get(p.id);
+    if (locale !== 'en' && contentLocaleInfo(translation ?? {}, locale).fallback) header.push(`item ${index + 1}: in English (no current ${locale} translation)`);
+    questions.push(translation ? localizedModel(question, translation, locale) : question);
   });
-  const { text } = exportQuestions(questions, 'gift');
+  const { text } = exportQuestions(questions, 'gift', locale === 'en' ? {} : { locale });
   return `${header.map((line) => `// ${line.replace(/\r?\n/g, ' ')}`).join('\n')}\n\n${text}`;
+}
+
+/** The question with a fresh translation's text (the key's ids, outputs and lines stay the English ones). */
+function localizedModel(question: BankQuestion, row: TranslationReviewColumns, locale: ContentLocale): BankQuestion {
+  const text = deliveredText({ title: question.title, prompt: question.prompt, unit: question.unit ?? null, ...row }, locale);
+  if (text.info.contentLocale === 'en') return question;
+  const reviewed = reviewedText({ explanation: question.explanation, answer_key: question.key, ...row }, locale);
+  return {
+    ...question,
+    title: text.title,
+    prompt: text.prompt,
+    ...(text.unit !== null ? { unit: text.unit } : {}),
+    explanation: reviewed.explanation,
+    key: reviewed.key,
+    ...(question.options
+      ? {
+          options: question.options.map((o) => {
+            const feedback = reviewed.feedback(o.id, o.feedback);
+            return { ...o, text: text.optionText(o.id, o.text), ...(feedback !== undefined ? { feedback } : {}) };
+          }),
+        }
+      : {}),
+  };
 }
 
 const pointsText = (points: number): string => `${points} point${points === 1 ? '' : 's'}`;

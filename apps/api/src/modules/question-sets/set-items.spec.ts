@@ -31,6 +31,7 @@ const content = (items: SetItem[]): SetContent => ({
   overduePolicy: 'auto-submit',
   submitGraceSeconds: 0,
   reviewPolicy: 'score',
+  language: 'en',
   items,
 });
 

@@ -1,3 +1,4 @@
+import type { SetLanguage } from '../../common/i18n/content-locale';
 import { drawFromPools, isEligible, type PoolCandidate, type QuestionPool } from '@goprep/domain';
 
 /*
@@ -69,6 +70,8 @@ export interface SetSettings {
   overduePolicy: 'auto-submit' | 'grace-period' | 'not-counted';
   submitGraceSeconds: number;
   reviewPolicy: SetReviewPolicy;
+  /** The language candidates read the questions in, or `candidate-chooses`. */
+  language: SetLanguage;
 }
 
 export interface SetContent extends SetSettings {
@@ -193,7 +196,7 @@ export function summarizeSetContent(
 
 /** Names of the settings that differ, plus `items` when the items differ: the audit's "what". */
 export function changedFields(before: SetContent, after: SetContent): string[] {
-  const keys: (keyof SetSettings)[] = ['title', 'instructions', 'timeLimitSeconds', 'shuffleOptions', 'overduePolicy', 'submitGraceSeconds', 'reviewPolicy'];
+  const keys: (keyof SetSettings)[] = ['title', 'instructions', 'timeLimitSeconds', 'shuffleOptions', 'overduePolicy', 'submitGraceSeconds', 'reviewPolicy', 'language'];
   const changed: string[] = keys.filter((key) => before[key] !== after[key]);
   // Stored items come back from jsonb with its own key order: compare them in one fixed order.
   if (JSON.stringify(before.items.map(canonicalItem)) !== JSON.stringify(after.items.map(canonicalItem))) changed.push('items');

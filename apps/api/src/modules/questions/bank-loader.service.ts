@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { BankQuestion, LoadedBank } from '@goprep/question-bank';
+import type { BankQuestion, LoadedBank, QuestionTranslation } from '@goprep/question-bank';
 import { QuestionEntity, QuestionVersionEntity, TopicEntity } from './question.entities';
 import { versionRow, type VersionRow } from './question-version-row';
+import { searchGrams } from './search-grams';
 
 /** The bank's checks are run by `npm run bank -- verify` (CI fails when one does not pass). */
 function bankVerification(q: BankQuestion): 'verified' | 'not-applicable' {
@@ -14,6 +15,8 @@ export interface BankLoadSummary {
   versioned: number;
   retired: number;
   unchanged: number;
+  /** Present when translations were given: rows written (new or changed text) and removed. */
+  translations?: { written: number; removed: number };
 }
 
 /**
@@ -27,12 +30,90 @@ export class BankLoaderService {
 
   constructor(private readonly db: DataSource) {}
 
-  async load(bank: LoadedBank): Promise<BankLoadSummary> {
-    const summary = await this.db.transaction((tx) => this.upsert(tx, bank));
+  /**
+   * `translations` (when given) are stored against the current version of their question; a
+   * translation never creates a version, and a question's translations not given are removed
+   * from its current version (older versions keep theirs: attempts pinned to them still read them).
+   */
+  async load(bank: LoadedBank, translations?: readonly QuestionTranslation[]): Promise<BankLoadSummary> {
+    const summary = await this.db.transaction(async (tx) => {
+      const result = await this.upsert(tx, bank);
+      if (translations !== undefined) result.translations = await this.upsertTranslations(tx, bank, translations);
+      return result;
+    });
     this.logger.log(
-      `bank loaded: ${summary.inserted} new, ${summary.versioned} new versions, ${summary.retired} retired, ${summary.unchanged} unchanged`,
+      `bank loaded: ${summary.inserted} new, ${summary.versioned} new versions, ${summary.retired} retired, ${summary.unchanged} unchanged` +
+        (summary.translations ? `; translations: ${summary.translations.written} written, ${summary.translations.removed} removed` : ''),
     );
     return summary;
+  }
+
+  private async upsertTranslations(
+    tx: EntityManager,
+    bank: LoadedBank,
+    translations: readonly QuestionTranslation[],
+  ): Promise<{ written: number; removed: number }> {
+    const ids = new Set(bank.questions.map((q) => q.id));
+    const rows = translations
+      .filter((t) => ids.has(t.id))
+      .map((t) => ({
+        question_id: t.id,
+        locale: t.locale,
+        // Unstamped: never equal to a content hash, so delivered as stale (English).
+        source_hash: t.sourceHash ?? '',
+        title: t.title,
+        prompt: t.prompt,
+        explanation: t.explanation,
+        answer: t.answer ?? null,
+        options: t.options ? t.options.map((o) => ({ id: o.id, text: o.text })) : null,
+        option_feedback: t.options?.some((o) => o.feedback !== undefined)
+          ? Object.fromEntries(t.options.flatMap((o) => (o.feedback !== undefined ? [[o.id, o.feedback]] : [])))
+          : null,
+        accepted: t.accepted ?? null,
+        unit: t.unit ?? null,
+        rubric: t.rubric ?? null,
+        search_text: [t.title, t.prompt, ...(t.options ?? []).map((o) => o.text)].join(' '),
+        search_grams: searchGrams([t.title, t.prompt, ...(t.options ?? []).map((o) => o.text)].join(' ')),
+      }));
+    const [written] = (await tx.query(
+      `WITH input AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(question_id text, locale text, source_hash text, title text, prompt text,
+           explanation text, answer text, options jsonb, option_feedback jsonb, accepted text[], unit text, rubric text[], search_text text,
+           search_grams text[])
+       ), w AS (
+         INSERT INTO question_version_translations AS t
+           (version_id, locale, source_hash, title, prompt, explanation, answer, options, option_feedback, accepted, unit, rubric, search_text,
+            search_grams)
+         SELECT v.id, x.locale, x.source_hash, x.title, x.prompt, x.explanation, x.answer, x.options, x.option_feedback, x.accepted, x.unit,
+                x.rubric, x.search_text, x.search_grams
+           FROM input x
+           JOIN questions q ON q.id = x.question_id AND q.organization_id IS NULL
+           JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+         ON CONFLICT (version_id, locale) DO UPDATE SET
+           source_hash = EXCLUDED.source_hash, title = EXCLUDED.title, prompt = EXCLUDED.prompt, explanation = EXCLUDED.explanation,
+           answer = EXCLUDED.answer, options = EXCLUDED.options, option_feedback = EXCLUDED.option_feedback, accepted = EXCLUDED.accepted,
+           unit = EXCLUDED.unit, rubric = EXCLUDED.rubric, search_text = EXCLUDED.search_text,
+           search_grams = EXCLUDED.search_grams, updated_at = now()
+         WHERE (t.source_hash, t.title, t.prompt, t.explanation, t.answer, t.options, t.option_feedback, t.accepted, t.unit, t.rubric, t.search_grams)
+           IS DISTINCT FROM (EXCLUDED.source_hash, EXCLUDED.title, EXCLUDED.prompt, EXCLUDED.explanation, EXCLUDED.answer, EXCLUDED.options,
+                             EXCLUDED.option_feedback, EXCLUDED.accepted, EXCLUDED.unit, EXCLUDED.rubric, EXCLUDED.search_grams)
+         RETURNING 1
+       )
+       SELECT count(*)::int AS n FROM w`,
+      [JSON.stringify(rows)],
+    )) as Array<{ n: number }>;
+    const [removed] = (await tx.query(
+      `WITH r AS (
+         DELETE FROM question_version_translations t
+          USING questions q JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+          WHERE t.version_id = v.id AND q.organization_id IS NULL
+            AND NOT ((q.id || '/' || t.locale) = ANY($1::text[]))
+         RETURNING 1
+       )
+       SELECT count(*)::int AS n FROM r`,
+      [rows.map((r) => `${r.question_id}/${r.locale}`)],
+    )) as Array<{ n: number }>;
+    return { written: written?.n ?? 0, removed: removed?.n ?? 0 };
   }
 
   private async upsert(tx: EntityManager, bank: LoadedBank): Promise<BankLoadSummary> {

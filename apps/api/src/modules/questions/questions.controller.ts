@@ -2,8 +2,9 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/decorators';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
-import { ListQuestionsQueryDto, QuestionDeliveryDto, QuestionPageDto, QuestionPreviewDto, TopicDto } from './dto/question.dto';
-import { mapDelivery, mapPreview, QuestionsService } from './questions.service';
+import { RequestedContentLocale, type ContentLocale } from '../../common/i18n/content-locale';
+import { ListQuestionsQueryDto, LocalizedQuestionDto, QuestionPageDto, QuestionPreviewDto, TopicDto } from './dto/question.dto';
+import { mapPreview, QuestionsService } from './questions.service';
 
 @ApiTags('questions')
 @Controller()
@@ -25,11 +26,11 @@ export class QuestionsController {
   }
 
   @Get('questions/:id')
-  @ApiOperation({ summary: 'One question as a learner sees it (no key, no explanation)' })
-  @ApiOkResponse({ type: QuestionDeliveryDto })
+  @ApiOperation({ summary: "One question as a learner sees it, in their content language (no key, no explanation)" })
+  @ApiOkResponse({ type: LocalizedQuestionDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'QUESTION_NOT_FOUND' })
-  async get(@Param('id') id: string): Promise<QuestionDeliveryDto> {
-    return mapDelivery(await this.questions.current(id));
+  get(@Param('id') id: string, @RequestedContentLocale() locale: ContentLocale): Promise<LocalizedQuestionDto> {
+    return this.questions.delivered(id, locale);
   }
 
   @Get('questions/:id/preview')

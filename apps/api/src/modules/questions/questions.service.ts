@@ -2,8 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
-import { ListQuestionsQueryDto, QuestionDeliveryDto, QuestionPageDto, QuestionPreviewDto, TopicDto } from './dto/question.dto';
+import type { ContentLocale } from '../../common/i18n/content-locale';
+import { ListQuestionsQueryDto, LocalizedQuestionDto, QuestionDeliveryDto, QuestionPageDto, QuestionPreviewDto, TopicDto } from './dto/question.dto';
 import { QuestionVersionEntity } from './question.entities';
+import { hasHan, searchGrams } from './search-grams';
+import { deliveredText, TRANSLATION_COLUMNS, translationJoin, type TranslationColumns } from './translated-text';
 
 export function mapDelivery(v: QuestionVersionEntity): QuestionDeliveryDto {
   return {
@@ -66,8 +69,19 @@ export class QuestionsService {
     if (query.tag) add('? = ANY(v.tags)', query.tag);
     let order = 't.position, v.difficulty, q.id';
     if (query.q) {
-      add(`v.search @@ websearch_to_tsquery('english', ?)`, query.q);
-      order = `ts_rank(v.search, websearch_to_tsquery('english', $${params.length})) DESC, q.id`;
+      const grams = hasHan(query.q) ? searchGrams(query.q) : [];
+      if (grams.length > 0) {
+        // Chinese: the English text search, or a translation holding every term of the query (GIN on search_grams).
+        params.push(query.q, grams);
+        where.push(
+          `(v.search @@ websearch_to_tsquery('english', $${params.length - 1})
+            OR EXISTS (SELECT 1 FROM question_version_translations tr WHERE tr.version_id = v.id AND tr.search_grams @> $${params.length}::text[]))`,
+        );
+        order = `ts_rank(v.search, websearch_to_tsquery('english', $${params.length - 1})) DESC, q.id`;
+      } else {
+        add(`v.search @@ websearch_to_tsquery('english', ?)`, query.q);
+        order = `ts_rank(v.search, websearch_to_tsquery('english', $${params.length})) DESC, q.id`;
+      }
     }
     const from = `FROM questions q
       JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
@@ -87,6 +101,25 @@ export class QuestionsService {
       total,
       page: query.page,
       pageSize: query.pageSize,
+    };
+  }
+
+  /** The current version in the learner's content language: text from a fresh translation, else English (marked). */
+  async delivered(id: string, locale: ContentLocale): Promise<LocalizedQuestionDto> {
+    const version = await this.current(id);
+    const [row] = (await this.db.query(
+      `SELECT ${TRANSLATION_COLUMNS} FROM question_versions v ${translationJoin('$2')} WHERE v.id = $1`,
+      [version.id, locale],
+    )) as TranslationColumns[];
+    const text = deliveredText({ title: version.title, prompt: version.prompt, unit: version.unit, ...row }, locale);
+    const delivery = mapDelivery(version);
+    return {
+      ...delivery,
+      title: text.title,
+      prompt: text.prompt,
+      ...(text.unit !== null ? { unit: text.unit } : {}),
+      ...(delivery.options ? { options: delivery.options.map((o) => ({ id: o.id, text: text.optionText(o.id, o.text) })) } : {}),
+      ...text.info,
     };
   }
 

@@ -21,7 +21,9 @@ import { ErrorCode } from '../../common/errors/error-codes';
 import { ITEMS_WITH_ANSWERS } from '../attempts/attempt-rows';
 import { mapReviewItem, type ReviewItemRow } from '../attempts/attempt.mappers';
 import { ITEM_COLUMNS } from '../attempts/attempts.service';
+import type { ContentLocale } from '../../common/i18n/content-locale';
 import { Clock } from '../attempts/clock';
+import { TRANSLATION_COLUMNS, TRANSLATION_REVIEW_COLUMNS, translationJoin } from '../questions/translated-text';
 import { AuditService } from '../audit/audit.service';
 import { factsOf, INVITE_COLUMNS, INVITE_FROM, type InviteRow } from '../invites/invite-rows';
 import { inviteStatus } from '../invites/invite-status';
@@ -60,6 +62,7 @@ interface ReportAttemptRow {
   id: string;
   invite_id: string;
   state: AttemptState;
+  content_locale: ContentLocale;
   started_at: Date;
   deadline_at: Date;
   submitted_at: Date | null;
@@ -169,7 +172,7 @@ export class ResultsService {
   private async attemptRow(orgId: string, attemptId: string): Promise<ReportAttemptRow> {
     const [row] = (await this.db.query(
       `SELECT a.id, a.invite_id, a.state, a.started_at, a.deadline_at, a.submitted_at, a.finished_at, a.score, a.max_score, a.result,
-              a.config->>'title' AS title, ci.name, ci.email, ci.set_id, sv.version
+              a.content_locale, a.config->>'title' AS title, ci.name, ci.email, ci.set_id, sv.version
          FROM attempts a
          JOIN candidate_invites ci ON ci.id = a.invite_id
          JOIN question_set_versions sv ON sv.id = a.set_version_id
@@ -185,13 +188,14 @@ export class ResultsService {
     const a = await this.attemptRow(orgId, attemptId);
     const items: Array<ReviewItemRow & { mg_score: string | null; mg_comment: string | null; mg_by: string | null; mg_at: Date | null }> =
       await this.db.query(
-        `SELECT ${ITEM_COLUMNS}, v.answer_key, v.explanation, v."references", an.score, an.status,
+        `SELECT ${ITEM_COLUMNS}, v.answer_key, v.explanation, v."references", an.score, an.status, ${TRANSLATION_COLUMNS}, ${TRANSLATION_REVIEW_COLUMNS},
                 mg.score AS mg_score, mg.comment AS mg_comment, u.display_name AS mg_by, mg.graded_at AS mg_at
            FROM ${ITEMS_WITH_ANSWERS}
+           ${translationJoin('$2')}
            LEFT JOIN manual_grades mg ON mg.attempt_id = i.attempt_id AND mg.position = i.position
            LEFT JOIN users u ON u.id = mg.graded_by
           WHERE i.attempt_id = $1 ORDER BY i.position`,
-        [attemptId],
+        [attemptId, a.content_locale],
       );
     const events = await this.events(attemptId);
     const summary = summarizeIntegrity(
@@ -227,9 +231,11 @@ export class ResultsService {
       pendingGrading: submitted && (a.result?.pending ?? 0) > 0,
       byTopic: submitted ? topicsOf(a.result) : [],
       items: items.map((row) => {
-        const key = row.answer_key as AnswerKey;
+        // The report reads in the language the candidate took the test in.
+        const reviewed = mapReviewItem(row, a.content_locale);
+        const key = reviewed.key as unknown as AnswerKey;
         return {
-          ...mapReviewItem(row),
+          ...reviewed,
           rubric: key.type === 'essay' ? key.rubric : null,
           manualGrade:
             row.mg_score !== null && row.mg_at

@@ -1,2 +1,3 @@
 export { AnswerInput, TEXT_DEBOUNCE_MS, type AnswerQuestion } from './answer-input';
 export { ReviewOptions, pickedChoices, type RevealedOption } from './review-options';
+export { ContentLocaleNote, type ContentLocaleInfo } from './content-locale-note';

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage, type Language } from '@/lib/i18n';
@@ -5,6 +6,7 @@ import { LANGUAGES, setLanguage, type Language } from '@/lib/i18n';
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
   const id = useId();
+  const queryClient = useQueryClient();
   return (
     <div className="lang-switcher">
       <label htmlFor={id} className="visually-hidden">
@@ -18,7 +20,8 @@ export function LanguageSwitcher() {
         id={id}
         className="lang-switcher__select"
         value={i18n.language}
-        onChange={(e) => setLanguage(e.target.value as Language)}
+        // Questions follow the interface language for learners who chose so: fetch them again in it.
+        onChange={(e) => void setLanguage(e.target.value as Language).then(() => queryClient.invalidateQueries())}
         data-testid="language-switcher"
       >
         {LANGUAGES.map((l) => (

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
+import { CONTENT_LANGUAGES, type ContentLanguage } from '../../../common/i18n/content-locale';
 import type { UserRole } from '../../../common/auth/decorators';
 import { IsAcceptablePassword } from './password.validator';
 
@@ -65,6 +66,14 @@ export class UserDto {
 
 export class MeDto extends UserDto {
   @ApiProperty({ type: [OrganizationSummaryDto] }) organizations!: OrganizationSummaryDto[];
+  @ApiProperty({ enum: CONTENT_LANGUAGES, enumName: 'ContentLanguage', description: 'The language questions are delivered in; follow-ui: the interface language' })
+  contentLanguage!: ContentLanguage;
+}
+
+export class UpdateMeSettingsDto {
+  @ApiProperty({ enum: CONTENT_LANGUAGES, enumName: 'ContentLanguage', description: 'en, zh-CN, or follow-ui (the interface language)' })
+  @IsIn(CONTENT_LANGUAGES as unknown as string[], { message: `contentLanguage must be one of: ${CONTENT_LANGUAGES.join(', ')}` })
+  contentLanguage!: ContentLanguage;
 }
 
 export class AuthResultDto {

@@ -18,6 +18,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { OVERDUE_POLICIES, type OverduePolicy } from '@goprep/domain';
+import { CONTENT_LOCALES, type ContentLocale } from '../../../common/i18n/content-locale';
+import { FALLBACK_REASONS, type FallbackReason } from '../../questions/translated-text';
 import { TEMPLATE_LEVELS, TOPIC_IDS, type TemplateLevelId, type TopicId } from '@goprep/question-bank';
 
 export const ATTEMPT_MODES = ['quick', 'mock'] as const;
@@ -195,7 +197,17 @@ export class SavedAnswerDto {
  * A question as it is shown before it is answered (quiz runner, candidate page, drill screen): no
  * key, no explanation, no option feedback.
  */
-export class DeliveredQuestionDto {
+/** The language a question's text was delivered in; English with `fallback` when the asked one had no current translation. */
+export class ContentLocaleFieldsDto {
+  @ApiProperty({ enum: CONTENT_LOCALES, description: 'The language of title, prompt, options (and, in a review, explanation and feedback)' })
+  contentLocale!: ContentLocale;
+  @ApiProperty({ description: 'True when another language was asked for and this question is delivered in English instead' })
+  fallback!: boolean;
+  @ApiPropertyOptional({ enum: FALLBACK_REASONS, description: 'Why English was delivered: no translation, or one made from an older English version' })
+  fallbackReason?: FallbackReason;
+}
+
+export class DeliveredQuestionDto extends ContentLocaleFieldsDto {
   @ApiProperty() questionId!: string;
   @ApiProperty() version!: number;
   @ApiProperty() title!: string;
@@ -229,7 +241,7 @@ export class ReviewOptionDto extends DeliveryOptionDto {
   @ApiPropertyOptional() feedback?: string;
 }
 
-export class ReviewItemDto {
+export class ReviewItemDto extends ContentLocaleFieldsDto {
   @ApiProperty() position!: number;
   @ApiProperty() questionId!: string;
   @ApiProperty() version!: number;

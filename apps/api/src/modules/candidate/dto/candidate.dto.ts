@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { REVIEW_POLICIES } from '@goprep/domain';
+import { CONTENT_LOCALES, SET_LANGUAGES, type ContentLocale, type SetLanguage } from '../../../common/i18n/content-locale';
 import { AttemptSummaryDto, ReviewItemDto } from '../../attempts/dto/attempt.dto';
 import { CANDIDATE_STATES, type CandidateState } from '../../invites/invite-status';
 
@@ -27,6 +28,15 @@ export class CandidateStatusDto {
   @ApiProperty() attemptsUsed!: number;
   @ApiProperty({ type: String, nullable: true, description: 'The newest attempt (open or closed)' }) attemptId!: string | null;
   @ApiProperty({ enum: REVIEW_POLICIES, description: 'What is shown after submitting' }) reviewPolicy!: string;
+  @ApiProperty({ enum: SET_LANGUAGES, enumName: 'SetLanguage', description: 'The language of the questions; candidate-chooses: pick one at the start' })
+  language!: SetLanguage;
+}
+
+export class StartCandidateDto {
+  @ApiPropertyOptional({ enum: CONTENT_LOCALES, description: 'For a set whose language is candidate-chooses: the language to take it in (ignored otherwise)' })
+  @IsOptional()
+  @IsIn(CONTENT_LOCALES as unknown as string[], { message: `language must be one of: ${CONTENT_LOCALES.join(', ')}` })
+  language?: ContentLocale;
 }
 
 export const SIGNAL_TYPES = ['paste', 'blur', 'focus', 'hidden', 'visible'] as const;

@@ -18,7 +18,7 @@ import {
   Min,
 } from 'class-validator';
 import { PagedQuery } from '../../../common/http/paging';
-import { DeliveredQuestionDto, DeliveryOptionDto } from '../../attempts/dto/attempt.dto';
+import { ContentLocaleFieldsDto, DeliveredQuestionDto, DeliveryOptionDto } from '../../attempts/dto/attempt.dto';
 import { Type } from 'class-transformer';
 import { SRS_CARD_STATES, SRS_RATINGS, RATING_SOURCES, type SrsRating } from '@goprep/domain';
 import { TEMPLATE_LEVELS, TOPIC_IDS, type TemplateLevelId, type TopicId } from '@goprep/question-bank';
@@ -178,7 +178,7 @@ export class RevealedOptionDto extends DeliveryOptionDto {
   @ApiPropertyOptional() feedback?: string;
 }
 
-export class ReviewResultDto {
+export class ReviewResultDto extends ContentLocaleFieldsDto {
   @ApiProperty() reviewId!: string;
   @ApiProperty() questionId!: string;
   @ApiProperty() version!: number;

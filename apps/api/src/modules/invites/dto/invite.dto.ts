@@ -39,7 +39,7 @@ export class CreateInvitesDto {
   @Max(100)
   attemptsAllowed?: number;
 
-  @ApiPropertyOptional({ enum: MAIL_LOCALES, default: 'en', description: 'Language of the invite mail (when SMTP is configured)' })
+  @ApiPropertyOptional({ enum: MAIL_LOCALES, description: "Language of the invite mail (when SMTP is configured); default the set's language (English when candidates choose)" })
   @IsOptional()
   @IsIn(MAIL_LOCALES as unknown as string[])
   locale?: (typeof MAIL_LOCALES)[number];

@@ -1,3 +1,4 @@
+import { CONTENT_LOCALES, SET_LANGUAGES, type ContentLocale, type SetLanguage } from '../../../common/i18n/content-locale';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PagedQuery } from '../../../common/http/paging';
 import { Type } from 'class-transformer';
@@ -145,6 +146,11 @@ export class SetDraftInputDto {
   @IsIn(SET_REVIEW_POLICIES as unknown as string[], { message: `reviewPolicy must be one of: ${SET_REVIEW_POLICIES.join(', ')}` })
   reviewPolicy!: SetReviewPolicy;
 
+  @ApiPropertyOptional({ enum: SET_LANGUAGES, enumName: 'SetLanguage', description: 'The language candidates read the questions in (default en)' })
+  @IsOptional()
+  @IsIn(SET_LANGUAGES as unknown as string[], { message: `language must be one of: ${SET_LANGUAGES.join(', ')}` })
+  language?: SetLanguage;
+
   @ApiProperty({ type: [SetItemInputDto], maxItems: ITEMS_MAX })
   @IsArray()
   @ArrayMaxSize(ITEMS_MAX)
@@ -196,6 +202,14 @@ export class ExportQuestionSetQueryDto {
   @IsInt({ message: 'version must be a whole number' })
   @Min(1)
   version?: number;
+
+  @ApiPropertyOptional({
+    enum: CONTENT_LOCALES,
+    description: "gift: the language of the questions' text (default: the set's language, English when candidates choose); English where a translation is missing or stale",
+  })
+  @IsOptional()
+  @IsIn(CONTENT_LOCALES as unknown as string[], { message: `locale must be one of: ${CONTENT_LOCALES.join(', ')}` })
+  locale?: ContentLocale;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -265,6 +279,7 @@ export class QuestionSetVersionDto {
   @ApiProperty({ enum: OVERDUE_POLICIES, enumName: 'SetOverduePolicy' }) overduePolicy!: OverduePolicy;
   @ApiProperty() submitGraceSeconds!: number;
   @ApiProperty({ enum: SET_REVIEW_POLICIES, enumName: 'SetReviewPolicy' }) reviewPolicy!: SetReviewPolicy;
+  @ApiProperty({ enum: SET_LANGUAGES, enumName: 'SetLanguage' }) language!: SetLanguage;
   @ApiProperty({ type: [SetItemDto] }) items!: SetItemDto[];
   @ApiProperty() createdAt!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) publishedAt!: string | null;
@@ -375,6 +390,11 @@ export class QuestionSetExportDto {
   @ApiProperty({ enum: SET_REVIEW_POLICIES, enumName: 'SetReviewPolicy' })
   @IsIn(SET_REVIEW_POLICIES as unknown as string[], { message: `reviewPolicy must be one of: ${SET_REVIEW_POLICIES.join(', ')}` })
   reviewPolicy!: SetReviewPolicy;
+
+  @ApiPropertyOptional({ enum: SET_LANGUAGES, enumName: 'SetLanguage', description: 'The language candidates read the questions in (default en)' })
+  @IsOptional()
+  @IsIn(SET_LANGUAGES as unknown as string[], { message: `language must be one of: ${SET_LANGUAGES.join(', ')}` })
+  language?: SetLanguage;
 
   @ApiProperty({ type: [SetExportItemDto], maxItems: ITEMS_MAX })
   @IsArray()

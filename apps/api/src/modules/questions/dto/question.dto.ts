@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { QUESTION_TYPES, TOPIC_IDS } from '@goprep/question-bank';
 import type { QuestionType, TopicId } from '@goprep/question-bank';
+import { CONTENT_LOCALES, type ContentLocale } from '../../../common/i18n/content-locale';
 import { QUESTION_VERIFICATION, type QuestionVerification } from '../question.entities';
 
 export class TopicDto {
@@ -102,6 +103,13 @@ export class QuestionDeliveryDto {
   @ApiPropertyOptional({ type: [DeliveryOptionDto] }) options?: DeliveryOptionDto[];
   @ApiPropertyOptional() unit?: string;
   @ApiProperty({ type: [String] }) references!: string[];
+}
+
+/** A bank question as a learner browses it, in their content language (English where no current translation). */
+export class LocalizedQuestionDto extends QuestionDeliveryDto {
+  @ApiProperty({ enum: CONTENT_LOCALES, description: 'The language of title, prompt and options' }) contentLocale!: ContentLocale;
+  @ApiProperty({ description: 'True when another language was asked for and this question is shown in English instead' }) fallback!: boolean;
+  @ApiPropertyOptional({ enum: ['missing', 'stale'] }) fallbackReason?: 'missing' | 'stale';
 }
 
 export class PreviewOptionDto extends DeliveryOptionDto {

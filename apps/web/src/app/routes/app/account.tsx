@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '@/components/ui/page-header';
+import { ContentLanguageCard } from '@/features/account/components/content-language';
 import { Organizations } from '@/features/account/components/organizations';
 import { ProfileCard } from '@/features/account/components/profile-card';
 import { useUser } from '@/lib/auth';
@@ -13,6 +14,7 @@ export function Component() {
       <PageHeader title={t('account.title')} />
       <div className="stack">
         {user ? <ProfileCard user={user} /> : null}
+        {user ? <ContentLanguageCard user={user} /> : null}
         <Organizations />
       </div>
     </>

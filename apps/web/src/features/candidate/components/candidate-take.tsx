@@ -107,11 +107,11 @@ export function CandidateTake({ renderRunner }: { renderRunner: RenderRunner }) 
     void queryClient.invalidateQueries({ queryKey: ['candidate'] });
   }, [queryClient]);
 
-  const start = useCallback(async () => {
+  const start = useCallback(async (language?: 'en' | 'zh-CN') => {
     setStarting(true);
     setStartError(null);
     try {
-      setStarted(await startCandidateAttempt());
+      setStarted(await startCandidateAttempt(language));
     } catch (error) {
       setStartError(isApiError(error) ? error.message : t('errors.server'));
       void queryClient.invalidateQueries({ queryKey: STATUS_KEY });
@@ -145,6 +145,6 @@ export function CandidateTake({ renderRunner }: { renderRunner: RenderRunner }) 
     case 'submitted':
       return <CandidateReviewView status={s} onStartAgain={s.canStart ? () => void start() : undefined} starting={starting} />;
     default:
-      return <InviteIntro status={s} onStart={() => void start()} starting={starting} error={startError} />;
+      return <InviteIntro status={s} onStart={(language) => void start(language)} starting={starting} error={startError} />;
   }
 }

@@ -1,13 +1,27 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Markdown } from '@/components/ui/markdown';
+import { SelectField } from '@/components/ui/select-field';
 import type { CandidateStatus } from '../types';
 import { formatMinutes } from '../utils/format';
 
 /** Before the test: who it is for, the instructions, the time limit and the Start button. */
-export function InviteIntro({ status, onStart, starting, error }: { status: CandidateStatus; onStart: () => void; starting: boolean; error: string | null }) {
+export function InviteIntro({
+  status,
+  onStart,
+  starting,
+  error,
+}: {
+  status: CandidateStatus;
+  onStart: (language?: 'en' | 'zh-CN') => void;
+  starting: boolean;
+  error: string | null;
+}) {
   const { t, i18n } = useTranslation();
+  const chooses = status.language === 'candidate-chooses';
+  const [language, setLanguage] = useState<'en' | 'zh-CN'>(i18n.language === 'zh-CN' ? 'zh-CN' : 'en');
   const again = status.attemptsUsed > 0;
   return (
     <section className="card take-card" data-testid="invite-intro">
@@ -44,9 +58,22 @@ export function InviteIntro({ status, onStart, starting, error }: { status: Cand
         <li>{t('candidate.intro.ruleSaved')}</li>
         <li>{t('candidate.intro.ruleOnce')}</li>
       </ul>
+      {chooses ? (
+        <SelectField
+          label={t('candidate.intro.language')}
+          name="language"
+          value={language}
+          onChange={(e) => setLanguage(e.target.value === 'zh-CN' ? 'zh-CN' : 'en')}
+          options={[
+            { value: 'en', label: 'English' },
+            { value: 'zh-CN', label: '简体中文' },
+          ]}
+          data-testid="candidate-language"
+        />
+      ) : null}
       <Alert>{error}</Alert>
       <div className="actions">
-        <Button onClick={onStart} loading={starting} disabled={!status.canStart} data-testid="start-test">
+        <Button onClick={() => onStart(chooses ? language : undefined)} loading={starting} disabled={!status.canStart} data-testid="start-test">
           {t(again ? 'candidate.intro.startAgain' : 'candidate.intro.start')}
         </Button>
       </div>

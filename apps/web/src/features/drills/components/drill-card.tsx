@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Markdown } from '@/components/ui/markdown';
 import { isSelfRated, type DrillSession, type ActiveCard } from '../hooks/use-drill-session';
 import { RATINGS } from '../types';
-import { AnswerInput } from '@/components/answer-input';
+import { AnswerInput, ContentLocaleNote } from '@/components/answer-input';
 import { DrillVerdict } from './drill-verdict';
 import { difficultyLabel, difficultyTone, topicLabel, typeLabel } from './labels';
 
@@ -39,6 +39,8 @@ export function DrillCard({ active, session }: { active: ActiveCard; session: Dr
       aria-labelledby="drill-card-title"
       data-testid="drill-card"
       data-question-id={card.questionId}
+      data-content-locale={q.contentLocale}
+      lang={q.contentLocale}
       data-type={q.type}
       data-phase={result ? 'revealed' : 'question'}
       data-rating={result?.rating}
@@ -55,6 +57,7 @@ export function DrillCard({ active, session }: { active: ActiveCard; session: Dr
         </div>
       </header>
 
+      <ContentLocaleNote info={q} />
       <Markdown source={q.prompt} />
       {q.code ? (
         <CodeViewer

@@ -15,6 +15,7 @@ const version: SetVersion = {
   overduePolicy: 'not-counted',
   submitGraceSeconds: 0,
   reviewPolicy: 'full',
+  language: 'candidate-chooses',
   items: [
     { kind: 'pool', points: 2, topic: 'context', count: 2, difficulty: [2, 4], types: ['single'], excludeTags: ['basic'], eligible: 9 },
     { kind: 'fixed', points: 1.5, questionId: 'sy-nil-map', versionId: '0d3c2a4e-0f0a-4bb6-9d55-3e1f4a6b7c8d', question },
@@ -38,6 +39,7 @@ describe('contentFromVersion / toDraftInput', () => {
       overduePolicy: 'not-counted',
       submitGraceSeconds: 0,
       reviewPolicy: 'full',
+      language: 'candidate-chooses',
       items: [
         { kind: 'pool', topic: 'context', count: 2, difficulty: [2, 4], types: ['single'], excludeTags: ['basic'], points: 2 },
         { kind: 'fixed', questionId: 'sy-nil-map', versionId: '0d3c2a4e-0f0a-4bb6-9d55-3e1f4a6b7c8d', points: 1.5 },

@@ -28,6 +28,7 @@ export function contentFromVersion(version: SetVersion): DraftContent {
     overduePolicy: version.overduePolicy as OverduePolicy,
     submitGraceSeconds: version.submitGraceSeconds,
     reviewPolicy: version.reviewPolicy as ReviewPolicy,
+    language: version.language,
     items: version.items.map(itemFromView),
   };
 }

@@ -7,7 +7,7 @@ import { useAudit, type AuditEvent } from '../api/get-audit';
 import { dateLabel } from './labels';
 
 const SHOWN = 6;
-const FIELDS = ['title', 'instructions', 'timeLimitSeconds', 'shuffleOptions', 'overduePolicy', 'submitGraceSeconds', 'reviewPolicy', 'items'];
+const FIELDS = ['title', 'instructions', 'timeLimitSeconds', 'shuffleOptions', 'overduePolicy', 'submitGraceSeconds', 'reviewPolicy', 'language', 'items'];
 const KNOWN = ['created', 'imported', 'draft-saved', 'published', 'duplicated', 'archived', 'unarchived'];
 
 function describe(t: (key: string, options?: Record<string, unknown>) => string, event: AuditEvent): string {

@@ -62,6 +62,8 @@ export function SetVersionPage({ orgId, setId, version }: { orgId: string; setId
             </dd>
             <dt>{t('questionSets.settings.review')}</dt>
             <dd>{t(`questionSets.review.${v.reviewPolicy}`)}</dd>
+            <dt>{t('questionSets.settings.language')}</dt>
+            <dd>{t(`questionSets.language.${v.language}`)}</dd>
             <dt>{t('questionSets.settings.shuffle')}</dt>
             <dd>{v.shuffleOptions ? t('questionSets.yes') : t('questionSets.no')}</dd>
             {v.instructions ? (

@@ -3,7 +3,7 @@ import { Card } from '@/components/ui/card';
 import { SelectField } from '@/components/ui/select-field';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { TextField } from '@/components/ui/text-field';
-import { OVERDUE_POLICIES, REVIEW_POLICIES, type OverduePolicy, type ReviewPolicy } from '../types';
+import { OVERDUE_POLICIES, REVIEW_POLICIES, SET_LANGUAGES, type OverduePolicy, type ReviewPolicy, type SetLanguage } from '../types';
 import type { DraftForm, Problem } from '../utils/draft-form';
 import { LIMITS_TEXT } from './items-editor';
 
@@ -52,6 +52,13 @@ export function SettingsCard({ form, problems, readOnly, onChange }: Props) {
         {form.overduePolicy === 'grace-period' ? (
           <TextField label={t('questionSets.settings.grace')} name="graceMinutes" inputMode="numeric" value={form.graceMinutes} error={err('graceMinutes')} onChange={(e) => onChange({ graceMinutes: e.target.value })} />
         ) : null}
+        <SelectField
+          label={t('questionSets.settings.language')}
+          name="language"
+          value={form.language}
+          onChange={(e) => onChange({ language: e.target.value as SetLanguage })}
+          options={SET_LANGUAGES.map((l) => ({ value: l, label: t(`questionSets.language.${l}`) }))}
+        />
         <label className="qs-check qs-check--field">
           <input type="checkbox" name="shuffleOptions" checked={form.shuffleOptions} onChange={(e) => onChange({ shuffleOptions: e.target.checked })} />
           {t('questionSets.settings.shuffle')}

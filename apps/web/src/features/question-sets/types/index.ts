@@ -6,6 +6,10 @@ export type OverduePolicy = (typeof OVERDUE_POLICIES)[number];
 export const REVIEW_POLICIES = ['none', 'score', 'correctness', 'full'] as const;
 export type ReviewPolicy = (typeof REVIEW_POLICIES)[number];
 
+/** The language candidates read the questions in; `candidate-chooses` lets each pick at the start. */
+export const SET_LANGUAGES = ['en', 'zh-CN', 'candidate-chooses'] as const;
+export type SetLanguage = (typeof SET_LANGUAGES)[number];
+
 export type FixedItem = { kind: 'fixed'; questionId: string; versionId?: string | undefined; points: number };
 export type PoolItem = {
   kind: 'pool';
@@ -27,6 +31,7 @@ export interface DraftContent {
   overduePolicy: OverduePolicy;
   submitGraceSeconds: number;
   reviewPolicy: ReviewPolicy;
+  language: SetLanguage;
   items: SetItem[];
 }
 

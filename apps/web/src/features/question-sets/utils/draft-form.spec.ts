@@ -9,6 +9,7 @@ const content: DraftContent = {
   overduePolicy: 'grace-period',
   submitGraceSeconds: 120,
   reviewPolicy: 'correctness',
+  language: 'zh-CN',
   items: [
     { kind: 'fixed', questionId: 'q-1', versionId: 'v-1', points: 2 },
     { kind: 'pool', topic: 'gc-tuning', count: 3, difficulty: [3, 5], types: ['single', 'multi'], excludeTags: ['basic'], points: 1.5 },

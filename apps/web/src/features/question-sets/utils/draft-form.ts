@@ -1,11 +1,13 @@
 import {
   OVERDUE_POLICIES,
   REVIEW_POLICIES,
+  SET_LANGUAGES,
   type DraftContent,
   type OverduePolicy,
   type QuestionInfo,
   type ReviewPolicy,
   type SetItem,
+  type SetLanguage,
 } from '../types';
 
 /**
@@ -41,6 +43,7 @@ export interface DraftForm {
   overduePolicy: OverduePolicy;
   graceMinutes: string;
   reviewPolicy: ReviewPolicy;
+  language: SetLanguage;
   items: ItemForm[];
 }
 
@@ -71,6 +74,7 @@ export function formFromContent(content: DraftContent, info: (questionId: string
     overduePolicy: OVERDUE_POLICIES.includes(content.overduePolicy) ? content.overduePolicy : 'auto-submit',
     graceMinutes: minutesFrom(content.submitGraceSeconds),
     reviewPolicy: REVIEW_POLICIES.includes(content.reviewPolicy) ? content.reviewPolicy : 'none',
+    language: SET_LANGUAGES.includes(content.language) ? content.language : 'en',
     items: content.items.map((item): ItemForm =>
       item.kind === 'fixed'
         ? { key: newKey(), kind: 'fixed', questionId: item.questionId, versionId: item.versionId, points: numberText(item.points), info: info(item.questionId, item.versionId) }
@@ -126,6 +130,7 @@ export function contentFromForm(form: DraftForm): DraftContent {
     overduePolicy: form.overduePolicy,
     submitGraceSeconds: form.overduePolicy === 'grace-period' ? Math.round(parseNumber(form.graceMinutes) * 60) : 0,
     reviewPolicy: form.reviewPolicy,
+    language: form.language,
     items: form.items.map(itemFromForm),
   };
 }

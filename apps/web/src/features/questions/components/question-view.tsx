@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ContentLocaleNote } from '@/components/answer-input';
 import { CodeViewer } from '@/components/code-viewer';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -57,7 +58,10 @@ function QuestionBody({ question }: { question: QuestionDetail }) {
       </header>
 
       <Card>
-        <Markdown source={question.prompt} />
+        <div lang={question.contentLocale}>
+          <ContentLocaleNote info={question} />
+          <Markdown source={question.prompt} />
+        </div>
         {question.code ? (
           <CodeViewer
             code={question.code}

@@ -3,7 +3,7 @@ import type { Schemas } from '@/lib/api-client';
 export type Topic = Schemas['TopicDto'];
 export type QuestionSummary = Schemas['QuestionSummaryDto'];
 export type QuestionPage = Schemas['QuestionPageDto'];
-export type QuestionDetail = Schemas['QuestionDeliveryDto'];
+export type QuestionDetail = Schemas['LocalizedQuestionDto'];
 export type QuestionType = QuestionSummary['type'];
 
 export { QUESTION_TYPES } from '@goprep/domain';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
 import { answerFeedback, type AnswerKey, type NumericAnswerRule, type QuestionResponse } from '@goprep/domain';
-import { ReviewOptions } from '@/components/answer-input';
+import { ContentLocaleNote, ReviewOptions } from '@/components/answer-input';
 import { CodeViewer } from '@/components/code-viewer';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -156,6 +156,7 @@ function ReviewEntry({ item, index }: { item: ReviewItem; index: number }) {
       </header>
       <details className="review-item__prompt">
         <summary>{t('quiz.result.showQuestion')}</summary>
+        <ContentLocaleNote info={item} />
         <Markdown source={item.prompt} />
       </details>
       {item.code ? (

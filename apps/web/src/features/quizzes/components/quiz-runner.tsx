@@ -19,7 +19,7 @@ import { anchorClock, formatRemaining, serverTimeAt } from '../utils/countdown';
 import { isAnswered, toggleChoice } from '@/lib/responses';
 import { submitWarnings } from '../utils/responses';
 import { storeQueue } from '../utils/retry-queue';
-import { AnswerInput } from '@/components/answer-input';
+import { AnswerInput, ContentLocaleNote } from '@/components/answer-input';
 import { difficultyLabel, difficultyTone, topicLabel, typeLabel } from './labels';
 import { QuestionNavigator } from './question-navigator';
 
@@ -243,7 +243,15 @@ export function AttemptRunner({ attempt, source }: { attempt: AttemptDelivery; s
           onGo={go}
         />
 
-        <article className="quiz-question card" aria-labelledby="quiz-question-title" data-testid="quiz-question" data-position={item.position} data-type={item.type}>
+        <article
+          className="quiz-question card"
+          aria-labelledby="quiz-question-title"
+          data-testid="quiz-question"
+          data-position={item.position}
+          data-type={item.type}
+          data-content-locale={item.contentLocale}
+          lang={item.contentLocale}
+        >
           <header className="quiz-question__header">
             <p className="muted small">{t('quiz.runner.questionOf', { n: index + 1, total: items.length })}</p>
             <h2 id="quiz-question-title" ref={headingRef} tabIndex={-1} className="quiz-question__title">
@@ -257,6 +265,7 @@ export function AttemptRunner({ attempt, source }: { attempt: AttemptDelivery; s
             </div>
           </header>
 
+          <ContentLocaleNote info={item} />
           <Markdown source={item.prompt} />
           {item.code ? (
             <CodeViewer

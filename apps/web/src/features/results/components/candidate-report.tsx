@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ContentLocaleNote } from '@/components/answer-input';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Markdown } from '@/components/ui/markdown';
@@ -40,6 +41,7 @@ function ItemEntry({ orgId, report, item }: { orgId: string; report: CandidateRe
       </header>
       <details>
         <summary className="small">{t('results.report.prompt')}</summary>
+        <ContentLocaleNote info={item} />
         <Markdown source={item.prompt} />
         {item.code ? <pre className="review-pre">{item.code}</pre> : null}
       </details>
