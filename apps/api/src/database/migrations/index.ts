@@ -7,6 +7,7 @@ import { Invites1764100500000 } from './1764100500000-Invites';
 import { SrsOptimization1764200000000 } from './1764200000000-SrsOptimization';
 import { PerformanceIndexes1764300000000 } from './1764300000000-PerformanceIndexes';
 import { SetVersionStatistics1764400000000 } from './1764400000000-SetVersionStatistics';
+import { Judge1764500000000 } from './1764500000000-Judge';
 
 /** Every migration, oldest first. A schema change adds a file here; none is ever edited. */
-export const MIGRATIONS = [Initial1763701200000, QuestionVerification1763800000000, Attempts1763900000000, Drills1764000000000, QuestionSets1764100000000, Invites1764100500000, SrsOptimization1764200000000, PerformanceIndexes1764300000000, SetVersionStatistics1764400000000];
+export const MIGRATIONS = [Initial1763701200000, QuestionVerification1763800000000, Attempts1763900000000, Drills1764000000000, QuestionSets1764100000000, Invites1764100500000, SrsOptimization1764200000000, PerformanceIndexes1764300000000, SetVersionStatistics1764400000000, Judge1764500000000];
