@@ -6,18 +6,18 @@ import (
 )
 
 func TestHiddenCurrentAfterReload(t *testing.T) {
-	s := NewStore(build(1))
+	s := NewStore(hbuild(1))
 	if got := s.Current().Version; got != 1 {
 		t.Fatalf("Version = %d, want 1", got)
 	}
-	s.Reload(build(2))
+	s.Reload(hbuild(2))
 	if got := s.Current().Limits["rps"]; got != 20 {
 		t.Fatalf("rps = %d, want 20", got)
 	}
 }
 
 func TestHiddenReloadDuringReads(t *testing.T) {
-	s := NewStore(build(1))
+	s := NewStore(hbuild(1))
 	var wg sync.WaitGroup
 	for r := 0; r < 4; r++ {
 		wg.Add(1)
@@ -39,20 +39,20 @@ func TestHiddenReloadDuringReads(t *testing.T) {
 		}()
 	}
 	for v := 2; v < 200; v++ {
-		s.Reload(build(v))
+		s.Reload(hbuild(v))
 	}
 	wg.Wait()
 }
 
 func TestHiddenTwoWriters(t *testing.T) {
-	s := NewStore(build(0))
+	s := NewStore(hbuild(0))
 	var wg sync.WaitGroup
 	for w := 0; w < 2; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for v := 1; v <= 100; v++ {
-				s.Reload(build(v))
+				s.Reload(hbuild(v))
 				_ = s.Current().Limits["rps"]
 			}
 		}()
@@ -61,4 +61,8 @@ func TestHiddenTwoWriters(t *testing.T) {
 	if got := s.Current().Version; got != 100 {
 		t.Fatalf("final Version = %d, want 100 (both writers end with 100)", got)
 	}
+}
+
+func hbuild(v int) *Config {
+	return &Config{Version: v, Limits: map[string]int{"rps": v * 10, "burst": v * 20}}
 }
