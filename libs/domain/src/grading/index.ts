@@ -1,6 +1,7 @@
 export { GRADABLE_TYPES, type AnswerKey, type GradableType } from './answer-key';
 export type {
   CodeLinesResponse,
+  CodeTaskResponse,
   CodeOutputResponse,
   EssayResponse,
   FlashcardResponse,
@@ -22,6 +23,7 @@ export { gradeShort, matchesPattern } from './short';
 export { gradeNumeric } from './numeric';
 export { gradeCodeOutput } from './code-output';
 export { gradeEssay, gradeFlashcard, manualGrade } from './manual';
+export { gradeCodeTask, gradeFromJudge, type JudgeOutcome } from './code-task';
 export { isSafePattern, MAX_PATTERN_LENGTH } from './safe-pattern';
 export { PATTERN_INPUT_LIMIT, RESPONSE_LIMITS } from './limits';
 export { validateResponse, type ResponseValidation } from './validate-response';
