@@ -51,8 +51,11 @@ export class JudgeRunner {
     this.every(this.config.RUNNER_SWEEP_MS, () => this.sweep(), 'sweep');
     await this.sweep();
     if (this.config.RUNNER_METRICS_PORT > 0) {
-      const port = await this.metrics.listen(this.config.RUNNER_METRICS_PORT);
-      this.log(`metrics on http://0.0.0.0:${port}/metrics`);
+      // Metrics are for operators; a taken port must not keep the judge from working.
+      await this.metrics
+        .listen(this.config.RUNNER_METRICS_PORT)
+        .then((port) => this.log(`metrics on http://0.0.0.0:${port}/metrics`))
+        .catch((e: unknown) => this.log(`metrics not served: ${e instanceof Error ? e.message : String(e)}`));
     }
     if (!this.config.RUNNER_SKIP_WARM) await this.warm();
     if (this.stopping) return;
@@ -78,7 +81,7 @@ export class JudgeRunner {
     await this.repo.heartbeat(this.config.runnerId, { state: 'warming', warmDone: 0, warmTotal: tasks.length, message: 'warming the build cache' });
     const started = Date.now();
     try {
-      await warmCache(tasks, this.sandbox, (done, total) => {
+      await warmCache(tasks, this.sandbox, (done: number, total: number) => {
         this.log(`warming: ${done}/${total}`);
         void this.repo.heartbeat(this.config.runnerId, { warmDone: done, warmTotal: total }).catch(() => undefined);
       });

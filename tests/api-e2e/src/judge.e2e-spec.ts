@@ -1,0 +1,251 @@
+import { resolve } from 'node:path';
+import { startRunner, type RunningRunner } from '@goprep/test-support';
+import { embeddedUrl } from '@goprep/api/testing';
+import { e2eDatabase } from './support/e2e-env';
+import { HIDDEN_MARKER, insertTallyTask, slowSolution, SOLUTION, TALLY_ID } from './support/judge-fixture';
+import { cookieFetch, createTestApp, type TestApp } from './support/test-app';
+
+// The build cache survives between runs of this suite (a cold `go test -race` costs ~45 s).
+const JUDGE_DATA_DIR = resolve(__dirname, '../../../.data/judge-e2e');
+const RUNS_PER_MINUTE = 8;
+
+interface Run {
+  id: string;
+  state: 'queued' | 'running' | 'done';
+  verdict: string | null;
+  score: number | null;
+  tests: Array<{ name: string; passed: boolean; output?: string }>;
+  compileOutput: string | null;
+  message: string | null;
+  codeHash: string;
+}
+
+interface Reply {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  text: string;
+  headers: Headers;
+}
+
+interface Learner {
+  call(method: 'GET' | 'POST', path: string, body?: object): Promise<Reply>;
+  fetch: typeof fetch;
+}
+
+async function learner(app: TestApp, email: string): Promise<Learner> {
+  const jar = cookieFetch();
+  await jar.fetch(`${app.url}/api/auth/csrf`);
+  const call = async (method: 'GET' | 'POST', path: string, body?: object): Promise<Reply> => {
+    const headers: Record<string, string> = { 'x-csrf-token': decodeURIComponent(jar.cookie('goprep_csrf') ?? '') };
+    if (body) headers['content-type'] = 'application/json';
+    const res = await jar.fetch(`${app.url}${path}`, { method, headers, body: body ? JSON.stringify(body) : undefined });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined, text, headers: res.headers };
+  };
+  const reg = await call('POST', '/api/auth/register', { email, password: 'correct horse battery', displayName: 'Judge Tester' });
+  expect(reg.status).toBe(201);
+  return { call, fetch: jar.fetch };
+}
+
+/** Reads the run's server-sent events until the server ends the stream (after the verdict). */
+async function followEvents(app: TestApp, user: Learner, runId: string, timeoutMs: number, diagnose: () => string): Promise<{ runs: Run[]; raw: string }> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), timeoutMs);
+  const runs: Run[] = [];
+  let raw = '';
+  try {
+    const res = await user.fetch(`${app.url}/api/judge/runs/${runId}/events`, { signal: abort.signal });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      const chunk = decoder.decode(value, { stream: true });
+      raw += chunk;
+      buffer += chunk;
+      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = block.split('\n').find((line) => line.startsWith('data: '));
+        if (block.startsWith('event: run') && data) runs.push(JSON.parse(data.slice('data: '.length)) as Run);
+      }
+    }
+  } catch (e) {
+    throw new Error(`event stream of run ${runId} failed (${String(e)}); events so far: ${JSON.stringify(runs.map((r) => r.state))}\n${diagnose()}`);
+  } finally {
+    clearTimeout(timer);
+  }
+  return { runs, raw };
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number, diagnose: () => string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${diagnose()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('Judge: queued runs judged by a real runner process (bubblewrap + Go)', () => {
+  let app: TestApp;
+  let databaseUrl: string;
+  let alice: Learner;
+  const runners: RunningRunner[] = [];
+  const logs = () => runners.map((r) => `--- runner ${r.runnerId}:\n${r.output()}`).join('\n');
+
+  const runner = (id: string, env: Record<string, string> = {}) => {
+    const r = startRunner(id, {
+      DATABASE_URL: databaseUrl,
+      JUDGE_DATA_DIR,
+      RUNNER_HEARTBEAT_MS: '300',
+      RUNNER_SWEEP_MS: '500',
+      RUNNER_DEAD_AFTER_MS: '2000',
+      ...env,
+    });
+    runners.push(r);
+    return r;
+  };
+
+  const jobsOf = (runId: string) =>
+    app.sql<{ attempts: number; locked_by: string | null }>(`SELECT attempts, locked_by FROM graphile_worker.jobs WHERE key = $1`, [runId]);
+  const stored = async (runId: string) =>
+    (
+      await app.sql<{ state: string; verdict: string | null; attempt_count: number; runner_id: string | null; finished_at: Date | null }>(
+        'SELECT state, verdict, attempt_count, runner_id, finished_at FROM judge_runs WHERE id = $1',
+        [runId],
+      )
+    )[0]!;
+
+  beforeAll(async () => {
+    app = await createTestApp({ JUDGE_RUNS_PER_MINUTE: String(RUNS_PER_MINUTE) });
+    databaseUrl = embeddedUrl(e2eDatabase().port, app.database);
+    await insertTallyTask(app);
+    alice = await learner(app, 'alice-judge@example.com');
+  });
+
+  afterAll(async () => {
+    for (const r of runners) await r.stop();
+    await app?.close();
+  });
+
+  it('should refuse bad submissions with 4xx codes before queueing anything', async () => {
+    const wrongName = await alice.call('POST', '/api/judge/runs', { questionId: TALLY_ID, files: { 'main.go': SOLUTION } });
+    expect(wrongName.status).toBe(400);
+    expect(wrongName.body.code).toBe('JUDGE_FILES_INVALID');
+    const tooBig = await alice.call('POST', '/api/judge/runs', { questionId: TALLY_ID, files: { 'tally.go': 'x'.repeat(70 * 1024) } });
+    expect(tooBig.status).toBe(400);
+    expect(tooBig.body.code).toBe('JUDGE_FILES_INVALID');
+    const notAString = await alice.call('POST', '/api/judge/runs', { questionId: TALLY_ID, files: { 'tally.go': 42 } });
+    expect(notAString.status).toBe(400);
+    const unknown = await alice.call('POST', '/api/judge/runs', { questionId: 'no-such-task', files: { 'tally.go': SOLUTION } });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('JUDGE_TASK_NOT_FOUND');
+    const notATask = await alice.call('POST', '/api/judge/runs', { questionId: 'ch-close-blocked-sender', files: { 'tally.go': SOLUTION } });
+    expect(notATask.status).toBe(404);
+    const anonymous = await fetch(`${app.url}/api/judge/runs/00000000-0000-4000-8000-000000000000`);
+    expect(anonymous.status).toBe(401);
+    expect(await app.sql('SELECT id FROM judge_runs')).toHaveLength(0);
+  });
+
+  it('should keep a run queued while no runner is up, say the judge is unavailable, and judge it once a runner starts', async () => {
+    const created = await alice.call('POST', '/api/judge/runs', { questionId: TALLY_ID, files: { 'tally.go': SOLUTION } });
+    expect(created.status).toBe(201);
+    const run = created.body as Run;
+    expect(run.state).toBe('queued');
+    expect(run.verdict).toBeNull();
+    expect(run.codeHash).toMatch(/^[0-9a-f]{64}$/);
+
+    const idle = await alice.call('GET', '/api/judge/status');
+    expect(idle.status).toBe(200);
+    expect(idle.body).toMatchObject({ available: false, runners: [], queueDepth: 1 });
+    expect((await alice.call('GET', `/api/judge/runs/${run.id}`)).body.state).toBe('queued');
+
+    const events = followEvents(app, alice, run.id, 240_000, logs);
+    const r1 = runner('e2e-runner-1');
+    const { runs, raw } = await events;
+    expect(runs[0]!.state).toBe('queued');
+    const last = runs[runs.length - 1]!;
+    expect(last).toMatchObject({ id: run.id, state: 'done', verdict: 'passed', score: 1 });
+    expect(last.tests.map((t) => [t.name, t.passed])).toEqual([['TestAddOnce', true]]);
+    expect(raw).not.toContain(HIDDEN_MARKER);
+
+    const row = await stored(run.id);
+    expect(row).toMatchObject({ state: 'done', verdict: 'passed', attempt_count: 1, runner_id: r1.runnerId });
+    expect(await jobsOf(run.id)).toHaveLength(0);
+    await r1.waitFor('ready: taking judge jobs', 5_000);
+    const status = await alice.call('GET', '/api/judge/status');
+    expect(status.body.available).toBe(true);
+    expect(status.body.queueDepth).toBe(0);
+    expect(status.body.runners).toEqual([expect.objectContaining({ runnerId: r1.runnerId, state: 'ready', jobsDone: 1 })]);
+  }, 300_000);
+
+  it('should judge a submission that does not compile as compile-error, with the compiler output', async () => {
+    const created = await alice.call('POST', '/api/judge/runs', { questionId: TALLY_ID, files: { 'tally.go': 'package tally\n\nfunc (c *Counter) Add() {\n' } });
+    expect(created.status).toBe(201);
+    const { runs } = await followEvents(app, alice, (created.body as Run).id, 60_000, logs);
+    const last = runs[runs.length - 1]!;
+    expect(last).toMatchObject({ state: 'done', verdict: 'compile-error', score: 0 });
+    expect(last.compileOutput ?? last.message).toBeTruthy();
+  }, 90_000);
+
+  it('should keep the first verdict when the same run is delivered again', async () => {
+    const [done] = await app.sql<{ id: string }>(`SELECT id FROM judge_runs WHERE verdict = 'passed' ORDER BY queued_at LIMIT 1`);
+    const before = await stored(done!.id);
+    // A delivery repeated after the verdict was stored (the runner died before completing the job).
+    await app.sql(`SELECT graphile_worker.add_job('judge', json_build_object('runId', $1::text), job_key => $1::text)`, [done!.id]);
+    await until('the repeated job to be consumed', async () => ((await jobsOf(done!.id)).length === 0 ? true : undefined), 30_000, logs);
+    expect(await stored(done!.id)).toEqual(before);
+  }, 60_000);
+
+  it('should give exactly one verdict to a run whose runner is killed -9 mid-job, judged again by another runner', async () => {
+    const [r1] = runners;
+    const created = await alice.call('POST', '/api/judge/runs', { questionId: TALLY_ID, files: { 'tally.go': slowSolution(4) } });
+    expect(created.status).toBe(201);
+    const runId = (created.body as Run).id;
+    await until('the run to be taken by runner 1', async () => ((await stored(runId)).state === 'running' ? true : undefined), 30_000, logs);
+    await r1!.kill9();
+
+    // Killed mid-job: neither lost nor judged; the job is still locked by the dead runner.
+    expect(await stored(runId)).toMatchObject({ state: 'running', verdict: null, attempt_count: 1, runner_id: r1!.runnerId });
+    const [locked] = await jobsOf(runId);
+    expect(locked!.locked_by).not.toBeNull();
+
+    const events = followEvents(app, alice, runId, 120_000, logs);
+    const r2 = runner('e2e-runner-2', { RUNNER_SKIP_WARM: 'true' });
+    const { runs } = await events;
+    expect(runs[runs.length - 1]).toMatchObject({ state: 'done', verdict: 'passed', score: 1 });
+    expect(await stored(runId)).toMatchObject({ state: 'done', verdict: 'passed', attempt_count: 2, runner_id: r2.runnerId });
+    expect(await jobsOf(runId)).toHaveLength(0);
+    const [dead] = await app.sql<{ state: string }>('SELECT state FROM judge_runner_status WHERE runner_id = $1', [r1!.runnerId]);
+    expect(dead!.state).toBe('dead');
+    expect(r2.output()).toContain('released the jobs of dead runner');
+  }, 180_000);
+
+  it("should show a run only to its owner, and never a hidden test's source", async () => {
+    const [own] = await app.sql<{ id: string }>('SELECT id FROM judge_runs ORDER BY queued_at LIMIT 1');
+    const bob = await learner(app, 'bob-judge@example.com');
+    const other = await bob.call('GET', `/api/judge/runs/${own!.id}`);
+    expect(other.status).toBe(404);
+    expect(other.body.code).toBe('JUDGE_RUN_NOT_FOUND');
+    expect((await bob.call('GET', `/api/judge/runs/${own!.id}/events`)).status).toBe(404);
+    const mine = await alice.call('GET', `/api/judge/runs/${own!.id}`);
+    expect(mine.status).toBe(200);
+    expect(mine.text).not.toContain(HIDDEN_MARKER);
+    expect(mine.text).not.toContain('TestConcurrentAdds');
+  });
+
+  it(`should answer 429 RATE_LIMITED after ${RUNS_PER_MINUTE} runs in a minute`, async () => {
+    const carol = await learner(app, 'carol-judge@example.com');
+    const broken = { questionId: TALLY_ID, files: { 'tally.go': 'package tally\n' } };
+    for (let i = 0; i < RUNS_PER_MINUTE; i++) expect((await carol.call('POST', '/api/judge/runs', broken)).status).toBe(201);
+    const limited = await carol.call('POST', '/api/judge/runs', broken);
+    expect(limited.status).toBe(429);
+    expect(limited.body.code).toBe('RATE_LIMITED');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
