@@ -31,7 +31,7 @@ const LIMIT_VERDICT: Record<LimitKind, Verdict> = {
  * code-lines questions). Static checks are looser than a task's (any standard import is allowed;
  * cgo, linkname and similar directives are not): the sandbox is what contains the program.
  */
-export async function runProgram(source: string, opts: { race: boolean }, sandbox: Sandbox): Promise<ProgramResult> {
+export async function runProgram(source: string, opts: { race: boolean; limits?: Partial<RunLimits> }, sandbox: Sandbox): Promise<ProgramResult> {
   const started = Date.now();
   const result = (exitCode: number, stdout: string, stderr: string, verdict: Verdict): ProgramResult => ({
     exitCode,
@@ -72,7 +72,7 @@ export async function runProgram(source: string, opts: { race: boolean }, sandbo
         writableWork: false,
         cwd: '/work/src',
         env: { GORACE: 'atexit_sleep_ms=0' },
-        limits: PROGRAM_LIMITS,
+        limits: { ...PROGRAM_LIMITS, ...opts.limits },
       });
       const verdict: Verdict = run.limitKilled !== undefined ? LIMIT_VERDICT[run.limitKilled] : run.exitCode === 0 ? 'passed' : 'failed';
       return result(run.exitCode ?? -1, run.stdout, stripWorkPaths(run.stderr), verdict);

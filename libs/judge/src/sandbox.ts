@@ -131,6 +131,9 @@ class BwrapSandbox implements Sandbox {
       '/dev',
       '--tmpfs',
       '/tmp',
+      // The root itself is bwrap's tmpfs: read-only, so /tmp is the only writable place (and /work while compiling).
+      '--remount-ro',
+      '/',
       '--chdir',
       spec.cwd ?? '/work',
       '--clearenv',

@@ -25,7 +25,7 @@ export async function warmCache(tasks: TaskSpec[], sandbox: Sandbox, onProgress:
     };
     write('go.mod', goMod);
     write('go.sum', goSum);
-    const programImports = ['fmt', 'sync', 'time', 'runtime', 'os', 'context', 'sync/atomic', 'errors', 'strings', 'sort'];
+    const programImports = ['fmt', 'sync', 'time', 'runtime', 'os', 'os/exec', 'net', 'context', 'sync/atomic', 'errors', 'strings', 'sort'];
     const total = tasks.length + 1;
     onProgress(0, total);
     const build = async (imports: string[]): Promise<void> => {
