@@ -127,9 +127,33 @@ export class RunnerRepository {
     return workers;
   }
 
+  /**
+   * Runs the queue gave up on (every attempt failed, e.g. a runner killed again and again) or
+   * whose job is gone: they get an internal-error verdict instead of staying "running" forever.
+   * The API inserts a run and its job in one transaction, so a run without a job is never new.
+   */
+  async closeAbandonedRuns(): Promise<string[]> {
+    const { rows } = await this.pool.query<{ id: string }>(
+      `WITH abandoned AS (
+         SELECT r.id FROM judge_runs r
+          WHERE r.state <> 'done'
+            AND NOT EXISTS (SELECT 1 FROM graphile_worker.jobs j
+                             WHERE j.key = r.id::text AND (j.attempts < j.max_attempts OR j.locked_at IS NOT NULL))
+          FOR UPDATE SKIP LOCKED),
+       closed AS (
+         UPDATE judge_runs r SET state = 'done', verdict = 'internal-error', score = 0, tests = '[]'::jsonb, finished_at = now(),
+                message = 'The judge could not finish this run after several attempts; please run it again.'
+           FROM abandoned a WHERE r.id = a.id AND r.state <> 'done'
+          RETURNING r.id)
+       SELECT id, pg_notify($1, id::text) FROM closed`,
+      [JUDGE_CHANNEL],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async queueDepth(): Promise<number> {
     const { rows } = await this.pool.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = $1 AND locked_at IS NULL',
+      'SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = $1 AND locked_at IS NULL AND attempts < max_attempts',
       [JUDGE_TASK],
     );
     return rows[0]?.n ?? 0;

@@ -37,7 +37,9 @@ export class JudgeRunner {
     private readonly log: Log,
   ) {
     this.pool = new Pool({ connectionString: config.DATABASE_URL, max: config.JUDGE_CONCURRENCY + 4 });
+    // A dropped connection must not crash the runner: the pool replaces it, the job in hand fails and is retried.
     this.pool.on('error', (err) => log(`database connection error: ${err.message}`));
+    this.pool.on('connect', (client) => client.on('error', (err) => log(`database connection error: ${err.message}`)));
     this.repo = new RunnerRepository(this.pool);
     this.metrics = new RunnerMetrics(() => this.repo.queueDepth());
   }
@@ -136,6 +138,8 @@ export class JudgeRunner {
       this.metrics.released.inc(released.length);
       this.log(`released the jobs of dead runner worker(s) ${released.join(', ')} for a retry`);
     }
+    const abandoned = await this.repo.closeAbandonedRuns();
+    if (abandoned.length > 0) this.log(`closed run(s) the queue gave up on: ${abandoned.join(', ')}`);
   }
 
   private every(ms: number, fn: () => Promise<void>, what: string): void {

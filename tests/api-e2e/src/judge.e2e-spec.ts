@@ -152,6 +152,21 @@ describe('Judge: queued runs judged by a real runner process (bubblewrap + Go)',
     expect(await app.sql('SELECT id FROM judge_runs')).toHaveLength(0);
   });
 
+  it('should refuse to start a runner whose sandbox cannot be opened, and leave the runs queued', async () => {
+    const created = await alice.call('POST', '/api/judge/runs', { questionId: TALLY_ID, files: { 'tally.go': SOLUTION } });
+    expect(created.status).toBe(201);
+    // A data dir that cannot be created (a path under a file): the sandbox cannot be prepared.
+    const broken = runner('e2e-runner-no-sandbox', { JUDGE_DATA_DIR: '/etc/hostname/goprep-judge-e2e' });
+    expect(await broken.exited).toBe(2);
+    expect(broken.output()).toContain('the sandbox is unavailable, so this runner will not judge anything');
+    expect(await app.sql('SELECT runner_id FROM judge_runner_status')).toHaveLength(0);
+    expect((await alice.call('GET', `/api/judge/runs/${(created.body as Run).id}`)).body).toMatchObject({ state: 'queued', verdict: null });
+    expect((await alice.call('GET', '/api/judge/status')).body).toMatchObject({ available: false, runners: [] });
+    // Leave the queue as the next test expects it: empty.
+    await app.sql('SELECT graphile_worker.remove_job($1)', [(created.body as Run).id]);
+    await app.sql('DELETE FROM judge_runs WHERE id = $1', [(created.body as Run).id]);
+  }, 60_000);
+
   it('should keep a run queued while no runner is up, say the judge is unavailable, and judge it once a runner starts', async () => {
     const created = await alice.call('POST', '/api/judge/runs', { questionId: TALLY_ID, files: { 'tally.go': SOLUTION } });
     expect(created.status).toBe(201);
@@ -203,15 +218,16 @@ describe('Judge: queued runs judged by a real runner process (bubblewrap + Go)',
   }, 60_000);
 
   it('should give exactly one verdict to a run whose runner is killed -9 mid-job, judged again by another runner', async () => {
-    const [r1] = runners;
+    const r1 = runners.find((r) => r.output().includes('ready: taking judge jobs')) ?? runner('e2e-runner-1', { RUNNER_SKIP_WARM: 'true' });
+    await r1.waitFor('ready: taking judge jobs', 60_000);
     const created = await alice.call('POST', '/api/judge/runs', { questionId: TALLY_ID, files: { 'tally.go': slowSolution(4) } });
     expect(created.status).toBe(201);
     const runId = (created.body as Run).id;
     await until('the run to be taken by runner 1', async () => ((await stored(runId)).state === 'running' ? true : undefined), 30_000, logs);
-    await r1!.kill9();
+    await r1.kill9();
 
     // Killed mid-job: neither lost nor judged; the job is still locked by the dead runner.
-    expect(await stored(runId)).toMatchObject({ state: 'running', verdict: null, attempt_count: 1, runner_id: r1!.runnerId });
+    expect(await stored(runId)).toMatchObject({ state: 'running', verdict: null, attempt_count: 1, runner_id: r1.runnerId });
     const [locked] = await jobsOf(runId);
     expect(locked!.locked_by).not.toBeNull();
 
@@ -220,21 +236,26 @@ describe('Judge: queued runs judged by a real runner process (bubblewrap + Go)',
     const { runs } = await events;
     expect(runs[runs.length - 1]).toMatchObject({ state: 'done', verdict: 'passed', score: 1 });
     expect(await stored(runId)).toMatchObject({ state: 'done', verdict: 'passed', attempt_count: 2, runner_id: r2.runnerId });
-    expect(await jobsOf(runId)).toHaveLength(0);
-    const [dead] = await app.sql<{ state: string }>('SELECT state FROM judge_runner_status WHERE runner_id = $1', [r1!.runnerId]);
+    // The queue completes the job right after the verdict is stored.
+    await until('the job to complete', async () => ((await jobsOf(runId)).length === 0 ? true : undefined), 10_000, logs);
+    const [dead] = await app.sql<{ state: string }>('SELECT state FROM judge_runner_status WHERE runner_id = $1', [r1.runnerId]);
     expect(dead!.state).toBe('dead');
     expect(r2.output()).toContain('released the jobs of dead runner');
   }, 180_000);
 
   it("should show a run only to its owner, and never a hidden test's source", async () => {
-    const [own] = await app.sql<{ id: string }>('SELECT id FROM judge_runs ORDER BY queued_at LIMIT 1');
+    const created = await alice.call('POST', '/api/judge/runs', { questionId: TALLY_ID, files: { 'tally.go': SOLUTION } });
+    expect(created.status).toBe(201);
+    expect(created.text).not.toContain(HIDDEN_MARKER);
+    const own = created.body as Run;
     const bob = await learner(app, 'bob-judge@example.com');
-    const other = await bob.call('GET', `/api/judge/runs/${own!.id}`);
+    const other = await bob.call('GET', `/api/judge/runs/${own.id}`);
     expect(other.status).toBe(404);
     expect(other.body.code).toBe('JUDGE_RUN_NOT_FOUND');
-    expect((await bob.call('GET', `/api/judge/runs/${own!.id}/events`)).status).toBe(404);
-    const mine = await alice.call('GET', `/api/judge/runs/${own!.id}`);
+    expect((await bob.call('GET', `/api/judge/runs/${own.id}/events`)).status).toBe(404);
+    const mine = await alice.call('GET', `/api/judge/runs/${own.id}`);
     expect(mine.status).toBe(200);
+    expect(mine.body.id).toBe(own.id);
     expect(mine.text).not.toContain(HIDDEN_MARKER);
     expect(mine.text).not.toContain('TestConcurrentAdds');
   });

@@ -154,7 +154,7 @@ export class JudgeRepository {
   /** Judge jobs not taken by a runner yet (0 when the queue schema is not there yet). */
   async queueDepth(): Promise<number> {
     const rows: Array<{ n: number }> = await this.db.query(
-      `SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = $1 AND locked_at IS NULL`,
+      `SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = $1 AND locked_at IS NULL AND attempts < max_attempts`,
       [JUDGE_TASK],
     );
     return rows[0]?.n ?? 0;
