@@ -113,6 +113,8 @@ describe('Judge: queued runs judged by a real runner process (bubblewrap + Go)',
 
   const jobsOf = (runId: string) =>
     app.sql<{ attempts: number; locked_by: string | null }>(`SELECT attempts, locked_by FROM graphile_worker.jobs WHERE key = $1`, [runId]);
+  // The queue completes a job right after the handler stored the verdict (and notified).
+  const jobCompleted = (runId: string) => until('the job to complete', async () => ((await jobsOf(runId)).length === 0 ? true : undefined), 10_000, logs);
   const stored = async (runId: string) =>
     (
       await app.sql<{ state: string; verdict: string | null; attempt_count: number; runner_id: string | null; finished_at: Date | null }>(
@@ -191,7 +193,7 @@ describe('Judge: queued runs judged by a real runner process (bubblewrap + Go)',
 
     const row = await stored(run.id);
     expect(row).toMatchObject({ state: 'done', verdict: 'passed', attempt_count: 1, runner_id: r1.runnerId });
-    expect(await jobsOf(run.id)).toHaveLength(0);
+    await jobCompleted(run.id);
     await r1.waitFor('ready: taking judge jobs', 5_000);
     const status = await alice.call('GET', '/api/judge/status');
     expect(status.body.available).toBe(true);
@@ -236,8 +238,7 @@ describe('Judge: queued runs judged by a real runner process (bubblewrap + Go)',
     const { runs } = await events;
     expect(runs[runs.length - 1]).toMatchObject({ state: 'done', verdict: 'passed', score: 1 });
     expect(await stored(runId)).toMatchObject({ state: 'done', verdict: 'passed', attempt_count: 2, runner_id: r2.runnerId });
-    // The queue completes the job right after the verdict is stored.
-    await until('the job to complete', async () => ((await jobsOf(runId)).length === 0 ? true : undefined), 10_000, logs);
+    await jobCompleted(runId);
     const [dead] = await app.sql<{ state: string }>('SELECT state FROM judge_runner_status WHERE runner_id = $1', [r1.runnerId]);
     expect(dead!.state).toBe('dead');
     expect(r2.output()).toContain('released the jobs of dead runner');
