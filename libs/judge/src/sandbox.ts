@@ -61,7 +61,12 @@ class BwrapSandbox implements Sandbox {
     if (existsSync(this.templateDir)) {
       // Hard links: 0.3 s for a warm cache. The template's files are root-owned and 0444, so the
       // sandbox uid can replace its links (its own directories) but never change the shared inodes.
-      const copy = exec('/bin/cp', ['-al', this.templateDir, cache]);
+      let copy = exec('/bin/cp', ['-al', this.templateDir, cache]);
+      if (copy.status !== 0) {
+        // The template was replaced (warmCache) while we copied it: start over from the new one.
+        rmSync(cache, { recursive: true, force: true });
+        copy = exec('/bin/cp', ['-al', this.templateDir, cache]);
+      }
       if (copy.status !== 0) throw new Error(`copying the build cache: ${copy.stderr}`);
     } else {
       mkdirSync(cache);
@@ -87,9 +92,12 @@ class BwrapSandbox implements Sandbox {
     const old = `${this.templateDir}.old-${randomBytes(4).toString('hex')}`;
     if (existsSync(this.templateDir)) renameSync(this.templateDir, old);
     renameSync(next, this.templateDir);
-    if (existsSync(old)) {
-      exec('/bin/chmod', ['-R', 'u+w', old]);
-      rmSync(old, { recursive: true, force: true });
+    // A job may still be copying an old template: old ones are removed only after ten minutes.
+    for (const name of readdirSync(this.dataDir)) {
+      const path = join(this.dataDir, name);
+      if (!name.startsWith('cache-template.old-') || Date.now() - statSync(path).mtimeMs < 10 * 60 * 1000) continue;
+      exec('/bin/chmod', ['-R', 'u+w', path]);
+      rmSync(path, { recursive: true, force: true });
     }
   }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { judgeSubmission, warmCache, type JudgeResult, type Sandbox } from '@goprep/judge';
 import type { BankQuestion, StarterFails } from '../model';
@@ -73,18 +73,22 @@ export async function verifyCodeTask(question: BankQuestion, sandbox: Sandbox, r
 }
 
 /**
- * Warms the judge's build cache for these tasks unless it was warmed for exactly their imports
- * already (a stamp in the data dir), so a second verify starts at once.
+ * Warms the judge's build cache for these tasks unless it was warmed for exactly these tasks'
+ * imports and tests already (a stamp in the data dir), so a second verify starts at once.
  */
 export async function warmForTasks(questions: BankQuestion[], sandbox: Sandbox, onProgress: (done: number, total: number) => void, force = false): Promise<boolean> {
   const specs = questions.map(toJudgeTask);
   const digest = createHash('sha256')
     .update(JSON.stringify(specs.map((spec) => [spec.imports, spec.checks, Object.values(spec.visibleTests), Object.values(spec.hiddenTests)])))
     .digest('hex');
-  const stamp = join(sandbox.dataDir, 'cache-template.stamp');
+  // Warming starts from a copy of the current template, so the template only grows: one stamp per
+  // task set warmed (the real bank, a fixture bank) keeps each from re-warming after the other.
+  const stamps = join(sandbox.dataDir, 'cache-template.stamps');
+  const stamp = join(stamps, digest);
   const template = join(sandbox.dataDir, 'cache-template');
-  if (!force && existsSync(template) && existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return false;
+  if (!force && existsSync(template) && existsSync(stamp)) return false;
   await warmCache(specs, sandbox, onProgress);
-  writeFileSync(stamp, digest);
+  mkdirSync(stamps, { recursive: true });
+  writeFileSync(stamp, `${new Date().toISOString()}\n`);
   return true;
 }
