@@ -101,6 +101,12 @@ describe('judge: static checks reject before compiling', () => {
     expect(result.message).toMatch(message);
   });
 
+  it('rejects a submission too large to parse cheaply', async () => {
+    const result = await judgeSubmission(task, { 'counter.go': `${solution}\n// ${'x'.repeat(600 * 1024)}\n` }, 'hidden', sandbox);
+    expect(result.verdict).toBe('rejected');
+    expect(result.message).toContain('more than the 524288 allowed');
+  });
+
   it('rejects test files and files the task does not declare', async () => {
     const result = await judgeSubmission(task, { 'counter.go': solution, 'counter_test.go': 'package counter\n', 'extra.go': 'package counter\n' }, 'hidden', sandbox);
     expect(result.verdict).toBe('rejected');

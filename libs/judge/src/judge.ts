@@ -118,7 +118,14 @@ export async function judgeSubmission(task: TaskSpec, files: Record<string, stri
   }
 }
 
+/** Largest submission (all files together) the judge looks at. */
+export const SUBMISSION_LIMIT_BYTES = 512 * 1024;
+
 async function judge(task: TaskSpec, files: Record<string, string>, mode: JudgeMode, sandbox: Sandbox): Promise<Omit<JudgeResult, 'durationMs'>> {
+  const size = Object.values(files).reduce((sum, source) => sum + Buffer.byteLength(source, 'utf8'), 0);
+  if (size > SUBMISSION_LIMIT_BYTES) {
+    return { verdict: 'rejected', score: 0, tests: [], message: `Submission rejected: ${size} bytes of code, more than the ${SUBMISSION_LIMIT_BYTES} allowed.` };
+  }
   const check = await callTool<CheckAnswer>(sandbox.toolPath, 'check', {
     mode: 'task',
     package: task.package,
@@ -167,20 +174,20 @@ async function judge(task: TaskSpec, files: Record<string, string>, mode: JudgeM
       return { verdict: 'compile-error', score: 0, tests: [], message: 'The code does not compile with the tests.', compileOutput };
     };
 
-    const mainBuild = await compile(['test', '-c', ...(raceRun ? ['-race'] : []), '-o', '/work/bin/main.test', '.']);
-    const mainFailed = compileFailed(mainBuild);
-    if (mainFailed) return mainFailed;
-    if (separateAllocs) {
-      const allocBuild = await compile(['test', '-c', '-o', '/work/bin/allocs.test', '.']);
-      const allocFailed = compileFailed(allocBuild);
-      if (allocFailed) return allocFailed;
-    }
-    if (task.checks.vet) {
-      const vet = await compile(['vet', '.']);
-      if (vet.exitCode !== 0) {
-        const output = maskOutput(vet.stderr + vet.stdout, hiddenFiles, harnessFile).slice(0, 16 * 1024);
-        return { verdict: 'failed', score: 0, tests: harness.tests.map((name) => ({ name, passed: false })), message: `go vet reports problems:\n${output}` };
+    // The builds share the job's cache (Go locks its entries) and run side by side on two cores.
+    const [mainBuild, allocBuild, vet] = await Promise.all([
+      compile(['test', '-c', ...(raceRun ? ['-race'] : []), '-ldflags=-w', '-o', '/work/bin/main.test', '.']),
+      separateAllocs ? compile(['test', '-c', '-ldflags=-w', '-o', '/work/bin/allocs.test', '.']) : undefined,
+      task.checks.vet ? compile(['vet', '.']) : undefined,
+    ]);
+    const buildFailed = compileFailed(mainBuild) ?? (allocBuild ? compileFailed(allocBuild) : undefined);
+    if (buildFailed) return buildFailed;
+    if (vet && vet.exitCode !== 0) {
+      if (vet.limitKilled !== undefined) {
+        return { verdict: LIMIT_VERDICT[vet.limitKilled], score: 0, tests: [], message: `go vet hit the ${vet.limitKilled} limit.`, limitKilled: vet.limitKilled };
       }
+      const output = maskOutput(vet.stderr + vet.stdout, hiddenFiles, harnessFile).slice(0, 16 * 1024);
+      return { verdict: 'failed', score: 0, tests: harness.tests.map((name) => ({ name, passed: false })), message: `go vet reports problems:\n${output}` };
     }
 
     const limits = runLimits(task.limits);
@@ -197,13 +204,10 @@ async function judge(task: TaskSpec, files: Record<string, string>, mode: JudgeM
       return { outcome, records: parseRecords(outcome.results) };
     };
 
-    const runs: BinaryRun[] = [];
-    if (separateAllocs) {
-      runs.push(await runBinary('/work/bin/main.test', ['-test.skip=^TestAllocs']));
-      runs.push(await runBinary('/work/bin/allocs.test', ['-test.run=^TestAllocs']));
-    } else {
-      runs.push(await runBinary('/work/bin/main.test', []));
-    }
+    // Allocation counts do not depend on timing, so the two binaries may run at once.
+    const runs: BinaryRun[] = separateAllocs
+      ? await Promise.all([runBinary('/work/bin/main.test', ['-test.skip=^TestAllocs']), runBinary('/work/bin/allocs.test', ['-test.run=^TestAllocs'])])
+      : [await runBinary('/work/bin/main.test', [])];
     return verdictOf(task, harness.tests, runs, mode, hiddenFiles, harnessFile);
   } finally {
     await work.dispose();

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { COMPILE_LIMITS, goEnv } from './judge';
+import { COMPILE_LIMITS, goEnv, SUBMISSION_LIMIT_BYTES } from './judge';
 import { stripWorkPaths } from './reports';
 import { GOROOT, moduleFilesOf, SANDBOX_UID } from './sandbox';
 import { callTool, type CheckAnswer } from './tool';
@@ -40,6 +40,7 @@ export async function runProgram(source: string, opts: { race: boolean; limits?:
     verdict,
     durationMs: Date.now() - started,
   });
+  if (Buffer.byteLength(source, 'utf8') > SUBMISSION_LIMIT_BYTES) return result(-1, '', `the program is larger than ${SUBMISSION_LIMIT_BYTES} bytes`, 'rejected');
   try {
     const check = await callTool<CheckAnswer>(sandbox.toolPath, 'check', { mode: 'program', package: 'main', files: ['main.go'], imports: [], sources: { 'main.go': source } });
     if (check.problems.length > 0) {

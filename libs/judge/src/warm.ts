@@ -1,9 +1,13 @@
-import { chownSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chownSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMPILE_LIMITS, goEnv } from './judge';
 import { GOROOT, moduleFilesOf, SANDBOX_UID } from './sandbox';
 import { callTool, type HarnessAnswer } from './tool';
 import type { Sandbox, TaskSpec } from './types';
+
+/** Bumped when what warming builds changes, so old stamps no longer count. */
+const WARM_VERSION = 2;
 
 /** What the judge's harness imports besides the tests' own imports. */
 const HARNESS_IMPORTS = ['encoding/json', 'os', 'testing', 'go.uber.org/goleak'];
@@ -13,8 +17,25 @@ const HARNESS_IMPORTS = ['encoding/json', 'os', 'testing', 'go.uber.org/goleak']
  * tests, its allow-list and the harness import, with and without -race, and vets it, in the sandbox (so the
  * cache holds exactly what the judge's builds ask for), then makes that cache the read-only
  * template every job copies. Cold, the standard library compiles with -race once (~45 s here).
+ * Skipped (returns false) when the template was already warmed for exactly these tasks' imports and
+ * tests, unless opts.force.
  */
-export async function warmCache(tasks: TaskSpec[], sandbox: Sandbox, onProgress: (done: number, total: number) => void): Promise<void> {
+export async function warmCache(
+  tasks: TaskSpec[],
+  sandbox: Sandbox,
+  onProgress: (done: number, total: number) => void,
+  opts: { force?: boolean } = {},
+): Promise<boolean> {
+  // Warming starts from a copy of the current template, so the template only grows: one stamp per
+  // task set warmed (the real bank, a fixture bank) keeps a restart from warming again.
+  const digest = createHash('sha256')
+    .update(JSON.stringify([WARM_VERSION, tasks.map((task) => [task.imports, task.checks, Object.values(task.visibleTests), Object.values(task.hiddenTests)])]))
+    .digest('hex');
+  const stamp = join(sandbox.dataDir, 'cache-template.stamps', digest);
+  if (opts.force !== true && existsSync(join(sandbox.dataDir, 'cache-template')) && existsSync(stamp)) {
+    onProgress(tasks.length + 1, tasks.length + 1);
+    return false;
+  }
   const work = await sandbox.newWorkDir();
   try {
     const src = join(work.path, 'src');
@@ -58,6 +79,9 @@ export async function warmCache(tasks: TaskSpec[], sandbox: Sandbox, onProgress:
       onProgress(index + 2, total);
     }
     await sandbox.adoptCache(work);
+    mkdirSync(join(sandbox.dataDir, 'cache-template.stamps'), { recursive: true });
+    writeFileSync(stamp, `${new Date().toISOString()}\n`);
+    return true;
   } finally {
     await work.dispose();
   }

@@ -31,3 +31,7 @@ export { bankStats, type BankStats } from './stats/bank-stats';
 export { scaffoldQuestion, type ScaffoldOptions, type ScaffoldResult } from './scaffold/new-question';
 export * from './templates';
 export { exportQuestions, type ExportResult, type InterchangeFormat } from './interchange';
+export { toJudgeTask, judgeDataDir } from './judge/task-spec';
+export { verifyCodeTask, warmForTasks, failsFor } from './judge/verify-task';
+export { STARTER_FAILS, type TaskFrontMatter } from './schema/front-matter';
+export { deniedTaskImport, DENIED_TASK_IMPORTS } from './schema/consistency';

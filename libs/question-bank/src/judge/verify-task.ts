@@ -1,6 +1,3 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { judgeSubmission, warmCache, type JudgeResult, type Sandbox } from '@goprep/judge';
 import type { BankQuestion, StarterFails } from '../model';
 import type { CheckResult } from '../verify/types';
@@ -72,23 +69,7 @@ export async function verifyCodeTask(question: BankQuestion, sandbox: Sandbox, r
   return checks;
 }
 
-/**
- * Warms the judge's build cache for these tasks unless it was warmed for exactly these tasks'
- * imports and tests already (a stamp in the data dir), so a second verify starts at once.
- */
+/** Warms the judge's build cache for these tasks (warmCache skips it when already warm for them). */
 export async function warmForTasks(questions: BankQuestion[], sandbox: Sandbox, onProgress: (done: number, total: number) => void, force = false): Promise<boolean> {
-  const specs = questions.map(toJudgeTask);
-  const digest = createHash('sha256')
-    .update(JSON.stringify(specs.map((spec) => [spec.imports, spec.checks, Object.values(spec.visibleTests), Object.values(spec.hiddenTests)])))
-    .digest('hex');
-  // Warming starts from a copy of the current template, so the template only grows: one stamp per
-  // task set warmed (the real bank, a fixture bank) keeps each from re-warming after the other.
-  const stamps = join(sandbox.dataDir, 'cache-template.stamps');
-  const stamp = join(stamps, digest);
-  const template = join(sandbox.dataDir, 'cache-template');
-  if (!force && existsSync(template) && existsSync(stamp)) return false;
-  await warmCache(specs, sandbox, onProgress);
-  mkdirSync(stamps, { recursive: true });
-  writeFileSync(stamp, `${new Date().toISOString()}\n`);
-  return true;
+  return warmCache(questions.map(toJudgeTask), sandbox, onProgress, { force });
 }
