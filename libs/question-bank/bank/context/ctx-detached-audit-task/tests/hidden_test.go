@@ -33,7 +33,7 @@ func TestHiddenAuditSurvivesRequestCancel(t *testing.T) {
 func TestHiddenAuditHasOwnDeadline(t *testing.T) {
 	var left time.Duration
 	var hasDeadline bool
-	s := &Server{AuditTimeout: 200 * time.Millisecond, Audit: func(ctx context.Context, _ string) {
+	s := &Server{AuditTimeout: time.Second, Audit: func(ctx context.Context, _ string) {
 		var dl time.Time
 		dl, hasDeadline = ctx.Deadline()
 		left = time.Until(dl)
@@ -42,7 +42,7 @@ func TestHiddenAuditHasOwnDeadline(t *testing.T) {
 	defer cancel()
 	s.Handle(reqCtx, "bo")
 	s.Close()
-	if !hasDeadline || left < 100*time.Millisecond || left > 200*time.Millisecond {
+	if !hasDeadline || left < 500*time.Millisecond || left > time.Second {
 		t.Fatalf("audit deadline present=%v, %v left; want within AuditTimeout (not the request's 1ms)", hasDeadline, left)
 	}
 }

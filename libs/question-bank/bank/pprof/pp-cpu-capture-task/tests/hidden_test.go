@@ -4,7 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"sync"
+	"io"
+	"runtime/pprof"
 	"testing"
 	"time"
 )
@@ -28,27 +29,18 @@ func TestHiddenCancelledCaptureThenAnother(t *testing.T) {
 }
 
 func TestHiddenBusy(t *testing.T) {
-	var wg sync.WaitGroup
-	started := make(chan struct{})
-	var b1 bytes.Buffer
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		close(started)
-		if err := Capture(context.Background(), &b1, 100*time.Millisecond); err != nil {
-			t.Errorf("first capture: %v", err)
-		}
-	}()
-	<-started
-	time.Sleep(20 * time.Millisecond)
-	var b2 bytes.Buffer
-	if err := Capture(context.Background(), &b2, time.Millisecond); !errors.Is(err, ErrBusy) {
-		t.Errorf("concurrent capture: err = %v, want ErrBusy", err)
+	// Hold the process's CPU profiler ourselves, as another capture would.
+	if err := pprof.StartCPUProfile(io.Discard); err != nil {
+		t.Fatalf("test could not start a CPU profile: %v", err)
 	}
-	wg.Wait()
-	var b3 bytes.Buffer
-	if err := Capture(context.Background(), &b3, time.Millisecond); err != nil {
-		t.Fatalf("capture after the first finished: %v", err)
+	var b bytes.Buffer
+	err := Capture(context.Background(), &b, time.Millisecond)
+	pprof.StopCPUProfile()
+	if !errors.Is(err, ErrBusy) {
+		t.Fatalf("capture while another profile runs: err = %v, want ErrBusy", err)
+	}
+	if err := Capture(context.Background(), &b, time.Millisecond); err != nil {
+		t.Fatalf("capture after the other profile stopped: %v", err)
 	}
 }
 
