@@ -9,6 +9,8 @@ export interface RunningRunner {
   readonly pid: number;
   /** Everything the runner printed, for diagnosing a failure. */
   output(): string;
+  /** Not exited yet. */
+  alive(): boolean;
   /** Resolves with the exit code (null after a signal). */
   exited: Promise<number | null>;
   /** Resolves once the runner logged `text`. */
@@ -47,6 +49,7 @@ export function startRunner(runnerId: string, env: Record<string, string>): Runn
     runnerId,
     pid: child.pid ?? -1,
     output: () => output,
+    alive: () => child.exitCode === null && child.signalCode === null,
     exited,
     waitFor: (text, timeoutMs) =>
       new Promise<void>((done, fail) => {

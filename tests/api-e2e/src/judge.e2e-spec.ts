@@ -28,14 +28,14 @@ interface Reply {
 }
 
 interface Learner {
-  call(method: 'GET' | 'POST', path: string, body?: object): Promise<Reply>;
+  call(method: 'GET' | 'POST' | 'PUT', path: string, body?: object): Promise<Reply>;
   fetch: typeof fetch;
 }
 
 async function learner(app: TestApp, email: string): Promise<Learner> {
   const jar = cookieFetch();
   await jar.fetch(`${app.url}/api/auth/csrf`);
-  const call = async (method: 'GET' | 'POST', path: string, body?: object): Promise<Reply> => {
+  const call = async (method: 'GET' | 'POST' | 'PUT', path: string, body?: object): Promise<Reply> => {
     const headers: Record<string, string> = { 'x-csrf-token': decodeURIComponent(jar.cookie('goprep_csrf') ?? '') };
     if (body) headers['content-type'] = 'application/json';
     const res = await jar.fetch(`${app.url}${path}`, { method, headers, body: body ? JSON.stringify(body) : undefined });
@@ -95,6 +95,7 @@ describe('Judge: queued runs judged by a real runner process (bubblewrap + Go)',
   let app: TestApp;
   let databaseUrl: string;
   let alice: Learner;
+  let versionId: string;
   const runners: RunningRunner[] = [];
   const logs = () => runners.map((r) => `--- runner ${r.runnerId}:\n${r.output()}`).join('\n');
 
@@ -108,6 +109,13 @@ describe('Judge: queued runs judged by a real runner process (bubblewrap + Go)',
       ...env,
     });
     runners.push(r);
+    return r;
+  };
+
+  /** A live runner taking jobs: the one already up, or a new one (on the cache warmed by the first). */
+  const readyRunner = async (id: string) => {
+    const r = runners.find((x) => x.alive() && x.output().includes('ready: taking judge jobs')) ?? runner(id, { RUNNER_SKIP_WARM: 'true' });
+    await r.waitFor('ready: taking judge jobs', 60_000);
     return r;
   };
 
@@ -126,13 +134,37 @@ describe('Judge: queued runs judged by a real runner process (bubblewrap + Go)',
   beforeAll(async () => {
     app = await createTestApp({ JUDGE_RUNS_PER_MINUTE: String(RUNS_PER_MINUTE) });
     databaseUrl = embeddedUrl(e2eDatabase().port, app.database);
-    await insertTallyTask(app);
+    versionId = await insertTallyTask(app);
+    // The runners of this suite warm and judge the fixture only (the bank's tasks are judged by `npm run bank -- verify`).
+    await app.sql('DELETE FROM judge_task_specs WHERE question_version_id <> $1', [versionId]);
     alice = await learner(app, 'alice-judge@example.com');
   });
 
   afterAll(async () => {
     for (const r of runners) await r.stop();
     await app?.close();
+  });
+
+  it("should store each bank code task's judge spec server-side when the bank is loaded", async () => {
+    const template = await createTestApp();
+    try {
+      const specs = await template.sql<{ type: string; spec: { hiddenTests: Record<string, string>; files: string[] }; solution: Record<string, string> }>(
+        `SELECT v.type, s.spec, s.solution FROM judge_task_specs s JOIN question_versions v ON v.id = s.question_version_id`,
+      );
+      const tasks = await template.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM questions q JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+          WHERE v.type = 'code-task' AND q.retired_at IS NULL`,
+      );
+      expect(tasks[0]!.n).toBeGreaterThan(0);
+      expect(specs).toHaveLength(tasks[0]!.n);
+      for (const s of specs) {
+        expect(s.type).toBe('code-task');
+        expect(Object.keys(s.spec.hiddenTests).length).toBeGreaterThan(0);
+        expect(Object.keys(s.solution).sort()).toEqual([...s.spec.files].sort());
+      }
+    } finally {
+      await template.close();
+    }
   });
 
   it('should refuse bad submissions with 4xx codes before queueing anything', async () => {
@@ -220,8 +252,7 @@ describe('Judge: queued runs judged by a real runner process (bubblewrap + Go)',
   }, 60_000);
 
   it('should give exactly one verdict to a run whose runner is killed -9 mid-job, judged again by another runner', async () => {
-    const r1 = runners.find((r) => r.output().includes('ready: taking judge jobs')) ?? runner('e2e-runner-1', { RUNNER_SKIP_WARM: 'true' });
-    await r1.waitFor('ready: taking judge jobs', 60_000);
+    const r1 = await readyRunner('e2e-runner-1');
     const created = await alice.call('POST', '/api/judge/runs', { questionId: TALLY_ID, files: { 'tally.go': slowSolution(4) } });
     expect(created.status).toBe(201);
     const runId = (created.body as Run).id;
@@ -242,6 +273,52 @@ describe('Judge: queued runs judged by a real runner process (bubblewrap + Go)',
     const [dead] = await app.sql<{ state: string }>('SELECT state FROM judge_runner_status WHERE runner_id = $1', [r1.runnerId]);
     expect(dead!.state).toBe('dead');
     expect(r2.output()).toContain('released the jobs of dead runner');
+  }, 180_000);
+
+  it("should judge a submitted attempt's code task with the hidden tests and grade the item from the verdict", async () => {
+    await readyRunner('e2e-runner-3');
+    const [me] = await app.sql<{ id: string }>('SELECT id FROM users WHERE email = $1', ['alice-judge@example.com']);
+    const config = { title: 'Judge e2e', timeLimitSeconds: 3600, shuffleOptions: false, quick: { topics: ['sync'], difficulty: { min: 1, max: 5 }, count: 1 } };
+    const [attempt] = await app.sql<{ id: string }>(
+      `INSERT INTO attempts (user_id, mode, config, seed, started_at, deadline_at) VALUES ($1, 'quick', $2, 1, now(), now() + interval '1 hour') RETURNING id`,
+      [me!.id, JSON.stringify(config)],
+    );
+    await app.sql('INSERT INTO attempt_items (attempt_id, position, question_version_id, points) VALUES ($1, 1, $2, 2)', [attempt!.id, versionId]);
+
+    const saved = await alice.call('PUT', `/api/attempts/${attempt!.id}/items/1/answer`, { response: { files: { 'tally.go': SOLUTION } } });
+    expect(saved.status === 200 ? 'saved' : saved.text).toBe('saved');
+    const submitted = await alice.call('POST', `/api/attempts/${attempt!.id}/submit`);
+    expect(submitted.status).toBe(200);
+    expect(JSON.stringify(submitted.body)).not.toContain(HIDDEN_MARKER);
+    const [hidden] = await app.sql<{ id: string; mode: string }>('SELECT id, mode FROM judge_runs WHERE attempt_id = $1', [attempt!.id]);
+    expect(hidden!.mode).toBe('hidden');
+
+    // Pending until judged; then the item is worth its 2 points and the attempt is re-totalled.
+    const graded = await until(
+      'the verdict to reach the attempt',
+      async () => {
+        const [row] = await app.sql<{ score: string | null }>('SELECT score FROM answers WHERE attempt_id = $1 AND position = 1', [attempt!.id]);
+        return row?.score !== null && row?.score !== undefined ? row : undefined;
+      },
+      120_000,
+      logs,
+    );
+    expect(Number(graded.score)).toBe(2);
+    const [totals] = await app.sql<{ score: string; max_score: string }>('SELECT score, max_score FROM attempts WHERE id = $1', [attempt!.id]);
+    expect([Number(totals!.score), Number(totals!.max_score)]).toEqual([2, 2]);
+    const [run] = await app.sql<{ verdict: string; tests: Array<{ name: string; passed: boolean }>; applied_at: Date | null }>(
+      'SELECT verdict, tests, applied_at FROM judge_runs WHERE id = $1',
+      [hidden!.id],
+    );
+    expect(run!.verdict).toBe('passed');
+    expect(run!.applied_at).not.toBeNull();
+    expect(run!.tests.map((t) => t.name).sort()).toEqual(['TestAddOnceHidden', 'TestConcurrentAdds']);
+
+    // The learner sees the hidden run's verdict and test names, but no test logs.
+    const view = await alice.call('GET', `/api/judge/runs/${hidden!.id}`);
+    expect(view.status).toBe(200);
+    expect(view.body.tests.every((t: { output?: string }) => t.output === undefined)).toBe(true);
+    expect(view.text).not.toContain(HIDDEN_MARKER);
   }, 180_000);
 
   it("should show a run only to its owner, and never a hidden test's source", async () => {

@@ -57,6 +57,8 @@ export const envSchema = z.object({
   STATS_REFRESH_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   /** Code-task "Run" presses allowed per user per minute. */
   JUDGE_RUNS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** How often each instance applies verdicts of final judging to attempt grades, in ms (besides on every runner notification); 0 = only on notifications. */
+  JUDGE_APPLY_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
   /** Start one judge runner (apps/runner) beside the API, on the same database; false when runners are deployed on their own. */
   JUDGE_EMBEDDED_RUNNER: bool.default(true),
   /** SMTP server for invite mails as a URL (smtp://user:pass@host:587, smtps://...:465); or use SMTP_HOST. Unset = no mail. */

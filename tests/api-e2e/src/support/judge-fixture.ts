@@ -122,7 +122,7 @@ export async function insertTallyTask(app: TestApp): Promise<string> {
     `INSERT INTO question_versions (question_id, version, content_hash, title, topic_id, subtopic, type, difficulty, tags, go_version,
        expected_seconds, prompt, code, options, unit, answer_key, explanation, "references", verify, search_text, verification)
      VALUES ($1, 1, 'e2e', 'Count safely', 'sync', 'mutex', 'code-task', 2, '{}', '1.26', 300, 'Make Counter safe for concurrent use.',
-       NULL, NULL, NULL, '{}'::jsonb, 'A mutex serialises the increments. Reads take it too. Otherwise -race reports the conflict.',
+       NULL, NULL, NULL, '{"type": "code-task", "scoring": "partial"}'::jsonb, 'A mutex serialises the increments. Reads take it too. Otherwise -race reports the conflict.',
        '{}', '[]'::jsonb, 'count safely', 'verified')
      RETURNING id`,
     [TALLY_ID],

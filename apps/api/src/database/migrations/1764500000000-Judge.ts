@@ -6,7 +6,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - judge_task_specs: what the runner needs to judge a code-task version, including the hidden
  *   tests and the reference solution. Server-side only: no delivery or review query reads it.
  * - judge_runs: one row per submission. A verdict is written once: the runner's update is
- *   guarded by `state <> 'done'`, and the check ties `done` to a verdict.
+ *   guarded by `state <> 'done'`, and the check ties `done` to a verdict. A hidden-mode run (final
+ *   judging of an attempt item; a candidate's attempt has no user) is applied to the item's grade
+ *   once, marked by applied_at.
  * - judge_runner_status: one row per runner process, its heartbeat and cache-warming progress;
  *   a runner whose heartbeat stops has its queue locks released so another runner retries.
  */
@@ -25,7 +27,7 @@ export class Judge1764500000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE judge_runs (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        user_id uuid REFERENCES users(id) ON DELETE CASCADE,
         attempt_id uuid,
         position integer,
         question_id text NOT NULL,
@@ -51,13 +53,18 @@ export class Judge1764500000000 implements MigrationInterface {
         runner_id text,
         worker_id text,
         attempt_count integer NOT NULL DEFAULT 0,
+        applied_at timestamptz,
         CHECK ((state = 'done') = (verdict IS NOT NULL)),
+        CHECK (user_id IS NOT NULL OR attempt_id IS NOT NULL),
+        CHECK (applied_at IS NULL OR (mode = 'hidden' AND state = 'done')),
         CHECK ((attempt_id IS NULL) = (position IS NULL)),
         FOREIGN KEY (attempt_id, position) REFERENCES attempt_items(attempt_id, position) ON DELETE CASCADE
       )`);
     await q.query('CREATE INDEX judge_runs_user_idx ON judge_runs (user_id, queued_at DESC)');
     await q.query('CREATE INDEX judge_runs_item_idx ON judge_runs (attempt_id, position, queued_at DESC) WHERE attempt_id IS NOT NULL');
     await q.query(`CREATE INDEX judge_runs_open_idx ON judge_runs (queued_at) WHERE state <> 'done'`);
+    // Verdicts of final judging not yet applied to their attempt's grade.
+    await q.query(`CREATE INDEX judge_runs_unapplied_idx ON judge_runs (finished_at) WHERE mode = 'hidden' AND state = 'done' AND applied_at IS NULL`);
     await q.query(`
       CREATE TABLE judge_runner_status (
         runner_id text PRIMARY KEY,

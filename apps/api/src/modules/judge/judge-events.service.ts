@@ -17,6 +17,8 @@ type Listener = () => void;
 export class JudgeEventsService implements OnModuleDestroy {
   private readonly logger = new Logger('JudgeEvents');
   private readonly listeners = new Map<string, Set<Listener>>();
+  /** Woken by every run's change (the grading of final runs). */
+  private readonly everyRun = new Set<Listener>();
   private client: Client | undefined;
   private connecting: Promise<void> | undefined;
   private closed = false;
@@ -42,6 +44,18 @@ export class JudgeEventsService implements OnModuleDestroy {
     return unsubscribe;
   }
 
+  /** `onChange` runs on every change of any run until unsubscribed. */
+  async subscribeAll(onChange: Listener): Promise<() => void> {
+    this.everyRun.add(onChange);
+    try {
+      await this.connect();
+    } catch (e) {
+      this.everyRun.delete(onChange);
+      throw e;
+    }
+    return () => this.everyRun.delete(onChange);
+  }
+
   private connect(): Promise<void> {
     if (this.client) return Promise.resolve();
     this.connecting ??= this.open().finally(() => (this.connecting = undefined));
@@ -54,12 +68,13 @@ export class JudgeEventsService implements OnModuleDestroy {
     client.on('notification', (msg) => {
       if (msg.channel !== JUDGE_CHANNEL || !msg.payload) return;
       for (const listener of this.listeners.get(msg.payload) ?? []) listener();
+      for (const listener of this.everyRun) listener();
     });
     client.on('error', (err) => {
       this.logger.warn({ err }, 'judge LISTEN connection failed; reconnecting');
       if (this.client === client) this.client = undefined;
       client.end().catch(() => undefined);
-      if (!this.closed && this.listeners.size > 0) setTimeout(() => void this.reconnect(), 1000).unref();
+      if (!this.closed && (this.listeners.size > 0 || this.everyRun.size > 0)) setTimeout(() => void this.reconnect(), 1000).unref();
     });
     await client.connect();
     await client.query(`LISTEN ${JUDGE_CHANNEL}`);
@@ -70,6 +85,7 @@ export class JudgeEventsService implements OnModuleDestroy {
     try {
       await this.connect();
       for (const set of this.listeners.values()) for (const listener of set) listener();
+      for (const listener of this.everyRun) listener();
     } catch (err) {
       this.logger.warn({ err }, 'judge LISTEN reconnect failed; retrying');
       if (!this.closed) setTimeout(() => void this.reconnect(), 2000).unref();

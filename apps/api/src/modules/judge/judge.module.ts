@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { JudgeController } from './judge.controller';
 import { JudgeEventsService } from './judge-events.service';
+import { JudgeGradingService } from './judge-grading.service';
 import { JudgeRepository } from './judge.repository';
 import { JudgeStreamService } from './judge-stream.service';
 import { JudgeService } from './judge.service';
@@ -10,7 +11,7 @@ import { JudgeService } from './judge.service';
 @Module({
   imports: [AccountsModule],
   controllers: [JudgeController],
-  providers: [JudgeService, JudgeRepository, JudgeEventsService, JudgeStreamService],
-  exports: [JudgeService],
+  providers: [JudgeService, JudgeRepository, JudgeEventsService, JudgeStreamService, JudgeGradingService],
+  exports: [JudgeService, JudgeGradingService],
 })
 export class JudgeModule {}

@@ -12,7 +12,7 @@ export interface TaskTarget {
 
 export interface JudgeRunRow {
   id: string;
-  user_id: string;
+  user_id: string | null;
   question_id: string;
   version: number;
   mode: JudgeRunMode;
@@ -45,7 +45,8 @@ export interface RunnerRow {
 }
 
 export interface NewRun {
-  userId: string;
+  /** Null for a candidate's attempt (no account). */
+  userId: string | null;
   attempt: { attemptId: string; position: number } | null;
   target: TaskTarget;
   mode: JudgeRunMode;
@@ -128,6 +129,28 @@ export class JudgeRepository {
       [JUDGE_TASK, row.id, JUDGE_MAX_ATTEMPTS, priority],
     );
     return row.id;
+  }
+
+  /**
+   * Stores the judge spec of the current version of each code task that has none yet (new
+   * versions, and versions loaded before the judge existed). Versions are immutable, so an
+   * existing spec is never rewritten.
+   */
+  async storeTaskSpecs(tx: EntityManager, specs: Array<{ questionId: string; spec: object; starter: object; solution: object }>): Promise<number> {
+    if (specs.length === 0) return 0;
+    const rows: Array<{ n: number }> = await tx.query(
+      `WITH s AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS s(question_id text, spec jsonb, starter jsonb, solution jsonb)),
+       ins AS (
+         INSERT INTO judge_task_specs (question_version_id, spec, starter, solution)
+         SELECT v.id, s.spec, s.starter, s.solution
+           FROM s JOIN questions q ON q.id = s.question_id
+           JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+         ON CONFLICT (question_version_id) DO NOTHING RETURNING 1)
+       SELECT count(*)::int AS n FROM ins`,
+      [JSON.stringify(specs.map((s) => ({ question_id: s.questionId, spec: s.spec, starter: s.starter, solution: s.solution })))],
+    );
+    return rows[0]?.n ?? 0;
   }
 
   async run(id: string): Promise<JudgeRunRow | undefined> {

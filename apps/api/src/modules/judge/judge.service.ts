@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { BankQuestion } from '@goprep/question-bank';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AppConfigService } from '../../config/app-config.service';
@@ -82,7 +83,7 @@ export class JudgeService {
    */
   async enqueueHiddenRun(
     tx: EntityManager,
-    item: { userId: string; attemptId: string; position: number; questionVersionId: string; files: Record<string, string> },
+    item: { userId: string | null; attemptId: string; position: number; questionVersionId: string; files: Record<string, string> },
   ): Promise<string | undefined> {
     const target: TaskTarget | undefined = await this.repo.taskByVersion(tx, item.questionVersionId);
     if (!target) return undefined;
@@ -94,6 +95,36 @@ export class JudgeService {
       codeHash: codeHash(item.files),
       files: item.files,
     });
+  }
+
+  /**
+   * Called by the bank loader in its transaction: what the runner needs to judge each code task
+   * (the judge's TaskSpec, plus starter and solution), kept server-side in judge_task_specs.
+   */
+  async storeTaskSpecs(tx: EntityManager, questions: readonly BankQuestion[]): Promise<number> {
+    const specs = questions.flatMap((q) =>
+      q.type === 'code-task' && q.task
+        ? [
+            {
+              questionId: q.id,
+              spec: {
+                id: q.id,
+                package: q.task.package,
+                files: q.task.files,
+                imports: q.task.imports,
+                checks: q.task.checks,
+                limits: q.task.limits,
+                scoring: q.task.scoring,
+                visibleTests: q.task.visibleTests,
+                hiddenTests: q.task.hiddenTests,
+              },
+              starter: q.task.starter,
+              solution: q.task.solution,
+            },
+          ]
+        : [],
+    );
+    return this.repo.storeTaskSpecs(tx, specs);
   }
 
   async get(userId: string, id: string): Promise<JudgeRunDto> {
