@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { startRunner, type RunningRunner } from '@goprep/test-support';
+import { freePort, startRunner, type RunningRunner } from '@goprep/test-support';
 import { embeddedUrl } from '@goprep/api/testing';
 import { e2eDatabase } from './support/e2e-env';
 import { HIDDEN_MARKER, insertTallyTask, slowSolution, SOLUTION, TALLY_ID } from './support/judge-fixture';
@@ -214,8 +214,9 @@ describe('Judge: queued runs judged by a real runner process (bubblewrap + Go)',
     expect(idle.body).toMatchObject({ available: false, runners: [], queueDepth: 1 });
     expect((await alice.call('GET', `/api/judge/runs/${run.id}`)).body.state).toBe('queued');
 
-    const events = followEvents(app, alice, run.id, 240_000, logs);
-    const r1 = runner('e2e-runner-1');
+    const events = followEvents(app, alice, run.id, 600_000, logs);
+    const metricsPort = await freePort();
+    const r1 = runner('e2e-runner-1', { RUNNER_METRICS_PORT: String(metricsPort) });
     const { runs, raw } = await events;
     expect(runs[0]!.state).toBe('queued');
     const last = runs[runs.length - 1]!;
@@ -230,8 +231,13 @@ describe('Judge: queued runs judged by a real runner process (bubblewrap + Go)',
     const status = await alice.call('GET', '/api/judge/status');
     expect(status.body.available).toBe(true);
     expect(status.body.queueDepth).toBe(0);
-    expect(status.body.runners).toEqual([expect.objectContaining({ runnerId: r1.runnerId, state: 'ready', jobsDone: 1 })]);
-  }, 300_000);
+    expect(status.body.runners).toEqual([expect.objectContaining({ runnerId: r1.runnerId, state: 'ready', jobsDone: 1, warmDone: 1, warmTotal: 1 })]);
+
+    const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+    expect(metrics).toMatch(/^goprep_judge_queue_depth 0$/m);
+    expect(metrics).toMatch(/^goprep_judge_job_run_seconds_count\{verdict="passed"\} 1$/m);
+    expect(metrics).toMatch(/^goprep_judge_job_wait_seconds_count\{verdict="passed"\} 1$/m);
+  }, 660_000);
 
   it('should judge a submission that does not compile as compile-error, with the compiler output', async () => {
     const created = await alice.call('POST', '/api/judge/runs', { questionId: TALLY_ID, files: { 'tally.go': 'package tally\n\nfunc (c *Counter) Add() {\n' } });
