@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { judgeSubmission, openSandbox, SandboxUnavailable, type JudgeResult } from '@goprep/judge';
 import { GoToolchainError } from './go/toolchain';
@@ -263,6 +263,12 @@ async function importCommand(args: readonly string[], io: Io): Promise<ExitCode>
       mkdirSync(join(bankDir, question.topic, question.id));
       writeFileSync(mainGo, files.goFile, { flag: 'wx' });
       io.out(displayPath(mainGo));
+    }
+    for (const [relative, content] of Object.entries(files.taskFiles ?? {})) {
+      const path = join(bankDir, question.topic, question.id, relative);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, content, { flag: 'wx' });
+      io.out(displayPath(path));
     }
   }
   io.out(`imported ${planned.length} question${planned.length === 1 ? '' : 's'}; run \`npm run bank -- lint\` next`);

@@ -1,7 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { main, type Io } from '../cli';
+import { toQuestionFiles } from '../interchange/question-files';
 import { formatProblem, lintBank } from '../lint/lint-bank';
 import { loadBank } from '../parse/load-bank';
 import { verifyBank } from '../verify/verify-bank';
@@ -67,6 +68,28 @@ describe('code-task loading', () => {
       expect(loaded.problems.map((p) => p.message)).toEqual([expect.stringContaining('code task without hidden tests')]);
     }),
   );
+});
+
+describe('code-task files', () => {
+  it('writes a task back as the same files (round trip through toQuestionFiles)', () => {
+    const question = loadBank(fixture).questions.find((q) => q.id === 'gl-counter-task');
+    if (question === undefined) throw new Error('fixture missing');
+    const files = toQuestionFiles(question);
+    const bank = mkdtempSync(join(tmpdir(), 'goprep-task-roundtrip-'));
+    try {
+      cpSync(join(fixture, 'goroutine-leaks', '_topic.md'), join(bank, 'goroutine-leaks', '_topic.md'), { recursive: true });
+      writeFileSync(join(bank, 'goroutine-leaks', 'gl-counter-task.md'), files.markdown);
+      for (const [relative, content] of Object.entries(files.taskFiles ?? {})) {
+        mkdirSync(dirname(join(bank, 'goroutine-leaks', 'gl-counter-task', relative)), { recursive: true });
+        writeFileSync(join(bank, 'goroutine-leaks', 'gl-counter-task', relative), content);
+      }
+      const again = loadBank(bank);
+      expect(again.problems).toEqual([]);
+      expect(again.questions[0]?.contentHash).toBe(question.contentHash);
+    } finally {
+      rmSync(bank, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('code-task lint', () => {
