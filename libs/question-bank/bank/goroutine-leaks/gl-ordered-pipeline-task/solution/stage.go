@@ -46,6 +46,9 @@ func Map[T, R any](ctx context.Context, in <-chan T, workers int, f func(context
 				return
 			case x, ok := <-in:
 				if !ok {
+					if ctx.Err() != nil { // closed because the producer saw the same cancellation
+						early.Store(true)
+					}
 					return
 				}
 				v = x
