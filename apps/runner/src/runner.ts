@@ -83,11 +83,14 @@ export class JudgeRunner {
     await this.repo.heartbeat(this.config.runnerId, { state: 'warming', warmDone: 0, warmTotal: tasks.length, message: 'warming the build cache' });
     const started = Date.now();
     try {
+      // The judge counts its own warming steps (several per task); progress is reported in those.
+      let steps = tasks.length;
       await warmCache(tasks, this.sandbox, (done: number, total: number) => {
+        steps = total;
         this.log(`warming: ${done}/${total}`);
         void this.repo.heartbeat(this.config.runnerId, { warmDone: done, warmTotal: total }).catch(() => undefined);
       });
-      await this.repo.heartbeat(this.config.runnerId, { warmDone: tasks.length, message: `cache warm in ${Math.round((Date.now() - started) / 1000)} s` });
+      await this.repo.heartbeat(this.config.runnerId, { warmDone: steps, warmTotal: steps, message: `cache warm in ${Math.round((Date.now() - started) / 1000)} s` });
       this.log(`build cache warm (${Math.round((Date.now() - started) / 1000)} s)`);
     } catch (e) {
       // A cold cache only makes the first runs slow; judging stays correct, so go on.
