@@ -20,7 +20,8 @@ export function startEmbeddedRunner(config: AppConfig, databaseUrl: string, say:
   }
   const child: ChildProcess = spawn(process.execPath, [entry], {
     cwd: config.repoRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
+    // The runner's cache lives beside the embedded Postgres unless set otherwise.
+    env: { JUDGE_DATA_DIR: join(config.dataDir, 'judge'), ...process.env, DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   let exited = false;

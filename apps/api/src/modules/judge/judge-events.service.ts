@@ -71,7 +71,7 @@ export class JudgeEventsService implements OnModuleDestroy {
       for (const listener of this.everyRun) listener();
     });
     client.on('error', (err) => {
-      this.logger.warn({ err }, 'judge LISTEN connection failed; reconnecting');
+      if (!this.closed) this.logger.warn({ err }, 'judge LISTEN connection failed; reconnecting');
       if (this.client === client) this.client = undefined;
       client.end().catch(() => undefined);
       if (!this.closed && (this.listeners.size > 0 || this.everyRun.size > 0)) setTimeout(() => void this.reconnect(), 1000).unref();
