@@ -158,6 +158,16 @@ describe('runProgram: the sandbox holds where static checks are loose', () => {
     expect(result).toMatchObject({ verdict: 'passed', exitCode: 0, stdout: 'hello\n' });
   });
 
+  it('runs a program with -race and shows the race report', async () => {
+    const body = '\tn := 0\n\tdone := make(chan bool)\n\tgo func() {\n\t\tn++\n\t\tdone <- true\n\t}()\n\tn++\n\t<-done\n\tfmt.Println(n)';
+    const result = await runProgram(program(['fmt'], body), { ...fast, race: true }, sandbox);
+    expect(result.verdict).toBe('failed');
+    expect(result.exitCode).toBe(66);
+    expect(result.stderr).toContain('WARNING: DATA RACE');
+    expect(result.stderr).toMatch(/main\.go:\d+/);
+    expect(result.stderr).not.toContain('/work/src/');
+  });
+
   it('sees no host files and no host environment', async () => {
     process.env['GOPREP_JUDGE_TEST_SECRET'] = 'do-not-leak';
     const body = [
