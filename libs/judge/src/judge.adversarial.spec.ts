@@ -72,6 +72,35 @@ describe('judge: a test counts only from the harness record of the test binary',
     expect(result.score).toBe(0.5);
   });
 
+  it("cannot empty a hidden test's table by assigning to it from package code", async () => {
+    const table = [
+      'package counter',
+      '',
+      'import "testing"',
+      '',
+      'var cases = []int{1, 5, 10}',
+      '',
+      'func TestCounts(t *testing.T) {',
+      '\tfor _, n := range cases {',
+      '\t\tvar c Counter',
+      '\t\tfor i := 0; i < n; i++ {',
+      '\t\t\tc.Inc()',
+      '\t\t}',
+      '\t\tif c.Value() != n {',
+      '\t\t\tt.Fatalf("got %d, want %d", c.Value(), n)',
+      '\t\t}',
+      '\t}',
+      '}',
+      '',
+    ].join('\n');
+    const broken = starter.replace('func (c *Counter) Inc() {\n\tc.n++\n}', 'func (c *Counter) Inc() {}');
+    const tableTask = counterTask({ hiddenTests: { 'hidden_test.go': table } });
+    expect((await judgeSubmission(tableTask, { 'counter.go': broken }, 'hidden', sandbox)).verdict).toBe('failed');
+    const attack = await judgeSubmission(tableTask, { 'counter.go': `${broken}\nvar _ = func() int {\n\tcases = nil\n\treturn 0\n}()\n` }, 'hidden', sandbox);
+    expect(attack.verdict).toBe('compile-error');
+    expect(attack.compileOutput).toContain('undefined: cases');
+  });
+
   it('counts a panicking initializer as failing every test', async () => {
     const result = await judgeSubmission(task, starterWith(['fmt'], 'var boom = func() int { fmt.Println("--- PASS: TestConcurrentInc"); panic("bye") }()'), 'hidden', sandbox);
     expect(result.verdict).toBe('failed');

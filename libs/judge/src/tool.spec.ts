@@ -76,13 +76,44 @@ describe('judge-tool harness', () => {
       '\tt.Log("one")',
       '})}',
       '',
-      'func helper(t *testing.T) {}',
+      'func helper_goprepabc123(t *testing.T) {}',
       '',
     ]);
     expect(answer.files['b_test.go']).toContain('func TestTwo(x *tt.T) { goprepabc123Run(x, func(x *tt.T) { x.Fail() })}');
     const harness = answer.files['goprep_harness_abc123_test.go'] ?? '';
     expect(harness).toContain('goprepabc123goleak.Find(ignore)');
     expect(harness).toContain('goprepabc123os.NewFile(3, "results")');
+  });
+
+  it('renames what the test files declare at top level, and only that', async () => {
+    const source = [
+      'package cache',
+      '',
+      'import "testing"',
+      '',
+      'type pair struct{ in, want int }',
+      '',
+      'var cases = []pair{{in: 1, want: 2}}',
+      '',
+      'func (p pair) cases() int { return p.in }',
+      '',
+      'func TestTable(t *testing.T) {',
+      '	for _, c := range cases {',
+      '		if Double(c.in) != c.want || c.cases() != c.in {',
+      '			t.Fail()',
+      '		}',
+      '	}',
+      '}',
+      '',
+    ].join('\n');
+    const answer = await callTool<HarnessAnswer>(tool, 'harness', { package: 'cache', nonce: 'n2', leak: false, tests: { 'h_test.go': source } });
+    const out = answer.files['h_test.go']?.split('\n') ?? [];
+    expect(out[4]).toBe('type pair_goprepn2 struct{ in, want int }');
+    expect(out[6]).toBe('var cases_goprepn2 = []pair_goprepn2{{in: 1, want: 2}}');
+    expect(out[8]).toBe('func (p pair_goprepn2) cases() int { return p.in }');
+    expect(out[11]).toBe('\tfor _, c := range cases_goprepn2 {');
+    expect(out[12]).toBe('\t\tif Double(c.in) != c.want || c.cases() != c.in {');
+    expect(out).toHaveLength(source.split('\n').length);
   });
 
   it('refuses tests that define TestMain or repeat a name', async () => {

@@ -194,8 +194,13 @@ type harnessResponse struct {
 
 var testName = regexp.MustCompile(`^Test([^a-z].*)?$`)
 
+// entryPoint: top-level functions go test calls by name; they keep their names.
+var entryPoint = regexp.MustCompile(`^(Test|Benchmark|Fuzz|Example)([^a-z].*)?$`)
+
 // harness wraps the body of every TestXxx(t *testing.T) in a call to the harness's runner,
-// keeping every line where it was (the insertions are on the braces' own lines).
+// keeping every line where it was (the insertions are on the braces' own lines), and gives every
+// other top-level name the test files declare a per-run suffix: package code compiled with the
+// tests could otherwise assign to a test's table (`cases = nil`) by guessing its name.
 func harness(req harnessRequest) harnessResponse {
 	resp := harnessResponse{Files: map[string]string{}, Tests: []string{}, Imports: []string{}, Problems: []Problem{}}
 	imported := map[string]bool{}
@@ -206,13 +211,43 @@ func harness(req harnessRequest) harnessResponse {
 	}
 	sort.Strings(names)
 	fset := token.NewFileSet()
+	files := map[string]*ast.File{}
+	hidden := map[string]bool{}
 	for _, name := range names {
-		src := req.Tests[name]
-		file, err := parser.ParseFile(fset, name, src, parser.ParseComments)
+		file, err := parser.ParseFile(fset, name, req.Tests[name], parser.ParseComments)
 		if err != nil {
 			resp.Problems = append(resp.Problems, Problem{File: name, Message: err.Error()})
 			continue
 		}
+		files[name] = file
+		for _, decl := range file.Decls {
+			switch d := decl.(type) {
+			case *ast.FuncDecl:
+				if d.Recv == nil && d.Name.Name != "init" && d.Name.Name != "_" && !entryPoint.MatchString(d.Name.Name) {
+					hidden[d.Name.Name] = true
+				}
+			case *ast.GenDecl:
+				for _, spec := range d.Specs {
+					switch sp := spec.(type) {
+					case *ast.ValueSpec:
+						for _, id := range sp.Names {
+							if id.Name != "_" {
+								hidden[id.Name] = true
+							}
+						}
+					case *ast.TypeSpec:
+						hidden[sp.Name.Name] = true
+					}
+				}
+			}
+		}
+	}
+	for _, name := range names {
+		file, ok := files[name]
+		if !ok {
+			continue
+		}
+		src := req.Tests[name]
 		for _, imp := range file.Imports {
 			if p, err := strconv.Unquote(imp.Path.Value); err == nil && !imported[p] {
 				imported[p] = true
@@ -221,9 +256,47 @@ func harness(req harnessRequest) harnessResponse {
 		}
 		type edit struct {
 			offset int
+			cut    int
 			text   string
 		}
 		var edits []edit
+		// Identifiers that name something else than the top-level declaration: selectors,
+		// struct field names and composite-literal keys, method names.
+		keep := map[*ast.Ident]bool{}
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.SelectorExpr:
+				keep[x.Sel] = true
+			case *ast.KeyValueExpr:
+				if id, ok := x.Key.(*ast.Ident); ok {
+					keep[id] = true
+				}
+			case *ast.StructType:
+				for _, field := range x.Fields.List {
+					for _, id := range field.Names {
+						keep[id] = true
+					}
+				}
+			case *ast.InterfaceType:
+				for _, field := range x.Methods.List {
+					for _, id := range field.Names {
+						keep[id] = true
+					}
+				}
+			case *ast.FuncDecl:
+				if x.Recv != nil {
+					keep[x.Name] = true
+				}
+			}
+			return true
+		})
+		ast.Inspect(file, func(n ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if ok && hidden[id.Name] && !keep[id] {
+				edits = append(edits, edit{fset.Position(id.Pos()).Offset, len(id.Name), id.Name + "_goprep" + req.Nonce})
+			}
+			return true
+		})
 		for _, decl := range file.Decls {
 			fn, ok := decl.(*ast.FuncDecl)
 			if !ok || fn.Recv != nil || fn.Body == nil || !testName.MatchString(fn.Name.Name) {
@@ -255,14 +328,14 @@ func harness(req harnessRequest) harnessResponse {
 			open := fset.Position(fn.Body.Lbrace).Offset + 1
 			closing := fset.Position(fn.Body.Rbrace).Offset
 			edits = append(edits,
-				edit{open, fmt.Sprintf(" %s(%s, func(%s %s) {", run, param, param, typeText)},
-				edit{closing, "})"})
+				edit{open, 0, fmt.Sprintf(" %s(%s, func(%s %s) {", run, param, param, typeText)},
+				edit{closing, 0, "})"})
 			resp.Tests = append(resp.Tests, fn.Name.Name)
 		}
-		sort.Slice(edits, func(i, j int) bool { return edits[i].offset > edits[j].offset })
+		sort.SliceStable(edits, func(i, j int) bool { return edits[i].offset > edits[j].offset })
 		out := src
 		for _, e := range edits {
-			out = out[:e.offset] + e.text + out[e.offset:]
+			out = out[:e.offset] + e.text + out[e.offset+e.cut:]
 		}
 		resp.Files[name] = out
 	}
