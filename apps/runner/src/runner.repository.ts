@@ -114,13 +114,19 @@ export class RunnerRepository {
         WHERE state IN ('warming', 'ready') AND heartbeat_at < now() - make_interval(secs => $1)`,
       [deadAfterMs / 1000],
     );
+    // Two ways a lock is orphaned: the run names the worker and that worker's runner is dead; or
+    // the worker locked the job and never claimed its run (killed in between) for longer than a
+    // claim can take. A live but slow runner released by mistake costs a second judging, never a
+    // second verdict.
     const { rows } = await this.pool.query<{ worker: string }>(
       `SELECT DISTINCT j.locked_by AS worker
          FROM graphile_worker.jobs j
-         JOIN judge_runs r ON r.id::text = j.key AND r.worker_id = j.locked_by
+         JOIN judge_runs r ON r.id::text = j.key
          LEFT JOIN judge_runner_status s ON s.runner_id = r.runner_id
-        WHERE j.task_identifier = $1 AND (s.runner_id IS NULL OR s.state IN ('dead', 'stopped'))`,
-      [JUDGE_TASK],
+        WHERE j.task_identifier = $1 AND j.locked_by IS NOT NULL
+          AND ((r.worker_id = j.locked_by AND (s.runner_id IS NULL OR s.state IN ('dead', 'stopped')))
+            OR (r.worker_id IS DISTINCT FROM j.locked_by AND j.locked_at < now() - make_interval(secs => $2)))`,
+      [JUDGE_TASK, deadAfterMs / 1000],
     );
     const workers = rows.map((r) => r.worker);
     if (workers.length > 0) await this.pool.query('SELECT graphile_worker.force_unlock_workers($1::text[])', [workers]);

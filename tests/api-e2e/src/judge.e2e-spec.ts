@@ -284,6 +284,27 @@ describe('Judge: queued runs judged by a real runner process (bubblewrap + Go)',
     expect(r2.output()).toContain('released the jobs of dead runner');
   }, 180_000);
 
+  it('should retry a job whose worker died after locking it and before claiming its run', async () => {
+    for (const r of runners) if (r.alive()) await r.stop();
+    const created = await alice.call('POST', '/api/judge/runs', { questionId: TALLY_ID, files: { 'tally.go': SOLUTION } });
+    const runId = (created.body as Run).id;
+    // A worker that locked the job a minute ago and died before claiming the run (no runner is up to take it first).
+    const locked = await app.sql(
+      `UPDATE graphile_worker._private_jobs SET locked_by = 'ghost-worker', locked_at = now() - interval '1 minute', attempts = attempts + 1
+        WHERE key = $1 AND locked_at IS NULL RETURNING id`,
+      [runId],
+    );
+    expect(locked).toHaveLength(1);
+    expect((await stored(runId)).state).toBe('queued');
+    const events = followEvents(app, alice, runId, 90_000, logs);
+    const r4 = runner('e2e-runner-4', { RUNNER_SKIP_WARM: 'true' });
+    const { runs } = await events;
+    expect(runs[runs.length - 1]).toMatchObject({ state: 'done', verdict: 'passed' });
+    expect(await stored(runId)).toMatchObject({ attempt_count: 1, runner_id: r4.runnerId });
+    expect(r4.output()).toContain('ghost-worker');
+    await jobCompleted(runId);
+  }, 120_000);
+
   it("should judge a submitted attempt's code task with the hidden tests and grade the item from the verdict", async () => {
     await readyRunner('e2e-runner-3');
     const [me] = await app.sql<{ id: string }>('SELECT id FROM users WHERE email = $1', ['alice-judge@example.com']);
