@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -19,9 +19,35 @@ export interface JobCgroup {
 
 export interface CgroupManager {
   readonly version: 'v1' | 'v2';
+  /** The directories holding the job groups (v1: memory and pids; v2: one). */
+  readonly parents: string[];
   create(name: string, limits: { memoryMb: number; processes: number }): JobCgroup;
   /** Removes the manager's parent groups (after all jobs). */
   close(): void;
+  /** Removes empty job groups older than `ageMs` (left by a runner killed with SIGKILL). */
+  sweep(ageMs: number): void;
+}
+
+/** Empty child groups of `parent` older than `ageMs`: what a killed process left behind. */
+function sweepEmpty(parent: string, ageMs: number): void {
+  let names: string[];
+  try {
+    names = readdirSync(parent, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const dir = join(parent, name);
+    try {
+      if (Date.now() - statSync(dir).mtimeMs < ageMs) continue;
+      if (read(join(dir, 'cgroup.procs')).trim() !== '') continue;
+      rmdirSync(dir);
+    } catch {
+      // in use or already gone
+    }
+  }
 }
 
 const read = (file: string): string => {
@@ -103,6 +129,9 @@ class V1Job implements JobCgroup {
 
 class V1Manager implements CgroupManager {
   readonly version = 'v1' as const;
+  get parents(): string[] {
+    return [this.memoryParent, this.pidsParent];
+  }
   private readonly memoryParent: string;
   private readonly pidsParent: string;
   constructor(root: string) {
@@ -127,6 +156,10 @@ class V1Manager implements CgroupManager {
   close(): void {
     removeDir(this.memoryParent);
     removeDir(this.pidsParent);
+  }
+  sweep(ageMs: number): void {
+    sweepEmpty(this.memoryParent, ageMs);
+    sweepEmpty(this.pidsParent, ageMs);
   }
 }
 
@@ -157,6 +190,9 @@ class V2Job implements JobCgroup {
 
 class V2Manager implements CgroupManager {
   readonly version = 'v2' as const;
+  get parents(): string[] {
+    return [this.parent];
+  }
   private readonly parent: string;
   constructor(root: string) {
     // A delegated subtree: our own group's sibling "goprep-judge" would need the parent's
@@ -181,6 +217,9 @@ class V2Manager implements CgroupManager {
   }
   close(): void {
     removeDir(this.parent);
+  }
+  sweep(ageMs: number): void {
+    sweepEmpty(this.parent, ageMs);
   }
 }
 

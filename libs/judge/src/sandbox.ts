@@ -317,6 +317,8 @@ export async function openSandbox(opts: OpenSandboxOptions): Promise<Sandbox> {
     throw new SandboxUnavailable(`preparing the module cache (go.uber.org/goleak ${GOLEAK_VERSION}): ${(error as Error).message}`);
   }
   sweepStaleJobs(join(dataDir, 'jobs'));
+  // No job runs longer than the compile limit plus a test run: older empty groups are leftovers.
+  cgroups.sweep(15 * 60 * 1000);
   const sandbox = new BwrapSandbox(dataDir, cgroups, moduleFiles);
   void toolPath;
   const work = await sandbox.newWorkDir();
