@@ -1,11 +1,10 @@
-import { QUESTION_TYPES as ALL_QUESTION_TYPES, TOPIC_IDS, type QuestionType as AnyQuestionType, type TopicId } from '@goprep/domain';
+import { QUESTION_TYPES as ALL_QUESTION_TYPES, TOPIC_IDS, type QuestionType, type TopicId } from '@goprep/domain';
 import type { OrgQuestionInput } from '../api/create-org-question';
 
 /** Code tasks are authored in the bank (a folder of Go files), not in this editor. */
-export type QuestionType = Exclude<AnyQuestionType, 'code-task'>;
-export const QUESTION_TYPES: readonly QuestionType[] = ALL_QUESTION_TYPES.filter((type): type is QuestionType => type !== 'code-task');
+export const QUESTION_TYPES: readonly QuestionType[] = ALL_QUESTION_TYPES.filter((type) => type !== 'code-task');
 export { TOPIC_IDS };
-export type { TopicId };
+export type { QuestionType, TopicId };
 
 /** The checks a code-lines question can prove about its lines without extra fields. */
 export const LINE_CHECKS = ['deadlock', 'race', 'leak', 'escape'] as const;
