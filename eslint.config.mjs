@@ -35,6 +35,7 @@ export default [
             { sourceTag: 'kind:domain', onlyDependOnLibsWithTags: ['kind:domain'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
+            { sourceTag: 'scope:runner', onlyDependOnLibsWithTags: ['scope:shared'] },
             {
               sourceTag: 'scope:web',
               onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'],

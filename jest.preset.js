@@ -23,6 +23,7 @@ module.exports = {
   moduleNameMapper: {
     '^@goprep/domain$': path.join(root, 'libs/domain/src/index.ts'),
     '^@goprep/question-bank$': path.join(root, 'libs/question-bank/src/index.ts'),
+    '^@goprep/judge$': path.join(root, 'libs/judge/src/index.ts'),
     '^@goprep/api-client$': path.join(root, 'libs/api-client/src/index.ts'),
     '^@goprep/api/testing$': path.join(root, 'apps/api/src/testing.ts'),
     '^@goprep/test-support$': path.join(root, 'tests/support/index.ts'),

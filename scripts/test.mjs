@@ -11,7 +11,7 @@ const steps = [
   ['bank lint', 'npm', ['run', '--silent', 'bank', '--', 'lint']],
   ['bank verify', 'npm', ['run', '--silent', 'bank', '--', 'verify']],
   ['bank templates', 'npm', ['run', '--silent', 'bank', '--', 'templates']],
-  ['build', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--output-style=stream-without-prefixes']],
+  ['build', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', 'runner', '--output-style=stream-without-prefixes']],
   ['openapi up to date', 'node', ['scripts/check-openapi.mjs']],
   ['api e2e', 'npx', ['jest', '-c', 'tests/api-e2e/jest.config.ts']],
   ['web e2e', 'npx', ['jest', '-c', 'tests/web-e2e/jest.config.ts']],

@@ -50,6 +50,8 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
       PUBLIC_URL: url,
+      // The process suites test the API; the judge runner has its own suite (judge.e2e-spec).
+      JUDGE_EMBEDDED_RUNNER: 'false',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

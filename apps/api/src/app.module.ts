@@ -21,6 +21,7 @@ import { QuestionSetsModule } from './modules/question-sets/question-sets.module
 import { InvitesModule } from './modules/invites/invites.module';
 import { CandidateModule } from './modules/candidate/candidate.module';
 import { ResultsModule } from './modules/results/results.module';
+import { JudgeModule } from './modules/judge/judge.module';
 
 @Module({})
 export class AppModule {
@@ -62,6 +63,7 @@ export class AppModule {
         InvitesModule,
         CandidateModule,
         ResultsModule,
+        JudgeModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],
     };

@@ -19,6 +19,7 @@ import { applyServerLimits, rejectHazardousBodies, requestTimeout } from './comm
 import type { AppConfig } from './config/env';
 import { BankLoaderService, type BankLoadSummary } from './modules/questions/bank-loader.service';
 import { MetricsService } from './modules/metrics/metrics.service';
+import { migrateJudgeQueue } from './modules/judge/judge-queue';
 
 export const BODY_LIMIT = '512kb';
 
@@ -124,6 +125,7 @@ export async function prepareDatabase(
   const ds = app.get(DataSource);
   if (!ds.isInitialized) await ds.initialize();
   const applied = await ds.runMigrations({ transaction: 'each' });
+  await migrateJudgeQueue((ds.options as { url: string }).url);
   const result: { migrations: string[]; bank?: BankLoadSummary } = { migrations: applied.map((m) => m.name) };
   if (opts.loadBank ?? config.BANK_LOAD_ON_START) {
     const bank = await loadBank(config.bankDir);

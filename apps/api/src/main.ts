@@ -3,6 +3,7 @@ import { createApp, prepareDatabase } from './bootstrap';
 import { ConfigError, loadConfig } from './config/env';
 import { resolveDatabase } from './database/database-url';
 import type { RunningPostgres } from './database/embedded-postgres';
+import { startEmbeddedRunner, type EmbeddedRunner } from './modules/judge/embedded-runner';
 
 async function main(): Promise<void> {
   let config;
@@ -19,12 +20,14 @@ async function main(): Promise<void> {
   const say = (line: string) => quiet || process.stdout.write(`[goprep] ${line}\n`);
 
   let db: RunningPostgres | undefined;
+  let runner: EmbeddedRunner | undefined;
   let shuttingDown = false;
   const shutdown = async (signal: string, code = 0) => {
     if (shuttingDown) return;
     shuttingDown = true;
     say(`${signal}: stopping`);
     try {
+      await runner?.stop();
       await app?.close();
     } finally {
       if (db?.owned) {
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     say(`ready: http://localhost:${port}  (API docs: http://localhost:${port}/api/docs)`);
+    if (config.JUDGE_EMBEDDED_RUNNER) runner = startEmbeddedRunner(config, db.url, say);
   } catch (e) {
     process.stderr.write(`[goprep] failed to start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     await shutdown('startup failure', 1);

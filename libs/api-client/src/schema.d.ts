@@ -1084,6 +1084,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/judge/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Run a code task's visible tests against the given files; the run is queued and judged by a runner */
+    post: operations['Judge_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/judge/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether the judge is available: live runners, their cache warming, and the queue depth */
+    get: operations['Judge_status'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/judge/runs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of your runs with its verdict and per-test results (never the hidden test sources) */
+    get: operations['Judge_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/judge/runs/{id}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Server-sent events for one of your runs: a `run` event (a JudgeRunDto as JSON) now and on every state change; the stream ends after the verdict */
+    get: operations['Judge_events'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1161,6 +1229,9 @@ export interface components {
       | 'CANDIDATE_CANNOT_START'
       | 'RESULT_NOT_FOUND'
       | 'GRADE_REFUSED'
+      | 'JUDGE_RUN_NOT_FOUND'
+      | 'JUDGE_TASK_NOT_FOUND'
+      | 'JUDGE_FILES_INVALID'
       | 'MALFORMED_REQUEST'
       | 'HEADERS_TOO_LARGE'
       | 'REQUEST_TIMEOUT'
@@ -1248,7 +1319,16 @@ export interface components {
       topic: string;
       /** @enum {string} */
       type:
-        'single' | 'multi' | 'true-false' | 'short' | 'numeric' | 'code-output' | 'code-lines' | 'essay' | 'flashcard';
+        | 'single'
+        | 'multi'
+        | 'true-false'
+        | 'short'
+        | 'numeric'
+        | 'code-output'
+        | 'code-lines'
+        | 'essay'
+        | 'flashcard'
+        | 'code-task';
       difficulty: number;
       tags: string[];
       hasCode: boolean;
@@ -1271,7 +1351,16 @@ export interface components {
       subtopic: string;
       /** @enum {string} */
       type:
-        'single' | 'multi' | 'true-false' | 'short' | 'numeric' | 'code-output' | 'code-lines' | 'essay' | 'flashcard';
+        | 'single'
+        | 'multi'
+        | 'true-false'
+        | 'short'
+        | 'numeric'
+        | 'code-output'
+        | 'code-lines'
+        | 'essay'
+        | 'flashcard'
+        | 'code-task';
       difficulty: number;
       tags: string[];
       goVersion: string;
@@ -1310,7 +1399,16 @@ export interface components {
       subtopic: string;
       /** @enum {string} */
       type:
-        'single' | 'multi' | 'true-false' | 'short' | 'numeric' | 'code-output' | 'code-lines' | 'essay' | 'flashcard';
+        | 'single'
+        | 'multi'
+        | 'true-false'
+        | 'short'
+        | 'numeric'
+        | 'code-output'
+        | 'code-lines'
+        | 'essay'
+        | 'flashcard'
+        | 'code-task';
       difficulty: number;
       tags: string[];
       goVersion: string;
@@ -1596,7 +1694,16 @@ export interface components {
       topic: string;
       /** @enum {string} */
       type:
-        'single' | 'multi' | 'true-false' | 'short' | 'numeric' | 'code-output' | 'code-lines' | 'essay' | 'flashcard';
+        | 'single'
+        | 'multi'
+        | 'true-false'
+        | 'short'
+        | 'numeric'
+        | 'code-output'
+        | 'code-lines'
+        | 'essay'
+        | 'flashcard'
+        | 'code-task';
       difficulty: number;
       tags: string[];
       hasCode: boolean;
@@ -1638,7 +1745,16 @@ export interface components {
       subtopic: string;
       /** @enum {string} */
       type:
-        'single' | 'multi' | 'true-false' | 'short' | 'numeric' | 'code-output' | 'code-lines' | 'essay' | 'flashcard';
+        | 'single'
+        | 'multi'
+        | 'true-false'
+        | 'short'
+        | 'numeric'
+        | 'code-output'
+        | 'code-lines'
+        | 'essay'
+        | 'flashcard'
+        | 'code-task';
       difficulty: number;
       /** @description kebab-case, at least one */
       tags: string[];
@@ -1686,7 +1802,16 @@ export interface components {
       subtopic: string;
       /** @enum {string} */
       type:
-        'single' | 'multi' | 'true-false' | 'short' | 'numeric' | 'code-output' | 'code-lines' | 'essay' | 'flashcard';
+        | 'single'
+        | 'multi'
+        | 'true-false'
+        | 'short'
+        | 'numeric'
+        | 'code-output'
+        | 'code-lines'
+        | 'essay'
+        | 'flashcard'
+        | 'code-task';
       difficulty: number;
       tags: string[];
       goVersion: string;
@@ -2746,6 +2871,95 @@ export interface components {
       score: number;
       comment?: string;
     };
+    CreateJudgeRunDto: {
+      /**
+       * @description The code-task question to run the visible tests of
+       * @example gl-task-fanout-early-return
+       */
+      questionId: string;
+      /** @description Run against the version pinned by this attempt item (your own attempt); default: the current bank version */
+      attemptId?: string;
+      position?: number;
+      /**
+       * @description File name -> Go source; exactly the task's editable files (at most 10 files, 65536 bytes each, 131072 in all)
+       * @example {
+       *       "cache.go": "package cache\n"
+       *     }
+       */
+      files: {
+        [key: string]: string;
+      };
+    };
+    JudgeTestResultDto: {
+      name: string;
+      passed: boolean;
+      /** @description The test's own log (visible runs only) */
+      output?: string;
+    };
+    JudgeRunDto: {
+      /** Format: uuid */
+      id: string;
+      questionId: string;
+      version: number;
+      /** @enum {string} */
+      mode: 'visible' | 'hidden' | 'playground';
+      /**
+       * @description queued until a runner takes it (honestly: also while no runner is up)
+       * @enum {string}
+       */
+      state: 'queued' | 'running' | 'done';
+      /** @enum {string|null} */
+      verdict:
+        | 'passed'
+        | 'failed'
+        | 'compile-error'
+        | 'rejected'
+        | 'time-limit'
+        | 'memory-limit'
+        | 'output-limit'
+        | 'internal-error'
+        | null;
+      score: number | null;
+      tests: components['schemas']['JudgeTestResultDto'][];
+      raceReport: string | null;
+      leakReport: string | null;
+      compileOutput: string | null;
+      message: string | null;
+      /** @description sha256 of the submitted files */
+      codeHash: string;
+      files: {
+        [key: string]: string;
+      };
+      /** Format: date-time */
+      queuedAt: string;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+      durationMs: number | null;
+    };
+    JudgeRunnerDto: {
+      runnerId: string;
+      hostname: string;
+      /** @enum {string} */
+      state: 'warming' | 'ready';
+      warmDone: number;
+      warmTotal: number;
+      jobsDone: number;
+      message: string;
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      heartbeatAt: string;
+    };
+    JudgeStatusDto: {
+      /** @description At least one runner is alive and ready; when false, runs stay queued until one starts */
+      available: boolean;
+      /** @description Runners with a recent heartbeat */
+      runners: components['schemas']['JudgeRunnerDto'][];
+      /** @description Judge jobs waiting for a runner */
+      queueDepth: number;
+    };
   };
   responses: never;
   parameters: never;
@@ -3157,7 +3371,8 @@ export interface operations {
           | 'code-output'
           | 'code-lines'
           | 'essay'
-          | 'flashcard';
+          | 'flashcard'
+          | 'code-task';
         difficulty?: number;
         tag?: string;
         /** @description Full-text search over title, prompt and tags */
@@ -5672,6 +5887,173 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Judge_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateJudgeRunDto'];
+      };
+    };
+    responses: {
+      /** @description The queued run; follow it with GET /judge/runs/{id}/events */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JudgeRunDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED, JUDGE_FILES_INVALID (wrong file names, too many or too large) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description JUDGE_TASK_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Judge_status: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JudgeStatusDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Judge_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JudgeRunDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description JUDGE_RUN_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Judge_events: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description text/event-stream of `run` events */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description JUDGE_RUN_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': components['schemas']['ErrorBodyDto'];
         };
       };
     };

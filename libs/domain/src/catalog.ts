@@ -30,5 +30,6 @@ export const QUESTION_TYPES = [
   'code-lines',
   'essay',
   'flashcard',
+  'code-task',
 ] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];

@@ -66,7 +66,7 @@ describe('bank CLI', () => {
       const io = capture();
       expect(await main(['schema', '--out', join(dir, 'question.schema.json')], io)).toBe(0);
       const schema = JSON.parse(readFileSync(join(dir, 'question.schema.json'), 'utf8')) as { oneOf: unknown[] };
-      expect(schema.oneOf).toHaveLength(9);
+      expect(schema.oneOf).toHaveLength(10);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

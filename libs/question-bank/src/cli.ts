@@ -1,8 +1,12 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { judgeSubmission, openSandbox, SandboxUnavailable, type JudgeResult } from '@goprep/judge';
 import { GoToolchainError } from './go/toolchain';
+import { judgeDataDir, toJudgeTask } from './judge/task-spec';
+import { warmForTasks } from './judge/verify-task';
+import type { BankQuestion } from './model';
 import { exportQuestions, hasErrors, importQuestions, INTERCHANGE_FORMATS, toQuestionFiles, type InterchangeFormat, type InterchangeProblem } from './interchange';
 import { formatProblem, lintBank } from './lint/lint-bank';
 import { QUESTION_TYPES, TOPIC_IDS, type QuestionType, type TopicId } from './model';
@@ -26,8 +30,9 @@ const USAGE = `usage: npm run bank -- <command> [options]
 commands:
   lint [--allow-stale]                   check every file of the bank (and its translations) against
                                          docs/question-format.md; stale translations fail unless --allow-stale
-  verify [--topic t] [--id q] [--concurrency n] [--drafts]
-                                         prove every verify check with the Go toolchain
+  verify [--topic t] [--id q] [--concurrency n] [--drafts] [--repeat n]
+                                         prove every verify check with the Go toolchain, and every
+                                         code task (solution passes n times, starter fails) in the judge's sandbox
   stats [--json] [--drafts]              counts per topic, type and difficulty
   new --topic t --type <type> [--id id]  scaffold a question (and main.go for code types)
   schema [--out file]                    write question.schema.json
@@ -41,6 +46,11 @@ commands:
                                          one; --force also refreshes stale ones
   templates [--seed n] [--templates dir]
                                          draw every role template x level; report pools the bank cannot fill
+  starter <id> --out <dir>               write a code task's starter files
+  judge <id> [--submission <file-or-dir>] [--mode hidden|visible] [--json]
+                                         judge a submission (default: the reference solution and
+                                         the starter) in the judge's sandbox, as the server does
+  judge-warm [--force]                   pre-warm the judge's build cache for every code task
   load                                   upsert the bank into Postgres (DATABASE_URL, or the embedded one
                                          under .data/, also while the app runs): migrations first
 
@@ -83,6 +93,12 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
         return loadCommand(rest, io);
       case 'translations':
         return translationsCommand(rest, io);
+      case 'starter':
+        return starterCommand(rest, io);
+      case 'judge':
+        return await judgeCommand(rest, io);
+      case 'judge-warm':
+        return await judgeWarmCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -96,7 +112,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
       io.err(`error: ${(error as Error).message}\n\n${USAGE}`);
       return 2;
     }
-    if (error instanceof GoToolchainError) {
+    if (error instanceof GoToolchainError || error instanceof SandboxUnavailable) {
       io.err(`error: ${error.message}`);
       return 2;
     }
@@ -146,7 +162,7 @@ function describe(result: QuestionVerifyResult): string[] {
 async function verifyCommand(args: readonly string[], io: Io): Promise<ExitCode> {
   const { values } = parseArgs({
     args: [...args],
-    options: { ...bankOption, topic: { type: 'string' }, id: { type: 'string' }, concurrency: { type: 'string' }, drafts: { type: 'boolean' } },
+    options: { ...bankOption, topic: { type: 'string' }, id: { type: 'string' }, concurrency: { type: 'string' }, drafts: { type: 'boolean' }, repeat: { type: 'string' } },
     strict: true,
   });
   const concurrency = values.concurrency !== undefined ? Number(values.concurrency) : undefined;
@@ -159,6 +175,8 @@ async function verifyCommand(args: readonly string[], io: Io): Promise<ExitCode>
     ...(values.drafts ? { includeDrafts: true } : {}),
     onStart: (plan) => io.out(`verifying ${plan.questions} question(s) with ${plan.goVersion}, ${plan.concurrency} at a time`),
     onResult: (result) => describe(result).forEach((line) => io.out(line)),
+    onWarm: (done, total) => io.out(`warming the judge's build cache: ${done}/${total}`),
+    ...(values.repeat !== undefined ? { repeat: Number(values.repeat) } : {}),
   });
   if (report.problems.length > 0) {
     io.err(`warning: ${report.problems.length} problem(s) in the bank files; those questions were not verified (run \`npm run bank -- lint\`)`);
@@ -298,6 +316,12 @@ async function importCommand(args: readonly string[], io: Io): Promise<ExitCode>
       writeFileSync(mainGo, files.goFile, { flag: 'wx' });
       io.out(displayPath(mainGo));
     }
+    for (const [relative, content] of Object.entries(files.taskFiles ?? {})) {
+      const path = join(bankDir, question.topic, question.id, relative);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, content, { flag: 'wx' });
+      io.out(displayPath(path));
+    }
   }
   io.out(`imported ${planned.length} question${planned.length === 1 ? '' : 's'}; run \`npm run bank -- lint\` next`);
   if (refused + skipped + adapted > 0) io.err(`import report: ${tally} (see the lines above)`);
@@ -394,4 +418,96 @@ function loadCommand(args: readonly string[], io: Io): ExitCode {
   }
   const run = spawnSync(process.execPath, [join(root, 'apps/api/dist/cli/migrate.js')], { cwd: root, env, stdio: 'inherit' });
   return run.status === 0 ? 0 : 1;
+}
+
+function codeTask(bankDir: string, id: string | undefined): BankQuestion {
+  if (id === undefined) throw new UsageError('give the id of a code task');
+  const bank = loadBank(bankDir, { includeDrafts: true, id });
+  const question = bank.questions[0];
+  if (question === undefined) {
+    const problem = bank.problems.find((p) => p.file.includes(id));
+    throw new Error(problem ? `${id} does not load: ${formatProblem(problem)}` : `no question with id "${id}"`);
+  }
+  if (question.type !== 'code-task' || question.task === undefined) throw new UsageError(`${id} is a ${question.type} question, not a code task`);
+  return question;
+}
+
+function starterCommand(args: readonly string[], io: Io): ExitCode {
+  const { values, positionals } = parseArgs({ args: [...args], options: { ...bankOption, out: { type: 'string' } }, allowPositionals: true, strict: true });
+  if (values.out === undefined) throw new UsageError('--out <dir> is required');
+  const question = codeTask(defaultBankDir(values.bank), positionals[0]);
+  mkdirSync(values.out, { recursive: true });
+  for (const [name, source] of Object.entries(question.task?.starter ?? {})) {
+    const path = join(values.out, name);
+    writeFileSync(path, source);
+    io.out(path);
+  }
+  return 0;
+}
+
+/** A submission from a .go file (its base name must be one of the task's files) or a folder of them. */
+function readSubmission(path: string): Record<string, string> {
+  if (!existsSync(path)) throw new UsageError(`--submission ${path} does not exist`);
+  if (statSync(path).isDirectory()) {
+    const names = readdirSync(path).filter((name) => name.endsWith('.go'));
+    return Object.fromEntries(names.map((name) => [name, readFileSync(join(path, name), 'utf8')]));
+  }
+  return { [basename(path)]: readFileSync(path, 'utf8') };
+}
+
+/** The issue's JSON shape: verdict, score, per-test name and passed, message. */
+const judgeJson = (result: JudgeResult): string =>
+  JSON.stringify({ verdict: result.verdict, score: result.score, tests: result.tests.map((test) => ({ name: test.name, passed: test.passed })), message: result.message });
+
+function describeJudge(label: string, result: JudgeResult): string[] {
+  const lines = [`${label}: ${result.verdict}, score ${result.score.toFixed(2)} (${(result.durationMs / 1000).toFixed(1)} s)`, `  ${result.message}`];
+  for (const test of result.tests) lines.push(`  ${test.passed ? 'ok  ' : 'FAIL'} ${test.name}`);
+  for (const [title, text] of [['compile output', result.compileOutput], ['race report', result.raceReport], ['leak report', result.leakReport]] as const) {
+    if (text) lines.push(`  ${title}:`, ...text.split('\n').slice(0, 40).map((line) => `    ${line}`));
+  }
+  return lines;
+}
+
+async function judgeCommand(args: readonly string[], io: Io): Promise<ExitCode> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: { ...bankOption, submission: { type: 'string' }, mode: { type: 'string' }, json: { type: 'boolean' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const mode = values.mode ?? 'hidden';
+  if (mode !== 'hidden' && mode !== 'visible') throw new UsageError('--mode must be hidden or visible');
+  const question = codeTask(defaultBankDir(values.bank), positionals[0]);
+  const task = question.task;
+  if (task === undefined) return 1;
+  const subjects: [string, Record<string, string>][] =
+    values.submission !== undefined ? [['submission', readSubmission(values.submission)]] : [['solution', task.solution], ['starter', task.starter]];
+  const sandbox = await openSandbox({ dataDir: judgeDataDir() });
+  let internal = false;
+  try {
+    for (const [label, files] of subjects) {
+      const result = await judgeSubmission(toJudgeTask(question), files, mode, sandbox);
+      internal ||= result.verdict === 'internal-error';
+      if (values.json) io.out(judgeJson(result));
+      else describeJudge(label, result).forEach((line) => io.out(line));
+    }
+  } finally {
+    await sandbox.close();
+  }
+  return internal ? 1 : 0;
+}
+
+async function judgeWarmCommand(args: readonly string[], io: Io): Promise<ExitCode> {
+  const { values } = parseArgs({ args: [...args], options: { ...bankOption, force: { type: 'boolean' } }, strict: true });
+  const bank = loadBank(defaultBankDir(values.bank), { includeDrafts: true });
+  const tasks = bank.questions.filter((question) => question.type === 'code-task' && question.task !== undefined);
+  const sandbox = await openSandbox({ dataDir: judgeDataDir() });
+  try {
+    const started = Date.now();
+    const warmed = await warmForTasks(tasks, sandbox, (done, total) => io.out(`warming the judge's build cache: ${done}/${total} (${Math.round((Date.now() - started) / 1000)} s)`), values.force === true);
+    io.out(warmed ? `warm: ${tasks.length} task(s) in ${Math.round((Date.now() - started) / 1000)} s` : `already warm for ${tasks.length} task(s) (--force to rebuild)`);
+  } finally {
+    await sandbox.close();
+  }
+  return 0;
 }

@@ -32,3 +32,7 @@ export { scaffoldQuestion, type ScaffoldOptions, type ScaffoldResult } from './s
 export * from './templates';
 export { exportQuestions, type ExportResult, type InterchangeFormat } from './interchange';
 export * from './translations';
+export { toJudgeTask, judgeDataDir } from './judge/task-spec';
+export { verifyCodeTask, warmForTasks, failsFor } from './judge/verify-task';
+export { STARTER_FAILS, type TaskFrontMatter } from './schema/front-matter';
+export { deniedTaskImport, DENIED_TASK_IMPORTS } from './schema/consistency';

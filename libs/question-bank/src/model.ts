@@ -36,6 +36,29 @@ export interface CheckCommon {
   file: string;
 }
 
+export type StarterFails = 'race' | 'leak' | 'wrong-result' | 'allocs' | 'vet' | 'timeout';
+
+/**
+ * A code task's files and rules (type code-task). Starter files and visible tests are delivered
+ * to learners; the solution and hidden tests are review data, never sent before the policy allows.
+ */
+export interface CodeTask {
+  package: string;
+  files: string[];
+  imports: string[];
+  checks: { race: boolean; leak: boolean; vet: boolean };
+  limits: { timeSeconds: number; memoryMb: number };
+  scoring: 'partial' | 'all';
+  starterFails: StarterFails;
+  /** file name -> source, for each name of `files`. */
+  starter: Record<string, string>;
+  solution: Record<string, string>;
+  /** tests/visible_test.go */
+  visibleTests: Record<string, string>;
+  /** tests/hidden*_test.go */
+  hiddenTests: Record<string, string>;
+}
+
 export interface BankQuestion {
   id: string;
   title: string;
@@ -57,6 +80,8 @@ export interface BankQuestion {
   unit?: string;
   /** The Go program (`main.go`) for code questions. */
   code?: string;
+  /** Code tasks only. */
+  task?: CodeTask;
   key: AnswerKey;
   verify: VerifyCheck[];
   draft: boolean;

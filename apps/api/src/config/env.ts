@@ -55,6 +55,12 @@ export const envSchema = z.object({
   SRS_OPTIMIZER_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
   /** How often each instance refreshes stale item-statistics snapshots, in ms; 0 = never (reads still compute on demand). */
   STATS_REFRESH_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
+  /** Code-task "Run" presses allowed per user per minute. */
+  JUDGE_RUNS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** How often each instance applies verdicts of final judging to attempt grades, in ms (besides on every runner notification); 0 = only on notifications. */
+  JUDGE_APPLY_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+  /** Start one judge runner (apps/runner) beside the API, on the same database; false when runners are deployed on their own. */
+  JUDGE_EMBEDDED_RUNNER: bool.default(true),
   /** SMTP server for invite mails as a URL (smtp://user:pass@host:587, smtps://...:465); or use SMTP_HOST. Unset = no mail. */
   SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, 'must look like smtp://user:pass@host:port or smtps://...').optional(),
   /** SMTP server host (instead of SMTP_URL). */

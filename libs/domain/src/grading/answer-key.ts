@@ -40,7 +40,9 @@ export type AnswerKey =
   | { type: 'code-output'; outputs: string[] }
   | { type: 'code-lines'; lines: number[] }
   | { type: 'essay'; rubric: string[] }
-  | { type: 'flashcard'; answer: string };
+  | { type: 'flashcard'; answer: string }
+  /** A code task is judged by running its hidden tests (libs/judge); the key only says how to score. */
+  | { type: 'code-task'; scoring: 'partial' | 'all' };
 
 /** The question types that have a key; the same list as the bank's QUESTION_TYPES. */
 export type GradableType = AnswerKey['type'];

@@ -1,6 +1,7 @@
 import type { AnswerKey } from './answer-key';
 import { gradeCodeLines, gradeMulti, gradeSingle } from './choice';
 import { gradeCodeOutput } from './code-output';
+import { gradeCodeTask } from './code-task';
 import { gradeEssay, gradeFlashcard } from './manual';
 import { gradeNumeric } from './numeric';
 import type { Response, ResponseOf } from './response';
@@ -37,6 +38,8 @@ export function grade(key: AnswerKey, response: Response | undefined): GradeResu
       return gradeEssay(key, response as ResponseOf<'essay'>);
     case 'flashcard':
       return gradeFlashcard(key, response as ResponseOf<'flashcard'>);
+    case 'code-task':
+      return gradeCodeTask(key, response as ResponseOf<'code-task'>);
     default:
       return assertNever(key);
   }

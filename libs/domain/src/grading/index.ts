@@ -1,6 +1,7 @@
 export { GRADABLE_TYPES, type AnswerKey, type GradableType, type NumericAnswerRule, type ShortAnswerRule } from './answer-key';
 export type {
   CodeLinesResponse,
+  CodeTaskResponse,
   CodeOutputResponse,
   EssayResponse,
   FlashcardResponse,
@@ -24,6 +25,7 @@ export { answerFeedback } from './feedback';
 export { gradeNumeric, matchNumericRule } from './numeric';
 export { gradeCodeOutput } from './code-output';
 export { gradeEssay, gradeFlashcard, manualGrade } from './manual';
+export { gradeCodeTask, gradeFromJudge, type JudgeOutcome } from './code-task';
 export { isSafePattern, MAX_PATTERN_LENGTH } from './safe-pattern';
 export { PATTERN_INPUT_LIMIT, RESPONSE_LIMITS } from './limits';
 export { validateResponse, type ResponseValidation } from './validate-response';

@@ -13,6 +13,9 @@ export const RESPONSE_LIMITS = {
   /** Programs are at most ~60 lines; a line number beyond this is certainly wrong. */
   lineNumber: 100_000,
   lines: 1_000,
+  /** A code task has a handful of editable files. */
+  codeTaskFiles: 16,
+  codeTaskFileLength: 100_000,
 } as const;
 
 /**

@@ -14,6 +14,8 @@ export type EssayResponse = { type: 'essay'; text: string };
 /** 1 Again, 2 Hard, 3 Good, 4 Easy: the FSRS rating numbers, so drills can pass it on as is. */
 export type SelfRating = 1 | 2 | 3 | 4;
 export type FlashcardResponse = { type: 'flashcard'; selfRating?: SelfRating };
+/** The learner's code: editable file name -> source. */
+export type CodeTaskResponse = { type: 'code-task'; files: Record<string, string> };
 
 export type Response =
   | SingleResponse
@@ -24,7 +26,8 @@ export type Response =
   | CodeOutputResponse
   | CodeLinesResponse
   | EssayResponse
-  | FlashcardResponse;
+  | FlashcardResponse
+  | CodeTaskResponse;
 
 /** The same union under a name that does not clash with fetch's or Express's `Response`. */
 export type QuestionResponse = Response;

@@ -76,7 +76,25 @@ const VALIDATORS: { [T in GradableType]: (fields: Fields) => ResponseValidation 
     }
     return fail('"selfRating" must be 1 (again), 2 (hard), 3 (good) or 4 (easy)');
   },
+  'code-task': (f) => only(f, ['files']) ?? codeFiles(f['files']) ?? ok<'code-task'>({ type: 'code-task', files: { ...(f['files'] as Record<string, string>) } }),
 };
+
+/** Go file names a task can declare (no paths, no test files). */
+const GO_FILE_NAME = /^[a-z0-9][a-z0-9_]*\.go$/;
+
+function codeFiles(value: unknown): ResponseValidation | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('"files" must be an object of file name -> source');
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length > RESPONSE_LIMITS.codeTaskFiles) return fail(`"files" has more than ${RESPONSE_LIMITS.codeTaskFiles} entries`);
+  for (const [name, source] of entries) {
+    if (!GO_FILE_NAME.test(name) || name.endsWith('_test.go')) return fail(`"files" has an invalid file name "${name}"`);
+    if (typeof source !== 'string') return fail(`"files.${name}" must be a string`);
+    if (source.length > RESPONSE_LIMITS.codeTaskFileLength) {
+      return fail(`"files.${name}" is longer than ${RESPONSE_LIMITS.codeTaskFileLength} characters`);
+    }
+  }
+  return undefined;
+}
 
 function ok<T extends GradableType>(response: ResponseOf<T>): ResponseValidation {
   return { ok: true, response };

@@ -117,6 +117,9 @@ function bodyFor(question: BankQuestion, label: string, warn: (message: string) 
     case 'flashcard':
       warn(`flashcards are not expressible in ${label}; not exported`);
       return undefined;
+    case 'code-task':
+      warn(`code tasks (judged by running Go tests) are not expressible in ${label}; not exported`);
+      return undefined;
   }
 }
 

@@ -7,6 +7,8 @@ export interface QuestionFiles {
   markdown: string;
   /** `<topic>/<id>/main.go` for questions with a program. */
   goFile?: string;
+  /** Code tasks: `<topic>/<id>/`-relative path -> content (go.mod, starter/, solution/, tests/). */
+  taskFiles?: Record<string, string>;
 }
 
 /**
@@ -28,6 +30,14 @@ export function toQuestionFiles(question: BankQuestion): QuestionFiles {
   if (question.key.type === 'flashcard') sections.push(`## Answer\n${question.key.answer.trim()}`);
   sections.push(`## Explanation\n${question.explanation.trim()}`);
   const markdown = `---\n${yaml}---\n${sections.join('\n\n')}\n`;
+  const task = question.task;
+  if (task !== undefined) {
+    const taskFiles: Record<string, string> = { 'go.mod': `module goprep.dev/task/${question.id}\n\ngo ${question.goVersion}\n` };
+    for (const [part, files] of [['starter', task.starter], ['solution', task.solution], ['tests', task.visibleTests], ['tests', task.hiddenTests]] as const) {
+      for (const [name, source] of Object.entries(files)) taskFiles[`${part}/${name}`] = source;
+    }
+    return { markdown, taskFiles };
+  }
   return question.code !== undefined ? { markdown, goFile: question.code.endsWith('\n') ? question.code : `${question.code}\n` } : { markdown };
 }
 
@@ -79,6 +89,19 @@ function frontMatter(q: BankQuestion): Record<string, unknown> {
       break;
     case 'essay':
       fm['rubric'] = key.rubric;
+      break;
+    case 'code-task':
+      if (q.task !== undefined) {
+        fm['task'] = {
+          package: q.task.package,
+          files: q.task.files,
+          imports: q.task.imports,
+          checks: q.task.checks,
+          limits: { time_seconds: q.task.limits.timeSeconds, memory_mb: q.task.limits.memoryMb },
+          scoring: q.task.scoring,
+          starter_fails: q.task.starterFails,
+        };
+      }
       break;
     case 'single':
     case 'multi':

@@ -4,6 +4,7 @@ import type { BankProblem } from '../model';
 import { displayPath } from '../parse/paths';
 import { duplicateIdProblems, scanBank, type BankScan } from '../parse/scan-bank';
 import { defaultTranslationsDir, loadTranslations } from '../translations/load-translations';
+import { lintCodeTask } from './code-task';
 import { gofmtList } from './gofmt';
 import { countSentences } from './sentences';
 
@@ -71,6 +72,7 @@ export async function lintBank(bankDir: string, opts: LintOptions = {}): Promise
         problems.push({ file: parsed.file, line: parsed.lineOf(['title']), message: 'TODO text left in a question that is not a draft' });
       }
     }
+    problems.push(...lintCodeTask(parsed));
     const verify = 'verify' in fm ? (fm.verify ?? []) : [];
     verify.forEach((check, index) => {
       const target = join(parsed.programDir, check.file);
@@ -116,7 +118,7 @@ function strayProgramProblems(scan: BankScan): BankProblem[] {
     for (const parsed of topic.questionFiles) {
       const id = parsed.programDir.slice(topic.dir.length + 1);
       const fm = parsed.frontMatter;
-      claimed.set(id, fm === undefined || ('code' in fm && fm.code === true));
+      claimed.set(id, fm === undefined || ('code' in fm && fm.code === true) || fm.type === 'code-task');
     }
     for (const entry of readdirSync(topic.dir, { withFileTypes: true })) {
       const path = join(topic.dir, entry.name);
@@ -129,7 +131,7 @@ function strayProgramProblems(scan: BankScan): BankProblem[] {
       if (claim === undefined && hasGo) {
         problems.push({ file: displayPath(path), message: `stray program folder: no question ${entry.name}.md in ${displayPath(topic.dir)}` });
       } else if (claim === false && hasGo) {
-        problems.push({ file: displayPath(path), message: `program folder for ${entry.name}.md, which does not declare \`code: true\`` });
+        problems.push({ file: displayPath(path), message: `program folder for ${entry.name}.md, which does not declare \`code: true\` (or type code-task)` });
       }
     }
   }

@@ -8,10 +8,13 @@ const valid = join(fixtures, 'valid-bank');
 const broken = join(fixtures, 'broken-bank');
 
 describe('loadBank', () => {
-  it('should load one question of every type and no problems from the valid bank', () => {
+  it('should load one question of every type and no problems from the valid bank (code tasks: the task bank)', () => {
     const bank = loadBank(valid);
+    const tasks = loadBank(join(fixtures, 'task-bank'));
     expect(bank.problems).toEqual([]);
-    expect(new Set(bank.questions.map((question) => question.type))).toEqual(new Set(QUESTION_TYPES));
+    expect(tasks.problems).toEqual([]);
+    expect(new Set(bank.questions.map((question) => question.type))).toEqual(new Set(QUESTION_TYPES.filter((type) => type !== 'code-task')));
+    expect(new Set(tasks.questions.map((question) => question.type))).toEqual(new Set(['code-task']));
     expect(bank.topics).toEqual([
       { id: 'channels', title: 'Channels', core: false, description: 'A fixture topic for the tests. It holds a few questions.' },
       { id: 'memory-model', title: 'Memory Model', core: true, description: 'A fixture topic for the tests. It holds a few questions.' },

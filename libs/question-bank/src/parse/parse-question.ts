@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { QUESTION_TYPES, type BankProblem, type BankQuestion, type TopicInfo } from '../model';
+import { QUESTION_TYPES, type BankProblem, type BankQuestion, type CodeTask, type TopicInfo } from '../model';
 import { checkConsistency } from '../schema/consistency';
 import { questionFrontMatterSchema, topicFrontMatterSchema, VERIFY_KINDS, type QuestionFrontMatter } from '../schema/front-matter';
 import { toAnswerKey, toBankQuestion } from '../schema/to-model';
 import { splitBody, type BodySections } from './body';
+import { readCodeTask } from './code-task';
 import { computeContentHash } from './content-hash';
 import { parseFrontMatter, splitFrontMatter, type PathElement } from './front-matter';
 import { displayPath } from './paths';
@@ -109,6 +110,13 @@ export function parseQuestionFile(absPath: string): ParsedQuestionFile {
     }
   }
 
+  let task: CodeTask | undefined;
+  if (fm.type === 'code-task') {
+    const read = readCodeTask(result.programDir, fm.task);
+    result.problems.push(...read.problems.map((message) => ({ file, line: parsed.lineOf(['task']), message })));
+    task = read.task;
+  }
+
   const key = toAnswerKey(fm, sections.answer);
   if (typeof key === 'string') {
     // The consistency or body problems above already say why; nothing more to add.
@@ -119,6 +127,7 @@ export function parseQuestionFile(absPath: string): ParsedQuestionFile {
     explanation: sections.explanation ?? '',
     ...(sections.answer !== undefined ? { answer: sections.answer } : {}),
     ...(code !== undefined ? { code } : {}),
+    ...(task !== undefined ? { task } : {}),
     sourcePath: file,
   });
   result.question = { ...question, contentHash: computeContentHash(question) };

@@ -25,7 +25,7 @@ describe('scaffoldQuestion', () => {
     const parsed = parseQuestionFile(result.files[0] ?? '');
     expect(parsed.problems).toEqual([]);
     expect(parsed.question?.draft).toBe(true);
-    expect(result.files).toHaveLength(type === 'code-output' || type === 'code-lines' ? 2 : 1);
+    expect(result.files).toHaveLength(type === 'code-output' || type === 'code-lines' ? 2 : type === 'code-task' ? 6 : 1);
   });
 
   it('should scaffold code questions whose programs already verify', async () => {

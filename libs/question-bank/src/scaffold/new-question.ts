@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { QUESTION_TYPES, type QuestionType, type TopicId } from '../model';
 import { TOPIC_ID_PREFIX } from '../schema/consistency';
 
@@ -57,8 +57,23 @@ function typeFields(type: QuestionType): string {
       return 'rubric:\n  - TODO first point a grader looks for\n  - TODO second point\n';
     case 'flashcard':
       return '';
+    case 'code-task':
+      return 'task:\n  package: todo\n  files: [todo.go]\n  imports: [sync]\n  checks: { race: true, leak: true, vet: false }\n  scoring: partial\n  starter_fails: race\n';
   }
 }
+
+// A code task's folder: the starter races, the solution does not, the tests show it.
+const TASK_FILES: Record<string, (id: string) => string> = {
+  'go.mod': (id) => `module goprep.dev/task/${id}\n\ngo 1.26\n`,
+  'starter/todo.go': () => '// Package todo is TODO.\npackage todo\n\n// Counter counts. TODO: make it safe for concurrent use.\ntype Counter struct{ n int }\n\n// Inc adds one.\nfunc (c *Counter) Inc() { c.n++ }\n\n// Value returns the count.\nfunc (c *Counter) Value() int { return c.n }\n',
+  'solution/todo.go':
+    () =>
+      '// Package todo is TODO.\npackage todo\n\nimport "sync"\n\n// Counter counts. TODO: make it safe for concurrent use.\ntype Counter struct {\n\tmu sync.Mutex\n\tn  int\n}\n\n// Inc adds one.\nfunc (c *Counter) Inc() {\n\tc.mu.Lock()\n\tdefer c.mu.Unlock()\n\tc.n++\n}\n\n// Value returns the count.\nfunc (c *Counter) Value() int {\n\tc.mu.Lock()\n\tdefer c.mu.Unlock()\n\treturn c.n\n}\n',
+  'tests/visible_test.go': () => 'package todo\n\nimport "testing"\n\nfunc TestZero(t *testing.T) {\n\tvar c Counter\n\tif c.Value() != 0 {\n\t\tt.Fatal("want 0")\n\t}\n}\n',
+  'tests/hidden_test.go':
+    () =>
+      'package todo\n\nimport (\n\t"sync"\n\t"testing"\n)\n\nfunc TestZeroHidden(t *testing.T) {\n\tvar c Counter\n\tif c.Value() != 0 {\n\t\tt.Fatal("want 0")\n\t}\n}\n\nfunc TestConcurrent(t *testing.T) {\n\tvar c Counter\n\tvar wg sync.WaitGroup\n\tfor i := 0; i < 4; i++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tc.Inc()\n\t\t}()\n\t}\n\twg.Wait()\n\tif c.Value() != 4 {\n\t\tt.Fatalf("got %d, want 4", c.Value())\n\t}\n}\n',
+};
 
 /** The Markdown of a new question: valid front matter, TODO text to replace. */
 export function questionTemplate(id: string, topic: TopicId, type: QuestionType): string {
@@ -112,6 +127,14 @@ export function scaffoldQuestion(options: ScaffoldOptions): ScaffoldResult {
     const mainGo = join(programDir, 'main.go');
     writeFileSync(mainGo, options.type === 'code-output' ? OUTPUT_PROGRAM : LINES_PROGRAM, { flag: 'wx' });
     files.push(mainGo);
+  }
+  if (options.type === 'code-task') {
+    for (const [relative, content] of Object.entries(TASK_FILES)) {
+      const path = join(programDir, relative);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, content(id), { flag: 'wx' });
+      files.push(path);
+    }
   }
   return { id, files };
 }

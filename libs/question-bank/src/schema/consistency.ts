@@ -149,5 +149,35 @@ export function checkConsistency(fm: QuestionFrontMatter): PathIssue[] {
       }
     }
   }
+  if (fm.type === 'code-task') issues.push(...taskIssues(fm.task));
+  return issues;
+}
+
+/**
+ * What a submission may never import, whatever a task allows: the judge rejects these anyway, and
+ * a task that lists one could not be solved.
+ */
+export const DENIED_TASK_IMPORTS = ['C', 'unsafe', 'syscall', 'os', 'os/exec', 'os/signal', 'plugin', 'runtime/cgo', 'runtime/debug', 'reflect', 'testing', 'embed', 'net', 'path/filepath', 'io/ioutil'];
+const DENIED_PREFIXES = ['net/', 'os/', 'syscall/', 'internal/', 'testing/', 'debug/'];
+
+export function deniedTaskImport(path: string): boolean {
+  return DENIED_TASK_IMPORTS.includes(path) || DENIED_PREFIXES.some((prefix) => path.startsWith(prefix)) || /(^|\/)internal(\/|$)/.test(path);
+}
+
+function taskIssues(task: Extract<QuestionFrontMatter, { type: 'code-task' }>['task']): PathIssue[] {
+  const issues: PathIssue[] = [];
+  if (task.package === 'main') issues.push({ path: ['task', 'package'], message: 'a task package cannot be main (tests need an importable package)' });
+  task.files.forEach((file, index) => {
+    if (task.files.indexOf(file) !== index) issues.push({ path: ['task', 'files', index], message: `duplicate file ${file}` });
+  });
+  task.imports.forEach((path, index) => {
+    if (deniedTaskImport(path)) issues.push({ path: ['task', 'imports', index], message: `a submission may never import ${path}` });
+    if (task.imports.indexOf(path) !== index) issues.push({ path: ['task', 'imports', index], message: `duplicate import ${path}` });
+  });
+  const needs: Partial<Record<typeof task.starter_fails, keyof typeof task.checks>> = { race: 'race', leak: 'leak', vet: 'vet' };
+  const check = needs[task.starter_fails];
+  if (check !== undefined && !task.checks[check]) {
+    issues.push({ path: ['task', 'starter_fails'], message: `starter_fails: ${task.starter_fails} needs checks.${check}: true` });
+  }
   return issues;
 }

@@ -25,6 +25,7 @@ const byType: Record<(typeof QUESTION_TYPES)[number], QuestionFrontMatterInput> 
   'code-lines': { ...base, type: 'code-lines', code: true, lines: [8], verify: [{ kind: 'deadlock', lines: [8] }] },
   essay: { ...base, type: 'essay', rubric: ['names the cause'] },
   flashcard: { ...base, type: 'flashcard' },
+  'code-task': { ...base, type: 'code-task', task: { package: 'cache', files: ['cache.go'], checks: { race: true }, starter_fails: 'race' } },
 };
 
 describe('questionFrontMatterSchema', () => {

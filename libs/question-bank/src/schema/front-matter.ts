@@ -222,6 +222,35 @@ export const flashcardSchema = z.strictObject({
   type: z.literal('flashcard'),
 });
 
+const goFileName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_]*\.go$/, { error: 'must be a Go file name such as cache.go' })
+  .refine((name) => !name.endsWith('_test.go'), { error: 'editable files cannot be test files' });
+
+export const STARTER_FAILS = ['race', 'leak', 'wrong-result', 'allocs', 'vet', 'timeout'] as const;
+
+/** `task:` of a code-task (docs/question-format.md, "Code tasks"). */
+export const taskSchema = z.strictObject({
+  package: z.string().regex(/^[a-z][a-z0-9]*$/, { error: 'must be a lower-case Go package name' }),
+  files: z.array(goFileName).min(1).max(16),
+  imports: z.array(z.string().regex(/^[A-Za-z0-9._~-]+(?:\/[A-Za-z0-9._~-]+)*$/, { error: 'must be an import path' })).default([]),
+  checks: z
+    .strictObject({ race: z.boolean().default(false), leak: z.boolean().default(false), vet: z.boolean().default(false) })
+    .default({ race: false, leak: false, vet: false }),
+  limits: z
+    .strictObject({ time_seconds: z.int().min(1).max(120).default(20), memory_mb: z.int().min(64).max(4096).default(768) })
+    .default({ time_seconds: 20, memory_mb: 768 }),
+  scoring: z.enum(['partial', 'all']).default('partial'),
+  starter_fails: z.enum(STARTER_FAILS),
+});
+export type TaskFrontMatter = z.output<typeof taskSchema>;
+
+export const codeTaskSchema = z.strictObject({
+  ...common,
+  type: z.literal('code-task'),
+  task: taskSchema,
+});
+
 /** The front matter of one question file: one schema per `type`. */
 export const questionFrontMatterSchema = z.discriminatedUnion('type', [
   singleSchema,
@@ -233,6 +262,7 @@ export const questionFrontMatterSchema = z.discriminatedUnion('type', [
   codeLinesSchema,
   essaySchema,
   flashcardSchema,
+  codeTaskSchema,
 ]);
 export type QuestionFrontMatterInput = z.input<typeof questionFrontMatterSchema>;
 export type QuestionFrontMatter = z.output<typeof questionFrontMatterSchema>;

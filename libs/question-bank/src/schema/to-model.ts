@@ -1,5 +1,5 @@
 import { hasWildcard, unescapeWildcard, type NumericAnswerRule } from '@goprep/domain';
-import type { AnswerKey, BankQuestion, ChoiceOption, TopicId, VerifyCheck } from '../model';
+import type { AnswerKey, BankQuestion, ChoiceOption, CodeTask, TopicId, VerifyCheck } from '../model';
 import type { QuestionFrontMatter, VerifyCheckFrontMatter } from './front-matter';
 
 /** Body sections and program text that complete the front matter into a question. */
@@ -9,6 +9,7 @@ export interface QuestionContent {
   /** Flashcards only: the back of the card. */
   answer?: string;
   code?: string;
+  task?: CodeTask;
   sourcePath: string;
 }
 
@@ -109,6 +110,8 @@ export function toAnswerKey(fm: QuestionFrontMatter, flashcardAnswer: string | u
     case 'flashcard':
       if (flashcardAnswer === undefined || flashcardAnswer === '') return 'a flashcard needs an `## Answer` section';
       return { type: 'flashcard', answer: flashcardAnswer };
+    case 'code-task':
+      return { type: 'code-task', scoring: fm.task.scoring };
   }
 }
 
@@ -144,6 +147,7 @@ export function toBankQuestion(
     ...(options ? { options } : {}),
     ...(fm.type === 'numeric' && fm.unit !== undefined ? { unit: fm.unit } : {}),
     ...(content.code !== undefined ? { code: content.code } : {}),
+    ...(content.task !== undefined ? { task: content.task } : {}),
     key,
     verify,
     draft: fm.draft,

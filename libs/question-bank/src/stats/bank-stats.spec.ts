@@ -19,6 +19,7 @@ describe('bankStats', () => {
       'code-lines': 1,
       essay: 1,
       flashcard: 1,
+      'code-task': 0,
     });
     expect(stats.byDifficulty).toEqual({ 1: 0, 2: 10, 3: 0, 4: 0, 5: 0 });
   });

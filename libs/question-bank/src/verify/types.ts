@@ -1,7 +1,8 @@
 import type { BankProblem, VerifyCheck } from '../model';
 
 export interface CheckResult {
-  kind: VerifyCheck['kind'];
+  /** A verify check's kind, or a code task's proof: its solution passes, its starter fails. */
+  kind: VerifyCheck['kind'] | 'solution' | 'starter';
   /** Position in the question's `verify` list. */
   index: number;
   passed: boolean;

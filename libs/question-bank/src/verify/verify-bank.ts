@@ -2,6 +2,9 @@ import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { openSandbox } from '@goprep/judge';
+import { judgeDataDir } from '../judge/task-spec';
+import { verifyCodeTask, warmForTasks } from '../judge/verify-task';
 import type { BankQuestion } from '../model';
 import { findGo, type GoToolchain } from '../go/toolchain';
 import { loadBank } from '../parse/load-bank';
@@ -21,6 +24,12 @@ export interface VerifyOptions {
   onStart?: (plan: { questions: number; goVersion: string; concurrency: number }) => void;
   /** Called as each question finishes, for progress output. */
   onResult?: (result: QuestionVerifyResult) => void;
+  /** Code tasks: progress of warming the judge's build cache (only when the tasks changed). */
+  onWarm?: (done: number, total: number) => void;
+  /** Code tasks: how many times the solution runs the hidden tests (determinism; default 1). */
+  repeat?: number;
+  /** Code tasks: the judge's data dir (default JUDGE_DATA_DIR or .data/judge). */
+  judgeDataDir?: string;
 }
 
 /**
@@ -39,13 +48,15 @@ export async function verifyBank(bankDir: string, options: VerifyOptions = {}): 
     ...(options.includeDrafts ? { includeDrafts: true } : {}),
   });
   const questions = bank.questions.filter((question) => question.verify.length > 0);
+  const tasks = bank.questions.filter((question) => question.type === 'code-task' && question.task !== undefined);
   const concurrency = options.concurrency ?? cpus().length;
-  options.onStart?.({ questions: questions.length, goVersion: go.version, concurrency });
+  options.onStart?.({ questions: questions.length + tasks.length, goVersion: go.version, concurrency });
   const results = await mapPool(questions, concurrency, async (question) => {
     const result = await verifyQuestion(go, dir, question);
     options.onResult?.(result);
     return result;
   });
+  if (tasks.length > 0) results.push(...(await verifyTasks(tasks, options)));
   const passed = results.filter((result) => result.passed).length;
   return { goVersion: go.version, results, passed, failed: results.length - passed, problems: bank.problems };
 }
@@ -78,6 +89,34 @@ export async function verifyQuestion(go: GoToolchain, bankDir: string, question:
     checks,
     durationMs: Date.now() - started,
   };
+}
+
+/**
+ * Code tasks are proven through the judge's sandbox, exactly as the server judges them; without a
+ * working sandbox verify fails (openSandbox throws SandboxUnavailable with the reason).
+ */
+async function verifyTasks(tasks: BankQuestion[], options: VerifyOptions): Promise<QuestionVerifyResult[]> {
+  const sandbox = await openSandbox({ dataDir: options.judgeDataDir ?? judgeDataDir() });
+  try {
+    await warmForTasks(tasks, sandbox, options.onWarm ?? (() => undefined));
+    // Two at a time: each judge run is a compile (two cores) and a short test run.
+    return await mapPool(tasks, Math.min(2, options.concurrency ?? 2), async (question) => {
+      const started = Date.now();
+      const checks = await verifyCodeTask(question, sandbox, options.repeat ?? 1);
+      const result: QuestionVerifyResult = {
+        id: question.id,
+        topic: question.topic,
+        sourcePath: question.sourcePath,
+        passed: checks.every((check) => check.passed),
+        checks,
+        durationMs: Date.now() - started,
+      };
+      options.onResult?.(result);
+      return result;
+    });
+  } finally {
+    await sandbox.close();
+  }
 }
 
 // sourcePath is relative to this repository's root when the bank is inside it, else absolute.

@@ -24,6 +24,9 @@ export function rightAnswer(key: AnswerKey): Record<string, unknown> {
       return { text: 'An answer for a person to grade.' };
     case 'flashcard':
       return {};
+    case 'code-task':
+      // Only the judge knows whether code is right; the reference solution never reaches a client.
+      throw new Error('a code task has no right answer to derive from its key: submit code and let the judge grade it');
   }
 }
 
@@ -47,5 +50,7 @@ export function wrongAnswer(key: AnswerKey): Record<string, unknown> {
     case 'essay':
     case 'flashcard':
       return rightAnswer(key);
+    case 'code-task':
+      return { files: {} };
   }
 }

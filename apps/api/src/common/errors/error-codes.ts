@@ -47,6 +47,9 @@ export enum ErrorCode {
   CANDIDATE_CANNOT_START = 'CANDIDATE_CANNOT_START',
   RESULT_NOT_FOUND = 'RESULT_NOT_FOUND',
   GRADE_REFUSED = 'GRADE_REFUSED',
+  JUDGE_RUN_NOT_FOUND = 'JUDGE_RUN_NOT_FOUND',
+  JUDGE_TASK_NOT_FOUND = 'JUDGE_TASK_NOT_FOUND',
+  JUDGE_FILES_INVALID = 'JUDGE_FILES_INVALID',
   MALFORMED_REQUEST = 'MALFORMED_REQUEST',
   HEADERS_TOO_LARGE = 'HEADERS_TOO_LARGE',
   REQUEST_TIMEOUT = 'REQUEST_TIMEOUT',
@@ -112,6 +115,11 @@ export function statusFor(code: ErrorCode): HttpStatus {
       return HttpStatus.NOT_FOUND;
     case ErrorCode.CANDIDATE_SESSION_MISSING:
       return HttpStatus.UNAUTHORIZED;
+    case ErrorCode.JUDGE_RUN_NOT_FOUND:
+    case ErrorCode.JUDGE_TASK_NOT_FOUND:
+      return HttpStatus.NOT_FOUND;
+    case ErrorCode.JUDGE_FILES_INVALID:
+      return HttpStatus.BAD_REQUEST;
     case ErrorCode.CANDIDATE_CANNOT_START:
     case ErrorCode.GRADE_REFUSED:
       return HttpStatus.CONFLICT;

@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { aggregateResult, grade, itemPoints, type AnswerKey, type AttemptResult, type Closing, type GradedItem, type QuestionResponse } from '@goprep/domain';
 import { GRADING_KEY_SQL, translationJoin } from '../questions/translated-text';
+import { JudgeService } from '../judge/judge.service';
 import { ITEMS_WITH_ANSWERS, type AttemptRow } from './attempt-rows';
 
 interface GradingRow {
   position: number;
+  question_version_id: string;
   points: string;
   topic_id: string;
   difficulty: number;
@@ -20,6 +22,8 @@ interface GradingRow {
  */
 @Injectable()
 export class AttemptFinalizer {
+  constructor(private readonly judge: JudgeService) {}
+
   async close(tx: EntityManager, attempt: AttemptRow, closing: Closing, now: Date): Promise<AttemptResult | null> {
     if (closing.action === 'abandon') {
       await tx.query(`UPDATE attempts SET state = 'abandoned', finished_at = $2 WHERE id = $1 AND state = 'in_progress'`, [
@@ -29,7 +33,7 @@ export class AttemptFinalizer {
       return null;
     }
     const rows: GradingRow[] = await tx.query(
-      `SELECT i.position, i.points, v.topic_id, v.difficulty, ${GRADING_KEY_SQL} AS answer_key, an.response
+      `SELECT i.position, i.question_version_id, i.points, v.topic_id, v.difficulty, ${GRADING_KEY_SQL} AS answer_key, an.response
          FROM ${ITEMS_WITH_ANSWERS}
          ${translationJoin('$2')}
         WHERE i.attempt_id = $1
@@ -49,6 +53,19 @@ export class AttemptFinalizer {
        ON CONFLICT (attempt_id, position) DO UPDATE SET score = EXCLUDED.score, status = EXCLUDED.status`,
       [attempt.id, graded.map((g) => g.position), graded.map((g) => itemPoints(g.item)), graded.map((g) => g.item.status), now],
     );
+    // Code tasks stay pending until the runner judges the last saved code with the hidden tests
+    // (JudgeGradingService applies the verdict); the run is queued with this transaction.
+    for (const row of rows) {
+      const pending = graded.find((g) => g.position === row.position)?.item.status === 'pending';
+      if (row.answer_key.type !== 'code-task' || !pending || row.response?.type !== 'code-task') continue;
+      await this.judge.enqueueHiddenRun(tx, {
+        userId: attempt.user_id,
+        attemptId: attempt.id,
+        position: row.position,
+        questionVersionId: row.question_version_id,
+        files: row.response.files,
+      });
+    }
     const result = aggregateResult(
       graded.map((g) => g.item),
       attempt.started_at,

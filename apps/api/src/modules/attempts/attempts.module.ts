@@ -6,9 +6,10 @@ import { AnswerEntity, AttemptEntity, AttemptItemEntity } from './attempt.entiti
 import { AttemptsController } from './attempts.controller';
 import { AttemptsService } from './attempts.service';
 import { Clock } from './clock';
+import { JudgeModule } from '../judge/judge.module';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AttemptEntity, AttemptItemEntity, AnswerEntity])],
+  imports: [TypeOrmModule.forFeature([AttemptEntity, AttemptItemEntity, AnswerEntity]), JudgeModule],
   controllers: [AttemptsController],
   providers: [AttemptsService, AttemptFinalizer, AttemptSweepService, Clock],
   exports: [AttemptsService, AttemptSweepService, AttemptFinalizer, Clock],

@@ -55,6 +55,14 @@ describe('firstFreeId', () => {
 });
 
 describe('validateOrgQuestion', () => {
+  it('should refuse a code task (its files live in the bank), even with a valid task block', () => {
+    const task = { ...common, type: 'code-task', task: { package: 'cache', files: ['cache.go'], checks: { race: true }, starter_fails: 'race' } };
+    expect(validateOrgQuestion(task, 'org-a-task')).toEqual({
+      ok: false,
+      fields: [{ field: 'type', message: 'code tasks are authored in the question bank, not as organization questions' }],
+    });
+  });
+
   it('should accept a valid single-choice question without a program as not-applicable', () => {
     const result = validateOrgQuestion(single, 'org-closing-a-nil-channel');
     expect(result.ok).toBe(true);

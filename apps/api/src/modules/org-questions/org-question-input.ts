@@ -65,7 +65,7 @@ export function issuesToFields(issues: readonly z.core.$ZodIssue[]): FieldError[
       // zod 4 already ends the path with the discriminator; older versions did not.
       const path = issue.path[issue.path.length - 1] === issue.discriminator ? issue.path : [...issue.path, issue.discriminator];
       const at = fieldOf(path);
-      fields.push({ field: at, message: `must be one of: ${at === 'type' ? QUESTION_TYPES.join(', ') : 'the documented kinds'}` });
+      fields.push({ field: at, message: `must be one of: ${at === 'type' ? QUESTION_TYPES.filter((type) => type !== 'code-task').join(', ') : 'the documented kinds'}` });
     } else {
       fields.push({ field, message: issue.message });
     }
@@ -110,6 +110,10 @@ export type ValidatedQuestion =
 export function validateOrgQuestion(input: OrgQuestionInput, id: string): ValidatedQuestion {
   const errors: FieldError[] = [];
   const body = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+  if (body['type'] === 'code-task') {
+    // A code task is a folder of Go files (starter, solution, tests) proven by bank verify.
+    return { ok: false, fields: [{ field: 'type', message: 'code tasks are authored in the question bank, not as organization questions' }] };
+  }
   const isFlashcard = body['type'] === 'flashcard';
   const prompt = requiredText(body['prompt'], 'prompt', errors);
   const explanation = requiredText(body['explanation'], 'explanation', errors);

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { BankQuestion, LoadedBank, QuestionTranslation } from '@goprep/question-bank';
+import { JudgeService } from '../judge/judge.service';
 import { QuestionEntity, QuestionVersionEntity, TopicEntity } from './question.entities';
 import { versionRow, type VersionRow } from './question-version-row';
 import { searchGrams } from './search-grams';
@@ -28,7 +29,10 @@ export interface BankLoadSummary {
 export class BankLoaderService {
   private readonly logger = new Logger('Bank');
 
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly judge: JudgeService,
+  ) {}
 
   /**
    * `translations` (when given) are stored against the current version of their question; a
@@ -162,6 +166,8 @@ export class BankLoaderService {
     for (let i = 0; i < newVersions.length; i += 200) {
       await tx.insert(QuestionVersionEntity, newVersions.slice(i, i + 200));
     }
+    // Code tasks: the judge's spec (hidden tests, solution) goes to its own server-side table.
+    await this.judge.storeTaskSpecs(tx, bank.questions);
     const keep = bank.questions.map((q) => q.id);
     // A CTE, because TypeORM answers a bare UPDATE ... RETURNING with [rows, count].
     const [retired] = (await tx.query(

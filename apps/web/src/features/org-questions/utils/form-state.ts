@@ -1,7 +1,9 @@
-import { QUESTION_TYPES, TOPIC_IDS, type QuestionType, type TopicId } from '@goprep/domain';
+import { QUESTION_TYPES as ALL_QUESTION_TYPES, TOPIC_IDS, type QuestionType, type TopicId } from '@goprep/domain';
 import type { OrgQuestionInput } from '../api/create-org-question';
 
-export { QUESTION_TYPES, TOPIC_IDS };
+/** Code tasks are authored in the bank (a folder of Go files), not in this editor. */
+export const QUESTION_TYPES: readonly QuestionType[] = ALL_QUESTION_TYPES.filter((type) => type !== 'code-task');
+export { TOPIC_IDS };
 export type { QuestionType, TopicId };
 
 /** The checks a code-lines question can prove about its lines without extra fields. */

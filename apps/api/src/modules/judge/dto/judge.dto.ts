@@ -1,0 +1,86 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+
+/** Upper bounds on a submission, checked before anything is stored or queued. */
+export const SUBMISSION_LIMITS = { files: 10, fileBytes: 64 * 1024, totalBytes: 128 * 1024 } as const;
+
+export const VERDICTS = ['passed', 'failed', 'compile-error', 'rejected', 'time-limit', 'memory-limit', 'output-limit', 'internal-error'] as const;
+export type JudgeVerdict = (typeof VERDICTS)[number];
+export const RUN_STATES = ['queued', 'running', 'done'] as const;
+export type JudgeRunState = (typeof RUN_STATES)[number];
+export const RUN_MODES = ['visible', 'hidden', 'playground'] as const;
+export type JudgeRunMode = (typeof RUN_MODES)[number];
+
+export class CreateJudgeRunDto {
+  @ApiProperty({ description: 'The code-task question to run the visible tests of', example: 'gl-task-fanout-early-return' })
+  @IsString()
+  @MaxLength(200)
+  @Matches(/^[a-z0-9][a-z0-9-]*$/, { message: 'questionId must be a question id' })
+  questionId!: string;
+
+  @ApiPropertyOptional({ description: 'Run against the version pinned by this attempt item (your own attempt); default: the current bank version' })
+  @IsOptional()
+  @IsUUID()
+  attemptId?: string;
+
+  @ApiPropertyOptional({ minimum: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  position?: number;
+
+  @ApiProperty({
+    description: `File name -> Go source; exactly the task's editable files (at most ${SUBMISSION_LIMITS.files} files, ${SUBMISSION_LIMITS.fileBytes} bytes each, ${SUBMISSION_LIMITS.totalBytes} in all)`,
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { 'cache.go': 'package cache\n' },
+  })
+  @IsObject()
+  files!: Record<string, string>;
+}
+
+export class JudgeTestResultDto {
+  @ApiProperty() name!: string;
+  @ApiProperty() passed!: boolean;
+  @ApiPropertyOptional({ description: "The test's own log (visible runs only)" }) output?: string;
+}
+
+export class JudgeRunDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() questionId!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty({ enum: RUN_MODES }) mode!: JudgeRunMode;
+  @ApiProperty({ enum: RUN_STATES, description: 'queued until a runner takes it (honestly: also while no runner is up)' }) state!: JudgeRunState;
+  @ApiProperty({ enum: VERDICTS, nullable: true, type: String }) verdict!: JudgeVerdict | null;
+  @ApiProperty({ nullable: true, type: Number, minimum: 0, maximum: 1 }) score!: number | null;
+  @ApiProperty({ type: [JudgeTestResultDto] }) tests!: JudgeTestResultDto[];
+  @ApiProperty({ nullable: true, type: String }) raceReport!: string | null;
+  @ApiProperty({ nullable: true, type: String }) leakReport!: string | null;
+  @ApiProperty({ nullable: true, type: String }) compileOutput!: string | null;
+  @ApiProperty({ nullable: true, type: String }) message!: string | null;
+  @ApiProperty({ description: 'sha256 of the submitted files' }) codeHash!: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) files!: Record<string, string>;
+  @ApiProperty({ format: 'date-time' }) queuedAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) startedAt!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) finishedAt!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) durationMs!: number | null;
+}
+
+export class JudgeRunnerDto {
+  @ApiProperty() runnerId!: string;
+  @ApiProperty() hostname!: string;
+  @ApiProperty({ enum: ['warming', 'ready'] }) state!: 'warming' | 'ready';
+  @ApiProperty() warmDone!: number;
+  @ApiProperty() warmTotal!: number;
+  @ApiProperty() jobsDone!: number;
+  @ApiProperty() message!: string;
+  @ApiProperty({ format: 'date-time' }) startedAt!: string;
+  @ApiProperty({ format: 'date-time' }) heartbeatAt!: string;
+}
+
+export class JudgeStatusDto {
+  @ApiProperty({ description: 'At least one runner is alive and ready; when false, runs stay queued until one starts' }) available!: boolean;
+  @ApiProperty({ type: [JudgeRunnerDto], description: 'Runners with a recent heartbeat' }) runners!: JudgeRunnerDto[];
+  @ApiProperty({ description: 'Judge jobs waiting for a runner' }) queueDepth!: number;
+}

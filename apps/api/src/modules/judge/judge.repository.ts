@@ -1,0 +1,185 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { JudgeRunMode, JudgeRunState, JudgeVerdict } from './dto/judge.dto';
+
+/** The task facts the API needs to accept a submission (never the hidden tests or the solution). */
+export interface TaskTarget {
+  questionId: string;
+  versionId: string;
+  version: number;
+  files: string[];
+}
+
+export interface JudgeRunRow {
+  id: string;
+  user_id: string | null;
+  question_id: string;
+  version: number;
+  mode: JudgeRunMode;
+  state: JudgeRunState;
+  verdict: JudgeVerdict | null;
+  score: number | null;
+  tests: Array<{ name: string; passed: boolean; output?: string }> | null;
+  race_report: string | null;
+  leak_report: string | null;
+  compile_output: string | null;
+  message: string | null;
+  code_hash: string;
+  files: Record<string, string>;
+  queued_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+  duration_ms: number | null;
+}
+
+export interface RunnerRow {
+  runner_id: string;
+  hostname: string;
+  state: 'warming' | 'ready';
+  warm_done: number;
+  warm_total: number;
+  jobs_done: number;
+  message: string;
+  started_at: Date;
+  heartbeat_at: Date;
+}
+
+export interface NewRun {
+  /** Null for a candidate's attempt (no account). */
+  userId: string | null;
+  attempt: { attemptId: string; position: number } | null;
+  target: TaskTarget;
+  mode: JudgeRunMode;
+  codeHash: string;
+  files: Record<string, string>;
+}
+
+/** The graphile-worker task name the runner registers. */
+export const JUDGE_TASK = 'judge';
+/** Attempts graphile-worker makes (a killed runner's attempt counts) before the job fails for good. */
+export const JUDGE_MAX_ATTEMPTS = 5;
+
+const TARGET_COLUMNS = `v.question_id AS "questionId", v.id AS "versionId", v.version, s.spec->'files' AS files`;
+
+/** All SQL of the judge module. */
+@Injectable()
+export class JudgeRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** The current version of a live bank code task that has a judge spec. */
+  async currentBankTask(questionId: string): Promise<TaskTarget | undefined> {
+    const rows: TaskTarget[] = await this.db.query(
+      `SELECT ${TARGET_COLUMNS}
+         FROM questions q
+         JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+         JOIN judge_task_specs s ON s.question_version_id = v.id
+        WHERE q.id = $1 AND q.organization_id IS NULL AND q.retired_at IS NULL`,
+      [questionId],
+    );
+    return rows[0];
+  }
+
+  /** The task pinned by an item of one of the user's own attempts. */
+  async attemptItemTask(userId: string, attemptId: string, position: number, questionId: string): Promise<TaskTarget | undefined> {
+    const rows: TaskTarget[] = await this.db.query(
+      `SELECT ${TARGET_COLUMNS}
+         FROM attempts a
+         JOIN attempt_items i ON i.attempt_id = a.id
+         JOIN question_versions v ON v.id = i.question_version_id
+         JOIN judge_task_specs s ON s.question_version_id = v.id
+        WHERE a.id = $1 AND i.position = $2 AND a.user_id = $3 AND v.question_id = $4`,
+      [attemptId, position, userId, questionId],
+    );
+    return rows[0];
+  }
+
+  async taskByVersion(tx: EntityManager, versionId: string): Promise<TaskTarget | undefined> {
+    const rows: TaskTarget[] = await tx.query(
+      `SELECT ${TARGET_COLUMNS} FROM question_versions v JOIN judge_task_specs s ON s.question_version_id = v.id WHERE v.id = $1`,
+      [versionId],
+    );
+    return rows[0];
+  }
+
+  /**
+   * Inserts the run and its queue job in the caller's transaction: both exist or neither does.
+   * The job key is the run id, so a repeated enqueue of the same run never makes a second job.
+   */
+  async insertRun(tx: EntityManager, run: NewRun): Promise<string> {
+    const [row] = (await tx.query(
+      `INSERT INTO judge_runs (user_id, attempt_id, position, question_id, question_version_id, version, mode, code_hash, files)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [
+        run.userId,
+        run.attempt?.attemptId ?? null,
+        run.attempt?.position ?? null,
+        run.target.questionId,
+        run.target.versionId,
+        run.target.version,
+        run.mode,
+        run.codeHash,
+        JSON.stringify(run.files),
+      ],
+    )) as Array<{ id: string }>;
+    if (!row) throw new Error('judge run insert returned no row');
+    // Interactive runs go first; final judging of submitted attempts can wait a moment.
+    const priority = run.mode === 'hidden' ? 5 : 0;
+    await tx.query(
+      `SELECT graphile_worker.add_job($1, json_build_object('runId', $2::text), max_attempts => $3, job_key => $2::text, priority => $4)`,
+      [JUDGE_TASK, row.id, JUDGE_MAX_ATTEMPTS, priority],
+    );
+    return row.id;
+  }
+
+  /**
+   * Stores the judge spec of the current version of each code task that has none yet (new
+   * versions, and versions loaded before the judge existed). Versions are immutable, so an
+   * existing spec is never rewritten.
+   */
+  async storeTaskSpecs(tx: EntityManager, specs: Array<{ questionId: string; spec: object; starter: object; solution: object }>): Promise<number> {
+    if (specs.length === 0) return 0;
+    const rows: Array<{ n: number }> = await tx.query(
+      `WITH s AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS s(question_id text, spec jsonb, starter jsonb, solution jsonb)),
+       ins AS (
+         INSERT INTO judge_task_specs (question_version_id, spec, starter, solution)
+         SELECT v.id, s.spec, s.starter, s.solution
+           FROM s JOIN questions q ON q.id = s.question_id
+           JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+         ON CONFLICT (question_version_id) DO NOTHING RETURNING 1)
+       SELECT count(*)::int AS n FROM ins`,
+      [JSON.stringify(specs.map((s) => ({ question_id: s.questionId, spec: s.spec, starter: s.starter, solution: s.solution })))],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  async run(id: string): Promise<JudgeRunRow | undefined> {
+    const rows: JudgeRunRow[] = await this.db.query(
+      `SELECT id, user_id, question_id, version, mode, state, verdict, score, tests, race_report, leak_report,
+              compile_output, message, code_hash, files, queued_at, started_at, finished_at, duration_ms
+         FROM judge_runs WHERE id = $1`,
+      [id],
+    );
+    return rows[0];
+  }
+
+  /** Runners whose heartbeat is younger than `aliveSeconds`. */
+  async liveRunners(aliveSeconds: number): Promise<RunnerRow[]> {
+    return this.db.query(
+      `SELECT runner_id, hostname, state, warm_done, warm_total, jobs_done, message, started_at, heartbeat_at
+         FROM judge_runner_status
+        WHERE state IN ('warming', 'ready') AND heartbeat_at > now() - make_interval(secs => $1)
+        ORDER BY started_at`,
+      [aliveSeconds],
+    );
+  }
+
+  /** Judge jobs not taken by a runner yet (0 when the queue schema is not there yet). */
+  async queueDepth(): Promise<number> {
+    const rows: Array<{ n: number }> = await this.db.query(
+      `SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = $1 AND locked_at IS NULL AND attempts < max_attempts`,
+      [JUDGE_TASK],
+    );
+    return rows[0]?.n ?? 0;
+  }
+}

@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { BankQuestion } from '@goprep/question-bank';
+import { AppError } from '../../common/errors/app-error';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { AppConfigService } from '../../config/app-config.service';
+import { RateLimiterService } from '../accounts/rate-limiter.service';
+import { SUBMISSION_LIMITS, type CreateJudgeRunDto, type JudgeRunDto, type JudgeStatusDto } from './dto/judge.dto';
+import { mapJudgeRun, mapRunner } from './judge.mappers';
+import { JudgeRepository, type JudgeRunRow, type TaskTarget } from './judge.repository';
+
+/** A runner is counted alive while its heartbeat is younger than this. */
+export const RUNNER_ALIVE_SECONDS = 30;
+
+/** sha256 over the files in name order, each as name, NUL, source, NUL. */
+export function codeHash(files: Record<string, string>): string {
+  const h = createHash('sha256');
+  for (const name of Object.keys(files).sort()) h.update(name).update('\0').update(files[name] ?? '').update('\0');
+  return h.digest('hex');
+}
+
+/** The submission problems, or [] when the files are exactly the task's editable files within the size limits. */
+export function submissionProblems(files: Record<string, unknown>, expected: string[]): string[] {
+  const names = Object.keys(files);
+  const problems: string[] = [];
+  if (names.length > SUBMISSION_LIMITS.files) problems.push(`at most ${SUBMISSION_LIMITS.files} files`);
+  const missing = expected.filter((n) => !(n in files));
+  const extra = names.filter((n) => !expected.includes(n));
+  if (missing.length > 0) problems.push(`missing file(s): ${missing.join(', ')}`);
+  if (extra.length > 0) problems.push(`not an editable file of this task: ${extra.slice(0, 5).join(', ')}`);
+  let total = 0;
+  for (const name of names) {
+    const source = files[name];
+    if (typeof source !== 'string') {
+      problems.push(`${name}: must be a string`);
+      continue;
+    }
+    const bytes = Buffer.byteLength(source);
+    total += bytes;
+    if (bytes > SUBMISSION_LIMITS.fileBytes) problems.push(`${name}: larger than ${SUBMISSION_LIMITS.fileBytes} bytes`);
+  }
+  if (total > SUBMISSION_LIMITS.totalBytes) problems.push(`files larger than ${SUBMISSION_LIMITS.totalBytes} bytes in all`);
+  return problems;
+}
+
+@Injectable()
+export class JudgeService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly repo: JudgeRepository,
+    private readonly limiter: RateLimiterService,
+    private readonly config: AppConfigService,
+  ) {}
+
+  /** "Run": the visible tests against the learner's files. */
+  async createVisibleRun(userId: string, dto: CreateJudgeRunDto): Promise<JudgeRunDto> {
+    if ((dto.attemptId === undefined) !== (dto.position === undefined)) {
+      throw new AppError(ErrorCode.VALIDATION_FAILED, 'attemptId and position go together.');
+    }
+    const target =
+      dto.attemptId !== undefined && dto.position !== undefined
+        ? await this.repo.attemptItemTask(userId, dto.attemptId, dto.position, dto.questionId)
+        : await this.repo.currentBankTask(dto.questionId);
+    if (!target) throw new AppError(ErrorCode.JUDGE_TASK_NOT_FOUND, 'No code task with this id (or not in that attempt).');
+    const problems = submissionProblems(dto.files, target.files);
+    if (problems.length > 0) throw new AppError(ErrorCode.JUDGE_FILES_INVALID, `The submission is not valid: ${problems.join('; ')}.`);
+    const limit = await this.limiter.hit(`judge:user:${userId}`, 60);
+    if (limit.count > this.runsPerMinute()) {
+      throw new AppError(ErrorCode.RATE_LIMITED, 'Too many runs; wait a moment.', undefined, { 'Retry-After': String(limit.retryAfter) });
+    }
+    const attempt = dto.attemptId !== undefined && dto.position !== undefined ? { attemptId: dto.attemptId, position: dto.position } : null;
+    const id = await this.db.transaction((tx) =>
+      this.repo.insertRun(tx, { userId, attempt, target, mode: 'visible', codeHash: codeHash(dto.files), files: dto.files }),
+    );
+    return this.get(userId, id);
+  }
+
+  /**
+   * Final judging of a code-task answer by the hidden tests, queued inside the caller's
+   * transaction (the attempt submission or the deadline finalizer): the run exists exactly when
+   * that transaction commits. Returns undefined when the version is not a judge task.
+   */
+  async enqueueHiddenRun(
+    tx: EntityManager,
+    item: { userId: string | null; attemptId: string; position: number; questionVersionId: string; files: Record<string, string> },
+  ): Promise<string | undefined> {
+    const target: TaskTarget | undefined = await this.repo.taskByVersion(tx, item.questionVersionId);
+    if (!target) return undefined;
+    return this.repo.insertRun(tx, {
+      userId: item.userId,
+      attempt: { attemptId: item.attemptId, position: item.position },
+      target,
+      mode: 'hidden',
+      codeHash: codeHash(item.files),
+      files: item.files,
+    });
+  }
+
+  /**
+   * Called by the bank loader in its transaction: what the runner needs to judge each code task
+   * (the judge's TaskSpec, plus starter and solution), kept server-side in judge_task_specs.
+   */
+  async storeTaskSpecs(tx: EntityManager, questions: readonly BankQuestion[]): Promise<number> {
+    const specs = questions.flatMap((q) =>
+      q.type === 'code-task' && q.task
+        ? [
+            {
+              questionId: q.id,
+              spec: {
+                id: q.id,
+                package: q.task.package,
+                files: q.task.files,
+                imports: q.task.imports,
+                checks: q.task.checks,
+                limits: q.task.limits,
+                scoring: q.task.scoring,
+                visibleTests: q.task.visibleTests,
+                hiddenTests: q.task.hiddenTests,
+              },
+              starter: q.task.starter,
+              solution: q.task.solution,
+            },
+          ]
+        : [],
+    );
+    return this.repo.storeTaskSpecs(tx, specs);
+  }
+
+  async get(userId: string, id: string): Promise<JudgeRunDto> {
+    return mapJudgeRun(await this.ownRun(userId, id));
+  }
+
+  /** The run if it is the user's; otherwise the same 404 as a missing one. */
+  async ownRun(userId: string, id: string): Promise<JudgeRunRow> {
+    const row = await this.repo.run(id);
+    if (!row || row.user_id !== userId) throw new AppError(ErrorCode.JUDGE_RUN_NOT_FOUND, 'No such judge run.');
+    return row;
+  }
+
+  async status(): Promise<JudgeStatusDto> {
+    const [runners, queueDepth] = await Promise.all([this.repo.liveRunners(RUNNER_ALIVE_SECONDS), this.repo.queueDepth()]);
+    return { available: runners.some((r) => r.state === 'ready'), runners: runners.map(mapRunner), queueDepth };
+  }
+
+  private runsPerMinute(): number {
+    return this.config.get('JUDGE_RUNS_PER_MINUTE');
+  }
+}

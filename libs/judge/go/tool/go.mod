@@ -1,0 +1,3 @@
+module goprep.dev/judge-tool
+
+go 1.26

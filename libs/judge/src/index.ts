@@ -1,0 +1,5 @@
+export * from './types';
+export { openSandbox } from './sandbox';
+export { judgeSubmission } from './judge';
+export { runProgram } from './program';
+export { warmCache } from './warm';

@@ -1,0 +1,3 @@
+module goprep.dev/task/ch-bounded-parallel-task
+
+go 1.26

@@ -1,0 +1,17 @@
+// Package bounded runs work with a concurrency limit.
+package bounded
+
+import "sync"
+
+// ForEach calls f for each item with at most limit calls running at once.
+func ForEach[T any](items []T, limit int, f func(T)) {
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f(it)
+		}()
+	}
+	wg.Wait()
+}

@@ -1,0 +1,3 @@
+module goprep.dev/task/ch-close-once-task
+
+go 1.26

@@ -1,0 +1,3 @@
+module goprep.dev/task/ctx-detached-audit-task
+
+go 1.26

@@ -1,0 +1,3 @@
+module goprep.dev/task/ctx-merge-cancel-task
+
+go 1.26

@@ -1,0 +1,3 @@
+module goprep.dev/task/esc-hash-scratch-task
+
+go 1.26

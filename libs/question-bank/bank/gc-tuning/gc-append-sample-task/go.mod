@@ -1,0 +1,3 @@
+module goprep.dev/task/gc-append-sample-task
+
+go 1.26

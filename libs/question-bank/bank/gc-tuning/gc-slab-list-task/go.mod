@@ -1,0 +1,3 @@
+module goprep.dev/task/gc-slab-list-task
+
+go 1.26

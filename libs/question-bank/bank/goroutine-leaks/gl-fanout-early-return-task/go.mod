@@ -1,0 +1,3 @@
+module goprep.dev/task/gl-fanout-early-return-task
+
+go 1.26

@@ -1,0 +1,3 @@
+module goprep.dev/task/gl-generator-stop-task
+
+go 1.26

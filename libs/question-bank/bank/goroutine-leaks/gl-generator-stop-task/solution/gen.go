@@ -1,0 +1,20 @@
+// Package gen produces integer streams.
+package gen
+
+import "context"
+
+// Count yields start, start+1, ... until ctx is cancelled, then closes the channel.
+func Count(ctx context.Context, start int) <-chan int {
+	out := make(chan int)
+	go func() {
+		defer close(out)
+		for i := start; ; i++ {
+			select {
+			case out <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return out
+}

@@ -1,0 +1,3 @@
+module goprep.dev/task/gl-heartbeat-task
+
+go 1.26

@@ -1,0 +1,3 @@
+module goprep.dev/task/gl-ordered-pipeline-task
+
+go 1.26

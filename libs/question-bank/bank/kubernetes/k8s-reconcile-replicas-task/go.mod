@@ -1,0 +1,3 @@
+module goprep.dev/task/k8s-reconcile-replicas-task
+
+go 1.26

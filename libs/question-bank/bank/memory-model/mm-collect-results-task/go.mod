@@ -1,0 +1,3 @@
+module goprep.dev/task/mm-collect-results-task
+
+go 1.26

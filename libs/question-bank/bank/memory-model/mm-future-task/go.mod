@@ -1,0 +1,3 @@
+module goprep.dev/task/mm-future-task
+
+go 1.26

@@ -1,0 +1,43 @@
+// Package poller runs a function repeatedly until stopped.
+package poller
+
+import (
+	"sync"
+	"sync/atomic"
+)
+
+// Poller calls poll in a loop on its own goroutine.
+type Poller struct {
+	poll    func()
+	stopped atomic.Bool
+	count   atomic.Int64
+	wg      sync.WaitGroup
+}
+
+// New returns a Poller for poll; call Start to begin.
+func New(poll func()) *Poller {
+	return &Poller{poll: poll}
+}
+
+// Start begins polling on a new goroutine.
+func (p *Poller) Start() {
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		for !p.stopped.Load() {
+			p.poll()
+			p.count.Add(1)
+		}
+	}()
+}
+
+// Stop ends polling and waits for the loop to exit. It may be called twice.
+func (p *Poller) Stop() {
+	p.stopped.Store(true)
+	p.wg.Wait()
+}
+
+// Count returns the number of completed polls.
+func (p *Poller) Count() int {
+	return int(p.count.Load())
+}

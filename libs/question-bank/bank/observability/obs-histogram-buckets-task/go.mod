@@ -1,0 +1,3 @@
+module goprep.dev/task/obs-histogram-buckets-task
+
+go 1.26

@@ -1,0 +1,3 @@
+module goprep.dev/task/sch-pool-size-task
+
+go 1.26

@@ -1,0 +1,3 @@
+module goprep.dev/task/sync-waitgroup-add-task
+
+go 1.26

@@ -1,0 +1,3 @@
+module goprep.dev/task/ts-parent-based-task
+
+go 1.26

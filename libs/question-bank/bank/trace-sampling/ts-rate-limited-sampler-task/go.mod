@@ -1,0 +1,3 @@
+module goprep.dev/task/ts-rate-limited-sampler-task
+
+go 1.26

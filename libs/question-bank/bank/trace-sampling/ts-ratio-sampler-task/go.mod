@@ -1,0 +1,3 @@
+module goprep.dev/task/ts-ratio-sampler-task
+
+go 1.26

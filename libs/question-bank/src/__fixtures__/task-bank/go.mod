@@ -1,0 +1,3 @@
+module goprep.dev/fixtures/tasks
+
+go 1.26

@@ -1,0 +1,3 @@
+module goprep.dev/task/gl-counter-task
+
+go 1.26

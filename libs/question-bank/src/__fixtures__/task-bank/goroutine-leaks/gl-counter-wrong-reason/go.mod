@@ -1,0 +1,3 @@
+module goprep.dev/task/gl-counter-wrong-reason
+
+go 1.26
