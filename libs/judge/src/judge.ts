@@ -97,6 +97,31 @@ function maskOutput(text: string, hiddenFiles: readonly string[], harnessFile: s
   return out;
 }
 
+/**
+ * Compiler and vet output as the learner may see it. In a hidden run a message about a hidden test
+ * file is replaced as a whole, with its continuation lines: Go quotes the offending expression
+ * ("invalid operation: got != 800"), and a submission with deliberately wrong types would read the
+ * hidden tests' inputs and expected values out of it.
+ */
+function maskCompileOutput(text: string, hiddenFiles: readonly string[], harnessFile: string): string {
+  if (hiddenFiles.length === 0) return maskOutput(text, hiddenFiles, harnessFile);
+  const names = hiddenFiles.map((file) => file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const hiddenLine = new RegExp(`(^|[\\s/])(${names}):\\d+`);
+  const withheld = 'hidden tests: the hidden tests do not compile with this code (the message is withheld because it quotes them)';
+  const out: string[] = [];
+  let skipping = false;
+  for (const line of stripWorkPaths(text).split('\n')) {
+    if (skipping && /^\s/.test(line)) continue;
+    skipping = hiddenLine.test(line);
+    if (skipping) {
+      if (out[out.length - 1] !== withheld) out.push(withheld);
+      continue;
+    }
+    out.push(line);
+  }
+  return maskOutput(out.join('\n'), hiddenFiles, harnessFile);
+}
+
 interface BinaryRun {
   outcome: RunOutcome;
   records: Record_[];
@@ -170,7 +195,7 @@ async function judge(task: TaskSpec, files: Record<string, string>, mode: JudgeM
       if (outcome.limitKilled !== undefined && outcome.limitKilled !== 'output') {
         return { verdict: LIMIT_VERDICT[outcome.limitKilled], score: 0, tests: [], message: `Compiling hit the ${outcome.limitKilled} limit.`, limitKilled: outcome.limitKilled };
       }
-      const compileOutput = maskOutput(outcome.stderr + outcome.stdout, hiddenFiles, harnessFile).slice(0, 64 * 1024);
+      const compileOutput = maskCompileOutput(outcome.stderr + outcome.stdout, hiddenFiles, harnessFile).slice(0, 64 * 1024);
       return { verdict: 'compile-error', score: 0, tests: [], message: 'The code does not compile with the tests.', compileOutput };
     };
 
@@ -186,7 +211,7 @@ async function judge(task: TaskSpec, files: Record<string, string>, mode: JudgeM
       if (vet.limitKilled !== undefined) {
         return { verdict: LIMIT_VERDICT[vet.limitKilled], score: 0, tests: [], message: `go vet hit the ${vet.limitKilled} limit.`, limitKilled: vet.limitKilled };
       }
-      const output = maskOutput(vet.stderr + vet.stdout, hiddenFiles, harnessFile).slice(0, 16 * 1024);
+      const output = maskCompileOutput(vet.stderr + vet.stdout, hiddenFiles, harnessFile).slice(0, 16 * 1024);
       return { verdict: 'failed', score: 0, tests: harness.tests.map((name) => ({ name, passed: false })), message: `go vet reports problems:\n${output}` };
     }
 
