@@ -101,23 +101,31 @@ function maskOutput(text: string, hiddenFiles: readonly string[], harnessFile: s
  * Compiler and vet output as the learner may see it. In a hidden run a message about a hidden test
  * file is replaced as a whole, with its continuation lines: Go quotes the offending expression
  * ("invalid operation: got != 800"), and a submission with deliberately wrong types would read the
- * hidden tests' inputs and expected values out of it.
+ * hidden tests' inputs and expected values out of it. What stays is the name of a declaration the
+ * hidden tests use and the code lacks ("undefined: X", "has no field or method X").
  */
 function maskCompileOutput(text: string, hiddenFiles: readonly string[], harnessFile: string): string {
   if (hiddenFiles.length === 0) return maskOutput(text, hiddenFiles, harnessFile);
   const names = hiddenFiles.map((file) => file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   const hiddenLine = new RegExp(`(^|[\\s/])(${names}):\\d+`);
-  const withheld = 'hidden tests: the hidden tests do not compile with this code (the message is withheld because it quotes them)';
   const out: string[] = [];
+  const missing = new Set<string>();
+  let withheld = false;
   let skipping = false;
   for (const line of stripWorkPaths(text).split('\n')) {
     if (skipping && /^\s/.test(line)) continue;
     skipping = hiddenLine.test(line);
-    if (skipping) {
-      if (out[out.length - 1] !== withheld) out.push(withheld);
+    if (!skipping) {
+      out.push(line);
       continue;
     }
-    out.push(line);
+    withheld = true;
+    const name = /(?:undefined: |has no field or method )([\p{L}_][\p{L}\p{N}_]*)/u.exec(line)?.[1];
+    if (name !== undefined && !name.includes('goprep')) missing.add(name);
+  }
+  if (withheld) {
+    const lacking = missing.size > 0 ? ` They use ${[...missing].join(', ')}, which this code does not declare as they need.` : '';
+    out.push(`hidden tests: they do not compile with this code (the compiler's messages are withheld: they quote the hidden tests).${lacking}`);
   }
   return maskOutput(out.join('\n'), hiddenFiles, harnessFile);
 }
