@@ -110,6 +110,34 @@ describe('judge attacks: faking a pass', () => {
     expect(result.message).toContain('Data race detected');
   });
 
+  it("cannot shadow a predeclared identifier the harness uses (append rewriting the result records)", async () => {
+    // Package-level declarations shadow the universe block for every file of the package: the
+    // judge's harness and the tests too. An append of the submission's own saw every record the
+    // harness wrote and turned "passed":false into true.
+    const forger = [
+      'func append[S ~[]E, E any](s S, more ...E) S {',
+      '\tout := make(S, len(s)+len(more))',
+      '\tcopy(out, s)',
+      '\tcopy(out[len(s):], more)',
+      '\tif b, ok := any(out).([]byte); ok {',
+      '\t\tforged := []byte(strings.ReplaceAll(string(b), `"passed":false`, `"passed":true`))',
+      '\t\treturn any(forged).(S)',
+      '\t}',
+      '\treturn out',
+      '}',
+    ].join('\n');
+    const task = counterTask({ imports: ['sync', 'time', 'strings'] });
+    const broken = withImports(starter, ['strings', 'time']).replace('func (c *Counter) Inc() {\n\tc.n++\n}', 'func (c *Counter) Inc() {}');
+    const result = await judgeSubmission(task, { 'counter.go': `${broken}\n${forger}\n` }, 'hidden', sandbox);
+    expect(result.verdict).toBe('rejected');
+    expect(result.score).toBe(0);
+    expect(result.message).toMatch(/append/);
+    for (const name of ['nil', 'len', 'true', 'error']) {
+      const shadow = await judgeSubmission(task, { 'counter.go': `${solution}\nvar ${name} = 1\n` }, 'hidden', sandbox);
+      expect(shadow.verdict).toBe('rejected');
+    }
+  });
+
   it('fails a test whose body ends in runtime.Goexit called by the submission (task allowing runtime)', async () => {
     const task = counterTask({ imports: ['sync', 'time', 'runtime'] });
     const exiting = withImports(solution, ['runtime', 'sync', 'time']).replace('func (c *Counter) Inc() {\n', 'func (c *Counter) Inc() {\n\truntime.Goexit()\n');
@@ -145,6 +173,46 @@ describe('judge attacks: reading the hidden tests', () => {
 
 describe('runProgram attacks: the host', () => {
   const fast = { race: false, limits: { wallSeconds: 4, cpuSeconds: 4 } };
+
+  it('inherits no descriptor of the judge process but its own stdin, stdout and stderr', async () => {
+    // A pipe or socket the judge's process inherited without close-on-exec (from whatever started
+    // it) would reach the program through setpriv and bwrap: a write end into a host process.
+    const source = [
+      'package main',
+      '',
+      'import (',
+      '\t"fmt"',
+      '\t"os"',
+      '\t"strings"',
+      ')',
+      '',
+      'func main() {',
+      '\tentries, err := os.ReadDir("/proc/self/fd")',
+      '\tif err != nil {',
+      '\t\tpanic(err)',
+      '\t}',
+      '\tfor _, e := range entries {',
+      '\t\ttarget, _ := os.Readlink("/proc/self/fd/" + e.Name())',
+      '\t\tif len(e.Name()) > 1 || e.Name() > "2" {',
+      '\t\t\tif strings.HasPrefix(target, "pipe:") || strings.HasPrefix(target, "socket:") || strings.HasPrefix(target, "/") && !strings.HasPrefix(target, "/proc/") {',
+      '\t\t\t\tfmt.Println("inherited", e.Name(), target)',
+      '\t\t\t}',
+      '\t\t}',
+      '\t}',
+      '\tfmt.Println("checked", len(entries) >= 3)',
+      '}',
+    ].join('\n');
+    const result = await runProgram(source, fast, sandbox);
+    expect(result.stdout).toBe('checked true\n');
+  });
+
+  it('stops a constant-folding bomb in the compiler at the compile memory limit', async () => {
+    // Thirty lines of source: each constant doubles the previous string, 256 MiB at the end.
+    const consts = Array.from({ length: 24 }, (_, i) => `\ts${i + 1} = s${i} + s${i}`).join('\n');
+    const source = `package main\n\nimport "fmt"\n\nconst (\n\ts0 = "0123456789abcdef"\n${consts}\n)\n\nvar big = s24\n\nfunc main() { fmt.Println(len(big)) }\n`;
+    const result = await runProgram(source, fast, sandbox);
+    expect(result.verdict).toBe('memory-limit');
+  });
 
   it('sees only its own processes, cannot signal anything outside, and leaves no daemon behind', async () => {
     const marker = `daemon${process.pid}x${Date.now()}`;

@@ -14,6 +14,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"os"
 	"regexp"
 	"sort"
@@ -149,10 +150,34 @@ func check(req checkRequest) checkResponse {
 			}
 		}
 		if req.Mode == "task" {
+			// A package-level name shadows the universe block in every file of the package: the
+			// tests' and the judge harness's too (an append of the submission's own rewrote the
+			// harness's result records). Predeclared names are not the submission's to declare.
+			predeclared := func(id *ast.Ident) {
+				if id != nil && id.Name != "_" && types.Universe.Lookup(id.Name) != nil {
+					add(name, line(id.Pos()), "declaring %q at package level is not allowed (it would replace Go's predeclared %s for the tests too)", id.Name, id.Name)
+				}
+			}
 			for _, decl := range file.Decls {
-				fn, ok := decl.(*ast.FuncDecl)
-				if ok && fn.Recv == nil && fn.Name.Name == "init" {
-					add(name, line(fn.Pos()), "init functions are not allowed")
+				switch d := decl.(type) {
+				case *ast.FuncDecl:
+					if d.Recv == nil && d.Name.Name == "init" {
+						add(name, line(d.Pos()), "init functions are not allowed")
+					}
+					if d.Recv == nil {
+						predeclared(d.Name)
+					}
+				case *ast.GenDecl:
+					for _, spec := range d.Specs {
+						switch sp := spec.(type) {
+						case *ast.ValueSpec:
+							for _, id := range sp.Names {
+								predeclared(id)
+							}
+						case *ast.TypeSpec:
+							predeclared(sp.Name)
+						}
+					}
 				}
 			}
 		}
