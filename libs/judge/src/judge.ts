@@ -97,6 +97,39 @@ function maskOutput(text: string, hiddenFiles: readonly string[], harnessFile: s
   return out;
 }
 
+/**
+ * Compiler and vet output as the learner may see it. In a hidden run a message about a hidden test
+ * file is replaced as a whole, with its continuation lines: Go quotes the offending expression
+ * ("invalid operation: got != 800"), and a submission with deliberately wrong types would read the
+ * hidden tests' inputs and expected values out of it. What stays is the name of a declaration the
+ * hidden tests use and the code lacks ("undefined: X", "has no field or method X").
+ */
+function maskCompileOutput(text: string, hiddenFiles: readonly string[], harnessFile: string): string {
+  if (hiddenFiles.length === 0) return maskOutput(text, hiddenFiles, harnessFile);
+  const names = hiddenFiles.map((file) => file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const hiddenLine = new RegExp(`(^|[\\s/])(${names}):\\d+`);
+  const out: string[] = [];
+  const missing = new Set<string>();
+  let withheld = false;
+  let skipping = false;
+  for (const line of stripWorkPaths(text).split('\n')) {
+    if (skipping && /^\s/.test(line)) continue;
+    skipping = hiddenLine.test(line);
+    if (!skipping) {
+      out.push(line);
+      continue;
+    }
+    withheld = true;
+    const name = /(?:undefined: |has no field or method )([\p{L}_][\p{L}\p{N}_]*)/u.exec(line)?.[1];
+    if (name !== undefined && !name.includes('goprep')) missing.add(name);
+  }
+  if (withheld) {
+    const lacking = missing.size > 0 ? ` They use ${[...missing].join(', ')}, which this code does not declare as they need.` : '';
+    out.push(`hidden tests: they do not compile with this code (the compiler's messages are withheld: they quote the hidden tests).${lacking}`);
+  }
+  return maskOutput(out.join('\n'), hiddenFiles, harnessFile);
+}
+
 interface BinaryRun {
   outcome: RunOutcome;
   records: Record_[];
@@ -170,7 +203,7 @@ async function judge(task: TaskSpec, files: Record<string, string>, mode: JudgeM
       if (outcome.limitKilled !== undefined && outcome.limitKilled !== 'output') {
         return { verdict: LIMIT_VERDICT[outcome.limitKilled], score: 0, tests: [], message: `Compiling hit the ${outcome.limitKilled} limit.`, limitKilled: outcome.limitKilled };
       }
-      const compileOutput = maskOutput(outcome.stderr + outcome.stdout, hiddenFiles, harnessFile).slice(0, 64 * 1024);
+      const compileOutput = maskCompileOutput(outcome.stderr + outcome.stdout, hiddenFiles, harnessFile).slice(0, 64 * 1024);
       return { verdict: 'compile-error', score: 0, tests: [], message: 'The code does not compile with the tests.', compileOutput };
     };
 
@@ -186,7 +219,7 @@ async function judge(task: TaskSpec, files: Record<string, string>, mode: JudgeM
       if (vet.limitKilled !== undefined) {
         return { verdict: LIMIT_VERDICT[vet.limitKilled], score: 0, tests: [], message: `go vet hit the ${vet.limitKilled} limit.`, limitKilled: vet.limitKilled };
       }
-      const output = maskOutput(vet.stderr + vet.stdout, hiddenFiles, harnessFile).slice(0, 16 * 1024);
+      const output = maskCompileOutput(vet.stderr + vet.stdout, hiddenFiles, harnessFile).slice(0, 16 * 1024);
       return { verdict: 'failed', score: 0, tests: harness.tests.map((name) => ({ name, passed: false })), message: `go vet reports problems:\n${output}` };
     }
 

@@ -20,6 +20,7 @@ export const GOROOT = '/usr/local/go';
 const BWRAP = '/usr/bin/bwrap';
 const SETPRIV = '/usr/bin/setpriv';
 const PRLIMIT = '/usr/bin/prlimit';
+const BASH = '/bin/bash';
 
 /** Where the judge's Go helper lives in the source tree (src/ and dist/ are both one level down). */
 const TOOL_SOURCE = resolve(__dirname, '..', 'go', 'tool');
@@ -171,10 +172,15 @@ class BwrapSandbox implements Sandbox {
     ];
     // The first process joins the job's cgroups, then execs the limit/uid/namespace chain: nothing
     // the submission controls ever runs outside the group, as root or with the host's view.
-    const script = 'n=$1; shift; while [ "$n" -gt 0 ]; do echo $$ > "$1" || exit 125; shift; n=$((n-1)); done; exec "$@"';
+    // It also closes every descriptor this process inherited without close-on-exec (above 2, or
+    // above 3 with a result channel): bwrap and setpriv pass them on, so the sandbox would get a
+    // write end of whatever pipe or socket started the judge. bash, since dash closes only 0-9.
+    const script =
+      'keep=$1; shift; for fd in /proc/$$/fd/*; do fd=${fd##*/}; if [ "$fd" -gt "$keep" ]; then eval "exec $fd>&-"; fi; done; ' +
+      'n=$1; shift; while [ "$n" -gt 0 ]; do echo $$ > "$1" || exit 125; shift; n=$((n-1)); done; exec "$@"';
     const started = Date.now();
     return new Promise<RunOutcome>((resolvePromise, reject) => {
-      const child = spawn('/bin/sh', ['-c', script, 'sh', ...argv], {
+      const child = spawn(BASH, ['-c', script, 'bash', spec.resultChannel === true ? '3' : '2', ...argv], {
         detached: true,
         env: {},
         stdio: ['ignore', 'pipe', 'pipe', spec.resultChannel === true ? 'pipe' : 'ignore'],
@@ -290,6 +296,7 @@ export async function openSandbox(opts: OpenSandboxOptions): Promise<Sandbox> {
     [BWRAP, 'apt-get install bubblewrap'],
     [SETPRIV, 'apt-get install util-linux'],
     [PRLIMIT, 'apt-get install util-linux'],
+    [BASH, 'apt-get install bash'],
     [join(GOROOT, 'bin', 'go'), `Go in ${GOROOT}`],
   ] as const) {
     if (!existsSync(tool)) throw new SandboxUnavailable(`${tool} is missing (${hint})`);
