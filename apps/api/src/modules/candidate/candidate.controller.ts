@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -12,10 +12,9 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type * as express from 'express';
+import { IntParam } from '../../common/http/int';
 import { Public } from '../../common/auth/decorators';
-import { AppError } from '../../common/errors/app-error';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
-import { ErrorCode } from '../../common/errors/error-codes';
 import { AppConfigService } from '../../config/app-config.service';
 import { AnswerSavedDto, AttemptDeliveryDto, AttemptSummaryDto, SaveAnswerDto } from '../attempts/dto/attempt.dto';
 import { CandidateService } from './candidate.service';
@@ -23,10 +22,6 @@ import { CandidateReviewDto, CandidateSessionDto, CandidateStatusDto, IntegrityS
 
 export const CANDIDATE_COOKIE = 'goprep_candidate';
 const COOKIE_PATH = '/api/candidate';
-
-const positionPipe = new ParseIntPipe({
-  exceptionFactory: () => new AppError(ErrorCode.ATTEMPT_ITEM_NOT_FOUND, 'An item position is a whole number from 1.'),
-});
 
 function cookieToken(req: express.Request): string | undefined {
   return (req.cookies as Record<string, string | undefined> | undefined)?.[CANDIDATE_COOKIE];
@@ -95,7 +90,7 @@ export class CandidateController {
   @ApiOkResponse({ type: AnswerSavedDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'RESPONSE_INVALID, VALIDATION_FAILED' })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'ATTEMPT_DEADLINE_PASSED, ATTEMPT_CLOSED, ANSWER_REVISION_CONFLICT' })
-  async save(@Req() req: express.Request, @Param('position', positionPipe) position: number, @Body() body: SaveAnswerDto): Promise<AnswerSavedDto> {
+  async save(@Req() req: express.Request, @IntParam('position', { min: 1 }) position: number, @Body() body: SaveAnswerDto): Promise<AnswerSavedDto> {
     return this.candidate.save(await this.candidate.resolve(cookieToken(req), req.ip ?? 'unknown'), position, body);
   }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { BoundedInt } from '../../../common/http/int';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 
 export const INVITE_STATUSES = ['invited', 'started', 'submitted', 'expired', 'revoked'] as const;
 export const MAX_INVITES_PER_REQUEST = 500;
@@ -32,11 +33,7 @@ export class CreateInvitesDto {
   @IsISO8601({ strict: true })
   expiresAt!: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 1 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @BoundedInt({ min: 1, max: 100, default: 1, optional: true })
   attemptsAllowed?: number;
 
   @ApiPropertyOptional({ enum: MAIL_LOCALES, default: 'en', description: 'Language of the invite mail (when SMTP is configured)' })
@@ -44,10 +41,7 @@ export class CreateInvitesDto {
   @IsIn(MAIL_LOCALES as unknown as string[])
   locale?: (typeof MAIL_LOCALES)[number];
 
-  @ApiPropertyOptional({ minimum: 1, description: 'A published version of the set; default the latest published' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @BoundedInt({ min: 1, optional: true, description: 'A published version of the set; default the latest published' })
   version?: number;
 }
 
@@ -79,17 +73,9 @@ export class InvitesCreatedDto {
 }
 
 export class InviteOverrideDto {
-  @ApiPropertyOptional({ minimum: 0, maximum: 1440, description: 'Minutes added to the time limit (replaces the previous override); moves an open attempt\'s deadline too' })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(1440)
+  @BoundedInt({ max: 1440, optional: true, description: 'Minutes added to the time limit (replaces the previous override); moves an open attempt\'s deadline too' })
   extraMinutes?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 100, description: 'Attempts granted on top of attemptsAllowed (replaces the previous override)' })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(100)
+  @BoundedInt({ max: 100, optional: true, description: 'Attempts granted on top of attemptsAllowed (replaces the previous override)' })
   extraAttempts?: number;
 }

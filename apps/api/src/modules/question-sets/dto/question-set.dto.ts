@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { BoundedInt } from '../../../common/http/int';
 import { PagedQuery } from '../../../common/http/paging';
 import { Type } from 'class-transformer';
 import {
@@ -78,14 +79,11 @@ export class SetItemInputDto {
   @IsIn(TOPIC_IDS as unknown as string[], { message: `topic must be one of: ${TOPIC_IDS.join(', ')}` })
   topic?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: POOL_COUNT_MAX, description: 'pool: questions drawn per attempt' })
   @ValidateIf(isPool)
-  @IsInt()
-  @Min(1)
-  @Max(POOL_COUNT_MAX)
+  @BoundedInt({ min: 1, max: POOL_COUNT_MAX, conditional: true, description: 'pool: questions drawn per attempt' })
   count?: number;
 
-  @ApiPropertyOptional({ type: [Number], minItems: 2, maxItems: 2, example: [3, 5], description: 'pool: inclusive [min, max], 1-5' })
+  @ApiPropertyOptional({ type: 'array', items: { type: 'integer', minimum: 1, maximum: 5 }, minItems: 2, maxItems: 2, example: [3, 5], description: 'pool: inclusive [min, max], 1-5' })
   @ValidateIf(isPool)
   @IsArray()
   @ArrayMinSize(2)
@@ -123,10 +121,7 @@ export class SetDraftInputDto {
   @MaxLength(INSTRUCTIONS_MAX)
   instructions!: string;
 
-  @ApiProperty({ minimum: TIME_LIMIT_MIN, maximum: TIME_LIMIT_MAX })
-  @IsInt()
-  @Min(TIME_LIMIT_MIN)
-  @Max(TIME_LIMIT_MAX)
+  @BoundedInt({ min: TIME_LIMIT_MIN, max: TIME_LIMIT_MAX })
   timeLimitSeconds!: number;
 
   @ApiProperty() @IsBoolean() shuffleOptions!: boolean;
@@ -135,10 +130,7 @@ export class SetDraftInputDto {
   @IsIn(OVERDUE_POLICIES as unknown as string[], { message: `overduePolicy must be one of: ${OVERDUE_POLICIES.join(', ')}` })
   overduePolicy!: OverduePolicy;
 
-  @ApiProperty({ minimum: 0, maximum: GRACE_MAX, description: 'grace-period: seconds after the deadline a submission is still taken' })
-  @IsInt()
-  @Min(0)
-  @Max(GRACE_MAX)
+  @BoundedInt({ max: GRACE_MAX, description: 'grace-period: seconds after the deadline a submission is still taken' })
   submitGraceSeconds!: number;
 
   @ApiProperty({ enum: SET_REVIEW_POLICIES, enumName: 'SetReviewPolicy', description: 'What a candidate sees after submitting' })
@@ -190,11 +182,7 @@ export class ExportQuestionSetQueryDto {
   @IsIn(EXPORT_FORMATS as unknown as string[], { message: `format must be one of: ${EXPORT_FORMATS.join(', ')}` })
   format?: SetExportFormat;
 
-  @ApiPropertyOptional({ description: 'A version number (default: the draft, else the latest published version)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'version must be a whole number' })
-  @Min(1)
+  @BoundedInt({ min: 1, optional: true, query: true, description: 'A version number (default: the draft, else the latest published version)' })
   version?: number;
 }
 
@@ -328,9 +316,7 @@ export class SetExportItemDto extends SetItemInputDto {
   @MaxLength(300)
   title?: string;
 
-  @ApiPropertyOptional({ description: 'fixed: the pinned version number (informational)' })
-  @IsOptional()
-  @IsInt()
+  @BoundedInt({ min: 1, optional: true, description: 'fixed: the pinned version number (informational)' })
   questionVersion?: number;
 
   @ApiPropertyOptional({ description: 'fixed: content hash of the pinned version; used to find it when versionId is unknown here' })
@@ -353,7 +339,7 @@ export class QuestionSetExportDto {
   @Equals(SET_FORMAT_VERSION, { message: `formatVersion must be ${SET_FORMAT_VERSION}` })
   formatVersion!: typeof SET_FORMAT_VERSION;
 
-  @ApiPropertyOptional({ description: 'The version exported (informational)' }) @IsOptional() @IsInt() sourceVersion?: number;
+  @BoundedInt({ min: 1, optional: true, description: 'The version exported (informational)' }) sourceVersion?: number;
   @ApiPropertyOptional({ description: 'When it was exported (informational)' }) @IsOptional() @IsString() @MaxLength(40) exportedAt?: string;
 
   @ApiProperty({ maxLength: TITLE_MAX })
@@ -363,14 +349,14 @@ export class QuestionSetExportDto {
   title!: string;
 
   @ApiProperty({ maxLength: INSTRUCTIONS_MAX }) @IsString() @MaxLength(INSTRUCTIONS_MAX) instructions!: string;
-  @ApiProperty({ minimum: TIME_LIMIT_MIN, maximum: TIME_LIMIT_MAX }) @IsInt() @Min(TIME_LIMIT_MIN) @Max(TIME_LIMIT_MAX) timeLimitSeconds!: number;
+  @BoundedInt({ min: TIME_LIMIT_MIN, max: TIME_LIMIT_MAX }) timeLimitSeconds!: number;
   @ApiProperty() @IsBoolean() shuffleOptions!: boolean;
 
   @ApiProperty({ enum: OVERDUE_POLICIES, enumName: 'SetOverduePolicy' })
   @IsIn(OVERDUE_POLICIES as unknown as string[], { message: `overduePolicy must be one of: ${OVERDUE_POLICIES.join(', ')}` })
   overduePolicy!: OverduePolicy;
 
-  @ApiProperty({ minimum: 0, maximum: GRACE_MAX }) @IsInt() @Min(0) @Max(GRACE_MAX) submitGraceSeconds!: number;
+  @BoundedInt({ max: GRACE_MAX }) submitGraceSeconds!: number;
 
   @ApiProperty({ enum: SET_REVIEW_POLICIES, enumName: 'SetReviewPolicy' })
   @IsIn(SET_REVIEW_POLICIES as unknown as string[], { message: `reviewPolicy must be one of: ${SET_REVIEW_POLICIES.join(', ')}` })

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { BoundedInt } from '../../../common/http/int';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { QUESTION_TYPES, TOPIC_IDS } from '@goprep/question-bank';
 import type { QuestionType, TopicId } from '@goprep/question-bank';
 import { QUESTION_VERIFICATION, type QuestionVerification } from '../question.entities';
@@ -24,12 +25,7 @@ export class ListQuestionsQueryDto {
   @IsIn(QUESTION_TYPES as unknown as string[], { message: `type must be one of: ${QUESTION_TYPES.join(', ')}` })
   type?: QuestionType;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 5 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(5)
+  @BoundedInt({ min: 1, max: 5, optional: true, query: true })
   difficulty?: number;
 
   @ApiPropertyOptional({ example: 'happens-before' })
@@ -46,20 +42,10 @@ export class ListQuestionsQueryDto {
   q?: string;
 
   // Explicit types: tsc and SWC infer different decorator metadata for un-annotated fields.
-  @ApiPropertyOptional({ type: Number, minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10000)
+  @BoundedInt({ min: 1, max: 10000, default: 1, optional: true, query: true })
   page = 1;
 
-  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @BoundedInt({ min: 1, max: 100, default: 20, optional: true, query: true })
   pageSize = 20;
 }
 

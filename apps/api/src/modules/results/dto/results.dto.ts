@@ -127,7 +127,7 @@ export class CandidateReportDto {
 }
 
 export class GradeItemDto {
-  @ApiProperty({ minimum: 0, description: "Points given, 0..the item's points" }) @IsNumber({ maxDecimalPlaces: 4 }) @Min(0) @Max(1000) score!: number;
+  @ApiProperty({ minimum: 0, maximum: 1000, description: "Points given, 0..the item's points" }) @IsNumber({ maxDecimalPlaces: 4 }) @Min(0) @Max(1000) score!: number;
   @ApiPropertyOptional({ maxLength: 4000 }) @IsOptional() @IsString() @MaxLength(4000) comment?: string;
 }
 
