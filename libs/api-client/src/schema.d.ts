@@ -11,7 +11,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Prometheus metrics (text exposition format) */
+    /** Prometheus metrics (text exposition format), for a scraper with METRICS_TOKEN */
     get: operations['Metrics_scrape'];
     put?: never;
     post?: never;
@@ -1081,8 +1081,15 @@ export interface components {
       token: string;
     };
     RegisterDto: {
-      /** @example ada@example.com */
+      /**
+       * Format: email
+       * @example ada@example.com
+       */
       email: string;
+      /**
+       * Format: password
+       * @description 10 to 128 characters, not one character repeated, not a commonly used password
+       */
       password: string;
       /** @example Ada */
       displayName: string;
@@ -1167,6 +1174,10 @@ export interface components {
     };
     ChangePasswordDto: {
       currentPassword: string;
+      /**
+       * Format: password
+       * @description 10 to 128 characters, not one character repeated, not a commonly used password
+       */
       newPassword: string;
     };
     OrganizationDto: {
@@ -1180,7 +1191,10 @@ export interface components {
       name: string;
     };
     CreateOrgInviteDto: {
-      /** @example grace@example.com */
+      /**
+       * Format: email
+       * @example grace@example.com
+       */
       email: string;
     };
     OrgInviteCreatedDto: {
@@ -1260,6 +1274,15 @@ export interface components {
       correct: boolean;
       feedback?: string;
     };
+    VerifyCheckDto: {
+      /**
+       * @description The kind of check; the other fields depend on it
+       * @enum {string}
+       */
+      kind: 'output' | 'output-matches' | 'race' | 'deadlock' | 'leak' | 'compile-error' | 'vet' | 'escape';
+    } & {
+      [key: string]: unknown;
+    };
     /**
      * @description not-applicable: no program; unverified: nobody has run the checks; verified: the verifier passed
      * @enum {string}
@@ -1287,7 +1310,7 @@ export interface components {
       answerKey: Record<string, never>;
       explanation: string;
       /** @description What the Go verifier checks */
-      verify: string[];
+      verify: components['schemas']['VerifyCheckDto'][];
       /** @description not-applicable: no program; unverified: nobody has run the checks; verified: the verifier passed */
       verification: components['schemas']['QuestionVerification'];
     };
@@ -1295,6 +1318,7 @@ export interface components {
       min: number;
       max: number;
     };
+    /** @description mode 'quick' requires topics, count and timeLimitMinutes; mode 'mock' requires template and level. Fields of the other mode are ignored. */
     StartAttemptDto: {
       /** @enum {string} */
       mode: 'quick' | 'mock';
@@ -1338,7 +1362,16 @@ export interface components {
       overduePolicy?: 'auto-submit' | 'grace-period' | 'not-counted';
       /** @description grace-period: minutes after the deadline to submit (default 10) */
       overdueGraceMinutes?: number;
-    };
+    } & (
+      | {
+          /** @enum {unknown} */
+          mode?: 'quick';
+        }
+      | {
+          /** @enum {unknown} */
+          mode?: 'mock';
+        }
+    );
     TopicTallyDto: {
       items: number;
       score: number;
@@ -1639,7 +1672,7 @@ export interface components {
       answerKey: Record<string, never>;
       explanation: string;
       /** @description What the Go verifier checks */
-      verify: string[];
+      verify: components['schemas']['VerifyCheckDto'][];
       /** @description not-applicable: no program; unverified: nobody has run the checks; verified: the verifier passed */
       verification: components['schemas']['QuestionVerification'];
       organizationId: string;
@@ -2119,7 +2152,7 @@ export interface components {
     };
     SetExportItemDto: {
       kind: components['schemas']['SetItemKind'];
-      /** @description Points of the item (pool: of each drawn question); > 0 */
+      /** @description Points of the item (pool: of each drawn question); at least 0.01 */
       points: number;
       /**
        * @description fixed: a bank question id or one of the organization's own (org-...)
@@ -2192,9 +2225,10 @@ export interface components {
       reviewPolicy: components['schemas']['SetReviewPolicy'];
       items: components['schemas']['SetExportItemDto'][];
     };
+    /** @description kind 'fixed' requires questionId; kind 'pool' requires topic, count and difficulty. */
     SetItemInputDto: {
       kind: components['schemas']['SetItemKind'];
-      /** @description Points of the item (pool: of each drawn question); > 0 */
+      /** @description Points of the item (pool: of each drawn question); at least 0.01 */
       points: number;
       /**
        * @description fixed: a bank question id or one of the organization's own (org-...)
@@ -2242,7 +2276,16 @@ export interface components {
        *     ]
        */
       excludeTags?: string[];
-    };
+    } & (
+      | {
+          /** @enum {unknown} */
+          kind?: 'fixed';
+        }
+      | {
+          /** @enum {unknown} */
+          kind?: 'pool';
+        }
+    );
     SetDraftInputDto: {
       title: string;
       /** @description Markdown shown to candidates before they start */
@@ -2658,7 +2701,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': string;
+          'text/plain': string;
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
     };
@@ -2731,8 +2792,35 @@ export interface operations {
           'application/json': components['schemas']['AuthResultDto'];
         };
       };
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description EMAIL_TAKEN */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -2763,8 +2851,35 @@ export interface operations {
           'application/json': components['schemas']['AuthResultDto'];
         };
       };
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description INVALID_CREDENTIALS */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -2798,6 +2913,24 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   Auth_changePassword: {
@@ -2813,8 +2946,35 @@ export interface operations {
       };
     };
     responses: {
-      /** @description INVALID_CREDENTIALS when the current password is wrong */
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description INVALID_CREDENTIALS when the current password is wrong; UNAUTHENTICATED */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -2841,6 +3001,15 @@ export interface operations {
           'application/json': components['schemas']['OrganizationDto'][];
         };
       };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   Organizations_create: {
@@ -2862,6 +3031,42 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['OrganizationDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
     };
@@ -2889,8 +3094,44 @@ export interface operations {
           'application/json': components['schemas']['OrgInviteCreatedDto'];
         };
       };
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description ORGANIZATION_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -2921,8 +3162,44 @@ export interface operations {
           'application/json': components['schemas']['OrganizationDto'];
         };
       };
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description INVITE_INVALID */
       410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -2977,6 +3254,15 @@ export interface operations {
           'application/json': components['schemas']['TopicDto'][];
         };
       };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   Questions_list: {
@@ -3026,6 +3312,24 @@ export interface operations {
           'application/json': components['schemas']['QuestionPageDto'];
         };
       };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   Questions_get: {
@@ -3045,6 +3349,24 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['QuestionDeliveryDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
       /** @description QUESTION_NOT_FOUND */
@@ -3077,8 +3399,35 @@ export interface operations {
           'application/json': components['schemas']['QuestionPreviewDto'];
         };
       };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description FORBIDDEN for learners */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description NOT_FOUND */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -3105,6 +3454,15 @@ export interface operations {
           'application/json': components['schemas']['AttemptHistoryDto'];
         };
       };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   Attempts_start: {
@@ -3128,8 +3486,44 @@ export interface operations {
           'application/json': components['schemas']['AttemptDeliveryDto'];
         };
       };
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description TEMPLATE_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -3167,6 +3561,24 @@ export interface operations {
           'application/json': components['schemas']['AttemptDeliveryDto'];
         };
       };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description ATTEMPT_NOT_FOUND (also for other users) */
       404: {
         headers: {
@@ -3202,8 +3614,26 @@ export interface operations {
           'application/json': components['schemas']['AnswerSavedDto'];
         };
       };
-      /** @description RESPONSE_INVALID, VALIDATION_FAILED */
+      /** @description RESPONSE_INVALID, VALIDATION_FAILED; BAD_JSON */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -3222,6 +3652,15 @@ export interface operations {
       };
       /** @description ATTEMPT_DEADLINE_PASSED, ATTEMPT_CLOSED, ANSWER_REVISION_CONFLICT */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -3248,6 +3687,33 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AttemptSummaryDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
       /** @description ATTEMPT_NOT_FOUND */
@@ -3287,6 +3753,24 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AttemptReviewDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
       /** @description REVIEW_NOT_ALLOWED */
@@ -3353,6 +3837,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND */
       404: {
         headers: {
@@ -3387,8 +3880,26 @@ export interface operations {
           'application/json': components['schemas']['OrgQuestionDto'];
         };
       };
-      /** @description VALIDATION_FAILED with field errors */
+      /** @description VALIDATION_FAILED with field errors; BAD_JSON */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -3398,6 +3909,15 @@ export interface operations {
       };
       /** @description ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -3425,6 +3945,24 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['OrgQuestionDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
       /** @description ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND */
@@ -3462,8 +4000,26 @@ export interface operations {
           'application/json': components['schemas']['OrgQuestionDto'];
         };
       };
-      /** @description VALIDATION_FAILED with field errors */
+      /** @description VALIDATION_FAILED with field errors; BAD_JSON */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -3473,6 +4029,15 @@ export interface operations {
       };
       /** @description ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -3500,6 +4065,33 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
       };
       /** @description ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND */
       404: {
@@ -3529,6 +4121,15 @@ export interface operations {
           'application/json': components['schemas']['DrillSettingsDto'];
         };
       };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   Drills_updateSettings: {
@@ -3552,8 +4153,35 @@ export interface operations {
           'application/json': components['schemas']['DrillSettingsDto'];
         };
       };
-      /** @description VALIDATION_FAILED with a problem per field */
+      /** @description VALIDATION_FAILED with a problem per field; BAD_JSON */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -3596,6 +4224,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   Drills_addToDeck: {
@@ -3619,8 +4256,26 @@ export interface operations {
           'application/json': components['schemas']['DeckChangeDto'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED; BAD_JSON */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -3646,6 +4301,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   Drills_removeFromDeck: {
@@ -3664,6 +4328,33 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
       };
       /** @description DRILL_CARD_NOT_FOUND */
       404: {
@@ -3693,6 +4384,33 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DrillCardStateDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
       /** @description DRILL_CARD_NOT_FOUND */
@@ -3725,6 +4443,33 @@ export interface operations {
           'application/json': components['schemas']['DrillCardStateDto'];
         };
       };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description DRILL_CARD_NOT_FOUND */
       404: {
         headers: {
@@ -3753,6 +4498,15 @@ export interface operations {
           'application/json': components['schemas']['DueQueueDto'];
         };
       };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   Drills_review: {
@@ -3776,8 +4530,26 @@ export interface operations {
           'application/json': components['schemas']['ReviewResultDto'];
         };
       };
-      /** @description VALIDATION_FAILED, RESPONSE_INVALID */
+      /** @description VALIDATION_FAILED, RESPONSE_INVALID; BAD_JSON */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -3796,6 +4568,15 @@ export interface operations {
       };
       /** @description DRILL_CARD_SUSPENDED, DRILL_REVIEW_ID_CONFLICT, DRILL_REVIEW_REFUSED */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -3822,6 +4603,33 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['UndoResultDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
       /** @description DRILL_REVIEW_NOT_FOUND */
@@ -3861,6 +4669,15 @@ export interface operations {
           'application/json': components['schemas']['DrillStatsDto'];
         };
       };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   DrillsAdmin_lapseHeavy: {
@@ -3894,6 +4711,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description FORBIDDEN for learners and managers */
       403: {
         headers: {
@@ -3920,6 +4746,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['SetTemplateDto'][];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
       /** @description FORBIDDEN for learners */
@@ -3970,7 +4805,16 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4013,7 +4857,7 @@ export interface operations {
           'application/json': components['schemas']['QuestionSetDto'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED; BAD_JSON */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4022,7 +4866,16 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4033,6 +4886,15 @@ export interface operations {
       };
       /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -4065,7 +4927,7 @@ export interface operations {
           'application/json': components['schemas']['QuestionSetDto'];
         };
       };
-      /** @description VALIDATION_FAILED with field paths (items.N.questionId ...) */
+      /** @description VALIDATION_FAILED with field paths (items.N.questionId ...); BAD_JSON */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4074,7 +4936,16 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4085,6 +4956,15 @@ export interface operations {
       };
       /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -4114,7 +4994,25 @@ export interface operations {
           'application/json': components['schemas']['QuestionSetDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4158,7 +5056,7 @@ export interface operations {
           'application/json': components['schemas']['QuestionSetDto'];
         };
       };
-      /** @description VALIDATION_FAILED with field paths */
+      /** @description VALIDATION_FAILED with field paths; BAD_JSON */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4167,7 +5065,16 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4187,6 +5094,15 @@ export interface operations {
       };
       /** @description SET_ARCHIVED */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -4216,7 +5132,25 @@ export interface operations {
           'application/json': components['schemas']['QuestionSetDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4275,7 +5209,25 @@ export interface operations {
           'application/json': components['schemas']['QuestionSetVersionDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4315,7 +5267,25 @@ export interface operations {
           'application/json': components['schemas']['QuestionSetDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4355,7 +5325,25 @@ export interface operations {
           'application/json': components['schemas']['QuestionSetDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4395,7 +5383,25 @@ export interface operations {
           'application/json': components['schemas']['QuestionSetDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4442,7 +5448,25 @@ export interface operations {
           'text/plain': components['schemas']['QuestionSetExportDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4498,7 +5522,16 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4554,7 +5587,16 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4598,7 +5640,7 @@ export interface operations {
           'application/json': components['schemas']['InvitesCreatedDto'];
         };
       };
-      /** @description VALIDATION_FAILED (with the list's line numbers) */
+      /** @description VALIDATION_FAILED (with the list's line numbers); BAD_JSON */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4607,7 +5649,16 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4627,6 +5678,15 @@ export interface operations {
       };
       /** @description SET_ARCHIVED */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -4656,7 +5716,25 @@ export interface operations {
           'application/json': components['schemas']['InviteDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4712,7 +5790,16 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4756,7 +5843,7 @@ export interface operations {
           'application/json': components['schemas']['InviteDto'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED; BAD_JSON */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4765,7 +5852,16 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4776,6 +5872,15 @@ export interface operations {
       };
       /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, INVITE_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -4806,6 +5911,15 @@ export interface operations {
           'application/json': components['schemas']['CandidateStatusDto'];
         };
       };
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
       401: {
         headers: {
@@ -4815,8 +5929,26 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description CANDIDATE_INVITE_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -4900,6 +6032,15 @@ export interface operations {
       };
       /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5005,7 +6146,7 @@ export interface operations {
           'application/json': components['schemas']['AnswerSavedDto'];
         };
       };
-      /** @description RESPONSE_INVALID, VALIDATION_FAILED */
+      /** @description RESPONSE_INVALID, VALIDATION_FAILED; BAD_JSON */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5016,6 +6157,15 @@ export interface operations {
       };
       /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5034,6 +6184,15 @@ export interface operations {
       };
       /** @description ATTEMPT_DEADLINE_PASSED, ATTEMPT_CLOSED, ANSWER_REVISION_CONFLICT */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -5071,6 +6230,15 @@ export interface operations {
       };
       /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5182,8 +6350,26 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5202,6 +6388,15 @@ export interface operations {
       };
       /** @description ATTEMPT_CLOSED */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -5262,7 +6457,16 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5311,7 +6515,25 @@ export interface operations {
           'text/csv': string;
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5352,7 +6574,25 @@ export interface operations {
           'application/json': components['schemas']['SetVersionStatisticsDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5403,7 +6643,16 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5443,7 +6692,25 @@ export interface operations {
           'application/json': components['schemas']['CandidateReportDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5488,7 +6755,25 @@ export interface operations {
           'application/json': components['schemas']['CandidateReportDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5508,6 +6793,15 @@ export interface operations {
       };
       /** @description GRADE_REFUSED (not an essay, not submitted) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };

@@ -55,6 +55,8 @@ export const envSchema = z.object({
   SRS_OPTIMIZER_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
   /** How often each instance refreshes stale item-statistics snapshots, in ms; 0 = never (reads still compute on demand). */
   STATS_REFRESH_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
+  /** Bearer token Prometheus sends to GET /metrics (`Authorization: Bearer <token>`); unset = /metrics is off (404). */
+  METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{16,256}$/, 'must be 16 to 256 printable ASCII characters without spaces').optional(),
   /** SMTP server for invite mails as a URL (smtp://user:pass@host:587, smtps://...:465); or use SMTP_HOST. Unset = no mail. */
   SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, 'must look like smtp://user:pass@host:port or smtps://...').optional(),
   /** SMTP server host (instead of SMTP_URL). */

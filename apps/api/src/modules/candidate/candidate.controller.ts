@@ -13,7 +13,7 @@ import {
 } from '@nestjs/swagger';
 import type * as express from 'express';
 import { IntParam } from '../../common/http/int';
-import { Public } from '../../common/auth/decorators';
+import { CandidateSession, Public } from '../../common/auth/decorators';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
 import { AppConfigService } from '../../config/app-config.service';
 import { AnswerSavedDto, AttemptDeliveryDto, AttemptSummaryDto, SaveAnswerDto } from '../attempts/dto/attempt.dto';
@@ -64,6 +64,7 @@ export class CandidateController {
   }
 
   @Get('status')
+  @CandidateSession()
   @ApiOperation({ summary: 'The state of the invite: not-started, in-progress, submitted, used, expired or revoked' })
   @ApiOkResponse({ type: CandidateStatusDto })
   async status(@Req() req: express.Request): Promise<CandidateStatusDto> {
@@ -71,6 +72,7 @@ export class CandidateController {
   }
 
   @Post('start')
+  @CandidateSession()
   @ApiOperation({ summary: 'Start the test (or continue the open attempt): fixed items and pool draws with a stored seed' })
   @ApiCreatedResponse({ type: AttemptDeliveryDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'CANDIDATE_CANNOT_START (expired, used, revoked)' })
@@ -79,6 +81,7 @@ export class CandidateController {
   }
 
   @Get('attempt')
+  @CandidateSession()
   @ApiOperation({ summary: "The candidate's attempt as the runner shows it (resume after a refresh or a crash)" })
   @ApiOkResponse({ type: AttemptDeliveryDto })
   async attempt(@Req() req: express.Request): Promise<AttemptDeliveryDto> {
@@ -86,6 +89,7 @@ export class CandidateController {
   }
 
   @Put('attempt/items/:position/answer')
+  @CandidateSession()
   @ApiOperation({ summary: 'Save one answer (same rules as quizzes)' })
   @ApiOkResponse({ type: AnswerSavedDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'RESPONSE_INVALID, VALIDATION_FAILED' })
@@ -95,6 +99,7 @@ export class CandidateController {
   }
 
   @Post('attempt/submit')
+  @CandidateSession()
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit the test, exactly once' })
   @ApiOkResponse({ type: AttemptSummaryDto })
@@ -104,6 +109,7 @@ export class CandidateController {
   }
 
   @Get('attempt/review')
+  @CandidateSession()
   @ApiOperation({ summary: "After submitting: what the set's review policy allows (nothing, score, correctness, or full review)" })
   @ApiOkResponse({ type: CandidateReviewDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'ATTEMPT_NOT_SUBMITTED' })
@@ -112,6 +118,7 @@ export class CandidateController {
   }
 
   @Post('attempt/signals')
+  @CandidateSession()
   @HttpCode(204)
   @ApiOperation({ summary: 'Record integrity signals (paste, focus lost, tab hidden) while the attempt is open' })
   @ApiNoContentResponse({ description: 'Recorded' })

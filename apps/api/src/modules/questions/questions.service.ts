@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
-import { ListQuestionsQueryDto, QuestionDeliveryDto, QuestionPageDto, QuestionPreviewDto, TopicDto } from './dto/question.dto';
+import { ListQuestionsQueryDto, QuestionDeliveryDto, QuestionPageDto, QuestionPreviewDto, TopicDto, VerifyCheckDto } from './dto/question.dto';
 import { QuestionVersionEntity } from './question.entities';
 
 export function mapDelivery(v: QuestionVersionEntity): QuestionDeliveryDto {
@@ -35,7 +35,7 @@ export function mapPreview(v: QuestionVersionEntity): QuestionPreviewDto {
       : {}),
     answerKey: v.answerKey as Record<string, unknown>,
     explanation: v.explanation,
-    verify: v.verify as unknown[],
+    verify: v.verify as VerifyCheckDto[],
     verification: v.verification,
   };
 }

@@ -15,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { OVERDUE_POLICIES, type OverduePolicy } from '@goprep/domain';
+import { ApiSchemaRules } from '../../../common/http/api-schema-rules';
 import { BoundedInt } from '../../../common/http/int';
 import { TEMPLATE_LEVELS, TOPIC_IDS, type TemplateLevelId, type TopicId } from '@goprep/question-bank';
 
@@ -34,6 +35,13 @@ const isMock = (o: StartAttemptDto): boolean => o.mode === 'mock';
  * Start a quick quiz (`mode: 'quick'`: topics, difficulty, count, time limit) or a mock interview
  * (`mode: 'mock'`: a role template and a level). Fields of the other mode are ignored.
  */
+@ApiSchemaRules({
+  description: "mode 'quick' requires topics, count and timeLimitMinutes; mode 'mock' requires template and level. Fields of the other mode are ignored.",
+  oneOf: [
+    { properties: { mode: { enum: ['quick'] } }, required: ['topics', 'count', 'timeLimitMinutes'] },
+    { properties: { mode: { enum: ['mock'] } }, required: ['template', 'level'] },
+  ],
+})
 export class StartAttemptDto {
   @ApiProperty({ enum: ATTEMPT_MODES })
   @IsIn(ATTEMPT_MODES as unknown as string[], { message: `mode must be one of: ${ATTEMPT_MODES.join(', ')}` })

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDisplayText } from '../../../common/http/display-text';
 import { BoundedInt } from '../../../common/http/int';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
@@ -8,7 +9,7 @@ export const MAX_INVITES_PER_REQUEST = 500;
 export const MAIL_LOCALES = ['en', 'zh-CN'] as const;
 
 export class InviteeInputDto {
-  @ApiProperty({ maxLength: 200 }) @IsString() @MaxLength(200) name!: string;
+  @ApiProperty({ maxLength: 200 }) @IsString() @IsDisplayText() @MaxLength(200) name!: string;
   @ApiProperty({ maxLength: 320 }) @IsString() @MaxLength(320) email!: string;
 }
 

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDisplayText } from '../../../common/http/display-text';
 import { BoundedInt } from '../../../common/http/int';
 import { Allow, IsArray, IsBoolean, IsNumber, IsObject, IsOptional, IsString } from 'class-validator';
 import { QUESTION_TYPES, TOPIC_IDS } from '@goprep/question-bank';
@@ -19,7 +20,7 @@ export class OrgQuestionOptionDto {
  * schema and rules (validateOrgQuestion) decide what is a valid question, field by field.
  */
 export class OrgQuestionInputDto {
-  @ApiProperty({ maxLength: 100 }) @IsOptional() @IsString() title!: string;
+  @ApiProperty({ maxLength: 100 }) @IsOptional() @IsString() @IsDisplayText() title!: string;
   @ApiProperty({ enum: TOPIC_IDS }) @IsOptional() @IsString() topic!: string;
   @ApiProperty({ example: 'happens-before', description: 'kebab-case' }) @IsOptional() @IsString() subtopic!: string;
   @ApiProperty({ enum: QUESTION_TYPES }) @IsOptional() @IsString() type!: string;

@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDisplayText } from '../../../common/http/display-text';
+import { ApiSchemaRules } from '../../../common/http/api-schema-rules';
 import { BoundedInt } from '../../../common/http/int';
 import { PagedQuery } from '../../../common/http/paging';
 import { Type } from 'class-transformer';
@@ -51,12 +53,19 @@ const isPool = (o: { kind?: unknown }): boolean => o.kind === 'pool';
  * One entry of a set, as a client sends it: a fixed question (pinned to a version) or a random
  * pool. Fields of the other kind are ignored. Pool `points` are per drawn question.
  */
+@ApiSchemaRules({
+  description: "kind 'fixed' requires questionId; kind 'pool' requires topic, count and difficulty.",
+  oneOf: [
+    { properties: { kind: { enum: ['fixed'] } }, required: ['questionId'] },
+    { properties: { kind: { enum: ['pool'] } }, required: ['topic', 'count', 'difficulty'] },
+  ],
+})
 export class SetItemInputDto {
   @ApiProperty({ enum: SET_ITEM_KINDS, enumName: 'SetItemKind' })
   @IsIn(SET_ITEM_KINDS as unknown as string[], { message: `kind must be one of: ${SET_ITEM_KINDS.join(', ')}` })
   kind!: SetItemKind;
 
-  @ApiProperty({ minimum: 0, exclusiveMinimum: true, maximum: POINTS_MAX, description: 'Points of the item (pool: of each drawn question); > 0' })
+  @ApiProperty({ minimum: 0.01, maximum: POINTS_MAX, description: 'Points of the item (pool: of each drawn question); at least 0.01' })
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'points must be a number' })
   @Min(0.01, { message: 'points must be greater than 0' })
   @Max(POINTS_MAX)
@@ -112,12 +121,13 @@ export class SetItemInputDto {
 export class SetDraftInputDto {
   @ApiProperty({ maxLength: TITLE_MAX })
   @IsString()
-  @Matches(/\S/, { message: 'title must not be blank' })
+  @IsDisplayText({ nonBlank: true })
   @MaxLength(TITLE_MAX)
   title!: string;
 
   @ApiProperty({ maxLength: INSTRUCTIONS_MAX, description: 'Markdown shown to candidates before they start' })
   @IsString()
+  @IsDisplayText({ multiline: true })
   @MaxLength(INSTRUCTIONS_MAX)
   instructions!: string;
 
@@ -148,7 +158,7 @@ export class SetDraftInputDto {
 export class CreateQuestionSetDto {
   @ApiProperty({ maxLength: TITLE_MAX })
   @IsString()
-  @Matches(/\S/, { message: 'title must not be blank' })
+  @IsDisplayText({ nonBlank: true })
   @MaxLength(TITLE_MAX)
   title!: string;
 
@@ -313,6 +323,7 @@ export class SetExportItemDto extends SetItemInputDto {
   @ApiPropertyOptional({ description: 'fixed: the question title (informational)' })
   @IsOptional()
   @IsString()
+  @IsDisplayText()
   @MaxLength(300)
   title?: string;
 
@@ -344,11 +355,11 @@ export class QuestionSetExportDto {
 
   @ApiProperty({ maxLength: TITLE_MAX })
   @IsString()
-  @Matches(/\S/, { message: 'title must not be blank' })
+  @IsDisplayText({ nonBlank: true })
   @MaxLength(TITLE_MAX)
   title!: string;
 
-  @ApiProperty({ maxLength: INSTRUCTIONS_MAX }) @IsString() @MaxLength(INSTRUCTIONS_MAX) instructions!: string;
+  @ApiProperty({ maxLength: INSTRUCTIONS_MAX }) @IsString() @IsDisplayText({ multiline: true }) @MaxLength(INSTRUCTIONS_MAX) instructions!: string;
   @BoundedInt({ min: TIME_LIMIT_MIN, max: TIME_LIMIT_MAX }) timeLimitSeconds!: number;
   @ApiProperty() @IsBoolean() shuffleOptions!: boolean;
 

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiSchemaRules } from '../../../common/http/api-schema-rules';
 import { BoundedInt } from '../../../common/http/int';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { QUESTION_TYPES, TOPIC_IDS } from '@goprep/question-bank';
+import { QUESTION_TYPES, TOPIC_IDS, VERIFY_KINDS } from '@goprep/question-bank';
 import type { QuestionType, TopicId } from '@goprep/question-bank';
 import { QUESTION_VERIFICATION, type QuestionVerification } from '../question.entities';
 
@@ -95,12 +96,18 @@ export class PreviewOptionDto extends DeliveryOptionDto {
   @ApiPropertyOptional() feedback?: string;
 }
 
+/** One check of the Go verifier, as in the question's front matter (docs/question-format.md). */
+@ApiSchemaRules({ additionalProperties: true })
+export class VerifyCheckDto {
+  @ApiProperty({ enum: VERIFY_KINDS, description: 'The kind of check; the other fields depend on it' }) kind!: (typeof VERIFY_KINDS)[number];
+}
+
 /** For managers and admins building sets: the key and the explanation. */
 export class QuestionPreviewDto extends QuestionDeliveryDto {
   @ApiPropertyOptional({ type: [PreviewOptionDto] }) declare options?: PreviewOptionDto[];
   @ApiProperty({ description: 'The answer key, by type' }) answerKey!: Record<string, unknown>;
   @ApiProperty() explanation!: string;
-  @ApiProperty({ description: 'What the Go verifier checks' }) verify!: unknown[];
+  @ApiProperty({ type: [VerifyCheckDto], description: 'What the Go verifier checks' }) verify!: VerifyCheckDto[];
   @ApiProperty({
     enum: QUESTION_VERIFICATION,
     enumName: 'QuestionVerification',
