@@ -14,6 +14,7 @@ import { AppModule } from './app.module';
 import { csrfMiddleware } from './common/auth/csrf.middleware';
 import { expressErrorHandler } from './common/errors/global-exception.filter';
 import { createValidationPipe } from './common/errors/validation';
+import { methodNotAllowed } from './common/http/method-not-allowed';
 import { completeOpenApiDocument } from './common/http/openapi-document';
 import { requestId } from './common/http/request-id';
 import { applyServerLimits, rejectHazardousBodies, requestTimeout } from './common/http/limits';
@@ -79,6 +80,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     }),
   );
   app.use(app.get(MetricsService).middleware());
+  app.use(methodNotAllowed(() => buildOpenApiDocument(app).paths));
   app.use(cookieParser());
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));

@@ -2334,7 +2334,10 @@ export interface components {
       invitees?: components['schemas']['InviteeInputDto'][];
       /** @description Pasted lines "Name, email" (or "email", or "Name <email>") or CSV text with a name,email header */
       csv?: string;
-      /** @description When the link stops starting attempts (ISO 8601, in the future) */
+      /**
+       * Format: date-time
+       * @description When the link stops starting attempts (ISO 8601, in the future)
+       */
       expiresAt: string;
       /** @default 1 */
       attemptsAllowed: number;
@@ -2452,7 +2455,10 @@ export interface components {
     IntegritySignalDto: {
       /** @enum {string} */
       type: 'paste' | 'blur' | 'focus' | 'hidden' | 'visible';
-      /** @description When it happened (ISO 8601, client clock) */
+      /**
+       * Format: date-time
+       * @description When it happened (ISO 8601, client clock)
+       */
       at: string;
       position?: number;
       /** @description paste: characters pasted */
@@ -3189,6 +3195,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      /** @description ALREADY_MEMBER */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description INVITE_INVALID */
       410: {
         headers: {
@@ -3200,6 +3215,15 @@ export interface operations {
       };
       /** @description PAYLOAD_TOO_LARGE */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description RATE_LIMITED after too many invalid links from one address */
+      429: {
         headers: {
           [name: string]: unknown;
         };

@@ -14,7 +14,7 @@ type SchemaObject = Exclude<SchemaOrRef, ReferenceObject>;
 type ResponseObject = Exclude<OperationObject['responses'][string], ReferenceObject>;
 
 /** Security scheme names in `components.securitySchemes`. */
-export const SECURITY = { session: 'session', candidate: 'candidate', metrics: 'metricsToken', csrf: 'csrf' } as const;
+export const SECURITY = { session: 'session', candidate: 'candidate', metrics: 'metricsToken', csrf: 'csrf', csrfCookie: 'csrfCookie' } as const;
 const ERROR_BODY = 'ErrorBodyDto';
 const UNSAFE = new Set(['post', 'put', 'patch', 'delete']);
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
@@ -84,7 +84,8 @@ function addErrorResponses(op: OperationObject, codes: ErrorCode[]): void {
 }
 
 function security(method: string, path: string, access: RouteAccess): Array<Record<string, string[]>> {
-  const csrf: Record<string, string[]> = UNSAFE.has(method) && path.startsWith('/api/') ? { [SECURITY.csrf]: [] } : {};
+  // Double submit: the header and the cookie it must equal, both required together.
+  const csrf: Record<string, string[]> = UNSAFE.has(method) && path.startsWith('/api/') ? { [SECURITY.csrf]: [], [SECURITY.csrfCookie]: [] } : {};
   if (access.auth === 'public') return Object.keys(csrf).length > 0 ? [csrf] : [];
   return [{ [SECURITY[access.auth]]: [], ...csrf }];
 }
@@ -119,11 +120,11 @@ function keywordsFor(meta: ValidationMetadata): SchemaObject {
       return a instanceof RegExp && a.flags === '' ? { pattern: a.source } : {};
     case 'isIn':
       return Array.isArray(a) ? { enum: a } : {};
-    case 'isUUID':
+    case 'isUuid':
       return { format: 'uuid' };
     case 'isEmail':
       return { format: 'email' };
-    case 'isISO8601':
+    case 'isIso8601':
       return { format: 'date-time' };
     case 'arrayMinSize':
       return { minItems: a as number };
@@ -221,6 +222,7 @@ export function completeOpenApiDocument(app: INestApplication, doc: OpenAPIObjec
       name: 'X-CSRF-Token',
       description: 'Writes under /api/ echo the goprep_csrf cookie (set on any response, or from GET /api/auth/csrf) in this header',
     },
+    [SECURITY.csrfCookie]: { type: 'apiKey', in: 'cookie', name: 'goprep_csrf', description: 'The CSRF cookie whose value the X-CSRF-Token header repeats' },
   };
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of METHODS) {
