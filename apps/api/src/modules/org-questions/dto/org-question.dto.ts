@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDisplayText } from '../../../common/http/display-text';
-import { BoundedInt } from '../../../common/http/int';
-import { Allow, IsArray, IsBoolean, IsNumber, IsObject, IsOptional, IsString } from 'class-validator';
+import { Allow, IsArray, IsBoolean, IsInt, IsNumber, IsObject, IsOptional, IsString } from 'class-validator';
 import { QUESTION_TYPES, TOPIC_IDS } from '@goprep/question-bank';
 import { QuestionPreviewDto } from '../../questions/dto/question.dto';
 import { QUESTION_VERIFICATION, type QuestionVerification } from '../../questions/question.entities';
@@ -24,10 +23,11 @@ export class OrgQuestionInputDto {
   @ApiProperty({ enum: TOPIC_IDS }) @IsOptional() @IsString() topic!: string;
   @ApiProperty({ example: 'happens-before', description: 'kebab-case' }) @IsOptional() @IsString() subtopic!: string;
   @ApiProperty({ enum: QUESTION_TYPES }) @IsOptional() @IsString() type!: string;
-  @IsOptional() @BoundedInt({ min: 1, max: 5 }) difficulty!: number;
+  // Ranges documented here and checked by the bank linter, which reports every problem of a question at once.
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 5 }) @IsOptional() @IsInt() difficulty!: number;
   @ApiProperty({ type: [String], description: 'kebab-case, at least one' }) @IsOptional() @IsArray() tags!: string[];
   @ApiProperty({ example: '1.26' }) @IsOptional() @IsString() go_version!: string;
-  @IsOptional() @BoundedInt({ min: 10, max: 1800 }) expected_seconds!: number;
+  @ApiProperty({ type: 'integer', minimum: 10, maximum: 1800 }) @IsOptional() @IsInt() expected_seconds!: number;
   @ApiProperty({ type: [String], description: 'https URLs of primary sources, at least one' })
   @IsOptional()
   @IsArray()
