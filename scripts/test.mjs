@@ -14,6 +14,8 @@ const steps = [
   ['build', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', 'runner', '--output-style=stream-without-prefixes']],
   ['openapi up to date', 'node', ['scripts/check-openapi.mjs']],
   ['api e2e', 'npx', ['jest', '-c', 'tests/api-e2e/jest.config.ts']],
+  // The OpenAPI document as a fuzzer's contract (about 4 minutes): .ci/run installs Schemathesis.
+  ['schemathesis', 'node', ['tests/security/schemathesis.mjs']],
   ['web e2e', 'npx', ['jest', '-c', 'tests/web-e2e/jest.config.ts']],
 ];
 

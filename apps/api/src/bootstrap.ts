@@ -14,6 +14,8 @@ import { AppModule } from './app.module';
 import { csrfMiddleware } from './common/auth/csrf.middleware';
 import { expressErrorHandler } from './common/errors/global-exception.filter';
 import { createValidationPipe } from './common/errors/validation';
+import { methodNotAllowed } from './common/http/method-not-allowed';
+import { completeOpenApiDocument } from './common/http/openapi-document';
 import { requestId } from './common/http/request-id';
 import { applyServerLimits, rejectHazardousBodies, requestTimeout } from './common/http/limits';
 import type { AppConfig } from './config/env';
@@ -30,11 +32,11 @@ export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject
       'Interview practice for Go engineers. Errors are `{ code, message }`. Cookie-authenticated writes need the `goprep_csrf` cookie value in `X-CSRF-Token`.',
     )
     .setVersion('0.1.0')
-    .addCookieAuth('goprep_session')
     .build();
-  return SwaggerModule.createDocument(app, config, {
+  const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
+  return completeOpenApiDocument(app, document);
 }
 
 /**
@@ -79,6 +81,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     }),
   );
   app.use(app.get(MetricsService).middleware());
+  app.use(methodNotAllowed(() => buildOpenApiDocument(app).paths));
   app.use(cookieParser());
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));

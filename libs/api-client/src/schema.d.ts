@@ -11,7 +11,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Prometheus metrics (text exposition format) */
+    /** Prometheus metrics (text exposition format), for a scraper with METRICS_TOKEN */
     get: operations['Metrics_scrape'];
     put?: never;
     post?: never;
@@ -1166,8 +1166,15 @@ export interface components {
       token: string;
     };
     RegisterDto: {
-      /** @example ada@example.com */
+      /**
+       * Format: email
+       * @example ada@example.com
+       */
       email: string;
+      /**
+       * Format: password
+       * @description 10 to 128 characters, not one character repeated, not a commonly used password
+       */
       password: string;
       /** @example Ada */
       displayName: string;
@@ -1255,6 +1262,10 @@ export interface components {
     };
     ChangePasswordDto: {
       currentPassword: string;
+      /**
+       * Format: password
+       * @description 10 to 128 characters, not one character repeated, not a commonly used password
+       */
       newPassword: string;
     };
     OrganizationDto: {
@@ -1268,7 +1279,10 @@ export interface components {
       name: string;
     };
     CreateOrgInviteDto: {
-      /** @example grace@example.com */
+      /**
+       * Format: email
+       * @example grace@example.com
+       */
       email: string;
     };
     OrgInviteCreatedDto: {
@@ -1386,6 +1400,15 @@ export interface components {
       correct: boolean;
       feedback?: string;
     };
+    VerifyCheckDto: {
+      /**
+       * @description The kind of check; the other fields depend on it
+       * @enum {string}
+       */
+      kind: 'output' | 'output-matches' | 'race' | 'deadlock' | 'leak' | 'compile-error' | 'vet' | 'escape';
+    } & {
+      [key: string]: unknown;
+    };
     /**
      * @description not-applicable: no program; unverified: nobody has run the checks; verified: the verifier passed
      * @enum {string}
@@ -1422,7 +1445,7 @@ export interface components {
       answerKey: Record<string, never>;
       explanation: string;
       /** @description What the Go verifier checks */
-      verify: string[];
+      verify: components['schemas']['VerifyCheckDto'][];
       /** @description not-applicable: no program; unverified: nobody has run the checks; verified: the verifier passed */
       verification: components['schemas']['QuestionVerification'];
     };
@@ -1430,6 +1453,7 @@ export interface components {
       min: number;
       max: number;
     };
+    /** @description mode 'quick' requires topics, count and timeLimitMinutes; mode 'mock' requires template and level. Fields of the other mode are ignored. */
     StartAttemptDto: {
       /** @enum {string} */
       mode: 'quick' | 'mock';
@@ -1473,7 +1497,16 @@ export interface components {
       overduePolicy?: 'auto-submit' | 'grace-period' | 'not-counted';
       /** @description grace-period: minutes after the deadline to submit (default 10) */
       overdueGraceMinutes?: number;
-    };
+    } & (
+      | {
+          /** @enum {unknown} */
+          mode?: 'quick';
+        }
+      | {
+          /** @enum {unknown} */
+          mode?: 'mock';
+        }
+    );
     TopicTallyDto: {
       items: number;
       score: number;
@@ -1825,7 +1858,7 @@ export interface components {
       answerKey: Record<string, never>;
       explanation: string;
       /** @description What the Go verifier checks */
-      verify: string[];
+      verify: components['schemas']['VerifyCheckDto'][];
       /** @description not-applicable: no program; unverified: nobody has run the checks; verified: the verifier passed */
       verification: components['schemas']['QuestionVerification'];
       organizationId: string;
@@ -2332,7 +2365,7 @@ export interface components {
     };
     SetExportItemDto: {
       kind: components['schemas']['SetItemKind'];
-      /** @description Points of the item (pool: of each drawn question); > 0 */
+      /** @description Points of the item (pool: of each drawn question); at least 0.01 */
       points: number;
       /**
        * @description fixed: a bank question id or one of the organization's own (org-...)
@@ -2407,9 +2440,10 @@ export interface components {
       language?: components['schemas']['SetLanguage'];
       items: components['schemas']['SetExportItemDto'][];
     };
+    /** @description kind 'fixed' requires questionId; kind 'pool' requires topic, count and difficulty. */
     SetItemInputDto: {
       kind: components['schemas']['SetItemKind'];
-      /** @description Points of the item (pool: of each drawn question); > 0 */
+      /** @description Points of the item (pool: of each drawn question); at least 0.01 */
       points: number;
       /**
        * @description fixed: a bank question id or one of the organization's own (org-...)
@@ -2457,7 +2491,16 @@ export interface components {
        *     ]
        */
       excludeTags?: string[];
-    };
+    } & (
+      | {
+          /** @enum {unknown} */
+          kind?: 'fixed';
+        }
+      | {
+          /** @enum {unknown} */
+          kind?: 'pool';
+        }
+    );
     SetDraftInputDto: {
       title: string;
       /** @description Markdown shown to candidates before they start */
@@ -2508,7 +2551,10 @@ export interface components {
       invitees?: components['schemas']['InviteeInputDto'][];
       /** @description Pasted lines "Name, email" (or "email", or "Name <email>") or CSV text with a name,email header */
       csv?: string;
-      /** @description When the link stops starting attempts (ISO 8601, in the future) */
+      /**
+       * Format: date-time
+       * @description When the link stops starting attempts (ISO 8601, in the future)
+       */
       expiresAt: string;
       /** @default 1 */
       attemptsAllowed: number;
@@ -2634,7 +2680,10 @@ export interface components {
     IntegritySignalDto: {
       /** @enum {string} */
       type: 'paste' | 'blur' | 'focus' | 'hidden' | 'visible';
-      /** @description When it happened (ISO 8601, client clock) */
+      /**
+       * Format: date-time
+       * @description When it happened (ISO 8601, client clock)
+       */
       at: string;
       position?: number;
       /** @description paste: characters pasted */
@@ -2877,7 +2926,10 @@ export interface components {
        * @example gl-task-fanout-early-return
        */
       questionId: string;
-      /** @description Run against the version pinned by this attempt item (your own attempt); default: the current bank version */
+      /**
+       * Format: uuid
+       * @description Run against the version pinned by this attempt item (your own attempt); default: the current bank version
+       */
       attemptId?: string;
       position?: number;
       /**
@@ -2984,7 +3036,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': string;
+          'text/plain': string;
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
     };
@@ -3057,8 +3127,35 @@ export interface operations {
           'application/json': components['schemas']['AuthResultDto'];
         };
       };
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description EMAIL_TAKEN */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -3089,8 +3186,35 @@ export interface operations {
           'application/json': components['schemas']['AuthResultDto'];
         };
       };
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description INVALID_CREDENTIALS */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -3124,6 +3248,24 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   Auth_changePassword: {
@@ -3139,8 +3281,35 @@ export interface operations {
       };
     };
     responses: {
-      /** @description INVALID_CREDENTIALS when the current password is wrong */
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description INVALID_CREDENTIALS when the current password is wrong; UNAUTHENTICATED */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -3167,6 +3336,15 @@ export interface operations {
           'application/json': components['schemas']['OrganizationDto'][];
         };
       };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   Organizations_create: {
@@ -3188,6 +3366,42 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['OrganizationDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
     };
@@ -3215,8 +3429,44 @@ export interface operations {
           'application/json': components['schemas']['OrgInviteCreatedDto'];
         };
       };
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description ORGANIZATION_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -3247,8 +3497,62 @@ export interface operations {
           'application/json': components['schemas']['OrganizationDto'];
         };
       };
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ALREADY_MEMBER */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description INVITE_INVALID */
       410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description RATE_LIMITED after too many invalid links from one address */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -3307,7 +3611,7 @@ export interface operations {
           'application/json': components['schemas']['MeDto'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED; BAD_JSON */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3318,6 +3622,24 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -3342,6 +3664,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TopicDto'][];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
     };
@@ -3394,6 +3725,24 @@ export interface operations {
           'application/json': components['schemas']['QuestionPageDto'];
         };
       };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   Questions_get: {
@@ -3413,6 +3762,24 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['LocalizedQuestionDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
       /** @description QUESTION_NOT_FOUND */
@@ -3445,8 +3812,35 @@ export interface operations {
           'application/json': components['schemas']['QuestionPreviewDto'];
         };
       };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description FORBIDDEN for learners */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description NOT_FOUND */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -3473,6 +3867,15 @@ export interface operations {
           'application/json': components['schemas']['AttemptHistoryDto'];
         };
       };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   Attempts_start: {
@@ -3496,8 +3899,44 @@ export interface operations {
           'application/json': components['schemas']['AttemptDeliveryDto'];
         };
       };
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description TEMPLATE_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -3535,6 +3974,24 @@ export interface operations {
           'application/json': components['schemas']['AttemptDeliveryDto'];
         };
       };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description ATTEMPT_NOT_FOUND (also for other users) */
       404: {
         headers: {
@@ -3570,8 +4027,26 @@ export interface operations {
           'application/json': components['schemas']['AnswerSavedDto'];
         };
       };
-      /** @description RESPONSE_INVALID, VALIDATION_FAILED */
+      /** @description RESPONSE_INVALID, VALIDATION_FAILED; BAD_JSON */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -3590,6 +4065,15 @@ export interface operations {
       };
       /** @description ATTEMPT_DEADLINE_PASSED, ATTEMPT_CLOSED, ANSWER_REVISION_CONFLICT */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -3616,6 +4100,33 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AttemptSummaryDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
       /** @description ATTEMPT_NOT_FOUND */
@@ -3655,6 +4166,24 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AttemptReviewDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
       /** @description REVIEW_NOT_ALLOWED */
@@ -3721,6 +4250,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND */
       404: {
         headers: {
@@ -3755,8 +4293,26 @@ export interface operations {
           'application/json': components['schemas']['OrgQuestionDto'];
         };
       };
-      /** @description VALIDATION_FAILED with field errors */
+      /** @description VALIDATION_FAILED with field errors; BAD_JSON */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -3766,6 +4322,15 @@ export interface operations {
       };
       /** @description ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -3793,6 +4358,24 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['OrgQuestionDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
       /** @description ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND */
@@ -3830,8 +4413,26 @@ export interface operations {
           'application/json': components['schemas']['OrgQuestionDto'];
         };
       };
-      /** @description VALIDATION_FAILED with field errors */
+      /** @description VALIDATION_FAILED with field errors; BAD_JSON */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -3841,6 +4442,15 @@ export interface operations {
       };
       /** @description ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -3868,6 +4478,33 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
       };
       /** @description ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND */
       404: {
@@ -3897,6 +4534,15 @@ export interface operations {
           'application/json': components['schemas']['DrillSettingsDto'];
         };
       };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   Drills_updateSettings: {
@@ -3920,8 +4566,35 @@ export interface operations {
           'application/json': components['schemas']['DrillSettingsDto'];
         };
       };
-      /** @description VALIDATION_FAILED with a problem per field */
+      /** @description VALIDATION_FAILED with a problem per field; BAD_JSON */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -3964,6 +4637,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   Drills_addToDeck: {
@@ -3987,8 +4669,26 @@ export interface operations {
           'application/json': components['schemas']['DeckChangeDto'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED; BAD_JSON */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4014,6 +4714,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   Drills_removeFromDeck: {
@@ -4032,6 +4741,33 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
       };
       /** @description DRILL_CARD_NOT_FOUND */
       404: {
@@ -4061,6 +4797,33 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DrillCardStateDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
       /** @description DRILL_CARD_NOT_FOUND */
@@ -4093,6 +4856,33 @@ export interface operations {
           'application/json': components['schemas']['DrillCardStateDto'];
         };
       };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description DRILL_CARD_NOT_FOUND */
       404: {
         headers: {
@@ -4121,6 +4911,15 @@ export interface operations {
           'application/json': components['schemas']['DueQueueDto'];
         };
       };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   Drills_review: {
@@ -4144,8 +4943,26 @@ export interface operations {
           'application/json': components['schemas']['ReviewResultDto'];
         };
       };
-      /** @description VALIDATION_FAILED, RESPONSE_INVALID */
+      /** @description VALIDATION_FAILED, RESPONSE_INVALID; BAD_JSON */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4164,6 +4981,15 @@ export interface operations {
       };
       /** @description DRILL_CARD_SUSPENDED, DRILL_REVIEW_ID_CONFLICT, DRILL_REVIEW_REFUSED */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -4190,6 +5016,33 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['UndoResultDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
       /** @description DRILL_REVIEW_NOT_FOUND */
@@ -4229,6 +5082,15 @@ export interface operations {
           'application/json': components['schemas']['DrillStatsDto'];
         };
       };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   DrillsAdmin_lapseHeavy: {
@@ -4262,6 +5124,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description FORBIDDEN for learners and managers */
       403: {
         headers: {
@@ -4288,6 +5159,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['SetTemplateDto'][];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
       /** @description FORBIDDEN for learners */
@@ -4338,7 +5218,16 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4381,7 +5270,7 @@ export interface operations {
           'application/json': components['schemas']['QuestionSetDto'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED; BAD_JSON */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4390,7 +5279,16 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4401,6 +5299,15 @@ export interface operations {
       };
       /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -4433,7 +5340,7 @@ export interface operations {
           'application/json': components['schemas']['QuestionSetDto'];
         };
       };
-      /** @description VALIDATION_FAILED with field paths (items.N.questionId ...) */
+      /** @description VALIDATION_FAILED with field paths (items.N.questionId ...); BAD_JSON */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4442,7 +5349,16 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4453,6 +5369,15 @@ export interface operations {
       };
       /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -4482,7 +5407,25 @@ export interface operations {
           'application/json': components['schemas']['QuestionSetDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4526,7 +5469,7 @@ export interface operations {
           'application/json': components['schemas']['QuestionSetDto'];
         };
       };
-      /** @description VALIDATION_FAILED with field paths */
+      /** @description VALIDATION_FAILED with field paths; BAD_JSON */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4535,7 +5478,16 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4555,6 +5507,15 @@ export interface operations {
       };
       /** @description SET_ARCHIVED */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -4584,7 +5545,25 @@ export interface operations {
           'application/json': components['schemas']['QuestionSetDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4643,7 +5622,25 @@ export interface operations {
           'application/json': components['schemas']['QuestionSetVersionDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4683,7 +5680,25 @@ export interface operations {
           'application/json': components['schemas']['QuestionSetDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4723,7 +5738,25 @@ export interface operations {
           'application/json': components['schemas']['QuestionSetDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4763,7 +5796,25 @@ export interface operations {
           'application/json': components['schemas']['QuestionSetDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4812,7 +5863,25 @@ export interface operations {
           'text/plain': components['schemas']['QuestionSetExportDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4868,7 +5937,16 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4924,7 +6002,16 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4968,7 +6055,7 @@ export interface operations {
           'application/json': components['schemas']['InvitesCreatedDto'];
         };
       };
-      /** @description VALIDATION_FAILED (with the list's line numbers) */
+      /** @description VALIDATION_FAILED (with the list's line numbers); BAD_JSON */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4977,7 +6064,16 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4997,6 +6093,15 @@ export interface operations {
       };
       /** @description SET_ARCHIVED */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -5026,7 +6131,25 @@ export interface operations {
           'application/json': components['schemas']['InviteDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5082,7 +6205,16 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5126,7 +6258,7 @@ export interface operations {
           'application/json': components['schemas']['InviteDto'];
         };
       };
-      /** @description VALIDATION_FAILED */
+      /** @description VALIDATION_FAILED; BAD_JSON */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5135,7 +6267,16 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5146,6 +6287,15 @@ export interface operations {
       };
       /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, INVITE_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -5176,6 +6326,15 @@ export interface operations {
           'application/json': components['schemas']['CandidateStatusDto'];
         };
       };
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
       401: {
         headers: {
@@ -5185,8 +6344,26 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description CANDIDATE_INVITE_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -5272,8 +6449,26 @@ export interface operations {
           'application/json': components['schemas']['AttemptDeliveryDto'];
         };
       };
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5292,6 +6487,15 @@ export interface operations {
       };
       /** @description CANDIDATE_CANNOT_START (expired, used, revoked) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -5379,7 +6583,7 @@ export interface operations {
           'application/json': components['schemas']['AnswerSavedDto'];
         };
       };
-      /** @description RESPONSE_INVALID, VALIDATION_FAILED */
+      /** @description RESPONSE_INVALID, VALIDATION_FAILED; BAD_JSON */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5390,6 +6594,15 @@ export interface operations {
       };
       /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5408,6 +6621,15 @@ export interface operations {
       };
       /** @description ATTEMPT_DEADLINE_PASSED, ATTEMPT_CLOSED, ANSWER_REVISION_CONFLICT */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -5445,6 +6667,15 @@ export interface operations {
       };
       /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5556,8 +6787,26 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5576,6 +6825,15 @@ export interface operations {
       };
       /** @description ATTEMPT_CLOSED */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -5636,7 +6894,16 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5685,7 +6952,25 @@ export interface operations {
           'text/csv': string;
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5726,7 +7011,25 @@ export interface operations {
           'application/json': components['schemas']['SetVersionStatisticsDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5777,7 +7080,16 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5817,7 +7129,25 @@ export interface operations {
           'application/json': components['schemas']['CandidateReportDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5862,7 +7192,25 @@ export interface operations {
           'application/json': components['schemas']['CandidateReportDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5882,6 +7230,15 @@ export interface operations {
       };
       /** @description GRADE_REFUSED (not an essay, not submitted) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -5913,7 +7270,7 @@ export interface operations {
           'application/json': components['schemas']['JudgeRunDto'];
         };
       };
-      /** @description VALIDATION_FAILED, JUDGE_FILES_INVALID (wrong file names, too many or too large) */
+      /** @description VALIDATION_FAILED, JUDGE_FILES_INVALID (wrong file names, too many or too large); BAD_JSON */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5931,8 +7288,26 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description JUDGE_TASK_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -5998,6 +7373,15 @@ export interface operations {
           'application/json': components['schemas']['JudgeRunDto'];
         };
       };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description UNAUTHENTICATED */
       401: {
         headers: {
@@ -6036,6 +7420,15 @@ export interface operations {
         };
         content: {
           'text/event-stream': string;
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
       /** @description UNAUTHENTICATED */

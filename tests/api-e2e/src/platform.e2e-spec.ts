@@ -5,10 +5,12 @@ import { Browser, createTestApp, type TestApp } from './support/test-app';
 import { e2eDatabase } from './support/e2e-env';
 import { TcpProxy } from './support/tcp-proxy';
 
+const METRICS_TOKEN = 'scrape-token-0123456789abcdef';
+
 describe('platform: health, metrics, docs and error shape', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ METRICS_TOKEN });
   });
   afterAll(() => t.close());
 
@@ -27,12 +29,37 @@ describe('platform: health, metrics, docs and error shape', () => {
   it('should expose Prometheus metrics with the request histogram labelled by route template', async () => {
     await request(t.server).get('/api/health');
     await request(t.server).get('/api/questions/some-id');
-    const res = await request(t.server).get('/metrics').expect(200);
+    const res = await request(t.server).get('/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     expect(res.text).toContain('# TYPE http_request_duration_seconds histogram');
     expect(res.text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/api\/health",status="200"\} \d+/);
     expect(res.text).toMatch(/route="\/api\/questions\/:id",status="401"/);
     expect(res.text).toContain('process_cpu_user_seconds_total');
+  });
+
+  it.each([
+    ['no credentials', undefined],
+    ['a wrong token', 'Bearer scrape-token-0123456789abcdeX'],
+    ['a token prefix', 'Bearer scrape-token'],
+    ['another scheme', `Basic ${METRICS_TOKEN}`],
+  ])('should refuse the metrics to a client with %s (401, the Bearer challenge, no metric leaked)', async (_what, header) => {
+    let req = request(t.server).get('/metrics');
+    if (header) req = req.set('Authorization', header);
+    const res = await req;
+    expect(res.status).toBe(401);
+    expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
+    expect(res.body.code).toBe('UNAUTHENTICATED');
+    expect(res.text).not.toContain('http_request_duration_seconds');
+  });
+
+  it('should serve no metrics at all when METRICS_TOKEN is unset', async () => {
+    const off = await createTestApp();
+    try {
+      const res = await request(off.server).get('/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`);
+      expect({ status: res.status, code: (res.body as { code?: string }).code }).toEqual({ status: 404, code: 'NOT_FOUND' });
+    } finally {
+      await off.close();
+    }
   });
 
   it('should serve the OpenAPI document, identical to the committed apps/api/openapi.json', async () => {

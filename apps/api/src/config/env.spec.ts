@@ -32,4 +32,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ COOKIE_SECURE: 'true' }).COOKIE_SECURE).toBe(true);
     expect(() => loadConfig({ COOKIE_SECURE: 'yes' })).toThrow(ConfigError);
   });
+
+  it('should take a METRICS_TOKEN of 16 to 256 printable characters and refuse a short or spaced one', () => {
+    expect(loadConfig({}).METRICS_TOKEN).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: 'a'.repeat(16) }).METRICS_TOKEN).toBe('a'.repeat(16));
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(ConfigError);
+    expect(() => loadConfig({ METRICS_TOKEN: 'sixteen chars with spaces' })).toThrow(ConfigError);
+  });
 });

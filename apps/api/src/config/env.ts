@@ -61,6 +61,8 @@ export const envSchema = z.object({
   JUDGE_APPLY_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
   /** Start one judge runner (apps/runner) beside the API, on the same database; false when runners are deployed on their own. */
   JUDGE_EMBEDDED_RUNNER: bool.default(true),
+  /** Bearer token Prometheus sends to GET /metrics (`Authorization: Bearer <token>`); unset = /metrics is off (404). */
+  METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{16,256}$/, 'must be 16 to 256 printable ASCII characters without spaces').optional(),
   /** SMTP server for invite mails as a URL (smtp://user:pass@host:587, smtps://...:465); or use SMTP_HOST. Unset = no mail. */
   SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, 'must look like smtp://user:pass@host:port or smtps://...').optional(),
   /** SMTP server host (instead of SMTP_URL). */

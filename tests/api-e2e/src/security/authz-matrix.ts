@@ -43,7 +43,8 @@ const setA = (ids: WorldIds) => ({ orgId: ids.orgA, setId: ids.setA! });
 const attempt = (ids: WorldIds) => ({ id: ids.attempt });
 
 export const AUTHZ_MATRIX: Record<string, MatrixRequest> = {
-  'GET /metrics': { expect: anyone },
+  // No actor holds METRICS_TOKEN (the world sets one): a session or a candidate cookie is not enough.
+  'GET /metrics': { expect: s(401, 401, 401, 401, 401, 401) },
   'GET /api/health': { expect: anyone },
   'GET /api/auth/csrf': { expect: anyone },
   'POST /api/auth/register': {

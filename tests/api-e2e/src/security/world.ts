@@ -192,7 +192,7 @@ async function ok(res: request.Response | Promise<request.Response>, what: strin
  * The candidate is a client that holds nothing but what an invite link gives (no account).
  */
 export async function createWorld(env: Record<string, string> = {}): Promise<World> {
-  const t = await createTestApp({ ATTEMPT_SWEEP_INTERVAL_MS: '0', LOGIN_MAX_ATTEMPTS_PER_IP: '100000', ...env });
+  const t = await createTestApp({ ATTEMPT_SWEEP_INTERVAL_MS: '0', LOGIN_MAX_ATTEMPTS_PER_IP: '100000', METRICS_TOKEN: 'world-metrics-token-0123456789', ...env });
   const make = (role: Role, email?: string) => new Actor(role, t.server, email);
   const actors: Record<Role, Actor> = {
     anonymous: make('anonymous'),

@@ -1,4 +1,4 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
 
 export type UserRole = 'learner' | 'manager' | 'admin';
@@ -19,6 +19,14 @@ export type AuthedRequest = Request & { user?: AuthUser; id?: string };
 export const IS_PUBLIC = 'goprep:public';
 /** The route needs no session. Everything else does. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+export type AuthScheme = 'session' | 'candidate' | 'metrics';
+export const AUTH_SCHEME = 'goprep:auth-scheme';
+/**
+ * A public route (no session) that needs the candidate cookie instead; the handler checks it.
+ * Recorded so that the OpenAPI document names the candidate cookie as the operation's security.
+ */
+export const CandidateSession = () => applyDecorators(Public(), SetMetadata(AUTH_SCHEME, 'candidate' satisfies AuthScheme));
 
 export const ROLES = 'goprep:roles';
 /** The route needs one of these user roles. */

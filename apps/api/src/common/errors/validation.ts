@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppError, FieldError } from './app-error';
 import { ErrorCode } from './error-codes';
 
@@ -16,6 +16,17 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
  * surrogate, which were 500s. Those become 400 VALIDATION_FAILED.
  */
 class SafeValidationPipe extends ValidationPipe {
+  /**
+   * A body DTO is a required request body (the OpenAPI document says so): no body at all is a 400,
+   * not an empty object whose fields all happen to be optional.
+   */
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && (value === undefined || value === null) && metadata.metatype && this.toValidate(metadata)) {
+      throw new AppError(ErrorCode.VALIDATION_FAILED, 'The request needs a JSON body.');
+    }
+    return super.transform(value, metadata);
+  }
+
   protected override async validate(...args: Parameters<ValidationPipe['validate']>): Promise<ValidationError[]> {
     try {
       return await super.validate(...args);

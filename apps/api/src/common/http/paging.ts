@@ -1,6 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { BoundedInt } from './int';
 
 /** Response header carrying the number of rows a paged array endpoint holds in all. */
 export const TOTAL_HEADER = 'X-Total-Count';
@@ -26,20 +24,10 @@ export interface Page<T> {
  */
 export function PagedQuery<B extends object = object>(defaultLimit: number, maxLimit: number, base: new () => B = Object as unknown as new () => B) {
   class PagedQueryDto extends (base as new () => object) implements PageQuery {
-    @ApiPropertyOptional({ minimum: 1, maximum: maxLimit, default: defaultLimit, description: `Rows per page (default ${defaultLimit}, at most ${maxLimit})` })
-    @IsOptional()
-    @Type(() => Number)
-    @IsInt()
-    @Min(1)
-    @Max(maxLimit)
+    @BoundedInt({ min: 1, max: maxLimit, default: defaultLimit, optional: true, query: true, description: `Rows per page (default ${defaultLimit}, at most ${maxLimit})` })
     limit?: number;
 
-    @ApiPropertyOptional({ minimum: 0, maximum: MAX_OFFSET, default: 0, description: 'Rows to skip' })
-    @IsOptional()
-    @Type(() => Number)
-    @IsInt()
-    @Min(0)
-    @Max(MAX_OFFSET)
+    @BoundedInt({ max: MAX_OFFSET, default: 0, optional: true, query: true, description: 'Rows to skip' })
     offset?: number;
   }
   return PagedQueryDto as unknown as new () => B & PageQuery;

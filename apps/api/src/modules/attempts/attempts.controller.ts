@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -13,10 +13,9 @@ import {
 import { CurrentUser } from '../../common/auth/decorators';
 import { RequestedContentLocale, type ContentLocale } from '../../common/i18n/content-locale';
 import type { AuthUser } from '../../common/auth/decorators';
-import { AppError } from '../../common/errors/app-error';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
-import { ErrorCode } from '../../common/errors/error-codes';
 import { uuidPipe } from '../../common/http/uuid.pipe';
+import { IntParam } from '../../common/http/int';
 import type { AttemptOwner } from './attempt-rows';
 import { AttemptsService } from './attempts.service';
 import {
@@ -30,10 +29,6 @@ import {
 } from './dto/attempt.dto';
 
 const learner = (user: AuthUser): AttemptOwner => ({ kind: 'learner', userId: user.id });
-
-const positionPipe = new ParseIntPipe({
-  exceptionFactory: () => new AppError(ErrorCode.ATTEMPT_ITEM_NOT_FOUND, 'An item position is a whole number from 1.'),
-});
 
 @ApiTags('attempts')
 @Controller('attempts')
@@ -73,7 +68,7 @@ export class AttemptsController {
   save(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidPipe) id: string,
-    @Param('position', positionPipe) position: number,
+    @IntParam('position', { min: 1 }) position: number,
     @Body() body: SaveAnswerDto,
   ): Promise<AnswerSavedDto> {
     return this.attempts.saveAnswer(learner(user), id, position, body);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -12,8 +12,8 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type * as express from 'express';
-import { Public } from '../../common/auth/decorators';
-import { AppError } from '../../common/errors/app-error';
+import { IntParam } from '../../common/http/int';
+import { CandidateSession, Public } from '../../common/auth/decorators';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
 import { RequestedContentLocale, type ContentLocale } from '../../common/i18n/content-locale';
 import { ErrorCode } from '../../common/errors/error-codes';
@@ -24,10 +24,6 @@ import { CandidateReviewDto, CandidateSessionDto, CandidateStatusDto, IntegrityS
 
 export const CANDIDATE_COOKIE = 'goprep_candidate';
 const COOKIE_PATH = '/api/candidate';
-
-const positionPipe = new ParseIntPipe({
-  exceptionFactory: () => new AppError(ErrorCode.ATTEMPT_ITEM_NOT_FOUND, 'An item position is a whole number from 1.'),
-});
 
 function cookieToken(req: express.Request): string | undefined {
   return (req.cookies as Record<string, string | undefined> | undefined)?.[CANDIDATE_COOKIE];
@@ -70,6 +66,7 @@ export class CandidateController {
   }
 
   @Get('status')
+  @CandidateSession()
   @ApiOperation({ summary: 'The state of the invite: not-started, in-progress, submitted, used, expired or revoked' })
   @ApiOkResponse({ type: CandidateStatusDto })
   async status(@Req() req: express.Request): Promise<CandidateStatusDto> {
@@ -77,6 +74,7 @@ export class CandidateController {
   }
 
   @Post('start')
+  @CandidateSession()
   @ApiOperation({ summary: 'Start the test (or continue the open attempt): fixed items and pool draws with a stored seed' })
   @ApiCreatedResponse({ type: AttemptDeliveryDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'CANDIDATE_CANNOT_START (expired, used, revoked)' })
@@ -89,6 +87,7 @@ export class CandidateController {
   }
 
   @Get('attempt')
+  @CandidateSession()
   @ApiOperation({ summary: "The candidate's attempt as the runner shows it (resume after a refresh or a crash)" })
   @ApiOkResponse({ type: AttemptDeliveryDto })
   async attempt(@Req() req: express.Request): Promise<AttemptDeliveryDto> {
@@ -96,15 +95,17 @@ export class CandidateController {
   }
 
   @Put('attempt/items/:position/answer')
+  @CandidateSession()
   @ApiOperation({ summary: 'Save one answer (same rules as quizzes)' })
   @ApiOkResponse({ type: AnswerSavedDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'RESPONSE_INVALID, VALIDATION_FAILED' })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'ATTEMPT_DEADLINE_PASSED, ATTEMPT_CLOSED, ANSWER_REVISION_CONFLICT' })
-  async save(@Req() req: express.Request, @Param('position', positionPipe) position: number, @Body() body: SaveAnswerDto): Promise<AnswerSavedDto> {
+  async save(@Req() req: express.Request, @IntParam('position', { min: 1 }) position: number, @Body() body: SaveAnswerDto): Promise<AnswerSavedDto> {
     return this.candidate.save(await this.candidate.resolve(cookieToken(req), req.ip ?? 'unknown'), position, body);
   }
 
   @Post('attempt/submit')
+  @CandidateSession()
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit the test, exactly once' })
   @ApiOkResponse({ type: AttemptSummaryDto })
@@ -114,6 +115,7 @@ export class CandidateController {
   }
 
   @Get('attempt/review')
+  @CandidateSession()
   @ApiOperation({ summary: "After submitting: what the set's review policy allows (nothing, score, correctness, or full review)" })
   @ApiOkResponse({ type: CandidateReviewDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'ATTEMPT_NOT_SUBMITTED' })
@@ -122,6 +124,7 @@ export class CandidateController {
   }
 
   @Post('attempt/signals')
+  @CandidateSession()
   @HttpCode(204)
   @ApiOperation({ summary: 'Record integrity signals (paste, focus lost, tab hidden) while the attempt is open' })
   @ApiNoContentResponse({ description: 'Recorded' })

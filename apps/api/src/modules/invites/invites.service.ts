@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { hasControlCharacters } from '../../common/http/display-text';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isValidEmail, parseInviteList } from '@goprep/domain';
@@ -130,6 +131,8 @@ export class InvitesService {
           parsed.errors.map((e) => ({ field: `line ${e.line}`, message: e.message })),
         );
       }
+      const controls = parsed.invitees.flatMap((i) => (hasControlCharacters(i.name) ? [{ field: `line ${i.line}`, message: 'the name contains control characters' }] : []));
+      if (controls.length > 0) throw new AppError(ErrorCode.VALIDATION_FAILED, `The list has ${controls.length} problem(s); nothing was sent.`, controls);
       if (parsed.invitees.length === 0) {
         throw new AppError(ErrorCode.VALIDATION_FAILED, 'The list has no invitees.', [{ field: 'csv', message: 'no name, email line found' }]);
       }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { AuthUser } from '../../common/auth/decorators';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
@@ -43,6 +43,8 @@ export class OrganizationsController {
   @ApiOperation({ summary: 'Join the organization of an invite link' })
   @ApiOkResponse({ type: OrganizationDto })
   @ApiGoneResponse({ type: ErrorBodyDto, description: 'INVITE_INVALID' })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'ALREADY_MEMBER' })
+  @ApiTooManyRequestsResponse({ type: ErrorBodyDto, description: 'RATE_LIMITED after too many invalid links from one address' })
   accept(@CurrentUser() user: AuthUser, @Body() body: AcceptOrgInviteDto): Promise<OrganizationDto> {
     return this.organizations.accept(user.id, body.token);
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -14,11 +14,10 @@ import {
 import type { Response } from 'express';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import type { AuthUser } from '../../common/auth/decorators';
-import { AppError } from '../../common/errors/app-error';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
-import { ErrorCode } from '../../common/errors/error-codes';
 import { pageOf, sendPage, totalHeaderDoc } from '../../common/http/paging';
 import { uuidPipe } from '../../common/http/uuid.pipe';
+import { IntParam } from '../../common/http/int';
 import { AUDIT_PAGE, AuditEventDto, AuditQueryDto } from '../audit/dto/audit-event.dto';
 import {
   CreateQuestionSetDto,
@@ -33,10 +32,6 @@ import {
   SetTemplateDto,
 } from './dto/question-set.dto';
 import { QuestionSetsService } from './question-sets.service';
-
-const versionPipe = new ParseIntPipe({
-  exceptionFactory: () => new AppError(ErrorCode.SET_VERSION_NOT_FOUND, 'A version is a whole number.'),
-});
 
 @ApiTags('question-sets')
 @Roles('manager', 'admin')
@@ -129,7 +124,7 @@ export class QuestionSetsController {
     @CurrentUser() user: AuthUser,
     @Param('orgId', uuidPipe) orgId: string,
     @Param('setId', uuidPipe) setId: string,
-    @Param('version', versionPipe) version: number,
+    @IntParam('version', { min: 1 }) version: number,
   ): Promise<QuestionSetVersionDto> {
     return this.sets.version(user.id, orgId, setId, version);
   }

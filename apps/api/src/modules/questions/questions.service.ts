@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import type { ContentLocale } from '../../common/i18n/content-locale';
-import { ListQuestionsQueryDto, LocalizedQuestionDto, QuestionDeliveryDto, QuestionPageDto, QuestionPreviewDto, TopicDto } from './dto/question.dto';
+import { ListQuestionsQueryDto, LocalizedQuestionDto, QuestionDeliveryDto, QuestionPageDto, QuestionPreviewDto, TopicDto, VerifyCheckDto } from './dto/question.dto';
 import { QuestionVersionEntity } from './question.entities';
 import { hasHan, searchGrams } from './search-grams';
 import { deliveredText, TRANSLATION_COLUMNS, translationJoin, type TranslationColumns } from './translated-text';
@@ -38,7 +38,7 @@ export function mapPreview(v: QuestionVersionEntity): QuestionPreviewDto {
       : {}),
     answerKey: v.answerKey as Record<string, unknown>,
     explanation: v.explanation,
-    verify: v.verify as unknown[],
+    verify: v.verify as VerifyCheckDto[],
     verification: v.verification,
   };
 }

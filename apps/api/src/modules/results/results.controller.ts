@@ -1,12 +1,11 @@
-import { Body, Controller, Get, Header, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Put, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import type { AuthUser } from '../../common/auth/decorators';
-import { AppError } from '../../common/errors/app-error';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
-import { ErrorCode } from '../../common/errors/error-codes';
 import { pageOf } from '../../common/http/paging';
 import { uuidPipe } from '../../common/http/uuid.pipe';
+import { IntParam } from '../../common/http/int';
 import {
   CandidateReportDto,
   CompareQueryDto,
@@ -19,8 +18,6 @@ import {
   SetVersionStatisticsDto,
 } from './dto/results.dto';
 import { ResultsService } from './results.service';
-
-const intPipe = new ParseIntPipe({ exceptionFactory: () => new AppError(ErrorCode.NOT_FOUND, 'Not a whole number.') });
 
 @ApiTags('results')
 @Roles('manager', 'admin')
@@ -68,7 +65,7 @@ export class ResultsController {
     @CurrentUser() user: AuthUser,
     @Param('orgId', uuidPipe) orgId: string,
     @Param('setId', uuidPipe) setId: string,
-    @Param('version', intPipe) version: number,
+    @IntParam('version', { min: 1 }) version: number,
   ): Promise<SetVersionStatisticsDto> {
     return this.results.statistics(user.id, orgId, setId, version);
   }
@@ -96,7 +93,7 @@ export class ResultsController {
     @CurrentUser() user: AuthUser,
     @Param('orgId', uuidPipe) orgId: string,
     @Param('attemptId', uuidPipe) attemptId: string,
-    @Param('position', intPipe) position: number,
+    @IntParam('position', { min: 1 }) position: number,
     @Body() body: GradeItemDto,
   ): Promise<CandidateReportDto> {
     return this.results.grade(user.id, orgId, attemptId, position, body);

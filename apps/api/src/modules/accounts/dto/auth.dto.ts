@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { IsDisplayText } from '../../../common/http/display-text';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
 import { CONTENT_LANGUAGES, type ContentLanguage } from '../../../common/i18n/content-locale';
@@ -14,7 +15,6 @@ export class RegisterDto {
   @MaxLength(254)
   email!: string;
 
-  @ApiProperty({ minLength: 10, maxLength: 128 })
   @IsString()
   @IsAcceptablePassword()
   password!: string;
@@ -23,6 +23,7 @@ export class RegisterDto {
   @Transform(trim)
   @IsString()
   @Length(1, 80, { message: 'displayName must be 1 to 80 characters' })
+  @IsDisplayText()
   displayName!: string;
 }
 
@@ -45,7 +46,6 @@ export class ChangePasswordDto {
   @MaxLength(1024)
   currentPassword!: string;
 
-  @ApiProperty({ minLength: 10, maxLength: 128 })
   @IsString()
   @IsAcceptablePassword()
   newPassword!: string;

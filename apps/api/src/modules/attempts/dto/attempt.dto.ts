@@ -7,19 +7,18 @@ import {
   IsBoolean,
   IsDefined,
   IsIn,
-  IsInt,
   IsObject,
   IsOptional,
   IsString,
   Matches,
-  Max,
-  Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { OVERDUE_POLICIES, type OverduePolicy } from '@goprep/domain';
 import { CONTENT_LOCALES, type ContentLocale } from '../../../common/i18n/content-locale';
 import { FALLBACK_REASONS, type FallbackReason } from '../../questions/translated-text';
+import { ApiSchemaRules } from '../../../common/http/api-schema-rules';
+import { BoundedInt } from '../../../common/http/int';
 import { TEMPLATE_LEVELS, TOPIC_IDS, type TemplateLevelId, type TopicId } from '@goprep/question-bank';
 
 export const ATTEMPT_MODES = ['quick', 'mock'] as const;
@@ -27,8 +26,8 @@ const ATTEMPT_STATES = ['in_progress', 'submitted', 'abandoned'];
 const GRADE_STATUSES = ['correct', 'partial', 'incorrect', 'pending', 'unanswered'];
 
 export class DifficultyRangeDto {
-  @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) min!: number;
-  @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) max!: number;
+  @BoundedInt({ min: 1, max: 5 }) min!: number;
+  @BoundedInt({ min: 1, max: 5 }) max!: number;
 }
 
 const isQuick = (o: StartAttemptDto): boolean => o.mode === 'quick';
@@ -38,6 +37,13 @@ const isMock = (o: StartAttemptDto): boolean => o.mode === 'mock';
  * Start a quick quiz (`mode: 'quick'`: topics, difficulty, count, time limit) or a mock interview
  * (`mode: 'mock'`: a role template and a level). Fields of the other mode are ignored.
  */
+@ApiSchemaRules({
+  description: "mode 'quick' requires topics, count and timeLimitMinutes; mode 'mock' requires template and level. Fields of the other mode are ignored.",
+  oneOf: [
+    { properties: { mode: { enum: ['quick'] } }, required: ['topics', 'count', 'timeLimitMinutes'] },
+    { properties: { mode: { enum: ['mock'] } }, required: ['template', 'level'] },
+  ],
+})
 export class StartAttemptDto {
   @ApiProperty({ enum: ATTEMPT_MODES })
   @IsIn(ATTEMPT_MODES as unknown as string[], { message: `mode must be one of: ${ATTEMPT_MODES.join(', ')}` })
@@ -57,18 +63,12 @@ export class StartAttemptDto {
   @Type(() => DifficultyRangeDto)
   difficulty?: DifficultyRangeDto;
 
-  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 50, description: 'quick: number of questions' })
   @ValidateIf(isQuick)
-  @IsInt()
-  @Min(1)
-  @Max(50)
+  @BoundedInt({ min: 1, max: 50, conditional: true, description: 'quick: number of questions' })
   count?: number;
 
-  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 180, description: 'quick: time limit in minutes' })
   @ValidateIf(isQuick)
-  @IsInt()
-  @Min(1)
-  @Max(180)
+  @BoundedInt({ min: 1, max: 180, conditional: true, description: 'quick: time limit in minutes' })
   timeLimitMinutes?: number;
 
   @ApiPropertyOptional({ type: Boolean, description: 'quick: shuffle the options of each question (default true)' })
@@ -92,11 +92,7 @@ export class StartAttemptDto {
   @IsIn(OVERDUE_POLICIES as unknown as string[], { message: `overduePolicy must be one of: ${OVERDUE_POLICIES.join(', ')}` })
   overduePolicy?: OverduePolicy;
 
-  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 1440, description: 'grace-period: minutes after the deadline to submit (default 10)' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(1440)
+  @BoundedInt({ min: 1, max: 1440, optional: true, description: 'grace-period: minutes after the deadline to submit (default 10)' })
   overdueGraceMinutes?: number;
 }
 
@@ -117,17 +113,10 @@ export class SaveAnswerDto {
   @IsBoolean()
   flagged?: boolean;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, description: 'Total time spent on the item so far, in ms; unchanged when absent' })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(2_000_000_000)
+  @BoundedInt({ max: 2_000_000_000, optional: true, description: 'Total time spent on the item so far, in ms; unchanged when absent' })
   timeSpentMs?: number;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, description: 'Save only if the stored revision is this one (0 = never saved); else 409' })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
+  @BoundedInt({ optional: true, description: 'Save only if the stored revision is this one (0 = never saved); else 409' })
   ifRevision?: number;
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { BoundedInt } from '../../../common/http/int';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { REVIEW_POLICIES } from '@goprep/domain';
 import { CONTENT_LOCALES, SET_LANGUAGES, type ContentLocale, type SetLanguage } from '../../../common/i18n/content-locale';
 import { AttemptSummaryDto, ReviewItemDto } from '../../attempts/dto/attempt.dto';
@@ -44,13 +45,9 @@ export const SIGNAL_TYPES = ['paste', 'blur', 'focus', 'hidden', 'visible'] as c
 export class IntegritySignalDto {
   @ApiProperty({ enum: SIGNAL_TYPES }) @IsIn(SIGNAL_TYPES as unknown as string[]) type!: (typeof SIGNAL_TYPES)[number];
   @ApiProperty({ description: 'When it happened (ISO 8601, client clock)' }) @IsISO8601({ strict: true }) at!: string;
-  @ApiPropertyOptional({ minimum: 1 }) @IsOptional() @IsInt() @Min(1) @Max(10_000) position?: number;
-  @ApiPropertyOptional({ minimum: 0, description: 'paste: characters pasted' }) @IsOptional() @IsInt() @Min(0) @Max(10_000_000) chars?: number;
-  @ApiPropertyOptional({ minimum: 0, description: 'blur/hidden: how long, when the browser measured it' })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(86_400_000)
+  @BoundedInt({ min: 1, max: 10_000, optional: true }) position?: number;
+  @BoundedInt({ max: 10_000_000, optional: true, description: 'paste: characters pasted' }) chars?: number;
+  @BoundedInt({ max: 86_400_000, optional: true, description: 'blur/hidden: how long, when the browser measured it' })
   durationMs?: number;
 }
 

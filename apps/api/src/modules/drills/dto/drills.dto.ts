@@ -13,14 +13,13 @@ import {
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
-  Min,
 } from 'class-validator';
+import { BoundedInt } from '../../../common/http/int';
 import { PagedQuery } from '../../../common/http/paging';
 import { ContentLocaleFieldsDto, DeliveredQuestionDto, DeliveryOptionDto } from '../../attempts/dto/attempt.dto';
 import { Type } from 'class-transformer';
-import { SRS_CARD_STATES, SRS_RATINGS, RATING_SOURCES, type SrsRating } from '@goprep/domain';
+import { MAX_DESIRED_RETENTION, MAX_INTERVAL_LIMIT_DAYS, MAX_NEW_CARDS_PER_DAY, MIN_DESIRED_RETENTION, SRS_CARD_STATES, SRS_RATINGS, RATING_SOURCES, type SrsRating } from '@goprep/domain';
 import { TEMPLATE_LEVELS, TOPIC_IDS, type TemplateLevelId, type TopicId } from '@goprep/question-bank';
 
 const GRADE_STATUSES = ['correct', 'partial', 'incorrect', 'pending', 'unanswered', 'self-rated'];
@@ -39,10 +38,12 @@ export class DrillSettingsDto {
 /** Absent fields keep their current value; the result is checked as a whole (400 with every problem). */
 export class UpdateDrillSettingsDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) timezone?: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt() dayStartHour?: number;
-  @ApiPropertyOptional() @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) desiredRetention?: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt() maximumIntervalDays?: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt() newCardsPerDay?: number;
+  // The ranges are documented here and checked by the domain (srsSettingsProblems), which reports every
+  // problem at once; the DTO only refuses non-integers.
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 23 }) @IsOptional() @IsInt() dayStartHour?: number;
+  @ApiPropertyOptional({ minimum: MIN_DESIRED_RETENTION, maximum: MAX_DESIRED_RETENTION }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) desiredRetention?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_INTERVAL_LIMIT_DAYS }) @IsOptional() @IsInt() maximumIntervalDays?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_NEW_CARDS_PER_DAY }) @IsOptional() @IsInt() newCardsPerDay?: number;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(12, { each: true }) learningSteps?: string[];
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(12, { each: true }) relearningSteps?: string[];
 }
@@ -154,10 +155,7 @@ export class SubmitReviewDto {
   @IsBoolean()
   guessed?: boolean;
 
-  @ApiProperty({ minimum: 0, description: 'Time spent on the card in ms' })
-  @IsInt()
-  @Min(0)
-  @Max(86_400_000)
+  @BoundedInt({ max: 86_400_000, description: 'Time spent on the card in ms' })
   durationMs!: number;
 
   @ApiPropertyOptional({ enum: SRS_RATINGS, description: 'Override of the suggested rating; Easy only this way' })
@@ -165,11 +163,7 @@ export class SubmitReviewDto {
   @IsIn(SRS_RATINGS as unknown as string[], { message: `rating must be one of: ${SRS_RATINGS.join(', ')}` })
   rating?: SrsRating;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 4, description: 'Flashcard and essay: 1 Again, 2 Hard, 3 Good, 4 Easy' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(4)
+  @BoundedInt({ min: 1, max: 4, optional: true, description: 'Flashcard and essay: 1 Again, 2 Hard, 3 Good, 4 Easy' })
   selfRating?: number;
 }
 
@@ -292,20 +286,10 @@ export class DeckPageDto extends DeckListDto {
 }
 
 export class LapseHeavyQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, description: 'Least reviews of graduated cards a question needs to be ranked (default 5)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @BoundedInt({ min: 1, max: 1000, optional: true, query: true, description: 'Least reviews of graduated cards a question needs to be ranked (default 5)' })
   minReviews?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, description: 'default 50' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @BoundedInt({ min: 1, max: 200, optional: true, query: true, description: 'default 50' })
   limit?: number;
 }
 

@@ -1,13 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDisplayText } from '../../../common/http/display-text';
+import { BoundedInt } from '../../../common/http/int';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 
 export const INVITE_STATUSES = ['invited', 'started', 'submitted', 'expired', 'revoked'] as const;
 export const MAX_INVITES_PER_REQUEST = 500;
 export const MAIL_LOCALES = ['en', 'zh-CN'] as const;
 
 export class InviteeInputDto {
-  @ApiProperty({ maxLength: 200 }) @IsString() @MaxLength(200) name!: string;
+  @ApiProperty({ maxLength: 200 }) @IsString() @IsDisplayText() @MaxLength(200) name!: string;
   @ApiProperty({ maxLength: 320 }) @IsString() @MaxLength(320) email!: string;
 }
 
@@ -32,11 +34,7 @@ export class CreateInvitesDto {
   @IsISO8601({ strict: true })
   expiresAt!: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 1 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @BoundedInt({ min: 1, max: 100, default: 1, optional: true })
   attemptsAllowed?: number;
 
   @ApiPropertyOptional({ enum: MAIL_LOCALES, description: "Language of the invite mail (when SMTP is configured); default the set's language (English when candidates choose)" })
@@ -44,10 +42,7 @@ export class CreateInvitesDto {
   @IsIn(MAIL_LOCALES as unknown as string[])
   locale?: (typeof MAIL_LOCALES)[number];
 
-  @ApiPropertyOptional({ minimum: 1, description: 'A published version of the set; default the latest published' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @BoundedInt({ min: 1, optional: true, description: 'A published version of the set; default the latest published' })
   version?: number;
 }
 
@@ -79,17 +74,9 @@ export class InvitesCreatedDto {
 }
 
 export class InviteOverrideDto {
-  @ApiPropertyOptional({ minimum: 0, maximum: 1440, description: 'Minutes added to the time limit (replaces the previous override); moves an open attempt\'s deadline too' })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(1440)
+  @BoundedInt({ max: 1440, optional: true, description: 'Minutes added to the time limit (replaces the previous override); moves an open attempt\'s deadline too' })
   extraMinutes?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 100, description: 'Attempts granted on top of attemptsAllowed (replaces the previous override)' })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(100)
+  @BoundedInt({ max: 100, optional: true, description: 'Attempts granted on top of attemptsAllowed (replaces the previous override)' })
   extraAttempts?: number;
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDisplayText } from '../../../common/http/display-text';
 import { Allow, IsArray, IsBoolean, IsInt, IsNumber, IsObject, IsOptional, IsString } from 'class-validator';
 import { QUESTION_TYPES, TOPIC_IDS } from '@goprep/question-bank';
 import { QuestionPreviewDto } from '../../questions/dto/question.dto';
@@ -18,14 +19,15 @@ export class OrgQuestionOptionDto {
  * schema and rules (validateOrgQuestion) decide what is a valid question, field by field.
  */
 export class OrgQuestionInputDto {
-  @ApiProperty({ maxLength: 100 }) @IsOptional() @IsString() title!: string;
+  @ApiProperty({ maxLength: 100 }) @IsOptional() @IsString() @IsDisplayText() title!: string;
   @ApiProperty({ enum: TOPIC_IDS }) @IsOptional() @IsString() topic!: string;
   @ApiProperty({ example: 'happens-before', description: 'kebab-case' }) @IsOptional() @IsString() subtopic!: string;
   @ApiProperty({ enum: QUESTION_TYPES }) @IsOptional() @IsString() type!: string;
-  @ApiProperty({ minimum: 1, maximum: 5 }) @IsOptional() @IsInt() difficulty!: number;
+  // Ranges documented here and checked by the bank linter, which reports every problem of a question at once.
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 5 }) @IsOptional() @IsInt() difficulty!: number;
   @ApiProperty({ type: [String], description: 'kebab-case, at least one' }) @IsOptional() @IsArray() tags!: string[];
   @ApiProperty({ example: '1.26' }) @IsOptional() @IsString() go_version!: string;
-  @ApiProperty({ minimum: 10, maximum: 1800 }) @IsOptional() @IsInt() expected_seconds!: number;
+  @ApiProperty({ type: 'integer', minimum: 10, maximum: 1800 }) @IsOptional() @IsInt() expected_seconds!: number;
   @ApiProperty({ type: [String], description: 'https URLs of primary sources, at least one' })
   @IsOptional()
   @IsArray()

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { IsDisplayText } from '../../../common/http/display-text';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, Length, Matches, MaxLength } from 'class-validator';
 
@@ -9,6 +10,7 @@ export class CreateOrganizationDto {
   @Transform(trim)
   @IsString()
   @Length(2, 100, { message: 'name must be 2 to 100 characters' })
+  @IsDisplayText()
   name!: string;
 }
 

@@ -1,5 +1,8 @@
 import { CONTENT_LOCALES, SET_LANGUAGES, type ContentLocale, type SetLanguage } from '../../../common/i18n/content-locale';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDisplayText } from '../../../common/http/display-text';
+import { ApiSchemaRules } from '../../../common/http/api-schema-rules';
+import { BoundedInt } from '../../../common/http/int';
 import { PagedQuery } from '../../../common/http/paging';
 import { Type } from 'class-transformer';
 import {
@@ -51,12 +54,19 @@ const isPool = (o: { kind?: unknown }): boolean => o.kind === 'pool';
  * One entry of a set, as a client sends it: a fixed question (pinned to a version) or a random
  * pool. Fields of the other kind are ignored. Pool `points` are per drawn question.
  */
+@ApiSchemaRules({
+  description: "kind 'fixed' requires questionId; kind 'pool' requires topic, count and difficulty.",
+  oneOf: [
+    { properties: { kind: { enum: ['fixed'] } }, required: ['questionId'] },
+    { properties: { kind: { enum: ['pool'] } }, required: ['topic', 'count', 'difficulty'] },
+  ],
+})
 export class SetItemInputDto {
   @ApiProperty({ enum: SET_ITEM_KINDS, enumName: 'SetItemKind' })
   @IsIn(SET_ITEM_KINDS as unknown as string[], { message: `kind must be one of: ${SET_ITEM_KINDS.join(', ')}` })
   kind!: SetItemKind;
 
-  @ApiProperty({ minimum: 0, exclusiveMinimum: true, maximum: POINTS_MAX, description: 'Points of the item (pool: of each drawn question); > 0' })
+  @ApiProperty({ minimum: 0.01, maximum: POINTS_MAX, description: 'Points of the item (pool: of each drawn question); at least 0.01' })
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'points must be a number' })
   @Min(0.01, { message: 'points must be greater than 0' })
   @Max(POINTS_MAX)
@@ -79,14 +89,11 @@ export class SetItemInputDto {
   @IsIn(TOPIC_IDS as unknown as string[], { message: `topic must be one of: ${TOPIC_IDS.join(', ')}` })
   topic?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: POOL_COUNT_MAX, description: 'pool: questions drawn per attempt' })
   @ValidateIf(isPool)
-  @IsInt()
-  @Min(1)
-  @Max(POOL_COUNT_MAX)
+  @BoundedInt({ min: 1, max: POOL_COUNT_MAX, conditional: true, description: 'pool: questions drawn per attempt' })
   count?: number;
 
-  @ApiPropertyOptional({ type: [Number], minItems: 2, maxItems: 2, example: [3, 5], description: 'pool: inclusive [min, max], 1-5' })
+  @ApiPropertyOptional({ type: 'array', items: { type: 'integer', minimum: 1, maximum: 5 }, minItems: 2, maxItems: 2, example: [3, 5], description: 'pool: inclusive [min, max], 1-5' })
   @ValidateIf(isPool)
   @IsArray()
   @ArrayMinSize(2)
@@ -115,19 +122,17 @@ export class SetItemInputDto {
 export class SetDraftInputDto {
   @ApiProperty({ maxLength: TITLE_MAX })
   @IsString()
-  @Matches(/\S/, { message: 'title must not be blank' })
+  @IsDisplayText({ nonBlank: true })
   @MaxLength(TITLE_MAX)
   title!: string;
 
   @ApiProperty({ maxLength: INSTRUCTIONS_MAX, description: 'Markdown shown to candidates before they start' })
   @IsString()
+  @IsDisplayText({ multiline: true })
   @MaxLength(INSTRUCTIONS_MAX)
   instructions!: string;
 
-  @ApiProperty({ minimum: TIME_LIMIT_MIN, maximum: TIME_LIMIT_MAX })
-  @IsInt()
-  @Min(TIME_LIMIT_MIN)
-  @Max(TIME_LIMIT_MAX)
+  @BoundedInt({ min: TIME_LIMIT_MIN, max: TIME_LIMIT_MAX })
   timeLimitSeconds!: number;
 
   @ApiProperty() @IsBoolean() shuffleOptions!: boolean;
@@ -136,10 +141,7 @@ export class SetDraftInputDto {
   @IsIn(OVERDUE_POLICIES as unknown as string[], { message: `overduePolicy must be one of: ${OVERDUE_POLICIES.join(', ')}` })
   overduePolicy!: OverduePolicy;
 
-  @ApiProperty({ minimum: 0, maximum: GRACE_MAX, description: 'grace-period: seconds after the deadline a submission is still taken' })
-  @IsInt()
-  @Min(0)
-  @Max(GRACE_MAX)
+  @BoundedInt({ max: GRACE_MAX, description: 'grace-period: seconds after the deadline a submission is still taken' })
   submitGraceSeconds!: number;
 
   @ApiProperty({ enum: SET_REVIEW_POLICIES, enumName: 'SetReviewPolicy', description: 'What a candidate sees after submitting' })
@@ -162,7 +164,7 @@ export class SetDraftInputDto {
 export class CreateQuestionSetDto {
   @ApiProperty({ maxLength: TITLE_MAX })
   @IsString()
-  @Matches(/\S/, { message: 'title must not be blank' })
+  @IsDisplayText({ nonBlank: true })
   @MaxLength(TITLE_MAX)
   title!: string;
 
@@ -196,11 +198,7 @@ export class ExportQuestionSetQueryDto {
   @IsIn(EXPORT_FORMATS as unknown as string[], { message: `format must be one of: ${EXPORT_FORMATS.join(', ')}` })
   format?: SetExportFormat;
 
-  @ApiPropertyOptional({ description: 'A version number (default: the draft, else the latest published version)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'version must be a whole number' })
-  @Min(1)
+  @BoundedInt({ min: 1, optional: true, query: true, description: 'A version number (default: the draft, else the latest published version)' })
   version?: number;
 
   @ApiPropertyOptional({
@@ -340,12 +338,11 @@ export class SetExportItemDto extends SetItemInputDto {
   @ApiPropertyOptional({ description: 'fixed: the question title (informational)' })
   @IsOptional()
   @IsString()
+  @IsDisplayText()
   @MaxLength(300)
   title?: string;
 
-  @ApiPropertyOptional({ description: 'fixed: the pinned version number (informational)' })
-  @IsOptional()
-  @IsInt()
+  @BoundedInt({ min: 1, optional: true, description: 'fixed: the pinned version number (informational)' })
   questionVersion?: number;
 
   @ApiPropertyOptional({ description: 'fixed: content hash of the pinned version; used to find it when versionId is unknown here' })
@@ -368,24 +365,24 @@ export class QuestionSetExportDto {
   @Equals(SET_FORMAT_VERSION, { message: `formatVersion must be ${SET_FORMAT_VERSION}` })
   formatVersion!: typeof SET_FORMAT_VERSION;
 
-  @ApiPropertyOptional({ description: 'The version exported (informational)' }) @IsOptional() @IsInt() sourceVersion?: number;
+  @BoundedInt({ min: 1, optional: true, description: 'The version exported (informational)' }) sourceVersion?: number;
   @ApiPropertyOptional({ description: 'When it was exported (informational)' }) @IsOptional() @IsString() @MaxLength(40) exportedAt?: string;
 
   @ApiProperty({ maxLength: TITLE_MAX })
   @IsString()
-  @Matches(/\S/, { message: 'title must not be blank' })
+  @IsDisplayText({ nonBlank: true })
   @MaxLength(TITLE_MAX)
   title!: string;
 
-  @ApiProperty({ maxLength: INSTRUCTIONS_MAX }) @IsString() @MaxLength(INSTRUCTIONS_MAX) instructions!: string;
-  @ApiProperty({ minimum: TIME_LIMIT_MIN, maximum: TIME_LIMIT_MAX }) @IsInt() @Min(TIME_LIMIT_MIN) @Max(TIME_LIMIT_MAX) timeLimitSeconds!: number;
+  @ApiProperty({ maxLength: INSTRUCTIONS_MAX }) @IsString() @IsDisplayText({ multiline: true }) @MaxLength(INSTRUCTIONS_MAX) instructions!: string;
+  @BoundedInt({ min: TIME_LIMIT_MIN, max: TIME_LIMIT_MAX }) timeLimitSeconds!: number;
   @ApiProperty() @IsBoolean() shuffleOptions!: boolean;
 
   @ApiProperty({ enum: OVERDUE_POLICIES, enumName: 'SetOverduePolicy' })
   @IsIn(OVERDUE_POLICIES as unknown as string[], { message: `overduePolicy must be one of: ${OVERDUE_POLICIES.join(', ')}` })
   overduePolicy!: OverduePolicy;
 
-  @ApiProperty({ minimum: 0, maximum: GRACE_MAX }) @IsInt() @Min(0) @Max(GRACE_MAX) submitGraceSeconds!: number;
+  @BoundedInt({ max: GRACE_MAX }) submitGraceSeconds!: number;
 
   @ApiProperty({ enum: SET_REVIEW_POLICIES, enumName: 'SetReviewPolicy' })
   @IsIn(SET_REVIEW_POLICIES as unknown as string[], { message: `reviewPolicy must be one of: ${SET_REVIEW_POLICIES.join(', ')}` })

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { QUESTION_TYPES, TOPIC_IDS } from '@goprep/question-bank';
+import { ApiSchemaRules } from '../../../common/http/api-schema-rules';
+import { BoundedInt } from '../../../common/http/int';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { QUESTION_TYPES, TOPIC_IDS, VERIFY_KINDS } from '@goprep/question-bank';
 import type { QuestionType, TopicId } from '@goprep/question-bank';
 import { CONTENT_LOCALES, type ContentLocale } from '../../../common/i18n/content-locale';
 import { QUESTION_VERIFICATION, type QuestionVerification } from '../question.entities';
@@ -25,12 +27,7 @@ export class ListQuestionsQueryDto {
   @IsIn(QUESTION_TYPES as unknown as string[], { message: `type must be one of: ${QUESTION_TYPES.join(', ')}` })
   type?: QuestionType;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 5 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(5)
+  @BoundedInt({ min: 1, max: 5, optional: true, query: true })
   difficulty?: number;
 
   @ApiPropertyOptional({ example: 'happens-before' })
@@ -47,20 +44,10 @@ export class ListQuestionsQueryDto {
   q?: string;
 
   // Explicit types: tsc and SWC infer different decorator metadata for un-annotated fields.
-  @ApiPropertyOptional({ type: Number, minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10000)
+  @BoundedInt({ min: 1, max: 10000, default: 1, optional: true, query: true })
   page = 1;
 
-  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @BoundedInt({ min: 1, max: 100, default: 20, optional: true, query: true })
   pageSize = 20;
 }
 
@@ -117,12 +104,18 @@ export class PreviewOptionDto extends DeliveryOptionDto {
   @ApiPropertyOptional() feedback?: string;
 }
 
+/** One check of the Go verifier, as in the question's front matter (docs/question-format.md). */
+@ApiSchemaRules({ additionalProperties: true })
+export class VerifyCheckDto {
+  @ApiProperty({ enum: VERIFY_KINDS, description: 'The kind of check; the other fields depend on it' }) kind!: (typeof VERIFY_KINDS)[number];
+}
+
 /** For managers and admins building sets: the key and the explanation. */
 export class QuestionPreviewDto extends QuestionDeliveryDto {
   @ApiPropertyOptional({ type: [PreviewOptionDto] }) declare options?: PreviewOptionDto[];
   @ApiProperty({ description: 'The answer key, by type' }) answerKey!: Record<string, unknown>;
   @ApiProperty() explanation!: string;
-  @ApiProperty({ description: 'What the Go verifier checks' }) verify!: unknown[];
+  @ApiProperty({ type: [VerifyCheckDto], description: 'What the Go verifier checks' }) verify!: VerifyCheckDto[];
   @ApiProperty({
     enum: QUESTION_VERIFICATION,
     enumName: 'QuestionVerification',

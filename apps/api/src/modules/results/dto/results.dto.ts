@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDisplayText } from '../../../common/http/display-text';
 import { Type } from 'class-transformer';
 import { IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PagedQuery } from '../../../common/http/paging';
@@ -127,8 +128,8 @@ export class CandidateReportDto {
 }
 
 export class GradeItemDto {
-  @ApiProperty({ minimum: 0, description: "Points given, 0..the item's points" }) @IsNumber({ maxDecimalPlaces: 4 }) @Min(0) @Max(1000) score!: number;
-  @ApiPropertyOptional({ maxLength: 4000 }) @IsOptional() @IsString() @MaxLength(4000) comment?: string;
+  @ApiProperty({ minimum: 0, maximum: 1000, description: "Points given, 0..the item's points" }) @IsNumber({ maxDecimalPlaces: 4 }) @Min(0) @Max(1000) score!: number;
+  @ApiPropertyOptional({ maxLength: 4000 }) @IsOptional() @IsString() @IsDisplayText({ multiline: true }) @MaxLength(4000) comment?: string;
 }
 
 export class CompareQueryDto {

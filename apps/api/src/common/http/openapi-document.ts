@@ -1,0 +1,243 @@
+import type { INestApplication } from '@nestjs/common';
+import { ModulesContainer } from '@nestjs/core';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { getMetadataStorage } from 'class-validator';
+import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
+import { AUTH_SCHEME, IS_PUBLIC, ROLES, type AuthScheme, type UserRole } from '../auth/decorators';
+import { ErrorCode, statusFor } from '../errors/error-codes';
+import { SCHEMA_RULES } from './api-schema-rules';
+
+type OperationObject = NonNullable<OpenAPIObject['paths'][string]['get']>;
+type ReferenceObject = { $ref: string };
+type SchemaOrRef = NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>[string];
+type SchemaObject = Exclude<SchemaOrRef, ReferenceObject>;
+type ResponseObject = Exclude<OperationObject['responses'][string], ReferenceObject>;
+
+/** Security scheme names in `components.securitySchemes`. */
+export const SECURITY = { session: 'session', candidate: 'candidate', metrics: 'metricsToken', csrf: 'csrf', csrfCookie: 'csrfCookie' } as const;
+const ERROR_BODY = 'ErrorBodyDto';
+const UNSAFE = new Set(['post', 'put', 'patch', 'delete']);
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
+
+interface RouteAccess {
+  auth: AuthScheme | 'public';
+  roles?: UserRole[];
+}
+
+/**
+ * Who may call each handler, keyed by operationId (`<Controller>_<method>`), read from the same
+ * metadata the session guard reads (@Public, @Roles, handler before class).
+ */
+function routeAccess(app: INestApplication): Map<string, RouteAccess> {
+  const out = new Map<string, RouteAccess>();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const cls = wrapper.metatype as (new (...args: unknown[]) => unknown) | null;
+      if (!cls?.prototype) continue;
+      for (const name of Object.getOwnPropertyNames(cls.prototype)) {
+        if (name === 'constructor') continue;
+        const handler = (cls.prototype as Record<string, unknown>)[name];
+        if (typeof handler !== 'function') continue;
+        const read = <T>(key: string): T | undefined => (Reflect.getMetadata(key, handler) as T | undefined) ?? (Reflect.getMetadata(key, cls) as T | undefined);
+        const scheme = read<AuthScheme>(AUTH_SCHEME);
+        const isPublic = read<boolean>(IS_PUBLIC) === true;
+        out.set(`${cls.name.replace(/Controller$/, '')}_${name}`, {
+          auth: scheme ?? (isPublic ? 'public' : 'session'),
+          roles: read<UserRole[]>(ROLES),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** The error codes every operation of this shape can answer, from the middleware and pipes all routes pass. */
+function derivedCodes(method: string, path: string, op: OperationObject, access: RouteAccess): ErrorCode[] {
+  const codes: ErrorCode[] = [];
+  const params = (op.parameters ?? []) as Array<{ in?: string }>;
+  if (op.requestBody || params.length > 0) codes.push(ErrorCode.VALIDATION_FAILED);
+  if (op.requestBody) codes.push(ErrorCode.BAD_JSON, ErrorCode.PAYLOAD_TOO_LARGE);
+  if (access.auth === 'session') codes.push(ErrorCode.UNAUTHENTICATED);
+  if (access.auth === 'candidate') codes.push(ErrorCode.CANDIDATE_SESSION_MISSING);
+  if (access.auth === 'metrics') codes.push(ErrorCode.UNAUTHENTICATED, ErrorCode.NOT_FOUND);
+  if (access.roles) codes.push(ErrorCode.FORBIDDEN);
+  if (UNSAFE.has(method) && path.startsWith('/api/')) codes.push(ErrorCode.CSRF_INVALID);
+  if (params.some((p) => p.in === 'path')) codes.push(ErrorCode.NOT_FOUND);
+  return codes;
+}
+
+function isRef(x: unknown): x is ReferenceObject {
+  return typeof x === 'object' && x !== null && '$ref' in x;
+}
+
+/** Adds the codes to the operation's responses, grouped by the status the error table gives them. */
+function addErrorResponses(op: OperationObject, codes: ErrorCode[]): void {
+  for (const code of codes) {
+    const status = String(statusFor(code));
+    const existing = op.responses[status];
+    if (isRef(existing)) continue;
+    const response: ResponseObject = existing ?? { description: '' };
+    if (!response.description.includes(code)) response.description = response.description ? `${response.description}; ${code}` : code;
+    response.content ??= { 'application/json': { schema: { $ref: `#/components/schemas/${ERROR_BODY}` } } };
+    op.responses[status] = response;
+  }
+}
+
+function security(method: string, path: string, access: RouteAccess): Array<Record<string, string[]>> {
+  // Double submit: the header and the cookie it must equal, both required together.
+  const csrf: Record<string, string[]> = UNSAFE.has(method) && path.startsWith('/api/') ? { [SECURITY.csrf]: [], [SECURITY.csrfCookie]: [] } : {};
+  if (access.auth === 'public') return Object.keys(csrf).length > 0 ? [csrf] : [];
+  return [{ [SECURITY[access.auth]]: [], ...csrf }];
+}
+
+type Storage = { validationMetadatas: Map<unknown, ValidationMetadata[]> };
+
+/** Validated classes by name (the schema names @nestjs/swagger gives them). */
+function validatedClasses(): Map<string, ValidationMetadata[]> {
+  const storage = getMetadataStorage() as unknown as Storage;
+  const byName = new Map<string, ValidationMetadata[]>();
+  for (const target of storage.validationMetadatas.keys()) {
+    if (typeof target !== 'function' || !target.name) continue;
+    byName.set(target.name, getMetadataStorage().getTargetValidationMetadatas(target as new () => object, '', true, false));
+  }
+  return byName;
+}
+
+const NESTED = 'nestedValidation';
+
+/** JSON Schema keywords for one class-validator constraint, where it has an exact counterpart. */
+function keywordsFor(meta: ValidationMetadata): SchemaObject {
+  const [a, b] = (meta.constraints ?? []) as unknown[];
+  switch (meta.name) {
+    case 'maxLength':
+      return { maxLength: a as number };
+    case 'minLength':
+      return { minLength: a as number };
+    case 'isLength':
+      return { minLength: a as number, ...(typeof b === 'number' ? { maxLength: b } : {}) };
+    case 'matches':
+      // Flags (i, u, s...) have no JSON Schema form: such a pattern stays in the description only.
+      return a instanceof RegExp && a.flags === '' ? { pattern: a.source } : {};
+    case 'isIn':
+      return Array.isArray(a) ? { enum: a } : {};
+    case 'isUuid':
+      return { format: 'uuid' };
+    case 'isEmail':
+      return { format: 'email' };
+    case 'isIso8601':
+      return { format: 'date-time' };
+    case 'arrayMinSize':
+      return { minItems: a as number };
+    case 'arrayMaxSize':
+      return { maxItems: a as number };
+    case 'arrayUnique':
+      return { uniqueItems: true };
+    case 'isInt':
+      return { type: 'integer' };
+    case 'min':
+      return { minimum: a as number };
+    case 'max':
+      return { maximum: a as number };
+    default:
+      return {};
+  }
+}
+
+/** Fills what the decorators left out; never overrides a keyword the DTO states itself. */
+function fill(target: SchemaObject, keywords: SchemaObject): void {
+  for (const [k, v] of Object.entries(keywords)) {
+    const key = k as keyof SchemaObject;
+    if (key === 'type' && target.type === 'number') (target as Record<string, unknown>)[key] = v;
+    else if (target[key] === undefined) (target as Record<string, unknown>)[key] = v;
+  }
+}
+
+function refName(schema: SchemaObject | ReferenceObject | undefined): string | undefined {
+  if (!schema) return undefined;
+  if (isRef(schema)) return schema.$ref.replace('#/components/schemas/', '');
+  if (schema.allOf?.length === 1) return refName(schema.allOf[0]);
+  if (schema.type === 'array') return refName(schema.items);
+  return undefined;
+}
+
+/**
+ * The request body schemas say what the global ValidationPipe enforces: unknown fields refused
+ * (`additionalProperties: false`) on every class it validates (bodies and their @ValidateNested
+ * children), and the length, pattern, range, size and format constraints of class-validator.
+ */
+function describeInputSchemas(doc: OpenAPIObject): void {
+  const schemas = (doc.components?.schemas ?? {}) as Record<string, SchemaObject>;
+  const classes = validatedClasses();
+  const seen = new Set<string>();
+  const visit = (name: string): void => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const schema = schemas[name];
+    const metas = classes.get(name);
+    if (!schema || !metas || isRef(schema)) return;
+    schema.additionalProperties ??= false;
+    const props = (schema.properties ?? {}) as Record<string, SchemaObject | ReferenceObject>;
+    for (const meta of metas) {
+      const prop = props[meta.propertyName];
+      if (!prop || isRef(prop)) continue;
+      if (meta.type === NESTED) {
+        const child = refName(prop);
+        if (child) visit(child);
+        continue;
+      }
+      const keywords = keywordsFor(meta);
+      if (meta.each) {
+        if (prop.type === 'array' && prop.items && !isRef(prop.items)) fill(prop.items, keywords);
+      } else if (!prop.allOf && !prop.oneOf) {
+        fill(prop, keywords);
+      }
+    }
+  };
+  for (const item of Object.values(doc.paths)) {
+    for (const method of METHODS) {
+      const op = item[method];
+      const body = op?.requestBody;
+      if (!body || isRef(body)) continue;
+      const name = refName(body.content['application/json']?.schema);
+      if (name) visit(name);
+    }
+  }
+}
+
+/**
+ * Makes the generated document state what the code does: each operation's security (session cookie,
+ * candidate cookie or none, plus the CSRF header on writes), the error responses its guards, pipes
+ * and middleware can give (from the code -> status table), and the input constraints of its DTOs.
+ */
+export function completeOpenApiDocument(app: INestApplication, doc: OpenAPIObject): OpenAPIObject {
+  const access = routeAccess(app);
+  doc.components ??= {};
+  doc.components.securitySchemes = {
+    [SECURITY.session]: { type: 'apiKey', in: 'cookie', name: 'goprep_session', description: 'The session cookie set by login or register' },
+    [SECURITY.candidate]: { type: 'apiKey', in: 'cookie', name: 'goprep_candidate', description: 'The candidate cookie set by POST /api/candidate/session' },
+    [SECURITY.metrics]: { type: 'http', scheme: 'bearer', description: 'METRICS_TOKEN; /metrics answers 404 when it is unset' },
+    [SECURITY.csrf]: {
+      type: 'apiKey',
+      in: 'header',
+      name: 'X-CSRF-Token',
+      description: 'Writes under /api/ echo the goprep_csrf cookie (set on any response, or from GET /api/auth/csrf) in this header',
+    },
+    [SECURITY.csrfCookie]: { type: 'apiKey', in: 'cookie', name: 'goprep_csrf', description: 'The CSRF cookie whose value the X-CSRF-Token header repeats' },
+  };
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      const a = (op.operationId && access.get(op.operationId)) || { auth: 'session' as const };
+      op.security = security(method, path, a);
+      addErrorResponses(op, derivedCodes(method, path, op, a));
+    }
+  }
+  describeInputSchemas(doc);
+  const schemas = doc.components.schemas ?? {};
+  for (const [name, rules] of SCHEMA_RULES) {
+    const schema = schemas[name];
+    if (schema && !isRef(schema)) Object.assign(schema, rules);
+  }
+  return doc;
+}
