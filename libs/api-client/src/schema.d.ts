@@ -1924,7 +1924,7 @@ export interface components {
     DrillStatsDto: {
       day: string;
       timezone: string;
-      /** @description Review cards due today (overdue included); new cards not counted */
+      /** @description Cards the learner can review now (countDueToday): the due count of GET /drills/due; new cards not counted */
       dueToday: number;
       /** @description Consecutive local days with reviews, up to today (or yesterday while today has none yet) */
       streak: number;
