@@ -2500,7 +2500,13 @@ export interface components {
       discriminationIndex: components['schemas']['StatValueDto'];
       discriminativeEfficiency: components['schemas']['StatValueDto'];
       flags: ('negative-discrimination' | 'facility-low' | 'facility-high')[];
+      /** @description A flag is set and the item had enough attempts (MIN_ATTEMPTS_FOR_VERDICT) to judge it */
       needsChecking: boolean;
+      /**
+       * @description Below the minimum number of attempts the figures judge nothing
+       * @enum {string}
+       */
+      verdict: 'not-enough-attempts' | 'needs-checking' | 'ok';
     };
     SetVersionStatisticsDto: {
       setId: string;
