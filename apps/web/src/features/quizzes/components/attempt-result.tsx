@@ -124,8 +124,14 @@ function ReviewEntry({ item, index }: { item: ReviewItem; index: number }) {
           code={item.code}
           label={item.title}
           selectable={false}
-          selectedLines={item.type === 'code-lines' ? (item.verifiedLines ?? (item.key['lines'] as number[] | undefined) ?? []) : []}
-          maxHeight={360}
+          review={
+            item.type === 'code-lines'
+              ? {
+                  chosen: (item.response as QuestionResponse | null)?.type === 'code-lines' ? (item.response as { lines: number[] }).lines : [],
+                  correct: item.verifiedLines ?? (item.key['lines'] as number[] | undefined) ?? [],
+                }
+              : undefined
+          }
         />
       ) : null}
       {isChoice ? (
