@@ -232,7 +232,7 @@ describe('taking a timed quiz', () => {
     await page.getByRole('button', { name: 'Drill the ones I missed' }).click();
     const status = page.getByTestId('drill-missed-status');
     await status.filter({ hasText: 'Added' }).waitFor();
-    expect(await status.textContent()).toContain(`Added ${missed.length} question(s)`);
+    expect(await status.textContent()).toContain(`Added ${missed.length} question${missed.length === 1 ? '' : 's'} to your drills`);
 
     const due = (await (await page.request.get('/api/drills/due')).json()) as { cards: Array<{ questionId: string }> };
     expect(due.cards.map((c) => c.questionId).sort()).toEqual([...missed].sort());

@@ -247,7 +247,7 @@ function DrillMissedButton({ attemptId }: { attemptId: string }) {
         {t('quiz.result.drillMissed')}
       </button>
       <p className="result__drill-status" role="status" aria-live="polite" data-testid="drill-missed-status">
-        {drill.isSuccess ? t('quiz.result.drillMissedDone', { added: drill.data.added, skipped: drill.data.skipped }) : null}
+        {drill.isSuccess ? t('quiz.result.drillMissedDone', { count: drill.data.added, skipped: drill.data.skipped }) : null}
         {drill.isError ? t('quiz.result.drillMissedFailed') : null}
       </p>
     </>
