@@ -249,6 +249,8 @@ describe('a candidate takes an assessment from an invite link, and the manager r
         stream.on('error', reject);
       }, reject);
     });
+    // Named by the set and the day, not by an id.
+    expect(download.suggestedFilename()).toMatch(/^backend-screen-results-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(csv).toContain(ada);
     expect(csv).toContain(eve);
 

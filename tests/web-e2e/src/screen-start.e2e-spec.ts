@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { AppShell } from './pages/app-shell';
 import { DrillsPage } from './pages/drills-page';
 import { HiringApi } from './pages/hiring-api';
 import { QuizStartPage } from './pages/quiz-start-page';
@@ -84,5 +85,34 @@ describe('a new screen starts at its top (issue 16.7)', () => {
     expect(state.scrollY).toBe(0);
     expect(state.inViewport).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'quiz-runner-375-top.png') });
+  });
+
+  it('should mark the lines after a code-lines drill is checked, on a phone and in Chinese', async () => {
+    const list = (await (await page.request.get('/api/questions?type=code-lines&topic=sync&pageSize=1')).json()) as { items: { id: string }[] };
+    const id = list.items[0]!.id;
+    await new HiringApi(page).send('POST', '/api/drills/deck', { questionIds: [id] });
+    const drills = new DrillsPage(page);
+    await drills.goto();
+    // The program-output card of the first test is still first in the queue: check it, rate it, go on.
+    let card = await drills.waitForQuestion();
+    while (card.questionId !== id) {
+      await drills.answerByKeyboard(card.type);
+      await drills.waitForVerdict();
+      await page.keyboard.press('Space');
+      card = await drills.waitForQuestion();
+    }
+    await new AppShell(page).switchLanguage('zh-CN');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    const viewer = drills.card.getByTestId('code-viewer');
+    await viewer.locator('.monaco-editor .view-lines').waitFor();
+    await viewer.locator('.line-numbers', { hasText: /^1$/ }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="drill-card"] [data-testid="code-viewer"]')?.getAttribute('data-selected-lines') === '1');
+    await drills.card.getByTestId('check').click();
+    await drills.waitForVerdict();
+    const legend = viewer.getByTestId('code-viewer-legend');
+    await legend.waitFor();
+    expect(await legend.locator('[data-mark="wrong"]').textContent()).toContain('不在答案中：第 1 行');
+    expect(await legend.locator('[data-mark="missed"]').count()).toBe(1);
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'drills-code-lines-375-zh-CN.png'), fullPage: true, style: '.app-header { position: static !important; }' });
   });
 });
