@@ -2167,7 +2167,7 @@ export interface components {
     DrillStatsDto: {
       day: string;
       timezone: string;
-      /** @description Review cards due today (overdue included); new cards not counted */
+      /** @description Cards the learner can review now (countDueToday): the due count of GET /drills/due; new cards not counted */
       dueToday: number;
       /** @description Consecutive local days with reviews, up to today (or yesterday while today has none yet) */
       streak: number;
@@ -2774,7 +2774,13 @@ export interface components {
       discriminationIndex: components['schemas']['StatValueDto'];
       discriminativeEfficiency: components['schemas']['StatValueDto'];
       flags: ('negative-discrimination' | 'facility-low' | 'facility-high')[];
+      /** @description A flag is set and the item had enough attempts (MIN_ATTEMPTS_FOR_VERDICT) to judge it */
       needsChecking: boolean;
+      /**
+       * @description Below the minimum number of attempts the figures judge nothing
+       * @enum {string}
+       */
+      verdict: 'not-enough-attempts' | 'needs-checking' | 'ok';
     };
     SetVersionStatisticsDto: {
       setId: string;

@@ -435,3 +435,40 @@ describe('drills: a simulated month in Tokyo', () => {
     expect(errorCode(unknown)).toBe('TEMPLATE_NOT_FOUND');
   });
 });
+
+describe('drills: one "due today" on the drills page, its statistics and the dashboard', () => {
+  let t: TestApp;
+  let client: ApiClient;
+  let now: Date;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    now = new Date('2026-05-04T03:00:00.000Z');
+    jest.spyOn(t.app.get(DrillsClock), 'now').mockImplementation(() => new Date(now));
+    client = await learner(t, 'due-today@example.com');
+  });
+  afterAll(() => t.close());
+
+  it('should give the queue\'s due count as the statistics\' due today, with a step ending later today and a retired question', async () => {
+    await unwrap(client.PUT('/api/drills/settings', { body: { timezone: 'UTC', learningSteps: ['1m', '2h'] } }));
+    const ids = (await autoGraded(t, 'channels')).slice(0, 3);
+    await unwrap(client.POST('/api/drills/deck', { body: { questionIds: ids } }));
+    const [wrong, right, retired] = ids as [string, string, string];
+    // Again -> the 1-minute step; Good -> the 2-hour step (still today); both learning cards.
+    await unwrap(review(client, { reviewId: randomUUID(), questionId: wrong, response: wrongAnswer((await keyOf(t, wrong)).key), durationMs: 3_000 }));
+    await unwrap(review(client, { reviewId: randomUUID(), questionId: right, response: rightAnswer((await keyOf(t, right)).key), durationMs: 3_000 }));
+    await unwrap(review(client, { reviewId: randomUUID(), questionId: retired, response: wrongAnswer((await keyOf(t, retired)).key), durationMs: 3_000 }));
+    await t.sql(`UPDATE questions SET retired_at = now() WHERE id = $1`, [retired]);
+
+    for (const minutes of [5, 119, 121]) {
+      now = new Date(Date.parse('2026-05-04T03:00:00.000Z') + minutes * 60_000);
+      const queue = await unwrap(client.GET('/api/drills/due'));
+      const stats = await unwrap(client.GET('/api/drills/stats'));
+      const shown = queue.cards.filter((c) => c.state !== 'new').map((c) => c.questionId);
+      expect(queue.dueCount).toBe(shown.length);
+      expect(stats.dueToday).toBe(queue.dueCount);
+      expect(shown).not.toContain(retired);
+      expect(shown.includes(right)).toBe(minutes >= 120);
+    }
+  });
+});

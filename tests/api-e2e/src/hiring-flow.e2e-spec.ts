@@ -502,7 +502,7 @@ describe('hiring: item statistics against hand-computed figures', () => {
     const stats = (await m.get(`/api/orgs/${orgId}/sets/${setId}/versions/${version}/statistics`).expect(200)).body as {
       excludedPending: number;
       set: Record<string, number | null | { value: number | null }>;
-      items: Array<{ questionId: string; attempts: number; facility: { value: number }; standardDeviation: { value: number }; discriminationIndex: { value: number }; discriminativeEfficiency: { value: number }; flags: string[]; needsChecking: boolean }>;
+      items: Array<{ questionId: string; attempts: number; facility: { value: number }; standardDeviation: { value: number }; discriminationIndex: { value: number }; discriminativeEfficiency: { value: number }; flags: string[]; needsChecking: boolean; verdict: string }>;
     };
     expect(stats.excludedPending).toBe(0);
     const byQuestion = new Map(stats.items.map((i) => [i.questionId, i]));
@@ -528,7 +528,9 @@ describe('hiring: item statistics against hand-computed figures', () => {
       expect(got.discriminationIndex.value).toBeCloseTo(want.di, 1);
       expect(got.discriminativeEfficiency.value).toBeCloseTo(want.de, 1);
       expect(got.flags).toEqual(want.flags);
-      expect(got.needsChecking).toBe(want.flags.length > 0);
+      // Five attempts: the figures are given, the verdict is withheld.
+      expect(got.needsChecking).toBe(false);
+      expect(got.verdict).toBe('not-enough-attempts');
     });
     // CIC = k/(k-1) * (1 - sum var(item) / var(T)) = 1.5 * (1 - 0.7/1.3) = 69.23 %;
     // ER = 100 * sqrt(1 - 0.6923) = 55.47 %; SE = 0.5547 * 1.1402 = 0.6325 (= sqrt(1.3 * 0.3077)).

@@ -39,6 +39,16 @@ describe('questions: the bank in Postgres, delivery without keys', () => {
     }
   });
 
+  it('should list topics in the one order every screen shows: core topics first, then the bank\'s order', async () => {
+    const res = await learner.get('/api/topics').expect(200);
+    const topics = res.body as Array<{ id: string; core: boolean }>;
+    const core = topics.filter((x) => x.core).map((x) => x.id);
+    expect(core.length).toBeGreaterThan(0);
+    // Every core topic comes before every other one.
+    expect(topics.slice(0, core.length).map((x) => x.id)).toEqual(core);
+    expect(topics.slice(core.length).every((x) => !x.core)).toBe(true);
+  });
+
   it('should filter by topic, type and difficulty, and page', async () => {
     const sample = bank.questions.find((q) => q.type === 'code-lines')!;
     const expected = bank.questions.filter((q) => q.topic === sample.topic && q.type === 'code-lines' && q.difficulty === sample.difficulty);

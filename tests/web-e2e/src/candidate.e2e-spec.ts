@@ -249,6 +249,8 @@ describe('a candidate takes an assessment from an invite link, and the manager r
         stream.on('error', reject);
       }, reject);
     });
+    // Named by the set and the day, not by an id.
+    expect(download.suggestedFilename()).toMatch(/^backend-screen-results-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(csv).toContain(ada);
     expect(csv).toContain(eve);
 
@@ -263,6 +265,11 @@ describe('a candidate takes an assessment from an invite link, and the manager r
     await manager.getByTestId('item-stats').waitFor();
     expect(await manager.getByTestId('item-stat-row').count()).toBe(4);
     expect(await manager.getByTestId('statistics').textContent()).toContain('Discrimination index');
+    // Two candidates judge nothing: every row says so, none carries the red "needs checking".
+    const verdicts = await manager.getByTestId('item-verdict').allTextContents();
+    expect(verdicts).toHaveLength(4);
+    for (const verdict of verdicts) expect(verdict).toMatch(/^Not enough attempts to judge \(\d of 10\)$/);
+    expect(await manager.getByTestId('item-stats').textContent()).not.toContain('Needs checking');
     await screenshot(manager, 'candidate-statistics');
   });
 

@@ -4,7 +4,7 @@ import { QuizResultPage } from './pages/quiz-result-page';
 import { QuizRunnerPage, type DeliveredItem } from './pages/quiz-runner-page';
 import { QuizStartPage } from './pages/quiz-start-page';
 import { RegisterPage } from './pages/register-page';
-import { screenshot, uniqueEmail } from './support/artifacts';
+import { elementScreenshot, screenshot, uniqueEmail } from './support/artifacts';
 import { launchBrowser, type Browser } from './support/chromium';
 
 const OUTPUT = 'worker 1 done\nworker 2 done';
@@ -194,6 +194,34 @@ describe('taking a timed quiz', () => {
     await screenshot(page, 'quiz-result');
   });
 
+  it('should show the whole program on the result page and mark my line apart from the correct ones, in words too', async () => {
+    const review = (await (await page.request.get(`/api/attempts/${attemptId}/review`)).json()) as {
+      items: Array<{ type: string; code: string; key: { lines: number[] }; verifiedLines?: number[] | null }>;
+    };
+    const item = review.items[indexOf('code-lines') - 1]!;
+    const correct = item.verifiedLines ?? item.key.lines;
+    expect(correct).not.toContain(3); // the test chose line 3, a wrong line, in every goroutine-leaks code-lines question
+    const viewer = new QuizResultPage(page).item(indexOf('code-lines')).getByTestId('code-viewer');
+    await viewer.locator('.monaco-editor .view-lines').waitFor();
+    // Sized to the program: every line is laid out, none hidden behind an inner scroll bar.
+    const lines = item.code.replace(/\n$/, '').split('\n').length;
+    expect(lines).toBeGreaterThan(18);
+    const height = (await viewer.locator('.monaco-editor').boundingBox())!.height;
+    expect(height).toBeGreaterThanOrEqual(lines * 20);
+    // Each marked line carries its own sign in the gutter: x for my wrong line, an arrow for the missed ones.
+    const gutterLine = (mark: string) =>
+      viewer.locator('.margin-view-overlays > div', { has: page.locator(`.cv-mark--${mark}`) }).locator('.line-numbers');
+    await gutterLine('wrong').first().waitFor();
+    expect(await gutterLine('wrong').allTextContents()).toEqual(['3']);
+    expect((await gutterLine('missed').allTextContents()).map(Number).sort((a, b) => a - b)).toEqual([...correct].sort((a, b) => a - b));
+    expect(await gutterLine('hit').count()).toBe(0);
+    const legend = viewer.getByTestId('code-viewer-legend');
+    expect(await legend.locator('[data-mark="wrong"]').textContent()).toContain('not in the answer: line 3');
+    expect(await legend.locator('[data-mark="missed"]').textContent()).toContain(correct.join(', '));
+    await viewer.scrollIntoViewIfNeeded();
+    await elementScreenshot(new QuizResultPage(page).item(indexOf('code-lines')), 'quiz-result-code-lines');
+  });
+
   it('should add the items I missed to my drills from the result page', async () => {
     const review = (await (await page.request.get(`/api/attempts/${attemptId}/review`)).json()) as {
       items: Array<{ questionId: string; status: string }>;
@@ -204,7 +232,7 @@ describe('taking a timed quiz', () => {
     await page.getByRole('button', { name: 'Drill the ones I missed' }).click();
     const status = page.getByTestId('drill-missed-status');
     await status.filter({ hasText: 'Added' }).waitFor();
-    expect(await status.textContent()).toContain(`Added ${missed.length} question(s)`);
+    expect(await status.textContent()).toContain(`Added ${missed.length} question${missed.length === 1 ? '' : 's'} to your drills`);
 
     const due = (await (await page.request.get('/api/drills/due')).json()) as { cards: Array<{ questionId: string }> };
     expect(due.cards.map((c) => c.questionId).sort()).toEqual([...missed].sort());

@@ -44,4 +44,15 @@ describe('locales', () => {
     expect(empty(en)).toEqual([]);
     expect(empty(zh)).toEqual([]);
   });
+
+  it('should call drills 复习 throughout the Chinese drills screen, never 练习 (practice) for the same thing', () => {
+    const drills = zh['drills'] as Tree;
+    const value = (k: string): string => k.split('.').reduce<string | Tree>((t, part) => (t as Tree)[part]!, drills) as string;
+    expect(keys(drills).filter((k) => value(k).includes('练习'))).toEqual([]);
+  });
+
+  it('should not write "(s)" plurals in English: they have _one and _other forms', () => {
+    const value = (k: string): string => k.split('.').reduce<string | Tree>((t, part) => (t as Tree)[part]!, en) as string;
+    expect(keys(en).filter((k) => /\w\(s\)/.test(value(k)))).toEqual([]);
+  });
 });

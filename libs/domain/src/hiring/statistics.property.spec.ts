@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { itemStatistics, setStatistics, type ItemStatistics, type SetStatistics, type StatsAttempt, type StatsInput, type StatValue } from './statistics';
+import { itemStatistics, MIN_ATTEMPTS_FOR_VERDICT, setStatistics, type ItemStatistics, type SetStatistics, type StatsAttempt, type StatsInput, type StatValue } from './statistics';
 
 /*
  * Random small sets: 1-4 slots with points 1-3, slot 3 (when present) a random pool of two
@@ -70,7 +70,9 @@ describe('statistics properties', () => {
           if (discriminationIndex.value !== null && discriminativeEfficiency.value !== null && Math.abs(discriminationIndex.value) > 1e-9) {
             expect(Math.sign(discriminativeEfficiency.value)).toBe(Math.sign(discriminationIndex.value));
           }
-          expect(item.needsChecking).toBe(item.flags.length > 0);
+          const enough = item.attempts >= MIN_ATTEMPTS_FOR_VERDICT;
+          expect(item.needsChecking).toBe(enough && item.flags.length > 0);
+          expect(item.verdict).toBe(!enough ? 'not-enough-attempts' : item.flags.length > 0 ? 'needs-checking' : 'ok');
         }
         const set = setStatistics(input);
         if (set.cic.value !== null) expect(set.cic.value).toBeLessThanOrEqual(100 + 1e-9);

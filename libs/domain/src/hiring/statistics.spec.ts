@@ -1,4 +1,4 @@
-import { itemStatistics, setStatistics, type StatsAttempt, type StatsInput, type StatValue } from './statistics';
+import { itemStatistics, MIN_ATTEMPTS_FOR_VERDICT, setStatistics, type StatsAttempt, type StatsInput, type StatValue } from './statistics';
 
 /** One attempt from per-slot scores; the total is the sum (as a graded attempt's is). */
 function attempt(attemptId: string, items: readonly { slot: number; q: string; score: number; max: number }[]): StatsAttempt {
@@ -87,12 +87,22 @@ describe('itemStatistics: a hand-computed example of five attempts', () => {
     expect(value(byKey.q3!.discriminativeEfficiency)).toBeCloseTo(9.0909, 3);
   });
 
-  it('should flag the negatively discriminating item and only it', () => {
+  it('should flag the negatively discriminating item and only it, but judge nothing on five attempts', () => {
     expect(byKey.q1!.flags).toEqual(['negative-discrimination']);
-    expect(byKey.q1!.needsChecking).toBe(true);
     expect(byKey.q2!.flags).toEqual([]);
-    expect(byKey.q2!.needsChecking).toBe(false);
-    expect(byKey.q3!.needsChecking).toBe(false);
+    for (const item of Object.values(byKey)) {
+      expect(item!.needsChecking).toBe(false);
+      expect(item!.verdict).toBe('not-enough-attempts');
+    }
+  });
+
+  it('should say the negatively discriminating item needs checking once the same pattern has ten attempts', () => {
+    // Example 1 twice over: the same facilities and the same sign of discrimination, on ten attempts.
+    const doubled = { attempts: [...example1.attempts, ...example1.attempts.map((a) => ({ ...a, attemptId: `${a.attemptId}2` }))] };
+    const items = Object.fromEntries(itemStatistics(doubled).map((s) => [s.key, s]));
+    expect(items.q1!.attempts).toBe(MIN_ATTEMPTS_FOR_VERDICT);
+    expect(items.q1).toMatchObject({ flags: ['negative-discrimination'], needsChecking: true, verdict: 'needs-checking' });
+    expect(items.q2).toMatchObject({ flags: [], needsChecking: false, verdict: 'ok' });
   });
 
   it('should list the items in slot order with their slots', () => {
@@ -225,6 +235,16 @@ describe('itemStatistics: facility flags', () => {
     ),
   });
   const flagsOf = (k: number): string[] => itemStatistics(withCorrect(k)).find((s) => s.key === 'x')!.flags.filter((f) => f !== 'negative-discrimination');
+
+  it('should not call an item answered wrongly once, or by nine candidates, one that needs checking', () => {
+    const once = itemStatistics({ attempts: [attempt('only', [{ slot: 1, q: 'x', score: 0, max: 1 }])] })[0]!;
+    expect(once).toMatchObject({ attempts: 1, flags: ['facility-low'], needsChecking: false, verdict: 'not-enough-attempts' });
+    expect(once.facility.value).toBe(0);
+    const nine = itemStatistics({ attempts: Array.from({ length: 9 }, (_, i) => attempt(`a${i}`, [{ slot: 1, q: 'x', score: 0, max: 1 }])) })[0]!;
+    expect(nine).toMatchObject({ needsChecking: false, verdict: 'not-enough-attempts' });
+    const ten = itemStatistics({ attempts: Array.from({ length: 10 }, (_, i) => attempt(`a${i}`, [{ slot: 1, q: 'x', score: 0, max: 1 }])) })[0]!;
+    expect(ten).toMatchObject({ needsChecking: true, verdict: 'needs-checking' });
+  });
 
   it('should flag a facility below 35 % as low', () => {
     // 3 of 10 -> 30 %.

@@ -59,6 +59,12 @@ export interface StatValue {
 
 export type ItemFlag = 'negative-discrimination' | 'facility-low' | 'facility-high';
 
+/**
+ * What the figures of an item allow one to say. Below MIN_ATTEMPTS_FOR_VERDICT attempts the figures
+ * are shown but judge nothing (one wrong answer is a facility of 0 %): 'not-enough-attempts'.
+ */
+export type ItemVerdict = 'not-enough-attempts' | 'needs-checking' | 'ok';
+
 export interface ItemStatistics {
   /** questionKey (by: 'question') or String(slot) (by: 'slot'). */
   key: string;
@@ -81,9 +87,11 @@ export interface ItemStatistics {
    * at most 100, can be below -100.
    */
   discriminativeEfficiency: StatValue;
+  /** Thresholds the figures cross (negative discrimination, facility outside 35-65 %), whatever the sample size. */
   flags: ItemFlag[];
-  /** true when any flag is set (negative discrimination, facility outside 35-65 %). */
+  /** true when a flag is set and the item had at least MIN_ATTEMPTS_FOR_VERDICT attempts. */
   needsChecking: boolean;
+  verdict: ItemVerdict;
 }
 
 export interface SetStatistics {
@@ -122,6 +130,11 @@ export interface ItemStatisticsOptions {
 /** Facility below this (percent) or above FACILITY_HIGH is flagged. */
 export const FACILITY_LOW = 35;
 export const FACILITY_HIGH = 65;
+/**
+ * Attempts an item needs before its figures turn into a verdict. Ten keeps one answer from moving
+ * the facility by more than 10 points; below it a single candidate decides every flag.
+ */
+export const MIN_ATTEMPTS_FOR_VERDICT = 10;
 
 const ok = (value: number): StatValue => ({ value, reason: null });
 const none = (reason: StatNullReason): StatValue => ({ value: null, reason });
@@ -218,6 +231,7 @@ function statsFor(key: string, observations: readonly Observation[]): ItemStatis
     discriminativeEfficiency: none('no-attempts'),
     flags: [],
     needsChecking: false,
+    verdict: 'not-enough-attempts',
   };
   if (n === 0) return base;
 
@@ -248,7 +262,9 @@ function statsFor(key: string, observations: readonly Observation[]): ItemStatis
   if (base.facility.value !== null && base.facility.value < FACILITY_LOW) flags.push('facility-low');
   if (base.facility.value !== null && base.facility.value > FACILITY_HIGH) flags.push('facility-high');
   base.flags = flags;
+  if (n < MIN_ATTEMPTS_FOR_VERDICT) return base;
   base.needsChecking = flags.length > 0;
+  base.verdict = base.needsChecking ? 'needs-checking' : 'ok';
   return base;
 }
 

@@ -34,7 +34,7 @@ export {
 } from './optimizer';
 export { simulateLearner, type SyntheticLearner } from './simulate';
 export { reviewStreak } from './streak';
-export { buildDueQueue, countNewIntroducedToday, type DueQueue } from './queue';
+export { buildDueQueue, countDueToday, countNewIntroducedToday, type DueQueue } from './queue';
 export {
   RATING_SOURCES,
   ratingSource,

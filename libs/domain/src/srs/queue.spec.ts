@@ -1,6 +1,6 @@
 import { newSrsCard, type SrsCard } from './card';
 import { DAY_MS } from './local-day';
-import { buildDueQueue, countNewIntroducedToday } from './queue';
+import { buildDueQueue, countDueToday, countNewIntroducedToday } from './queue';
 import { scheduleReview } from './scheduler';
 import { resolveSrsSettings } from './settings';
 
@@ -66,6 +66,29 @@ describe('buildDueQueue', () => {
   it('should refuse duplicate card ids and a negative count', () => {
     expect(() => buildDueQueue([due('x', '2026-11-10T00:00:00Z'), due('x', '2026-11-11T00:00:00Z')], now, tokyo)).toThrow(RangeError);
     expect(() => buildDueQueue([], now, tokyo, -1)).toThrow(RangeError);
+  });
+});
+
+describe('countDueToday', () => {
+  const cards: SrsCard[] = [
+    due('overdue', '2026-11-10T00:00:00Z'),
+    due('later-today', '2026-11-21T10:00:00Z'), // 19:00 JST: a day-scale card is due all day
+    due('tomorrow', '2026-11-21T20:00:00Z'),
+    due('suspended', '2026-11-10T00:00:00Z', { suspended: true }),
+    due('step-now', '2026-11-20T22:50:00Z', { state: 'learning', scheduledDays: 0 }),
+    due('step-later', '2026-11-21T02:00:00Z', { state: 'relearning', scheduledDays: 0 }), // 11:00 JST today
+    newSrsCard('new', new Date('2026-11-01T00:00:00Z')),
+  ];
+
+  it('should count what can be reviewed now: not a minute step that ends later today, nor new or suspended cards', () => {
+    expect(countDueToday(cards, now, tokyo)).toBe(3);
+  });
+
+  it('should equal the due part of the queue at every moment of a day', () => {
+    for (let hour = 0; hour < 30; hour += 0.5) {
+      const at = new Date(now.getTime() + hour * 3_600_000);
+      expect(countDueToday(cards, at, tokyo)).toBe(buildDueQueue(cards, at, tokyo).dueCount);
+    }
   });
 });
 

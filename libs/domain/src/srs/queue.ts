@@ -10,6 +10,17 @@ export interface DueQueue {
   newCount: number;
 }
 
+/**
+ * The one definition of "due today" that every screen and the API count by: the review and
+ * relearning cards the learner can review now (see isDue: a day-scale card from the start of its
+ * local day, a minute-step card once its step has elapsed). New cards are not due; suspended cards
+ * never are. A learning card whose step ends later today is not counted until it does, so the
+ * count always equals the cards the drills queue shows before new ones.
+ */
+export function countDueToday(cards: readonly SrsCard[], now: Date, settings: SrsSettings): number {
+  return cards.filter((card) => isDue(card, now, settings)).length;
+}
+
 /** Code-unit order, not localeCompare: the order must not depend on the runtime's locale data. */
 const byDueThenId = (a: SrsCard, b: SrsCard): number => a.due.getTime() - b.due.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -26,6 +37,7 @@ export function buildDueQueue(cards: readonly SrsCard[], now: Date, settings: Sr
     ids.add(card.id);
   }
   const due = cards.filter((card) => isDue(card, now, settings)).sort(byDueThenId);
+  // dueCount is countDueToday by construction (same predicate); queue.spec.ts pins the two together.
   const room = Math.max(0, settings.newCardsPerDay - newIntroducedToday);
   const fresh = cards
     .filter((card) => card.state === 'new' && !card.suspended)

@@ -42,6 +42,10 @@ export class CandidatePage {
 
   async submit(): Promise<void> {
     await this.runner.submitButton.click();
+    await this.runner.submitDialog.waitFor();
+    // A candidate takes an assessment: the dialog never calls it a quiz (测验 in Chinese).
+    const title = (await this.runner.submitDialog.locator('h2').textContent()) ?? '';
+    if (/quiz|测验/i.test(title) || title.length === 0) throw new Error(`the candidate's submit dialog says "${title}"`);
     await this.runner.confirmSubmit.click();
     await this.submitted.waitFor();
   }

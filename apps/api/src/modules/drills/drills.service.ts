@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   buildDueQueue,
+  countDueToday,
   countNewIntroducedToday,
   DAY_MS,
   grade,
@@ -461,8 +462,8 @@ export class DrillsService {
         WHERE r.user_id = $1 AND r.undone_at IS NULL AND r.reviewed_at >= $2 AND r.reviewed_at <= $3`,
       [userId, from, now],
     );
-    const cards: Array<{ state: string; due: Date; suspended: boolean; leech: boolean; topic_id: string }> = await this.db.query(
-      `SELECT c.state, c.due, c.suspended, c.leech, q.topic_id FROM srs_cards c JOIN questions q ON q.id = c.question_id WHERE c.user_id = $1`,
+    const cards: Array<CardRow & { topic_id: string; live: boolean }> = await this.db.query(
+      `SELECT ${CARD_COLUMNS}, q.topic_id, (${LIVE}) AS live FROM srs_cards c JOIN questions q ON q.id = c.question_id WHERE c.user_id = $1`,
       [userId],
     );
     // The streak looks at every day, not only the last 30: each review keeps the local day it was made on.
@@ -507,7 +508,13 @@ export class DrillsService {
     return {
       day: dayString(today),
       timezone: settings.timezone,
-      dueToday: forecast.get(today) ?? 0,
+      // The queue's definition (GET /drills/due counts live cards the same way), not the forecast's
+      // today bucket, which also holds learning steps that end later today.
+      dueToday: countDueToday(
+        cards.filter((c) => c.live).map(cardFrom),
+        now,
+        settings,
+      ),
       streak: reviewStreak(
         reviewDays.map((r) => Math.round(Date.parse(`${r.day}T00:00:00Z`) / DAY_MS)),
         today,

@@ -47,11 +47,12 @@ export function mapPreview(v: QuestionVersionEntity): QuestionPreviewDto {
 export class QuestionsService {
   constructor(private readonly db: DataSource) {}
 
+  /** Core topics first, then the bank's order: the one order the bank page, its filter and the quiz form show. */
   async topics(): Promise<TopicDto[]> {
     const rows: Array<{ id: string; title: string; core: boolean; description: string; question_count: number }> = await this.db.query(
       `SELECT t.id, t.title, t.core, t.description,
               (SELECT count(*)::int FROM questions q WHERE q.topic_id = t.id AND q.retired_at IS NULL AND q.organization_id IS NULL) AS question_count
-         FROM topics t ORDER BY t.position, t.id`,
+         FROM topics t ORDER BY t.core DESC, t.position, t.id`,
     );
     return rows.map((r) => ({ id: r.id, title: r.title, core: r.core, description: r.description, questionCount: r.question_count }));
   }

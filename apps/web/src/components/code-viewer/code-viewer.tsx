@@ -3,12 +3,16 @@ import { useTranslation } from 'react-i18next';
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useTheme } from '@/lib/theme';
 import { monaco } from './monaco-setup';
-import type { CodeViewerProps } from './types';
+import { lineMarks, type CodeViewerProps, type LineMark } from './types';
 
 type StandaloneEditor = Parameters<OnMount>[0];
 
 const LINE_HEIGHT = 20;
 const PADDING = 12;
+/** Programs up to this many lines show whole, without scrolling inside the viewer. */
+const MAX_LINES = 60;
+
+const MARK_SIGN: Record<LineMark, string> = { hit: '✓', wrong: '✗', missed: '→' };
 
 function sorted(lines: Iterable<number>): number[] {
   return [...new Set(lines)].sort((a, b) => a - b);
@@ -22,7 +26,8 @@ export default function MonacoCodeViewer({
   selectedLines,
   onSelectedLinesChange,
   label,
-  maxHeight = 640,
+  maxHeight = MAX_LINES * LINE_HEIGHT + PADDING * 2,
+  review,
 }: CodeViewerProps) {
   const { t } = useTranslation();
   const { theme } = useTheme();
@@ -35,11 +40,13 @@ export default function MonacoCodeViewer({
     Math.min(maxHeight, code.split('\n').length * LINE_HEIGHT + PADDING * 2),
   );
   const selection = selectedLines ?? internal;
+  const marks = review ? lineMarks(review) : [];
+  const marksKey = marks.map((m) => `${m.line}${m.mark}`).join(',');
 
   // Handlers registered once on mount read the latest values through refs.
-  const latest = useRef({ selection, selectable, onSelectedLinesChange, t });
+  const latest = useRef({ selection, selectable, onSelectedLinesChange, t, marks });
   useEffect(() => {
-    latest.current = { selection, selectable, onSelectedLinesChange, t };
+    latest.current = { selection, selectable, onSelectedLinesChange, t, marks };
   });
 
   const toggleLine = useCallback((line: number) => {
@@ -56,12 +63,28 @@ export default function MonacoCodeViewer({
     );
   }, []);
 
-  // Paint the selection as whole-line decorations with a marked line number.
-  useEffect(() => {
+  // Paint the selection (or the review marks) as whole-line decorations with a marked line number.
+  const paint = useCallback(() => {
     const collection = decorationsRef.current;
     if (!collection) return;
+    const { selection: current, marks: marked, t: translate } = latest.current;
+    if (marked.length > 0) {
+      collection.set(
+        marked.map(({ line, mark }) => ({
+          range: new monaco.Range(line, 1, line, 1),
+          options: {
+            isWholeLine: true,
+            className: `cv-line--${mark}`,
+            lineNumberClassName: `cv-number--${mark}`,
+            linesDecorationsClassName: `cv-mark cv-mark--${mark}`,
+            hoverMessage: { value: translate(`codeViewer.mark.${mark}`) },
+          },
+        })),
+      );
+      return;
+    }
     collection.set(
-      selection.map((line) => ({
+      current.map((line) => ({
         range: new monaco.Range(line, 1, line, 1),
         options: {
           isWholeLine: true,
@@ -72,7 +95,9 @@ export default function MonacoCodeViewer({
         },
       })),
     );
-  }, [selection]);
+  }, []);
+  const selectionKey = selection.join(',');
+  useEffect(() => paint(), [paint, selectionKey, marksKey]);
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
@@ -113,13 +138,11 @@ export default function MonacoCodeViewer({
       }
     });
 
-    // Paint a selection that existed before mount.
-    decorationsRef.current.set(
-      latest.current.selection.map((line) => ({
-        range: new monaco.Range(line, 1, line, 1),
-        options: { isWholeLine: true, className: 'cv-line--selected', lineNumberClassName: 'cv-number--selected', linesDecorationsClassName: 'cv-gutter--selected' },
-      })),
-    );
+    // Paint a selection (or marks) that existed before mount, and bring the first marked or
+    // selected line into the viewer when the program is taller than it.
+    paint();
+    const first = latest.current.marks[0]?.line ?? latest.current.selection[0];
+    if (first) editor.revealLineInCenterIfOutsideViewport(first, monaco.editor.ScrollType.Immediate);
   };
 
   return (
@@ -128,6 +151,7 @@ export default function MonacoCodeViewer({
       data-testid="code-viewer"
       data-ready="true"
       data-selected-lines={selection.join(',')}
+      data-marks={marksKey || undefined}
     >
       {selectable ? (
         <p id={hintId} className="code-viewer__hint">
@@ -149,7 +173,7 @@ export default function MonacoCodeViewer({
           minimap: { enabled: false },
           scrollBeyondLastLine: false,
           lineNumbers: 'on',
-          lineDecorationsWidth: 10,
+          lineDecorationsWidth: marks.length > 0 ? 22 : 10,
           glyphMargin: false,
           folding: false,
           renderLineHighlight: selectable ? 'line' : 'none',
@@ -171,6 +195,21 @@ export default function MonacoCodeViewer({
       <div className="visually-hidden" aria-live="polite" data-testid="code-viewer-announcement">
         {announcement}
       </div>
+      {marks.length > 0 ? (
+        <ul className="code-viewer__legend" data-testid="code-viewer-legend">
+          {(['hit', 'wrong', 'missed'] as const).map((kind) => {
+            const lines = marks.filter((m) => m.mark === kind).map((m) => m.line);
+            return lines.length ? (
+              <li key={kind} data-mark={kind}>
+                <span className={`cv-sign cv-sign--${kind}`} aria-hidden="true">
+                  {MARK_SIGN[kind]}
+                </span>{' '}
+                {t(`codeViewer.legend.${kind}`, { lines: lines.join(', '), count: lines.length })}
+              </li>
+            ) : null;
+          })}
+        </ul>
+      ) : null}
       {selectable ? (
         <p className="code-viewer__status" aria-hidden="true" data-testid="code-viewer-selection">
           {selection.length ? t('codeViewer.selection', { lines: selection.join(', ') }) : t('codeViewer.noSelection')}

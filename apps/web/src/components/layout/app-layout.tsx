@@ -4,6 +4,7 @@ import { NavLink } from 'react-router';
 import type { User } from '@/lib/auth';
 import { Brand } from './brand';
 import { LanguageSwitcher } from './language-switcher';
+import { RouteFocus } from './route-focus';
 import { SkipLink } from './skip-link';
 import { ThemeToggle } from './theme-toggle';
 import { UserMenu } from './user-menu';
@@ -23,6 +24,7 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
   return (
     <div className="app">
       <SkipLink />
+      <RouteFocus />
       <header className="app-header">
         <div className="app-header__inner">
           <button

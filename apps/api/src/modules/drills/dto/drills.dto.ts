@@ -241,7 +241,7 @@ export class DrillOptimizationDto {
 export class DrillStatsDto {
   @ApiProperty() day!: string;
   @ApiProperty() timezone!: string;
-  @ApiProperty({ description: 'Review cards due today (overdue included); new cards not counted' }) dueToday!: number;
+  @ApiProperty({ description: 'Cards the learner can review now (countDueToday): the due count of GET /drills/due; new cards not counted' }) dueToday!: number;
   @ApiProperty({ description: 'Consecutive local days with reviews, up to today (or yesterday while today has none yet)' }) streak!: number;
   @ApiProperty({ description: 'Suspended cards in the deck (leeches included)' }) suspendedCount!: number;
   @ApiProperty({ description: 'Cards flagged as leeches' }) leechCount!: number;

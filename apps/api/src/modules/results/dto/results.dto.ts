@@ -191,7 +191,9 @@ export class ItemStatisticsDto {
   @ApiProperty({ type: StatValueDto }) discriminationIndex!: StatValueDto;
   @ApiProperty({ type: StatValueDto }) discriminativeEfficiency!: StatValueDto;
   @ApiProperty({ type: [String], enum: ['negative-discrimination', 'facility-low', 'facility-high'] }) flags!: string[];
-  @ApiProperty() needsChecking!: boolean;
+  @ApiProperty({ description: 'A flag is set and the item had enough attempts (MIN_ATTEMPTS_FOR_VERDICT) to judge it' }) needsChecking!: boolean;
+  @ApiProperty({ enum: ['not-enough-attempts', 'needs-checking', 'ok'], description: 'Below the minimum number of attempts the figures judge nothing' })
+  verdict!: 'not-enough-attempts' | 'needs-checking' | 'ok';
 }
 
 export class SetStatisticsDto {

@@ -23,8 +23,10 @@ export function DrillCard({ active, session }: { active: ActiveCard; session: Dr
 
   // A new card: focus its text field when it has one, else its heading (keys 1-9 pick options).
   useEffect(() => {
+    // Without preventScroll the browser scrolls the field into view and the prompt above it leaves
+    // the screen; the card starts at its top instead (issue 16.7).
     const field = rootRef.current?.querySelector<HTMLElement>('[data-autofocus]');
-    (field ?? headingRef.current)?.focus();
+    (field ?? headingRef.current)?.focus({ preventScroll: true });
   }, [active.shownAt]);
 
   // Checked: focus Continue, so Space/Enter go on; the verdict is announced by its live region.
@@ -67,7 +69,14 @@ export function DrillCard({ active, session }: { active: ActiveCard; session: Dr
           selectable={q.type === 'code-lines' && !result}
           selectedLines={active.response?.type === 'code-lines' ? active.response.lines : []}
           onSelectedLinesChange={(lines) => session.setResponse(lines.length ? { type: 'code-lines', lines } : null)}
-          maxHeight={420}
+          review={
+            result && q.type === 'code-lines'
+              ? {
+                  chosen: active.response?.type === 'code-lines' ? active.response.lines : [],
+                  correct: ((result.key as { lines?: number[] }).lines ?? []),
+                }
+              : undefined
+          }
         />
       ) : null}
       <AnswerInput

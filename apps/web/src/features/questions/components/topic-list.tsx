@@ -2,13 +2,12 @@ import { useTranslation } from 'react-i18next';
 import type { Topic } from '../types';
 import { topicLabel } from './labels';
 
-/** Topics as toggle buttons; the core banks first, as the product is built around them. */
+/** Topics as toggle buttons in the API's order (core banks first), the same order as the quiz form's. */
 export function TopicList({ topics, active, onSelect }: { topics: Topic[]; active?: string | undefined; onSelect: (id: string) => void }) {
   const { t } = useTranslation();
-  const ordered = [...topics].sort((a, b) => Number(b.core) - Number(a.core));
   return (
     <ul className="topic-list" aria-label={t('practice.topics')}>
-      {ordered.map((topic) => (
+      {topics.map((topic) => (
         <li key={topic.id}>
           <button
             type="button"

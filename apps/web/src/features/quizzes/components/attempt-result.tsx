@@ -164,8 +164,14 @@ function ReviewEntry({ item, index }: { item: ReviewItem; index: number }) {
           code={item.code}
           label={item.title}
           selectable={false}
-          selectedLines={item.type === 'code-lines' ? (item.verifiedLines ?? (item.key['lines'] as number[] | undefined) ?? []) : []}
-          maxHeight={360}
+          review={
+            item.type === 'code-lines'
+              ? {
+                  chosen: (item.response as QuestionResponse | null)?.type === 'code-lines' ? (item.response as { lines: number[] }).lines : [],
+                  correct: item.verifiedLines ?? (item.key['lines'] as number[] | undefined) ?? [],
+                }
+              : undefined
+          }
         />
       ) : null}
       {isChoice ? (
@@ -281,7 +287,7 @@ function DrillMissedButton({ attemptId }: { attemptId: string }) {
         {t('quiz.result.drillMissed')}
       </button>
       <p className="result__drill-status" role="status" aria-live="polite" data-testid="drill-missed-status">
-        {drill.isSuccess ? t('quiz.result.drillMissedDone', { added: drill.data.added, skipped: drill.data.skipped }) : null}
+        {drill.isSuccess ? t('quiz.result.drillMissedDone', { count: drill.data.added, skipped: drill.data.skipped }) : null}
         {drill.isError ? t('quiz.result.drillMissedFailed') : null}
       </p>
     </>

@@ -309,7 +309,8 @@ export function AttemptRunner({ attempt, source }: { attempt: AttemptDelivery; s
 
       <dialog ref={dialogRef} className="quiz-dialog" aria-labelledby={dialogTitle} data-testid="submit-dialog">
         <h2 id={dialogTitle} className="section-title">
-          {t('quiz.confirm.title')}
+          {/* A candidate takes an assessment, not a quiz; a mock interview is one too. */}
+          {t(attempt.mode === 'set' ? 'quiz.confirm.titleSet' : attempt.mode === 'mock' ? 'quiz.confirm.titleMock' : 'quiz.confirm.title')}
         </h2>
         {warnings.unanswered.length === 0 && warnings.flagged.length === 0 ? <p>{t('quiz.confirm.allAnswered')}</p> : null}
         {warnings.unanswered.length ? (

@@ -1,3 +1,4 @@
+import { MIN_ATTEMPTS_FOR_VERDICT } from '@goprep/domain';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -117,9 +118,13 @@ export function StatisticsView({ orgId, setId, versions, version, onVersion }: {
                       <td className="results-num"><Stat value={item.standardDeviation} suffix="%" /></td>
                       <td className="results-num"><Stat value={item.discriminationIndex} /></td>
                       <td className="results-num"><Stat value={item.discriminativeEfficiency} /></td>
-                      <td>
+                      <td data-testid="item-verdict" data-verdict={item.verdict}>
+                        {item.verdict === 'not-enough-attempts' ? (
+                          <span className="muted small">{t('results.stats.notEnough', { count: item.attempts, min: MIN_ATTEMPTS_FOR_VERDICT })}</span>
+                        ) : null}
                         {item.needsChecking ? <Badge tone="hard">{t('results.stats.needsChecking')}</Badge> : null}
-                        {item.flags.map((f) => (
+                        {/* Below the minimum the thresholds crossed are noise: the figures stay, the flags go. */}
+                        {(item.verdict === 'not-enough-attempts' ? [] : item.flags).map((f) => (
                           <span key={f} className="muted small results-email">
                             {t(`results.stats.flag.${f}`, { defaultValue: f })}
                           </span>
