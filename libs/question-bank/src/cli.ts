@@ -131,6 +131,7 @@ async function verifyCommand(args: readonly string[], io: Io): Promise<ExitCode>
     ...(values.drafts ? { includeDrafts: true } : {}),
     onStart: (plan) => io.out(`verifying ${plan.questions} question(s) with ${plan.goVersion}, ${plan.concurrency} at a time`),
     onResult: (result) => describe(result).forEach((line) => io.out(line)),
+    onPhaseStart: (name) => io.out(`phase ${name}: started`),
     onPhase: (phase) => io.out(`phase ${phase.name}: ${(phase.durationMs / 1000).toFixed(1)} s${phase.detail ? ` (${phase.detail})` : ''}`),
   });
   if (report.problems.length > 0) {

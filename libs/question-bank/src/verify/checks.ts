@@ -225,7 +225,7 @@ async function observeRaces(
  * atexit_sleep_ms, left at its default so the verifier sees what `go run -race` shows a learner),
  * so the runs of a check are started a few at a time: they wait, they do not compute.
  */
-const PARALLEL_RUNS = 10;
+const PARALLEL_RUNS = 15;
 
 function runMany(
   program: QuestionProgram,

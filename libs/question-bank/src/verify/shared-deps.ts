@@ -1,11 +1,12 @@
 import { relative, sep } from 'node:path';
 import type { BankQuestion, VerifyCheck } from '../model';
-import { run } from '../go/exec';
+import { run, type RunResult } from '../go/exec';
 import { goEnv, type GoToolchain } from '../go/toolchain';
 import { LEAK_HARNESS_IMPORTS } from './leak-harness';
 import { buildEnv } from './program';
 
-const PREPARE_TIMEOUT_MS = 20 * 60_000;
+// Generous: on a loaded 2-core machine a cold client-go alone has taken over 20 minutes.
+const PREPARE_TIMEOUT_MS = 60 * 60_000;
 
 const RACE_RUNTIME = ['runtime/race', 'runtime/cgo'];
 
@@ -79,7 +80,7 @@ export async function buildSharedDependencies(go: GoToolchain, bankDir: string, 
       step,
       packages: packages.length,
       durationMs: Date.now() - started,
-      ...(listed.exitCode !== 0 && found.size === 0 ? { failed: firstLine(listed.stderr) } : {}),
+      ...(listed.exitCode !== 0 && found.size === 0 ? { failed: failure(listed) } : {}),
     });
     return [...found];
   };
@@ -98,10 +99,16 @@ export async function buildSharedDependencies(go: GoToolchain, bankDir: string, 
       step,
       packages: packages.length,
       durationMs: Date.now() - started,
-      ...(result.exitCode !== 0 ? { failed: firstLine(result.stderr || result.stdout) } : {}),
+      ...(result.exitCode !== 0 ? { failed: failure(result) } : {}),
     });
   }
   return steps;
 }
 
 const firstLine = (text: string): string => text.trim().split('\n')[0] ?? '';
+
+function failure(result: RunResult): string {
+  if (result.timedOut) return `timed out after ${PREPARE_TIMEOUT_MS / 60_000} min`;
+  if (result.spawnError) return result.spawnError;
+  return firstLine(result.stderr || result.stdout) || `exit code ${String(result.exitCode)}`;
+}

@@ -22,6 +22,8 @@ export interface VerifyOptions {
   onStart?: (plan: { questions: number; goVersion: string; concurrency: number }) => void;
   /** Called as each question finishes, for progress output. */
   onResult?: (result: QuestionVerifyResult) => void;
+  /** Called as a long phase starts (compiling the shared dependencies), for progress output. */
+  onPhaseStart?: (name: string) => void;
   /** Called as each phase (loading, compiling shared dependencies, the questions) ends. */
   onPhase?: (phase: VerifyPhase) => void;
   /**
@@ -59,6 +61,7 @@ export async function verifyBank(bankDir: string, options: VerifyOptions = {}): 
   options.onStart?.({ questions: questions.length, goVersion: go.version, concurrency });
   if (options.sharedBuild !== false && questions.length > 0) {
     const sharedStarted = Date.now();
+    options.onPhaseStart?.('shared dependencies');
     const plan = sharedBuildPlan(dir, questions.map((question) => ({ question, programDir: programDirOf(dir, question) })));
     const steps = await buildSharedDependencies(go, dir, plan);
     const detail = steps
