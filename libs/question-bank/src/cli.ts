@@ -177,6 +177,8 @@ async function verifyCommand(args: readonly string[], io: Io): Promise<ExitCode>
     onResult: (result) => describe(result).forEach((line) => io.out(line)),
     onWarm: (done, total) => io.out(`warming the judge's build cache: ${done}/${total}`),
     ...(values.repeat !== undefined ? { repeat: Number(values.repeat) } : {}),
+    onPhaseStart: (name) => io.out(`phase ${name}: started`),
+    onPhase: (phase) => io.out(`phase ${phase.name}: ${(phase.durationMs / 1000).toFixed(1)} s${phase.detail ? ` (${phase.detail})` : ''}`),
   });
   if (report.problems.length > 0) {
     io.err(`warning: ${report.problems.length} problem(s) in the bank files; those questions were not verified (run \`npm run bank -- lint\`)`);

@@ -25,7 +25,7 @@ export { canonicalJson, computeContentHash } from './parse/content-hash';
 export { defaultBankDir, findRepoRoot } from './parse/paths';
 export { lintBank, formatProblem, type LintResult } from './lint/lint-bank';
 export { verifyBank, type VerifyOptions } from './verify/verify-bank';
-export type { CheckResult, QuestionVerifyResult, VerifyReport } from './verify/types';
+export type { CheckResult, QuestionVerifyResult, VerifyPhase, VerifyReport } from './verify/types';
 export { findGo, GoToolchainError, MIN_GO_MINOR, type GoToolchain } from './go/toolchain';
 export { bankStats, type BankStats } from './stats/bank-stats';
 export { scaffoldQuestion, type ScaffoldOptions, type ScaffoldResult } from './scaffold/new-question';

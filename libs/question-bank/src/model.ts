@@ -22,8 +22,8 @@ export type { AnswerKey };
 export type VerifyCheck =
   | ({ kind: 'output'; exitCode: number; runs: number; gomaxprocs?: number[]; stdoutAny?: string[] } & CheckCommon)
   | ({ kind: 'output-matches'; stdoutRegex?: string[]; stderrRegex?: string[]; exitCode: number; runs: number } & CheckCommon)
-  | ({ kind: 'race'; lines?: number[]; fixed: boolean } & CheckCommon)
-  | ({ kind: 'deadlock'; lines?: number[] } & CheckCommon)
+  | ({ kind: 'race'; lines?: number[]; fixed: boolean; runs?: number; gomaxprocs?: number[] } & CheckCommon)
+  | ({ kind: 'deadlock'; lines?: number[]; runs?: number; gomaxprocs?: number[] } & CheckCommon)
   | ({ kind: 'leak'; lines: number[]; settleMs: number } & CheckCommon)
   | ({ kind: 'compile-error'; message: string; lines?: number[] } & CheckCommon)
   | ({ kind: 'vet'; analyzer: string; lines?: number[] } & CheckCommon)

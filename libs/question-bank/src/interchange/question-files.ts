@@ -136,9 +136,13 @@ function checkToYaml(check: VerifyCheck): Record<string, unknown> {
     case 'race':
       put('lines', check.lines);
       put('fixed', check.fixed, false);
+      put('runs', check.runs);
+      put('gomaxprocs', check.gomaxprocs);
       break;
     case 'deadlock':
       put('lines', check.lines);
+      put('runs', check.runs);
+      put('gomaxprocs', check.gomaxprocs);
       break;
     case 'leak':
       put('lines', check.lines);

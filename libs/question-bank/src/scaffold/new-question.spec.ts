@@ -33,7 +33,7 @@ describe('scaffoldQuestion', () => {
     scaffoldQuestion({ bankDir, topic: 'channels', type: 'code-lines' });
     const report = await verifyBank(bankDir, { includeDrafts: true, concurrency: 2 });
     expect(report.results.map((result) => [result.id, result.passed, result.checks[0]?.reason])).toEqual([
-      ['ch-todo-code-lines-1', true, 'deadlock with goroutines blocked at main.go lines [6]'],
+      ['ch-todo-code-lines-1', true, '6 run(s) deadlocked with goroutines blocked at main.go lines [6]'],
       ['ch-todo-code-output-1', true, '1 run(s) printed an expected output'],
     ]);
   });

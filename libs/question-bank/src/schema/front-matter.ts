@@ -43,16 +43,26 @@ export const outputMatchesCheckSchema = z.strictObject({
   ...checkCommon,
 });
 
+/*
+ * A race or a deadlock may show different lines in different interleavings, and the key must name
+ * all of them, so the verifier runs these several times (GOMAXPROCS alternating 1 and 4). `runs`
+ * has no default here: an unset value stays out of the model (and of the content hash) and the
+ * verifier applies its own default.
+ */
 export const raceCheckSchema = z.strictObject({
   kind: z.literal('race'),
   lines: lineList.optional(),
   fixed: z.boolean().default(false),
+  runs: z.int().min(1).max(1000).optional(),
+  gomaxprocs: z.array(z.int().min(1)).min(1).optional(),
   ...checkCommon,
 });
 
 export const deadlockCheckSchema = z.strictObject({
   kind: z.literal('deadlock'),
   lines: lineList.optional(),
+  runs: z.int().min(1).max(1000).optional(),
+  gomaxprocs: z.array(z.int().min(1)).min(1).optional(),
   ...checkCommon,
 });
 

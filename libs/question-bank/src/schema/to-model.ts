@@ -39,9 +39,22 @@ export function toVerifyCheck(check: VerifyCheckFrontMatter): VerifyCheck {
         ...common,
       };
     case 'race':
-      return { kind: 'race', ...(check.lines ? { lines: check.lines } : {}), fixed: check.fixed, ...common };
+      return {
+        kind: 'race',
+        ...(check.lines ? { lines: check.lines } : {}),
+        fixed: check.fixed,
+        ...(check.runs !== undefined ? { runs: check.runs } : {}),
+        ...(check.gomaxprocs ? { gomaxprocs: check.gomaxprocs } : {}),
+        ...common,
+      };
     case 'deadlock':
-      return { kind: 'deadlock', ...(check.lines ? { lines: check.lines } : {}), ...common };
+      return {
+        kind: 'deadlock',
+        ...(check.lines ? { lines: check.lines } : {}),
+        ...(check.runs !== undefined ? { runs: check.runs } : {}),
+        ...(check.gomaxprocs ? { gomaxprocs: check.gomaxprocs } : {}),
+        ...common,
+      };
     case 'leak':
       return { kind: 'leak', lines: check.lines, settleMs: check.settle_ms, ...common };
     case 'compile-error':

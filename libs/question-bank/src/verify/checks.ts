@@ -9,9 +9,10 @@ import {
   parseGoroutineDump,
   parseVetJson,
   RACE_WARNING,
-  raceReportLines,
+  raceAccessLines,
 } from './go-output';
 import { DUMP_MARKER, HARNESS_FILE } from './leak-harness';
+import { mapPool } from './pool';
 import type { QuestionProgram } from './program';
 
 export interface Verdict {
@@ -145,67 +146,185 @@ async function outputMatchesCheck(
   return pass(`${check.runs} run(s) matched ${patterns.length} pattern(s)`);
 }
 
-/** Runs a race check may take before it fails: one report proves a race, a quiet run proves nothing. */
-const RACE_ATTEMPTS = 3;
+/** Runs of a race check without `runs`: enough for the interleavings a small program allows. */
+export const RACE_DEFAULT_RUNS = 30;
+/** Runs of a deadlock check without `runs`. */
+export const DEADLOCK_DEFAULT_RUNS = 6;
 
+/**
+ * Compares a key with the lines the toolchain named. Returns undefined when they are the same set,
+ * else what differs: lines the key leaves out, and key lines nothing was seen on.
+ */
+export function keyMismatch(key: readonly number[], seen: ReadonlySet<number>, absent: string): string | undefined {
+  const missing = [...seen].filter((line) => !key.includes(line));
+  const extra = [...new Set(key)].filter((line) => !seen.has(line));
+  if (missing.length === 0 && extra.length === 0) return undefined;
+  return [
+    missing.length > 0 ? `missing from the key ${list(missing)}` : '',
+    extra.length > 0 ? `in the key but ${absent} ${list(extra)}` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
+
+interface RaceObservation {
+  /** A run that could not be watched (timeout, spawn failure); the check fails with it. */
+  problem?: string;
+  runs: number;
+  /** Runs whose stderr had at least one race report. */
+  racingRuns: number;
+  reports: number;
+  /** Union over the runs of the innermost program line of every reported access. */
+  lines: Set<number>;
+  /** Distinct per-run line sets: how many different interleavings the reports showed. */
+  variants: Set<string>;
+  /** Accesses with no frame in the program file at all (distinct descriptions). */
+  outside: string[];
+  lastStderr: string;
+  lastExitCode: number | null;
+}
+
+async function observeRaces(
+  program: QuestionProgram,
+  binary: string,
+  check: Extract<VerifyCheck, { kind: 'race' }>,
+  file: string,
+  plan: readonly (number | undefined)[],
+): Promise<RaceObservation> {
+  const isTarget = sameFile(program.filePath(file));
+  const seen: RaceObservation = {
+    runs: plan.length,
+    racingRuns: 0,
+    reports: 0,
+    lines: new Set(),
+    variants: new Set(),
+    outside: [],
+    lastStderr: '',
+    lastExitCode: null,
+  };
+  const results = await runMany(program, binary, check.env, check.timeoutSeconds, plan);
+  for (const [index, gomaxprocs] of plan.entries()) {
+    const result = results[index] as RunResult;
+    const problem = runProblem(result, check.timeoutSeconds);
+    if (problem) return { ...seen, problem: `${file} ${runLabel(index, plan.length, gomaxprocs)}: ${problem}` };
+    seen.lastStderr = result.stderr;
+    seen.lastExitCode = result.exitCode;
+    if (!result.stderr.includes(RACE_WARNING)) continue;
+    const report = raceAccessLines(result.stderr, isTarget);
+    seen.racingRuns += 1;
+    seen.reports += report.reports;
+    report.lines.forEach((line) => seen.lines.add(line));
+    seen.variants.add(list(report.lines));
+    for (const access of report.outside) if (!seen.outside.includes(access)) seen.outside.push(access);
+  }
+  return seen;
+}
+
+/*
+ * A -race binary sleeps a second before it exits while other goroutines exist (the race runtime's
+ * atexit_sleep_ms, left at its default so the verifier sees what `go run -race` shows a learner),
+ * so the runs of a check are started a few at a time: they wait, they do not compute.
+ */
+const PARALLEL_RUNS = 15;
+
+function runMany(
+  program: QuestionProgram,
+  binary: string,
+  env: Record<string, string> | undefined,
+  timeoutSeconds: number,
+  plan: readonly (number | undefined)[],
+): Promise<RunResult[]> {
+  return mapPool(plan, PARALLEL_RUNS, (gomaxprocs) => program.runBinary(binary, runEnv(env, gomaxprocs), timeoutSeconds));
+}
+
+const runLabel = (index: number, runs: number, gomaxprocs: number | undefined): string =>
+  `run ${index + 1}/${runs}${gomaxprocs !== undefined ? ` (GOMAXPROCS=${gomaxprocs})` : ''}`;
+
+/**
+ * A race check runs the program `runs` times under -race (GOMAXPROCS alternating) and collects,
+ * over all runs, the line of every reported access: the innermost frame in the program file of
+ * each `Read at` / `Write at` / `Previous ... at` stack. One racing run proves a race exists; the
+ * key's `lines` must equal the whole set, so a key that leaves out a racing access, or names the
+ * call sites (or where a goroutine was started) instead of the accesses, fails.
+ */
 async function raceCheck(program: QuestionProgram, check: Extract<VerifyCheck, { kind: 'race' }>): Promise<Verdict> {
   const build = await program.build(check.file, { race: true, ...(check.env ? { env: check.env } : {}) });
   if (!build.ok) return buildFailure(build.output);
-  // The detector only sees races that happen in the run it watches, and one report proves the
-  // race exists; so a run that misses it (a busy CI machine scheduling differently) is retried.
-  let verdict: Verdict | undefined;
-  let report: ReturnType<typeof raceReportLines> | undefined;
-  for (let attempt = 1; attempt <= RACE_ATTEMPTS; attempt++) {
-    const result = await program.runBinary(build.binary, check.env, check.timeoutSeconds);
-    const problem = runProblem(result, check.timeoutSeconds);
-    if (problem) return fail(problem);
-    if (!result.stderr.includes(RACE_WARNING)) {
-      verdict = fail(`-race reported no data race in ${attempt} run(s) (exit code ${String(result.exitCode)})\nstderr:\n${tail(result.stderr)}`);
-      continue;
-    }
-    report = raceReportLines(result.stderr, sameFile(program.filePath(check.file)));
-    const missing = (check.lines ?? []).filter((line) => !report?.lines.has(line));
-    if (missing.length === 0) {
-      verdict = undefined;
-      break;
-    }
-    verdict = fail(`race reported, but not on line(s) ${list(missing)}: expected ${list(check.lines ?? [])} among the report's main.go frames ${list(report.lines)}`);
+  const plan = gomaxprocsPlan(check.runs ?? RACE_DEFAULT_RUNS, check.gomaxprocs);
+  const seen = await program.observe(['race', check.file, check.env ?? {}, check.timeoutSeconds, plan], () =>
+    observeRaces(program, build.binary, check, check.file, plan),
+  );
+  if (seen.problem) return fail(seen.problem);
+  if (seen.racingRuns === 0) {
+    return fail(`-race reported no data race in ${seen.runs} run(s) (last exit code ${String(seen.lastExitCode)})\nstderr:\n${tail(seen.lastStderr)}`);
   }
-  if (verdict || !report) return verdict ?? fail('-race reported no data race');
+  const name = check.file;
+  if (check.lines) {
+    const mismatch = keyMismatch(check.lines, seen.lines, 'no reported access there');
+    if (mismatch) {
+      return fail(
+        `the key ${list(check.lines)} is not the set of racing accesses: over ${seen.runs} run(s) the race reports name ${name} lines ${list(seen.lines)} (innermost ${name} frame of each access); ${mismatch}`,
+      );
+    }
+  }
+  let fixedNote = '';
   if (check.fixed) {
     const fixed = await program.build('fixed/main.go', { race: true, ...(check.env ? { env: check.env } : {}) });
     if (!fixed.ok) return fail(`fixed/main.go: ${buildFailure(fixed.output).reason}`);
-    const fixedRun = await program.runBinary(fixed.binary, check.env, check.timeoutSeconds);
-    const fixedProblem = runProblem(fixedRun, check.timeoutSeconds);
-    if (fixedProblem) return fail(`fixed/main.go: ${fixedProblem}`);
-    if (fixedRun.stderr.includes(RACE_WARNING)) {
-      return fail(`fixed/main.go still races:\n${tail(fixedRun.stderr, 20)}`);
+    const fixedRuns = await runMany(program, fixed.binary, check.env, check.timeoutSeconds, plan);
+    for (const [index, gomaxprocs] of plan.entries()) {
+      const fixedRun = fixedRuns[index] as RunResult;
+      const where = `fixed/main.go ${runLabel(index, plan.length, gomaxprocs)}`;
+      const fixedProblem = runProblem(fixedRun, check.timeoutSeconds);
+      if (fixedProblem) return fail(`${where}: ${fixedProblem}`);
+      if (fixedRun.stderr.includes(RACE_WARNING)) return fail(`${where} still races:\n${tail(fixedRun.stderr, 20)}`);
     }
+    fixedNote = `; fixed/main.go is race-free in ${plan.length} run(s)`;
   }
-  return pass(`${report.reports} race report(s) on main.go lines ${list(report.lines)}${check.fixed ? '; fixed/main.go is race-free' : ''}`);
+  // An access made entirely outside the program (sync/atomic's assembly reports no caller) names
+  // no line of it; the key is judged on the lines the reports do name.
+  const outside = seen.outside.length > 0 ? `; ${seen.outside.length} access(es) without a ${name} frame (${seen.outside[0] ?? ''})` : '';
+  const variants = seen.variants.size > 1 ? ` (${seen.variants.size} different line sets: ${[...seen.variants].join(' ')})` : '';
+  return pass(
+    `${seen.racingRuns} of ${seen.runs} run(s) reported races (${seen.reports} report(s)); accesses on ${name} lines ${list(seen.lines)}${variants}${outside}${fixedNote}`,
+  );
 }
 
+/**
+ * A deadlock check runs the program `runs` times (GOMAXPROCS alternating); every run must die with
+ * the runtime's deadlock error, and the key's `lines` must equal the union of where the
+ * goroutines are blocked (each goroutine's innermost frame in the program file).
+ */
 async function deadlockCheck(program: QuestionProgram, check: Extract<VerifyCheck, { kind: 'deadlock' }>): Promise<Verdict> {
   const build = await program.build(check.file, { ...(check.env ? { env: check.env } : {}) });
   if (!build.ok) return buildFailure(build.output);
-  // The dump must list every goroutine for blocked lines to be found, whatever the caller's setting.
-  const result = await program.runBinary(build.binary, { GOTRACEBACK: 'all', ...(check.env ?? {}) }, check.timeoutSeconds);
-  const problem = runProblem(result, check.timeoutSeconds);
-  if (problem) return fail(problem);
-  if (!result.stderr.includes(DEADLOCK)) {
-    return fail(`expected "${DEADLOCK}", got exit code ${String(result.exitCode)}\nstderr:\n${tail(result.stderr)}`);
-  }
+  const plan = gomaxprocsPlan(check.runs ?? DEADLOCK_DEFAULT_RUNS, check.gomaxprocs);
   const isTarget = sameFile(program.filePath(check.file));
   const blocked = new Set<number>();
-  for (const goroutine of parseGoroutineDump(result.stderr.slice(result.stderr.indexOf(DEADLOCK)))) {
-    const line = innermostLine(goroutine, isTarget);
-    if (line !== undefined) blocked.add(line);
+  for (const [index, gomaxprocs] of plan.entries()) {
+    const where = runLabel(index, plan.length, gomaxprocs);
+    // The dump must list every goroutine for blocked lines to be found, whatever the caller's setting.
+    const env = { GOTRACEBACK: 'all', ...runEnv(check.env, gomaxprocs) };
+    const result = await program.runBinary(build.binary, env, check.timeoutSeconds);
+    const problem = runProblem(result, check.timeoutSeconds);
+    if (problem) return fail(`${where}: ${problem}`);
+    if (!result.stderr.includes(DEADLOCK)) {
+      return fail(`${where}: expected "${DEADLOCK}", got exit code ${String(result.exitCode)}\nstderr:\n${tail(result.stderr)}`);
+    }
+    for (const goroutine of parseGoroutineDump(result.stderr.slice(result.stderr.indexOf(DEADLOCK)))) {
+      const line = innermostLine(goroutine, isTarget);
+      if (line !== undefined) blocked.add(line);
+    }
   }
-  const missing = (check.lines ?? []).filter((line) => !blocked.has(line));
-  if (missing.length > 0) {
-    return fail(`deadlock, but no goroutine is blocked on line(s) ${list(missing)}: expected ${list(check.lines ?? [])}, blocked at ${list(blocked)}`);
+  if (check.lines) {
+    const mismatch = keyMismatch(check.lines, blocked, 'no goroutine blocked there');
+    if (mismatch) {
+      return fail(
+        `the key ${list(check.lines)} is not where the goroutines are blocked: over ${plan.length} run(s) they are blocked at ${check.file} lines ${list(blocked)}; ${mismatch}`,
+      );
+    }
   }
-  return pass(`deadlock with goroutines blocked at main.go lines ${list(blocked)}`);
+  return pass(`${plan.length} run(s) deadlocked with goroutines blocked at ${check.file} lines ${list(blocked)}`);
 }
 
 async function leakCheck(program: QuestionProgram, check: Extract<VerifyCheck, { kind: 'leak' }>): Promise<Verdict> {

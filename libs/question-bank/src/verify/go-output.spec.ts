@@ -1,4 +1,4 @@
-import { escapeLines, innermostLine, isBlockedState, mainGoPositions, parseGoroutineDump, parseVetJson, raceReportLines } from './go-output';
+import { escapeLines, innermostLine, isBlockedState, mainGoPositions, parseGoroutineDump, parseRaceReports, parseVetJson, raceAccessLines } from './go-output';
 
 const dump = `fatal error: all goroutines are asleep - deadlock!
 
@@ -61,9 +61,9 @@ describe('isBlockedState', () => {
   );
 });
 
-describe('raceReportLines', () => {
-  it('should collect the main.go frames of every race report', () => {
-    const stderr = `==================
+describe('race reports', () => {
+  const isMain = (path: string): boolean => path === '/bank/mm/x/main.go';
+  const simple = `==================
 WARNING: DATA RACE
 Write at 0x00c00001c0f8 by goroutine 7:
   main.main.func1()
@@ -80,9 +80,82 @@ Goroutine 7 (running) created at:
 2
 Found 1 data race(s)
 `;
-    const report = raceReportLines(stderr, (path) => path === '/bank/mm/x/main.go');
+
+  it('should name the racing accesses, not where the racing goroutine was created', () => {
+    const report = raceAccessLines(simple, isMain);
     expect(report.reports).toBe(1);
-    expect([...report.lines].sort()).toEqual([12, 8, 9].sort());
+    expect([...report.lines].sort((a, b) => a - b)).toEqual([9, 12]);
+    expect(report.outside).toEqual([]);
+  });
+
+  // Two reports of one run: an access made inside a library (the map runtime, sync.Once) counts at
+  // its innermost main.go frame, and the callers below it (call sites) do not count at all.
+  const nested = `==================
+WARNING: DATA RACE
+Read at 0x00c000014090 by goroutine 8:
+  main.get()
+      /bank/mm/x/main.go:17 +0x2e
+  main.main.func1()
+      /bank/mm/x/main.go:28 +0x1d
+  sync.(*WaitGroup).Go.func1()
+      /usr/local/go/src/sync/waitgroup.go:239 +0x5d
+
+Previous write at 0x00c000014090 by main goroutine:
+  main.get.func1()
+      /bank/mm/x/main.go:20 +0x6a
+  sync.(*Once).doSlow()
+      /usr/local/go/src/sync/once.go:78 +0xe1
+  sync.(*Once).Do()
+      /usr/local/go/src/sync/once.go:69 +0x44
+  main.get()
+      /bank/mm/x/main.go:18 +0x44
+  main.main()
+      /bank/mm/x/main.go:29 +0x7c
+
+Goroutine 8 (running) created at:
+  sync.(*WaitGroup).Go()
+      /usr/local/go/src/sync/waitgroup.go:237 +0x73
+  main.main()
+      /bank/mm/x/main.go:28 +0x64
+==================
+==================
+WARNING: DATA RACE
+Atomic write at 0x00c0000b4010 by goroutine 9:
+  runtime.mapassign_faststr()
+      /usr/local/go/src/internal/runtime/maps/runtime_faststr.go:263 +0x0
+  main.main.func2()
+      /bank/mm/x/main.go:33 +0x9a
+
+Previous read at 0x00c0000b4010 by goroutine 10:
+  runtime.goexit()
+      /usr/local/go/src/runtime/asm_amd64.s:1700 +0x1
+
+Goroutine 9 (running) created at:
+  main.main()
+      /bank/mm/x/main.go:31 +0x64
+==================
+`;
+
+  it('should read every access header and its stack', () => {
+    const reports = parseRaceReports(nested);
+    expect(reports.map((report) => report.accesses.map((access) => [access.access, access.by, access.frames.length]))).toEqual([
+      [
+        ['Read', 'goroutine 8', 3],
+        ['Previous write', 'main goroutine', 5],
+      ],
+      [
+        ['Atomic write', 'goroutine 9', 2],
+        ['Previous read', 'goroutine 10', 1],
+      ],
+    ]);
+    expect(reports[0]?.accesses[1]?.frames[0]).toEqual({ func: 'main.get.func1()', file: '/bank/mm/x/main.go', line: 20 });
+  });
+
+  it('should take the innermost main.go frame of each access and list accesses with none', () => {
+    const report = raceAccessLines(nested, isMain);
+    expect(report.reports).toBe(2);
+    expect([...report.lines].sort((a, b) => a - b)).toEqual([17, 20, 33]);
+    expect(report.outside).toEqual(['Previous read in runtime.goexit /usr/local/go/src/runtime/asm_amd64.s:1700']);
   });
 });
 

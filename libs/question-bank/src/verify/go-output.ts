@@ -84,20 +84,91 @@ export function innermostLine(goroutine: Goroutine, isFile: (path: string) => bo
 
 export const RACE_WARNING = 'WARNING: DATA RACE';
 
-/** Lines of `file` that appear as frames in the race reports of `stderr`. */
-export function raceReportLines(stderr: string, isFile: (path: string) => boolean): { reports: number; lines: Set<number> } {
-  const lines = new Set<number>();
-  let reports = 0;
+/** One memory access of a race report: `Read at ...`, `Previous write at ...`, `Atomic write at ...`. */
+export interface RaceAccess {
+  /** The header's verb, e.g. `Read`, `Previous write`, `Atomic read`. */
+  access: string;
+  /** `goroutine 7` or `main goroutine`. */
+  by: string;
+  /** The stack of the access, innermost first. */
+  frames: Frame[];
+}
+
+export interface RaceReport {
+  /** Exactly two per report: the current access and the previous one it conflicts with. */
+  accesses: RaceAccess[];
+}
+
+// The race runtime (ThreadSanitizer's Go mode) names the current access `Read`, `Write`,
+// `Atomic read` or `Atomic write`, and the earlier one the same with `Previous ` in front.
+const RACE_ACCESS = /^((?:Previous )?(?:[Aa]tomic )?(?:[Rr]ead|[Ww]rite)) at 0x[0-9a-fA-F]+ by (.+?):\s*$/;
+const RACE_LOCATION = /^\s+(\S+?):(\d+)(?: \+0x[0-9a-f]+)?\s*$/;
+
+/**
+ * Parses every `WARNING: DATA RACE` report of `stderr` into its accesses. Other sections of a
+ * report (`Goroutine 7 (running) created at:`) are skipped: where a goroutine was started is not
+ * where it raced.
+ */
+export function parseRaceReports(stderr: string): RaceReport[] {
+  const reports: RaceReport[] = [];
   // Reports are framed by lines of `=`; everything between the markers belongs to one report.
-  const blocks = stderr.split(/^={10,}\s*$/m);
-  for (const block of blocks) {
+  for (const block of stderr.split(/^={10,}\s*$/m)) {
     if (!block.includes(RACE_WARNING)) continue;
-    reports += 1;
-    for (const match of block.matchAll(/^\s+(\S+?):(\d+)(?: \+0x[0-9a-f]+)?\s*$/gm)) {
-      if (match[1] && isFile(match[1])) lines.add(Number(match[2]));
+    const report: RaceReport = { accesses: [] };
+    reports.push(report);
+    let current: RaceAccess | undefined;
+    let pendingFunc: string | undefined;
+    for (const line of block.split('\n')) {
+      const header = RACE_ACCESS.exec(line);
+      if (header) {
+        current = { access: header[1] ?? '', by: header[2] ?? '', frames: [] };
+        report.accesses.push(current);
+        pendingFunc = undefined;
+        continue;
+      }
+      // Any other unindented line opens a section that is not an access (or ends the report).
+      if (line.trim() !== '' && !/^\s/.test(line)) {
+        current = undefined;
+        continue;
+      }
+      if (!current) continue;
+      const location = RACE_LOCATION.exec(line);
+      if (location && pendingFunc !== undefined) {
+        current.frames.push({ func: pendingFunc, file: location[1] ?? '', line: Number(location[2]) });
+        pendingFunc = undefined;
+      } else if (line.trim() !== '') {
+        pendingFunc = line.trim();
+      }
     }
   }
-  return { reports, lines };
+  return reports;
+}
+
+export interface RaceLines {
+  reports: number;
+  /** The innermost line of `file` of every access of every report. */
+  lines: Set<number>;
+  /** Accesses with no frame in `file` (all in the runtime or a library), described for messages. */
+  outside: string[];
+}
+
+/** The lines of `file` where the reported racing accesses happen (innermost frame in `file`). */
+export function raceAccessLines(stderr: string, isFile: (path: string) => boolean): RaceLines {
+  const reports = parseRaceReports(stderr);
+  const lines = new Set<number>();
+  const outside: string[] = [];
+  for (const report of reports) {
+    for (const access of report.accesses) {
+      const line = access.frames.find((frame) => isFile(frame.file))?.line;
+      if (line !== undefined) lines.add(line);
+      else {
+        const top = access.frames[0];
+        const where = top ? `${top.func.replace(/\(.*\)$/, '')} ${top.file}:${top.line}` : 'an unknown place';
+        if (!outside.includes(`${access.access} in ${where}`)) outside.push(`${access.access} in ${where}`);
+      }
+    }
+  }
+  return { reports: reports.length, lines, outside };
 }
 
 /** Lines `N` of every `main.go:N:` position in compiler or vet output (any directory prefix). */

@@ -3,6 +3,9 @@ export const DUMP_MARKER = '=== goprep goroutine dump ===';
 
 export const HARNESS_FILE = 'zz_goprep_harness.go';
 
+/** What the harness imports, for compiling the bank's shared dependencies ahead of time. */
+export const LEAK_HARNESS_IMPORTS = ['os', 'runtime', 'time'] as const;
+
 const MAIN_DECL = /^func main\(\)/m;
 
 /**

@@ -31,6 +31,7 @@ export interface BuildOutcome {
 /** Everything one question's checks share: toolchain, folders, and the builds made so far. */
 export class QuestionProgram {
   private readonly builds = new Map<string, Promise<BuildOutcome>>();
+  private readonly observations = new Map<string, Promise<unknown>>();
   private counter = 0;
 
   constructor(
@@ -66,6 +67,20 @@ export class QuestionProgram {
     if (!pending) {
       pending = this.goBuild(this.packageArg(file), [...(options.race ? ['-race'] : [])], env);
       this.builds.set(key, pending);
+    }
+    return pending;
+  }
+
+  /**
+   * Runs `observe` once per key and shares its result: two checks of a question that watch the same
+   * binary the same way (a race check with `lines` and one with `fixed`) need not run it twice.
+   */
+  observe<T>(key: unknown, observe: () => Promise<T>): Promise<T> {
+    const text = JSON.stringify(key);
+    let pending = this.observations.get(text) as Promise<T> | undefined;
+    if (!pending) {
+      pending = observe();
+      this.observations.set(text, pending);
     }
     return pending;
   }

@@ -20,8 +20,17 @@ export interface QuestionVerifyResult {
   durationMs: number;
 }
 
+/** One step of a verify run and how long it took (wall clock). */
+export interface VerifyPhase {
+  name: string;
+  durationMs: number;
+  detail?: string;
+}
+
 export interface VerifyReport {
   goVersion: string;
+  /** Loading the bank, compiling the shared dependencies, verifying the questions. */
+  phases: VerifyPhase[];
   results: QuestionVerifyResult[];
   passed: number;
   failed: number;

@@ -41,8 +41,8 @@ describe('verifyBank with the real Go toolchain', () => {
 
   it('should verify every fixture question and report the bank files clean', () => {
     expect(report.problems).toEqual([]);
-    expect(report.results).toHaveLength(19);
-    expect(report.passed + report.failed).toBe(19);
+    expect(report.results).toHaveLength(22);
+    expect(report.passed + report.failed).toBe(22);
     expect(report.goVersion).toMatch(/^go1\.\d+/);
   });
 
@@ -66,7 +66,26 @@ describe('verifyBank with the real Go toolchain', () => {
     ['ch-output-timeout', 'a program that outruns timeout_seconds', 'run 1/1: timed out after 1 s'],
     ['gc-matches-fail', 'stderr that does not match the regex', 'run 1/1: stderr does not match /^gc \\d+ @/'],
     ['mm-race-fail', 'a race that -race does not report', '-race reported no data race'],
-    ['ch-deadlock-fail', 'a deadlock on another line', 'deadlock, but no goroutine is blocked on line(s) [4]: expected [4], blocked at [5]'],
+    [
+      'mm-race-missing-line',
+      'a key that leaves out one of the racing accesses',
+      'the key [9] is not the set of racing accesses: over 30 run(s) the race reports name main.go lines [9, 12] (innermost main.go frame of each access); missing from the key [12]',
+    ],
+    [
+      'mm-race-call-sites',
+      'a key naming the call sites instead of the racing access',
+      'race reports name main.go lines [8] (innermost main.go frame of each access); missing from the key [8]; in the key but no reported access there [14, 17]',
+    ],
+    [
+      'ch-deadlock-fail',
+      'a deadlock on another line',
+      'the key [4] is not where the goroutines are blocked: over 6 run(s) they are blocked at main.go lines [5]; missing from the key [5]; in the key but no goroutine blocked there [4]',
+    ],
+    [
+      'ch-deadlock-partial',
+      'a key that leaves out one blocked goroutine',
+      'the key [10] is not where the goroutines are blocked: over 6 run(s) they are blocked at main.go lines [6, 10]; missing from the key [6]',
+    ],
     ['gl-leak-fail', 'a leak that does not happen', 'blocked goroutines after main returned are at main.go lines [], expected [9]'],
     ['sync-compile-fail', 'a program that compiles', 'go build succeeded; expected a compile error containing "declared and not used"'],
     ['ctx-vet-fail', 'an analyzer vet does not report', 'go vet did not report copylocks; it reported nothing'],
@@ -77,12 +96,18 @@ describe('verifyBank with the real Go toolchain', () => {
   });
 
   it('should prove the fixed variant race-free and name the race lines', () => {
-    expect(reason('mm-race-pass')).toMatch(/race report\(s\) on main\.go lines \[.*9.*12.*\]; fixed\/main\.go is race-free/);
+    expect(reason('mm-race-pass')).toMatch(
+      /^\d+ of 30 run\(s\) reported races \(\d+ report\(s\)\); accesses on main\.go lines \[9, 12\]; fixed\/main\.go is race-free in 30 run\(s\)$/,
+    );
   });
 
   it('should see both outputs of a nondeterministic program over GOMAXPROCS 1 and 4', () => {
     expect(reason('ch-output-multi')).toMatch(/20 run\(s\) printed an expected output \([12] of 2 allowed outputs seen\)/);
     expect(reason('ch-output-gomaxprocs')).toBe('20 run(s) printed an expected output (2 of 2 allowed outputs seen)');
+  });
+
+  it('should run a deadlock check several times and name every blocked goroutine', () => {
+    expect(reason('ch-deadlock-pass')).toBe('6 run(s) deadlocked with goroutines blocked at main.go lines [6, 10]');
   });
 
   it('should count only synchronisation waits as leaks, not sleeping goroutines', () => {

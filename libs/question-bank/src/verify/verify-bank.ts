@@ -12,7 +12,8 @@ import { findRepoRoot } from '../parse/paths';
 import { runCheck } from './checks';
 import { mapPool } from './pool';
 import { QuestionProgram } from './program';
-import type { CheckResult, QuestionVerifyResult, VerifyReport } from './types';
+import { buildSharedDependencies, sharedBuildPlan } from './shared-deps';
+import type { CheckResult, QuestionVerifyResult, VerifyPhase, VerifyReport } from './types';
 
 export interface VerifyOptions {
   topic?: string;
@@ -30,6 +31,15 @@ export interface VerifyOptions {
   repeat?: number;
   /** Code tasks: the judge's data dir (default JUDGE_DATA_DIR or .data/judge). */
   judgeDataDir?: string;
+  /** Called as a long phase starts (compiling the shared dependencies), for progress output. */
+  onPhaseStart?: (name: string) => void;
+  /** Called as each phase (loading, compiling shared dependencies, the questions) ends. */
+  onPhase?: (phase: VerifyPhase) => void;
+  /**
+   * Compile the packages the programs import once, before the questions run in parallel
+   * (default true). Off, each question's build compiles what the cache lacks on its own.
+   */
+  sharedBuild?: boolean;
 }
 
 /**
@@ -37,6 +47,13 @@ export interface VerifyOptions {
  * no Go >= 1.22 is available; a failing check is a result, not an exception.
  */
 export async function verifyBank(bankDir: string, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const phases: VerifyPhase[] = [];
+  const phase = (name: string, started: number, detail?: string): void => {
+    const entry: VerifyPhase = { name, durationMs: Date.now() - started, ...(detail !== undefined ? { detail } : {}) };
+    phases.push(entry);
+    options.onPhase?.(entry);
+  };
+  const loadStarted = Date.now();
   const go = await findGo();
   const dir = resolve(bankDir);
   if (!existsSync(join(dir, 'go.mod'))) {
@@ -50,22 +67,45 @@ export async function verifyBank(bankDir: string, options: VerifyOptions = {}): 
   const questions = bank.questions.filter((question) => question.verify.length > 0);
   const tasks = bank.questions.filter((question) => question.type === 'code-task' && question.task !== undefined);
   const concurrency = options.concurrency ?? cpus().length;
+  phase('load', loadStarted, `${questions.length} question(s) with verify checks`);
   options.onStart?.({ questions: questions.length + tasks.length, goVersion: go.version, concurrency });
+  if (options.sharedBuild !== false && questions.length > 0) {
+    const sharedStarted = Date.now();
+    options.onPhaseStart?.('shared dependencies');
+    const plan = sharedBuildPlan(dir, questions.map((question) => ({ question, programDir: programDirOf(dir, question) })));
+    const steps = await buildSharedDependencies(go, dir, plan);
+    const detail = steps
+      .map((step) => `${step.step} ${step.packages} package(s) ${seconds(step.durationMs)}${step.failed ? ` (failed: ${step.failed})` : ''}`)
+      .join(', ');
+    phase('shared dependencies', sharedStarted, detail);
+  }
+  const questionsStarted = Date.now();
   const results = await mapPool(questions, concurrency, async (question) => {
     const result = await verifyQuestion(go, dir, question);
     options.onResult?.(result);
     return result;
   });
-  if (tasks.length > 0) results.push(...(await verifyTasks(tasks, options)));
+  phase('questions', questionsStarted, `${questions.length} question(s), ${concurrency} at a time`);
+  if (tasks.length > 0) {
+    const tasksStarted = Date.now();
+    results.push(...(await verifyTasks(tasks, options)));
+    phase('code tasks', tasksStarted, `${tasks.length} task(s) in the judge's sandbox`);
+  }
   const passed = results.filter((result) => result.passed).length;
-  return { goVersion: go.version, results, passed, failed: results.length - passed, problems: bank.problems };
+  return { goVersion: go.version, results, passed, failed: results.length - passed, problems: bank.problems, phases };
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+/** `<bank>/<topic>/<id>`: the folder of a question's program. */
+export function programDirOf(bankDir: string, question: BankQuestion): string {
+  return join(dirname(resolve(repoRootOr(bankDir), question.sourcePath)), question.id);
 }
 
 /** Runs one question's checks in order, sharing builds between them. */
 export async function verifyQuestion(go: GoToolchain, bankDir: string, question: BankQuestion): Promise<QuestionVerifyResult> {
   const started = Date.now();
-  const programDir = join(dirname(resolve(repoRootOr(bankDir), question.sourcePath)), question.id);
-  const program = new QuestionProgram(go, bankDir, question, programDir, await mkdtemp(join(tmpdir(), 'goprep-verify-')));
+  const program = new QuestionProgram(go, bankDir, question, programDirOf(bankDir, question), await mkdtemp(join(tmpdir(), 'goprep-verify-')));
   const checks: CheckResult[] = [];
   try {
     for (const [index, check] of question.verify.entries()) {

@@ -16,7 +16,6 @@ import { IntParam } from '../../common/http/int';
 import { CandidateSession, Public } from '../../common/auth/decorators';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
 import { RequestedContentLocale, type ContentLocale } from '../../common/i18n/content-locale';
-import { ErrorCode } from '../../common/errors/error-codes';
 import { AppConfigService } from '../../config/app-config.service';
 import { AnswerSavedDto, AttemptDeliveryDto, AttemptSummaryDto, SaveAnswerDto } from '../attempts/dto/attempt.dto';
 import { CandidateService } from './candidate.service';

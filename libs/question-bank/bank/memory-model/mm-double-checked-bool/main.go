@@ -26,6 +26,7 @@ func get() *config {
 func main() {
 	var wg sync.WaitGroup
 	wg.Go(func() { get() })
-	fmt.Println(get().addr)
+	c := get()
 	wg.Wait()
+	fmt.Println(c.addr)
 }

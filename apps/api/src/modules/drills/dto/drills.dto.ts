@@ -18,7 +18,6 @@ import {
 import { BoundedInt } from '../../../common/http/int';
 import { PagedQuery } from '../../../common/http/paging';
 import { ContentLocaleFieldsDto, DeliveredQuestionDto, DeliveryOptionDto } from '../../attempts/dto/attempt.dto';
-import { Type } from 'class-transformer';
 import { MAX_DESIRED_RETENTION, MAX_INTERVAL_LIMIT_DAYS, MAX_NEW_CARDS_PER_DAY, MIN_DESIRED_RETENTION, SRS_CARD_STATES, SRS_RATINGS, RATING_SOURCES, type SrsRating } from '@goprep/domain';
 import { TEMPLATE_LEVELS, TOPIC_IDS, type TemplateLevelId, type TopicId } from '@goprep/question-bank';
 

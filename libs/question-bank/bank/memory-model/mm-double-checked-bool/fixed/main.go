@@ -14,6 +14,7 @@ var get = sync.OnceValue(func() *config {
 func main() {
 	var wg sync.WaitGroup
 	wg.Go(func() { get() })
-	fmt.Println(get().addr)
+	c := get()
 	wg.Wait()
+	fmt.Println(c.addr)
 }
