@@ -79,10 +79,12 @@ describe('attempts: a quick quiz from start to review, and no key before submiss
         return undefined;
       },
     });
-    // Every auto-graded channels question, so the quiz surely holds each type the topic has.
+    // Every channels question a quick quiz draws (the auto-graded types; code tasks are judged by
+    // the runner and enter attempts only where a set or template asks for them), so the quiz surely
+    // holds each type the topic has.
     const [row] = await t.sql<{ n: number }>(
       `SELECT count(*)::int AS n FROM questions q JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
-        WHERE q.topic_id = 'channels' AND q.retired_at IS NULL AND q.organization_id IS NULL AND v.type NOT IN ('essay', 'flashcard')`,
+        WHERE q.topic_id = 'channels' AND q.retired_at IS NULL AND q.organization_id IS NULL AND v.type NOT IN ('essay', 'flashcard', 'code-task')`,
     );
     eligible = Math.min(50, row!.n);
   });
