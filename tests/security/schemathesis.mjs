@@ -8,7 +8,7 @@
 // Settings and the checks' documented exceptions: tests/security/schemathesis.toml and
 // docs/reliability.md. Build first: npx nx run-many -t build -p api web.
 // Usage: node tests/security/schemathesis.mjs [anonymous|learner ...]
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
@@ -20,8 +20,15 @@ const MAX_SECONDS = Number(process.env.SCHEMATHESIS_MAX_SECONDS ?? 100);
 const PASSWORD = 'a long enough secret';
 const METRICS_TOKEN = 'schemathesis-metrics-token-0123';
 
+// A fresh clone's `npm test` installs Schemathesis itself (PyPI, into the git-ignored .venv-ci), as .ci/run does.
+if (!existsSync(ST) && process.env.SCHEMATHESIS === undefined) {
+  process.stdout.write('schemathesis: installing schemathesis>=4,<5 into .venv-ci (once)\n');
+  const venv = spawnSync('python3', ['-m', 'venv', join(ROOT, '.venv-ci')], { stdio: 'inherit' });
+  const pip = venv.status === 0 && spawnSync(join(ROOT, '.venv-ci/bin/pip'), ['install', '--quiet', '--disable-pip-version-check', 'schemathesis>=4,<5'], { stdio: 'inherit' });
+  if (!pip || pip.status !== 0) process.stderr.write('schemathesis: the install failed (needs python3 with venv: apt-get install python3-venv)\n');
+}
 if (!existsSync(ST)) {
-  process.stderr.write(`schemathesis: ${ST} is missing (python3 -m venv .venv-ci && .venv-ci/bin/pip install 'schemathesis>=4,<5'; .ci/run does it)\n`);
+  process.stderr.write(`schemathesis: ${ST} is missing (python3 -m venv .venv-ci && .venv-ci/bin/pip install 'schemathesis>=4,<5')\n`);
   process.exit(1);
 }
 
