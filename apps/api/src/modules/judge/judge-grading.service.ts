@@ -1,7 +1,8 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { aggregateResult, gradeFromJudge, itemPoints, type AnswerKey, type GradeStatus } from '@goprep/domain';
+import { gradeFromJudge, itemPoints, type AnswerKey } from '@goprep/domain';
 import { PeriodicJob } from '../../common/jobs/periodic-job';
+import { retotalAttempt } from '../attempts/attempt-totals';
 import { AppConfigService } from '../../config/app-config.service';
 import { JudgeEventsService } from './judge-events.service';
 
@@ -125,31 +126,6 @@ export class JudgeGradingService implements OnApplicationBootstrap, OnModuleDest
       itemPoints({ points, score: grade.score }),
       grade.status,
     ]);
-    const rows: Array<{ points: string; topic_id: string; difficulty: number; score: string | null; status: GradeStatus | null }> = await tx.query(
-      `SELECT i.points, v.topic_id, v.difficulty, an.score, an.status
-         FROM attempt_items i JOIN question_versions v ON v.id = i.question_version_id
-         LEFT JOIN answers an ON an.attempt_id = i.attempt_id AND an.position = i.position
-        WHERE i.attempt_id = $1 ORDER BY i.position`,
-      [run.attempt_id],
-    );
-    const result = aggregateResult(
-      rows.map((r) => ({
-        topic: r.topic_id,
-        difficulty: r.difficulty,
-        points: Number(r.points),
-        score: r.score === null ? null : Number(r.score) / Number(r.points),
-        status: r.status ?? 'unanswered',
-      })),
-      attempt.started_at,
-      attempt.finished_at,
-    );
-    await tx.query(`UPDATE attempts SET score = $2, max_score = $3, result = $4 WHERE id = $1`, [run.attempt_id, result.score, result.maxScore, JSON.stringify(result)]);
-    // As a manual grade does: the version's statistics snapshot is stale now.
-    await tx.query(
-      `INSERT INTO set_version_statistics (set_version_id, fingerprint, generation, statistics)
-       SELECT set_version_id, NULL, 1, 'null'::jsonb FROM attempts WHERE id = $1 AND set_version_id IS NOT NULL
-       ON CONFLICT (set_version_id) DO UPDATE SET fingerprint = NULL, generation = set_version_statistics.generation + 1`,
-      [run.attempt_id],
-    );
+    await retotalAttempt(tx, { id: run.attempt_id, started_at: attempt.started_at, finished_at: attempt.finished_at });
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  aggregateResult,
   itemStatistics,
   rankResults,
   setStatistics,
@@ -12,13 +11,13 @@ import {
   type AttemptState,
   type CandidateResult,
   type CandidateStatus,
-  type GradeStatus,
   type IntegrityEventType,
   type StatsAttempt,
 } from '@goprep/domain';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { ITEMS_WITH_ANSWERS } from '../attempts/attempt-rows';
+import { retotalAttempt } from '../attempts/attempt-totals';
 import { mapReviewItem, type ReviewItemRow } from '../attempts/attempt.mappers';
 import { ITEM_COLUMNS } from '../attempts/attempts.service';
 import type { ContentLocale } from '../../common/i18n/content-locale';
@@ -306,30 +305,7 @@ export class ResultsService {
          ON CONFLICT (attempt_id, position) DO UPDATE SET score = EXCLUDED.score, comment = EXCLUDED.comment, graded_by = EXCLUDED.graded_by, graded_at = EXCLUDED.graded_at`,
         [attemptId, position, body.score, body.comment ?? '', userId, now],
       );
-      const rows: Array<{ points: string; topic_id: string; difficulty: number; score: string | null; status: GradeStatus | null }> = await tx.query(
-        `SELECT i.points, v.topic_id, v.difficulty, an.score, an.status FROM ${ITEMS_WITH_ANSWERS}
-          WHERE i.attempt_id = $1 ORDER BY i.position`,
-        [attemptId],
-      );
-      const result = aggregateResult(
-        rows.map((r) => ({
-          topic: r.topic_id,
-          difficulty: r.difficulty,
-          points: Number(r.points),
-          score: r.score === null ? null : Number(r.score) / Number(r.points),
-          status: r.status ?? 'unanswered',
-        })),
-        attempt.started_at,
-        attempt.finished_at,
-      );
-      await tx.query(`UPDATE attempts SET score = $2, max_score = $3, result = $4 WHERE id = $1`, [attemptId, result.score, result.maxScore, JSON.stringify(result)]);
-      // The version's statistics snapshot is stale now, and so is any computation running meanwhile.
-      await tx.query(
-        `INSERT INTO set_version_statistics (set_version_id, fingerprint, generation, statistics)
-         SELECT set_version_id, NULL, 1, 'null'::jsonb FROM attempts WHERE id = $1 AND set_version_id IS NOT NULL
-         ON CONFLICT (set_version_id) DO UPDATE SET fingerprint = NULL, generation = set_version_statistics.generation + 1`,
-        [attemptId],
-      );
+      await retotalAttempt(tx, { id: attemptId, started_at: attempt.started_at, finished_at: attempt.finished_at });
       await this.audit.record(tx, {
         orgId,
         actorId: userId,
