@@ -12,6 +12,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
+import { cookieClient } from './cookie-client.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const ST = process.env.SCHEMATHESIS ?? join(ROOT, '.venv-ci/bin/st');
@@ -34,25 +35,6 @@ if (!existsSync(ST)) {
 
 const { startApp } = await tsImport('../support/index.ts', import.meta.url);
 
-/** A cookie-keeping client, enough to register the learner whose session the second run uses. */
-function client(base) {
-  const jar = new Map();
-  const call = async (method, path, body) => {
-    const headers = { 'content-type': 'application/json' };
-    if (jar.size) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-    if (jar.has('goprep_csrf')) headers['x-csrf-token'] = decodeURIComponent(jar.get('goprep_csrf'));
-    const res = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const eq = pair.indexOf('=');
-      jar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
-    }
-    const text = await res.text();
-    if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 200)}`);
-    return text ? JSON.parse(text) : undefined;
-  };
-  return { call, jar };
-}
 
 function schemathesis(name, url, credentials, extra, reportDir) {
   const args = [
@@ -92,15 +74,15 @@ const results = [];
 const reportRoot = join(ROOT, 'tmp', 'schemathesis');
 mkdirSync(reportRoot, { recursive: true });
 try {
-  const anon = client(app.url);
+  const anon = cookieClient(app.url);
   await anon.call('GET', '/api/auth/csrf');
   const csrf = decodeURIComponent(anon.jar.get('goprep_csrf'));
 
   // The first account becomes the admin: take that place so that the fuzzed session is a learner's.
-  const admin = client(app.url);
+  const admin = cookieClient(app.url);
   await admin.call('GET', '/api/auth/csrf');
   await admin.call('POST', '/api/auth/register', { email: 'fuzz-admin@example.com', password: PASSWORD, displayName: 'Fuzz admin' });
-  const learner = client(app.url);
+  const learner = cookieClient(app.url);
   await learner.call('GET', '/api/auth/csrf');
   await learner.call('POST', '/api/auth/register', { email: 'fuzz-learner@example.com', password: PASSWORD, displayName: 'Fuzz learner' });
   await learner.call('POST', '/api/attempts', { mode: 'quick', topics: ['channels'], difficulty: { min: 1, max: 5 }, count: 3, timeLimitMinutes: 60 });

@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, existsSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
+import { cookieClient } from './cookie-client.mjs';
 
 const SQLMAP = process.env.SQLMAP ?? '/usr/bin/sqlmap';
 const TARGET_SECONDS = Number(process.env.SQLMAP_TARGET_SECONDS ?? 100);
@@ -23,25 +24,6 @@ if (spawnSync(SQLMAP, ['--version'], { stdio: 'ignore' }).error) {
 
 const { startApp } = await tsImport('../support/index.ts', import.meta.url);
 
-/** A tiny cookie-keeping client, enough to log in and create the things the targets point at. */
-function client(base) {
-  const jar = new Map();
-  const call = async (method, path, body) => {
-    const headers = { 'content-type': 'application/json' };
-    if (jar.size) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-    if (jar.has('goprep_csrf')) headers['x-csrf-token'] = decodeURIComponent(jar.get('goprep_csrf'));
-    const res = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const eq = pair.indexOf('=');
-      jar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
-    }
-    const text = await res.text();
-    if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 200)}`);
-    return text ? JSON.parse(text) : undefined;
-  };
-  return { call, jar };
-}
 
 function sqlmap(name, args, outDir) {
   return new Promise((resolve) => {
@@ -98,7 +80,7 @@ const app = await startApp({
 let failed = false;
 const outRoot = mkdtempSync(join(tmpdir(), 'goprep-sqlmap-'));
 try {
-  const c = client(app.url);
+  const c = cookieClient(app.url);
   await c.call('GET', '/api/auth/csrf');
   await c.call('POST', '/api/auth/register', { email: 'scanner@example.com', password: PASSWORD, displayName: 'Scanner' });
   const org = await c.call('POST', '/api/orgs', { name: 'Scan org' });
