@@ -12,6 +12,7 @@ const SINGLE = 'ch-close-nil-panics';
 const CODE_OUTPUT = 'ch-closed-buffer-drain';
 const SHORT = 'ch-range-needs-close';
 const FLASHCARD = 'ch-comma-ok-flashcard';
+const FIXTURES = [SINGLE, CODE_OUTPUT, SHORT, FLASHCARD];
 
 interface Item {
   position: number;
@@ -43,6 +44,11 @@ describe('content language: translations stored with their version, delivered pe
 
   beforeAll(async () => {
     t = await createTestApp({ ATTEMPT_SWEEP_INTERVAL_MS: '0' });
+    // This suite's own world: only its four fixture questions keep their translations (in its cloned
+    // database), so every other question is one whose translation is missing.
+    await t.sql(`DELETE FROM question_version_translations WHERE version_id NOT IN (SELECT v.id FROM question_versions v WHERE v.question_id = ANY($1::text[]))`, [
+      FIXTURES,
+    ]);
     // The first account is the admin; the learners below are plain learners.
     await new Browser(t.server).register('admin@example.com', PASSWORD, 'Admin');
   });
@@ -90,12 +96,13 @@ describe('content language: translations stored with their version, delivered pe
   it('should update a changed translation without a new English version and without touching the key', async () => {
     const loader = t.app.get(BankLoaderService);
     const bank = loadBank(t.config.bankDir);
-    const translations = loadTranslations(defaultTranslationsDir(t.config.bankDir), bank.questions).translations;
+    // The suite's world: only the fixture questions are translated (the rest were removed in beforeAll).
+    const translations = loadTranslations(defaultTranslationsDir(t.config.bankDir), bank.questions).translations.filter((tr) => FIXTURES.includes(tr.id));
     const before = await t.sql<{ version: number; answer_key: unknown; content_hash: string }>(
       'SELECT version, answer_key, content_hash FROM question_versions WHERE question_id = $1 ORDER BY version',
       [SINGLE],
     );
-    const edited = translations.map((tr) => (tr.id === SINGLE ? { ...tr, title: '关闭 nil channel 会怎样' } : tr));
+    const edited = translations.map((tr) => (tr.id === SINGLE ? { ...tr, title: '关闭一个 nil channel 会怎样' } : tr));
     const summary = await loader.load(bank, edited);
     expect(summary).toMatchObject({ inserted: 0, versioned: 0, translations: { written: 1, removed: 0 } });
     const after = await t.sql<{ version: number; answer_key: unknown; content_hash: string }>(
@@ -104,7 +111,7 @@ describe('content language: translations stored with their version, delivered pe
     );
     expect(after).toEqual(before);
     const [row] = await t.sql<{ title: string }>('SELECT title FROM question_version_translations WHERE version_id = $1', [(await currentVersion(t, SINGLE)).id]);
-    expect(row!.title).toBe('关闭 nil channel 会怎样');
+    expect(row!.title).toBe('关闭一个 nil channel 会怎样');
     // Loading the files again restores them, and a second identical load writes nothing.
     expect((await loader.load(bank, translations)).translations).toEqual({ written: 1, removed: 0 });
     expect((await loader.load(bank, translations)).translations).toEqual({ written: 0, removed: 0 });

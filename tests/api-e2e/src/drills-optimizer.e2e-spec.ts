@@ -94,7 +94,7 @@ describe('drills: the FSRS optimizer job over a simulated learner (injected cloc
     const rows = await t.sql<{ id: string; answer_key: AnswerKey }>(
       `SELECT q.id, v.answer_key FROM questions q JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
         WHERE q.topic_id IN ('memory-model', 'goroutine-leaks', 'trace-sampling') AND q.retired_at IS NULL AND q.organization_id IS NULL
-          AND v.type NOT IN ('essay', 'flashcard') ORDER BY q.id LIMIT 80`,
+          AND v.type NOT IN ('essay', 'flashcard', 'code-task') ORDER BY q.id LIMIT 80`,
     );
     for (const r of rows) keys.set(r.id, r.answer_key);
     await unwrap(client.POST('/api/drills/deck', { body: { questionIds: [...keys.keys()] } }));

@@ -1,4 +1,4 @@
-import { ORG_QUESTION, PASSWORD, setDraft, type Role, type WorldIds } from './world';
+import { JUDGE_TASK, ORG_QUESTION, PASSWORD, setDraft, type Role, type WorldIds } from './world';
 
 /**
  * Who may call what: for every operation of apps/api/openapi.json ("METHOD /path"), the request
@@ -85,6 +85,10 @@ export const AUTHZ_MATRIX: Record<string, MatrixRequest> = {
   'PUT /api/orgs/{orgId}/questions/{id}': { path: orgQ, body: () => ({ ...ORG_QUESTION, difficulty: 3 }), expect: orgA(200) },
   'GET /api/drills/settings': { expect: users },
   'PUT /api/drills/settings': { body: () => ({ newCardsPerDay: 12 }), expect: users },
+  'POST /api/judge/runs': { body: () => ({ questionId: JUDGE_TASK, files: { 'fetch.go': 'package fetch\n' } }), expect: s(401, 401, 201, 201, 201, 201) },
+  'GET /api/judge/status': { expect: users },
+  'GET /api/judge/runs/{id}': { path: (ids) => ({ id: ids.judgeRun }), expect: learnerOwn(200) },
+  'GET /api/judge/runs/{id}/events': { path: (ids) => ({ id: ids.judgeRun }), expect: learnerOwn(200) },
   'GET /api/drills/due': { expect: users },
   'GET /api/drills/stats': { expect: users },
   'POST /api/drills/cards/{questionId}/suspend': { path: (ids) => ({ questionId: ids.drillQuestion }), expect: learnerOwn(200) },

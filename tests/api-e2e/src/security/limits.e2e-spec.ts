@@ -20,6 +20,8 @@ const LIST_BOUNDS: Record<string, string> = {
   'GET /api/orgs/{orgId}/questions': 'paged: limit 1..500 (default 100), offset; total in X-Total-Count',
   'GET /api/drills/deck': 'paged: limit 1..500 (default 200), offset; total in the body',
   'GET /api/drills/due': 'bounded: due cards plus the daily new-card limit',
+  'GET /api/judge/status': 'bounded: the runners that reported a heartbeat',
+  'GET /api/judge/runs/{id}': "bounded: one run's tests (a task's test functions)",
   'GET /api/drills/stats': 'bounded: fixed windows of days',
   'GET /api/admin/drills/lapse-heavy': 'paged: limit 1..200',
   'GET /api/set-templates': 'bounded: the templates in the repository',

@@ -152,8 +152,13 @@ export interface WorldIds {
   /** A drill review of the learner, and the card it reviewed. */
   drillReview: string;
   drillQuestion: string;
+  /** A finished judge run of the learner's. */
+  judgeRun: string;
   [name: string]: string;
 }
+
+/** A bank code task whose visible tests any user may run. */
+export const JUDGE_TASK = 'gl-fanout-early-return-task';
 
 export interface World {
   t: TestApp;
@@ -222,7 +227,11 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
     actors.learner.browser.post('/api/drills/reviews', { reviewId: drillReview, questionId: question, durationMs: 4000, rating: 'good' }),
     'drill review',
   );
-  const ids: WorldIds = { orgA, orgB, question, orgQuestionA, attempt, drillReview, drillQuestion: question };
+  // A judge run of the learner's, closed with a verdict as a runner would (no runner here), so its event stream ends.
+  const judgeRun = (await ok(actors.learner.browser.post('/api/judge/runs', { questionId: JUDGE_TASK, files: { 'fetch.go': 'package fetch\n' } }), 'judge run'))
+    .id as string;
+  await t.sql(`UPDATE judge_runs SET state = 'done', verdict = 'compile-error', score = 0, message = 'fixture', finished_at = now() WHERE id = $1`, [judgeRun]);
+  const ids: WorldIds = { orgA, orgB, question, orgQuestionA, attempt, drillReview, drillQuestion: question, judgeRun };
   if (operations().some((op) => op.key === 'POST /api/candidate/session')) Object.assign(ids, await hiring(actors, ids));
   return { t, actors, ids, close: () => t.close() };
 }

@@ -1,6 +1,7 @@
 import { type ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppError, FieldError } from './app-error';
 import { ErrorCode } from './error-codes';
+import { isOptionalBody } from '../http/optional-body';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((e) => {
@@ -18,9 +19,12 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
 class SafeValidationPipe extends ValidationPipe {
   /**
    * A body DTO is a required request body (the OpenAPI document says so): no body at all is a 400,
-   * not an empty object whose fields all happen to be optional.
+   * not an empty object whose fields all happen to be optional, unless the DTO is `@OptionalBody()`.
    */
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && (value === undefined || value === null) && isOptionalBody(metadata.metatype)) {
+      return super.transform({}, metadata);
+    }
     if (metadata.type === 'body' && (value === undefined || value === null) && metadata.metatype && this.toValidate(metadata)) {
       throw new AppError(ErrorCode.VALIDATION_FAILED, 'The request needs a JSON body.');
     }

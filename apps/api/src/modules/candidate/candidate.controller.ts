@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -75,6 +76,7 @@ export class CandidateController {
   @Post('start')
   @CandidateSession()
   @ApiOperation({ summary: 'Start the test (or continue the open attempt): fixed items and pool draws with a stored seed' })
+  @ApiBody({ type: StartCandidateDto, required: false, description: 'Only for a set whose language is candidate-chooses; may be left out' })
   @ApiCreatedResponse({ type: AttemptDeliveryDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'CANDIDATE_CANNOT_START (expired, used, revoked)' })
   async start(

@@ -81,7 +81,12 @@ const SELF_RATINGS: readonly SrsRating[] = ['again', 'hard', 'good', 'easy'];
 const STATS_DAYS = 30;
 const UNIQUE_VIOLATION = '23505';
 /** Public, live bank questions: the only ones a learner can drill. */
-const LIVE = 'q.retired_at IS NULL AND q.organization_id IS NULL';
+/**
+ * Questions a deck can hold: live, public, and not code tasks (a drill card has no editor yet, and
+ * a task's rating would come from the judge's verdict, which drills do not wait for).
+ */
+const LIVE = `q.retired_at IS NULL AND q.organization_id IS NULL
+  AND NOT EXISTS (SELECT 1 FROM question_versions cv WHERE cv.question_id = q.id AND cv.version = q.current_version AND cv.type = 'code-task')`;
 
 /** A stored review with its version and that version's translation in the locale `$2`. */
 const REVIEW_SELECT = `SELECT r.id, r.user_id, r.question_id, v.version, r.reviewed_at, r.rating, r.suggested_rating, r.rating_source, r.status,

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BoundedInt } from '../../../common/http/int';
+import { OptionalBody } from '../../../common/http/optional-body';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { REVIEW_POLICIES } from '@goprep/domain';
@@ -33,6 +34,8 @@ export class CandidateStatusDto {
   language!: SetLanguage;
 }
 
+/** Optional as a whole: a set in one language starts with no body at all. */
+@OptionalBody()
 export class StartCandidateDto {
   @ApiPropertyOptional({ enum: CONTENT_LOCALES, description: 'For a set whose language is candidate-chooses: the language to take it in (ignored otherwise)' })
   @IsOptional()
