@@ -6441,7 +6441,8 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    requestBody: {
+    /** @description Only for a set whose language is candidate-chooses; may be left out */
+    requestBody?: {
       content: {
         'application/json': components['schemas']['StartCandidateDto'];
       };
