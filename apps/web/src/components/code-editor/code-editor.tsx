@@ -23,7 +23,9 @@ export default function MonacoCodeEditor({ path, value, onChange, onRun, label, 
         height={height}
         language="go"
         path={path}
-        value={value}
+        // Uncontrolled: a `value` prop lags behind fast typing and would write stale text back into
+        // the model, losing keystrokes. Each path's model starts from `value`; a new path starts over.
+        defaultValue={value}
         onChange={(next) => onChange(next ?? '')}
         theme={theme === 'dark' ? 'goprep-dark' : 'goprep-light'}
         onMount={onMount}

@@ -98,6 +98,8 @@ export function CodeTaskInput({ questionId, task, response, onChange, attemptId,
   const testNames = Object.keys(task.visibleTests).sort();
   const tabs = [...task.files, ...testNames];
   const [active, setActive] = useState(tabs[0] ?? '');
+  // Bumped by "Reset to starter": the editor's models are keyed by it, so each file starts over.
+  const [revision, setRevision] = useState(0);
   const tabRefs = useRef<Array<HTMLButtonElement | null>>([]);
   const { state, run } = useJudgeRun();
   const following = state.phase === 'following' ? state.run : null;
@@ -125,6 +127,7 @@ export function CodeTaskInput({ questionId, task, response, onChange, attemptId,
     if (!window.confirm(t('codeTask.resetConfirm'))) return;
     const starter = Object.fromEntries(task.files.map((name) => [name, task.starter[name] ?? '']));
     setFiles(starter);
+    setRevision((r) => r + 1);
     onChange({ type: 'code-task', files: starter });
   };
 
@@ -188,7 +191,7 @@ export function CodeTaskInput({ questionId, task, response, onChange, attemptId,
       </div>
       <div role="tabpanel" id={`${baseId}-panel`} aria-labelledby={`${baseId}-tab-${tabs.indexOf(active)}`}>
         <CodeEditor
-          path={`${attemptId ?? 'task'}-${position ?? 0}/${questionId}/${active}`}
+          path={`${attemptId ?? 'task'}-${position ?? 0}/${questionId}/${isTest ? 'tests' : `r${revision}`}/${active}`}
           value={isTest ? (task.visibleTests[active] ?? '') : (files[active] ?? '')}
           onChange={(source) => {
             if (!isTest) edit(active, source);
@@ -198,14 +201,14 @@ export function CodeTaskInput({ questionId, task, response, onChange, attemptId,
           readOnly={isTest || disabled}
         />
       </div>
-      <p className="muted small">{t('codeTask.hint')}</p>
+      <p className="muted small">{t(runnable ? 'codeTask.hint' : 'codeTask.hintNoRun')}</p>
 
       <section className="code-task__output" aria-labelledby={`${baseId}-output`} data-testid="code-task-output">
         <h3 id={`${baseId}-output`} className="code-task__output-title">
           {t('codeTask.output')}
         </h3>
         <div aria-live="polite" data-testid="run-status" data-phase={state.phase} data-state={following?.state ?? ''}>
-          {state.phase === 'idle' ? <p className="muted small">{t('codeTask.idle')}</p> : null}
+          {state.phase === 'idle' && runnable ? <p className="muted small">{t('codeTask.idle')}</p> : null}
           {state.phase === 'sending' ? <p className="muted small">{t('codeTask.sending')}</p> : null}
           {state.phase === 'error' ? (
             <p className="field__error" data-testid="run-error">
