@@ -1548,6 +1548,18 @@ export interface components {
       byDifficulty: components['schemas']['DifficultyTallyDto'][];
       timeTakenSeconds: number;
     };
+    DeliveredCodeTaskDto: {
+      /** @description The editable file names, in order */
+      files: string[];
+      /** @description File name -> starter source */
+      starter: {
+        [key: string]: string;
+      };
+      /** @description Visible test file name -> source (what "Run" executes) */
+      visibleTests: {
+        [key: string]: string;
+      };
+    };
     SavedAnswerDto: {
       response: {
         [key: string]: unknown;
@@ -1582,6 +1594,8 @@ export interface components {
       /** @description In the order to show them */
       options?: components['schemas']['DeliveryOptionDto'][];
       expectedSeconds: number;
+      /** @description code-task: starter files and visible tests */
+      task?: components['schemas']['DeliveredCodeTaskDto'];
       position: number;
       points: number;
       answer: components['schemas']['SavedAnswerDto'] | null;
@@ -1994,6 +2008,8 @@ export interface components {
       /** @description In the order to show them */
       options?: components['schemas']['DeliveryOptionDto'][];
       expectedSeconds: number;
+      /** @description code-task: starter files and visible tests */
+      task?: components['schemas']['DeliveredCodeTaskDto'];
     };
     IntervalPreviewDto: {
       /** @example 4d */

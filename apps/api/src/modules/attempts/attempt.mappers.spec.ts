@@ -64,6 +64,16 @@ describe('mapDeliveryItem', () => {
     const dto = mapDeliveryItem({ ...item, revision: 3, saved_at: savedAt, response: { type: 'single', choice: 'b' }, flagged: true, time_spent_ms: 1200 });
     expect(dto.answer).toEqual({ response: { type: 'single', choice: 'b' }, flagged: true, timeSpentMs: 1200, revision: 3, savedAt: savedAt.toISOString() });
   });
+
+  it("should give a code task's starter files and visible tests, and nothing else of its spec", () => {
+    const task = { files: ['stop.go'], starter: { 'stop.go': 'package stop\n' }, visibleTests: { 'visible_test.go': 'package stop\n' } };
+    // A row carrying more than the delivery query selects must still deliver only these three fields.
+    const row = { ...item, type: 'code-task', options: null, task: { ...task, hiddenTests: { 'hidden_test.go': 'x' }, solution: { 'stop.go': 'y' } } };
+    const dto = mapDeliveryItem(row);
+    expect(dto.task).toEqual(task);
+    expect(JSON.stringify(dto)).not.toMatch(/hidden|solution/);
+    expect('task' in mapDeliveryItem(item)).toBe(false);
+  });
 });
 
 describe('mapReviewItem', () => {

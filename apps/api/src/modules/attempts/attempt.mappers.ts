@@ -27,6 +27,8 @@ export interface DeliveryItemRow extends Partial<TranslationColumns> {
   time_spent_ms: number | null;
   revision: number | null;
   saved_at: Date | null;
+  /** code-task items in a delivery: starter files and visible tests only (the delivery query selects no more). */
+  task?: { files: string[]; starter: Record<string, string>; visibleTests: Record<string, string> } | null;
 }
 
 /** The same with the review columns. Only the review query selects these. */
@@ -86,6 +88,7 @@ export function mapDeliveryItem(row: DeliveryItemRow, locale: ContentLocale = 'e
     ...fields,
     ...(row.options ? { options: applyOptionOrder(row.options, row.option_order).map((o) => ({ id: o.id, text: text.optionText(o.id, o.text) })) } : {}),
     expectedSeconds: row.expected_seconds,
+    ...(row.task ? { task: { files: [...row.task.files], starter: { ...row.task.starter }, visibleTests: { ...row.task.visibleTests } } } : {}),
     points: Number(row.points),
     answer:
       row.revision !== null && row.revision > 0 && row.saved_at

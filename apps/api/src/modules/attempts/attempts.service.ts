@@ -80,6 +80,10 @@ export const ITEM_COLUMNS = `i.position, i.option_order, i.points, v.question_id
   v.prompt, v.code, v.options, v.unit, v.expected_seconds,
   an.response, an.flagged, an.time_spent_ms, an.revision, an.saved_at`;
 
+/** A code task's starter files and visible tests: picked field by field, so hidden tests and the solution stay server-side. */
+const DELIVERED_TASK_COLUMN = `(SELECT jsonb_build_object('files', s.spec->'files', 'starter', s.starter, 'visibleTests', s.spec->'visibleTests')
+    FROM judge_task_specs s WHERE s.question_version_id = i.question_version_id) AS task`;
+
 @Injectable()
 export class AttemptsService {
   private templates?: RoleTemplate[];
@@ -237,7 +241,7 @@ export class AttemptsService {
     const row = await this.attempt(this.db, owner, id);
     const locale = contentLocale ?? row.content_locale;
     const items: DeliveryItemRow[] = await this.db.query(
-      `SELECT ${ITEM_COLUMNS}, ${TRANSLATION_COLUMNS}
+      `SELECT ${ITEM_COLUMNS}, ${TRANSLATION_COLUMNS}, ${DELIVERED_TASK_COLUMN}
          FROM ${ITEMS_WITH_ANSWERS}
          ${translationJoin('$2')}
         WHERE i.attempt_id = $1 ORDER BY i.position`,

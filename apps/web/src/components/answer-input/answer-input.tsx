@@ -199,7 +199,9 @@ export function AnswerInput(props: Props) {
       return <NumericAnswer {...props} />;
     case 'code-lines':
     case 'flashcard':
+    case 'code-task':
       // Code-lines: answered in the CodeViewer, which shows and announces the selection itself.
+      // Code tasks: written in the CodeTaskInput, which needs the task's files and the attempt item.
       return null;
     default:
       return <p className="muted">{t('answer.unsupported')}</p>;

@@ -196,6 +196,15 @@ export class ContentLocaleFieldsDto {
   fallbackReason?: FallbackReason;
 }
 
+/** What a learner needs to work on a code task: the editable files' starters and the visible tests (never hidden tests or the solution). */
+export class DeliveredCodeTaskDto {
+  @ApiProperty({ type: [String], description: 'The editable file names, in order' }) files!: string[];
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'File name -> starter source' })
+  starter!: Record<string, string>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Visible test file name -> source (what "Run" executes)' })
+  visibleTests!: Record<string, string>;
+}
+
 export class DeliveredQuestionDto extends ContentLocaleFieldsDto {
   @ApiProperty() questionId!: string;
   @ApiProperty() version!: number;
@@ -208,6 +217,7 @@ export class DeliveredQuestionDto extends ContentLocaleFieldsDto {
   @ApiPropertyOptional() unit?: string;
   @ApiPropertyOptional({ type: [DeliveryOptionDto], description: 'In the order to show them' }) options?: DeliveryOptionDto[];
   @ApiProperty() expectedSeconds!: number;
+  @ApiPropertyOptional({ type: DeliveredCodeTaskDto, description: 'code-task: starter files and visible tests' }) task?: DeliveredCodeTaskDto;
 }
 
 /** An item of an attempt as the runner shows it: the delivered question, its place, points and saved answer. */

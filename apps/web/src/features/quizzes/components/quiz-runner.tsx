@@ -20,6 +20,7 @@ import { isAnswered, toggleChoice } from '@/lib/responses';
 import { submitWarnings } from '../utils/responses';
 import { storeQueue } from '../utils/retry-queue';
 import { AnswerInput, ContentLocaleNote } from '@/components/answer-input';
+import { CodeTaskInput } from '@/components/code-task';
 import { difficultyLabel, difficultyTone, topicLabel, typeLabel } from './labels';
 import { QuestionNavigator } from './question-navigator';
 
@@ -285,6 +286,20 @@ export function AttemptRunner({ attempt, source }: { attempt: AttemptDelivery; s
             response={answer?.response ?? null}
             onChange={(response, debounceMs) => update(item.position, { response }, debounceMs)}
           />
+          {item.type === 'code-task' && item.task ? (
+            <CodeTaskInput
+              key={`task-${item.position}`}
+              questionId={item.questionId}
+              task={item.task}
+              response={answer?.response ?? null}
+              onChange={(response, debounceMs) => update(item.position, { response }, debounceMs)}
+              attemptId={attempt.id}
+              position={item.position}
+              // A candidate's assessment has no account for "Run" (the judge runs belong to a user); its code is judged at submission.
+              runnable={attempt.mode !== 'set'}
+              disabled={finishing !== null}
+            />
+          ) : null}
 
           <div className="quiz-question__actions">
             <Button variant="secondary" onClick={() => go(index - 1)} disabled={index === 0} data-testid="prev">

@@ -1,0 +1,24 @@
+import { lazy, Suspense } from 'react';
+import type { CodeEditorProps } from './types';
+
+export type { CodeEditorProps } from './types';
+
+// The editable editor shares the Monaco chunk with the viewer; it is fetched only when a code task opens.
+const MonacoCodeEditor = lazy(() => import('./code-editor'));
+
+/** An editable Go editor. Shows the text read-only until Monaco is ready. */
+export function CodeEditor(props: CodeEditorProps) {
+  return (
+    <Suspense
+      fallback={
+        <div className="code-editor code-editor--loading" data-testid="code-editor" data-ready="false" style={{ height: props.height ?? 360 }}>
+          <pre className="code-viewer__fallback" aria-busy="true">
+            {props.value}
+          </pre>
+        </div>
+      }
+    >
+      <MonacoCodeEditor {...props} />
+    </Suspense>
+  );
+}

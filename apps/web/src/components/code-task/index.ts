@@ -1,0 +1,1 @@
+export { CodeTaskInput, CODE_DEBOUNCE_MS, type DeliveredTask } from './code-task-input';

@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { env } from '@/config/env';
+import { api, call, isApiError, type Schemas } from '@/lib/api-client';
+
+export type JudgeRun = Schemas['JudgeRunDto'];
+export type JudgeStatus = Schemas['JudgeStatusDto'];
+
+export type RunRequest = {
+  questionId: string;
+  files: Record<string, string>;
+  /** The attempt item the task belongs to (the learner's own attempt). */
+  attemptId?: string;
+  position?: number;
+};
+
+type RunState =
+  | { phase: 'idle' }
+  | { phase: 'sending' }
+  | { phase: 'following'; run: JudgeRun }
+  | { phase: 'error'; message: string; code?: string };
+
+/** Reconnect to the event stream this many times before settling for one last GET. */
+const MAX_RECONNECTS = 5;
+
+/**
+ * Runs a code task's visible tests: POST /api/judge/runs, then follows the run's server-sent
+ * events until its verdict (one `run` event per state change; no polling).
+ */
+export function useJudgeRun() {
+  const [state, setState] = useState<RunState>({ phase: 'idle' });
+  const sourceRef = useRef<EventSource | null>(null);
+  const timerRef = useRef<number | undefined>(undefined);
+
+  const stop = useCallback(() => {
+    sourceRef.current?.close();
+    sourceRef.current = null;
+    window.clearTimeout(timerRef.current);
+  }, []);
+
+  useEffect(() => stop, [stop]);
+
+  const follow = useCallback(
+    (id: string, attempt = 0) => {
+      stop();
+      const source = new EventSource(`${env.apiOrigin}/api/judge/runs/${encodeURIComponent(id)}/events`, { withCredentials: true });
+      sourceRef.current = source;
+      source.addEventListener('run', (event) => {
+        const run = JSON.parse((event as MessageEvent<string>).data) as JudgeRun;
+        setState({ phase: 'following', run });
+        if (run.state === 'done') stop();
+      });
+      source.onerror = () => {
+        // The stream ended or dropped: close it (EventSource would reconnect on its own) and
+        // reconnect ourselves a few times unless the verdict is in.
+        source.close();
+        if (sourceRef.current !== source) return;
+        sourceRef.current = null;
+        void call(() => api.GET('/api/judge/runs/{id}', { params: { path: { id } } }))
+          .then((run) => {
+            setState({ phase: 'following', run });
+            if (run.state !== 'done' && attempt < MAX_RECONNECTS) {
+              timerRef.current = window.setTimeout(() => follow(id, attempt + 1), 1000 * (attempt + 1));
+            }
+          })
+          .catch(() => undefined);
+      };
+    },
+    [stop],
+  );
+
+  const run = useCallback(
+    async (request: RunRequest) => {
+      stop();
+      setState({ phase: 'sending' });
+      try {
+        const created = await call(() => api.POST('/api/judge/runs', { body: request }));
+        setState({ phase: 'following', run: created });
+        if (created.state !== 'done') follow(created.id);
+      } catch (error) {
+        setState({
+          phase: 'error',
+          message: isApiError(error) ? error.message : String(error),
+          ...(isApiError(error) ? { code: error.code } : {}),
+        });
+      }
+    },
+    [follow, stop],
+  );
+
+  return { state, run };
+}
+
+/** The judge's availability (GET /api/judge/status), refreshed while `watch` is true. */
+export function useJudgeStatus(watch: boolean, enabled = true): JudgeStatus | null {
+  const [status, setStatus] = useState<JudgeStatus | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    let alive = true;
+    let timer: number | undefined;
+    const load = () => {
+      void call(() => api.GET('/api/judge/status'))
+        .then((s) => {
+          if (alive) setStatus(s);
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          if (alive && watch) timer = window.setTimeout(load, 5000);
+        });
+    };
+    load();
+    return () => {
+      alive = false;
+      window.clearTimeout(timer);
+    };
+  }, [watch, enabled]);
+  return status;
+}
