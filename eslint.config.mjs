@@ -11,6 +11,10 @@ export default [
       '**/.nx/**',
       '**/coverage/**',
       '.data/**',
+      // Python tools installed for the security layer (Schemathesis) and their caches.
+      '.venv-ci/**',
+      '.schemathesis/**',
+      '.hypothesis/**',
       'tmp/**',
       'libs/question-bank/bank/**',
       'libs/api-client/src/schema.d.ts',
