@@ -2,7 +2,7 @@ import { applyDecorators, createParamDecorator, type ExecutionContext, type Pipe
 import type { Request } from 'express';
 import { ApiParam, ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min, ValidateIf } from 'class-validator';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-codes';
 
@@ -67,7 +67,7 @@ export function IntParam(name: string, range: IntRange = {}): ParameterDecorator
 }
 
 export interface BoundedIntOptions extends IntRange {
-  /** May be absent (IsOptional). */
+  /** May be absent (undefined; null is refused). */
   optional?: boolean;
   /** Required only under a condition the caller states with ValidateIf: documented as optional. */
   conditional?: boolean;
@@ -97,7 +97,8 @@ export function BoundedInt(opts: BoundedIntOptions = {}): PropertyDecorator {
     Min(min, { message }),
     Max(max, { message }),
   ];
-  if (opts.optional) decorators.unshift(IsOptional());
+  // Optional means absent, not null: the document types the field as an integer (not nullable).
+  if (opts.optional) decorators.unshift(ValidateIf((_object: object, value: unknown) => value !== undefined));
   if (opts.query) decorators.unshift(Transform(({ value }: { value: unknown }) => (typeof value === 'string' && DIGITS.test(value) ? Number(value) : value)));
   return applyDecorators(...decorators);
 }

@@ -5,7 +5,6 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
@@ -55,11 +54,10 @@ export class JudgeController {
   }
 
   @Get('runs/:id/events')
-  @ApiProduces('text/event-stream')
   @ApiOperation({
     summary: 'Server-sent events for one of your runs: a `run` event (a JudgeRunDto as JSON) now and on every state change; the stream ends after the verdict',
   })
-  @ApiOkResponse({ description: 'text/event-stream of `run` events', schema: { type: 'string' } })
+  @ApiOkResponse({ description: 'text/event-stream of `run` events', content: { 'text/event-stream': { schema: { type: 'string' } } } })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'JUDGE_RUN_NOT_FOUND' })
   async events(@CurrentUser() user: AuthUser, @Param('id', uuidPipe) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     await this.judge.ownRun(user.id, id);

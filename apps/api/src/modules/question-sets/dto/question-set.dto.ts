@@ -175,7 +175,8 @@ export class CreateQuestionSetDto {
   templateId?: string;
 
   @ApiPropertyOptional({ enum: TEMPLATE_LEVELS, description: 'The template level (default senior)' })
-  @IsOptional()
+  // Absent takes the default; null is not a level (the document does not say nullable).
+  @ValidateIf((_object: object, value: unknown) => value !== undefined)
   @IsIn(TEMPLATE_LEVELS as unknown as string[], { message: `level must be one of: ${TEMPLATE_LEVELS.join(', ')}` })
   level?: TemplateLevelId;
 }
