@@ -3,6 +3,23 @@ import { AppError, FieldError } from './app-error';
 import { ErrorCode } from './error-codes';
 import { isOptionalBody } from '../http/optional-body';
 
+/**
+ * class-validator's IsOptional lets `null` through, but the OpenAPI document (built from the same
+ * DTOs) types an optional field as absent-or-valid, never null, unless it says `nullable: true`.
+ * The body's own fields that are null where the document does not allow it are refused here.
+ */
+function nullFieldsNotNullable(value: unknown, metatype: unknown): string[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || typeof metatype !== 'function') return [];
+  const prototype = (metatype as { prototype: object }).prototype;
+  return Object.entries(value as Record<string, unknown>)
+    .filter(([key, field]) => {
+      if (field !== null) return false;
+      const doc = Reflect.getMetadata('swagger/apiModelProperties', prototype, key) as { nullable?: boolean } | undefined;
+      return doc !== undefined && doc.nullable !== true;
+    })
+    .map(([key]) => key);
+}
+
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
@@ -27,6 +44,16 @@ class SafeValidationPipe extends ValidationPipe {
     }
     if (metadata.type === 'body' && (value === undefined || value === null) && metadata.metatype && this.toValidate(metadata)) {
       throw new AppError(ErrorCode.VALIDATION_FAILED, 'The request needs a JSON body.');
+    }
+    if (metadata.type === 'body' && metadata.metatype && this.toValidate(metadata)) {
+      const nulls = nullFieldsNotNullable(value, metadata.metatype);
+      if (nulls.length > 0) {
+        throw new AppError(
+          ErrorCode.VALIDATION_FAILED,
+          'The request has invalid fields.',
+          nulls.map((field) => ({ field, message: `${field} must not be null (leave it out instead)` })),
+        );
+      }
     }
     return super.transform(value, metadata);
   }
