@@ -22,6 +22,14 @@ describe('questions: the bank in Postgres, delivery without keys', () => {
   });
   afterAll(() => t.close());
 
+  it('should refuse a search text with a NUL or other control character with 400, not a database error', async () => {
+    for (const q of ['%00', '%C3%8C%00%1C%E4%8A%A3', 'go%07roots']) {
+      const res = await learner.get(`/api/questions?q=${q}`);
+      expect([q, res.status, res.body.code]).toEqual([q, 400, 'VALIDATION_FAILED']);
+    }
+    expect((await learner.get('/api/questions?q=%E5%86%85%E5%AD%98%E6%A8%A1%E5%9E%8B')).status).toBe(200);
+  });
+
   it('should hold every bank question with version 1 and its content hash', async () => {
     const rows = await t.sql<{ id: string; content_hash: string; version: number }>(
       `SELECT q.id, v.content_hash, v.version FROM questions q JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version WHERE q.retired_at IS NULL`,

@@ -1,3 +1,4 @@
+import { IsDisplayText } from '../../../common/http/display-text';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ApiSchemaRules } from '../../../common/http/api-schema-rules';
 import { BoundedInt } from '../../../common/http/int';
@@ -41,6 +42,8 @@ export class ListQuestionsQueryDto {
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @MaxLength(200)
+  // A NUL or other control character reached Postgres and failed there (500, found by Schemathesis).
+  @IsDisplayText()
   q?: string;
 
   // Explicit types: tsc and SWC infer different decorator metadata for un-annotated fields.
