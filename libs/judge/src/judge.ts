@@ -51,7 +51,8 @@ export function runLimits(limits: { timeSeconds: number; memoryMb: number }): Ru
   };
 }
 
-const LIMIT_VERDICT: Record<LimitKind, Verdict> = {
+/** The verdict a run gets when the sandbox killed it for a limit (judge and playground alike). */
+export const LIMIT_VERDICT: Record<LimitKind, Verdict> = {
   cpu: 'time-limit',
   wall: 'time-limit',
   memory: 'memory-limit',

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { COMPILE_LIMITS, goEnv, SUBMISSION_LIMIT_BYTES } from './judge';
+import { COMPILE_LIMITS, goEnv, LIMIT_VERDICT, SUBMISSION_LIMIT_BYTES } from './judge';
 import { stripWorkPaths } from './reports';
 import { GOROOT, moduleFilesOf, SANDBOX_UID } from './sandbox';
 import { callTool, type CheckAnswer } from './tool';
-import type { LimitKind, ProgramResult, RunLimits, Sandbox, Verdict } from './types';
+import type { ProgramResult, RunLimits, Sandbox, Verdict } from './types';
 import { chownSync, writeFileSync } from 'node:fs';
 
 /** A playground program: 10 s, 512 MiB, 1 MiB of output. */
@@ -17,14 +17,6 @@ export const PROGRAM_LIMITS: RunLimits = {
   outputBytes: 1024 * 1024,
 };
 
-const LIMIT_VERDICT: Record<LimitKind, Verdict> = {
-  cpu: 'time-limit',
-  wall: 'time-limit',
-  memory: 'memory-limit',
-  output: 'output-limit',
-  files: 'output-limit',
-  processes: 'failed',
-};
 
 /**
  * Builds and runs one `package main` program in the sandbox (the playground for code-output and
