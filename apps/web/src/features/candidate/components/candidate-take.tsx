@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AttemptRunner, type AttemptSource } from '@/components/attempt-runner';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
@@ -12,7 +13,7 @@ import { saveCandidateAnswer } from '../api/save-answer';
 import { startCandidateAttempt } from '../api/start';
 import { submitCandidateAttempt } from '../api/submit';
 import { useIntegritySignals } from '../hooks/use-integrity-signals';
-import type { AttemptDelivery, CandidateAttemptSource, CandidateStatus, RenderRunner } from '../types';
+import type { AttemptDelivery, CandidateStatus } from '../types';
 import { tokenFromHash } from '../utils/format';
 import { CandidateReviewView } from './candidate-review';
 import { InviteClosed, type ClosedReason } from './invite-closed';
@@ -39,9 +40,9 @@ function closedReasonOf(error: unknown): ClosedReason | null {
   return null;
 }
 
-function Running({ attempt, renderRunner, onDone }: { attempt: AttemptDelivery; renderRunner: RenderRunner; onDone: () => void }) {
+function Running({ attempt, onDone }: { attempt: AttemptDelivery; onDone: () => void }) {
   const signals = useIntegritySignals(attempt.id);
-  const source = useMemo<CandidateAttemptSource>(
+  const source = useMemo<AttemptSource>(
     () => ({
       saveAnswer: saveCandidateAnswer,
       submit: async () => {
@@ -54,12 +55,12 @@ function Running({ attempt, renderRunner, onDone }: { attempt: AttemptDelivery; 
   );
   return (
     <div className="take-runner" onPasteCapture={signals.onPaste} data-testid="candidate-runner">
-      {renderRunner(attempt, source)}
+      <AttemptRunner attempt={attempt} source={source} />
     </div>
   );
 }
 
-function ResumeAttempt({ renderRunner, onDone }: { renderRunner: RenderRunner; onDone: () => void }) {
+function ResumeAttempt({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const attempt = useCandidateAttempt(true);
   const closed = attempt.data !== undefined && attempt.data.state !== 'in_progress';
@@ -79,11 +80,11 @@ function ResumeAttempt({ renderRunner, onDone }: { renderRunner: RenderRunner; o
     );
   }
   if (closed) return <Spinner label={t('common.loading')} />;
-  return <Running key={attempt.data.id} attempt={attempt.data} renderRunner={renderRunner} onDone={onDone} />;
+  return <Running key={attempt.data.id} attempt={attempt.data} onDone={onDone} />;
 }
 
 /** The whole candidate page: link states, intro, the runner, and what the review policy allows afterwards. */
-export function CandidateTake({ renderRunner }: { renderRunner: RenderRunner }) {
+export function CandidateTake() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const status = useQuery({ queryKey: STATUS_KEY, queryFn: ({ signal }) => loadStatus(signal), retry: false, staleTime: Infinity });
@@ -120,7 +121,7 @@ export function CandidateTake({ renderRunner }: { renderRunner: RenderRunner }) 
     }
   }, [queryClient, t]);
 
-  if (started) return <Running key={started.id} attempt={started} renderRunner={renderRunner} onDone={done} />;
+  if (started) return <Running key={started.id} attempt={started} onDone={done} />;
   if (status.isPending) return <Spinner label={t('common.loading')} />;
   if (status.isError) {
     const reason = closedReasonOf(status.error);
@@ -141,7 +142,7 @@ export function CandidateTake({ renderRunner }: { renderRunner: RenderRunner }) 
     case 'used':
       return <InviteClosed reason={s.state} />;
     case 'in-progress':
-      return <ResumeAttempt renderRunner={renderRunner} onDone={done} />;
+      return <ResumeAttempt onDone={done} />;
     case 'submitted':
       return <CandidateReviewView status={s} onStartAgain={s.canStart ? () => void start() : undefined} starting={starting} />;
     default:

@@ -1,7 +1,1 @@
-import type { TFunction } from 'i18next';
-
-export const topicLabel = (t: TFunction, id: string) => t(`topics.${id}`, { defaultValue: id });
-export const typeLabel = (t: TFunction, type: string) => t(`questionTypes.${type}`, { defaultValue: type });
-export const difficultyLabel = (t: TFunction, difficulty: number) =>
-  t(`difficulty.${difficulty}`, { defaultValue: String(difficulty) });
-export const difficultyTone = (d: number) => (d <= 2 ? 'easy' : d === 3 ? 'medium' : 'hard');
+export { difficultyLabel, difficultyTone, topicLabel, typeLabel } from '@/lib/labels';

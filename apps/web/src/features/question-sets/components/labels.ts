@@ -1,9 +1,7 @@
 import type { TFunction } from 'i18next';
 
-export const topicLabel = (t: TFunction, topic: string) => t(`topics.${topic}`, { defaultValue: topic });
-export const typeLabel = (t: TFunction, type: string) => t(`questionTypes.${type}`, { defaultValue: type });
+export { topicLabel, typeLabel, difficultyTone } from '@/lib/labels';
 export const difficultyLabel = (t: TFunction, d: number) => `${d} · ${t(`difficulty.${d}`, { defaultValue: String(d) })}`;
-export const difficultyTone = (d: number): 'easy' | 'medium' | 'hard' => (d <= 2 ? 'easy' : d === 3 ? 'medium' : 'hard');
 
 /** "1 h 5 min" / "12 min" / "40 s", in the page's language. */
 export function durationLabel(t: TFunction, seconds: number): string {

@@ -1,10 +1,6 @@
 import type { TFunction } from 'i18next';
 
-export const topicLabel = (t: TFunction, id: string) => t(`topics.${id}`, { defaultValue: id });
-export const typeLabel = (t: TFunction, type: string) => t(`questionTypes.${type}`, { defaultValue: type });
-export const difficultyLabel = (t: TFunction, difficulty: number) =>
-  t(`difficulty.${difficulty}`, { defaultValue: String(difficulty) });
-export const difficultyTone = (d: number) => (d <= 2 ? 'easy' : d === 3 ? 'medium' : 'hard');
+export { difficultyLabel, difficultyTone, topicLabel, typeLabel } from '@/lib/labels';
 
 /** 754 -> "12 min 34 s". */
 export function formatDuration(t: TFunction, seconds: number): string {

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { QuestionResponse } from '@goprep/domain';
 import { ApiError } from '@/lib/api-client';
-import type { AnswerSaved, AttemptDelivery, SaveAnswerInput } from '../types';
-import { enqueue, loadQueue, retryDelayMs, settle, shouldReplay, storeQueue, type QueuedSave } from '../utils/retry-queue';
+import type { AnswerSaved, AttemptDelivery, SaveAnswerInput } from './types';
+import { enqueue, loadQueue, retryDelayMs, settle, shouldReplay, storeQueue, type QueuedSave } from './retry-queue';
 
 export type LocalAnswer = {
   response: QuestionResponse | null;

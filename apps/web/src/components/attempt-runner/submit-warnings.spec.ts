@@ -1,6 +1,6 @@
-import { submitWarnings } from './responses';
+import { submitWarnings } from './submit-warnings';
 
-describe('quiz responses', () => {
+describe('submit warnings', () => {
   it('should list unanswered and flagged items for the submit confirmation', () => {
     const items = [{ position: 1 }, { position: 2 }, { position: 3 }];
     const answers = {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { DeliveryItem } from '../types';
+import type { DeliveryItem } from './types';
 
 type Props = {
   items: DeliveryItem[];

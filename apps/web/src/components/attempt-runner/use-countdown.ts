@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { nextAnnouncement, remainingMs, warningFor, type ClockAnchor, type TimeWarning } from '../utils/countdown';
+import { nextAnnouncement, remainingMs, warningFor, type ClockAnchor, type TimeWarning } from './countdown';
 
 /** Remaining time on the server's clock, ticking; `announce` is the latest warning to read out. */
 export function useCountdown(deadlineAt: string, anchor: ClockAnchor) {

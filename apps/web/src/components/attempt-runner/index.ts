@@ -1,0 +1,2 @@
+export { AttemptRunner, type AttemptSource } from './attempt-runner';
+export type { SaveAnswerFn } from './use-autosave';
