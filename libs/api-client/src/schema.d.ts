@@ -1453,7 +1453,7 @@ export interface components {
       min: number;
       max: number;
     };
-    /** @description mode 'quick' requires topics, count and timeLimitMinutes; mode 'mock' requires template and level. Fields of the other mode are ignored. */
+    /** @description mode 'quick' requires topics, count and timeLimitMinutes; mode 'mock' requires template and level. Fields of the other mode are checked but not used. */
     StartAttemptDto: {
       /** @enum {string} */
       mode: 'quick' | 'mock';

@@ -565,4 +565,22 @@ describe('attempts: ownership and mock interviews', () => {
     expect(tooMany.response.status).toBe(422);
     expect((tooMany.error as { code: string }).code).toBe('NOT_ENOUGH_QUESTIONS');
   });
+
+  it("should refuse the other mode's fields when they are malformed, as the document says (Schemathesis: template '' in a quick quiz)", async () => {
+    const quick = { mode: 'quick', topics: ['channels'], count: 3, timeLimitMinutes: 5 } as const;
+    const cases: Array<[string, Record<string, unknown>]> = [
+      ['template', { ...quick, template: '' }],
+      ['level', { ...quick, level: 'wizard' }],
+      ['topics', { mode: 'mock', template: 'sre', level: 'senior', topics: ['astronomy'] }],
+      ['count', { mode: 'mock', template: 'sre', level: 'senior', count: 0 }],
+      ['timeLimitMinutes', { mode: 'mock', template: 'sre', level: 'senior', timeLimitMinutes: 100000 }],
+    ];
+    for (const [field, body] of cases) {
+      const res = await owner.POST('/api/attempts', { body: body as never });
+      expect([field, res.response.status]).toEqual([field, 400]);
+      expect(JSON.stringify(res.error)).toContain(field);
+    }
+    const ok = await owner.POST('/api/attempts', { body: { ...quick, template: 'sre', level: 'senior' } });
+    expect(ok.response.status).toBe(201);
+  });
 });

@@ -30,15 +30,25 @@ export class DifficultyRangeDto {
   @BoundedInt({ min: 1, max: 5 }) max!: number;
 }
 
-const isQuick = (o: StartAttemptDto): boolean => o.mode === 'quick';
-const isMock = (o: StartAttemptDto): boolean => o.mode === 'mock';
+/**
+ * A mode's fields are required in that mode and checked whenever they are sent, in either mode: the
+ * document states one schema per field, so a malformed value is refused even where it would be unused.
+ */
+const quickField =
+  (field: keyof StartAttemptDto) =>
+  (o: StartAttemptDto): boolean =>
+    o.mode === 'quick' || o[field] !== undefined;
+const mockField =
+  (field: keyof StartAttemptDto) =>
+  (o: StartAttemptDto): boolean =>
+    o.mode === 'mock' || o[field] !== undefined;
 
 /**
  * Start a quick quiz (`mode: 'quick'`: topics, difficulty, count, time limit) or a mock interview
- * (`mode: 'mock'`: a role template and a level). Fields of the other mode are ignored.
+ * (`mode: 'mock'`: a role template and a level). Fields of the other mode are checked but not used.
  */
 @ApiSchemaRules({
-  description: "mode 'quick' requires topics, count and timeLimitMinutes; mode 'mock' requires template and level. Fields of the other mode are ignored.",
+  description: "mode 'quick' requires topics, count and timeLimitMinutes; mode 'mock' requires template and level. Fields of the other mode are checked but not used.",
   oneOf: [
     { properties: { mode: { enum: ['quick'] } }, required: ['topics', 'count', 'timeLimitMinutes'] },
     { properties: { mode: { enum: ['mock'] } }, required: ['template', 'level'] },
@@ -50,7 +60,7 @@ export class StartAttemptDto {
   mode!: (typeof ATTEMPT_MODES)[number];
 
   @ApiPropertyOptional({ enum: TOPIC_IDS, isArray: true, description: 'quick: the topics to draw from' })
-  @ValidateIf(isQuick)
+  @ValidateIf(quickField('topics'))
   @ArrayMinSize(1)
   @ArrayMaxSize(TOPIC_IDS.length)
   @ArrayUnique()
@@ -58,16 +68,16 @@ export class StartAttemptDto {
   topics?: TopicId[];
 
   @ApiPropertyOptional({ type: DifficultyRangeDto, description: 'quick: inclusive difficulty range (default 1-5)' })
-  @ValidateIf((o: StartAttemptDto) => isQuick(o) && o.difficulty !== undefined)
+  @ValidateIf((o: StartAttemptDto) => o.difficulty !== undefined)
   @ValidateNested()
   @Type(() => DifficultyRangeDto)
   difficulty?: DifficultyRangeDto;
 
-  @ValidateIf(isQuick)
+  @ValidateIf(quickField('count'))
   @BoundedInt({ min: 1, max: 50, conditional: true, description: 'quick: number of questions' })
   count?: number;
 
-  @ValidateIf(isQuick)
+  @ValidateIf(quickField('timeLimitMinutes'))
   @BoundedInt({ min: 1, max: 180, conditional: true, description: 'quick: time limit in minutes' })
   timeLimitMinutes?: number;
 
@@ -77,13 +87,13 @@ export class StartAttemptDto {
   shuffleOptions?: boolean;
 
   @ApiPropertyOptional({ example: 'sre', description: 'mock: a role template id (libs/question-bank/templates)' })
-  @ValidateIf(isMock)
+  @ValidateIf(mockField('template'))
   @IsString()
   @Matches(/^[a-z0-9][a-z0-9-]{0,59}$/, { message: 'template must be a template id' })
   template?: string;
 
   @ApiPropertyOptional({ enum: TEMPLATE_LEVELS, description: 'mock: the level' })
-  @ValidateIf(isMock)
+  @ValidateIf(mockField('level'))
   @IsIn(TEMPLATE_LEVELS as unknown as string[], { message: `level must be one of: ${TEMPLATE_LEVELS.join(', ')}` })
   level?: TemplateLevelId;
 
