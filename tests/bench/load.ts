@@ -1,6 +1,8 @@
 /**
- * Load benchmarks (issue 8): goprep's production build vs a bare node:http + pg baseline doing
- * the same SQL, one after the other in the same run, 64 connections, loopback only.
+ * Load benchmarks (issues 8 and 17): goprep's production build vs a bare node:http + pg baseline
+ * doing the same SQL, one after the other in the same run, loopback only: throughput closed-loop at
+ * 64 connections, then latency open-loop (a fixed schedule, latency from the scheduled send time) at
+ * 50 % and 80 % of the baseline's measured capacity (BENCH_OPEN_SECONDS per target, default 6).
  *
  *   npm run bench -- load     (BENCH_DURATION=9 s per target, in 3 alternating slices, after 2 s warm-up)
  *
@@ -16,6 +18,7 @@ import { freePort } from '../support/free-port';
 import { ApiSession, responseFor, type ItemView } from '../support/api-session';
 import { API_USER_PASSWORD, pool } from './lib/api';
 import { BENCH_DATA_DIR, fmt, requireBuild, ROOT, SEED_MARKER, startBenchApp, table, withClient } from './lib/common';
+import { openLoop, type OpenLoopResult } from './lib/open-loop';
 import { summariseProfiles } from './lib/profile';
 
 const CONNECTIONS = 64;
@@ -23,8 +26,12 @@ const USERS = 64;
 const DURATION = Number(process.env['BENCH_DURATION'] ?? 9);
 const ROUNDS = 3;
 const WARMUP = Number(process.env['BENCH_WARMUP'] ?? 2);
-const TARGET_RATIO = 0.5;
-const TARGET_P99_MS = 50;
+const TARGET_RATIO = 0.9;
+/** Open loop (issue 17): goprep p99 <= 50 ms at 50 % of the baseline's capacity, <= 2x the baseline's p99 at 80 %. */
+const OPEN_LOADS = [0.5, 0.8] as const;
+const OPEN_SECONDS = Number(process.env['BENCH_OPEN_SECONDS'] ?? 6);
+const TARGET_OPEN_P99_MS = 50;
+const TARGET_OPEN_P99_FACTOR = 2;
 const SEARCH_TERMS = ['goroutine leak', 'channel close', 'happens before', 'garbage collector pacer', 'context cancel', 'escape heap', 'mutex', 'trace'];
 
 interface Learner {
@@ -61,6 +68,8 @@ export interface LoadResult {
   /** Non-2xx responses by status code. */
   statusCodes?: Record<string, number>;
   statementsPerRequest?: number;
+  /** Open-loop runs at fractions of the baseline's closed-loop capacity (same run). */
+  open?: Array<{ load: number; result: OpenLoopResult }>;
 }
 
 function scenarios(learners: Learner[]): Scenario[] {
@@ -191,6 +200,39 @@ async function measurePair(name: string, targets: Array<{ target: LoadResult['ta
   });
 }
 
+/**
+ * Open loop at each fraction of the baseline's measured capacity: goprep and the baseline at the
+ * same fixed rate, one after the other (order alternating), latency from the scheduled send time.
+ */
+async function measureOpen(targets: Array<{ target: LoadResult['target']; url: string }>, scenario: Scenario, capacity: number): Promise<Map<LoadResult['target'], Array<{ load: number; result: OpenLoopResult }>>> {
+  const out = new Map<LoadResult['target'], Array<{ load: number; result: OpenLoopResult }>>();
+  for (const [k, load] of OPEN_LOADS.entries()) {
+    const rate = Math.max(1, Math.round(capacity * load));
+    for (const t of k % 2 === 0 ? targets : [...targets].reverse()) {
+      const result = await openLoop(t.url, () => scenario.next(), rate, OPEN_SECONDS);
+      out.set(t.target, [...(out.get(t.target) ?? []), { load, result }]);
+    }
+  }
+  return out;
+}
+
+function openLine(g: LoadResult, b: LoadResult): string {
+  return (g.open ?? [])
+    .map(({ load, result: go }) => {
+      const base = b.open?.find((o) => o.load === load)?.result;
+      if (!base) return '';
+      const ok = load <= 0.5 ? go.p99 <= TARGET_OPEN_P99_MS : go.p99 <= TARGET_OPEN_P99_FACTOR * base.p99;
+      return (
+        `    open loop ${Math.round(load * 100)} % (${fmt.int(go.rate)} req/s): goprep p50 ${go.p50} p99 ${go.p99} max ${go.max} ms` +
+        ` | baseline p50 ${base.p50} p99 ${base.p99} max ${base.max} ms | ${ok ? 'target ok' : 'TARGET MISSED'}` +
+        (go.errors + go.non2xx + base.errors + base.non2xx > 0 ? ` | non-2xx/errors ${go.non2xx}/${go.errors} vs ${base.non2xx}/${base.errors}` : '') +
+        (Math.max(go.sendLagP99, base.sendLagP99) > 5 ? ` | generator lag p99 ${go.sendLagP99}/${base.sendLagP99} ms` : '')
+      );
+    })
+    .filter(Boolean)
+    .join('\n');
+}
+
 async function setupLearners(base: string): Promise<Learner[]> {
   const tag = Date.now().toString(36);
   const emails = Array.from({ length: USERS }, (_, i) => `bench-${tag}-${i}@load.goprep.test`);
@@ -255,7 +297,11 @@ export async function runLoad(): Promise<LoadResult[]> {
     const results: LoadResult[] = [];
     const only = process.env['BENCH_ONLY'];
     for (const scenario of scenarios(learners).filter((s) => !only || s.name.includes(only))) {
-      const [g, b] = (await measurePair(scenario.name, [{ target: 'goprep', url: app.url }, { target: 'baseline', url: baseUrl }], scenario, dbUrl)) as [LoadResult, LoadResult];
+      const targets = [{ target: 'goprep' as const, url: app.url }, { target: 'baseline' as const, url: baseUrl }];
+      const [g, b] = (await measurePair(scenario.name, targets, scenario, dbUrl)) as [LoadResult, LoadResult];
+      const open = await measureOpen(targets, scenario, b.rps);
+      g.open = open.get('goprep') ?? [];
+      b.open = open.get('baseline') ?? [];
       results.push(g, b);
       const ratio = g.rps / b.rps;
       console.log(
@@ -265,6 +311,7 @@ export async function runLoad(): Promise<LoadResult[]> {
             : '') +
           (g.non2xx + g.errors + b.non2xx + b.errors > 0 ? ` | non-2xx/errors/timeouts ${g.non2xx}/${g.errors}/${g.timeouts} ${JSON.stringify(g.statusCodes)} vs ${b.non2xx}/${b.errors}/${b.timeouts} ${JSON.stringify(b.statusCodes)}` : ''),
       );
+      console.log(openLine(g, b));
     }
     console.log('\n' + summary(results));
     writeFileSync(join(BENCH_DATA_DIR, 'load-results.json'), JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
@@ -286,14 +333,20 @@ export function summary(results: LoadResult[]): string {
     const g = results[i]!;
     const b = results[i + 1]!;
     const ratio = g.rps / b.rps;
+    const open = (load: number, of: LoadResult) => of.open?.find((o) => o.load === load)?.result;
+    const g50 = open(0.5, g);
+    const b50 = open(0.5, b);
+    const g80 = open(0.8, g);
+    const b80 = open(0.8, b);
+    const openOk = g50 && g80 && b80 ? g50.p99 <= TARGET_OPEN_P99_MS && g80.p99 <= TARGET_OPEN_P99_FACTOR * b80.p99 : undefined;
     rows.push({
       scenario: g.scenario,
       'goprep req/s': fmt.int(g.rps),
-      'p50 / p99 ms': `${g.p50} / ${g.p99}`,
       'baseline req/s': fmt.int(b.rps),
-      'baseline p50 / p99 ms': `${b.p50} / ${b.p99}`,
       ratio: ratio.toFixed(2),
-      targets: `${ratio >= TARGET_RATIO ? 'ratio ok' : 'RATIO MISSED'}, ${g.p99 <= TARGET_P99_MS ? 'p99 ok' : 'P99 MISSED'}`,
+      'open 50 % p99 ms (goprep / base)': g50 && b50 ? `${g50.p99} / ${b50.p99}` : '-',
+      'open 80 % p99 ms (goprep / base)': g80 && b80 ? `${g80.p99} / ${b80.p99}` : '-',
+      targets: `${ratio >= TARGET_RATIO ? 'ratio ok' : 'RATIO MISSED'}, ${openOk === undefined ? 'open loop not run' : openOk ? 'open loop ok' : 'OPEN LOOP MISSED'}`,
       'non-2xx': String(g.non2xx + g.errors),
     });
   }

@@ -1,0 +1,60 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { openLoop, schedule } from './open-loop';
+
+/** A server that answers at once, except during one stall window when it holds every answer. */
+function stallingServer(stallFromMs: number, stallMs: number): Promise<{ server: Server; url: string; started: () => void }> {
+  let t0 = 0;
+  const server = createServer((req, res) => {
+    const now = performance.now() - t0;
+    const hold = now >= stallFromMs && now < stallFromMs + stallMs ? stallFromMs + stallMs - now : 0;
+    req.resume();
+    setTimeout(() => res.end('ok'), hold);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, started: () => (t0 = performance.now()) }),
+    ),
+  );
+}
+
+describe('open-loop load generator', () => {
+  it('should space the schedule evenly at the asked rate', () => {
+    expect(schedule(4, 1)).toEqual([0, 250, 500, 750]);
+    expect(schedule(100, 2)).toHaveLength(200);
+  });
+
+  it('should count a server stall in every request scheduled during it (no coordinated omission)', async () => {
+    const { server, url, started } = await stallingServer(1000, 400);
+    try {
+      started();
+      // 200 req/s for 2 s: about 80 of 400 requests are scheduled inside the 400 ms stall, so more
+      // than 10 % of the latencies include a wait of up to 400 ms and p90 is far above a fast answer.
+      const r = await openLoop(url, () => ({ method: 'GET', path: '/', headers: {} }), 200, 2);
+      expect(r.sent).toBe(400);
+      expect(r.completed).toBe(400);
+      expect(r.errors).toBe(0);
+      expect(r.p50).toBeLessThan(50);
+      expect(r.p99).toBeGreaterThan(250);
+      expect(r.max).toBeGreaterThan(300);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('should count unanswered requests as errors and in the percentiles with their wait so far', async () => {
+    const server = createServer(() => undefined); // never answers
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const r = await openLoop(url, () => ({ method: 'GET', path: '/', headers: {} }), 50, 1, 300);
+      expect(r.unanswered).toBe(50);
+      expect(r.errors).toBe(50);
+      expect(r.completed).toBe(0);
+      expect(r.p50).toBeGreaterThan(250);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});
