@@ -10,7 +10,7 @@ import type { AttemptOwner } from '../attempts/attempt-rows';
 import { AttemptsService, type PlannedAttempt } from '../attempts/attempts.service';
 import { Clock } from '../attempts/clock';
 import { AnswerSavedDto, AttemptDeliveryDto, AttemptSummaryDto, SaveAnswerDto } from '../attempts/dto/attempt.dto';
-import { factsOf, type InviteRow } from '../invites/invite-rows';
+import { factsOf, type InviteRow } from '../invites/invites.repository';
 import { candidateState } from '../invites/invite-status';
 import { InvitesService } from '../invites/invites.service';
 import { QuestionSetsService, type PublishedSetVersion } from '../question-sets/question-sets.service';

@@ -1,8 +1,8 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/decorators';
+import { HealthRepository } from './health.repository';
 
 export class HealthDto {
   @ApiProperty({ enum: ['ok', 'degraded'] }) status!: 'ok' | 'degraded';
@@ -14,7 +14,7 @@ const PROBE_TIMEOUT_MS = 2000;
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly repo: HealthRepository) {}
 
   @Public()
   @Get()
@@ -29,15 +29,12 @@ export class HealthController {
 
   /** Answers within the timeout even when Postgres hangs instead of refusing. */
   private async probe(): Promise<boolean> {
-    if (!this.db.isInitialized) return false;
+    if (!this.repo.connected) return false;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<boolean>((resolve) => {
       timer = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS);
     });
-    const query = this.db.query('SELECT 1').then(
-      () => true,
-      () => false,
-    );
+    const query = this.repo.ping();
     try {
       return await Promise.race([query, timeout]);
     } finally {

@@ -5,12 +5,13 @@ import { MailModule } from '../mail/mail.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { QuestionSetsModule } from '../question-sets/question-sets.module';
 import { InvitesController } from './invites.controller';
+import { InvitesRepository } from './invites.repository';
 import { InvitesService } from './invites.service';
 
 @Module({
   imports: [OrganizationsModule, QuestionSetsModule, AuditModule, MailModule, AttemptsModule],
   controllers: [InvitesController],
-  providers: [InvitesService],
+  providers: [InvitesRepository, InvitesService],
   exports: [InvitesService],
 })
 export class InvitesModule {}

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hasControlCharacters } from '../../common/http/display-text';
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { isValidEmail, parseInviteList } from '@goprep/domain';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
@@ -14,38 +14,18 @@ import { MailService } from '../mail/mail.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { QuestionSetsService } from '../question-sets/question-sets.service';
 import { CreateInvitesDto, InviteCreatedDto, InviteDto, InviteOverrideDto, InvitesCreatedDto, MAX_INVITES_PER_REQUEST } from './dto/invite.dto';
-import { factsOf, INVITE_COLUMNS, INVITE_FROM, type InviteRow } from './invite-rows';
-import { inviteStatus } from './invite-status';
+import { mapInvite } from './dto/invite.mapper';
+import { InvitesRepository, type InviteResultRow, type InviteRow } from './invites.repository';
 
 /** The path of the candidate page; the token goes in the fragment, which browsers never send. */
 export const CANDIDATE_PAGE = '/take';
-
-export function mapInvite(row: InviteRow, now: Date): InviteDto {
-  return {
-    id: row.id,
-    setId: row.set_id,
-    name: row.name,
-    email: row.email,
-    status: inviteStatus(factsOf(row), now),
-    version: row.version,
-    expiresAt: row.expires_at.toISOString(),
-    attemptsAllowed: row.attempts_allowed,
-    extraAttempts: row.extra_attempts,
-    extraMinutes: Math.round(row.extra_seconds / 60),
-    attemptsUsed: row.attempts_used,
-    createdAt: row.created_at.toISOString(),
-    revokedAt: row.revoked_at?.toISOString() ?? null,
-    mailedAt: row.mailed_at?.toISOString() ?? null,
-    latestAttemptId: row.latest_attempt_id,
-  };
-}
 
 @Injectable()
 export class InvitesService {
   private readonly logger = new Logger('Invites');
 
   constructor(
-    private readonly db: DataSource,
+    private readonly repo: InvitesRepository,
     private readonly orgs: OrganizationsService,
     private readonly sets: QuestionSetsService,
     private readonly audit: AuditService,
@@ -61,8 +41,7 @@ export class InvitesService {
   async create(userId: string, orgId: string, setId: string, body: CreateInvitesDto): Promise<InvitesCreatedDto> {
     await this.orgs.requireMembership(userId, orgId);
     const version = await this.sets.loadPublishedVersion(orgId, setId, body.version);
-    const [set] = (await this.db.query(`SELECT archived_at FROM question_sets WHERE id = $1`, [setId])) as Array<{ archived_at: Date | null }>;
-    if (set?.archived_at) throw new AppError(ErrorCode.SET_ARCHIVED, 'This set is archived; unarchive it to invite candidates.');
+    if (await this.repo.setArchivedAt(setId)) throw new AppError(ErrorCode.SET_ARCHIVED, 'This set is archived; unarchive it to invite candidates.');
     const invitees = this.invitees(body);
     const now = this.clock.now();
     const expiresAt = new Date(body.expiresAt);
@@ -70,32 +49,38 @@ export class InvitesService {
       throw new AppError(ErrorCode.VALIDATION_FAILED, 'The request has invalid fields.', [{ field: 'expiresAt', message: 'expiresAt must be in the future' }]);
     }
     const attemptsAllowed = body.attemptsAllowed ?? 1;
-    const created = await this.db.transaction(async (tx) => {
+    const created = await this.repo.transaction(async (tx) => {
       const out: Array<{ id: string; token: string }> = [];
       for (const invitee of invitees) {
         const token = randomBytes(32).toString('base64url');
-        const [row] = (await tx.query(
-          `INSERT INTO candidate_invites (org_id, set_id, set_version_id, name, email, token_hash, expires_at, attempts_allowed, created_by, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-          [orgId, setId, version.id, invitee.name, invitee.email, hashToken(token), expiresAt, attemptsAllowed, userId, now],
-        )) as Array<{ id: string }>;
-        if (!row) throw new Error('INSERT ... RETURNING gave no row');
+        const id = await this.repo.insert(tx, {
+          orgId,
+          setId,
+          setVersionId: version.id,
+          name: invitee.name,
+          email: invitee.email,
+          tokenHash: hashToken(token),
+          expiresAt,
+          attemptsAllowed,
+          createdBy: userId,
+          createdAt: now,
+        });
         await this.audit.record(tx, {
           orgId,
           actorId: userId,
           entity: 'invite',
-          entityId: row.id,
+          entityId: id,
           action: 'invite.created',
           detail: { setId, version: version.version, email: invitee.email, expiresAt: expiresAt.toISOString(), attemptsAllowed },
         });
-        out.push({ id: row.id, token });
+        out.push({ id, token });
       }
       return out;
     });
     const invites: InviteCreatedDto[] = [];
     for (const { id, token } of created) {
       const link = `${this.config.get('publicUrl')}${CANDIDATE_PAGE}#${token}`;
-      const row = await this.row(this.db, orgId, id);
+      const row = await this.row(undefined, orgId, id);
       // The mail speaks the set's language unless the manager asked for another.
       const mailed = await this.mailLink(row, link, version.title, body.locale ?? (version.language === 'zh-CN' ? 'zh-CN' : 'en'));
       invites.push({ ...mapInvite(mailed ? { ...row, mailed_at: this.clock.now() } : row, now), link, mailed });
@@ -107,7 +92,7 @@ export class InvitesService {
   private async mailLink(row: InviteRow, link: string, setTitle: string, locale: 'en' | 'zh-CN'): Promise<boolean> {
     try {
       const { sent } = await this.mail.sendInvite({ to: row.email, name: row.name, link, setTitle, expiresAt: row.expires_at, locale });
-      if (sent) await this.db.query(`UPDATE candidate_invites SET mailed_at = $2 WHERE id = $1`, [row.id, this.clock.now()]);
+      if (sent) await this.repo.markMailed(row.id, this.clock.now());
       return sent;
     } catch (error: unknown) {
       // Never log the link: it carries the token.
@@ -155,31 +140,27 @@ export class InvitesService {
     await this.orgs.requireMembership(userId, orgId);
     // A foreign or unknown set is a 404 like everywhere else, not an empty list.
     await this.requireSet(orgId, setId);
-    const rows: InviteRow[] = await this.db.query(
-      `SELECT ${INVITE_COLUMNS} FROM ${INVITE_FROM} WHERE ci.org_id = $1 AND ci.set_id = $2 ORDER BY ci.created_at DESC, ci.name, ci.id`,
-      [orgId, setId],
-    );
+    const rows = await this.repo.listForSet(orgId, setId);
     const now = this.clock.now();
     return rows.map((r) => mapInvite(r, now));
   }
 
   async requireSet(orgId: string, setId: string): Promise<void> {
-    const [found] = (await this.db.query(`SELECT 1 FROM question_sets WHERE id = $1 AND org_id = $2`, [setId, orgId])) as unknown[];
-    if (!found) throw new AppError(ErrorCode.QUESTION_SET_NOT_FOUND, 'No such question set.');
+    if (!(await this.repo.setExists(orgId, setId))) throw new AppError(ErrorCode.QUESTION_SET_NOT_FOUND, 'No such question set.');
   }
 
   /** Revoking closes an open attempt too (abandoned: not scored); the link then shows "revoked". */
   async revoke(userId: string, orgId: string, inviteId: string): Promise<InviteDto> {
     await this.orgs.requireMembership(userId, orgId);
     const now = this.clock.now();
-    await this.db.transaction(async (tx) => {
+    await this.repo.transaction(async (tx) => {
       const invite = await this.row(tx, orgId, inviteId, 'lock');
       if (invite.revoked_at) return;
-      await tx.query(`UPDATE candidate_invites SET revoked_at = $2, revoked_by = $3 WHERE id = $1`, [inviteId, now, userId]);
-      await tx.query(`UPDATE attempts SET state = 'abandoned', finished_at = $2 WHERE invite_id = $1 AND state = 'in_progress'`, [inviteId, now]);
+      await this.repo.revoke(tx, inviteId, now, userId);
+      await this.repo.abandonOpenAttempts(tx, inviteId, now);
       await this.audit.record(tx, { orgId, actorId: userId, entity: 'invite', entityId: inviteId, action: 'invite.revoked', detail: {} });
     });
-    return mapInvite(await this.row(this.db, orgId, inviteId), now);
+    return mapInvite(await this.row(undefined, orgId, inviteId), now);
   }
 
   /** Per-candidate override (as in Moodle): extra minutes and extra attempts, each replacing the previous value. */
@@ -190,20 +171,15 @@ export class InvitesService {
         { field: 'extraMinutes', message: 'send extraMinutes, extraAttempts or both' },
       ]);
     }
-    await this.db.transaction(async (tx) => {
+    await this.repo.transaction(async (tx) => {
       const invite = await this.row(tx, orgId, inviteId, 'lock');
       const extraSeconds = body.extraMinutes !== undefined ? body.extraMinutes * 60 : invite.extra_seconds;
       const extraAttempts = body.extraAttempts ?? invite.extra_attempts;
-      await tx.query(`UPDATE candidate_invites SET extra_seconds = $2, extra_attempts = $3 WHERE id = $1`, [inviteId, extraSeconds, extraAttempts]);
+      await this.repo.setOverrides(tx, inviteId, extraSeconds, extraAttempts);
       const delta = extraSeconds - invite.extra_seconds;
       if (delta !== 0) {
         // The open attempt gets the new time as well; never a deadline before its start.
-        await tx.query(
-          `UPDATE attempts SET deadline_at = GREATEST(deadline_at + make_interval(secs => $2), started_at + interval '1 second'),
-                  config = jsonb_set(config, '{timeLimitSeconds}', to_jsonb(GREATEST((config->>'timeLimitSeconds')::int + $2, 1)))
-            WHERE invite_id = $1 AND state = 'in_progress'`,
-          [inviteId, delta],
-        );
+        await this.repo.shiftOpenAttemptDeadline(tx, inviteId, delta);
       }
       await this.audit.record(tx, {
         orgId,
@@ -217,16 +193,21 @@ export class InvitesService {
         },
       });
     });
-    return mapInvite(await this.row(this.db, orgId, inviteId), this.clock.now());
+    return mapInvite(await this.row(undefined, orgId, inviteId), this.clock.now());
   }
 
   /** Who created, revoked or overrode this invite, and the grading of its attempts; newest first. */
   async auditTrail(userId: string, orgId: string, inviteId: string): Promise<AuditEventDto[]> {
     await this.orgs.requireMembership(userId, orgId);
-    const invite = await this.row(this.db, orgId, inviteId);
-    const attempts: Array<{ id: string }> = await this.db.query(`SELECT id FROM attempts WHERE invite_id = $1`, [invite.id]);
-    const events = [await this.audit.list(orgId, 'invite', inviteId), ...(await Promise.all(attempts.map((a) => this.audit.list(orgId, 'attempt', a.id))))].flat();
+    const invite = await this.row(undefined, orgId, inviteId);
+    const attempts = await this.repo.attemptIds(invite.id);
+    const events = [await this.audit.list(orgId, 'invite', inviteId), ...(await Promise.all(attempts.map((id) => this.audit.list(orgId, 'attempt', id))))].flat();
     return events.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  }
+
+  /** The set's invites with their newest attempt's result, for the results table. */
+  listWithLatestResults(orgId: string, setId: string): Promise<InviteResultRow[]> {
+    return this.repo.listWithLatestResults(orgId, setId);
   }
 
   /**
@@ -234,23 +215,17 @@ export class InvitesService {
    * second statement: a statement that waited for the lock keeps the snapshot it started with in
    * its subqueries (the attempt count, the newest attempt), so reading them in the locking
    * statement let a start that queued behind another see no attempt and insert a second one.
+   * Without a manager it reads outside any transaction.
    */
-  async row(q: EntityManager | DataSource, orgId: string, inviteId: string, lock: 'lock' | '' = ''): Promise<InviteRow> {
-    if (lock) {
-      const locked = (await q.query(`SELECT id FROM candidate_invites WHERE id = $1 AND org_id = $2 FOR UPDATE`, [inviteId, orgId])) as unknown[];
-      if (locked.length === 0) throw new AppError(ErrorCode.INVITE_NOT_FOUND, 'No such invite.');
-    }
-    const [row] = (await q.query(`SELECT ${INVITE_COLUMNS} FROM ${INVITE_FROM} WHERE ci.id = $1 AND ci.org_id = $2`, [
-      inviteId,
-      orgId,
-    ])) as InviteRow[];
+  async row(q: EntityManager | DataSource | undefined, orgId: string, inviteId: string, lock: 'lock' | '' = ''): Promise<InviteRow> {
+    if (lock && !(await this.repo.lock(q, orgId, inviteId))) throw new AppError(ErrorCode.INVITE_NOT_FOUND, 'No such invite.');
+    const row = await this.repo.find(q, orgId, inviteId);
     if (!row) throw new AppError(ErrorCode.INVITE_NOT_FOUND, 'No such invite.');
     return row;
   }
 
   /** The invite a raw token belongs to, or null (the caller counts the miss for the rate limit). */
-  async byToken(q: EntityManager | DataSource, token: string, lock = ''): Promise<InviteRow | null> {
-    const [row] = (await q.query(`SELECT ${INVITE_COLUMNS} FROM ${INVITE_FROM} WHERE ci.token_hash = $1 ${lock}`, [hashToken(token)])) as InviteRow[];
-    return row ?? null;
+  byToken(q: EntityManager | DataSource, token: string, lock = ''): Promise<InviteRow | null> {
+    return this.repo.findByTokenHash(q, hashToken(token), lock);
   }
 }

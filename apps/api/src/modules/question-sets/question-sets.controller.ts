@@ -32,6 +32,8 @@ import {
   SetTemplateDto,
 } from './dto/question-set.dto';
 import { QuestionSetsService } from './question-sets.service';
+import { SetInterchangeService } from './set-interchange.service';
+import { SetPublishingService } from './set-publishing.service';
 
 @ApiTags('question-sets')
 @Roles('manager', 'admin')
@@ -54,7 +56,11 @@ export class SetTemplatesController {
 @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND' })
 @Controller('orgs/:orgId/sets')
 export class QuestionSetsController {
-  constructor(private readonly sets: QuestionSetsService) {}
+  constructor(
+    private readonly sets: QuestionSetsService,
+    private readonly publishing: SetPublishingService,
+    private readonly interchange: SetInterchangeService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: "The organization's question sets (active by default, or the archived ones)" })
@@ -82,7 +88,7 @@ export class QuestionSetsController {
   @ApiCreatedResponse({ type: QuestionSetDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'VALIDATION_FAILED with field paths (items.N.questionId ...)' })
   import(@CurrentUser() user: AuthUser, @Param('orgId', uuidPipe) orgId: string, @Body() body: QuestionSetExportDto): Promise<QuestionSetDto> {
-    return this.sets.import(user.id, orgId, body);
+    return this.interchange.import(user.id, orgId, body);
   }
 
   @Get(':setId')
@@ -103,7 +109,7 @@ export class QuestionSetsController {
     @Param('setId', uuidPipe) setId: string,
     @Body() body: SetDraftInputDto,
   ): Promise<QuestionSetDto> {
-    return this.sets.saveDraft(user.id, orgId, setId, body);
+    return this.publishing.saveDraft(user.id, orgId, setId, body);
   }
 
   @Post(':setId/publish')
@@ -113,7 +119,7 @@ export class QuestionSetsController {
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'SET_NO_DRAFT, SET_ARCHIVED' })
   @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'SET_EMPTY, SET_POOL_SHORT (fields name the pools)' })
   publish(@CurrentUser() user: AuthUser, @Param('orgId', uuidPipe) orgId: string, @Param('setId', uuidPipe) setId: string): Promise<QuestionSetDto> {
-    return this.sets.publish(user.id, orgId, setId);
+    return this.publishing.publish(user.id, orgId, setId);
   }
 
   @Get(':setId/versions/:version')
@@ -165,7 +171,7 @@ export class QuestionSetsController {
     @Query() query: ExportQuestionSetQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<QuestionSetExportDto | string> {
-    const result = await this.sets.export(user.id, orgId, setId, query.format ?? 'json', query.version, query.locale);
+    const result = await this.interchange.export(user.id, orgId, setId, query.format ?? 'json', query.version, query.locale);
     if (result.gift !== undefined) {
       res.setHeader('Content-Type', 'text/plain; charset=utf-8');
       res.setHeader('Content-Disposition', `attachment; filename="${result.filename}"`);

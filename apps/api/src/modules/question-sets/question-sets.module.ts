@@ -2,12 +2,15 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { QuestionSetsController, SetTemplatesController } from './question-sets.controller';
+import { QuestionSetsRepository } from './question-sets.repository';
 import { QuestionSetsService } from './question-sets.service';
+import { SetInterchangeService } from './set-interchange.service';
+import { SetPublishingService } from './set-publishing.service';
 
 @Module({
   imports: [OrganizationsModule, AuditModule],
   controllers: [SetTemplatesController, QuestionSetsController],
-  providers: [QuestionSetsService],
+  providers: [QuestionSetsRepository, QuestionSetsService, SetPublishingService, SetInterchangeService],
   exports: [QuestionSetsService],
 })
 export class QuestionSetsModule {}

@@ -216,3 +216,114 @@ export function canonicalItem(item: SetItem): SetItem {
     points: item.points,
   };
 }
+
+/** An item as a client sends it (draft, import): a fixed question or a pool, not yet checked. */
+export interface SetItemInput {
+  kind: SetItemKind;
+  points: number;
+  questionId?: string;
+  versionId?: string;
+  /** Import only: the pinned content, to find the same version on another server. */
+  contentHash?: string;
+  topic?: string;
+  count?: number;
+  difficulty?: number[];
+  types?: string[];
+  excludeTags?: string[];
+}
+
+/** What the database knows about the questions fixed items name (loaded by the repository). */
+export interface PinLookups {
+  questions: Map<string, { current_version: number; retired: boolean }>;
+  versions: Map<string, { id: string; question_id: string; version: number; type: string; content_hash: string }>;
+}
+
+/** The question ids fixed inputs name, once each. */
+export const fixedQuestionIds = (inputs: readonly SetItemInput[]): string[] => [
+  ...new Set(inputs.flatMap((i) => (i.kind === 'fixed' && i.questionId !== undefined ? [i.questionId] : []))),
+];
+
+/**
+ * Checks a client's items against what the database knows and pins fixed items. A fixed question
+ * must be a bank question or this organization's own (the lookups hold only those); its version is
+ * the one given (it must belong to the question), else the one with the given content hash, else
+ * the current one (not for a retired question). Flashcards are drill-only. A question appears at
+ * most once. Errors name `items.N.field`.
+ */
+export function pinSetItems(inputs: readonly SetItemInput[], { questions, versions }: PinLookups): { items: SetItem[]; errors: { field: string; message: string }[] } {
+  const errors: { field: string; message: string }[] = [];
+  const seen = new Map<string, number>();
+  const items: SetItem[] = [];
+  inputs.forEach((input, index) => {
+    const at = `items.${index}`;
+    if (input.kind === 'pool') {
+      const [min = 1, max = 5] = input.difficulty ?? [];
+      if (min > max) errors.push({ field: `${at}.difficulty`, message: 'difficulty must be [min, max] with min <= max' });
+      const pool: PoolSetItem = {
+        kind: 'pool',
+        topic: input.topic ?? '',
+        count: input.count ?? 1,
+        difficulty: [min, max],
+        ...(input.types !== undefined ? { types: [...new Set(input.types)] } : {}),
+        ...(input.excludeTags !== undefined && input.excludeTags.length > 0 ? { excludeTags: [...new Set(input.excludeTags)] } : {}),
+        points: input.points,
+      };
+      items.push(pool);
+      return;
+    }
+    const questionId = input.questionId ?? '';
+    const question = questions.get(questionId);
+    if (!question) {
+      errors.push({ field: `${at}.questionId`, message: `no question "${questionId.slice(0, 100)}" in the bank or this organization` });
+      return;
+    }
+    const earlier = seen.get(questionId);
+    if (earlier !== undefined) {
+      errors.push({ field: `${at}.questionId`, message: `question "${questionId}" is already item ${earlier}` });
+      return;
+    }
+    seen.set(questionId, index);
+    const ofQuestion = [...versions.values()].filter((v) => v.question_id === questionId);
+    let pinned = input.versionId !== undefined ? versions.get(input.versionId) : undefined;
+    if (input.versionId !== undefined && pinned?.question_id !== questionId) {
+      pinned = undefined;
+      if (input.contentHash === undefined) {
+        errors.push({ field: `${at}.versionId`, message: `not a version of question "${questionId}"` });
+        return;
+      }
+    }
+    pinned ??= input.contentHash !== undefined ? ofQuestion.find((v) => v.content_hash === input.contentHash) : undefined;
+    if (!pinned) {
+      if (question.retired) {
+        errors.push({ field: `${at}.questionId`, message: `question "${questionId}" is retired` });
+        return;
+      }
+      pinned = ofQuestion.find((v) => v.version === question.current_version);
+    }
+    if (!pinned) {
+      errors.push({ field: `${at}.questionId`, message: `question "${questionId}" has no version to pin` });
+      return;
+    }
+    if (pinned.type === 'flashcard') {
+      errors.push({ field: `${at}.questionId`, message: 'flashcards are for drills and cannot be part of a set' });
+      return;
+    }
+    items.push({ kind: 'fixed', questionId, versionId: pinned.id, points: input.points });
+  });
+  return { items, errors };
+}
+
+/** A client's settings as stored: trimmed title, grace only under the grace-period policy, English by default. */
+export function settingsOf(body: Omit<SetContent, 'items' | 'language'> & { language?: SetLanguage }): Omit<SetContent, 'items'> {
+  return {
+    title: body.title.trim(),
+    instructions: body.instructions,
+    timeLimitSeconds: body.timeLimitSeconds,
+    shuffleOptions: body.shuffleOptions,
+    overduePolicy: body.overduePolicy,
+    // A grace period only means something under the grace-period policy.
+    submitGraceSeconds: body.overduePolicy === 'grace-period' ? body.submitGraceSeconds : 0,
+    reviewPolicy: body.reviewPolicy,
+    language: body.language ?? 'en',
+  };
+}

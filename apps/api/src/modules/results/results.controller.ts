@@ -18,6 +18,7 @@ import {
   SetVersionStatisticsDto,
 } from './dto/results.dto';
 import { ResultsService } from './results.service';
+import { SetStatisticsService } from './set-statistics.service';
 
 @ApiTags('results')
 @Roles('manager', 'admin')
@@ -25,7 +26,10 @@ import { ResultsService } from './results.service';
 @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, RESULT_NOT_FOUND' })
 @Controller('orgs/:orgId')
 export class ResultsController {
-  constructor(private readonly results: ResultsService) {}
+  constructor(
+    private readonly results: ResultsService,
+    private readonly setStatistics: SetStatisticsService,
+  ) {}
 
   @Get('sets/:setId/results')
   @ApiOperation({ summary: 'Candidates of a set with status, score, time and per-topic breakdown; ranked, sortable, filterable' })
@@ -67,7 +71,7 @@ export class ResultsController {
     @Param('setId', uuidPipe) setId: string,
     @IntParam('version', { min: 1 }) version: number,
   ): Promise<SetVersionStatisticsDto> {
-    return this.results.statistics(user.id, orgId, setId, version);
+    return this.setStatistics.statistics(user.id, orgId, setId, version);
   }
 
   @Get('results/compare')

@@ -5,12 +5,14 @@ import { InvitesModule } from '../invites/invites.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { QuestionSetsModule } from '../question-sets/question-sets.module';
 import { ResultsController } from './results.controller';
+import { ResultsRepository } from './results.repository';
 import { ResultsService } from './results.service';
+import { SetStatisticsService } from './set-statistics.service';
 import { StatsRefreshService } from './stats-refresh.service';
 
 @Module({
   imports: [OrganizationsModule, QuestionSetsModule, AuditModule, InvitesModule, AttemptsModule],
   controllers: [ResultsController],
-  providers: [ResultsService, StatsRefreshService],
+  providers: [ResultsRepository, ResultsService, SetStatisticsService, StatsRefreshService],
 })
 export class ResultsModule {}

@@ -1,8 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { PeriodicJob } from '../../common/jobs/periodic-job';
 import { AppConfigService } from '../../config/app-config.service';
-import { ResultsService } from './results.service';
+import { ResultsRepository } from './results.repository';
+import { SetStatisticsService } from './set-statistics.service';
 
 export interface StatsRefreshSummary {
   refreshed: number;
@@ -20,15 +20,15 @@ export class StatsRefreshService implements OnApplicationBootstrap, OnModuleDest
   private readonly job: PeriodicJob<StatsRefreshSummary>;
 
   constructor(
-    private readonly db: DataSource,
-    private readonly results: ResultsService,
+    private readonly repo: ResultsRepository,
+    private readonly statistics: SetStatisticsService,
     config: AppConfigService,
   ) {
     const logger = new Logger('StatsRefresh');
     this.job = new PeriodicJob({
       intervalMs: config.get('STATS_REFRESH_INTERVAL_MS'),
       logger,
-      ready: () => db.isInitialized,
+      ready: () => repo.ready,
       run: () => this.refreshOnce(),
       report: (s) => {
         if (s.refreshed > 0) logger.log(`refreshed ${s.refreshed} item-statistics snapshots`);
@@ -48,19 +48,12 @@ export class StatsRefreshService implements OnApplicationBootstrap, OnModuleDest
   /** One pass over the stored snapshots; recomputes the stale ones another instance is not already on. */
   async refreshOnce(): Promise<StatsRefreshSummary> {
     const summary: StatsRefreshSummary = { refreshed: 0, skipped: 0 };
-    const snapshots: Array<{ set_version_id: string; fingerprint: string | null; set_id: string; version: number }> = await this.db.query(
-      `SELECT s.set_version_id, s.fingerprint, v.set_id, v.version
-         FROM set_version_statistics s JOIN question_set_versions v ON v.id = s.set_version_id
-        ORDER BY s.computed_at`,
-    );
+    const snapshots = await this.repo.snapshots();
     for (const snap of snapshots) {
-      if (snap.fingerprint !== null && snap.fingerprint === (await this.results.statisticsFingerprint(this.db.manager, snap.set_version_id))) continue;
-      const done = await this.db.transaction(async (tx) => {
-        const [lock] = (await tx.query(`SELECT pg_try_advisory_xact_lock(hashtextextended('set-version-statistics:' || $1, 0)) AS ok`, [
-          snap.set_version_id,
-        ])) as Array<{ ok: boolean }>;
-        if (!lock?.ok) return false;
-        await this.results.snapshotOrCompute(tx, snap.set_version_id, snap.set_id, snap.version);
+      if (snap.fingerprint !== null && snap.fingerprint === (await this.statistics.statisticsFingerprint(this.repo.manager, snap.set_version_id))) continue;
+      const done = await this.repo.transaction(async (tx) => {
+        if (!(await this.repo.tryLockSnapshot(tx, snap.set_version_id))) return false;
+        await this.statistics.snapshotOrCompute(tx, snap.set_version_id, snap.set_id, snap.version);
         return true;
       });
       summary[done ? 'refreshed' : 'skipped'] += 1;

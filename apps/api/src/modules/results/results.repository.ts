@@ -1,0 +1,259 @@
+import { Injectable } from '@nestjs/common';
+import type { AttemptResult, AttemptState, IntegrityEventType } from '@goprep/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ContentLocale } from '../../common/i18n/content-locale';
+import { ITEMS_WITH_ANSWERS } from '../attempts/attempt-rows';
+import type { ReviewItemRow } from '../attempts/attempt.mappers';
+import { ITEM_COLUMNS } from '../attempts/attempts.service';
+import { TRANSLATION_COLUMNS, TRANSLATION_REVIEW_COLUMNS, translationJoin } from '../questions/translated-text';
+import type { SetVersionStatisticsDto } from './dto/results.dto';
+
+type Db = EntityManager | DataSource;
+
+/** The attempt a report is about, with its invite. */
+export interface ReportAttemptRow {
+  id: string;
+  invite_id: string;
+  state: AttemptState;
+  content_locale: ContentLocale;
+  started_at: Date;
+  deadline_at: Date;
+  submitted_at: Date | null;
+  finished_at: Date | null;
+  score: string | null;
+  max_score: string | null;
+  result: AttemptResult | null;
+  title: string;
+  name: string;
+  email: string;
+  set_id: string;
+  version: number;
+}
+
+/** A report item: the reviewed item with its manual grade, if any. */
+export interface ReportItemRow extends ReviewItemRow {
+  mg_score: string | null;
+  mg_comment: string | null;
+  mg_by: string | null;
+  mg_at: Date | null;
+}
+
+export interface SignalEvent {
+  type: IntegrityEventType;
+  at: Date;
+  position: number | null;
+  chars: number | null;
+  durationMs: number;
+}
+
+export interface SignalCountsRow {
+  attempt_id: string;
+  paste: number;
+  blur: number;
+  hidden: number;
+}
+
+export interface CompareCellRow {
+  attempt_id: string;
+  question_id: string;
+  title: string;
+  topic_id: string;
+  status: string | null;
+  score: string | null;
+  points: string;
+}
+
+export interface StatisticsSourceRow {
+  attempt_id: string;
+  total: string;
+  max_total: string;
+  position: number;
+  version_id: string;
+  score: string | null;
+  points: string;
+  pending: boolean;
+}
+
+export interface StoredStatistics {
+  fingerprint: string | null;
+  generation: string;
+  statistics: SetVersionStatisticsDto;
+}
+
+export interface SnapshotRow {
+  set_version_id: string;
+  fingerprint: string | null;
+  set_id: string;
+  version: number;
+}
+
+/** The SQL of results, reports, manual grades and item-statistics snapshots. */
+@Injectable()
+export class ResultsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  get ready(): boolean {
+    return this.db.isInitialized;
+  }
+
+  get manager(): EntityManager {
+    return this.db.manager;
+  }
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /** An attempt of this organization's candidates, or null. */
+  async reportAttempt(orgId: string, attemptId: string): Promise<ReportAttemptRow | null> {
+    const [row] = (await this.db.query(
+      `SELECT a.id, a.invite_id, a.state, a.started_at, a.deadline_at, a.submitted_at, a.finished_at, a.score, a.max_score, a.result,
+              a.content_locale, a.config->>'title' AS title, ci.name, ci.email, ci.set_id, sv.version
+         FROM attempts a
+         JOIN candidate_invites ci ON ci.id = a.invite_id
+         JOIN question_set_versions sv ON sv.id = a.set_version_id
+        WHERE a.id = $1 AND ci.org_id = $2`,
+      [attemptId, orgId],
+    )) as ReportAttemptRow[];
+    return row ?? null;
+  }
+
+  /** Every item of the attempt with key, answer, translation in `locale` and manual grade. */
+  reportItems(attemptId: string, locale: ContentLocale): Promise<ReportItemRow[]> {
+    return this.db.query(
+      `SELECT ${ITEM_COLUMNS}, v.answer_key, v.explanation, v."references", an.score, an.status, ${TRANSLATION_COLUMNS}, ${TRANSLATION_REVIEW_COLUMNS},
+              mg.score AS mg_score, mg.comment AS mg_comment, u.display_name AS mg_by, mg.graded_at AS mg_at
+         FROM ${ITEMS_WITH_ANSWERS}
+         ${translationJoin('$2')}
+         LEFT JOIN manual_grades mg ON mg.attempt_id = i.attempt_id AND mg.position = i.position
+         LEFT JOIN users u ON u.id = mg.graded_by
+        WHERE i.attempt_id = $1 ORDER BY i.position`,
+      [attemptId, locale],
+    );
+  }
+
+  /** The attempt's integrity signals in the order they happened. */
+  async signalEvents(attemptId: string): Promise<SignalEvent[]> {
+    const rows: Array<{ kind: IntegrityEventType; occurred_at: Date; position: number | null; chars: number | null; duration_ms: number }> =
+      await this.db.query(`SELECT kind, occurred_at, position, chars, duration_ms FROM attempt_signals WHERE attempt_id = $1 ORDER BY occurred_at, id`, [
+        attemptId,
+      ]);
+    return rows.map((r) => ({ type: r.kind, at: r.occurred_at, position: r.position, chars: r.chars, durationMs: r.duration_ms }));
+  }
+
+  /** Locks the attempt row (FOR UPDATE) and reads what grading checks. */
+  async lockAttempt(tx: EntityManager, attemptId: string): Promise<{ state: AttemptState; started_at: Date; finished_at: Date | null } | null> {
+    const [attempt] = (await tx.query(`SELECT state, started_at, finished_at FROM attempts WHERE id = $1 FOR UPDATE`, [attemptId])) as Array<{
+      state: AttemptState;
+      started_at: Date;
+      finished_at: Date | null;
+    }>;
+    return attempt ?? null;
+  }
+
+  async gradedItem(tx: EntityManager, attemptId: string, position: number): Promise<{ type: string; points: string; score: string | null } | null> {
+    const [item] = (await tx.query(
+      `SELECT v.type, i.points, an.score FROM ${ITEMS_WITH_ANSWERS}
+        WHERE i.attempt_id = $1 AND i.position = $2`,
+      [attemptId, position],
+    )) as Array<{ type: string; points: string; score: string | null }>;
+    return item ?? null;
+  }
+
+  async setAnswerScore(tx: EntityManager, attemptId: string, position: number, score: number, status: string): Promise<void> {
+    await tx.query(`UPDATE answers SET score = $3, status = $4 WHERE attempt_id = $1 AND position = $2`, [attemptId, position, score, status]);
+  }
+
+  async upsertManualGrade(
+    tx: EntityManager,
+    grade: { attemptId: string; position: number; score: number; comment: string; gradedBy: string; gradedAt: Date },
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO manual_grades (attempt_id, position, score, comment, graded_by, graded_at) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (attempt_id, position) DO UPDATE SET score = EXCLUDED.score, comment = EXCLUDED.comment, graded_by = EXCLUDED.graded_by, graded_at = EXCLUDED.graded_at`,
+      [grade.attemptId, grade.position, grade.score, grade.comment, grade.gradedBy, grade.gradedAt],
+    );
+  }
+
+  signalCounts(attemptIds: readonly string[]): Promise<SignalCountsRow[]> {
+    return this.db.query(
+      `SELECT attempt_id, count(*) FILTER (WHERE kind = 'paste')::int AS paste, count(*) FILTER (WHERE kind = 'blur')::int AS blur,
+              count(*) FILTER (WHERE kind = 'hidden')::int AS hidden
+         FROM attempt_signals WHERE attempt_id = ANY($1::uuid[]) GROUP BY attempt_id`,
+      [attemptIds],
+    );
+  }
+
+  compareCells(attemptIds: readonly string[]): Promise<CompareCellRow[]> {
+    return this.db.query(
+      `SELECT i.attempt_id, v.question_id, v.title, v.topic_id, an.status, an.score, i.points
+         FROM ${ITEMS_WITH_ANSWERS}
+        WHERE i.attempt_id = ANY($1::uuid[]) ORDER BY i.position`,
+      [attemptIds],
+    );
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Item-statistics snapshots
+
+  /** What changes when a submission arrives or a score changes; read from the covering index. */
+  async statisticsFingerprint(db: Db, versionId: string): Promise<string> {
+    const [row] = (await db.query(
+      `SELECT count(*)::text || '|' || coalesce(max(finished_at)::text, '') || '|' || coalesce(sum(score)::text, '') AS fp
+         FROM attempts WHERE set_version_id = $1 AND state = 'submitted' AND NOT beyond_allowance`,
+      [versionId],
+    )) as Array<{ fp: string }>;
+    return row?.fp ?? '';
+  }
+
+  async storedStatistics(db: Db, versionId: string): Promise<StoredStatistics | null> {
+    const [stored] = (await db.query(`SELECT fingerprint, generation, statistics FROM set_version_statistics WHERE set_version_id = $1`, [
+      versionId,
+    ])) as StoredStatistics[];
+    return stored ?? null;
+  }
+
+  /** Writes the snapshot only over the generation read before computing (a grade meanwhile bumps it and wins). */
+  async storeStatistics(db: Db, versionId: string, fingerprint: string, generation: string, statistics: SetVersionStatisticsDto): Promise<void> {
+    await db.query(
+      `INSERT INTO set_version_statistics (set_version_id, fingerprint, generation, statistics, computed_at) VALUES ($1, $2, $3, $4, now())
+       ON CONFLICT (set_version_id) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, statistics = EXCLUDED.statistics, computed_at = EXCLUDED.computed_at
+        WHERE set_version_statistics.generation = EXCLUDED.generation`,
+      [versionId, fingerprint, generation, JSON.stringify(statistics)],
+    );
+  }
+
+  /** Each item of each submitted, counted attempt of the version, with whether the attempt awaits grading. */
+  statisticsSource(db: Db, versionId: string): Promise<StatisticsSourceRow[]> {
+    return db.query(
+      `SELECT a.id AS attempt_id, a.score AS total, a.max_score AS max_total, i.position, i.question_version_id AS version_id, an.score, i.points,
+              EXISTS (SELECT 1 FROM answers p WHERE p.attempt_id = a.id AND p.status = 'pending') AS pending
+         FROM attempts a JOIN attempt_items i ON i.attempt_id = a.id
+         LEFT JOIN answers an ON an.attempt_id = i.attempt_id AND an.position = i.position
+        WHERE a.set_version_id = $1 AND a.state = 'submitted' AND NOT a.beyond_allowance
+        ORDER BY a.id, i.position`,
+      [versionId],
+    );
+  }
+
+  questionVersionFacts(db: Db, versionIds: readonly string[]): Promise<Array<{ id: string; question_id: string; title: string; topic_id: string }>> {
+    return db.query(`SELECT id, question_id, title, topic_id FROM question_versions WHERE id = ANY($1::uuid[])`, [versionIds]);
+  }
+
+  /** The stored snapshots, least recently computed first. */
+  snapshots(): Promise<SnapshotRow[]> {
+    return this.db.query(
+      `SELECT s.set_version_id, s.fingerprint, v.set_id, v.version
+         FROM set_version_statistics s JOIN question_set_versions v ON v.id = s.set_version_id
+        ORDER BY s.computed_at`,
+    );
+  }
+
+  /** A transaction-scoped advisory lock on one version's snapshot; false when another instance holds it. */
+  async tryLockSnapshot(tx: EntityManager, versionId: string): Promise<boolean> {
+    const [lock] = (await tx.query(`SELECT pg_try_advisory_xact_lock(hashtextextended('set-version-statistics:' || $1, 0)) AS ok`, [versionId])) as Array<{
+      ok: boolean;
+    }>;
+    return lock?.ok ?? false;
+  }
+}
