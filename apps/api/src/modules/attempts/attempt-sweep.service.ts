@@ -1,10 +1,10 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { sweepDecision } from '@goprep/domain';
 import { PeriodicJob } from '../../common/jobs/periodic-job';
 import { AppConfigService } from '../../config/app-config.service';
 import { AttemptFinalizer } from './attempt-finalizer.service';
-import { ATTEMPT_COLUMNS, clockOf, type AttemptRow } from './attempt-rows';
+import { clockOf } from './attempt-rows';
+import { AttemptsRepository } from './attempts.repository';
 import { Clock } from './clock';
 
 export interface SweepSummary {
@@ -24,7 +24,7 @@ export class AttemptSweepService implements OnApplicationBootstrap, OnModuleDest
   private readonly job: PeriodicJob<SweepSummary>;
 
   constructor(
-    private readonly db: DataSource,
+    private readonly repo: AttemptsRepository,
     private readonly finalizer: AttemptFinalizer,
     private readonly config: AppConfigService,
     private readonly clock: Clock,
@@ -33,7 +33,7 @@ export class AttemptSweepService implements OnApplicationBootstrap, OnModuleDest
     this.job = new PeriodicJob({
       intervalMs: config.get('ATTEMPT_SWEEP_INTERVAL_MS'),
       logger,
-      ready: () => db.isInitialized,
+      ready: () => repo.isReady,
       run: () => this.sweepOnce(),
       report: (s) => {
         if (s.submitted + s.abandoned > 0) logger.log(`closed overdue attempts: ${s.submitted} submitted, ${s.abandoned} abandoned`);
@@ -55,18 +55,8 @@ export class AttemptSweepService implements OnApplicationBootstrap, OnModuleDest
     const summary: SweepSummary = { submitted: 0, abandoned: 0 };
     const graceMs = this.config.get('ATTEMPT_GRACE_MS');
     for (;;) {
-      const { seen, closed } = await this.db.transaction(async (tx) => {
-        // The first condition uses the partial index; the second is the exact closesAt() rule.
-        const rows: AttemptRow[] = await tx.query(
-          `SELECT ${ATTEMPT_COLUMNS} FROM attempts a
-            WHERE a.state = 'in_progress'
-              AND a.deadline_at < $1::timestamptz - make_interval(secs => $2)
-              AND a.deadline_at + make_interval(secs => GREATEST($2, CASE WHEN a.overdue_policy = 'grace-period' THEN a.submit_grace_seconds ELSE 0 END)) < $1::timestamptz
-            ORDER BY a.deadline_at
-            LIMIT ${BATCH_SIZE}
-            FOR UPDATE OF a SKIP LOCKED`,
-          [now, graceMs / 1000],
-        );
+      const { seen, closed } = await this.repo.transaction(async (tx) => {
+        const rows = await this.repo.overdue(tx, now, graceMs / 1000, BATCH_SIZE);
         let closedHere = 0;
         for (const row of rows) {
           const decision = sweepDecision(now, clockOf(row), graceMs);

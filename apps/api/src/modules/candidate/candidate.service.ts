@@ -7,6 +7,7 @@ import type { ContentLocale } from '../../common/i18n/content-locale';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { RateLimiterService } from '../accounts/rate-limiter.service';
 import type { AttemptOwner } from '../attempts/attempt-rows';
+import { AttemptReviewService } from '../attempts/attempt-review.service';
 import { AttemptsService, type PlannedAttempt } from '../attempts/attempts.service';
 import { Clock } from '../attempts/clock';
 import { AnswerSavedDto, AttemptDeliveryDto, AttemptSummaryDto, SaveAnswerDto } from '../attempts/dto/attempt.dto';
@@ -36,6 +37,7 @@ export class CandidateService {
     private readonly db: DataSource,
     private readonly invites: InvitesService,
     private readonly attempts: AttemptsService,
+    private readonly reviews: AttemptReviewService,
     private readonly sets: QuestionSetsService,
     private readonly limiter: RateLimiterService,
     private readonly clock: Clock,
@@ -168,11 +170,11 @@ export class CandidateService {
     const [row] = (await this.db.query(`SELECT review_policy FROM attempts WHERE id = $1`, [id])) as Array<{ review_policy: ReviewPolicy }>;
     const policy = row?.review_policy ?? 'none';
     if (policy === 'full') {
-      const full = await this.attempts.review(owner(invite), id);
+      const full = await this.reviews.review(owner(invite), id);
       return { policy, attempt: full.attempt, items: null, full: full.items };
     }
     if (policy === 'correctness') {
-      const outcomes = await this.attempts.outcomes(owner(invite), id);
+      const outcomes = await this.reviews.outcomes(owner(invite), id);
       return {
         policy,
         attempt: outcomes.attempt,

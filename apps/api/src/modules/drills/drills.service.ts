@@ -26,7 +26,7 @@ import { loadTemplates, type RoleTemplate } from '@goprep/question-bank';
 import { AppError } from '../../common/errors/app-error';
 import type { ContentLocale } from '../../common/i18n/content-locale';
 import { ErrorCode } from '../../common/errors/error-codes';
-import { AttemptsService } from '../attempts/attempts.service';
+import { AttemptReviewService } from '../attempts/attempt-review.service';
 import { cardFrom, cardFromJson, dayString, mapCardState, mapDrillQuestion, mapPreviews, mapReviewResult, mapSettings, type ReviewRow } from './drill-rows';
 import { DrillsClock } from './drills-clock';
 import { DrillsRepository, type CardSource } from './drills.repository';
@@ -58,7 +58,7 @@ export class DrillsService {
 
   constructor(
     private readonly repo: DrillsRepository,
-    private readonly attempts: AttemptsService,
+    private readonly attempts: AttemptReviewService,
     private readonly clock: DrillsClock,
   ) {}
 

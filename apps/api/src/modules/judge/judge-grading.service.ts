@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import { DataSource, type EntityManager } from 'typeorm';
 import { gradeFromJudge, itemPoints, type AnswerKey } from '@goprep/domain';
 import { PeriodicJob } from '../../common/jobs/periodic-job';
-import { retotalAttempt } from '../attempts/attempt-totals';
+import { retotalAttempt } from '../attempts/attempts.repository';
 import { AppConfigService } from '../../config/app-config.service';
 import { JudgeEventsService } from './judge-events.service';
 

@@ -16,7 +16,7 @@ import { ErrorCode } from '../../common/errors/error-codes';
 import { AuditService } from '../audit/audit.service';
 import type { AuditEventDto } from '../audit/dto/audit-event.dto';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { loadDrawableQuestions } from '../questions/pool-candidates';
+import { loadDrawableQuestions } from '../questions/questions.repository';
 import type {
   CreateQuestionSetDto,
   QuestionSetDto,

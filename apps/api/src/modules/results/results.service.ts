@@ -16,10 +16,8 @@ import {
 } from '@goprep/domain';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
-import { ITEMS_WITH_ANSWERS } from '../attempts/attempt-rows';
-import { retotalAttempt } from '../attempts/attempt-totals';
 import { mapReviewItem, type ReviewItemRow } from '../attempts/attempt.mappers';
-import { ITEM_COLUMNS } from '../attempts/attempts.service';
+import { ITEM_COLUMNS, ITEMS_WITH_ANSWERS, retotalAttempt } from '../attempts/attempts.repository';
 import type { ContentLocale } from '../../common/i18n/content-locale';
 import { Clock } from '../attempts/clock';
 import { TRANSLATION_COLUMNS, TRANSLATION_REVIEW_COLUMNS, translationJoin } from '../questions/translated-text';
