@@ -1,10 +1,11 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { sweepDecision } from '@goprep/domain';
 import { PeriodicJob } from '../../common/jobs/periodic-job';
 import { AppConfigService } from '../../config/app-config.service';
 import { AttemptFinalizer } from './attempt-finalizer.service';
 import { clockOf } from './attempt-rows';
-import { AttemptsRepository } from './attempts.repository';
+import { lockOverdueAttempts } from './attempts.repository';
 import { Clock } from './clock';
 
 export interface SweepSummary {
@@ -24,7 +25,7 @@ export class AttemptSweepService implements OnApplicationBootstrap, OnModuleDest
   private readonly job: PeriodicJob<SweepSummary>;
 
   constructor(
-    private readonly repo: AttemptsRepository,
+    private readonly db: DataSource,
     private readonly finalizer: AttemptFinalizer,
     private readonly config: AppConfigService,
     private readonly clock: Clock,
@@ -33,7 +34,7 @@ export class AttemptSweepService implements OnApplicationBootstrap, OnModuleDest
     this.job = new PeriodicJob({
       intervalMs: config.get('ATTEMPT_SWEEP_INTERVAL_MS'),
       logger,
-      ready: () => repo.isReady,
+      ready: () => db.isInitialized,
       run: () => this.sweepOnce(),
       report: (s) => {
         if (s.submitted + s.abandoned > 0) logger.log(`closed overdue attempts: ${s.submitted} submitted, ${s.abandoned} abandoned`);
@@ -55,8 +56,8 @@ export class AttemptSweepService implements OnApplicationBootstrap, OnModuleDest
     const summary: SweepSummary = { submitted: 0, abandoned: 0 };
     const graceMs = this.config.get('ATTEMPT_GRACE_MS');
     for (;;) {
-      const { seen, closed } = await this.repo.transaction(async (tx) => {
-        const rows = await this.repo.overdue(tx, now, graceMs / 1000, BATCH_SIZE);
+      const { seen, closed } = await this.db.transaction(async (tx) => {
+        const rows = await lockOverdueAttempts(tx, now, graceMs / 1000, BATCH_SIZE);
         let closedHere = 0;
         for (const row of rows) {
           const decision = sweepDecision(now, clockOf(row), graceMs);

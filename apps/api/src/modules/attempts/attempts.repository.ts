@@ -110,8 +110,8 @@ export interface GradingRow {
  * Recomputes a closed attempt's totals from its answers after one item's score changed (a manual
  * grade, a judge's verdict), inside the caller's transaction, and marks the statistics snapshot of
  * its set version stale (bumping the generation, so a computation running meanwhile is not stored).
- * A function as well as AttemptsRepository.retotal: the judge module applies verdicts without
- * depending on the attempts module (which depends on it).
+ * A function, not a method: the judge module applies verdicts without depending on the attempts
+ * module (which depends on it), and the results module grades by hand on its own transaction.
  */
 export async function retotalAttempt(tx: EntityManager, attempt: { id: string; started_at: Date; finished_at: Date }): Promise<void> {
   const rows: Array<{ points: string; topic_id: string; difficulty: number; score: string | null; status: GradeStatus | null }> = await tx.query(
@@ -136,6 +136,25 @@ export async function retotalAttempt(tx: EntityManager, attempt: { id: string; s
      SELECT set_version_id, NULL, 1, 'null'::jsonb FROM attempts WHERE id = $1 AND set_version_id IS NOT NULL
      ON CONFLICT (set_version_id) DO UPDATE SET fingerprint = NULL, generation = set_version_statistics.generation + 1`,
     [attempt.id],
+  );
+}
+
+/**
+ * Open attempts past deadline + grace (the attempt's own when its policy is a grace period), oldest
+ * first, locked in the caller's transaction; `SKIP LOCKED` leaves attempts another instance, a save
+ * or a submit holds. A function: the sweep runs it on the transaction it opens itself.
+ */
+export function lockOverdueAttempts(tx: EntityManager, now: Date, graceSeconds: number, limit: number): Promise<AttemptRow[]> {
+  // The first condition uses the partial index; the second is the exact closesAt() rule.
+  return tx.query(
+    `SELECT ${ATTEMPT_COLUMNS} FROM attempts a
+      WHERE a.state = 'in_progress'
+        AND a.deadline_at < $1::timestamptz - make_interval(secs => $2)
+        AND a.deadline_at + make_interval(secs => GREATEST($2, CASE WHEN a.overdue_policy = 'grace-period' THEN a.submit_grace_seconds ELSE 0 END)) < $1::timestamptz
+      ORDER BY a.deadline_at
+      LIMIT ${limit}
+      FOR UPDATE OF a SKIP LOCKED`,
+    [now, graceSeconds],
   );
 }
 
@@ -325,28 +344,6 @@ export class AttemptsRepository {
       `UPDATE attempts SET state = 'submitted', submitted_at = $2, finished_at = $3, score = $4, max_score = $5, result = $6
         WHERE id = $1 AND state = 'in_progress'`,
       [attemptId, submittedAt, finishedAt, result.score, result.maxScore, JSON.stringify(result)],
-    );
-  }
-
-  retotal(tx: EntityManager, attempt: { id: string; started_at: Date; finished_at: Date }): Promise<void> {
-    return retotalAttempt(tx, attempt);
-  }
-
-  /**
-   * Open attempts past deadline + grace (the attempt's own when its policy is a grace period), oldest
-   * first, locked; `SKIP LOCKED` leaves attempts another instance, a save or a submit holds.
-   */
-  overdue(tx: EntityManager, now: Date, graceSeconds: number, limit: number): Promise<AttemptRow[]> {
-    // The first condition uses the partial index; the second is the exact closesAt() rule.
-    return tx.query(
-      `SELECT ${ATTEMPT_COLUMNS} FROM attempts a
-        WHERE a.state = 'in_progress'
-          AND a.deadline_at < $1::timestamptz - make_interval(secs => $2)
-          AND a.deadline_at + make_interval(secs => GREATEST($2, CASE WHEN a.overdue_policy = 'grace-period' THEN a.submit_grace_seconds ELSE 0 END)) < $1::timestamptz
-        ORDER BY a.deadline_at
-        LIMIT ${limit}
-        FOR UPDATE OF a SKIP LOCKED`,
-      [now, graceSeconds],
     );
   }
 }
