@@ -1,16 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, Repository } from 'typeorm';
 import type { AuthUser, UserRole } from '../../common/auth/decorators';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AppConfigService } from '../../config/app-config.service';
-import { UserDto } from './dto/auth.dto';
 import { burnVerifyTime, hashPassword, verifyPassword } from './password-hasher';
+import { AccountsRepository } from './accounts.repository';
 import { RateLimiterService } from './rate-limiter.service';
-import { SessionEntity } from './session.entity';
-import { UserEntity } from './user.entity';
+import type { UserEntity } from './user.entity';
 
 const LOGIN_WINDOW_SECONDS = 15 * 60;
 /** Postgres unique_violation. */
@@ -18,10 +15,6 @@ const UNIQUE_VIOLATION = '23505';
 
 export function hashToken(token: string): Buffer {
   return createHash('sha256').update(token).digest();
-}
-
-export function mapUser(user: UserEntity): UserDto {
-  return { id: user.id, email: user.email, displayName: user.displayName, role: user.role };
 }
 
 export interface NewSession {
@@ -32,33 +25,19 @@ export interface NewSession {
 @Injectable()
 export class AccountsService {
   constructor(
-    private readonly db: DataSource,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
+    private readonly repo: AccountsRepository,
     private readonly limiter: RateLimiterService,
     private readonly config: AppConfigService,
   ) {}
 
   /**
-   * The first account on an empty database becomes admin, so a self-hoster can bootstrap.
-   * An advisory lock serialises concurrent first registrations.
+   * The first account on an empty database becomes admin, so a self-hoster can bootstrap
+   * (AccountsRepository.createUser serialises concurrent first registrations).
    */
   async register(input: { email: string; password: string; displayName: string }, role?: UserRole): Promise<UserEntity> {
     const passwordHash = await hashPassword(input.password);
     try {
-      return await this.db.transaction(async (tx) => {
-        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['goprep:first-user']);
-        const [row] = (await tx.query('SELECT EXISTS (SELECT 1 FROM users) AS exists')) as Array<{ exists: boolean }>;
-        const exists = row?.exists ?? false;
-        const user = tx.create(UserEntity, {
-          email: input.email,
-          displayName: input.displayName,
-          passwordHash,
-          role: role ?? (exists ? 'learner' : 'admin'),
-          passwordChangedAt: new Date(),
-        });
-        return tx.save(user);
-      });
+      return await this.repo.createUser({ email: input.email, displayName: input.displayName, passwordHash, ...(role ? { role } : {}) });
     } catch (e) {
       if ((e as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) {
         throw new AppError(ErrorCode.EMAIL_TAKEN, 'An account with this email already exists.', [
@@ -70,24 +49,24 @@ export class AccountsService {
   }
 
   findByEmail(email: string): Promise<UserEntity | null> {
-    return this.users.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getOne();
+    return this.repo.findByEmail(email);
   }
 
   findById(id: string): Promise<UserEntity | null> {
-    return this.users.findOneBy({ id });
+    return this.repo.findById(id);
   }
 
   async setRole(userId: string, role: UserRole): Promise<void> {
-    await this.users.update({ id: userId }, { role });
+    await this.repo.setRole(userId, role);
   }
 
   /** Raises a learner to manager; managers and admins keep their role. */
   async ensureAtLeastManager(userId: string): Promise<void> {
-    await this.users.update({ id: userId, role: 'learner' }, { role: 'manager' });
+    await this.repo.raiseLearnerToManager(userId);
   }
 
   async setPassword(userId: string, password: string): Promise<void> {
-    await this.users.update({ id: userId }, { passwordHash: await hashPassword(password), passwordChangedAt: new Date() });
+    await this.repo.setPasswordHash(userId, await hashPassword(password));
   }
 
   /**
@@ -130,7 +109,7 @@ export class AccountsService {
   async createSession(userId: string, meta: { userAgent?: string; ip?: string }): Promise<NewSession> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.get('SESSION_TTL_HOURS') * 3600_000);
-    await this.sessions.insert({
+    await this.repo.insertSession({
       tokenHash: hashToken(token),
       userId,
       expiresAt,
@@ -141,41 +120,21 @@ export class AccountsService {
   }
 
   async revokeSession(sessionId: string): Promise<void> {
-    await this.sessions.update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.repo.revokeSession(sessionId);
   }
 
   async revokeOtherSessions(userId: string, keepSessionId: string): Promise<void> {
-    await this.db.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL', [
-      userId,
-      keepSessionId,
-    ]);
+    await this.repo.revokeOtherSessions(userId, keepSessionId);
+  }
+
+  async setContentLanguage(userId: string, contentLanguage: AuthUser['contentLanguage']): Promise<void> {
+    await this.repo.setContentLanguage(userId, contentLanguage);
   }
 
   /** The user behind a session cookie, or null when it is unknown, expired or revoked. */
-  async setContentLanguage(userId: string, contentLanguage: AuthUser['contentLanguage']): Promise<void> {
-    await this.db.query('UPDATE users SET content_language = $2, updated_at = now() WHERE id = $1', [userId, contentLanguage]);
-  }
-
   async resolveSession(token: string): Promise<AuthUser | null> {
     if (token.length > 200) return null;
-    // Runs on every request: one statement on the token_hash index. findOne with a relation made
-    // TypeORM send a DISTINCT pre-query too (see docs/performance.md: the answer save went from 35
-    // to 60 req/s without it).
-    const [row] = (await this.db.query(
-      `SELECT s.id AS session_id, u.id, u.email, u.display_name, u.role, u.content_language
-         FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2`,
-      [hashToken(token), new Date()],
-    )) as Array<{ session_id: string; id: string; email: string; display_name: string; role: UserRole; content_language: AuthUser['contentLanguage'] }>;
-    if (!row) return null;
-    return {
-      id: row.id,
-      email: row.email,
-      displayName: row.display_name,
-      role: row.role,
-      sessionId: row.session_id,
-      contentLanguage: row.content_language,
-    };
+    return this.repo.sessionUser(hashToken(token), new Date());
   }
 }
 

@@ -8,8 +8,8 @@ import { CSRF_COOKIE, SESSION_COOKIE } from '../../common/auth/cookies';
 import { newCsrfToken } from '../../common/auth/csrf.middleware';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
 import { AppConfigService } from '../../config/app-config.service';
-import { AccountsService, mapUser, NewSession } from './accounts.service';
-import { AuthResultDto, ChangePasswordDto, CsrfDto, LoginDto, RegisterDto } from './dto/auth.dto';
+import { AccountsService, NewSession } from './accounts.service';
+import { AuthResultDto, ChangePasswordDto, CsrfDto, LoginDto, mapUser, RegisterDto } from './dto/auth.dto';
 
 @ApiTags('auth')
 @Controller('auth')

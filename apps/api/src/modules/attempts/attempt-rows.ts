@@ -43,22 +43,6 @@ export interface AttemptConfig {
  */
 export type AttemptOwner = { kind: 'learner'; userId: string } | { kind: 'candidate'; inviteId: string };
 
-/** The SQL condition (on alias `a`) that restricts to this owner's attempts, with its parameter. */
-export function ownerCondition(owner: AttemptOwner, param: number): { sql: string; value: string } {
-  return owner.kind === 'learner'
-    ? { sql: `a.user_id = $${param}`, value: owner.userId }
-    : { sql: `a.invite_id = $${param}`, value: owner.inviteId };
-}
-
-export const ATTEMPT_COLUMNS = `a.id, a.user_id, a.invite_id, a.set_version_id, a.mode, a.config, a.seed, a.state, a.started_at, a.deadline_at, a.submitted_at,
-  a.finished_at, a.overdue_policy, a.submit_grace_seconds, a.review_policy, a.score, a.max_score, a.result, a.content_locale,
-  (SELECT count(*)::int FROM attempt_items i WHERE i.attempt_id = a.id) AS item_count`;
-
-/** An attempt's items (`i`) with their question version (`v`) and saved answer (`an`, all null when unanswered). */
-export const ITEMS_WITH_ANSWERS = `attempt_items i
-  JOIN question_versions v ON v.id = i.question_version_id
-  LEFT JOIN answers an ON an.attempt_id = i.attempt_id AND an.position = i.position`;
-
 export function clockOf(row: AttemptRow): AttemptClock {
   return {
     state: row.state,

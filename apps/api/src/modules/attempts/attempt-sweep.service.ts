@@ -4,7 +4,8 @@ import { sweepDecision } from '@goprep/domain';
 import { PeriodicJob } from '../../common/jobs/periodic-job';
 import { AppConfigService } from '../../config/app-config.service';
 import { AttemptFinalizer } from './attempt-finalizer.service';
-import { ATTEMPT_COLUMNS, clockOf, type AttemptRow } from './attempt-rows';
+import { clockOf } from './attempt-rows';
+import { lockOverdueAttempts } from './attempts.repository';
 import { Clock } from './clock';
 
 export interface SweepSummary {
@@ -56,17 +57,7 @@ export class AttemptSweepService implements OnApplicationBootstrap, OnModuleDest
     const graceMs = this.config.get('ATTEMPT_GRACE_MS');
     for (;;) {
       const { seen, closed } = await this.db.transaction(async (tx) => {
-        // The first condition uses the partial index; the second is the exact closesAt() rule.
-        const rows: AttemptRow[] = await tx.query(
-          `SELECT ${ATTEMPT_COLUMNS} FROM attempts a
-            WHERE a.state = 'in_progress'
-              AND a.deadline_at < $1::timestamptz - make_interval(secs => $2)
-              AND a.deadline_at + make_interval(secs => GREATEST($2, CASE WHEN a.overdue_policy = 'grace-period' THEN a.submit_grace_seconds ELSE 0 END)) < $1::timestamptz
-            ORDER BY a.deadline_at
-            LIMIT ${BATCH_SIZE}
-            FOR UPDATE OF a SKIP LOCKED`,
-          [now, graceMs / 1000],
-        );
+        const rows = await lockOverdueAttempts(tx, now, graceMs / 1000, BATCH_SIZE);
         let closedHere = 0;
         for (const row of rows) {
           const decision = sweepDecision(now, clockOf(row), graceMs);

@@ -17,6 +17,7 @@ import { ErrorBodyDto } from '../../common/errors/error-body.dto';
 import { uuidPipe } from '../../common/http/uuid.pipe';
 import { IntParam } from '../../common/http/int';
 import type { AttemptOwner } from './attempt-rows';
+import { AttemptReviewService } from './attempt-review.service';
 import { AttemptsService } from './attempts.service';
 import {
   AnswerSavedDto,
@@ -33,7 +34,10 @@ const learner = (user: AuthUser): AttemptOwner => ({ kind: 'learner', userId: us
 @ApiTags('attempts')
 @Controller('attempts')
 export class AttemptsController {
-  constructor(private readonly attempts: AttemptsService) {}
+  constructor(
+    private readonly attempts: AttemptsService,
+    private readonly reviews: AttemptReviewService,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Start a timed quick quiz or mock interview (the server draws, pins and times it)' })
@@ -48,7 +52,7 @@ export class AttemptsController {
   @ApiOperation({ summary: 'My attempts, newest first, with scores and a per-topic trend' })
   @ApiOkResponse({ type: AttemptHistoryDto })
   history(@CurrentUser() user: AuthUser): Promise<AttemptHistoryDto> {
-    return this.attempts.history(user.id);
+    return this.reviews.history(user.id);
   }
 
   @Get(':id')
@@ -91,6 +95,6 @@ export class AttemptsController {
   @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'REVIEW_NOT_ALLOWED' })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'ATTEMPT_NOT_FOUND' })
   review(@CurrentUser() user: AuthUser, @Param('id', uuidPipe) id: string, @RequestedContentLocale() locale: ContentLocale): Promise<AttemptReviewDto> {
-    return this.attempts.review(learner(user), id, locale);
+    return this.reviews.review(learner(user), id, locale);
   }
 }

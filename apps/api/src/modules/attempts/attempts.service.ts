@@ -1,15 +1,13 @@
 import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   computeDeadline,
   drawFromPools,
   optionOrder,
-  reviewAccess,
   saveDecision,
   submitDecision,
   validateResponse,
-  type AttemptResult,
   type OverduePolicy,
   type QuestionPool,
   type ReviewPolicy,
@@ -19,21 +17,19 @@ import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AppConfigService } from '../../config/app-config.service';
 import type { ContentLocale } from '../../common/i18n/content-locale';
-import { loadDrawableQuestions, type DrawableQuestion } from '../questions/pool-candidates';
-import { TRANSLATION_COLUMNS, TRANSLATION_REVIEW_COLUMNS, translationJoin } from '../questions/translated-text';
+import type { DrawableQuestion } from '../questions/questions.repository';
+import { QuestionsService } from '../questions/questions.service';
 import { AttemptFinalizer } from './attempt-finalizer.service';
-import { ATTEMPT_COLUMNS, clockOf, ITEMS_WITH_ANSWERS, ownerCondition, type AttemptConfig, type AttemptOwner, type AttemptRow } from './attempt-rows';
-import { mapDeliveryItem, mapReviewItem, mapSummary, type DeliveryItemRow, type ReviewItemRow } from './attempt.mappers';
+import { clockOf, type AttemptConfig, type AttemptOwner, type AttemptRow } from './attempt-rows';
+import { mapDeliveryItem, mapSummary } from './attempt.mappers';
+import { AttemptsRepository, type AttemptLock, type Db } from './attempts.repository';
 import { Clock } from './clock';
 import {
   AnswerSavedDto,
   AttemptDeliveryDto,
-  AttemptHistoryDto,
-  AttemptReviewDto,
   AttemptSummaryDto,
   SaveAnswerDto,
   StartAttemptDto,
-  TopicTrendDto,
 } from './dto/attempt.dto';
 
 /** A bank question that can be drawn: its current, non-retired, public version. */
@@ -42,7 +38,6 @@ interface Candidate extends DrawableQuestion {
 }
 
 const DEFAULT_GRACE_PERIOD_MINUTES = 10;
-const HISTORY_LIMIT = 100;
 /** The topic every candidate gets for a quick quiz: one pool over the union of the chosen topics. */
 const QUICK_POOL_TOPIC = '*';
 
@@ -64,32 +59,13 @@ export interface PlannedAttempt {
   items: ReadonlyArray<{ versionId: string; optionIds: readonly string[] | null; points: number }>;
 }
 
-/** Per item of a submitted attempt: how it went, without the key (the `correctness` review). */
-export interface ItemOutcome {
-  position: number;
-  questionId: string;
-  title: string;
-  topic: string;
-  type: string;
-  points: number;
-  score: number | null;
-  status: string;
-}
-
-export const ITEM_COLUMNS = `i.position, i.option_order, i.points, v.question_id, v.version, v.title, v.topic_id, v.type, v.difficulty,
-  v.prompt, v.code, v.options, v.unit, v.expected_seconds,
-  an.response, an.flagged, an.time_spent_ms, an.revision, an.saved_at`;
-
-/** A code task's starter files and visible tests: picked field by field, so hidden tests and the solution stay server-side. */
-const DELIVERED_TASK_COLUMN = `(SELECT jsonb_build_object('files', s.spec->'files', 'starter', s.starter, 'visibleTests', s.spec->'visibleTests')
-    FROM judge_task_specs s WHERE s.question_version_id = i.question_version_id) AS task`;
-
 @Injectable()
 export class AttemptsService {
   private templates?: RoleTemplate[];
 
   constructor(
-    private readonly db: DataSource,
+    private readonly repo: AttemptsRepository,
+    private readonly questions: QuestionsService,
     private readonly finalizer: AttemptFinalizer,
     private readonly config: AppConfigService,
     private readonly clock: Clock,
@@ -114,7 +90,7 @@ export class AttemptsService {
     const submitGraceSeconds = overduePolicy === 'grace-period' ? (body.overdueGraceMinutes ?? DEFAULT_GRACE_PERIOD_MINUTES) * 60 : 0;
     const deadlineAt = computeDeadline(now, plan.config.timeLimitSeconds);
     const owner: AttemptOwner = { kind: 'learner', userId };
-    const id = await this.db.transaction((tx) =>
+    const id = await this.repo.transaction((tx) =>
       this.insertPlanned(tx, {
         owner,
         mode: body.mode,
@@ -137,27 +113,6 @@ export class AttemptsService {
    * caller's transaction; returns its id. Quizzes and candidate attempts are created the same way.
    */
   async insertPlanned(tx: EntityManager, plan: PlannedAttempt): Promise<string> {
-    const [created] = (await tx.query(
-      `INSERT INTO attempts (user_id, invite_id, set_version_id, mode, config, seed, state, started_at, deadline_at, overdue_policy, submit_grace_seconds, review_policy,
-                             content_locale)
-       VALUES ($1, $2, $3, $4, $5, $6, 'in_progress', $7, $8, $9, $10, $11, $12) RETURNING id`,
-      [
-        plan.owner.kind === 'learner' ? plan.owner.userId : null,
-        plan.owner.kind === 'candidate' ? plan.owner.inviteId : null,
-        plan.setVersionId ?? null,
-        plan.mode,
-        JSON.stringify(plan.config),
-        plan.seed,
-        plan.startedAt,
-        plan.deadlineAt,
-        plan.overduePolicy,
-        plan.submitGraceSeconds,
-        plan.reviewPolicy,
-        plan.contentLocale ?? 'en',
-      ],
-    )) as Array<{ id: string }>;
-    if (!created) throw new Error('INSERT ... RETURNING gave no row');
-    const attemptId = created.id;
     const items = plan.items.map((c, index) => {
       const position = index + 1;
       return {
@@ -167,16 +122,23 @@ export class AttemptsService {
         points: c.points,
       };
     });
-    // JSON rather than text[] parameters: option ids are author-chosen strings.
-    await tx.query(
-      `INSERT INTO attempt_items (attempt_id, position, question_version_id, option_order, points)
-       SELECT $1, (e->>'position')::int, (e->>'versionId')::uuid,
-              CASE WHEN jsonb_typeof(e->'order') = 'array' THEN ARRAY(SELECT x FROM jsonb_array_elements_text(e->'order') WITH ORDINALITY AS o(x, n) ORDER BY n) END,
-              (e->>'points')::numeric
-         FROM jsonb_array_elements($2::jsonb) AS e`,
-      [attemptId, JSON.stringify(items)],
+    return this.repo.insert(
+      tx,
+      {
+        owner: plan.owner,
+        mode: plan.mode,
+        config: plan.config,
+        seed: plan.seed,
+        startedAt: plan.startedAt,
+        deadlineAt: plan.deadlineAt,
+        overduePolicy: plan.overduePolicy,
+        submitGraceSeconds: plan.submitGraceSeconds,
+        reviewPolicy: plan.reviewPolicy,
+        setVersionId: plan.setVersionId ?? null,
+        contentLocale: plan.contentLocale ?? 'en',
+      },
+      items,
     );
-    return attemptId;
   }
 
   private quickPlan(body: StartAttemptDto, all: Candidate[]): { pools: QuestionPool[]; candidates: Candidate[]; config: AttemptConfig } {
@@ -221,14 +183,13 @@ export class AttemptsService {
   }
 
   private async candidates(): Promise<Candidate[]> {
-    const drawable = await loadDrawableQuestions(this.db);
+    const drawable = await this.questions.drawable();
     return drawable.map((q) => ({ ...q, realTopic: q.topic }));
   }
 
   /** The attempt of this owner, or 404 for anyone else: others cannot learn that it exists. */
-  private async attempt(q: EntityManager | DataSource, owner: AttemptOwner, id: string, lock = ''): Promise<AttemptRow> {
-    const cond = ownerCondition(owner, 2);
-    const [row] = (await q.query(`SELECT ${ATTEMPT_COLUMNS} FROM attempts a WHERE a.id = $1 AND ${cond.sql} ${lock}`, [id, cond.value])) as AttemptRow[];
+  private async attempt(owner: AttemptOwner, id: string, q?: Db, lock: AttemptLock = 'none'): Promise<AttemptRow> {
+    const row = await this.repo.attempt(owner, id, q, lock);
     if (!row) throw new AppError(ErrorCode.ATTEMPT_NOT_FOUND, 'No attempt with that id.');
     return row;
   }
@@ -238,15 +199,9 @@ export class AttemptsService {
    * attempt's own language. Per question, English when the translation is missing or stale.
    */
   async deliver(owner: AttemptOwner, id: string, contentLocale?: ContentLocale): Promise<AttemptDeliveryDto> {
-    const row = await this.attempt(this.db, owner, id);
+    const row = await this.attempt(owner, id);
     const locale = contentLocale ?? row.content_locale;
-    const items: DeliveryItemRow[] = await this.db.query(
-      `SELECT ${ITEM_COLUMNS}, ${TRANSLATION_COLUMNS}, ${DELIVERED_TASK_COLUMN}
-         FROM ${ITEMS_WITH_ANSWERS}
-         ${translationJoin('$2')}
-        WHERE i.attempt_id = $1 ORDER BY i.position`,
-      [id, locale],
-    );
+    const items = await this.repo.deliveryItems(id, locale);
     return {
       ...mapSummary(row),
       now: this.clock.now().toISOString(),
@@ -262,8 +217,8 @@ export class AttemptsService {
    * while a submit (FOR UPDATE) grades, so no answer slips in after the grading has read them.
    */
   async saveAnswer(owner: AttemptOwner, id: string, position: number, body: SaveAnswerDto): Promise<AnswerSavedDto> {
-    return this.db.transaction(async (tx) => {
-      const attempt = await this.attempt(tx, owner, id, 'FOR SHARE OF a');
+    return this.repo.transaction(async (tx) => {
+      const attempt = await this.attempt(owner, id, tx, 'share');
       const now = this.clock.now();
       const decision = saveDecision(now, clockOf(attempt), this.graceMs);
       if (!decision.allowed) {
@@ -271,21 +226,15 @@ export class AttemptsService {
           ? new AppError(ErrorCode.ATTEMPT_CLOSED, 'This attempt is closed; answers can no longer be changed.')
           : new AppError(ErrorCode.ATTEMPT_DEADLINE_PASSED, `The time for this attempt ran out at ${attempt.deadline_at.toISOString()}.`);
       }
-      const [item] = (await tx.query(
-        `SELECT v.type FROM attempt_items i JOIN question_versions v ON v.id = i.question_version_id WHERE i.attempt_id = $1 AND i.position = $2`,
-        [id, position],
-      )) as Array<{ type: string }>;
-      if (!item) throw new AppError(ErrorCode.ATTEMPT_ITEM_NOT_FOUND, `This attempt has no item ${position}.`);
+      const type = await this.repo.itemType(tx, id, position);
+      if (type === undefined) throw new AppError(ErrorCode.ATTEMPT_ITEM_NOT_FOUND, `This attempt has no item ${position}.`);
       let response: object | null = null;
       if (body.response !== null) {
-        const validation = validateResponse(item.type, body.response);
-        if (!validation.ok) throw new AppError(ErrorCode.RESPONSE_INVALID, `Not a valid ${item.type} response: ${validation.message}`);
+        const validation = validateResponse(type, body.response);
+        if (!validation.ok) throw new AppError(ErrorCode.RESPONSE_INVALID, `Not a valid ${type} response: ${validation.message}`);
         response = validation.response;
       }
-      const [current] = (await tx.query(
-        `SELECT response, flagged, time_spent_ms, revision, saved_at FROM answers WHERE attempt_id = $1 AND position = $2 FOR UPDATE`,
-        [id, position],
-      )) as Array<{ response: object | null; flagged: boolean; time_spent_ms: number; revision: number; saved_at: Date }>;
+      const current = await this.repo.lockedAnswer(tx, id, position);
       if (body.ifRevision !== undefined && body.ifRevision !== (current?.revision ?? 0)) {
         throw new AppError(
           ErrorCode.ANSWER_REVISION_CONFLICT,
@@ -294,18 +243,15 @@ export class AttemptsService {
       }
       const flagged = body.flagged ?? current?.flagged ?? false;
       const timeSpentMs = body.timeSpentMs ?? current?.time_spent_ms ?? 0;
-      // The same save twice (a retry after a lost response) changes nothing, not even the revision.
-      const [saved] = (await tx.query(
-        `INSERT INTO answers AS an (attempt_id, position, response, flagged, time_spent_ms, saved_at, revision)
-         VALUES ($1, $2, $3::jsonb, $4, $5, $6, 1)
-         ON CONFLICT (attempt_id, position) DO UPDATE
-            SET response = EXCLUDED.response, flagged = EXCLUDED.flagged, time_spent_ms = EXCLUDED.time_spent_ms,
-                saved_at = EXCLUDED.saved_at, revision = an.revision + 1
-          WHERE (an.response, an.flagged, an.time_spent_ms) IS DISTINCT FROM (EXCLUDED.response, EXCLUDED.flagged, EXCLUDED.time_spent_ms)
-            AND ($7::int IS NULL OR an.revision = $7)
-         RETURNING revision, saved_at, flagged, time_spent_ms, response IS NOT NULL AS answered`,
-        [id, position, response === null ? null : JSON.stringify(response), flagged, timeSpentMs, now, body.ifRevision ?? null],
-      )) as Array<{ revision: number; saved_at: Date; flagged: boolean; time_spent_ms: number; answered: boolean }>;
+      const saved = await this.repo.writeAnswer(tx, {
+        attemptId: id,
+        position,
+        response,
+        flagged,
+        timeSpentMs,
+        savedAt: now,
+        ifRevision: body.ifRevision ?? null,
+      });
       if (saved) {
         return { position, revision: saved.revision, savedAt: saved.saved_at.toISOString(), flagged: saved.flagged, timeSpentMs: saved.time_spent_ms, answered: saved.answered };
       }
@@ -326,8 +272,8 @@ export class AttemptsService {
    * whoever comes second finds it submitted and gets the stored result.
    */
   async submit(owner: AttemptOwner, id: string): Promise<AttemptSummaryDto> {
-    const abandoned = await this.db.transaction(async (tx) => {
-      const attempt = await this.attempt(tx, owner, id, 'FOR UPDATE OF a');
+    const abandoned = await this.repo.transaction(async (tx) => {
+      const attempt = await this.attempt(owner, id, tx, 'update');
       const now = this.clock.now();
       const decision = submitDecision(now, clockOf(attempt), this.graceMs);
       switch (decision.action) {
@@ -347,108 +293,10 @@ export class AttemptsService {
     if (abandoned) {
       throw new AppError(ErrorCode.ATTEMPT_DEADLINE_PASSED, 'The attempt was submitted after its deadline and is not counted.');
     }
-    return mapSummary(await this.attempt(this.db, owner, id));
-  }
-
-  async review(owner: AttemptOwner, id: string, contentLocale?: ContentLocale): Promise<AttemptReviewDto> {
-    const attempt = await this.attempt(this.db, owner, id);
-    if (attempt.state !== 'submitted') {
-      throw new AppError(ErrorCode.ATTEMPT_NOT_SUBMITTED, 'The review opens once the attempt is submitted.');
-    }
-    if (!reviewAccess(attempt.review_policy, attempt.state).keys) {
-      throw new AppError(ErrorCode.REVIEW_NOT_ALLOWED, 'The review policy of this attempt does not show answers.');
-    }
-    const locale = contentLocale ?? attempt.content_locale;
-    const items: ReviewItemRow[] = await this.db.query(
-      `SELECT ${ITEM_COLUMNS}, v.answer_key, v.explanation, v."references", an.score, an.status, ${TRANSLATION_COLUMNS}, ${TRANSLATION_REVIEW_COLUMNS}
-         FROM ${ITEMS_WITH_ANSWERS}
-         ${translationJoin('$2')}
-        WHERE i.attempt_id = $1 ORDER BY i.position`,
-      [id, locale],
-    );
-    return { attempt: mapSummary(attempt), items: items.map((item) => mapReviewItem(item, locale)) };
+    return mapSummary(await this.attempt(owner, id));
   }
 
   async summary(owner: AttemptOwner, id: string): Promise<AttemptSummaryDto> {
-    return mapSummary(await this.attempt(this.db, owner, id));
+    return mapSummary(await this.attempt(owner, id));
   }
-
-  /** Per-item outcome without keys, when the attempt's review policy shows correctness. */
-  async outcomes(owner: AttemptOwner, id: string): Promise<{ attempt: AttemptSummaryDto; items: ItemOutcome[] }> {
-    const attempt = await this.attempt(this.db, owner, id);
-    if (attempt.state !== 'submitted') {
-      throw new AppError(ErrorCode.ATTEMPT_NOT_SUBMITTED, 'The review opens once the attempt is submitted.');
-    }
-    if (!reviewAccess(attempt.review_policy, attempt.state).correctness) {
-      throw new AppError(ErrorCode.REVIEW_NOT_ALLOWED, 'The review policy of this attempt does not show which answers were right.');
-    }
-    const rows: Array<{ position: number; question_id: string; title: string; topic_id: string; type: string; points: string; score: string | null; status: string | null }> =
-      await this.db.query(
-        `SELECT i.position, v.question_id, v.title, v.topic_id, v.type, i.points, an.score, an.status
-           FROM ${ITEMS_WITH_ANSWERS}
-          WHERE i.attempt_id = $1 ORDER BY i.position`,
-        [id],
-      );
-    return {
-      attempt: mapSummary(attempt),
-      items: rows.map((r) => ({
-        position: r.position,
-        questionId: r.question_id,
-        title: r.title,
-        topic: r.topic_id,
-        type: r.type,
-        points: Number(r.points),
-        score: r.score === null ? null : Number(r.score),
-        status: r.status ?? 'unanswered',
-      })),
-    };
-  }
-
-  /**
-   * The questions of a submitted attempt of this user, for the drills deck: with `onlyMissed`, the
-   * items that were not fully correct (as its review marks them).
-   */
-  async questionIdsOf(owner: AttemptOwner, id: string, onlyMissed: boolean): Promise<string[]> {
-    const attempt = await this.attempt(this.db, owner, id);
-    if (attempt.state !== 'submitted') {
-      throw new AppError(ErrorCode.ATTEMPT_NOT_SUBMITTED, 'Questions can be taken from an attempt once it is submitted.');
-    }
-    if (onlyMissed && !reviewAccess(attempt.review_policy, attempt.state).keys) {
-      throw new AppError(ErrorCode.REVIEW_NOT_ALLOWED, 'The review policy of this attempt does not show which answers were wrong.');
-    }
-    const rows: Array<{ question_id: string }> = await this.db.query(
-      `SELECT DISTINCT v.question_id
-         FROM ${ITEMS_WITH_ANSWERS}
-        WHERE i.attempt_id = $1 AND (NOT $2::boolean OR an.status IS DISTINCT FROM 'correct')
-        ORDER BY v.question_id`,
-      [id, onlyMissed],
-    );
-    return rows.map((r) => r.question_id);
-  }
-
-  async history(userId: string): Promise<AttemptHistoryDto> {
-    const rows: AttemptRow[] = await this.db.query(
-      `SELECT ${ATTEMPT_COLUMNS} FROM attempts a WHERE a.user_id = $1 ORDER BY a.started_at DESC, a.id LIMIT ${HISTORY_LIMIT}`,
-      [userId],
-    );
-    return { attempts: rows.map(mapSummary), topicTrend: topicTrend(rows) };
-  }
-}
-
-/** Per topic, the score of each scored attempt, oldest first. */
-function topicTrend(rows: readonly AttemptRow[]): TopicTrendDto[] {
-  const byTopic = new Map<string, TopicTrendDto>();
-  const scored = rows
-    .filter((r): r is AttemptRow & { result: AttemptResult; finished_at: Date } => {
-      return r.result !== null && r.finished_at !== null && reviewAccess(r.review_policy, r.state).score;
-    })
-    .sort((a, b) => a.finished_at.getTime() - b.finished_at.getTime());
-  for (const row of scored) {
-    for (const t of row.result.byTopic) {
-      const trend = byTopic.get(t.topic) ?? { topic: t.topic, points: [] };
-      trend.points.push({ attemptId: row.id, finishedAt: row.finished_at.toISOString(), score: t.score, maxScore: t.maxScore, percent: t.percent });
-      byTopic.set(t.topic, trend);
-    }
-  }
-  return [...byTopic.values()].sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0));
 }

@@ -4,11 +4,12 @@ import { AttemptsModule } from '../attempts/attempts.module';
 import { InvitesModule } from '../invites/invites.module';
 import { QuestionSetsModule } from '../question-sets/question-sets.module';
 import { CandidateController } from './candidate.controller';
+import { CandidateRepository } from './candidate.repository';
 import { CandidateService } from './candidate.service';
 
 @Module({
   imports: [AccountsModule, AttemptsModule, InvitesModule, QuestionSetsModule],
   controllers: [CandidateController],
-  providers: [CandidateService],
+  providers: [CandidateRepository, CandidateService],
 })
 export class CandidateModule {}

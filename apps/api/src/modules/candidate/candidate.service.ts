@@ -7,6 +7,7 @@ import type { ContentLocale } from '../../common/i18n/content-locale';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { RateLimiterService } from '../accounts/rate-limiter.service';
 import type { AttemptOwner } from '../attempts/attempt-rows';
+import { AttemptReviewService } from '../attempts/attempt-review.service';
 import { AttemptsService, type PlannedAttempt } from '../attempts/attempts.service';
 import { Clock } from '../attempts/clock';
 import { AnswerSavedDto, AttemptDeliveryDto, AttemptSummaryDto, SaveAnswerDto } from '../attempts/dto/attempt.dto';
@@ -15,13 +16,12 @@ import { candidateState } from '../invites/invite-status';
 import { InvitesService } from '../invites/invites.service';
 import { QuestionSetsService, type PublishedSetVersion } from '../question-sets/question-sets.service';
 import { planItems } from './attempt-plan';
+import { CandidateRepository } from './candidate.repository';
 import { CandidateReviewDto, CandidateStatusDto, IntegritySignalsDto } from './dto/candidate.dto';
 
 /** Wrong tokens one client may try per window before 429: guessing a 256-bit token is hopeless, and this keeps it so. */
 export const TOKEN_FAILURES_PER_IP = 20;
 export const TOKEN_WINDOW_SECONDS = 15 * 60;
-/** Signals kept per attempt; a misbehaving page cannot fill the table. */
-const MAX_SIGNALS_PER_ATTEMPT = 5000;
 
 const owner = (invite: InviteRow): AttemptOwner => ({ kind: 'candidate', inviteId: invite.id });
 
@@ -34,8 +34,10 @@ const owner = (invite: InviteRow): AttemptOwner => ({ kind: 'candidate', inviteI
 export class CandidateService {
   constructor(
     private readonly db: DataSource,
+    private readonly repo: CandidateRepository,
     private readonly invites: InvitesService,
     private readonly attempts: AttemptsService,
+    private readonly reviews: AttemptReviewService,
     private readonly sets: QuestionSetsService,
     private readonly limiter: RateLimiterService,
     private readonly clock: Clock,
@@ -86,7 +88,7 @@ export class CandidateService {
     const contentLocale: ContentLocale = version.language === 'candidate-chooses' ? chosen : version.language;
     const seed = randomInt(0, 2 ** 32);
     const items = await this.draw(invite.org_id, version, seed);
-    const id = await this.db.transaction(async (tx) => {
+    const id = await this.repo.transaction(async (tx) => {
       const locked = await this.invites.row(tx, invite.org_id, invite.id, 'lock');
       if (locked.latest_state === 'in_progress' && locked.latest_attempt_id && !locked.revoked_at) return locked.latest_attempt_id;
       const now = this.clock.now();
@@ -121,15 +123,7 @@ export class CandidateService {
   private async draw(orgId: string, version: PublishedSetVersion, seed: number): Promise<PlannedAttempt['items']> {
     const fixed = version.items.flatMap((i) => (i.kind === 'fixed' ? [i] : []));
     const pools = version.items.flatMap((i) => (i.kind === 'pool' ? [i] : []));
-    const options = new Map<string, string[] | null>();
-    if (fixed.length > 0) {
-      const rows: Array<{ id: string; option_ids: string[] | null }> = await this.db.query(
-        `SELECT v.id, (SELECT array_agg(o->>'id' ORDER BY n) FROM jsonb_array_elements(v.options) WITH ORDINALITY AS e(o, n)) AS option_ids
-           FROM question_versions v WHERE v.id = ANY($1::uuid[])`,
-        [fixed.map((f) => f.versionId)],
-      );
-      for (const r of rows) options.set(r.id, r.option_ids);
-    }
+    const options = fixed.length > 0 ? await this.repo.optionIds(fixed.map((f) => f.versionId)) : new Map<string, string[] | null>();
     let byPool: Array<Array<{ versionId: string; optionIds: string[] | null }>> = [];
     if (pools.length > 0) {
       const pinned = new Set(fixed.map((f) => f.questionId));
@@ -165,14 +159,13 @@ export class CandidateService {
     const id = this.attemptId(invite);
     const attempt = await this.attempts.summary(owner(invite), id);
     if (attempt.state !== 'submitted') throw new AppError(ErrorCode.ATTEMPT_NOT_SUBMITTED, 'The review opens once the test is submitted.');
-    const [row] = (await this.db.query(`SELECT review_policy FROM attempts WHERE id = $1`, [id])) as Array<{ review_policy: ReviewPolicy }>;
-    const policy = row?.review_policy ?? 'none';
+    const policy = (await this.repo.reviewPolicy(id)) ?? 'none';
     if (policy === 'full') {
-      const full = await this.attempts.review(owner(invite), id);
+      const full = await this.reviews.review(owner(invite), id);
       return { policy, attempt: full.attempt, items: null, full: full.items };
     }
     if (policy === 'correctness') {
-      const outcomes = await this.attempts.outcomes(owner(invite), id);
+      const outcomes = await this.reviews.outcomes(owner(invite), id);
       return {
         policy,
         attempt: outcomes.attempt,
@@ -189,12 +182,6 @@ export class CandidateService {
     const attempt = await this.attempts.summary(owner(invite), id);
     if (attempt.state !== 'in_progress') throw new AppError(ErrorCode.ATTEMPT_CLOSED, 'This attempt is closed.');
     if (body.events.length === 0) return;
-    await this.db.query(
-      `INSERT INTO attempt_signals (attempt_id, kind, position, duration_ms, chars, occurred_at, received_at)
-       SELECT $1, e->>'type', (e->>'position')::int, COALESCE((e->>'durationMs')::int, 0), (e->>'chars')::int, (e->>'at')::timestamptz, $3
-         FROM jsonb_array_elements($2::jsonb) AS e
-        WHERE (SELECT count(*) FROM attempt_signals s WHERE s.attempt_id = $1) < ${MAX_SIGNALS_PER_ATTEMPT}`,
-      [id, JSON.stringify(body.events), this.clock.now()],
-    );
+    await this.repo.addSignals(id, body.events, this.clock.now());
   }
 }

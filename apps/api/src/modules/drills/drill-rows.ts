@@ -27,9 +27,6 @@ export interface SettingsRow {
   weights: number[] | null;
 }
 
-export const CARD_COLUMNS = `c.id, c.question_id, c.state, c.due, c.stability, c.difficulty, c.scheduled_days, c.learning_steps,
-  c.reps, c.lapses, c.last_review, c.suspended, c.leech`;
-
 export interface CardRow {
   id: string;
   question_id: string;
@@ -45,14 +42,6 @@ export interface CardRow {
   suspended: boolean;
   leech: boolean;
 }
-
-/**
- * The delivery columns of a question version: never the key, the explanation or option feedback.
- * Its difficulty is aliased: srs_cards has a `difficulty` (FSRS's) of its own.
- */
-export const DELIVERY_COLUMNS = `v.question_id, v.version, v.title, v.topic_id, v.difficulty AS question_difficulty, v.type, v.prompt, v.code, v.unit,
-  v.expected_seconds, (SELECT jsonb_agg(jsonb_build_object('id', o->>'id', 'text', o->>'text') ORDER BY n)
-                         FROM jsonb_array_elements(v.options) WITH ORDINALITY AS e(o, n)) AS options`;
 
 export interface DeliveryRow extends Partial<TranslationColumns> {
   question_id: string;
@@ -143,7 +132,7 @@ export function cardFromJson(json: CardJson): SrsCard {
   return { ...json, due: new Date(json.due), lastReview: json.lastReview === null ? null : new Date(json.lastReview) };
 }
 
-/** The parameters of an UPDATE that writes the whole card: $1 id, $2.. the state. */
+/** The parameters of the statement that writes the whole card (DrillsRepository.updateCard): $1 id, $2.. the state. */
 export function cardParams(card: SrsCard): unknown[] {
   return [
     card.id,
@@ -160,9 +149,6 @@ export function cardParams(card: SrsCard): unknown[] {
     card.leech,
   ];
 }
-
-export const UPDATE_CARD = `UPDATE srs_cards SET state = $2, due = $3, stability = $4, difficulty = $5, scheduled_days = $6, learning_steps = $7,
-  reps = $8, lapses = $9, last_review = $10, suspended = $11, leech = $12 WHERE id = $1`;
 
 export function mapCardState(questionId: string, card: SrsCard): DrillCardStateDto {
   return {

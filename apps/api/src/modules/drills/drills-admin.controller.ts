@@ -2,13 +2,13 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/decorators';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
-import { DrillsService } from './drills.service';
+import { DrillStatsService } from './drill-stats.service';
 import { LapseHeavyListDto, LapseHeavyQueryDto } from './dto/drills.dto';
 
 @ApiTags('drills')
 @Controller('admin/drills')
 export class DrillsAdminController {
-  constructor(private readonly drills: DrillsService) {}
+  constructor(private readonly stats: DrillStatsService) {}
 
   @Get('lapse-heavy')
   @Roles('admin')
@@ -17,6 +17,6 @@ export class DrillsAdminController {
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'VALIDATION_FAILED' })
   @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'FORBIDDEN for learners and managers' })
   lapseHeavy(@Query() query: LapseHeavyQueryDto): Promise<LapseHeavyListDto> {
-    return this.drills.lapseHeavy(query);
+    return this.stats.lapseHeavy(query);
   }
 }

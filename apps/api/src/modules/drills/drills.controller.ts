@@ -16,6 +16,7 @@ import { AppError } from '../../common/errors/app-error';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { pageOf } from '../../common/http/paging';
+import { DrillStatsService } from './drill-stats.service';
 import { DrillsService } from './drills.service';
 import {
   AddToDeckDto,
@@ -40,7 +41,10 @@ const reviewIdPipe = new ParseUUIDPipe({
 @ApiTags('drills')
 @Controller('drills')
 export class DrillsController {
-  constructor(private readonly drills: DrillsService) {}
+  constructor(
+    private readonly drills: DrillsService,
+    private readonly drillStats: DrillStatsService,
+  ) {}
 
   @Get('settings')
   @ApiOperation({ summary: 'My drill settings (defaults until I change them)' })
@@ -137,6 +141,6 @@ export class DrillsController {
   @ApiOperation({ summary: 'Reviews per day, true retention vs desired, a 30-day forecast and per-topic retention' })
   @ApiOkResponse({ type: DrillStatsDto })
   stats(@CurrentUser() user: AuthUser): Promise<DrillStatsDto> {
-    return this.drills.stats(user.id);
+    return this.drillStats.stats(user.id);
   }
 }

@@ -5,13 +5,15 @@ import { SrsCardEntity, SrsOptimizationEntity, SrsReviewEntity, SrsSettingsEntit
 import { DrillsClock } from './drills-clock';
 import { DrillsAdminController } from './drills-admin.controller';
 import { DrillsController } from './drills.controller';
+import { DrillStatsService } from './drill-stats.service';
+import { DrillsRepository } from './drills.repository';
 import { DrillsService } from './drills.service';
 import { SrsOptimizerService } from './srs-optimizer.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([SrsSettingsEntity, SrsCardEntity, SrsReviewEntity, SrsOptimizationEntity]), AttemptsModule],
   controllers: [DrillsController, DrillsAdminController],
-  providers: [DrillsService, DrillsClock, SrsOptimizerService],
+  providers: [DrillsRepository, DrillsService, DrillStatsService, DrillsClock, SrsOptimizerService],
   exports: [DrillsService],
 })
 export class DrillsModule {}

@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   buildDueQueue,
-  countDueToday,
   countNewIntroducedToday,
-  DAY_MS,
   grade,
   localDay,
   localDayNumber,
   localDayStart,
   previewIntervals,
-  reviewStreak,
   scheduleReview,
   srsSettingsProblems,
   suggestRating,
@@ -28,72 +25,28 @@ import {
 import { loadTemplates, type RoleTemplate } from '@goprep/question-bank';
 import { AppError } from '../../common/errors/app-error';
 import type { ContentLocale } from '../../common/i18n/content-locale';
-import { GRADING_KEY_SQL, TRANSLATION_COLUMNS, TRANSLATION_REVIEW_COLUMNS, translationJoin } from '../questions/translated-text';
 import { ErrorCode } from '../../common/errors/error-codes';
-import { AttemptsService } from '../attempts/attempts.service';
-import {
-  CARD_COLUMNS,
-  cardFrom,
-  cardFromJson,
-  cardParams,
-  dayString,
-  DELIVERY_COLUMNS,
-  mapCardState,
-  mapDrillQuestion,
-  mapOptimization,
-  mapPreviews,
-  mapReviewResult,
-  mapSettings,
-  settingsFrom,
-  UPDATE_CARD,
-  type CardJson,
-  type CardRow,
-  type DeliveryRow,
-  type OptimizationRow,
-  type ReviewRow,
-  type SettingsRow,
-} from './drill-rows';
+import { AttemptReviewService } from '../attempts/attempt-review.service';
+import { cardFrom, cardFromJson, dayString, mapCardState, mapDrillQuestion, mapPreviews, mapReviewResult, mapSettings, type ReviewRow } from './drill-rows';
 import { DrillsClock } from './drills-clock';
+import { DrillsRepository, type CardSource } from './drills.repository';
 import {
   AddToDeckDto,
   DeckChangeDto,
   DeckListDto,
   DeckQueryDto,
-  DrillOptimizationDto,
   DrillCardStateDto,
   DrillSettingsDto,
-  DrillStatsDto,
   DueQueueDto,
-  LapseHeavyListDto,
-  LapseHeavyQueryDto,
   ReviewResultDto,
   SubmitReviewDto,
-  TopicRetentionDto,
   UndoResultDto,
   UpdateDrillSettingsDto,
 } from './dto/drills.dto';
 
-type Db = EntityManager | DataSource;
-type CardSource = 'topic' | 'question' | 'attempt' | 'template';
-
 const SELF_RATED_TYPES = new Set(['flashcard', 'essay']);
 const SELF_RATINGS: readonly SrsRating[] = ['again', 'hard', 'good', 'easy'];
-const STATS_DAYS = 30;
 const UNIQUE_VIOLATION = '23505';
-/** Public, live bank questions: the only ones a learner can drill. */
-/**
- * Questions a deck can hold: live, public, and not code tasks (a drill card has no editor yet, and
- * a task's rating would come from the judge's verdict, which drills do not wait for).
- */
-const LIVE = `q.retired_at IS NULL AND q.organization_id IS NULL
-  AND NOT EXISTS (SELECT 1 FROM question_versions cv WHERE cv.question_id = q.id AND cv.version = q.current_version AND cv.type = 'code-task')`;
-
-/** A stored review with its version and that version's translation in the locale `$2`. */
-const REVIEW_SELECT = `SELECT r.id, r.user_id, r.question_id, v.version, r.reviewed_at, r.rating, r.suggested_rating, r.rating_source, r.status,
-         r.score, r.correct, r.leech_triggered, r.state_after, r.undone_at, v.answer_key, v.explanation, v."references",
-         v.options AS key_options, ${TRANSLATION_COLUMNS}, ${TRANSLATION_REVIEW_COLUMNS}
-    FROM srs_reviews r JOIN question_versions v ON v.id = r.question_version_id
-    ${translationJoin('$2')}`;
 
 function invalid(field: string, message: string): AppError {
   return new AppError(ErrorCode.VALIDATION_FAILED, 'The request has invalid fields.', [{ field, message }]);
@@ -104,48 +57,23 @@ export class DrillsService {
   private templates?: RoleTemplate[];
 
   constructor(
-    private readonly db: DataSource,
-    private readonly attempts: AttemptsService,
+    private readonly repo: DrillsRepository,
+    private readonly attempts: AttemptReviewService,
     private readonly clock: DrillsClock,
   ) {}
 
-  private async settingsOf(q: Db, userId: string): Promise<{ settings: SrsSettings; weights?: number[] }> {
-    const [row] = (await q.query(
-      `SELECT timezone, day_start_hour, desired_retention, max_interval_days, new_per_day, learning_steps, relearning_steps, weights
-         FROM srs_settings WHERE user_id = $1`,
-      [userId],
-    )) as SettingsRow[];
-    return settingsFrom(row);
-  }
-
   async getSettings(userId: string): Promise<DrillSettingsDto> {
-    const { settings, weights } = await this.settingsOf(this.db, userId);
+    const { settings, weights } = await this.repo.settings(userId);
     return mapSettings(settings, weights !== undefined);
   }
 
   async updateSettings(userId: string, body: UpdateDrillSettingsDto): Promise<DrillSettingsDto> {
-    const current = await this.settingsOf(this.db, userId);
+    const current = await this.repo.settings(userId);
     const defined = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) as Partial<SrsSettings>;
     const settings: SrsSettings = { ...current.settings, ...defined };
     const problems = srsSettingsProblems(settings);
     if (problems.length > 0) throw new AppError(ErrorCode.VALIDATION_FAILED, 'The drill settings are invalid.', problems);
-    await this.db.query(
-      `INSERT INTO srs_settings (user_id, timezone, day_start_hour, desired_retention, max_interval_days, new_per_day, learning_steps, relearning_steps, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())
-       ON CONFLICT (user_id) DO UPDATE SET timezone = EXCLUDED.timezone, day_start_hour = EXCLUDED.day_start_hour,
-         desired_retention = EXCLUDED.desired_retention, max_interval_days = EXCLUDED.max_interval_days, new_per_day = EXCLUDED.new_per_day,
-         learning_steps = EXCLUDED.learning_steps, relearning_steps = EXCLUDED.relearning_steps, updated_at = now()`,
-      [
-        userId,
-        settings.timezone,
-        settings.dayStartHour,
-        settings.desiredRetention,
-        settings.maximumIntervalDays,
-        settings.newCardsPerDay,
-        [...settings.learningSteps],
-        [...settings.relearningSteps],
-      ],
-    );
+    await this.repo.saveSettings(userId, settings);
     return mapSettings(settings, current.weights !== undefined);
   }
 
@@ -162,35 +90,25 @@ export class DrillsService {
     let source: CardSource;
     if (body.topic !== undefined) {
       source = 'topic';
-      const rows: Array<{ id: string }> = await this.db.query(`SELECT q.id FROM questions q WHERE q.topic_id = $1 AND ${LIVE} ORDER BY q.id`, [body.topic]);
-      ids = rows.map((r) => r.id);
+      ids = await this.repo.liveIdsOfTopic(body.topic);
     } else if (body.questionIds !== undefined) {
       source = 'question';
-      const rows: Array<{ id: string }> = await this.db.query(`SELECT q.id FROM questions q WHERE q.id = ANY($1::text[]) AND ${LIVE}`, [body.questionIds]);
-      const found = new Set(rows.map((r) => r.id));
+      const found = new Set(await this.repo.liveIdsAmong(body.questionIds));
       const missing = body.questionIds.filter((id) => !found.has(id));
       if (missing.length > 0) throw new AppError(ErrorCode.QUESTION_NOT_FOUND, `No question with id ${missing.slice(0, 5).map((m) => `"${m.slice(0, 80)}"`).join(', ')}.`);
       ids = body.questionIds;
     } else if (body.attemptId !== undefined) {
       source = 'attempt';
       const all = await this.attempts.questionIdsOf({ kind: 'learner', userId }, body.attemptId, body.onlyMissed ?? true);
-      const rows: Array<{ id: string }> = await this.db.query(`SELECT q.id FROM questions q WHERE q.id = ANY($1::text[]) AND ${LIVE}`, [all]);
-      ids = rows.map((r) => r.id);
+      ids = await this.repo.liveIdsAmong(all);
     } else {
       source = 'template';
       ids = await this.templateQuestionIds(body.template ?? '', body.level);
     }
     const now = this.clock.now();
-    // New cards are introduced in added order (due = added time, then id): a stable per-request offset keeps the list's order.
-    const inserted: Array<{ id: string }> = await this.db.query(
-      `INSERT INTO srs_cards (user_id, question_id, due, added_at, source)
-       SELECT $1, t.qid, $2::timestamptz + (t.n * interval '1 millisecond'), $2, $4
-         FROM unnest($3::text[]) WITH ORDINALITY AS t(qid, n)
-       ON CONFLICT (user_id, question_id) DO NOTHING RETURNING id`,
-      [userId, now, ids, source],
-    );
-    const [total] = (await this.db.query(`SELECT count(*)::int AS n FROM srs_cards WHERE user_id = $1`, [userId])) as Array<{ n: number }>;
-    return { added: inserted.length, skipped: ids.length - inserted.length, total: total?.n ?? 0 };
+    const added = await this.repo.addCards(userId, now, ids, source);
+    const total = await this.repo.cardCount(userId);
+    return { added, skipped: ids.length - added, total };
   }
 
   /** Every live question a role template's level can draw (its pools' topic, difficulty, types, tags). */
@@ -198,11 +116,7 @@ export class DrillsService {
     this.templates ??= loadTemplates().templates;
     const template = this.templates.find((t) => t.id === templateId);
     if (!template || !level) throw new AppError(ErrorCode.TEMPLATE_NOT_FOUND, `No role template "${templateId.slice(0, 60)}".`);
-    const rows: Array<{ id: string; topic_id: string; type: string; difficulty: number; tags: string[] }> = await this.db.query(
-      `SELECT q.id, v.topic_id, v.type, v.difficulty, v.tags
-         FROM questions q JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
-        WHERE ${LIVE} ORDER BY q.id`,
-    );
+    const rows = await this.repo.liveQuestionFacts();
     const pools = template.levels[level].pools;
     return rows
       .filter((r) =>
@@ -219,10 +133,7 @@ export class DrillsService {
   }
 
   async removeFromDeck(userId: string, questionId: string): Promise<void> {
-    const removed: unknown[] = await this.db.query(`DELETE FROM srs_cards WHERE user_id = $1 AND question_id = $2 RETURNING id`, [userId, questionId]);
-    // node-postgres gives [rows, count] for DELETE ... RETURNING through TypeORM.
-    const rows = Array.isArray(removed[0]) ? (removed[0] as unknown[]) : removed;
-    if (rows.length === 0) throw this.cardNotFound(questionId);
+    if (!(await this.repo.removeCard(userId, questionId))) throw this.cardNotFound(questionId);
   }
 
   private cardNotFound(questionId: string): AppError {
@@ -230,17 +141,17 @@ export class DrillsService {
   }
 
   /** The learner's card for a question, or 404: nobody learns about another learner's deck. */
-  private async card(q: Db, userId: string, questionId: string, lock = ''): Promise<SrsCard> {
-    const [row] = (await q.query(`SELECT ${CARD_COLUMNS} FROM srs_cards c WHERE c.user_id = $1 AND c.question_id = $2 ${lock}`, [userId, questionId])) as CardRow[];
-    if (!row) throw this.cardNotFound(questionId);
-    return cardFrom(row);
+  private async lockedCard(tx: EntityManager, userId: string, questionId: string): Promise<SrsCard> {
+    const card = await this.repo.lockedCard(tx, userId, questionId);
+    if (!card) throw this.cardNotFound(questionId);
+    return card;
   }
 
   async setSuspended(userId: string, questionId: string, suspended: boolean): Promise<DrillCardStateDto> {
-    return this.db.transaction(async (tx) => {
-      const card = await this.card(tx, userId, questionId, 'FOR UPDATE');
+    return this.repo.transaction(async (tx) => {
+      const card = await this.lockedCard(tx, userId, questionId);
       const next = suspended ? suspendCard(card) : unsuspendCard(card);
-      await tx.query(UPDATE_CARD, cardParams(next));
+      await this.repo.updateCard(tx, next);
       return mapCardState(questionId, next);
     });
   }
@@ -248,19 +159,11 @@ export class DrillsService {
   /** Today's queue: due cards, then new ones within the daily limit, each with its four intervals. */
   async due(userId: string, contentLocale: ContentLocale = 'en'): Promise<DueQueueDto> {
     const now = this.clock.now();
-    const { settings, weights } = await this.settingsOf(this.db, userId);
+    const { settings, weights } = await this.repo.settings(userId);
     const today = localDayNumber(now, settings);
     const dayStart = localDayStart(dayString(today), settings);
     const tomorrow = localDayStart(dayString(today + 1), settings);
-    const rows: Array<CardRow & DeliveryRow> = await this.db.query(
-      `SELECT ${CARD_COLUMNS}, ${DELIVERY_COLUMNS}, ${TRANSLATION_COLUMNS}
-         FROM srs_cards c
-         JOIN questions q ON q.id = c.question_id
-         JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
-         ${translationJoin('$3')}
-        WHERE c.user_id = $1 AND NOT c.suspended AND (c.state = 'new' OR c.due < $2) AND ${LIVE}`,
-      [userId, tomorrow, contentLocale],
-    );
+    const rows = await this.repo.dueCards(userId, tomorrow, contentLocale);
     const introduced = await this.introducedToday(userId, dayStart, tomorrow, now, settings);
     const byId = new Map(rows.map((r) => [r.id, r]));
     const queue = buildDueQueue(rows.map(cardFrom), now, settings, introduced);
@@ -287,21 +190,12 @@ export class DrillsService {
   }
 
   private async introducedToday(userId: string, from: Date, to: Date, now: Date, settings: SrsSettings): Promise<number> {
-    const logs: Array<{ reviewed_at: Date; state_before: CardJson }> = await this.db.query(
-      `SELECT reviewed_at, state_before FROM srs_reviews
-        WHERE user_id = $1 AND undone_at IS NULL AND reviewed_at >= $2 AND reviewed_at < $3 AND state_before->>'state' = 'new'`,
-      [userId, from, to],
-    );
+    const logs = await this.repo.newCardReviews(userId, from, to);
     return countNewIntroducedToday(
       logs.map((l) => ({ reviewedAt: l.reviewed_at, before: cardFromJson(l.state_before) })),
       now,
       settings,
     );
-  }
-
-  private async storedReview(q: Db, reviewId: string, contentLocale: ContentLocale = 'en'): Promise<ReviewRow | undefined> {
-    const [row] = (await q.query(`${REVIEW_SELECT} WHERE r.id = $1`, [reviewId, contentLocale])) as ReviewRow[];
-    return row;
   }
 
   /** The same review id again gives the stored result; another learner's or another card's id is a conflict. */
@@ -318,7 +212,7 @@ export class DrillsService {
    * card row, so a retry of the same review id can never review twice.
    */
   async review(userId: string, body: SubmitReviewDto, contentLocale: ContentLocale = 'en'): Promise<ReviewResultDto> {
-    const earlier = await this.storedReview(this.db, body.reviewId, contentLocale);
+    const earlier = await this.repo.storedReview(body.reviewId, contentLocale);
     if (earlier) return this.replay(earlier, userId, body.questionId, contentLocale);
     const reviewId = await this.applyReview(userId, body, contentLocale).catch((error: unknown) => {
       // The same id sent for two different cards at once: the second insert hits the primary key.
@@ -327,27 +221,21 @@ export class DrillsService {
       }
       throw error;
     });
-    const stored = await this.storedReview(this.db, reviewId, contentLocale);
+    const stored = await this.repo.storedReview(reviewId, contentLocale);
     if (!stored) throw new Error(`review ${reviewId} vanished after its commit`);
     return mapReviewResult(stored, contentLocale);
   }
 
   private applyReview(userId: string, body: SubmitReviewDto, contentLocale: ContentLocale): Promise<string> {
-    return this.db.transaction(async (tx) => {
-      const card = await this.card(tx, userId, body.questionId, 'FOR UPDATE');
-      const raced = await this.storedReview(tx, body.reviewId);
+    return this.repo.transaction(async (tx) => {
+      const card = await this.lockedCard(tx, userId, body.questionId);
+      const raced = await this.repo.storedReview(body.reviewId, 'en', tx);
       if (raced) return this.replay(raced, userId, body.questionId).reviewId;
       if (card.suspended) throw new AppError(ErrorCode.DRILL_CARD_SUSPENDED, 'This card is suspended; unsuspend it to review it.');
-      const [version] = (await tx.query(
-        `SELECT v.id, v.type, ${GRADING_KEY_SQL} AS answer_key, v.expected_seconds
-           FROM questions q JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
-           ${translationJoin('$2')}
-          WHERE q.id = $1`,
-        [body.questionId, contentLocale],
-      )) as Array<{ id: string; type: string; answer_key: AnswerKey; expected_seconds: number }>;
+      const version = await this.repo.gradingVersion(tx, body.questionId, contentLocale);
       if (!version) throw this.cardNotFound(body.questionId);
       const graded = this.gradeAnswer(version.type, version.answer_key, body, version.expected_seconds);
-      const { settings, weights } = await this.settingsOf(tx, userId);
+      const { settings, weights } = await this.repo.settings(userId, tx);
       const now = this.clock.now();
       let scheduled: ScheduledReview;
       try {
@@ -357,40 +245,34 @@ export class DrillsService {
         throw error;
       }
       const { card: after, log } = scheduled;
-      await tx.query(UPDATE_CARD, cardParams(after));
-      await tx.query(
-        `INSERT INTO srs_reviews (id, card_id, user_id, question_id, question_version_id, reviewed_at, local_day, rating, suggested_rating,
-            rating_source, response, status, score, correct, guessed, duration_ms, expected_seconds, elapsed_days, predicted_recall,
-            desired_retention, timezone, day_start_hour, leech_triggered, state_before, state_after)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24::jsonb, $25::jsonb)`,
-        [
-          body.reviewId,
-          card.id,
-          userId,
-          body.questionId,
-          version.id,
-          now,
-          log.localDay,
-          log.rating,
-          log.suggestedRating,
-          log.source,
-          graded.response === null ? null : JSON.stringify(graded.response),
-          graded.status,
-          graded.score,
-          log.correct,
-          log.guessed,
-          log.durationMs,
-          log.expectedSeconds,
-          log.elapsedDays,
-          log.retrievability,
-          log.desiredRetention,
-          log.timezone,
-          log.dayStartHour,
-          log.leechTriggered,
-          JSON.stringify(log.before),
-          JSON.stringify(log.after),
-        ],
-      );
+      await this.repo.updateCard(tx, after);
+      await this.repo.insertReview(tx, {
+        id: body.reviewId,
+        cardId: card.id,
+        userId,
+        questionId: body.questionId,
+        versionId: version.id,
+        reviewedAt: now,
+        localDay: log.localDay,
+        rating: log.rating,
+        suggestedRating: log.suggestedRating,
+        source: log.source,
+        response: graded.response,
+        status: graded.status,
+        score: graded.score,
+        correct: log.correct,
+        guessed: log.guessed,
+        durationMs: log.durationMs,
+        expectedSeconds: log.expectedSeconds,
+        elapsedDays: log.elapsedDays,
+        predictedRecall: log.retrievability,
+        desiredRetention: log.desiredRetention,
+        timezone: log.timezone,
+        dayStartHour: log.dayStartHour,
+        leechTriggered: log.leechTriggered,
+        before: log.before,
+        after: log.after,
+      });
       return body.reviewId;
     });
   }
@@ -425,20 +307,14 @@ export class DrillsService {
 
   /** Undo (Ctrl+Z): only the card's latest review, and only while the card is as that review left it. */
   async undo(userId: string, reviewId: string): Promise<UndoResultDto> {
-    return this.db.transaction(async (tx) => {
-      const [review] = (await tx.query(
-        `SELECT r.card_id, r.question_id, r.undone_at, r.state_before, r.state_after, r.reviewed_at FROM srs_reviews r WHERE r.id = $1 AND r.user_id = $2`,
-        [reviewId, userId],
-      )) as Array<{ card_id: string | null; question_id: string; undone_at: Date | null; state_before: CardJson; state_after: CardJson; reviewed_at: Date }>;
+    return this.repo.transaction(async (tx) => {
+      const review = await this.repo.undoableReview(tx, reviewId, userId);
       if (!review) throw new AppError(ErrorCode.DRILL_REVIEW_NOT_FOUND, 'No review with that id.');
       if (review.undone_at !== null) throw new AppError(ErrorCode.DRILL_UNDO_REFUSED, 'This review was already undone.');
       if (review.card_id === null) throw new AppError(ErrorCode.DRILL_UNDO_REFUSED, 'The card of this review has left the deck.');
-      const card = await this.card(tx, userId, review.question_id, 'FOR UPDATE');
-      const [latest] = (await tx.query(
-        `SELECT id FROM srs_reviews WHERE card_id = $1 AND undone_at IS NULL ORDER BY reviewed_at DESC, id DESC LIMIT 1`,
-        [card.id],
-      )) as Array<{ id: string }>;
-      if (latest?.id !== reviewId) throw new AppError(ErrorCode.DRILL_UNDO_REFUSED, 'Only the latest review of a card can be undone.');
+      const card = await this.lockedCard(tx, userId, review.question_id);
+      const latest = await this.repo.latestReviewId(tx, card.id);
+      if (latest !== reviewId) throw new AppError(ErrorCode.DRILL_UNDO_REFUSED, 'Only the latest review of a card can be undone.');
       let before: SrsCard;
       try {
         before = undoReview(card, {
@@ -450,158 +326,21 @@ export class DrillsService {
         if (error instanceof RangeError) throw new AppError(ErrorCode.DRILL_UNDO_REFUSED, 'The card has changed since this review (suspended or unsuspended); it cannot be undone.');
         throw error;
       }
-      await tx.query(UPDATE_CARD, cardParams(before));
-      await tx.query(`UPDATE srs_reviews SET undone_at = $2 WHERE id = $1`, [reviewId, this.clock.now()]);
+      await this.repo.updateCard(tx, before);
+      await this.repo.markUndone(tx, reviewId, this.clock.now());
       return { reviewId, card: mapCardState(review.question_id, before) };
     });
   }
 
-  async stats(userId: string): Promise<DrillStatsDto> {
-    const now = this.clock.now();
-    const { settings, weights } = await this.settingsOf(this.db, userId);
-    const today = localDayNumber(now, settings);
-    const from = localDayStart(dayString(today - STATS_DAYS + 1), settings);
-    const reviews: Array<{ reviewed_at: Date; rating: SrsRating; before_state: string; topic_id: string }> = await this.db.query(
-      `SELECT r.reviewed_at, r.rating, r.state_before->>'state' AS before_state, q.topic_id
-         FROM srs_reviews r JOIN questions q ON q.id = r.question_id
-        WHERE r.user_id = $1 AND r.undone_at IS NULL AND r.reviewed_at >= $2 AND r.reviewed_at <= $3`,
-      [userId, from, now],
-    );
-    const cards: Array<CardRow & { topic_id: string; live: boolean }> = await this.db.query(
-      `SELECT ${CARD_COLUMNS}, q.topic_id, (${LIVE}) AS live FROM srs_cards c JOIN questions q ON q.id = c.question_id WHERE c.user_id = $1`,
-      [userId],
-    );
-    // The streak looks at every day, not only the last 30: each review keeps the local day it was made on.
-    const reviewDays: Array<{ day: string }> = await this.db.query(
-      `SELECT DISTINCT to_char(local_day, 'YYYY-MM-DD') AS day FROM srs_reviews WHERE user_id = $1 AND undone_at IS NULL AND reviewed_at <= $2`,
-      [userId, now],
-    );
-    const optimization = await this.latestOptimization(userId);
-    const perDay = new Map<number, { count: number; again: number }>();
-    const topics = new Map<string, TopicRetentionDto>();
-    const topicOf = (topic: string): TopicRetentionDto => {
-      let t = topics.get(topic);
-      if (!t) topics.set(topic, (t = { topic, cards: 0, reviews: 0, trueRetention: null }));
-      return t;
-    };
-    const passed = new Map<string, number>();
-    let matureReviews = 0;
-    let matureRecalled = 0;
-    for (const r of reviews) {
-      const day = localDayNumber(r.reviewed_at, settings);
-      const entry = perDay.get(day) ?? { count: 0, again: 0 };
-      entry.count += 1;
-      if (r.rating === 'again') entry.again += 1;
-      perDay.set(day, entry);
-      // True retention counts reviews of cards that had graduated: learning steps say nothing about memory.
-      if (r.before_state !== 'review') continue;
-      matureReviews += 1;
-      const recalled = r.rating !== 'again' ? 1 : 0;
-      matureRecalled += recalled;
-      topicOf(r.topic_id).reviews += 1;
-      passed.set(r.topic_id, (passed.get(r.topic_id) ?? 0) + recalled);
-    }
-    const forecast = new Map<number, number>();
-    for (const c of cards) {
-      topicOf(c.topic_id).cards += 1;
-      if (c.suspended || c.state === 'new') continue;
-      const day = Math.max(today, localDayNumber(c.due, settings));
-      forecast.set(day, (forecast.get(day) ?? 0) + 1);
-    }
-    for (const t of topics.values()) t.trueRetention = t.reviews > 0 ? (passed.get(t.topic) ?? 0) / t.reviews : null;
-    const days = Array.from({ length: STATS_DAYS }, (_, i) => i);
-    return {
-      day: dayString(today),
-      timezone: settings.timezone,
-      // The queue's definition (GET /drills/due counts live cards the same way), not the forecast's
-      // today bucket, which also holds learning steps that end later today.
-      dueToday: countDueToday(
-        cards.filter((c) => c.live).map(cardFrom),
-        now,
-        settings,
-      ),
-      streak: reviewStreak(
-        reviewDays.map((r) => Math.round(Date.parse(`${r.day}T00:00:00Z`) / DAY_MS)),
-        today,
-      ),
-      suspendedCount: cards.filter((c) => c.suspended).length,
-      leechCount: cards.filter((c) => c.leech).length,
-      personalWeights: weights !== undefined,
-      optimization,
-      reviewsPerDay: days.map((i) => {
-        const day = today - STATS_DAYS + 1 + i;
-        const entry = perDay.get(day);
-        return { day: dayString(day), count: entry?.count ?? 0, again: entry?.again ?? 0 };
-      }),
-      retention: { trueRetention: matureReviews > 0 ? matureRecalled / matureReviews : null, desiredRetention: settings.desiredRetention, reviews: matureReviews },
-      forecast: days.map((i) => ({ day: dayString(today + i), count: forecast.get(today + i) ?? 0 })),
-      byTopic: [...topics.values()].sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0)),
-    };
-  }
-
-  private async latestOptimization(userId: string): Promise<DrillOptimizationDto | null> {
-    const [row] = (await this.db.query(
-      `SELECT evaluated_at, reason, outcome, review_count, item_count, current_log_loss, current_rmse, fitted_log_loss, fitted_rmse
-         FROM srs_optimizations WHERE user_id = $1 ORDER BY evaluated_at DESC LIMIT 1`,
-      [userId],
-    )) as OptimizationRow[];
-    return row ? mapOptimization(row) : null;
-  }
-
   /** The learner's cards with their titles: all, or only the suspended ones (leeches first). */
   async deck(userId: string, query: DeckQueryDto): Promise<DeckListDto> {
-    const rows: Array<CardRow & { title: string; topic_id: string }> = await this.db.query(
-      `SELECT ${CARD_COLUMNS}, v.title, q.topic_id
-         FROM srs_cards c
-         JOIN questions q ON q.id = c.question_id
-         JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
-        WHERE c.user_id = $1 ${query.filter === 'suspended' ? 'AND c.suspended' : ''}
-        ORDER BY c.leech DESC, c.lapses DESC, c.due, c.question_id
-        LIMIT 2000`,
-      [userId],
-    );
+    const rows = await this.repo.deck(userId, query.filter === 'suspended');
     return {
       cards: rows.map((r) => ({
         ...mapCardState(r.question_id, cardFrom(r)),
         title: r.title,
         topic: r.topic_id,
         lastReview: r.last_review ? r.last_review.toISOString() : null,
-      })),
-    };
-  }
-
-  /**
-   * Questions learners keep forgetting, across all learners: lapses (Again on a graduated card) per
-   * review of a graduated card. Learning-step reviews say nothing about a question, so they are left out.
-   */
-  async lapseHeavy(query: LapseHeavyQueryDto): Promise<LapseHeavyListDto> {
-    const minReviews = query.minReviews ?? 5;
-    const rows: Array<{ question_id: string; title: string; topic_id: string; learners: number; reviews: number; lapses: number; leeches: number }> =
-      await this.db.query(
-        `SELECT r.question_id, v.title, q.topic_id, count(DISTINCT r.user_id)::int AS learners, count(*)::int AS reviews,
-                count(*) FILTER (WHERE r.rating = 'again')::int AS lapses,
-                (SELECT count(*)::int FROM srs_cards c WHERE c.question_id = r.question_id AND c.leech) AS leeches
-           FROM srs_reviews r
-           JOIN questions q ON q.id = r.question_id
-           JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
-          WHERE r.undone_at IS NULL AND r.state_before->>'state' = 'review'
-          GROUP BY r.question_id, v.title, q.topic_id
-         HAVING count(*) >= $1 AND count(*) FILTER (WHERE r.rating = 'again') > 0
-          ORDER BY count(*) FILTER (WHERE r.rating = 'again')::float / count(*) DESC, count(*) DESC, r.question_id
-          LIMIT $2`,
-        [minReviews, query.limit ?? 50],
-      );
-    return {
-      minReviews,
-      questions: rows.map((r) => ({
-        questionId: r.question_id,
-        title: r.title,
-        topic: r.topic_id,
-        learners: r.learners,
-        reviews: r.reviews,
-        lapses: r.lapses,
-        lapseRate: r.reviews > 0 ? r.lapses / r.reviews : 0,
-        leeches: r.leeches,
       })),
     };
   }

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { listenOn } from './judge.repository';
 
 /** The channel the runner notifies with a run id whenever that run changes state. */
 export const JUDGE_CHANNEL = 'judge_runs';
@@ -77,7 +78,7 @@ export class JudgeEventsService implements OnModuleDestroy {
       if (!this.closed && (this.listeners.size > 0 || this.everyRun.size > 0)) setTimeout(() => void this.reconnect(), 1000).unref();
     });
     await client.connect();
-    await client.query(`LISTEN ${JUDGE_CHANNEL}`);
+    await listenOn(client, JUDGE_CHANNEL);
     this.client = client;
   }
 

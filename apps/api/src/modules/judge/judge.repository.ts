@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { AnswerKey } from '@goprep/domain';
+import { retotalAttempt } from '../attempts/attempts.repository';
 import type { JudgeRunMode, JudgeRunState, JudgeVerdict } from './dto/judge.dto';
 
 /** The task facts the API needs to accept a submission (never the hidden tests or the solution). */
@@ -52,6 +54,15 @@ export interface NewRun {
   mode: JudgeRunMode;
   codeHash: string;
   files: Record<string, string>;
+}
+
+/** A final (hidden-mode) run that is judged and not yet applied to its attempt item. */
+export interface JudgedRun {
+  id: string;
+  attempt_id: string;
+  position: number;
+  verdict: string;
+  score: number;
 }
 
 /** The graphile-worker task name the runner registers. */
@@ -182,4 +193,74 @@ export class JudgeRepository {
     );
     return rows[0]?.n ?? 0;
   }
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  get isReady(): boolean {
+    return this.db.isInitialized;
+  }
+
+  // --- applying final verdicts to attempt grades (JudgeGradingService)
+
+  /** Judged hidden runs not yet applied, oldest first, claimed FOR UPDATE SKIP LOCKED. */
+  judgedUnapplied(tx: EntityManager, limit: number): Promise<JudgedRun[]> {
+    return tx.query(
+      `SELECT id, attempt_id, position, verdict, score FROM judge_runs
+        WHERE mode = 'hidden' AND state = 'done' AND applied_at IS NULL
+        ORDER BY finished_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+  }
+
+  async markApplied(tx: EntityManager, runIds: readonly string[]): Promise<void> {
+    await tx.query('UPDATE judge_runs SET applied_at = now() WHERE id = ANY($1::uuid[])', [runIds]);
+  }
+
+  /** The attempt a verdict belongs to, its row held FOR UPDATE (the same lock submit and manual grading take). */
+  async lockedAttempt(tx: EntityManager, attemptId: string): Promise<{ state: string; started_at: Date; finished_at: Date | null } | undefined> {
+    const [attempt] = (await tx.query(`SELECT state, started_at, finished_at FROM attempts WHERE id = $1 FOR UPDATE`, [attemptId])) as Array<{
+      state: string;
+      started_at: Date;
+      finished_at: Date | null;
+    }>;
+    return attempt;
+  }
+
+  /** The newest final run of an attempt item: a re-judged item supersedes the earlier verdict. */
+  async newestHiddenRunId(tx: EntityManager, attemptId: string, position: number): Promise<string | undefined> {
+    const [newest] = (await tx.query(
+      `SELECT id FROM judge_runs WHERE attempt_id = $1 AND position = $2 AND mode = 'hidden' ORDER BY queued_at DESC, id DESC LIMIT 1`,
+      [attemptId, position],
+    )) as Array<{ id: string }>;
+    return newest?.id;
+  }
+
+  async itemKey(tx: EntityManager, attemptId: string, position: number): Promise<{ points: string; answer_key: AnswerKey } | undefined> {
+    const [item] = (await tx.query(
+      `SELECT i.points, v.answer_key FROM attempt_items i JOIN question_versions v ON v.id = i.question_version_id
+        WHERE i.attempt_id = $1 AND i.position = $2`,
+      [attemptId, position],
+    )) as Array<{ points: string; answer_key: AnswerKey }>;
+    return item;
+  }
+
+  async gradeItem(tx: EntityManager, attemptId: string, position: number, score: number | null, status: string): Promise<void> {
+    await tx.query(`UPDATE answers SET score = $3, status = $4 WHERE attempt_id = $1 AND position = $2`, [attemptId, position, score, status]);
+  }
+
+  /** The attempt's totals after an item's grade changed (the attempts module's rule, on this transaction). */
+  retotalAttempt(tx: EntityManager, attempt: { id: string; started_at: Date; finished_at: Date }): Promise<void> {
+    return retotalAttempt(tx, attempt);
+  }
+}
+
+/**
+ * Subscribes a dedicated connection (not one of the pool's) to a notification channel: the judge's
+ * event stream keeps one such client open. `channel` is a constant identifier, never user input.
+ */
+export async function listenOn(client: { query(sql: string): Promise<unknown> }, channel: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
+  await client.query(`LISTEN ${channel}`);
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { BankQuestion } from '@goprep/question-bank';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
@@ -47,7 +47,6 @@ export function submissionProblems(files: Record<string, unknown>, expected: str
 @Injectable()
 export class JudgeService {
   constructor(
-    private readonly db: DataSource,
     private readonly repo: JudgeRepository,
     private readonly limiter: RateLimiterService,
     private readonly config: AppConfigService,
@@ -70,7 +69,7 @@ export class JudgeService {
       throw new AppError(ErrorCode.RATE_LIMITED, 'Too many runs; wait a moment.', undefined, { 'Retry-After': String(limit.retryAfter) });
     }
     const attempt = dto.attemptId !== undefined && dto.position !== undefined ? { attemptId: dto.attemptId, position: dto.position } : null;
-    const id = await this.db.transaction((tx) =>
+    const id = await this.repo.transaction((tx) =>
       this.repo.insertRun(tx, { userId, attempt, target, mode: 'visible', codeHash: codeHash(dto.files), files: dto.files }),
     );
     return this.get(userId, id);

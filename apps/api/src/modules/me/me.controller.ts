@@ -4,7 +4,7 @@ import { CurrentUser } from '../../common/auth/decorators';
 import type { AuthUser } from '../../common/auth/decorators';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
 import { AccountsService } from '../accounts/accounts.service';
-import { MeDto, UpdateMeSettingsDto } from '../accounts/dto/auth.dto';
+import { mapMe, MeDto, UpdateMeSettingsDto } from '../accounts/dto/auth.dto';
 import { OrganizationsService } from '../organizations/organizations.service';
 
 @ApiTags('auth')
@@ -20,14 +20,7 @@ export class MeController {
   @ApiOkResponse({ type: MeDto })
   @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'UNAUTHENTICATED' })
   async me(@CurrentUser() user: AuthUser): Promise<MeDto> {
-    return {
-      id: user.id,
-      email: user.email,
-      displayName: user.displayName,
-      role: user.role,
-      organizations: await this.organizations.listForUser(user.id),
-      contentLanguage: user.contentLanguage,
-    };
+    return mapMe(user, await this.organizations.listForUser(user.id));
   }
 
   @Patch('settings')

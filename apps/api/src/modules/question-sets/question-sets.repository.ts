@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { BankQuestion } from '@goprep/question-bank';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ContentLocale, SetLanguage } from '../../common/i18n/content-locale';
-import { loadDrawableQuestions } from '../questions/pool-candidates';
+import { loadDrawableQuestions } from '../questions/questions.repository';
 import { TRANSLATION_COLUMNS, TRANSLATION_REVIEW_COLUMNS, translationJoin, type TranslationReviewColumns } from '../questions/translated-text';
 import type { PinLookups, SetContent, SetItem, SetPoolCandidate, SetReviewPolicy, SetSettings, SetState } from './set-items';
 

@@ -4,12 +4,13 @@ import { JudgeModule } from '../judge/judge.module';
 import { BankLoaderService } from './bank-loader.service';
 import { QuestionEntity, QuestionVersionEntity, TopicEntity } from './question.entities';
 import { QuestionsController } from './questions.controller';
+import { QuestionsRepository } from './questions.repository';
 import { QuestionsService } from './questions.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([TopicEntity, QuestionEntity, QuestionVersionEntity]), JudgeModule],
   controllers: [QuestionsController],
-  providers: [QuestionsService, BankLoaderService],
+  providers: [QuestionsRepository, QuestionsService, BankLoaderService],
   exports: [QuestionsService, BankLoaderService],
 })
 export class QuestionsModule {}

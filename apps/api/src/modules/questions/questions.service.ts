@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import type { ContentLocale } from '../../common/i18n/content-locale';
 import { ListQuestionsQueryDto, LocalizedQuestionDto, QuestionDeliveryDto, QuestionPageDto, QuestionPreviewDto, TopicDto, VerifyCheckDto } from './dto/question.dto';
 import { QuestionVersionEntity } from './question.entities';
 import { hasHan, searchGrams } from './search-grams';
-import { deliveredText, TRANSLATION_COLUMNS, translationJoin, type TranslationColumns } from './translated-text';
+import { QuestionsRepository, type DrawableQuestion, type DrawableScope } from './questions.repository';
+import { deliveredText } from './translated-text';
 
 export function mapDelivery(v: QuestionVersionEntity): QuestionDeliveryDto {
   return {
@@ -45,58 +45,21 @@ export function mapPreview(v: QuestionVersionEntity): QuestionPreviewDto {
 
 @Injectable()
 export class QuestionsService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly repo: QuestionsRepository) {}
 
   /** Core topics first, then the bank's order: the one order the bank page, its filter and the quiz form show. */
   async topics(): Promise<TopicDto[]> {
-    const rows: Array<{ id: string; title: string; core: boolean; description: string; question_count: number }> = await this.db.query(
-      `SELECT t.id, t.title, t.core, t.description,
-              (SELECT count(*)::int FROM questions q WHERE q.topic_id = t.id AND q.retired_at IS NULL AND q.organization_id IS NULL) AS question_count
-         FROM topics t ORDER BY t.core DESC, t.position, t.id`,
-    );
+    const rows = await this.repo.topics();
     return rows.map((r) => ({ id: r.id, title: r.title, core: r.core, description: r.description, questionCount: r.question_count }));
   }
 
   async list(query: ListQuestionsQueryDto): Promise<QuestionPageDto> {
-    const where = ['q.retired_at IS NULL', 'q.organization_id IS NULL'];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (query.topic) add('v.topic_id = ?', query.topic);
-    if (query.type) add('v.type = ?', query.type);
-    if (query.difficulty) add('v.difficulty = ?', query.difficulty);
-    if (query.tag) add('? = ANY(v.tags)', query.tag);
-    let order = 't.position, v.difficulty, q.id';
-    if (query.q) {
-      const grams = hasHan(query.q) ? searchGrams(query.q) : [];
-      if (grams.length > 0) {
-        // Chinese: the English text search, or a translation holding every term of the query (GIN on search_grams).
-        params.push(query.q, grams);
-        where.push(
-          `(v.search @@ websearch_to_tsquery('english', $${params.length - 1})
-            OR EXISTS (SELECT 1 FROM question_version_translations tr WHERE tr.version_id = v.id AND tr.search_grams @> $${params.length}::text[]))`,
-        );
-        order = `ts_rank(v.search, websearch_to_tsquery('english', $${params.length - 1})) DESC, q.id`;
-      } else {
-        add(`v.search @@ websearch_to_tsquery('english', ?)`, query.q);
-        order = `ts_rank(v.search, websearch_to_tsquery('english', $${params.length})) DESC, q.id`;
-      }
-    }
-    const from = `FROM questions q
-      JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
-      JOIN topics t ON t.id = q.topic_id
-      WHERE ${where.join(' AND ')}`;
-    const [counted] = (await this.db.query(`SELECT count(*)::int AS total ${from}`, params)) as Array<{ total: number }>;
-    const total = counted?.total ?? 0;
     const offset = (query.page - 1) * query.pageSize;
-    const rows: Array<{ id: string; title: string; topic_id: string; type: string; difficulty: number; tags: string[]; has_code: boolean }> =
-      await this.db.query(
-        `SELECT q.id, v.title, v.topic_id, v.type, v.difficulty, v.tags, (v.code IS NOT NULL) AS has_code ${from}
-          ORDER BY ${order} LIMIT ${query.pageSize} OFFSET ${offset}`,
-        params,
-      );
+    const grams = query.q && hasHan(query.q) ? searchGrams(query.q) : [];
+    const { total, rows } = await this.repo.search(
+      { topic: query.topic, type: query.type, difficulty: query.difficulty, tag: query.tag, q: query.q, grams },
+      { limit: query.pageSize, offset },
+    );
     return {
       items: rows.map((r) => ({ id: r.id, title: r.title, topic: r.topic_id, type: r.type, difficulty: r.difficulty, tags: r.tags, hasCode: r.has_code })),
       total,
@@ -108,10 +71,7 @@ export class QuestionsService {
   /** The current version in the learner's content language: text from a fresh translation, else English (marked). */
   async delivered(id: string, locale: ContentLocale): Promise<LocalizedQuestionDto> {
     const version = await this.current(id);
-    const [row] = (await this.db.query(
-      `SELECT ${TRANSLATION_COLUMNS} FROM question_versions v ${translationJoin('$2')} WHERE v.id = $1`,
-      [version.id, locale],
-    )) as TranslationColumns[];
+    const row = await this.repo.translation(version.id, locale);
     const text = deliveredText({ title: version.title, prompt: version.prompt, unit: version.unit, ...row }, locale);
     const delivery = mapDelivery(version);
     return {
@@ -124,13 +84,13 @@ export class QuestionsService {
     };
   }
 
+  /** The current version of every non-retired question in scope: what quizzes and sets draw from. */
+  drawable(scope: DrawableScope = {}): Promise<DrawableQuestion[]> {
+    return this.repo.drawable(scope);
+  }
+
   async current(id: string): Promise<QuestionVersionEntity> {
-    const version = await this.db
-      .getRepository(QuestionVersionEntity)
-      .createQueryBuilder('v')
-      .innerJoin('questions', 'q', 'q.id = v.question_id AND q.current_version = v.version')
-      .where('q.id = :id AND q.retired_at IS NULL AND q.organization_id IS NULL', { id })
-      .getOne();
+    const version = await this.repo.currentVersion(id);
     if (!version) throw new AppError(ErrorCode.QUESTION_NOT_FOUND, `No question with id "${id.slice(0, 80)}".`);
     return version;
   }

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { AttemptResult, AttemptState, IntegrityEventType } from '@goprep/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ContentLocale } from '../../common/i18n/content-locale';
-import { ITEMS_WITH_ANSWERS } from '../attempts/attempt-rows';
 import type { ReviewItemRow } from '../attempts/attempt.mappers';
-import { ITEM_COLUMNS } from '../attempts/attempts.service';
+import { ITEM_COLUMNS, ITEMS_WITH_ANSWERS } from '../attempts/attempts.repository';
 import { TRANSLATION_COLUMNS, TRANSLATION_REVIEW_COLUMNS, translationJoin } from '../questions/translated-text';
 import type { SetVersionStatisticsDto } from './dto/results.dto';
 

@@ -9,7 +9,7 @@ import {
 } from '@goprep/domain';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
-import { retotalAttempt } from '../attempts/attempt-totals';
+import { retotalAttempt } from '../attempts/attempts.repository';
 import { mapReviewItem } from '../attempts/attempt.mappers';
 import { Clock } from '../attempts/clock';
 import { AuditService } from '../audit/audit.service';

@@ -3,7 +3,8 @@ import { IsDisplayText } from '../../../common/http/display-text';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
 import { CONTENT_LANGUAGES, type ContentLanguage } from '../../../common/i18n/content-locale';
-import type { UserRole } from '../../../common/auth/decorators';
+import type { AuthUser, UserRole } from '../../../common/auth/decorators';
+import type { UserEntity } from '../user.entity';
 import { IsAcceptablePassword } from './password.validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -82,4 +83,20 @@ export class AuthResultDto {
 
 export class CsrfDto {
   @ApiProperty() token!: string;
+}
+
+export function mapUser(user: UserEntity): UserDto {
+  return { id: user.id, email: user.email, displayName: user.displayName, role: user.role };
+}
+
+/** The logged-in user (as the session resolved them) with their organizations. */
+export function mapMe(user: AuthUser, organizations: OrganizationSummaryDto[]): MeDto {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role,
+    organizations,
+    contentLanguage: user.contentLanguage,
+  };
 }
