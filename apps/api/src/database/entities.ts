@@ -1,7 +1,5 @@
 import { SessionEntity } from '../modules/accounts/session.entity';
 import { UserEntity } from '../modules/accounts/user.entity';
-import { AnswerEntity, AttemptEntity, AttemptItemEntity } from '../modules/attempts/attempt.entities';
-import { SrsCardEntity, SrsReviewEntity, SrsSettingsEntity } from '../modules/drills/drill.entities';
 import { MembershipEntity, OrganizationEntity, OrgInviteEntity } from '../modules/organizations/organization.entities';
 import { QuestionEntity, QuestionVersionEntity, TopicEntity } from '../modules/questions/question.entities';
 
@@ -14,10 +12,4 @@ export const ENTITIES = [
   TopicEntity,
   QuestionEntity,
   QuestionVersionEntity,
-  AttemptEntity,
-  AttemptItemEntity,
-  AnswerEntity,
-  SrsSettingsEntity,
-  SrsCardEntity,
-  SrsReviewEntity,
 ];

@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttemptsModule } from '../attempts/attempts.module';
-import { SrsCardEntity, SrsOptimizationEntity, SrsReviewEntity, SrsSettingsEntity } from './drill.entities';
 import { DrillsClock } from './drills-clock';
 import { DrillsAdminController } from './drills-admin.controller';
 import { DrillsController } from './drills.controller';
@@ -11,7 +9,7 @@ import { DrillsService } from './drills.service';
 import { SrsOptimizerService } from './srs-optimizer.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SrsSettingsEntity, SrsCardEntity, SrsReviewEntity, SrsOptimizationEntity]), AttemptsModule],
+  imports: [AttemptsModule],
   controllers: [DrillsController, DrillsAdminController],
   providers: [DrillsRepository, DrillsService, DrillStatsService, DrillsClock, SrsOptimizerService],
   exports: [DrillsService],
