@@ -10,8 +10,9 @@ import { runJudgeBench } from './judge';
 import { runLoad } from './load';
 import { runScaleOut } from './scale-out';
 import { runWeb } from './web';
+import { runWire } from './wire';
 
-const ALL = { load: runLoad, explain: runExplain, web: runWeb, 'scale-out': runScaleOut, judge: () => runJudgeBench() } as const;
+const ALL = { load: runLoad, explain: runExplain, web: runWeb, wire: runWire, 'scale-out': runScaleOut, judge: () => runJudgeBench() } as const;
 type Name = keyof typeof ALL;
 
 async function main(): Promise<number> {
