@@ -91,7 +91,7 @@ describe('compression: precompressed static files, compressed API JSON, uncompre
     const refusesBr = await raw(`${t.url}${ASSET_PATH}`, { 'accept-encoding': 'br;q=0, gzip;q=0.5' });
     expect(refusesBr.headers['content-encoding']).toBe('gzip');
 
-    for (const headers of [{}, { 'accept-encoding': 'identity' }]) {
+    for (const headers of [{}, { 'accept-encoding': 'identity' }] as Array<Record<string, string>>) {
       const plain = await raw(`${t.url}${ASSET_PATH}`, headers);
       expect(plain.headers['content-encoding']).toBeUndefined();
       expect(plain.headers['vary']).toMatch(/accept-encoding/i);
