@@ -153,8 +153,11 @@ export async function runLighthouse(): Promise<LighthouseRow[]> {
     print(rows, targets);
     return rows;
   } finally {
-    await browser.close();
-    await app.stop();
+    try {
+      await browser.close();
+    } finally {
+      await app.stop();
+    }
   }
 }
 
