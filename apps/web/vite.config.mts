@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './precompress.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const workspace = fileURLToPath(new URL('../..', import.meta.url));
@@ -9,7 +10,7 @@ const apiTarget = process.env.GOPREP_API_URL ?? 'http://localhost:3000';
 export default defineConfig({
   root,
   cacheDir: `${workspace}node_modules/.vite/apps/web`,
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: {
     alias: {
       '@/': `${root}src/`,

@@ -7,11 +7,13 @@
 import { cpus, loadavg } from 'node:os';
 import { runExplain } from './explain';
 import { runJudgeBench } from './judge';
+import { runLighthouse } from './lighthouse';
 import { runLoad } from './load';
 import { runScaleOut } from './scale-out';
 import { runWeb } from './web';
+import { runWire } from './wire';
 
-const ALL = { load: runLoad, explain: runExplain, web: runWeb, 'scale-out': runScaleOut, judge: () => runJudgeBench() } as const;
+const ALL = { load: runLoad, explain: runExplain, web: runWeb, wire: runWire, lighthouse: runLighthouse, 'scale-out': runScaleOut, judge: () => runJudgeBench() } as const;
 type Name = keyof typeof ALL;
 
 async function main(): Promise<number> {

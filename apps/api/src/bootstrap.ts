@@ -17,6 +17,7 @@ import { createValidationPipe } from './common/errors/validation';
 import { methodNotAllowed } from './common/http/method-not-allowed';
 import { completeOpenApiDocument } from './common/http/openapi-document';
 import { requestId } from './common/http/request-id';
+import { dynamicCompression, precompressedStatic, sendWebFile } from './common/http/compression';
 import { applyServerLimits, rejectHazardousBodies, requestTimeout } from './common/http/limits';
 import type { AppConfig } from './config/env';
 import { BankLoaderService, type BankLoadSummary } from './modules/questions/bank-loader.service';
@@ -81,6 +82,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     }),
   );
   app.use(app.get(MetricsService).middleware());
+  app.use(dynamicCompression());
   app.use(methodNotAllowed(() => buildOpenApiDocument(app).paths));
   app.use(cookieParser());
   app.use(express.json({ limit: BODY_LIMIT }));
@@ -102,20 +104,17 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   return app;
 }
 
-/** The built SPA: hashed assets cached for a year, every other GET outside /api gets index.html. */
+/**
+ * The built SPA: its precompressed brotli/gzip files where the client accepts them, hashed assets
+ * cached for a year, and every other GET outside /api answered with index.html (revalidated).
+ */
 function serveWebApp(app: NestExpressApplication, dir: string): void {
-  app.useStaticAssets(dir, {
-    index: false,
-    setHeaders: (res, path) => {
-      if (path.includes(`${join(dir, 'assets')}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-    },
-  });
+  app.use(precompressedStatic(dir));
   const indexHtml = join(dir, 'index.html');
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     if (req.path.startsWith('/api') || req.path === '/metrics' || !req.accepts('html')) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(indexHtml);
+    sendWebFile(dir, indexHtml, req, res, next);
   });
 }
 

@@ -65,7 +65,7 @@ describe('a manager builds a question set', () => {
     await preview.getByRole('heading', { name: fixedTitle }).waitFor();
     await screenshot(page, 'set-builder-preview');
     await row.getByRole('button', { name: `Add “${fixedTitle}”` }).click();
-    await row.getByRole('button', { name: `“${fixedTitle}” is in the set` }).waitFor();
+    await row.getByRole('button', { name: `Added: “${fixedTitle}” is in the set` }).waitFor();
     expect((await builder.itemNames()).at(-1)).toBe(fixedTitle);
     await builder.waitSaved();
   });

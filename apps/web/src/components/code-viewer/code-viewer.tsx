@@ -3,16 +3,10 @@ import { useTranslation } from 'react-i18next';
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useTheme } from '@/lib/theme';
 import { monaco } from './monaco-setup';
-import { lineMarks, type CodeViewerProps, type LineMark } from './types';
+import { codeHeight, DEFAULT_MAX_HEIGHT, LINE_HEIGHT, PADDING, ReviewLegend, SelectionStatus } from './chrome';
+import { lineMarks, type CodeViewerProps } from './types';
 
 type StandaloneEditor = Parameters<OnMount>[0];
-
-const LINE_HEIGHT = 20;
-const PADDING = 12;
-/** Programs up to this many lines show whole, without scrolling inside the viewer. */
-const MAX_LINES = 60;
-
-const MARK_SIGN: Record<LineMark, string> = { hit: '✓', wrong: '✗', missed: '→' };
 
 function sorted(lines: Iterable<number>): number[] {
   return [...new Set(lines)].sort((a, b) => a - b);
@@ -26,7 +20,7 @@ export default function MonacoCodeViewer({
   selectedLines,
   onSelectedLinesChange,
   label,
-  maxHeight = MAX_LINES * LINE_HEIGHT + PADDING * 2,
+  maxHeight = DEFAULT_MAX_HEIGHT,
   review,
 }: CodeViewerProps) {
   const { t } = useTranslation();
@@ -36,9 +30,7 @@ export default function MonacoCodeViewer({
   const decorationsRef = useRef<ReturnType<StandaloneEditor['createDecorationsCollection']> | null>(null);
   const [internal, setInternal] = useState<number[]>(selectedLines ?? []);
   const [announcement, setAnnouncement] = useState('');
-  const [height, setHeight] = useState(() =>
-    Math.min(maxHeight, code.split('\n').length * LINE_HEIGHT + PADDING * 2),
-  );
+  const [height, setHeight] = useState(() => codeHeight(code, maxHeight));
   const selection = selectedLines ?? internal;
   const marks = review ? lineMarks(review) : [];
   const marksKey = marks.map((m) => `${m.line}${m.mark}`).join(',');
@@ -164,7 +156,11 @@ export default function MonacoCodeViewer({
         value={code}
         theme={theme === 'dark' ? 'goprep-dark' : 'goprep-light'}
         onMount={onMount}
-        loading={<pre className="code-viewer__fallback">{code}</pre>}
+        loading={
+          <pre className="code-viewer__fallback" aria-busy="true" style={{ height }}>
+            {code}
+          </pre>
+        }
         options={{
           readOnly: true,
           domReadOnly: true,
@@ -195,26 +191,8 @@ export default function MonacoCodeViewer({
       <div className="visually-hidden" aria-live="polite" data-testid="code-viewer-announcement">
         {announcement}
       </div>
-      {marks.length > 0 ? (
-        <ul className="code-viewer__legend" data-testid="code-viewer-legend">
-          {(['hit', 'wrong', 'missed'] as const).map((kind) => {
-            const lines = marks.filter((m) => m.mark === kind).map((m) => m.line);
-            return lines.length ? (
-              <li key={kind} data-mark={kind}>
-                <span className={`cv-sign cv-sign--${kind}`} aria-hidden="true">
-                  {MARK_SIGN[kind]}
-                </span>{' '}
-                {t(`codeViewer.legend.${kind}`, { lines: lines.join(', '), count: lines.length })}
-              </li>
-            ) : null;
-          })}
-        </ul>
-      ) : null}
-      {selectable ? (
-        <p className="code-viewer__status" aria-hidden="true" data-testid="code-viewer-selection">
-          {selection.length ? t('codeViewer.selection', { lines: selection.join(', ') }) : t('codeViewer.noSelection')}
-        </p>
-      ) : null}
+      <ReviewLegend review={review} />
+      {selectable ? <SelectionStatus selection={selection} /> : null}
     </div>
   );
 }

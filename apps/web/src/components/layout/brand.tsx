@@ -2,7 +2,8 @@ import { Link } from 'react-router';
 
 export function Brand() {
   return (
-    <Link to="/" className="brand" aria-label="goprep — home">
+    // Named by its visible word (the "go" mark is a logo, hidden from the accessible name).
+    <Link to="/" className="brand">
       <span className="brand__mark" aria-hidden="true">
         go
       </span>

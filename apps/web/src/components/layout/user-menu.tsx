@@ -52,14 +52,13 @@ export function UserMenu({ user }: { user: User }) {
         className="user-menu__button"
         aria-expanded={open}
         aria-controls={menuId}
-        aria-label={t('userMenu.open', { name: user.displayName })}
         onClick={() => setOpen((v) => !v)}
         data-testid="user-menu-button"
       >
-        <span className="avatar" aria-hidden="true">
-          {initials || '?'}
-        </span>
+        {/* Named by what it shows (initials, then the name where there is room) plus what it opens. */}
+        <span className="avatar">{initials || '?'}</span>
         <span className="user-menu__name">{user.displayName}</span>
+        <span className="visually-hidden">, {t('userMenu.open')}</span>
       </button>
       <div id={menuId} className="user-menu__panel" hidden={!open}>
         <div className="user-menu__who">

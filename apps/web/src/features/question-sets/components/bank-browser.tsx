@@ -111,7 +111,8 @@ export function BankBrowser({
                       type="button"
                       className="btn btn--secondary btn--sm"
                       disabled={disabled || added || drillOnly}
-                      aria-label={added ? t('questionSets.bank.addedNamed', { title: q.title }) : t('questionSets.bank.addNamed', { title: q.title })}
+                      // Each name starts with the button's visible word (WCAG 2.5.3, label in name).
+                      aria-label={t(added ? 'questionSets.bank.addedNamed' : drillOnly ? 'questionSets.bank.drillOnlyNamed' : 'questionSets.bank.addNamed', { title: q.title })}
                       onClick={() => onAdd(q)}
                     >
                       {added ? t('questionSets.bank.added') : drillOnly ? t('questionSets.bank.drillOnly') : t('questionSets.bank.add')}

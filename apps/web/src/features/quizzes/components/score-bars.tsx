@@ -11,9 +11,10 @@ export function ScoreBars({ title, bars, testId }: { title: string; bars: Bar[];
   const titleId = `${testId ?? 'bars'}-title`;
   return (
     <section className="score-bars" aria-labelledby={titleId} data-testid={testId}>
-      <h3 id={titleId} className="score-bars__title">
+      {/* The result page has no section heading above the charts: h2, under the page's h1. */}
+      <h2 id={titleId} className="score-bars__title">
         {title}
-      </h3>
+      </h2>
       <ul className="score-bars__list">
         {bars.map((bar) => {
           const pct = bar.percent ?? (bar.maxScore > 0 ? (bar.score / bar.maxScore) * 100 : 0);
