@@ -193,6 +193,30 @@ describe('content language: translations stored with their version, delivered pe
     expect(single.options!.find((o) => o.id === 'a')).toMatchObject({ correct: true, feedback: expect.stringMatching(/^正确：语言规范/) });
   });
 
+  it('should grade a Chinese short answer in a quiz started in English once the item was shown in Chinese', async () => {
+    const b = await learner('switch-grade@example.com', 'en');
+    const quiz = await channelsQuiz(b);
+    expect(byId(quiz.items, SHORT).contentLocale).toBe('en');
+    await patch(b, '/api/me/settings', { contentLanguage: 'zh-CN' });
+    const again = (await b.get(`/api/attempts/${quiz.id}`)).body as { items: Item[] };
+    const short = byId(again.items, SHORT);
+    expect(short.contentLocale).toBe('zh-CN');
+    // Typed as a Chinese input method does: no space before the Latin word.
+    expect((await b.put(`/api/attempts/${quiz.id}/items/${short.position}/answer`, { response: { type: 'short', text: '关闭channel' } })).status).toBe(200);
+    expect((await b.post(`/api/attempts/${quiz.id}/submit`)).status).toBe(200);
+    const review = (await b.get(`/api/attempts/${quiz.id}/review`)).body as { items: Array<Item & { status: string }> };
+    expect(review.items.find((i) => i.questionId === SHORT)!.status).toBe('correct');
+  });
+
+  it('should grade a Chinese short answer in a drill reviewed after switching to English', async () => {
+    const b = await learner('drill-switch@example.com', 'zh-CN');
+    expect((await b.post('/api/drills/deck', { questionIds: [SHORT] })).status).toBeLessThan(300);
+    await patch(b, '/api/me/settings', { contentLanguage: 'en' });
+    const reviewed = await b.post('/api/drills/reviews', { reviewId: crypto.randomUUID(), questionId: SHORT, durationMs: 4000, response: { type: 'short', text: '关闭通道' } });
+    expect(reviewed.status).toBe(200);
+    expect(reviewed.body).toMatchObject({ status: 'correct' });
+  });
+
   it('should deliver drills in the learner\'s content language, and the review result too', async () => {
     const b = await learner('drill@example.com', 'zh-CN');
     expect((await b.post('/api/drills/deck', { questionIds: [SINGLE, FLASHCARD] })).status).toBeLessThan(300);

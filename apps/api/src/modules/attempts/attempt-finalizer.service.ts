@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { aggregateResult, grade, itemPoints, type AnswerKey, type AttemptResult, type Closing, type GradedItem, type QuestionResponse } from '@goprep/domain';
-import { GRADING_KEY_SQL, translationJoin } from '../questions/translated-text';
+import { aggregateResult, grade, itemPoints, type AttemptResult, type Closing, type GradedItem, type QuestionResponse } from '@goprep/domain';
+import { GRADING_COLUMNS_SQL, gradingKey, type GradingColumns } from '../questions/translated-text';
 import { JudgeService } from '../judge/judge.service';
 import { ITEMS_WITH_ANSWERS, type AttemptRow } from './attempt-rows';
 
-interface GradingRow {
+interface GradingRow extends GradingColumns {
   position: number;
   question_version_id: string;
   points: string;
   topic_id: string;
   difficulty: number;
-  answer_key: AnswerKey;
   response: QuestionResponse | null;
 }
 
@@ -33,15 +32,14 @@ export class AttemptFinalizer {
       return null;
     }
     const rows: GradingRow[] = await tx.query(
-      `SELECT i.position, i.question_version_id, i.points, v.topic_id, v.difficulty, ${GRADING_KEY_SQL} AS answer_key, an.response
+      `SELECT i.position, i.question_version_id, i.points, v.topic_id, v.difficulty, ${GRADING_COLUMNS_SQL}, an.response
          FROM ${ITEMS_WITH_ANSWERS}
-         ${translationJoin('$2')}
         WHERE i.attempt_id = $1
         ORDER BY i.position`,
-      [attempt.id, attempt.content_locale],
+      [attempt.id],
     );
     const graded = rows.map((row) => {
-      const g = grade(row.answer_key, row.response ?? undefined);
+      const g = grade(gradingKey(row), row.response ?? undefined);
       const item: GradedItem = { topic: row.topic_id, difficulty: row.difficulty, points: Number(row.points), score: g.score, status: g.status };
       return { position: row.position, item };
     });

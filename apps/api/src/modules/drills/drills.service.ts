@@ -28,7 +28,7 @@ import {
 import { loadTemplates, type RoleTemplate } from '@goprep/question-bank';
 import { AppError } from '../../common/errors/app-error';
 import type { ContentLocale } from '../../common/i18n/content-locale';
-import { GRADING_KEY_SQL, TRANSLATION_COLUMNS, TRANSLATION_REVIEW_COLUMNS, translationJoin } from '../questions/translated-text';
+import { GRADING_COLUMNS_SQL, gradingKey, type GradingColumns, TRANSLATION_COLUMNS, TRANSLATION_REVIEW_COLUMNS, translationJoin } from '../questions/translated-text';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AttemptsService } from '../attempts/attempts.service';
 import {
@@ -320,7 +320,7 @@ export class DrillsService {
   async review(userId: string, body: SubmitReviewDto, contentLocale: ContentLocale = 'en'): Promise<ReviewResultDto> {
     const earlier = await this.storedReview(this.db, body.reviewId, contentLocale);
     if (earlier) return this.replay(earlier, userId, body.questionId, contentLocale);
-    const reviewId = await this.applyReview(userId, body, contentLocale).catch((error: unknown) => {
+    const reviewId = await this.applyReview(userId, body).catch((error: unknown) => {
       // The same id sent for two different cards at once: the second insert hits the primary key.
       if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) {
         throw new AppError(ErrorCode.DRILL_REVIEW_ID_CONFLICT, 'This review id was already used for another review; send a new one.');
@@ -332,21 +332,20 @@ export class DrillsService {
     return mapReviewResult(stored, contentLocale);
   }
 
-  private applyReview(userId: string, body: SubmitReviewDto, contentLocale: ContentLocale): Promise<string> {
+  private applyReview(userId: string, body: SubmitReviewDto): Promise<string> {
     return this.db.transaction(async (tx) => {
       const card = await this.card(tx, userId, body.questionId, 'FOR UPDATE');
       const raced = await this.storedReview(tx, body.reviewId);
       if (raced) return this.replay(raced, userId, body.questionId).reviewId;
       if (card.suspended) throw new AppError(ErrorCode.DRILL_CARD_SUSPENDED, 'This card is suspended; unsuspend it to review it.');
       const [version] = (await tx.query(
-        `SELECT v.id, v.type, ${GRADING_KEY_SQL} AS answer_key, v.expected_seconds
+        `SELECT v.id, v.type, ${GRADING_COLUMNS_SQL}, v.expected_seconds
            FROM questions q JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
-           ${translationJoin('$2')}
           WHERE q.id = $1`,
-        [body.questionId, contentLocale],
-      )) as Array<{ id: string; type: string; answer_key: AnswerKey; expected_seconds: number }>;
+        [body.questionId],
+      )) as Array<GradingColumns & { id: string; type: string; expected_seconds: number }>;
       if (!version) throw this.cardNotFound(body.questionId);
-      const graded = this.gradeAnswer(version.type, version.answer_key, body, version.expected_seconds);
+      const graded = this.gradeAnswer(version.type, gradingKey(version), body, version.expected_seconds);
       const { settings, weights } = await this.settingsOf(tx, userId);
       const now = this.clock.now();
       let scheduled: ScheduledReview;
