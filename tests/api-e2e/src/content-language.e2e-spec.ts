@@ -257,6 +257,50 @@ describe('content language: translations stored with their version, delivered pe
     expect(await ids('nil channel')).toContain(SINGLE);
   });
 
+  it('should list search results and the bank in the reader\'s content language, marking each English title', async () => {
+    const zh = await learner('list-zh@example.com', 'zh-CN');
+    type Summary = { id: string; title: string; contentLocale: string; fallback: boolean; fallbackReason?: string };
+    const page = async (b: Browser, query: string): Promise<Summary[]> => {
+      const res = await b.get(`/api/questions?${query}`);
+      expect(res.status).toBe(200);
+      return (res.body as { items: Summary[] }).items;
+    };
+    // A Chinese query finds it, and the result reads in Chinese.
+    expect(await page(zh, `q=${encodeURIComponent('从未被赋值')}`)).toEqual([
+      expect.objectContaining({ id: SINGLE, title: '关闭一个 nil channel', contentLocale: 'zh-CN', fallback: false }),
+    ]);
+    // An English query too: the language of the query does not decide the language of the titles.
+    const english = await page(zh, `q=${encodeURIComponent('nil channel')}&pageSize=50`);
+    expect(english.find((i) => i.id === SINGLE)).toMatchObject({ title: '关闭一个 nil channel', contentLocale: 'zh-CN' });
+    // The bank list of a topic: translated titles in Chinese, the others in English and marked.
+    const topic = await page(zh, 'topic=channels&pageSize=100');
+    expect(topic.find((i) => i.id === SHORT)).toMatchObject({ title: '让 channel 上的 range 循环结束', contentLocale: 'zh-CN', fallback: false });
+    const untranslated = topic.filter((i) => !FIXTURES.includes(i.id));
+    expect(untranslated.length).toBeGreaterThan(3);
+    expect(untranslated.every((i) => i.contentLocale === 'en' && i.fallback && i.fallbackReason === 'missing' && !CJK.test(i.title))).toBe(true);
+    // `locale` overrides the reader's language (the set builder asks in the set's), and English readers see no marks.
+    expect((await page(zh, 'topic=channels&pageSize=100&locale=en')).find((i) => i.id === SINGLE)).toMatchObject({ title: 'Closing a nil channel', contentLocale: 'en', fallback: false });
+    const en = await learner('list-en@example.com', 'en');
+    expect((await page(en, 'topic=channels&pageSize=100')).every((i) => i.contentLocale === 'en' && !i.fallback)).toBe(true);
+    expect((await page(en, 'topic=channels&pageSize=100&locale=zh-CN')).find((i) => i.id === SINGLE)!.title).toBe('关闭一个 nil channel');
+    expect((await en.get('/api/questions?locale=fr')).status).toBe(400);
+  });
+
+  it("should preview a question for a manager in the set's language, with feedback, explanation and the Chinese accepted answers", async () => {
+    const { b: m } = await manager(t, 'preview-manager@example.com', 'Preview Org');
+    const zh = (await m.get(`/api/questions/${SINGLE}/preview?locale=zh-CN`)).body as Item & { explanation: string; options: Array<{ id: string; text: string; correct: boolean; feedback?: string }> };
+    expect(zh).toMatchObject({ title: '关闭一个 nil channel', contentLocale: 'zh-CN', fallback: false, answerKey: { type: 'single', correct: 'a' } });
+    expect(zh.options.find((o) => o.id === 'a')).toMatchObject({ correct: true, feedback: expect.stringMatching(/^正确：语言规范/) });
+    expect(zh.options.every((o) => CJK.test(o.text))).toBe(true);
+    expect(CJK.test(zh.explanation)).toBe(true);
+    const short = (await m.get(`/api/questions/${SHORT}/preview?locale=zh-CN`)).body as { answerKey: { accepted: string[] } };
+    expect(short.answerKey.accepted).toEqual(expect.arrayContaining(['close', '关闭通道']));
+    const en = (await m.get(`/api/questions/${SINGLE}/preview?locale=en`)).body as Item;
+    expect(en).toMatchObject({ title: 'Closing a nil channel', contentLocale: 'en', fallback: false });
+    expect((await m.get('/api/questions/ch-len-cap/preview?locale=zh-CN')).body).toMatchObject({ contentLocale: 'en', fallback: true, fallbackReason: 'missing' });
+    expect((await m.get(`/api/questions/${SINGLE}/preview?locale=fr`)).status).toBe(400);
+  });
+
   describe('question sets', () => {
     async function invite(language: 'en' | 'zh-CN' | 'candidate-chooses', n: number): Promise<{ b: Browser; status: Json; m: Browser; orgId: string; setId: string }> {
       const { b: m, orgId } = await manager(t, `manager${n}@example.com`, `Org ${n}`);
@@ -309,6 +353,30 @@ describe('content language: translations stored with their version, delivered pe
       expect(en).toContain('::Closing a nil channel::');
       expect(en).not.toMatch(/[\u4e00-\u9fff]/);
       expect((await m.get(`/api/orgs/${orgId}/sets/${setId}/export?format=gift&locale=fr`)).status).toBe(400);
+    });
+
+    it("should show a zh-CN set's items in Chinese to its manager and export their titles in the set's language", async () => {
+      const { m, orgId, setId } = await invite('zh-CN', 6);
+      type View = { items: Array<{ questionId: string; question: { title: string; contentLocale: string; fallback: boolean } }> };
+      const set = (await m.get(`/api/orgs/${orgId}/sets/${setId}`)).body as { current: View & { version: number } };
+      expect(set.current.items.map((i) => [i.questionId, i.question.contentLocale, i.question.fallback])).toEqual([
+        [SINGLE, 'zh-CN', false],
+        [CODE_OUTPUT, 'zh-CN', false],
+        [SHORT, 'zh-CN', false],
+      ]);
+      expect(set.current.items[0]!.question.title).toBe('关闭一个 nil channel');
+      const version = (await m.get(`/api/orgs/${orgId}/sets/${setId}/versions/${set.current.version}`)).body as View;
+      expect(version.items[2]!.question.title).toBe('让 channel 上的 range 循环结束');
+      const json = (await m.get(`/api/orgs/${orgId}/sets/${setId}/export?format=json`)).body as { language: string; items: Array<{ title: string; titleLocale: string }> };
+      expect(json.language).toBe('zh-CN');
+      expect(json.items[0]).toMatchObject({ title: '关闭一个 nil channel', titleLocale: 'zh-CN' });
+      const enJson = (await m.get(`/api/orgs/${orgId}/sets/${setId}/export?format=json&locale=en`)).body as typeof json;
+      expect(enJson.items[0]).toMatchObject({ title: 'Closing a nil channel', titleLocale: 'en' });
+      // The export imports again as it is (the informational fields included) and keeps the language.
+      const imported = await m.post(`/api/orgs/${orgId}/sets/import`, json);
+      expect(imported.status).toBe(201);
+      expect((imported.body as { current: { language: string; items: View['items'] } }).current).toMatchObject({ language: 'zh-CN' });
+      expect((imported.body as { current: View }).current.items[0]!.question.title).toBe('关闭一个 nil channel');
     });
 
     it('should let the candidate choose when the set says so', async () => {

@@ -224,7 +224,7 @@ export class QuestionSetsService {
     await this.findSet(this.db, orgId, setId);
     const row = await this.findVersion(this.db, setId, version);
     const candidates = await this.candidates(this.db, orgId);
-    return mapVersion(row, await this.pinned(this.db, row.items), candidates);
+    return mapVersion(row, await this.pinned(this.db, row.items), candidates, await this.titlesIn(row.items, defaultLocale(row.language)));
   }
 
   /**
@@ -345,12 +345,13 @@ export class QuestionSetsService {
     await this.findSet(this.db, orgId, setId);
     const row = version !== undefined ? await this.findVersion(this.db, setId, version) : await this.currentVersion(this.db, setId);
     const pinned = await this.pinned(this.db, row.items);
+    const language = locale ?? defaultLocale(row.language);
     if (format === 'gift') {
-      const language = locale ?? (row.language === 'candidate-chooses' ? 'en' : row.language);
       const translations = language === 'en' ? new Map<string, TranslationReviewColumns>() : await this.translationsOf(row.items, language);
       return { gift: giftOf(row, pinned, translations, language), filename: `${slug(row.title)}-v${row.version}${language === 'en' ? '' : `.${language}`}.gift.txt` };
     }
     const content = contentOf(row);
+    const titles = await this.titlesIn(row.items, language);
     return {
       json: {
         format: SET_FORMAT_NAME,
@@ -368,7 +369,8 @@ export class QuestionSetsService {
         items: content.items.map((item): SetExportItemDto => {
           if (item.kind === 'pool') return { ...item, difficulty: [...item.difficulty] };
           const p = pinned.get(item.versionId);
-          return { ...item, ...(p ? { title: p.title, questionVersion: p.version, contentHash: p.content_hash } : {}) };
+          const t = titles.get(item.versionId);
+          return { ...item, ...(p ? { title: t?.title ?? p.title, titleLocale: t?.contentLocale ?? 'en', questionVersion: p.version, contentHash: p.content_hash } : {}) };
         }),
       },
     };
@@ -516,9 +518,21 @@ export class QuestionSetsService {
         createdAt: v.created_at.toISOString(),
         publishedAt: v.published_at?.toISOString() ?? null,
       })),
-      current: mapVersion(current, pinned, candidates),
+      current: mapVersion(current, pinned, candidates, await this.titlesIn(current.items, defaultLocale(current.language))),
       summary: summarizeSetContent(contentOf(current), facts, candidates),
     };
+  }
+
+  /** The titles of the pinned versions in `locale` where a current translation exists (the rest show English, marked as fallback). */
+  private async titlesIn(items: readonly SetItem[], locale: ContentLocale): Promise<Map<string, LocalizedTitle>> {
+    if (locale === 'en') return new Map();
+    const translations = await this.translationsOf(items, locale);
+    const titles = new Map<string, LocalizedTitle>();
+    for (const [id, row] of translations) {
+      const info = contentLocaleInfo(row, locale);
+      if (info.contentLocale !== 'en' && row.tr_title) titles.set(id, { title: row.tr_title, contentLocale: info.contentLocale });
+    }
+    return titles;
   }
 
   /** The translations of the pinned versions in `locale`, by version id (freshness is checked where they are used). */
@@ -696,7 +710,21 @@ function mapPool(item: PoolSetItem, eligible?: number): SetItemDto {
   };
 }
 
-function mapVersion(v: VersionRow, pinned: ReadonlyMap<string, PinnedRow>, candidates: readonly SetPoolCandidate[]): QuestionSetVersionDto {
+interface LocalizedTitle {
+  title: string;
+  contentLocale: ContentLocale;
+}
+
+/** The language a manager reads a set's questions in by default: the set's, English when candidates choose. */
+const defaultLocale = (language: SetLanguage): ContentLocale => (language === 'candidate-chooses' ? 'en' : language);
+
+function mapVersion(
+  v: VersionRow,
+  pinned: ReadonlyMap<string, PinnedRow>,
+  candidates: readonly SetPoolCandidate[],
+  titles: ReadonlyMap<string, LocalizedTitle>,
+): QuestionSetVersionDto {
+  const wanted = defaultLocale(v.language);
   const poolFrom = poolCandidatesFor(v.items, candidates);
   return {
     id: v.id,
@@ -706,6 +734,7 @@ function mapVersion(v: VersionRow, pinned: ReadonlyMap<string, PinnedRow>, candi
     items: v.items.map((item): SetItemDto => {
       if (item.kind === 'pool') return mapPool(item, poolFrom.filter((c) => isEligiblePool(item, c)).length);
       const p = pinned.get(item.versionId);
+      const t = titles.get(item.versionId);
       return {
         kind: 'fixed',
         points: item.points,
@@ -714,7 +743,10 @@ function mapVersion(v: VersionRow, pinned: ReadonlyMap<string, PinnedRow>, candi
         ...(p
           ? {
               question: {
-                title: p.title,
+                title: t?.title ?? p.title,
+                contentLocale: t?.contentLocale ?? 'en',
+                // Organization questions have no translations: they are in their author's language, not a fallback.
+                fallback: wanted !== 'en' && t === undefined && p.organization_id === null,
                 topic: p.topic_id,
                 type: p.type,
                 difficulty: p.difficulty,

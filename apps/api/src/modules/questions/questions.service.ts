@@ -1,12 +1,31 @@
+import type { AnswerKey } from '@goprep/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import type { ContentLocale } from '../../common/i18n/content-locale';
-import { ListQuestionsQueryDto, LocalizedQuestionDto, QuestionDeliveryDto, QuestionPageDto, QuestionPreviewDto, TopicDto, VerifyCheckDto } from './dto/question.dto';
+import {
+  ListQuestionsQueryDto,
+  LocalizedQuestionDto,
+  LocalizedQuestionPreviewDto,
+  QuestionDeliveryDto,
+  QuestionPageDto,
+  QuestionPreviewDto,
+  TopicDto,
+  VerifyCheckDto,
+} from './dto/question.dto';
 import { QuestionVersionEntity } from './question.entities';
 import { hasHan, searchGrams } from './search-grams';
-import { deliveredText, TRANSLATION_COLUMNS, translationJoin, type TranslationColumns } from './translated-text';
+import {
+  contentLocaleInfo,
+  deliveredText,
+  reviewedText,
+  TRANSLATION_COLUMNS,
+  TRANSLATION_REVIEW_COLUMNS,
+  translationJoin,
+  type TranslationColumns,
+  type TranslationReviewColumns,
+} from './translated-text';
 
 export function mapDelivery(v: QuestionVersionEntity): QuestionDeliveryDto {
   return {
@@ -57,7 +76,8 @@ export class QuestionsService {
     return rows.map((r) => ({ id: r.id, title: r.title, core: r.core, description: r.description, questionCount: r.question_count }));
   }
 
-  async list(query: ListQuestionsQueryDto): Promise<QuestionPageDto> {
+  /** `locale`: the language of the titles (per question English where no current translation, marked). */
+  async list(query: ListQuestionsQueryDto, locale: ContentLocale = 'en'): Promise<QuestionPageDto> {
     const where = ['q.retired_at IS NULL', 'q.organization_id IS NULL'];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {
@@ -84,21 +104,36 @@ export class QuestionsService {
         order = `ts_rank(v.search, websearch_to_tsquery('english', $${params.length})) DESC, q.id`;
       }
     }
-    const from = `FROM questions q
+    const joins = `FROM questions q
       JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
-      JOIN topics t ON t.id = q.topic_id
-      WHERE ${where.join(' AND ')}`;
+      JOIN topics t ON t.id = q.topic_id`;
+    const from = `${joins} WHERE ${where.join(' AND ')}`;
     const [counted] = (await this.db.query(`SELECT count(*)::int AS total ${from}`, params)) as Array<{ total: number }>;
     const total = counted?.total ?? 0;
     const offset = (query.page - 1) * query.pageSize;
-    const rows: Array<{ id: string; title: string; topic_id: string; type: string; difficulty: number; tags: string[]; has_code: boolean }> =
-      await this.db.query(
-        `SELECT q.id, v.title, v.topic_id, v.type, v.difficulty, v.tags, (v.code IS NOT NULL) AS has_code ${from}
-          ORDER BY ${order} LIMIT ${query.pageSize} OFFSET ${offset}`,
-        params,
-      );
+    // Only the page needs titles: the count has no translation join; the locale is the page's last parameter.
+    const paged = `${joins} ${translationJoin(`$${params.length + 1}`)} WHERE ${where.join(' AND ')}`;
+    type Row = Pick<TranslationColumns, 'tr_content_hash' | 'tr_source_hash' | 'tr_title'> & {
+      id: string;
+      title: string;
+      topic_id: string;
+      type: string;
+      difficulty: number;
+      tags: string[];
+      has_code: boolean;
+    };
+    const rows: Row[] = await this.db.query(
+      `SELECT q.id, v.title, v.topic_id, v.type, v.difficulty, v.tags, (v.code IS NOT NULL) AS has_code,
+              v.content_hash AS tr_content_hash, tr.source_hash AS tr_source_hash, tr.title AS tr_title ${paged}
+        ORDER BY ${order} LIMIT ${query.pageSize} OFFSET ${offset}`,
+      [...params, locale],
+    );
     return {
-      items: rows.map((r) => ({ id: r.id, title: r.title, topic: r.topic_id, type: r.type, difficulty: r.difficulty, tags: r.tags, hasCode: r.has_code })),
+      items: rows.map((r) => {
+        const info = contentLocaleInfo(r, locale);
+        const title = info.contentLocale === 'en' ? r.title : (r.tr_title ?? r.title);
+        return { id: r.id, title, topic: r.topic_id, type: r.type, difficulty: r.difficulty, tags: r.tags, hasCode: r.has_code, ...info };
+      }),
       total,
       page: query.page,
       pageSize: query.pageSize,
@@ -120,6 +155,37 @@ export class QuestionsService {
       prompt: text.prompt,
       ...(text.unit !== null ? { unit: text.unit } : {}),
       ...(delivery.options ? { options: delivery.options.map((o) => ({ id: o.id, text: text.optionText(o.id, o.text) })) } : {}),
+      ...text.info,
+    };
+  }
+
+  /** A manager's preview in `locale`: text, option feedback, explanation and key text of a current translation, else English (marked). */
+  async preview(id: string, locale: ContentLocale): Promise<LocalizedQuestionPreviewDto> {
+    const version = await this.current(id);
+    const english = { ...mapPreview(version), contentLocale: 'en' as const, fallback: false };
+    if (locale === 'en') return english;
+    const [row] = (await this.db.query(
+      `SELECT ${TRANSLATION_COLUMNS}, ${TRANSLATION_REVIEW_COLUMNS} FROM question_versions v ${translationJoin('$2')} WHERE v.id = $1`,
+      [version.id, locale],
+    )) as TranslationReviewColumns[];
+    const text = deliveredText({ title: version.title, prompt: version.prompt, unit: version.unit, ...row }, locale);
+    if (text.info.contentLocale === 'en') return { ...english, ...text.info };
+    const reviewed = reviewedText({ explanation: version.explanation, answer_key: version.answerKey as AnswerKey, ...row }, locale);
+    return {
+      ...english,
+      title: text.title,
+      prompt: text.prompt,
+      ...(text.unit !== null ? { unit: text.unit } : {}),
+      ...(english.options
+        ? {
+            options: english.options.map((o) => {
+              const feedback = reviewed.feedback(o.id, o.feedback);
+              return { id: o.id, text: text.optionText(o.id, o.text), correct: o.correct, ...(feedback !== undefined ? { feedback } : {}) };
+            }),
+          }
+        : {}),
+      answerKey: reviewed.key as unknown as Record<string, unknown>,
+      explanation: reviewed.explanation,
       ...text.info,
     };
   }
