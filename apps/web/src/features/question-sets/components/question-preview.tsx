@@ -3,7 +3,8 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Markdown } from '@/components/ui/markdown';
 import { Spinner } from '@/components/ui/spinner';
-import { usePreview } from '../api/get-bank';
+import { ContentLocaleNote } from '@/components/answer-input/content-locale-note';
+import { usePreview, type BankLocale } from '../api/get-bank';
 import { difficultyTone, durationLabel, topicLabel, typeLabel } from './labels';
 
 /** Answer keys differ by type; show the fields a reviewer needs in a readable form. */
@@ -15,9 +16,22 @@ function keyLines(answerKey: unknown): string[] {
 }
 
 /** The manager's view of a question: prompt, code, options with the correct ones marked, key and explanation. */
-export function QuestionPreview({ id, onClose, onAdd, added }: { id: string; onClose: () => void; onAdd?: (() => void) | undefined; added?: boolean }) {
+export function QuestionPreview({
+  id,
+  locale,
+  onClose,
+  onAdd,
+  added,
+}: {
+  id: string;
+  /** The set's language (undefined: the reader's own). */
+  locale: BankLocale;
+  onClose: () => void;
+  onAdd?: (() => void) | undefined;
+  added?: boolean;
+}) {
   const { t } = useTranslation();
-  const preview = usePreview(id);
+  const preview = usePreview(id, locale);
 
   return (
     <section className="qs-preview" aria-labelledby="qs-preview-title" data-testid="question-preview">
@@ -42,6 +56,7 @@ export function QuestionPreview({ id, onClose, onAdd, added }: { id: string; onC
             <span className="muted small">{durationLabel(t, preview.data.expectedSeconds)}</span>
             <span className="muted small">{t('questionSets.preview.version', { version: preview.data.version })}</span>
           </p>
+          <ContentLocaleNote info={preview.data} />
           <Markdown source={preview.data.prompt} />
           {preview.data.code ? (
             <pre className="md-code qs-preview__code">
