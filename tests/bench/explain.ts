@@ -68,7 +68,7 @@ const STATS_SNAPSHOT = `SELECT fingerprint, generation, statistics FROM set_vers
 
 /** The bank search for a query with Chinese in it: English text search, or a translation holding every character pair (search-grams.ts). */
 const BANK_SEARCH_ZH_WHERE = `q.retired_at IS NULL AND q.organization_id IS NULL AND (v.search @@ websearch_to_tsquery('english', $1)
-            OR EXISTS (SELECT 1 FROM question_version_translations tr WHERE tr.version_id = v.id AND tr.search_grams @> $2::text[]))`;
+            OR v.id = ANY (ARRAY(SELECT tg.version_id FROM question_version_translations tg WHERE tg.search_grams @> $2::text[])))`;
 const BANK_SEARCH_ZH_COUNT = `SELECT count(*)::int AS total FROM questions q
   JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
   JOIN topics t ON t.id = q.topic_id

@@ -233,7 +233,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Search the bank (delivery view: no keys) */
+    /** Search the bank (delivery view: no keys); titles in the reader's content language or `locale` */
     get: operations['Questions_list'];
     put?: never;
     post?: never;
@@ -267,7 +267,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One question with key and explanation (managers and admins) */
+    /** One question with key and explanation (managers and admins), in `locale` or the reader's content language */
     get: operations['Questions_preview'];
     put?: never;
     post?: never;
@@ -1346,6 +1346,15 @@ export interface components {
       difficulty: number;
       tags: string[];
       hasCode: boolean;
+      /**
+       * @description The language of the title
+       * @enum {string}
+       */
+      contentLocale: 'en' | 'zh-CN';
+      /** @description True when another language was asked for and this title is in English instead */
+      fallback: boolean;
+      /** @enum {string} */
+      fallbackReason?: 'missing' | 'stale';
     };
     QuestionPageDto: {
       items: components['schemas']['QuestionSummaryDto'][];
@@ -1414,7 +1423,7 @@ export interface components {
      * @enum {string}
      */
     QuestionVerification: 'not-applicable' | 'unverified' | 'verified';
-    QuestionPreviewDto: {
+    LocalizedQuestionPreviewDto: {
       id: string;
       version: number;
       title: string;
@@ -1448,6 +1457,15 @@ export interface components {
       verify: components['schemas']['VerifyCheckDto'][];
       /** @description not-applicable: no program; unverified: nobody has run the checks; verified: the verifier passed */
       verification: components['schemas']['QuestionVerification'];
+      /**
+       * @description The language of the text (title, prompt, options, feedback, explanation)
+       * @enum {string}
+       */
+      contentLocale: 'en' | 'zh-CN';
+      /** @description True when another language was asked for and this question is shown in English instead */
+      fallback: boolean;
+      /** @enum {string} */
+      fallbackReason?: 'missing' | 'stale';
     };
     DifficultyRangeDto: {
       min: number;
@@ -2238,6 +2256,13 @@ export interface components {
       retired: boolean;
       /** @description An organization question (else a bank question) */
       private: boolean;
+      /**
+       * @description The language of the title: the set's (English when candidates choose)
+       * @enum {string}
+       */
+      contentLocale: 'en' | 'zh-CN';
+      /** @description True when the set's language has no current translation of this version, so the title is English */
+      fallback: boolean;
     };
     SetItemDto: {
       kind: components['schemas']['SetItemKind'];
@@ -2431,6 +2456,11 @@ export interface components {
       excludeTags?: string[];
       /** @description fixed: the question title (informational) */
       title?: string;
+      /**
+       * @description fixed: the language of `title` (informational; see docs/question-sets.md)
+       * @enum {string}
+       */
+      titleLocale?: 'en' | 'zh-CN';
       /** @description fixed: the pinned version number (informational) */
       questionVersion?: number;
       /** @description fixed: content hash of the pinned version; used to find it when versionId is unknown here */
@@ -3730,6 +3760,8 @@ export interface operations {
         tag?: string;
         /** @description Full-text search over title, prompt and tags */
         q?: string;
+        /** @description Show titles in this language (a manager browsing for a set in its language); default the reader's content language */
+        locale?: 'en' | 'zh-CN';
         page?: number;
         pageSize?: number;
       };
@@ -3817,7 +3849,10 @@ export interface operations {
   };
   Questions_preview: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language to show the question in; default the reader's content language */
+        locale?: 'en' | 'zh-CN';
+      };
       header?: never;
       path: {
         id: string;
@@ -3831,7 +3866,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['QuestionPreviewDto'];
+          'application/json': components['schemas']['LocalizedQuestionPreviewDto'];
         };
       };
       /** @description VALIDATION_FAILED */
@@ -5863,7 +5898,7 @@ export interface operations {
         format?: 'json' | 'gift';
         /** @description A version number (default: the draft, else the latest published version) */
         version?: number;
-        /** @description gift: the language of the questions' text (default: the set's language, English when candidates choose); English where a translation is missing or stale */
+        /** @description The language of the questions' text (gift) or of the items' informational titles (json): default the set's language, English when candidates choose; English where a translation is missing or stale */
         locale?: 'en' | 'zh-CN';
       };
       header?: never;

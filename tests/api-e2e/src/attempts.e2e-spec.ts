@@ -580,7 +580,7 @@ describe('attempts: ownership and mock interviews', () => {
       expect([field, res.response.status]).toEqual([field, 400]);
       expect(JSON.stringify(res.error)).toContain(field);
     }
-    const ok = await owner.POST('/api/attempts', { body: { ...quick, template: 'sre', level: 'senior' } });
+    const ok = await owner.POST('/api/attempts', { body: { ...quick, topics: ['channels'], template: 'sre', level: 'senior' } });
     expect(ok.response.status).toBe(201);
   });
 });

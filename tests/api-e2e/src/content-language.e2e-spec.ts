@@ -193,6 +193,30 @@ describe('content language: translations stored with their version, delivered pe
     expect(single.options!.find((o) => o.id === 'a')).toMatchObject({ correct: true, feedback: expect.stringMatching(/^正确：语言规范/) });
   });
 
+  it('should grade a Chinese short answer in a quiz started in English once the item was shown in Chinese', async () => {
+    const b = await learner('switch-grade@example.com', 'en');
+    const quiz = await channelsQuiz(b);
+    expect(byId(quiz.items, SHORT).contentLocale).toBe('en');
+    await patch(b, '/api/me/settings', { contentLanguage: 'zh-CN' });
+    const again = (await b.get(`/api/attempts/${quiz.id}`)).body as { items: Item[] };
+    const short = byId(again.items, SHORT);
+    expect(short.contentLocale).toBe('zh-CN');
+    // Typed as a Chinese input method does: no space before the Latin word.
+    expect((await b.put(`/api/attempts/${quiz.id}/items/${short.position}/answer`, { response: { type: 'short', text: '关闭channel' } })).status).toBe(200);
+    expect((await b.post(`/api/attempts/${quiz.id}/submit`)).status).toBe(200);
+    const review = (await b.get(`/api/attempts/${quiz.id}/review`)).body as { items: Array<Item & { status: string }> };
+    expect(review.items.find((i) => i.questionId === SHORT)!.status).toBe('correct');
+  });
+
+  it('should grade a Chinese short answer in a drill reviewed after switching to English', async () => {
+    const b = await learner('drill-switch@example.com', 'zh-CN');
+    expect((await b.post('/api/drills/deck', { questionIds: [SHORT] })).status).toBeLessThan(300);
+    await patch(b, '/api/me/settings', { contentLanguage: 'en' });
+    const reviewed = await b.post('/api/drills/reviews', { reviewId: crypto.randomUUID(), questionId: SHORT, durationMs: 4000, response: { type: 'short', text: '关闭通道' } });
+    expect(reviewed.status).toBe(200);
+    expect(reviewed.body).toMatchObject({ status: 'correct' });
+  });
+
   it('should deliver drills in the learner\'s content language, and the review result too', async () => {
     const b = await learner('drill@example.com', 'zh-CN');
     expect((await b.post('/api/drills/deck', { questionIds: [SINGLE, FLASHCARD] })).status).toBeLessThan(300);
@@ -231,6 +255,50 @@ describe('content language: translations stored with their version, delivered pe
     expect(await ids('逃逸分析')).toEqual([]);
     // English search is unchanged.
     expect(await ids('nil channel')).toContain(SINGLE);
+  });
+
+  it('should list search results and the bank in the reader\'s content language, marking each English title', async () => {
+    const zh = await learner('list-zh@example.com', 'zh-CN');
+    type Summary = { id: string; title: string; contentLocale: string; fallback: boolean; fallbackReason?: string };
+    const page = async (b: Browser, query: string): Promise<Summary[]> => {
+      const res = await b.get(`/api/questions?${query}`);
+      expect(res.status).toBe(200);
+      return (res.body as { items: Summary[] }).items;
+    };
+    // A Chinese query finds it, and the result reads in Chinese.
+    expect(await page(zh, `q=${encodeURIComponent('从未被赋值')}`)).toEqual([
+      expect.objectContaining({ id: SINGLE, title: '关闭一个 nil channel', contentLocale: 'zh-CN', fallback: false }),
+    ]);
+    // An English query too: the language of the query does not decide the language of the titles.
+    const english = await page(zh, `q=${encodeURIComponent('nil channel')}&pageSize=50`);
+    expect(english.find((i) => i.id === SINGLE)).toMatchObject({ title: '关闭一个 nil channel', contentLocale: 'zh-CN' });
+    // The bank list of a topic: translated titles in Chinese, the others in English and marked.
+    const topic = await page(zh, 'topic=channels&pageSize=100');
+    expect(topic.find((i) => i.id === SHORT)).toMatchObject({ title: '让 channel 上的 range 循环结束', contentLocale: 'zh-CN', fallback: false });
+    const untranslated = topic.filter((i) => !FIXTURES.includes(i.id));
+    expect(untranslated.length).toBeGreaterThan(3);
+    expect(untranslated.every((i) => i.contentLocale === 'en' && i.fallback && i.fallbackReason === 'missing' && !CJK.test(i.title))).toBe(true);
+    // `locale` overrides the reader's language (the set builder asks in the set's), and English readers see no marks.
+    expect((await page(zh, 'topic=channels&pageSize=100&locale=en')).find((i) => i.id === SINGLE)).toMatchObject({ title: 'Closing a nil channel', contentLocale: 'en', fallback: false });
+    const en = await learner('list-en@example.com', 'en');
+    expect((await page(en, 'topic=channels&pageSize=100')).every((i) => i.contentLocale === 'en' && !i.fallback)).toBe(true);
+    expect((await page(en, 'topic=channels&pageSize=100&locale=zh-CN')).find((i) => i.id === SINGLE)!.title).toBe('关闭一个 nil channel');
+    expect((await en.get('/api/questions?locale=fr')).status).toBe(400);
+  });
+
+  it("should preview a question for a manager in the set's language, with feedback, explanation and the Chinese accepted answers", async () => {
+    const { b: m } = await manager(t, 'preview-manager@example.com', 'Preview Org');
+    const zh = (await m.get(`/api/questions/${SINGLE}/preview?locale=zh-CN`)).body as Item & { explanation: string; options: Array<{ id: string; text: string; correct: boolean; feedback?: string }> };
+    expect(zh).toMatchObject({ title: '关闭一个 nil channel', contentLocale: 'zh-CN', fallback: false, answerKey: { type: 'single', correct: 'a' } });
+    expect(zh.options.find((o) => o.id === 'a')).toMatchObject({ correct: true, feedback: expect.stringMatching(/^正确：语言规范/) });
+    expect(zh.options.every((o) => CJK.test(o.text))).toBe(true);
+    expect(CJK.test(zh.explanation)).toBe(true);
+    const short = (await m.get(`/api/questions/${SHORT}/preview?locale=zh-CN`)).body as { answerKey: { accepted: string[] } };
+    expect(short.answerKey.accepted).toEqual(expect.arrayContaining(['close', '关闭通道']));
+    const en = (await m.get(`/api/questions/${SINGLE}/preview?locale=en`)).body as Item;
+    expect(en).toMatchObject({ title: 'Closing a nil channel', contentLocale: 'en', fallback: false });
+    expect((await m.get('/api/questions/ch-len-cap/preview?locale=zh-CN')).body).toMatchObject({ contentLocale: 'en', fallback: true, fallbackReason: 'missing' });
+    expect((await m.get(`/api/questions/${SINGLE}/preview?locale=fr`)).status).toBe(400);
   });
 
   describe('question sets', () => {
@@ -285,6 +353,30 @@ describe('content language: translations stored with their version, delivered pe
       expect(en).toContain('::Closing a nil channel::');
       expect(en).not.toMatch(/[\u4e00-\u9fff]/);
       expect((await m.get(`/api/orgs/${orgId}/sets/${setId}/export?format=gift&locale=fr`)).status).toBe(400);
+    });
+
+    it("should show a zh-CN set's items in Chinese to its manager and export their titles in the set's language", async () => {
+      const { m, orgId, setId } = await invite('zh-CN', 6);
+      type View = { items: Array<{ questionId: string; question: { title: string; contentLocale: string; fallback: boolean } }> };
+      const set = (await m.get(`/api/orgs/${orgId}/sets/${setId}`)).body as { current: View & { version: number } };
+      expect(set.current.items.map((i) => [i.questionId, i.question.contentLocale, i.question.fallback])).toEqual([
+        [SINGLE, 'zh-CN', false],
+        [CODE_OUTPUT, 'zh-CN', false],
+        [SHORT, 'zh-CN', false],
+      ]);
+      expect(set.current.items[0]!.question.title).toBe('关闭一个 nil channel');
+      const version = (await m.get(`/api/orgs/${orgId}/sets/${setId}/versions/${set.current.version}`)).body as View;
+      expect(version.items[2]!.question.title).toBe('让 channel 上的 range 循环结束');
+      const json = (await m.get(`/api/orgs/${orgId}/sets/${setId}/export?format=json`)).body as { language: string; items: Array<{ title: string; titleLocale: string }> };
+      expect(json.language).toBe('zh-CN');
+      expect(json.items[0]).toMatchObject({ title: '关闭一个 nil channel', titleLocale: 'zh-CN' });
+      const enJson = (await m.get(`/api/orgs/${orgId}/sets/${setId}/export?format=json&locale=en`)).body as typeof json;
+      expect(enJson.items[0]).toMatchObject({ title: 'Closing a nil channel', titleLocale: 'en' });
+      // The export imports again as it is (the informational fields included) and keeps the language.
+      const imported = await m.post(`/api/orgs/${orgId}/sets/import`, json);
+      expect(imported.status).toBe(201);
+      expect((imported.body as { current: { language: string; items: View['items'] } }).current).toMatchObject({ language: 'zh-CN' });
+      expect((imported.body as { current: View }).current.items[0]!.question.title).toBe('关闭一个 nil channel');
     });
 
     it('should let the candidate choose when the set says so', async () => {

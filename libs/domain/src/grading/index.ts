@@ -19,7 +19,7 @@ export type { GradeResult, GradeStatus } from './result';
 export { grade } from './grade';
 export { gradeCodeLines, gradeMulti, gradeSet, gradeSingle } from './choice';
 export { gradeTrueFalse } from './true-false';
-export { gradeShort, matchesPattern, matchShortRule } from './short';
+export { gradeShort, matchesPattern, matchShortRule, withTranslatedAnswers } from './short';
 export { hasWildcard, matchWildcard, parseWildcard, unescapeWildcard, type WildcardPattern } from './wildcard';
 export { answerFeedback } from './feedback';
 export { gradeNumeric, matchNumericRule } from './numeric';

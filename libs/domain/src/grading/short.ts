@@ -4,7 +4,7 @@ import { PATTERN_INPUT_LIMIT } from './limits';
 import type { ShortResponse } from './response';
 import { CORRECT, INCORRECT, UNANSWERED, fromScore, type GradeResult } from './result';
 import { isSafePattern } from './safe-pattern';
-import { collapseSpace } from './text';
+import { answerForm, collapseSpace } from './text';
 import { matchWildcard, parseWildcard } from './wildcard';
 
 type ShortKey = Extract<AnswerKey, { type: 'short' }>;
@@ -17,9 +17,11 @@ export function gradeShort(key: ShortKey, response: ShortResponse): GradeResult 
     return rule === undefined ? INCORRECT : fromScore(creditScore(rule.credit));
   }
   const fold = (s: string): string => (key.caseSensitive ? s : s.toLowerCase());
-  const wanted = fold(answer);
-  if (key.accepted.some((accepted) => fold(collapseSpace(accepted)) === wanted)) return CORRECT;
+  const wanted = fold(answerForm(answer));
+  if (key.accepted.some((accepted) => fold(answerForm(accepted)) === wanted)) return CORRECT;
   if (key.pattern !== undefined && matchesPattern(key.pattern, answer, key.caseSensitive)) return CORRECT;
+  // The pattern is written against ASCII: a full-width `close（ch）` from a Chinese input method matches too.
+  if (key.pattern !== undefined && answerForm(answer) !== answer && matchesPattern(key.pattern, answerForm(answer), key.caseSensitive)) return CORRECT;
   return INCORRECT;
 }
 
@@ -30,9 +32,27 @@ export function gradeShort(key: ShortKey, response: ShortResponse): GradeResult 
 export function matchShortRule(key: ShortKey, text: string): number {
   if (key.answers === undefined) return -1;
   const fold = (s: string): string => (key.caseSensitive ? s : s.toLowerCase());
-  const answer = fold(collapseSpace(text));
+  const answer = fold(answerForm(text));
   if (answer === '') return -1;
-  return bestRule(key.answers, (rule: ShortAnswerRule) => matchWildcard(parseWildcard(fold(collapseSpace(rule.text))), answer));
+  return bestRule(key.answers, (rule: ShortAnswerRule) => matchWildcard(parseWildcard(fold(answerForm(rule.text))), answer));
+}
+
+/**
+ * The grading key of a short question asked in another language as well: the author's key plus the
+ * accepted answers of the translations the item may have been shown in (issue 15). Delivery follows
+ * the reader's language of the moment, so an attempt started in English can show an item in Chinese
+ * after a switch, or in English for a Chinese attempt where the translation is missing; the answer
+ * is right in either language. A translation only adds answers: with Moodle-style `answers` rules
+ * (which alone grade) each one becomes a full-credit literal rule after the author's rules, so an
+ * author's partial-credit rule for the same text still wins on a tie (earlier rule first); other
+ * key types come back unchanged.
+ */
+export function withTranslatedAnswers(key: AnswerKey, translated: readonly string[]): AnswerKey {
+  if (key.type !== 'short' || translated.length === 0) return key;
+  const extra = translated.filter((text) => answerForm(text) !== '');
+  if (key.answers === undefined) return { ...key, accepted: [...new Set([...key.accepted, ...extra])] };
+  const literal = (text: string): string => text.replace(/\*/g, '\\*');
+  return { ...key, answers: [...key.answers, ...extra.map((text) => ({ text: literal(text), credit: 1 }))] };
 }
 
 /** Full match of the author's pattern; an unsafe or invalid pattern matches nothing. */

@@ -22,7 +22,7 @@ export class AttemptFinalizer {
       await this.repo.markAbandoned(tx, attempt.id, closing.finishedAt);
       return null;
     }
-    const rows = await this.repo.gradingItems(tx, attempt.id, attempt.content_locale);
+    const rows = await this.repo.gradingItems(tx, attempt.id);
     const graded = rows.map((row) => {
       const g = grade(row.answer_key, row.response ?? undefined);
       const item: GradedItem = { topic: row.topic_id, difficulty: row.difficulty, points: Number(row.points), score: g.score, status: g.status };

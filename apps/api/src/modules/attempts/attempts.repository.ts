@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { aggregateResult, type AnswerKey, type AttemptResult, type GradeStatus, type QuestionResponse } from '@goprep/domain';
 import type { ContentLocale } from '../../common/i18n/content-locale';
-import { GRADING_KEY_SQL, TRANSLATION_COLUMNS, TRANSLATION_REVIEW_COLUMNS, translationJoin } from '../questions/translated-text';
+import { GRADING_COLUMNS_SQL, gradingKey, type GradingColumns, TRANSLATION_COLUMNS, TRANSLATION_REVIEW_COLUMNS, translationJoin } from '../questions/translated-text';
 import type { AttemptConfig, AttemptOwner, AttemptRow } from './attempt-rows';
 import type { DeliveryItemRow, ReviewItemRow } from './attempt.mappers';
 
@@ -312,15 +312,16 @@ export class AttemptsRepository {
     await tx.query(`UPDATE attempts SET state = 'abandoned', finished_at = $2 WHERE id = $1 AND state = 'in_progress'`, [attemptId, finishedAt]);
   }
 
-  gradingItems(tx: EntityManager, attemptId: string, locale: ContentLocale): Promise<GradingRow[]> {
-    return tx.query(
-      `SELECT i.position, i.question_version_id, i.points, v.topic_id, v.difficulty, ${GRADING_KEY_SQL} AS answer_key, an.response
+  /** The items with their answers and the key each is graded against (short answers accept every current translation's answers too). */
+  async gradingItems(tx: EntityManager, attemptId: string): Promise<GradingRow[]> {
+    const rows = (await tx.query(
+      `SELECT i.position, i.question_version_id, i.points, v.topic_id, v.difficulty, ${GRADING_COLUMNS_SQL}, an.response
          FROM ${ITEMS_WITH_ANSWERS}
-         ${translationJoin('$2')}
         WHERE i.attempt_id = $1
         ORDER BY i.position`,
-      [attemptId, locale],
-    );
+      [attemptId],
+    )) as Array<GradingRow & GradingColumns>;
+    return rows.map(({ translated_accepted: _accepted, ...row }) => ({ ...row, answer_key: gradingKey({ answer_key: row.answer_key, translated_accepted: _accepted }) }));
   }
 
   /** One statement for every item: unanswered items get an answer row too, so review is one join. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DEFAULT_SRS_SETTINGS, type AnswerKey, type SrsCard, type SrsRating, type SrsSettings } from '@goprep/domain';
 import type { ContentLocale } from '../../common/i18n/content-locale';
-import { GRADING_KEY_SQL, TRANSLATION_COLUMNS, TRANSLATION_REVIEW_COLUMNS, translationJoin } from '../questions/translated-text';
+import { GRADING_COLUMNS_SQL, gradingKey, type GradingColumns, TRANSLATION_COLUMNS, TRANSLATION_REVIEW_COLUMNS, translationJoin } from '../questions/translated-text';
 import { cardFrom, cardParams, settingsFrom, type CardJson, type CardRow, type DeliveryRow, type OptimizationRow, type ReviewRow, type SettingsRow } from './drill-rows';
 
 /** The connection or the transaction a statement runs on. */
@@ -284,16 +284,17 @@ export class DrillsRepository {
     return row;
   }
 
-  /** The current version of a question with the key a review is graded against (short answers accept `locale`'s too). */
-  async gradingVersion(tx: EntityManager, questionId: string, locale: ContentLocale): Promise<GradingVersionRow | undefined> {
+  /** The current version of a question with the key a review is graded against (short answers accept every current translation's answers too). */
+  async gradingVersion(tx: EntityManager, questionId: string): Promise<GradingVersionRow | undefined> {
     const [version] = (await tx.query(
-      `SELECT v.id, v.type, ${GRADING_KEY_SQL} AS answer_key, v.expected_seconds
+      `SELECT v.id, v.type, ${GRADING_COLUMNS_SQL}, v.expected_seconds
          FROM questions q JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
-         ${translationJoin('$2')}
         WHERE q.id = $1`,
-      [questionId, locale],
-    )) as GradingVersionRow[];
-    return version;
+      [questionId],
+    )) as Array<GradingVersionRow & GradingColumns>;
+    if (!version) return undefined;
+    const { translated_accepted, ...row } = version;
+    return { ...row, answer_key: gradingKey({ answer_key: row.answer_key, translated_accepted }) };
   }
 
   async insertReview(tx: EntityManager, r: NewReview): Promise<void> {

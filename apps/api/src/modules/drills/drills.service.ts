@@ -214,7 +214,7 @@ export class DrillsService {
   async review(userId: string, body: SubmitReviewDto, contentLocale: ContentLocale = 'en'): Promise<ReviewResultDto> {
     const earlier = await this.repo.storedReview(body.reviewId, contentLocale);
     if (earlier) return this.replay(earlier, userId, body.questionId, contentLocale);
-    const reviewId = await this.applyReview(userId, body, contentLocale).catch((error: unknown) => {
+    const reviewId = await this.applyReview(userId, body).catch((error: unknown) => {
       // The same id sent for two different cards at once: the second insert hits the primary key.
       if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) {
         throw new AppError(ErrorCode.DRILL_REVIEW_ID_CONFLICT, 'This review id was already used for another review; send a new one.');
@@ -226,13 +226,13 @@ export class DrillsService {
     return mapReviewResult(stored, contentLocale);
   }
 
-  private applyReview(userId: string, body: SubmitReviewDto, contentLocale: ContentLocale): Promise<string> {
+  private applyReview(userId: string, body: SubmitReviewDto): Promise<string> {
     return this.repo.transaction(async (tx) => {
       const card = await this.lockedCard(tx, userId, body.questionId);
       const raced = await this.repo.storedReview(body.reviewId, 'en', tx);
       if (raced) return this.replay(raced, userId, body.questionId).reviewId;
       if (card.suspended) throw new AppError(ErrorCode.DRILL_CARD_SUSPENDED, 'This card is suspended; unsuspend it to review it.');
-      const version = await this.repo.gradingVersion(tx, body.questionId, contentLocale);
+      const version = await this.repo.gradingVersion(tx, body.questionId);
       if (!version) throw this.cardNotFound(body.questionId);
       const graded = this.gradeAnswer(version.type, version.answer_key, body, version.expected_seconds);
       const { settings, weights } = await this.repo.settings(userId, tx);

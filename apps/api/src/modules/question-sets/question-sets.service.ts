@@ -7,7 +7,8 @@ import { AuditService } from '../audit/audit.service';
 import type { AuditEventDto } from '../audit/dto/audit-event.dto';
 import { OrganizationsService } from '../organizations/organizations.service';
 import type { CreateQuestionSetDto, QuestionSetDto, QuestionSetListItemDto, QuestionSetVersionDto, SetTemplateDto } from './dto/question-set.dto';
-import { mapPool, mapSetListItem, mapVersion } from './dto/question-set.mapper';
+import type { ContentLocale } from '../../common/i18n/content-locale';
+import { defaultLocale, localizedTitles, mapPool, mapSetListItem, mapVersion, type LocalizedTitle } from './dto/question-set.mapper';
 import { contentOf, QuestionSetsRepository, type PublishedSetVersion, type SetRow, type VersionRow } from './question-sets.repository';
 import {
   fixedQuestionIds,
@@ -99,7 +100,13 @@ export class QuestionSetsService {
     await this.requireSet(undefined, orgId, setId);
     const row = await this.requireVersion(undefined, setId, version);
     const candidates = await this.repo.poolCandidates(undefined, orgId);
-    return mapVersion(row, await this.repo.pinned(undefined, row.items), candidates);
+    return mapVersion(row, await this.repo.pinned(undefined, row.items), candidates, await this.titlesIn(row.items, defaultLocale(row.language)));
+  }
+
+  /** The pinned questions' titles in `locale` where a current translation exists. */
+  async titlesIn(items: VersionRow['items'], locale: ContentLocale): Promise<Map<string, LocalizedTitle>> {
+    if (locale === 'en') return new Map();
+    return localizedTitles(await this.repo.translationsOf(items, locale), locale);
   }
 
   /** A new set whose draft v1 is a copy of this set's current content. */
@@ -227,7 +234,7 @@ export class QuestionSetsService {
         createdAt: v.created_at.toISOString(),
         publishedAt: v.published_at?.toISOString() ?? null,
       })),
-      current: mapVersion(current, pinned, candidates),
+      current: mapVersion(current, pinned, candidates, await this.titlesIn(current.items, defaultLocale(current.language))),
       summary: summarizeSetContent(contentOf(current), facts, candidates),
     };
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { exportQuestions, type BankQuestion } from '@goprep/question-bank';
 import type { ContentLocale } from '../../common/i18n/content-locale';
+import { defaultLocale } from './dto/question-set.mapper';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { contentLocaleInfo, deliveredText, reviewedText, type TranslationReviewColumns } from '../questions/translated-text';
 import type { QuestionSetDto, QuestionSetExportDto, SetExportFormat, SetExportItemDto } from './dto/question-set.dto';
@@ -30,12 +31,13 @@ export class SetInterchangeService {
     await this.sets.requireSet(undefined, orgId, setId);
     const row = version !== undefined ? await this.sets.requireVersion(undefined, setId, version) : await this.sets.currentVersion(undefined, setId);
     const pinned = await this.repo.pinned(undefined, row.items);
+    const language = locale ?? defaultLocale(row.language);
     if (format === 'gift') {
-      const language = locale ?? (row.language === 'candidate-chooses' ? 'en' : row.language);
       const translations = language === 'en' ? new Map<string, TranslationReviewColumns>() : await this.repo.translationsOf(row.items, language);
       return { gift: giftOf(row, pinned, translations, language), filename: `${slug(row.title)}-v${row.version}${language === 'en' ? '' : `.${language}`}.gift.txt` };
     }
     const content = contentOf(row);
+    const titles = await this.sets.titlesIn(row.items, language);
     return {
       json: {
         format: SET_FORMAT_NAME,
@@ -53,7 +55,8 @@ export class SetInterchangeService {
         items: content.items.map((item): SetExportItemDto => {
           if (item.kind === 'pool') return { ...item, difficulty: [...item.difficulty] };
           const p = pinned.get(item.versionId);
-          return { ...item, ...(p ? { title: p.title, questionVersion: p.version, contentHash: p.content_hash } : {}) };
+          const t = titles.get(item.versionId);
+          return { ...item, ...(p ? { title: t?.title ?? p.title, titleLocale: t?.contentLocale ?? 'en', questionVersion: p.version, contentHash: p.content_hash } : {}) };
         }),
       },
     };

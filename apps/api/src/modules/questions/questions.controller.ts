@@ -3,8 +3,8 @@ import { ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation,
 import { Roles } from '../../common/auth/decorators';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
 import { RequestedContentLocale, type ContentLocale } from '../../common/i18n/content-locale';
-import { ListQuestionsQueryDto, LocalizedQuestionDto, QuestionPageDto, QuestionPreviewDto, TopicDto } from './dto/question.dto';
-import { mapPreview, QuestionsService } from './questions.service';
+import { ListQuestionsQueryDto, LocalizedQuestionDto, LocalizedQuestionPreviewDto, PreviewQueryDto, QuestionPageDto, TopicDto } from './dto/question.dto';
+import { QuestionsService } from './questions.service';
 
 @ApiTags('questions')
 @Controller()
@@ -19,10 +19,10 @@ export class QuestionsController {
   }
 
   @Get('questions')
-  @ApiOperation({ summary: 'Search the bank (delivery view: no keys)' })
+  @ApiOperation({ summary: "Search the bank (delivery view: no keys); titles in the reader's content language or `locale`" })
   @ApiOkResponse({ type: QuestionPageDto })
-  list(@Query() query: ListQuestionsQueryDto): Promise<QuestionPageDto> {
-    return this.questions.list(query);
+  list(@Query() query: ListQuestionsQueryDto, @RequestedContentLocale() reader: ContentLocale): Promise<QuestionPageDto> {
+    return this.questions.list(query, query.locale ?? reader);
   }
 
   @Get('questions/:id')
@@ -35,10 +35,10 @@ export class QuestionsController {
 
   @Get('questions/:id/preview')
   @Roles('manager', 'admin')
-  @ApiOperation({ summary: 'One question with key and explanation (managers and admins)' })
-  @ApiOkResponse({ type: QuestionPreviewDto })
+  @ApiOperation({ summary: "One question with key and explanation (managers and admins), in `locale` or the reader's content language" })
+  @ApiOkResponse({ type: LocalizedQuestionPreviewDto })
   @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'FORBIDDEN for learners' })
-  async preview(@Param('id') id: string): Promise<QuestionPreviewDto> {
-    return mapPreview(await this.questions.current(id));
+  preview(@Param('id') id: string, @Query() query: PreviewQueryDto, @RequestedContentLocale() reader: ContentLocale): Promise<LocalizedQuestionPreviewDto> {
+    return this.questions.preview(id, query.locale ?? reader);
   }
 }

@@ -1,12 +1,22 @@
+import type { AnswerKey } from '@goprep/domain';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import type { ContentLocale } from '../../common/i18n/content-locale';
-import { ListQuestionsQueryDto, LocalizedQuestionDto, QuestionDeliveryDto, QuestionPageDto, QuestionPreviewDto, TopicDto, VerifyCheckDto } from './dto/question.dto';
+import {
+  ListQuestionsQueryDto,
+  LocalizedQuestionDto,
+  LocalizedQuestionPreviewDto,
+  QuestionDeliveryDto,
+  QuestionPageDto,
+  QuestionPreviewDto,
+  TopicDto,
+  VerifyCheckDto,
+} from './dto/question.dto';
 import { QuestionVersionEntity } from './question.entities';
 import { hasHan, searchGrams } from './search-grams';
 import { QuestionsRepository, type DrawableQuestion, type DrawableScope } from './questions.repository';
-import { deliveredText } from './translated-text';
+import { contentLocaleInfo, deliveredText, reviewedText } from './translated-text';
 
 export function mapDelivery(v: QuestionVersionEntity): QuestionDeliveryDto {
   return {
@@ -53,15 +63,21 @@ export class QuestionsService {
     return rows.map((r) => ({ id: r.id, title: r.title, core: r.core, description: r.description, questionCount: r.question_count }));
   }
 
-  async list(query: ListQuestionsQueryDto): Promise<QuestionPageDto> {
+  /** `locale`: the language of the titles (per question English where no current translation, marked). */
+  async list(query: ListQuestionsQueryDto, locale: ContentLocale = 'en'): Promise<QuestionPageDto> {
     const offset = (query.page - 1) * query.pageSize;
     const grams = query.q && hasHan(query.q) ? searchGrams(query.q) : [];
     const { total, rows } = await this.repo.search(
       { topic: query.topic, type: query.type, difficulty: query.difficulty, tag: query.tag, q: query.q, grams },
       { limit: query.pageSize, offset },
+      locale,
     );
     return {
-      items: rows.map((r) => ({ id: r.id, title: r.title, topic: r.topic_id, type: r.type, difficulty: r.difficulty, tags: r.tags, hasCode: r.has_code })),
+      items: rows.map((r) => {
+        const info = contentLocaleInfo(r, locale);
+        const title = info.contentLocale === 'en' ? r.title : (r.tr_title ?? r.title);
+        return { id: r.id, title, topic: r.topic_id, type: r.type, difficulty: r.difficulty, tags: r.tags, hasCode: r.has_code, ...info };
+      }),
       total,
       page: query.page,
       pageSize: query.pageSize,
@@ -80,6 +96,34 @@ export class QuestionsService {
       prompt: text.prompt,
       ...(text.unit !== null ? { unit: text.unit } : {}),
       ...(delivery.options ? { options: delivery.options.map((o) => ({ id: o.id, text: text.optionText(o.id, o.text) })) } : {}),
+      ...text.info,
+    };
+  }
+
+  /** A manager's preview in `locale`: text, option feedback, explanation and key text of a current translation, else English (marked). */
+  async preview(id: string, locale: ContentLocale): Promise<LocalizedQuestionPreviewDto> {
+    const version = await this.current(id);
+    const english = { ...mapPreview(version), contentLocale: 'en' as const, fallback: false };
+    if (locale === 'en') return english;
+    const row = await this.repo.reviewTranslation(version.id, locale);
+    const text = deliveredText({ title: version.title, prompt: version.prompt, unit: version.unit, ...row }, locale);
+    if (text.info.contentLocale === 'en') return { ...english, ...text.info };
+    const reviewed = reviewedText({ explanation: version.explanation, answer_key: version.answerKey as AnswerKey, ...row }, locale);
+    return {
+      ...english,
+      title: text.title,
+      prompt: text.prompt,
+      ...(text.unit !== null ? { unit: text.unit } : {}),
+      ...(english.options
+        ? {
+            options: english.options.map((o) => {
+              const feedback = reviewed.feedback(o.id, o.feedback);
+              return { id: o.id, text: text.optionText(o.id, o.text), correct: o.correct, ...(feedback !== undefined ? { feedback } : {}) };
+            }),
+          }
+        : {}),
+      answerKey: reviewed.key as unknown as Record<string, unknown>,
+      explanation: reviewed.explanation,
       ...text.info,
     };
   }

@@ -1,4 +1,4 @@
-import type { AnswerKey } from '@goprep/domain';
+import { withTranslatedAnswers, type AnswerKey } from '@goprep/domain';
 import type { ContentLocale } from '../../common/i18n/content-locale';
 
 /**
@@ -107,10 +107,20 @@ export function localizedKey(key: AnswerKey, row: Partial<TranslationReviewColum
 }
 
 /**
- * The grading key for an item delivered in `locale`: the English key, plus the accepted answers of a
- * fresh translation for short questions (an answer in the language the question was asked in counts).
- * As SQL over `v` and `tr` so grading stays one query.
+ * What grading reads of a version (aliased `v`): its key and the accepted short answers of every
+ * current translation (source_hash = content_hash). Delivery follows the reader's language of the
+ * moment, so an item of an attempt started in English may have been shown in Chinese after a switch
+ * (and a Chinese attempt shows English where a translation is missing): an answer in any language
+ * the item could have been shown in counts. Combine with `gradingKey`.
  */
-export const GRADING_KEY_SQL = `CASE WHEN v.type = 'short' AND tr.accepted IS NOT NULL AND tr.source_hash = v.content_hash
-    THEN jsonb_set(v.answer_key, '{accepted}', (v.answer_key -> 'accepted') || to_jsonb(tr.accepted))
-    ELSE v.answer_key END`;
+export const GRADING_COLUMNS_SQL = `v.answer_key,
+  CASE WHEN v.type = 'short' THEN (SELECT coalesce(array_agg(a.text), '{}') FROM question_version_translations gt
+    CROSS JOIN LATERAL unnest(gt.accepted) AS a(text) WHERE gt.version_id = v.id AND gt.source_hash = v.content_hash) ELSE '{}' END AS translated_accepted`;
+
+export interface GradingColumns {
+  answer_key: AnswerKey;
+  translated_accepted: string[];
+}
+
+/** The key an answer is graded against: the English key plus the translations' accepted answers. */
+export const gradingKey = (row: GradingColumns): AnswerKey => withTranslatedAnswers(row.answer_key, row.translated_accepted);

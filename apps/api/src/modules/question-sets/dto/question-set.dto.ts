@@ -204,7 +204,8 @@ export class ExportQuestionSetQueryDto {
 
   @ApiPropertyOptional({
     enum: CONTENT_LOCALES,
-    description: "gift: the language of the questions' text (default: the set's language, English when candidates choose); English where a translation is missing or stale",
+    description:
+      "The language of the questions' text (gift) or of the items' informational titles (json): default the set's language, English when candidates choose; English where a translation is missing or stale",
   })
   @IsOptional()
   @IsIn(CONTENT_LOCALES as unknown as string[], { message: `locale must be one of: ${CONTENT_LOCALES.join(', ')}` })
@@ -224,6 +225,8 @@ export class SetItemQuestionDto {
   @ApiProperty({ description: 'The question\'s current version number (greater: a newer version exists)' }) currentVersion!: number;
   @ApiProperty() retired!: boolean;
   @ApiProperty({ description: 'An organization question (else a bank question)' }) private!: boolean;
+  @ApiProperty({ enum: CONTENT_LOCALES, description: "The language of the title: the set's (English when candidates choose)" }) contentLocale!: ContentLocale;
+  @ApiProperty({ description: "True when the set's language has no current translation of this version, so the title is English" }) fallback!: boolean;
 }
 
 export class SetItemDto {
@@ -342,6 +345,11 @@ export class SetExportItemDto extends SetItemInputDto {
   @IsDisplayText()
   @MaxLength(300)
   title?: string;
+
+  @ApiPropertyOptional({ enum: CONTENT_LOCALES, description: 'fixed: the language of `title` (informational; see docs/question-sets.md)' })
+  @IsOptional()
+  @IsIn(CONTENT_LOCALES as unknown as string[], { message: `titleLocale must be one of: ${CONTENT_LOCALES.join(', ')}` })
+  titleLocale?: ContentLocale;
 
   @BoundedInt({ min: 1, optional: true, description: 'fixed: the pinned version number (informational)' })
   questionVersion?: number;

@@ -46,6 +46,14 @@ export class ListQuestionsQueryDto {
   @IsDisplayText()
   q?: string;
 
+  @ApiPropertyOptional({
+    enum: CONTENT_LOCALES,
+    description: "Show titles in this language (a manager browsing for a set in its language); default the reader's content language",
+  })
+  @IsOptional()
+  @IsIn(CONTENT_LOCALES as unknown as string[], { message: `locale must be one of: ${CONTENT_LOCALES.join(', ')}` })
+  locale?: ContentLocale;
+
   // Explicit types: tsc and SWC infer different decorator metadata for un-annotated fields.
   @BoundedInt({ min: 1, max: 10000, default: 1, optional: true, query: true })
   page = 1;
@@ -62,6 +70,16 @@ export class QuestionSummaryDto {
   @ApiProperty() difficulty!: number;
   @ApiProperty({ type: [String] }) tags!: string[];
   @ApiProperty() hasCode!: boolean;
+  @ApiProperty({ enum: CONTENT_LOCALES, description: 'The language of the title' }) contentLocale!: ContentLocale;
+  @ApiProperty({ description: 'True when another language was asked for and this title is in English instead' }) fallback!: boolean;
+  @ApiPropertyOptional({ enum: ['missing', 'stale'] }) fallbackReason?: 'missing' | 'stale';
+}
+
+export class PreviewQueryDto {
+  @ApiPropertyOptional({ enum: CONTENT_LOCALES, description: "The language to show the question in; default the reader's content language" })
+  @IsOptional()
+  @IsIn(CONTENT_LOCALES as unknown as string[], { message: `locale must be one of: ${CONTENT_LOCALES.join(', ')}` })
+  locale?: ContentLocale;
 }
 
 export class QuestionPageDto {
@@ -125,4 +143,11 @@ export class QuestionPreviewDto extends QuestionDeliveryDto {
     description: 'not-applicable: no program; unverified: nobody has run the checks; verified: the verifier passed',
   })
   verification!: QuestionVerification;
+}
+
+/** A bank question for a manager in a chosen language (the set's): text, feedback, explanation and the accepted answers of that language. */
+export class LocalizedQuestionPreviewDto extends QuestionPreviewDto {
+  @ApiProperty({ enum: CONTENT_LOCALES, description: 'The language of the text (title, prompt, options, feedback, explanation)' }) contentLocale!: ContentLocale;
+  @ApiProperty({ description: 'True when another language was asked for and this question is shown in English instead' }) fallback!: boolean;
+  @ApiPropertyOptional({ enum: ['missing', 'stale'] }) fallbackReason?: 'missing' | 'stale';
 }

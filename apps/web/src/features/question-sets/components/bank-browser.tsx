@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/select-field';
 import { Spinner } from '@/components/ui/spinner';
 import { TextField } from '@/components/ui/text-field';
-import { BANK_PAGE_SIZE, useBank, useBankTopics, type BankFilters, type BankQuestion } from '../api/get-bank';
+import { BANK_PAGE_SIZE, useBank, useBankTopics, type BankFilters, type BankLocale, type BankQuestion } from '../api/get-bank';
 import { POOL_TYPES } from './items-editor';
 import { difficultyLabel, difficultyTone, topicLabel, typeLabel } from './labels';
 import { QuestionPreview } from './question-preview';
@@ -20,18 +20,21 @@ export function BankBrowser({
   disabled,
   previewId,
   onPreview,
+  locale,
 }: {
   isAdded: (id: string) => boolean;
   onAdd: (question: BankQuestion) => void;
   disabled: boolean;
   previewId: string | undefined;
   onPreview: (id: string | undefined) => void;
+  /** The set's language: titles and previews follow it (undefined: the reader's own). */
+  locale: BankLocale;
 }) {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<BankFilters>(EMPTY);
   const [text, setText] = useState({ q: '', tag: '' });
   const topics = useBankTopics();
-  const bank = useBank(filters);
+  const bank = useBank(filters, locale);
 
   // Typing searches after a short pause, not on every key.
   useEffect(() => {
@@ -90,8 +93,15 @@ export function BankBrowser({
               return (
                 <li key={q.id} className="qs-bank__row" data-testid="bank-row" data-question-id={q.id} data-topic={q.topic} data-difficulty={q.difficulty}>
                   <div className="qs-bank__main">
-                    <span className="qs-item__title">{q.title}</span>
+                    <span className="qs-item__title" lang={q.contentLocale}>
+                      {q.title}
+                    </span>
                     <span className="question-row__meta">
+                      {q.fallback ? (
+                        <span className="badge badge--neutral" title={q.fallbackReason === 'stale' ? t('content.fallbackStale') : t('content.fallbackMissing')} data-testid="title-fallback">
+                          {t('content.englishOnly')}
+                        </span>
+                      ) : null}
                       <span className="muted">{topicLabel(t, q.topic)}</span>
                       <Badge>{typeLabel(t, q.type)}</Badge>
                       <Badge tone={difficultyTone(q.difficulty)}>{t(`difficulty.${q.difficulty}`)}</Badge>
@@ -119,7 +129,7 @@ export function BankBrowser({
                     </button>
                   </div>
                   {previewId === q.id ? (
-                    <QuestionPreview id={q.id} onClose={() => onPreview(undefined)} onAdd={disabled || q.type === 'flashcard' ? undefined : () => previewed && onAdd(previewed)} added={added} />
+                    <QuestionPreview id={q.id} locale={locale} onClose={() => onPreview(undefined)} onAdd={disabled || q.type === 'flashcard' ? undefined : () => previewed && onAdd(previewed)} added={added} />
                   ) : null}
                 </li>
               );

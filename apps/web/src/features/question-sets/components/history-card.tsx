@@ -15,7 +15,8 @@ function describe(t: (key: string, options?: Record<string, unknown>) => string,
   const changed = Array.isArray(event.detail['changed']) ? (event.detail['changed'] as unknown[]).filter((x): x is string => typeof x === 'string') : [];
   const base = KNOWN.includes(event.action) ? t(`questionSets.history.actions.${event.action}`, { version }) : event.action;
   const fields = changed.map((f) => (FIELDS.includes(f) ? t(`questionSets.history.fields.${f}`) : f));
-  return fields.length > 0 ? `${base} (${fields.join(', ')})` : base;
+  // Chinese lists take 、 and full-width brackets: the separator and the wrapper are messages.
+  return fields.length > 0 ? t('questionSets.history.withFields', { action: base, fields: fields.join(t('questionSets.history.fieldSeparator')) }) : base;
 }
 
 /** The set's audit trail: who created, saved, published, duplicated or archived it, and when. */

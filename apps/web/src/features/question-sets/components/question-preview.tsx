@@ -3,21 +3,41 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Markdown } from '@/components/ui/markdown';
 import { Spinner } from '@/components/ui/spinner';
-import { usePreview } from '../api/get-bank';
+import { ContentLocaleNote } from '@/components/answer-input/content-locale-note';
+import { usePreview, type BankLocale } from '../api/get-bank';
 import { difficultyTone, durationLabel, topicLabel, typeLabel } from './labels';
 
-/** Answer keys differ by type; show the fields a reviewer needs in a readable form. */
-function keyLines(answerKey: unknown): string[] {
+/** Key fields whose values are prose (shown in the text font); the rest are code-like (outputs, patterns, numbers). */
+const PROSE_FIELDS = new Set(['accepted', 'rubric', 'answer']);
+
+/** Answer keys differ by type: one labelled group per field, each value on its own line. */
+function keyFields(answerKey: unknown): Array<{ field: string; values: string[] }> {
   if (typeof answerKey !== 'object' || answerKey === null) return [];
   return Object.entries(answerKey as Record<string, unknown>)
     .filter(([k]) => k !== 'type')
-    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(' | ') : typeof v === 'string' ? v : JSON.stringify(v)}`);
+    .map(([field, v]) => ({
+      field,
+      values: (Array.isArray(v) ? v : [v]).map((x) => (typeof x === 'string' ? x : JSON.stringify(x))),
+    }));
 }
 
 /** The manager's view of a question: prompt, code, options with the correct ones marked, key and explanation. */
-export function QuestionPreview({ id, onClose, onAdd, added }: { id: string; onClose: () => void; onAdd?: (() => void) | undefined; added?: boolean }) {
+export function QuestionPreview({
+  id,
+  locale,
+  onClose,
+  onAdd,
+  added,
+}: {
+  id: string;
+  /** The set's language (undefined: the reader's own). */
+  locale: BankLocale;
+  onClose: () => void;
+  onAdd?: (() => void) | undefined;
+  added?: boolean;
+}) {
   const { t } = useTranslation();
-  const preview = usePreview(id);
+  const preview = usePreview(id, locale);
 
   return (
     <section className="qs-preview" aria-labelledby="qs-preview-title" data-testid="question-preview">
@@ -42,6 +62,7 @@ export function QuestionPreview({ id, onClose, onAdd, added }: { id: string; onC
             <span className="muted small">{durationLabel(t, preview.data.expectedSeconds)}</span>
             <span className="muted small">{t('questionSets.preview.version', { version: preview.data.version })}</span>
           </p>
+          <ContentLocaleNote info={preview.data} />
           <Markdown source={preview.data.prompt} />
           {preview.data.code ? (
             <pre className="md-code qs-preview__code">
@@ -64,14 +85,21 @@ export function QuestionPreview({ id, onClose, onAdd, added }: { id: string; onC
               ))}
             </ul>
           ) : null}
-          {!preview.data.options?.length && keyLines(preview.data.answerKey).length > 0 ? (
+          {!preview.data.options?.length && keyFields(preview.data.answerKey).length > 0 ? (
             <>
               <h4 className="qs-preview__label">{t('questionSets.preview.key')}</h4>
-              <ul className="qs-preview__key mono small">
-                {keyLines(preview.data.answerKey).map((line) => (
-                  <li key={line}>{line}</li>
+              <dl className="qs-preview__key small" data-testid="preview-key">
+                {keyFields(preview.data.answerKey).map(({ field, values }) => (
+                  <div key={field}>
+                    <dt className="muted">{t(`questionSets.preview.keyField.${field}`, { defaultValue: field })}</dt>
+                    {values.map((value, i) => (
+                      <dd key={i} className={PROSE_FIELDS.has(field) ? undefined : 'mono'} lang={PROSE_FIELDS.has(field) ? preview.data.contentLocale : undefined}>
+                        {value}
+                      </dd>
+                    ))}
+                  </div>
                 ))}
-              </ul>
+              </dl>
             </>
           ) : null}
           <h4 className="qs-preview__label">{t('questionSets.preview.explanation')}</h4>

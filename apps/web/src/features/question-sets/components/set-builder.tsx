@@ -43,6 +43,8 @@ function Builder({ orgId, set }: { orgId: string; set: QuestionSet }) {
   const { t } = useTranslation();
   const initial = useMemo(() => formFromVersion(set.current), []); // eslint-disable-line react-hooks/exhaustive-deps
   const [form, setForm] = useState<DraftForm>(initial);
+  // The builder reads questions in the set's language; "candidate chooses" leaves it to the reader's own.
+  const bankLocale = form.language === 'candidate-chooses' ? undefined : form.language;
   const [savedKeys, setSavedKeys] = useState(() => initial.items.map((i) => i.key));
   const [backup, setBackup] = useState(() => {
     const kept = readBackup(set.id);
@@ -222,7 +224,7 @@ function Builder({ orgId, set }: { orgId: string; set: QuestionSet }) {
             <h2 id="qs-items-title" className="card__title">
               {t('questionSets.items.title')}
             </h2>
-            {itemPreview ? <QuestionPreview id={itemPreview} onClose={() => setItemPreview(undefined)} /> : null}
+            {itemPreview ? <QuestionPreview id={itemPreview} locale={bankLocale} onClose={() => setItemPreview(undefined)} /> : null}
             <ItemsEditor items={form.items} problems={problems} shortfalls={shortfalls} eligible={eligible} readOnly={archived} onChange={setItems} onPreview={setItemPreview} />
           </Card>
         </div>
@@ -249,7 +251,7 @@ function Builder({ orgId, set }: { orgId: string; set: QuestionSet }) {
                 </button>
               </div>
               {mode === 'bank' ? (
-                <BankBrowser isAdded={(id) => hasQuestion(form, id)} onAdd={addQuestion} disabled={archived} previewId={previewId} onPreview={setPreviewId} />
+                <BankBrowser isAdded={(id) => hasQuestion(form, id)} onAdd={addQuestion} disabled={archived} previewId={previewId} onPreview={setPreviewId} locale={bankLocale} />
               ) : (
                 <PoolForm
                   disabled={archived}

@@ -29,8 +29,15 @@ export function QuestionList({ data, topics, onPage, stale }: Props) {
         {data.items.map((q) => (
           <li key={q.id} className="question-row">
             <Link to={`/practice/questions/${encodeURIComponent(q.id)}`} className="question-row__link">
-              <span className="question-row__title">{q.title}</span>
+              <span className="question-row__title" lang={q.contentLocale}>
+                {q.title}
+              </span>
               <span className="question-row__meta">
+                {q.fallback ? (
+                  <span className="badge badge--neutral" title={q.fallbackReason === 'stale' ? t('content.fallbackStale') : t('content.fallbackMissing')} data-testid="title-fallback">
+                    {t('content.englishOnly')}
+                  </span>
+                ) : null}
                 <span className="muted">{topicLabel(t, q.topic, topics)}</span>
                 <Badge>{typeLabel(t, q.type)}</Badge>
                 <Badge tone={difficultyTone(q.difficulty)}>{difficultyLabel(t, q.difficulty)}</Badge>
