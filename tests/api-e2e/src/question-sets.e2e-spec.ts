@@ -173,7 +173,7 @@ describe('question sets: templates, drafts, versions, publish, duplicate, archiv
     expect(set.current).toMatchObject({ version: 1, state: 'draft', timeLimitSeconds: file.timeLimitMinutes * 60, title: 'Senior backend screen' });
     expect(set.current.items.every((i) => i.kind === 'pool')).toBe(true);
     expect(set.current.items).toHaveLength(file.pools.length);
-    expect(set.summary.questions).toBe(15);
+    expect(set.summary.questions).toBe(16);
     expect(set.summary.shortfalls).toEqual([]);
     expect(set.summary.expectedSeconds).toBeGreaterThan(0);
   });
