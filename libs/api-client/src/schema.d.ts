@@ -1684,6 +1684,44 @@ export interface components {
       correct: boolean;
       feedback?: string;
     };
+    ReviewJudgeTestDto: {
+      name: string;
+      passed: boolean;
+    };
+    ReviewJudgeDto: {
+      /**
+       * @description The final run's state; `none` when no code was saved, so nothing was judged
+       * @enum {string}
+       */
+      state: 'queued' | 'running' | 'done' | 'none';
+      /** @enum {string|null} */
+      verdict:
+        | 'passed'
+        | 'failed'
+        | 'compile-error'
+        | 'rejected'
+        | 'time-limit'
+        | 'memory-limit'
+        | 'output-limit'
+        | 'internal-error'
+        | null;
+      /** @description Share of hidden tests passed (or all or nothing) */
+      score: number | null;
+      /** @description Each hidden test: name and whether it passed */
+      tests: components['schemas']['ReviewJudgeTestDto'][];
+      raceReport: string | null;
+      leakReport: string | null;
+      compileOutput: string | null;
+      message: string | null;
+      /** @description Hidden test file name -> source, when the review policy shows keys */
+      hiddenTests?: {
+        [key: string]: string;
+      };
+      /** @description The reference solution: only in a learner's own review, never to a candidate */
+      solution?: {
+        [key: string]: string;
+      };
+    };
     ReviewItemDto: {
       /**
        * @description The language of title, prompt, options (and, in a review, explanation and feedback)
@@ -1729,6 +1767,8 @@ export interface components {
       verifiedOutput?: string[];
       /** @description code-lines: the lines the verifier confirmed */
       verifiedLines?: number[];
+      /** @description code-task: how the final code (the response) was judged with the hidden tests */
+      judge?: components['schemas']['ReviewJudgeDto'];
     };
     AttemptReviewDto: {
       attempt: components['schemas']['AttemptSummaryDto'];
@@ -2421,7 +2461,9 @@ export interface components {
        */
       difficulty?: number[];
       /** @description pool: allowed types (absent = every auto-graded type) */
-      types?: ('single' | 'multi' | 'true-false' | 'short' | 'numeric' | 'code-output' | 'code-lines' | 'essay')[];
+      types?: (
+        'single' | 'multi' | 'true-false' | 'short' | 'numeric' | 'code-output' | 'code-lines' | 'code-task' | 'essay'
+      )[];
       /**
        * @description pool: questions carrying any of these tags are not drawn
        * @example [
@@ -2499,7 +2541,9 @@ export interface components {
        */
       difficulty?: number[];
       /** @description pool: allowed types (absent = every auto-graded type) */
-      types?: ('single' | 'multi' | 'true-false' | 'short' | 'numeric' | 'code-output' | 'code-lines' | 'essay')[];
+      types?: (
+        'single' | 'multi' | 'true-false' | 'short' | 'numeric' | 'code-output' | 'code-lines' | 'code-task' | 'essay'
+      )[];
       /**
        * @description pool: questions carrying any of these tags are not drawn
        * @example [
@@ -2888,6 +2932,8 @@ export interface components {
       verifiedOutput?: string[];
       /** @description code-lines: the lines the verifier confirmed */
       verifiedLines?: number[];
+      /** @description code-task: how the final code (the response) was judged with the hidden tests */
+      judge?: components['schemas']['ReviewJudgeDto'];
       /** @description Essay: the rubric to grade against */
       rubric: string[] | null;
       manualGrade: components['schemas']['ManualGradeDto'] | null;

@@ -21,6 +21,8 @@ import { AppConfigService } from '../../config/app-config.service';
 import type { ContentLocale } from '../../common/i18n/content-locale';
 import { loadDrawableQuestions, type DrawableQuestion } from '../questions/pool-candidates';
 import { TRANSLATION_COLUMNS, TRANSLATION_REVIEW_COLUMNS, translationJoin } from '../questions/translated-text';
+import type { ReviewJudgeDto } from '../judge/dto/judge.dto';
+import { JudgeService } from '../judge/judge.service';
 import { AttemptFinalizer } from './attempt-finalizer.service';
 import { ATTEMPT_COLUMNS, clockOf, ITEMS_WITH_ANSWERS, ownerCondition, type AttemptConfig, type AttemptOwner, type AttemptRow } from './attempt-rows';
 import { mapDeliveryItem, mapReviewItem, mapSummary, type DeliveryItemRow, type ReviewItemRow } from './attempt.mappers';
@@ -93,6 +95,7 @@ export class AttemptsService {
     private readonly finalizer: AttemptFinalizer,
     private readonly config: AppConfigService,
     private readonly clock: Clock,
+    private readonly judge: JudgeService,
   ) {}
 
   private get graceMs(): number {
@@ -366,7 +369,19 @@ export class AttemptsService {
         WHERE i.attempt_id = $1 ORDER BY i.position`,
       [id, locale],
     );
-    return { attempt: mapSummary(attempt), items: items.map((item) => mapReviewItem(item, locale)) };
+    // Code tasks: the final verdicts and the hidden tests (the policy shows keys); the reference
+    // solution only in a learner's own review, never to a candidate.
+    const judged = items.some((item) => item.type === 'code-task')
+      ? await this.judge.reviewDetails(id, { hiddenTests: true, solution: owner.kind === 'learner' })
+      : new Map<number, ReviewJudgeDto>();
+    return {
+      attempt: mapSummary(attempt),
+      items: items.map((item) => {
+        const reviewed = mapReviewItem(item, locale);
+        const judge = judged.get(item.position);
+        return item.type === 'code-task' && judge ? { ...reviewed, judge } : reviewed;
+      }),
+    };
   }
 
   async summary(owner: AttemptOwner, id: string): Promise<AttemptSummaryDto> {

@@ -27,6 +27,8 @@ import { AuditService } from '../audit/audit.service';
 import { factsOf, INVITE_COLUMNS, INVITE_FROM, type InviteRow } from '../invites/invite-rows';
 import { inviteStatus } from '../invites/invite-status';
 import { InvitesService } from '../invites/invites.service';
+import type { ReviewJudgeDto } from '../judge/dto/judge.dto';
+import { JudgeService } from '../judge/judge.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { QuestionSetsService } from '../question-sets/question-sets.service';
 import {
@@ -88,6 +90,7 @@ export class ResultsService {
     private readonly sets: QuestionSetsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly judge: JudgeService,
   ) {}
 
   async list(userId: string, orgId: string, setId: string, query: ResultsQueryDto): Promise<SetResultsDto> {
@@ -196,6 +199,11 @@ export class ResultsService {
           WHERE i.attempt_id = $1 ORDER BY i.position`,
         [attemptId, a.content_locale],
       );
+    // Code tasks: the candidate's final code is the response; the manager sees its verdicts and
+    // the hidden tests, never the reference solution (a report is shared with hiring panels).
+    const judged = items.some((row) => row.type === 'code-task')
+      ? await this.judge.reviewDetails(attemptId, { hiddenTests: true, solution: false })
+      : new Map<number, ReviewJudgeDto>();
     const events = await this.events(attemptId);
     const summary = summarizeIntegrity(
       events.map((e) => ({
@@ -232,6 +240,7 @@ export class ResultsService {
       items: items.map((row) => {
         // The report reads in the language the candidate took the test in.
         const reviewed = mapReviewItem(row, a.content_locale);
+        const judge = row.type === 'code-task' ? judged.get(row.position) : undefined;
         const key = reviewed.key as unknown as AnswerKey;
         return {
           ...reviewed,
@@ -241,6 +250,7 @@ export class ResultsService {
               ? { score: Number(row.mg_score), comment: row.mg_comment ?? '', gradedBy: row.mg_by, gradedAt: row.mg_at.toISOString() }
               : null,
           pasteCount: pastes.get(row.position) ?? 0,
+          ...(judge ? { judge } : {}),
         };
       }),
       signals: {

@@ -20,6 +20,7 @@ import { FALLBACK_REASONS, type FallbackReason } from '../../questions/translate
 import { ApiSchemaRules } from '../../../common/http/api-schema-rules';
 import { BoundedInt } from '../../../common/http/int';
 import { TEMPLATE_LEVELS, TOPIC_IDS, type TemplateLevelId, type TopicId } from '@goprep/question-bank';
+import { ReviewJudgeDto } from '../../judge/dto/judge.dto';
 
 export const ATTEMPT_MODES = ['quick', 'mock'] as const;
 const ATTEMPT_STATES = ['in_progress', 'submitted', 'abandoned'];
@@ -265,6 +266,8 @@ export class ReviewItemDto extends ContentLocaleFieldsDto {
   @ApiPropertyOptional({ type: [String], description: 'code-output: what running the program prints (verified with Go)' })
   verifiedOutput?: string[];
   @ApiPropertyOptional({ type: [Number], description: 'code-lines: the lines the verifier confirmed' }) verifiedLines?: number[];
+  @ApiPropertyOptional({ type: ReviewJudgeDto, description: 'code-task: how the final code (the response) was judged with the hidden tests' })
+  judge?: ReviewJudgeDto;
 }
 
 export class AttemptReviewDto {
