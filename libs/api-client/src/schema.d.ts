@@ -1457,7 +1457,7 @@ export interface components {
     StartAttemptDto: {
       /** @enum {string} */
       mode: 'quick' | 'mock';
-      /** @description quick: the topics to draw from */
+      /** @description quick: the topics to draw from (not with questionId) */
       topics?: (
         | 'memory-model'
         | 'goroutine-leaks'
@@ -1474,10 +1474,17 @@ export interface components {
       )[];
       /** @description quick: inclusive difficulty range (default 1-5) */
       difficulty?: components['schemas']['DifficultyRangeDto'];
-      /** @description quick: number of questions */
+      /** @description quick: number of questions (not with questionId) */
       count?: number;
-      /** @description quick: time limit in minutes */
+      /** @description quick: time limit in minutes (optional with questionId: 180) */
       timeLimitMinutes?: number;
+      /** @description quick: also draw code tasks to write (default false: a task takes ~15 minutes) */
+      includeCodeTasks?: boolean;
+      /**
+       * @description quick: practise exactly this bank question as a one-item attempt (topics and count are not used; time limit default 180 minutes)
+       * @example gl-fanout-early-return-task
+       */
+      questionId?: string;
       /** @description quick: shuffle the options of each question (default true) */
       shuffleOptions?: boolean;
       /**

@@ -11,6 +11,7 @@ import {
   IsOptional,
   IsString,
   Matches,
+  MaxLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -32,6 +33,8 @@ export class DifficultyRangeDto {
 }
 
 const isQuick = (o: StartAttemptDto): boolean => o.mode === 'quick';
+/** A quick quiz drawn from topics (not one question practised on its own). */
+const isTopicQuiz = (o: StartAttemptDto): boolean => isQuick(o) && o.questionId === undefined;
 const isMock = (o: StartAttemptDto): boolean => o.mode === 'mock';
 
 /**
@@ -50,8 +53,8 @@ export class StartAttemptDto {
   @IsIn(ATTEMPT_MODES as unknown as string[], { message: `mode must be one of: ${ATTEMPT_MODES.join(', ')}` })
   mode!: (typeof ATTEMPT_MODES)[number];
 
-  @ApiPropertyOptional({ enum: TOPIC_IDS, isArray: true, description: 'quick: the topics to draw from' })
-  @ValidateIf(isQuick)
+  @ApiPropertyOptional({ enum: TOPIC_IDS, isArray: true, description: 'quick: the topics to draw from (not with questionId)' })
+  @ValidateIf(isTopicQuiz)
   @ArrayMinSize(1)
   @ArrayMaxSize(TOPIC_IDS.length)
   @ArrayUnique()
@@ -64,13 +67,28 @@ export class StartAttemptDto {
   @Type(() => DifficultyRangeDto)
   difficulty?: DifficultyRangeDto;
 
-  @ValidateIf(isQuick)
-  @BoundedInt({ min: 1, max: 50, conditional: true, description: 'quick: number of questions' })
+  @ValidateIf(isTopicQuiz)
+  @BoundedInt({ min: 1, max: 50, conditional: true, description: 'quick: number of questions (not with questionId)' })
   count?: number;
 
-  @ValidateIf(isQuick)
-  @BoundedInt({ min: 1, max: 180, conditional: true, description: 'quick: time limit in minutes' })
+  @ValidateIf((o: StartAttemptDto) => isTopicQuiz(o) || (isQuick(o) && o.timeLimitMinutes !== undefined))
+  @BoundedInt({ min: 1, max: 180, conditional: true, description: 'quick: time limit in minutes (optional with questionId: 180)' })
   timeLimitMinutes?: number;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'quick: also draw code tasks to write (default false: a task takes ~15 minutes)' })
+  @IsOptional()
+  @IsBoolean()
+  includeCodeTasks?: boolean;
+
+  @ApiPropertyOptional({
+    example: 'gl-fanout-early-return-task',
+    description: 'quick: practise exactly this bank question as a one-item attempt (topics and count are not used; time limit default 180 minutes)',
+  })
+  @ValidateIf((o: StartAttemptDto) => isQuick(o) && o.questionId !== undefined)
+  @IsString()
+  @MaxLength(200)
+  @Matches(/^[a-z0-9][a-z0-9-]*$/, { message: 'questionId must be a question id' })
+  questionId?: string;
 
   @ApiPropertyOptional({ type: Boolean, description: 'quick: shuffle the options of each question (default true)' })
   @IsOptional()
