@@ -587,6 +587,7 @@ describe('attempts: ownership and mock interviews', () => {
     expect(practice.items.map((i) => [i.questionId, i.type])).toEqual([[taskIds[0], 'code-task']]);
     expect(practice.items[0]!.task?.files.length).toBeGreaterThan(0);
     expect(practice.timeLimitSeconds).toBe(180 * 60);
+    expect(practice.title).toBe(`Practice: ${practice.items[0]!.title}`);
     const unknown = await owner.POST('/api/attempts', { body: { mode: 'quick', questionId: 'no-such-question' } });
     expect(unknown.response.status).toBe(404);
     expect((unknown.error as { code: string }).code).toBe('QUESTION_NOT_FOUND');

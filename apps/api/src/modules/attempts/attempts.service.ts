@@ -108,6 +108,12 @@ export class AttemptsService {
     const seed = randomInt(0, 2 ** 32);
     const candidates = await this.candidates();
     const plan = body.mode === 'mock' ? this.mockPlan(body, candidates) : this.quickPlan(body, candidates);
+    const practised = body.mode === 'quick' ? plan.candidates.find((c) => c.id === body.questionId) : undefined;
+    if (practised) {
+      // A practised question's attempt is named after it (the English title: attempt titles are stored once).
+      const [row] = (await this.db.query('SELECT title FROM question_versions WHERE id = $1', [practised.versionId])) as Array<{ title: string }>;
+      if (row) plan.config.title = `Practice: ${row.title}`;
+    }
     const draw = drawFromPools(plan.pools, plan.candidates, seed);
     if (draw.shortfalls.length > 0) {
       const short = draw.shortfalls.map((s) => `${s.topic === QUICK_POOL_TOPIC ? 'the chosen topics' : s.topic}: ${s.drawn} of ${s.wanted}`);
