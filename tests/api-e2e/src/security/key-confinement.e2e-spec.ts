@@ -87,11 +87,13 @@ interface TaskKeyRow {
   solution: Record<string, string>;
 }
 
+/** A string as it appears inside a JSON response body (quotes, backslashes and tabs escaped). */
+const asJson = (text: string): string => JSON.stringify(text).slice(1, -1);
+
 /**
- * The key material of an attempt's code tasks, as lines specific enough to look for: hidden-test
- * lines and reference-solution lines that appear nowhere a learner may see before the review (the
- * prompt, the starter, the visible tests, any question's delivered text). Lines JSON would escape
- * (quotes, backslashes, inner tabs) are left out so a plain search of the response text finds them.
+ * The key material of an attempt's code tasks, as JSON-escaped text to look for in responses: each
+ * hidden test file and solution file whole, and their lines specific enough to recognise alone
+ * (not in the prompt, the starter, the visible tests or any question's delivered text).
  */
 async function taskSecretsOf(t: TestApp, attemptId: string): Promise<{ hidden: string[]; solution: string[] }> {
   const rows = await t.sql<TaskKeyRow>(
@@ -105,13 +107,15 @@ async function taskSecretsOf(t: TestApp, attemptId: string): Promise<{ hidden: s
   const solution = new Set<string>();
   for (const r of rows) {
     const open = [r.prompt, ...Object.values(r.visible), ...Object.values(r.starter)].join('\n');
-    const lines = (files: Record<string, string>) =>
+    const lines = (files: Record<string, string>, min: number) =>
       Object.values(files)
         .flatMap((source) => source.split('\n'))
         .map((line) => line.trim())
-        .filter((line) => line.length >= 20 && !/["\\\t]/.test(line) && !open.includes(line) && !shown.includes(line));
-    for (const line of lines(r.hidden)) hidden.add(line);
-    for (const line of lines(r.solution)) if (!Object.values(r.hidden).some((source) => source.includes(line))) solution.add(line);
+        .filter((line) => line.length >= min && !open.includes(line) && !shown.includes(line));
+    for (const source of Object.values(r.hidden)) hidden.add(asJson(source));
+    for (const line of lines(r.hidden, 20)) hidden.add(asJson(line));
+    for (const source of Object.values(r.solution)) solution.add(asJson(source));
+    for (const line of lines(r.solution, 12)) if (!Object.values(r.hidden).some((source) => source.includes(line))) solution.add(asJson(line));
   }
   return { hidden: [...hidden], solution: [...solution] };
 }
@@ -387,8 +391,8 @@ describe('security: no key reaches a learner before the review policy allows it'
       (i) => i.type === 'code-task',
     );
     expect(item?.judge).toMatchObject({ state: 'queued', verdict: null, tests: [] });
-    expect(hidden.every((line) => Object.values(item!.judge!.hiddenTests ?? {}).some((source) => source.includes(line)))).toBe(true);
-    expect(solution.every((line) => Object.values(item!.judge!.solution ?? {}).some((source) => source.includes(line)))).toBe(true);
+    expect(hidden.filter((secret) => !JSON.stringify(item!.judge!.hiddenTests ?? {}).includes(secret))).toEqual([]);
+    expect(solution.filter((secret) => !JSON.stringify(item!.judge!.solution ?? {}).includes(secret))).toEqual([]);
   });
 
   it('should never show a drill card key or explanation in any GET, before or after a review', async () => {
@@ -528,7 +532,7 @@ describe('security: no key reaches a candidate before the set\'s review policy a
     const item = (report.body.items as Array<{ response: { files: Record<string, string> }; judge?: { state: string; hiddenTests?: Record<string, string> } }>)[0]!;
     expect(item.response.files).toEqual(starter);
     expect(item.judge?.state).toBe('queued');
-    expect(hidden.some((line) => Object.values(item.judge?.hiddenTests ?? {}).some((source) => source.includes(line)))).toBe(true);
+    expect(hidden.filter((secret) => !JSON.stringify(item.judge?.hiddenTests ?? {}).includes(secret))).toEqual([]);
     expect(solution.filter((line) => report.text.includes(line))).toEqual([]);
     expect(report.text).not.toMatch(/"solution"\s*:/);
   });
