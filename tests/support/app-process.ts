@@ -9,6 +9,8 @@ const MAIN = join(ROOT, 'apps/api/dist/main.js');
 
 export interface RunningApp {
   url: string;
+  /** The embedded Postgres the app uses (with the embedded default credentials), e.g. for a judge runner beside it. */
+  databaseUrl: string;
   /** The data folder (the embedded Postgres lives in `<dataDir>/postgres`). */
   dataDir: string;
   /** Everything the process printed, for diagnosing a failure. */
@@ -82,6 +84,8 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   }
   return {
     url,
+    // The embedded cluster's superuser and password (apps/api/src/database/embedded-postgres.ts) and the default database.
+    databaseUrl: `postgres://postgres:goprep-local@127.0.0.1:${pgPort}/goprep`,
     dataDir,
     output: () => output,
     crash: async () => {

@@ -1475,7 +1475,7 @@ export interface components {
     StartAttemptDto: {
       /** @enum {string} */
       mode: 'quick' | 'mock';
-      /** @description quick: the topics to draw from */
+      /** @description quick: the topics to draw from (not with questionId) */
       topics?: (
         | 'memory-model'
         | 'goroutine-leaks'
@@ -1492,10 +1492,17 @@ export interface components {
       )[];
       /** @description quick: inclusive difficulty range (default 1-5) */
       difficulty?: components['schemas']['DifficultyRangeDto'];
-      /** @description quick: number of questions */
+      /** @description quick: number of questions (not with questionId) */
       count?: number;
-      /** @description quick: time limit in minutes */
+      /** @description quick: time limit in minutes (optional with questionId: 180) */
       timeLimitMinutes?: number;
+      /** @description quick: also draw code tasks to write (default false: a task takes ~15 minutes) */
+      includeCodeTasks?: boolean;
+      /**
+       * @description quick: practise exactly this bank question as a one-item attempt (topics and count are not used; time limit default 180 minutes)
+       * @example gl-fanout-early-return-task
+       */
+      questionId?: string;
       /** @description quick: shuffle the options of each question (default true) */
       shuffleOptions?: boolean;
       /**
@@ -1702,6 +1709,44 @@ export interface components {
       correct: boolean;
       feedback?: string;
     };
+    ReviewJudgeTestDto: {
+      name: string;
+      passed: boolean;
+    };
+    ReviewJudgeDto: {
+      /**
+       * @description The final run's state; `none` when no code was saved, so nothing was judged
+       * @enum {string}
+       */
+      state: 'queued' | 'running' | 'done' | 'none';
+      /** @enum {string|null} */
+      verdict:
+        | 'passed'
+        | 'failed'
+        | 'compile-error'
+        | 'rejected'
+        | 'time-limit'
+        | 'memory-limit'
+        | 'output-limit'
+        | 'internal-error'
+        | null;
+      /** @description Share of hidden tests passed (or all or nothing) */
+      score: number | null;
+      /** @description Each hidden test: name and whether it passed */
+      tests: components['schemas']['ReviewJudgeTestDto'][];
+      raceReport: string | null;
+      leakReport: string | null;
+      compileOutput: string | null;
+      message: string | null;
+      /** @description Hidden test file name -> source, when the review policy shows keys */
+      hiddenTests?: {
+        [key: string]: string;
+      };
+      /** @description The reference solution: only in a learner's own review, never to a candidate */
+      solution?: {
+        [key: string]: string;
+      };
+    };
     ReviewItemDto: {
       /**
        * @description The language of title, prompt, options (and, in a review, explanation and feedback)
@@ -1747,6 +1792,8 @@ export interface components {
       verifiedOutput?: string[];
       /** @description code-lines: the lines the verifier confirmed */
       verifiedLines?: number[];
+      /** @description code-task: how the final code (the response) was judged with the hidden tests */
+      judge?: components['schemas']['ReviewJudgeDto'];
     };
     AttemptReviewDto: {
       attempt: components['schemas']['AttemptSummaryDto'];
@@ -2446,7 +2493,9 @@ export interface components {
        */
       difficulty?: number[];
       /** @description pool: allowed types (absent = every auto-graded type) */
-      types?: ('single' | 'multi' | 'true-false' | 'short' | 'numeric' | 'code-output' | 'code-lines' | 'essay')[];
+      types?: (
+        'single' | 'multi' | 'true-false' | 'short' | 'numeric' | 'code-output' | 'code-lines' | 'code-task' | 'essay'
+      )[];
       /**
        * @description pool: questions carrying any of these tags are not drawn
        * @example [
@@ -2529,7 +2578,9 @@ export interface components {
        */
       difficulty?: number[];
       /** @description pool: allowed types (absent = every auto-graded type) */
-      types?: ('single' | 'multi' | 'true-false' | 'short' | 'numeric' | 'code-output' | 'code-lines' | 'essay')[];
+      types?: (
+        'single' | 'multi' | 'true-false' | 'short' | 'numeric' | 'code-output' | 'code-lines' | 'code-task' | 'essay'
+      )[];
       /**
        * @description pool: questions carrying any of these tags are not drawn
        * @example [
@@ -2918,6 +2969,8 @@ export interface components {
       verifiedOutput?: string[];
       /** @description code-lines: the lines the verifier confirmed */
       verifiedLines?: number[];
+      /** @description code-task: how the final code (the response) was judged with the hidden tests */
+      judge?: components['schemas']['ReviewJudgeDto'];
       /** @description Essay: the rubric to grade against */
       rubric: string[] | null;
       manualGrade: components['schemas']['ManualGradeDto'] | null;

@@ -544,6 +544,10 @@ describe('attempts: ownership and mock interviews', () => {
     const gotByTopic = new Map<string, number>();
     for (const item of a.items) gotByTopic.set(item.topic, (gotByTopic.get(item.topic) ?? 0) + 1);
     expect(gotByTopic).toEqual(wantByTopic);
+    // The senior level asks for one code task to write, delivered with its starter and visible tests.
+    const tasks = a.items.filter((i) => i.type === 'code-task');
+    expect(tasks).toHaveLength(1);
+    expect(Object.keys(tasks[0]!.task ?? {}).sort()).toEqual(['files', 'starter', 'visibleTests']);
 
     const [stored] = await t.sql<{ seed: string }>('SELECT seed FROM attempts WHERE id = $1', [a.id]);
     const candidates = await t.sql<{ id: string; topic: string; type: string; difficulty: number; tags: string[]; expectedSeconds: number }>(
@@ -553,6 +557,42 @@ describe('attempts: ownership and mock interviews', () => {
     );
     const redrawn = drawFromPools(level.pools, candidates as PoolCandidate[], Number(stored!.seed));
     expect(a.items.map((i) => i.questionId)).toEqual(redrawn.items.map((c) => c.id));
+  });
+
+  it('should draw code tasks into a quick quiz only when asked, and practise one task on its own', async () => {
+    const drawable = await t.sql<{ id: string; type: string }>(
+      `SELECT q.id, v.type FROM questions q JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+        WHERE q.retired_at IS NULL AND q.organization_id IS NULL AND v.topic_id = 'sync' AND v.type NOT IN ('flashcard', 'essay')`,
+    );
+    const taskIds = drawable.filter((q) => q.type === 'code-task').map((q) => q.id).sort();
+    expect(taskIds.length).toBeGreaterThanOrEqual(1);
+    const body = (count: number, includeCodeTasks?: boolean) => ({
+      mode: 'quick' as const,
+      topics: ['sync' as const],
+      count,
+      timeLimitMinutes: 30,
+      ...(includeCodeTasks === undefined ? {} : { includeCodeTasks }),
+    });
+    // Every drawable sync question, tasks included, when asked for them...
+    const all = await unwrap(owner.POST('/api/attempts', { body: body(drawable.length, true) }));
+    expect(all.items.filter((i) => i.type === 'code-task').map((i) => i.questionId).sort()).toEqual(taskIds);
+    // ...and never a task by default: the same count is then more than the bank has.
+    const without = await owner.POST('/api/attempts', { body: body(drawable.length) });
+    expect(without.response.status).toBe(422);
+    const rest = await unwrap(owner.POST('/api/attempts', { body: body(drawable.length - taskIds.length, false) }));
+    expect(rest.items.some((i) => i.type === 'code-task')).toBe(false);
+
+    // "Practise this task": one item, that task, with a long time limit.
+    const practice = await unwrap(owner.POST('/api/attempts', { body: { mode: 'quick', questionId: taskIds[0]! } }));
+    expect(practice.items.map((i) => [i.questionId, i.type])).toEqual([[taskIds[0], 'code-task']]);
+    expect(practice.items[0]!.task?.files.length).toBeGreaterThan(0);
+    expect(practice.timeLimitSeconds).toBe(180 * 60);
+    expect(practice.title).toBe(`Practice: ${practice.items[0]!.title}`);
+    const unknown = await owner.POST('/api/attempts', { body: { mode: 'quick', questionId: 'no-such-question' } });
+    expect(unknown.response.status).toBe(404);
+    expect((unknown.error as { code: string }).code).toBe('QUESTION_NOT_FOUND');
+    const neither = await owner.POST('/api/attempts', { body: { mode: 'quick', count: 1 } });
+    expect(neither.response.status).toBe(400);
   });
 
   it('should refuse an unknown template with 404 and an impossible quiz with 422', async () => {

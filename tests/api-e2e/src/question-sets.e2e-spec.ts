@@ -173,7 +173,7 @@ describe('question sets: templates, drafts, versions, publish, duplicate, archiv
     expect(set.current).toMatchObject({ version: 1, state: 'draft', timeLimitSeconds: file.timeLimitMinutes * 60, title: 'Senior backend screen' });
     expect(set.current.items.every((i) => i.kind === 'pool')).toBe(true);
     expect(set.current.items).toHaveLength(file.pools.length);
-    expect(set.summary.questions).toBe(15);
+    expect(set.summary.questions).toBe(16);
     expect(set.summary.shortfalls).toEqual([]);
     expect(set.summary.expectedSeconds).toBeGreaterThan(0);
   });
@@ -204,9 +204,9 @@ describe('question sets: templates, drafts, versions, publish, duplicate, archiv
     ]);
     expect(fixed[0]!.question).toMatchObject({ title: bank[0]!.title, version: expect.any(Number), private: false });
     expect(fixed[1]!.question).toMatchObject({ title: ORG_ESSAY.title, private: true });
-    expect(set.summary).toMatchObject({ fixedQuestions: 2, poolQuestions: 16, questions: 18 });
-    // 15 template questions at 1 point, 2 + 5 fixed, one pool question at 3.
-    expect(set.summary.totalPoints).toBe(15 + 2 + 5 + 3);
+    expect(set.summary).toMatchObject({ fixedQuestions: 2, poolQuestions: 17, questions: 19 });
+    // 16 template questions (15 and a code task) at 1 point, 2 + 5 fixed, one pool question at 3.
+    expect(set.summary.totalPoints).toBe(16 + 2 + 5 + 3);
 
     // Reorder: the essay first, the last pool second, the rest after them.
     const current = set.current.items;

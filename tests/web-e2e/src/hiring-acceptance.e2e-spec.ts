@@ -94,14 +94,14 @@ describe('hiring, end to end: build, publish, invite, take, rank, report, statis
     orgId = match?.[1] ?? '';
     setId = match?.[2] ?? '';
     expect(orgId).not.toBe('');
-    expect(await builder.items.count()).toBe(8);
-    expect(await builder.summary.getByTestId('summary-questions').textContent()).toBe('15');
+    expect(await builder.items.count()).toBe(9);
+    expect(await builder.summary.getByTestId('summary-questions').textContent()).toBe('16');
 
     await builder.showPoolForm();
     await builder.addPool({ topic: 'goroutine-leaks', count: 2, min: 2, max: 4, excludeTags: '' });
     expect((await builder.itemNames()).at(-1)).toBe(POOL);
     await builder.waitSaved();
-    expect(await builder.summary.getByTestId('summary-questions').textContent()).toBe('17');
+    expect(await builder.summary.getByTestId('summary-questions').textContent()).toBe('18');
     await builder.setting('instructions').fill('Work alone. Answer what you can; you may skip questions.');
     await builder.waitSaved();
     await shot(manager, 'acceptance-1-builder');
@@ -158,7 +158,7 @@ describe('hiring, end to end: build, publish, invite, take, rank, report, statis
       const res = await page.request.get('/api/candidate/attempt');
       expect(res.ok()).toBe(true);
       const delivery = (await res.json()) as Delivery;
-      expect(delivery.items).toHaveLength(17);
+      expect(delivery.items).toHaveLength(18);
 
       let answered = 0;
       let right = 0;
@@ -293,11 +293,11 @@ describe('hiring, end to end: build, publish, invite, take, rank, report, statis
     const results = new ResultsPage(manager);
     await results.openReport(people.medium.email);
     expect(await manager.getByTestId('report-name').textContent()).toContain(people.medium.name);
-    expect(await results.reportItems.count()).toBe(17);
+    expect(await results.reportItems.count()).toBe(18);
     const statuses = await results.reportItems.evaluateAll((els) => els.map((el) => el.getAttribute('data-status')));
     expect(statuses.filter((s) => s === 'correct')).toHaveLength(PLAN.medium.right);
     expect(statuses.filter((s) => s === 'incorrect')).toHaveLength(PLAN.medium.answer - PLAN.medium.right);
-    expect(await manager.getByTestId('report-score').textContent()).toContain('3 / 17');
+    expect(await manager.getByTestId('report-score').textContent()).toContain('3 / 18');
     // Time per item: the one the candidate lingered on shows at least two seconds.
     const lingered = manager.locator(`[data-testid="report-item"][data-position="${firstAnswered.medium}"]`);
     expect(await lingered.getByTestId('item-time').textContent()).toMatch(/0:0[2-9]/);
@@ -310,9 +310,9 @@ describe('hiring, end to end: build, publish, invite, take, rank, report, statis
     expect(new URL(manager.url()).pathname).toBe(`/hiring/orgs/${orgId}/sets/${setId}/statistics`);
     expect(await manager.getByTestId('item-stat-row').count()).toBeGreaterThan(0);
     await manager.getByRole('heading', { name: 'Whole set (version 1)' }).waitFor();
-    // Every submitted attempt counts, and the mean is the mean of the three totals (7, 3 and 0 of 17).
+    // Every submitted attempt counts, and the mean is the mean of the three totals (7, 3 and 0 of 18).
     expect(await manager.getByTestId('set-stats').locator('dd').first().textContent()).toBe('3');
-    expect(await manager.getByTestId('set-stats').locator('dd').nth(1).textContent()).toMatch(/^19\.6/);
+    expect(await manager.getByTestId('set-stats').locator('dd').nth(1).textContent()).toMatch(/^18\.5/);
     const text = (await manager.getByTestId('statistics').textContent()) ?? '';
     expect(text).toContain('Discrimination index');
     expect(text).toContain('Facility');
@@ -329,7 +329,7 @@ describe('hiring, end to end: build, publish, invite, take, rank, report, statis
       expect(await horizontalOverflow(manager)).toBeLessThanOrEqual(0);
       await shot(manager, 'acceptance-10-results-375-zh-CN');
       await results.openReport(people.strong.email);
-      expect(await results.reportItems.count()).toBe(17);
+      expect(await results.reportItems.count()).toBe(18);
       expect(await horizontalOverflow(manager)).toBeLessThanOrEqual(0);
       await shot(manager, 'acceptance-11-report-375-zh-CN');
       // The full page is very tall on a phone; keep the first screen readable too.

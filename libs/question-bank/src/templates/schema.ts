@@ -20,14 +20,16 @@ export const TEMPLATE_TYPES = [
   'numeric',
   'code-output',
   'code-lines',
+  'code-task',
   'essay',
 ] as const satisfies readonly QuestionType[];
 
 /**
- * What a pool without `types` draws: every auto-graded type. Essays are left out on purpose: one
- * costs a candidate ~15 minutes and a person's grading, so a template asks for one explicitly.
+ * What a pool without `types` draws: every auto-graded type except code tasks. Essays and code
+ * tasks are left out on purpose: either costs a candidate ~10-15 minutes (and an essay a person's
+ * grading), so a template asks for them explicitly.
  */
-export const DEFAULT_POOL_TYPES: readonly QuestionType[] = TEMPLATE_TYPES.filter((type) => type !== 'essay');
+export const DEFAULT_POOL_TYPES: readonly QuestionType[] = TEMPLATE_TYPES.filter((type) => type !== 'essay' && type !== 'code-task');
 
 const difficulty = z.int().min(1).max(5);
 

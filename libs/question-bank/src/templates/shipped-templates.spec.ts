@@ -11,6 +11,7 @@ const { templates, problems } = loadTemplates();
 const total = (level: TemplateLevel): number => level.pools.reduce((sum, pool) => sum + pool.count, 0);
 const codeCount = (level: TemplateLevel): number =>
   level.pools.filter((pool) => pool.types.every((type) => type === 'code-output' || type === 'code-lines')).reduce((sum, pool) => sum + pool.count, 0);
+const tasks = (level: TemplateLevel): number => level.pools.filter((pool) => pool.types.includes('code-task')).reduce((sum, pool) => sum + pool.count, 0);
 const essays = (level: TemplateLevel): number => level.pools.filter((pool) => pool.types.includes('essay')).reduce((sum, pool) => sum + pool.count, 0);
 
 describe('shipped role templates', () => {
@@ -22,11 +23,18 @@ describe('shipped role templates', () => {
     expect(templates.map((template) => template.id)).toEqual(['backend', 'platform', 'runtime-deep-dive', 'sre']);
   });
 
-  it.each(templates.map((template) => [template.id, template] as const))('%s: should grow in length, difficulty and code reading from junior to staff', (_id, template) => {
+  it.each(templates.map((template) => [template.id, template] as const))('%s: should grow in length, difficulty, code reading and code tasks from junior to staff', (_id, template) => {
     const { junior, senior, staff } = template.levels;
     expect(total(junior)).toBe(10);
-    expect(total(senior)).toBe(15);
-    expect(total(staff)).toBe(20);
+    // Senior and staff add code tasks to write (1 and 2) on top of 15 and 20 questions, with ~15
+    // minutes per task added to the time limit.
+    expect(total(senior)).toBe(16);
+    expect(total(staff)).toBe(22);
+    expect(tasks(junior)).toBe(0);
+    expect(tasks(senior)).toBe(1);
+    expect(tasks(staff)).toBe(2);
+    expect(senior.timeLimitMinutes).toBe(60);
+    expect(staff.timeLimitMinutes).toBe(115);
     expect(junior.timeLimitMinutes).toBe(20);
     expect(junior.timeLimitMinutes).toBeLessThan(senior.timeLimitMinutes);
     expect(senior.timeLimitMinutes).toBeLessThan(staff.timeLimitMinutes);

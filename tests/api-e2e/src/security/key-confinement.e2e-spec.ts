@@ -78,6 +78,48 @@ async function currentVersions(t: TestApp, questionIds: string[]): Promise<Versi
   );
 }
 
+interface TaskKeyRow {
+  position: number;
+  prompt: string;
+  hidden: Record<string, string>;
+  visible: Record<string, string>;
+  starter: Record<string, string>;
+  solution: Record<string, string>;
+}
+
+/** A string as it appears inside a JSON response body (quotes, backslashes and tabs escaped). */
+const asJson = (text: string): string => JSON.stringify(text).slice(1, -1);
+
+/**
+ * The key material of an attempt's code tasks, as JSON-escaped text to look for in responses: each
+ * hidden test file and solution file whole, and their lines specific enough to recognise alone
+ * (not in the prompt, the starter, the visible tests or any question's delivered text).
+ */
+async function taskSecretsOf(t: TestApp, attemptId: string): Promise<{ hidden: string[]; solution: string[] }> {
+  const rows = await t.sql<TaskKeyRow>(
+    `SELECT i.position, v.prompt, s.spec->'hiddenTests' AS hidden, s.spec->'visibleTests' AS visible, s.starter, s.solution
+       FROM attempt_items i JOIN question_versions v ON v.id = i.question_version_id
+       JOIN judge_task_specs s ON s.question_version_id = i.question_version_id
+      WHERE i.attempt_id = $1`,
+    [attemptId],
+  );
+  const hidden = new Set<string>();
+  const solution = new Set<string>();
+  for (const r of rows) {
+    const open = [r.prompt, ...Object.values(r.visible), ...Object.values(r.starter)].join('\n');
+    const lines = (files: Record<string, string>, min: number) =>
+      Object.values(files)
+        .flatMap((source) => source.split('\n'))
+        .map((line) => line.trim())
+        .filter((line) => line.length >= min && !open.includes(line) && !shown.includes(line));
+    for (const source of Object.values(r.hidden)) hidden.add(asJson(source));
+    for (const line of lines(r.hidden, 20)) hidden.add(asJson(line));
+    for (const source of Object.values(r.solution)) solution.add(asJson(source));
+    for (const line of lines(r.solution, 12)) if (!Object.values(r.hidden).some((source) => source.includes(line))) solution.add(asJson(line));
+  }
+  return { hidden: [...hidden], solution: [...solution] };
+}
+
 /** Every way to fill an operation's path parameters from the candidate values per name; [] if one has none. */
 function fillings(op: Operation, values: Record<string, string[]>): Array<Record<string, string>> {
   let out: Array<Record<string, string>> = [{}];
@@ -300,6 +342,59 @@ describe('security: no key reaches a learner before the review policy allows it'
     }
   });
 
+  it('should show a code task\'s hidden tests and reference solution only in the learner\'s own review once the policy shows keys', async () => {
+    const actor = await newLearner();
+    // A senior mock interview draws one code task (libs/question-bank/templates/sre.yaml).
+    const started = await actor.browser.post('/api/attempts', { mode: 'mock', template: 'sre', level: 'senior' });
+    expect(started.status).toBe(201);
+    const attemptId = started.body.id as string;
+    const delivered = started.body.items as Array<{ position: number; type: string; task?: { starter: Record<string, string> } }>;
+    const task = delivered.find((item) => item.type === 'code-task');
+    expect(task?.task).toBeDefined();
+    const rows = await versionsOfAttempt(t, attemptId);
+    const keys = await t.sql<{ position: number; answer_key: AnswerKey }>(
+      `SELECT i.position, v.answer_key FROM attempt_items i JOIN question_versions v ON v.id = i.question_version_id WHERE i.attempt_id = $1`,
+      [attemptId],
+    );
+    for (const k of keys) {
+      // The code task's answer is its starter, unchanged (the judge grades it at submission).
+      const response = k.answer_key.type === 'code-task' ? { files: task!.task!.starter } : wrongAnswer(k.answer_key);
+      expect((await actor.browser.put(`/api/attempts/${attemptId}/items/${k.position}/answer`, { response })).status).toBe(200);
+    }
+    const { hidden, solution } = await taskSecretsOf(t, attemptId);
+    expect(hidden.length).toBeGreaterThanOrEqual(3);
+    expect(solution.length).toBeGreaterThanOrEqual(1);
+    const secrets = [...secretsOf(rows), ...hidden, ...solution];
+    const values = () => quizValues(attemptId, rows);
+    expectNoLeaks('mock with a code task, in progress', await walk(actor, values(), secrets, () => false));
+
+    // Submitted under 'correctness': the final run is queued, nothing of the key shows anywhere.
+    await t.sql(`UPDATE attempts SET review_policy = 'correctness' WHERE id = $1`, [attemptId]);
+    expect((await actor.browser.post(`/api/attempts/${attemptId}/submit`)).status).toBe(200);
+    const runs = await t.sql<{ id: string }>(`SELECT id FROM judge_runs WHERE attempt_id = $1 AND mode = 'hidden'`, [attemptId]);
+    expect(runs).toHaveLength(1);
+    expectNoLeaks('mock with a code task, submitted, policy correctness', await walk(actor, values(), secrets, () => false));
+    // The final run itself (its event stream never ends, so the walk leaves it out): the learner's
+    // own code and the verdict, never a hidden test or the solution.
+    const run = await actor.browser.get(`/api/judge/runs/${runs[0]!.id}`);
+    expect(run.status).toBe(200);
+    expect(secrets.filter((secret) => run.text.includes(secret))).toEqual([]);
+    expect(keyFields(run.body)).toEqual([]);
+
+    // Under 'full', the review (and only the review) shows the hidden tests and, to the learner, the solution.
+    await t.sql(`UPDATE attempts SET review_policy = 'full' WHERE id = $1`, [attemptId]);
+    const review = `/api/attempts/${attemptId}/review`;
+    expectNoLeaks('mock with a code task, submitted, policy full', await walk(actor, values(), secrets, (url) => url === review));
+    const res = await actor.browser.get(review);
+    expect(res.status).toBe(200);
+    const item = (res.body.items as Array<{ type: string; judge?: { state: string; hiddenTests?: Record<string, string>; solution?: Record<string, string> } }>).find(
+      (i) => i.type === 'code-task',
+    );
+    expect(item?.judge).toMatchObject({ state: 'queued', verdict: null, tests: [] });
+    expect(hidden.filter((secret) => !JSON.stringify(item!.judge!.hiddenTests ?? {}).includes(secret))).toEqual([]);
+    expect(solution.filter((secret) => !JSON.stringify(item!.judge!.solution ?? {}).includes(secret))).toEqual([]);
+  });
+
   it('should never show a drill card key or explanation in any GET, before or after a review', async () => {
     const actor = await newLearner();
     const added = await actor.browser.post('/api/drills/deck', { topic: 'goroutine-leaks' });
@@ -391,6 +486,55 @@ describe('security: no key reaches a candidate before the set\'s review policy a
     expectClean(`${policy}, submitted`, { ...result, leaks });
     const res = await candidate.send('get', review);
     if (policy === 'full') expect(secrets.some((secret) => res.text.includes(secret))).toBe(true);
+  });
+
+  it('should never show a code task\'s reference solution to a candidate or a manager, and its hidden tests only in the full review', async () => {
+    const m = w.actors.managerA.browser;
+    const [task] = await w.t.sql<{ id: string }>(
+      `SELECT q.id FROM questions q JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+        WHERE v.type = 'code-task' AND q.organization_id IS NULL AND q.retired_at IS NULL ORDER BY q.id LIMIT 1`,
+    );
+    const set = (await m.post(`/api/orgs/${w.ids.orgA}/sets`, { title: 'Task screen' })).body.id as string;
+    const draft = { ...setDraft(w.ids, 'full'), title: 'Task screen', items: [{ kind: 'fixed', points: 1, questionId: task!.id }] };
+    expect((await m.put(`/api/orgs/${w.ids.orgA}/sets/${set}/draft`, draft)).status).toBe(200);
+    expect((await m.post(`/api/orgs/${w.ids.orgA}/sets/${set}/publish`)).status).toBe(200);
+    const created = await m.post(`/api/orgs/${w.ids.orgA}/sets/${set}/invites`, {
+      invitees: [{ name: 'Coder', email: `coder${++n}@example.com` }],
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    expect(created.status).toBe(201);
+    const candidate = new Actor('candidate', w.t.server);
+    expect((await candidate.send('post', '/api/candidate/session', { body: { token: tokenOf(created.body.invites[0].link as string) } })).status).toBe(200);
+    const started = await candidate.send('post', '/api/candidate/start');
+    expect(started.status).toBe(201);
+    const attemptId = started.body.id as string;
+    const starter = (started.body.items as Array<{ task?: { starter: Record<string, string> } }>)[0]!.task!.starter;
+    expect((await candidate.send('put', '/api/candidate/attempt/items/1/answer', { body: { response: { files: starter } } })).status).toBe(200);
+    const rows = await versionsOfAttempt(w.t, attemptId);
+    const { hidden, solution } = await taskSecretsOf(w.t, attemptId);
+    expect(hidden.length).toBeGreaterThanOrEqual(3);
+    expect(solution.length).toBeGreaterThanOrEqual(1);
+    expectClean('code task, in progress', await walk(candidate, values(attemptId, rows), [...hidden, ...solution], () => false));
+
+    expect((await candidate.send('post', '/api/candidate/attempt/submit')).status).toBe(200);
+    const review = '/api/candidate/attempt/review';
+    // The full review may show the hidden tests (and key fields), never the solution: walk it for the solution alone.
+    expectClean('code task, submitted', await walk(candidate, values(attemptId, rows), [...hidden, ...solution], (url) => url === review));
+    const res = await candidate.send('get', review);
+    expect(res.status).toBe(200);
+    expect(hidden.some((line) => res.text.includes(line))).toBe(true);
+    expect(solution.filter((line) => res.text.includes(line))).toEqual([]);
+    expect(res.text).not.toMatch(/"solution"\s*:/);
+
+    // The manager's report: the candidate's code, the verdicts and the hidden tests; never the solution.
+    const report = await m.get(`/api/orgs/${w.ids.orgA}/results/${attemptId}`);
+    expect(report.status).toBe(200);
+    const item = (report.body.items as Array<{ response: { files: Record<string, string> }; judge?: { state: string; hiddenTests?: Record<string, string> } }>)[0]!;
+    expect(item.response.files).toEqual(starter);
+    expect(item.judge?.state).toBe('queued');
+    expect(hidden.filter((secret) => !JSON.stringify(item.judge?.hiddenTests ?? {}).includes(secret))).toEqual([]);
+    expect(solution.filter((line) => report.text.includes(line))).toEqual([]);
+    expect(report.text).not.toMatch(/"solution"\s*:/);
   });
 
   it('should keep keys back from a candidate whose deadline has passed, before and after the sweep', async () => {

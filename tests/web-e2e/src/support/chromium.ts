@@ -36,7 +36,9 @@ const ARGS = [
 export type Browser = { context: BrowserContext; close(): Promise<void> };
 
 /** A Chromium with a fresh profile directory, removed again on close. */
-export async function launchBrowser(options: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark'; locale?: string } = {}): Promise<Browser> {
+export async function launchBrowser(
+  options: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark'; locale?: string; baseURL?: string } = {},
+): Promise<Browser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'goprep-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
@@ -45,7 +47,7 @@ export async function launchBrowser(options: { viewport?: { width: number; heigh
     viewport: options.viewport ?? { width: 1280, height: 800 },
     colorScheme: options.colorScheme ?? 'light',
     locale: options.locale ?? 'en-US',
-    baseURL: baseUrl(),
+    baseURL: options.baseURL ?? baseUrl(),
   });
   context.setDefaultTimeout(15_000);
   return {

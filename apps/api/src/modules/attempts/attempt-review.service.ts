@@ -5,6 +5,8 @@ import { ErrorCode } from '../../common/errors/error-codes';
 import type { ContentLocale } from '../../common/i18n/content-locale';
 import type { AttemptOwner, AttemptRow } from './attempt-rows';
 import { mapReviewItem, mapSummary } from './attempt.mappers';
+import type { ReviewJudgeDto } from '../judge/dto/judge.dto';
+import { JudgeService } from '../judge/judge.service';
 import { AttemptsRepository } from './attempts.repository';
 import { AttemptHistoryDto, AttemptReviewDto, AttemptSummaryDto, TopicTrendDto } from './dto/attempt.dto';
 
@@ -28,7 +30,10 @@ export interface ItemOutcome {
  */
 @Injectable()
 export class AttemptReviewService {
-  constructor(private readonly repo: AttemptsRepository) {}
+  constructor(
+    private readonly repo: AttemptsRepository,
+    private readonly judge: JudgeService,
+  ) {}
 
   /** The attempt of this owner, or 404 for anyone else: others cannot learn that it exists. */
   private async attempt(owner: AttemptOwner, id: string): Promise<AttemptRow> {
@@ -47,7 +52,19 @@ export class AttemptReviewService {
     }
     const locale = contentLocale ?? attempt.content_locale;
     const items = await this.repo.reviewItems(id, locale);
-    return { attempt: mapSummary(attempt), items: items.map((item) => mapReviewItem(item, locale)) };
+    // Code tasks: the final verdicts and the hidden tests (the policy shows keys); the reference
+    // solution only in a learner's own review, never to a candidate.
+    const judged = items.some((item) => item.type === 'code-task')
+      ? await this.judge.reviewDetails(id, { hiddenTests: true, solution: owner.kind === 'learner' })
+      : new Map<number, ReviewJudgeDto>();
+    return {
+      attempt: mapSummary(attempt),
+      items: items.map((item) => {
+        const reviewed = mapReviewItem(item, locale);
+        const judge = judged.get(item.position);
+        return item.type === 'code-task' && judge ? { ...reviewed, judge } : reviewed;
+      }),
+    };
   }
 
   /** Per-item outcome without keys, when the attempt's review policy shows correctness. */

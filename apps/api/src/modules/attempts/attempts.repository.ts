@@ -306,6 +306,12 @@ export class AttemptsRepository {
     return saved;
   }
 
+  /** The English title of a question version (a practice attempt is named after its question). */
+  async versionTitle(versionId: string): Promise<string | undefined> {
+    const [row] = (await this.db.query('SELECT title FROM question_versions WHERE id = $1', [versionId])) as Array<{ title: string }>;
+    return row?.title;
+  }
+
   // --- closing (the caller's transaction holds the attempt FOR UPDATE)
 
   async markAbandoned(tx: EntityManager, attemptId: string, finishedAt: Date): Promise<void> {

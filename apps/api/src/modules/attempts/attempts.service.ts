@@ -81,6 +81,12 @@ export class AttemptsService {
     const seed = randomInt(0, 2 ** 32);
     const candidates = await this.candidates();
     const plan = body.mode === 'mock' ? this.mockPlan(body, candidates) : this.quickPlan(body, candidates);
+    const practised = body.mode === 'quick' ? plan.candidates.find((c) => c.id === body.questionId) : undefined;
+    if (practised) {
+      // A practised question's attempt is named after it (the English title: attempt titles are stored once).
+      const title = await this.repo.versionTitle(practised.versionId);
+      if (title !== undefined) plan.config.title = `Practice: ${title}`;
+    }
     const draw = drawFromPools(plan.pools, plan.candidates, seed);
     if (draw.shortfalls.length > 0) {
       const short = draw.shortfalls.map((s) => `${s.topic === QUICK_POOL_TOPIC ? 'the chosen topics' : s.topic}: ${s.drawn} of ${s.wanted}`);
@@ -142,6 +148,7 @@ export class AttemptsService {
   }
 
   private quickPlan(body: StartAttemptDto, all: Candidate[]): { pools: QuestionPool[]; candidates: Candidate[]; config: AttemptConfig } {
+    if (body.questionId !== undefined) return this.practicePlan(body, body.questionId, all);
     const topics = body.topics ?? [];
     const difficulty = body.difficulty ?? { min: 1, max: 5 };
     if (difficulty.min > difficulty.max) {
@@ -152,13 +159,37 @@ export class AttemptsService {
     const count = body.count ?? 10;
     const chosen = new Set<string>(topics);
     return {
-      pools: [{ topic: QUICK_POOL_TOPIC, count, difficulty: [difficulty.min, difficulty.max], types: DEFAULT_POOL_TYPES }],
+      pools: [
+        {
+          topic: QUICK_POOL_TOPIC,
+          count,
+          difficulty: [difficulty.min, difficulty.max],
+          types: body.includeCodeTasks === true ? [...DEFAULT_POOL_TYPES, 'code-task'] : DEFAULT_POOL_TYPES,
+        },
+      ],
       candidates: all.filter((c) => chosen.has(c.realTopic)).map((c) => ({ ...c, topic: QUICK_POOL_TOPIC })),
       config: {
         title: `Quick quiz: ${topics.join(', ')}`,
         timeLimitSeconds: (body.timeLimitMinutes ?? 20) * 60,
         shuffleOptions: body.shuffleOptions ?? true,
         quick: { topics, difficulty, count },
+      },
+    };
+  }
+
+  /** One bank question practised on its own (the bank page's "Practise this task"): untimed in practice, 180 minutes. */
+  private practicePlan(body: StartAttemptDto, questionId: string, all: Candidate[]): { pools: QuestionPool[]; candidates: Candidate[]; config: AttemptConfig } {
+    const question = all.find((c) => c.id === questionId && c.type !== 'flashcard');
+    if (!question) throw new AppError(ErrorCode.QUESTION_NOT_FOUND, `No practisable bank question "${questionId.slice(0, 60)}".`);
+    const difficulty = { min: question.difficulty, max: question.difficulty };
+    return {
+      pools: [{ topic: QUICK_POOL_TOPIC, count: 1, difficulty: [difficulty.min, difficulty.max], types: [question.type] }],
+      candidates: [{ ...question, topic: QUICK_POOL_TOPIC }],
+      config: {
+        title: `Practice: ${questionId}`,
+        timeLimitSeconds: (body.timeLimitMinutes ?? 180) * 60,
+        shuffleOptions: body.shuffleOptions ?? true,
+        quick: { topics: [question.realTopic], difficulty, count: 1 },
       },
     };
   }

@@ -1,5 +1,5 @@
-import type { JudgeRunDto, JudgeRunnerDto } from './dto/judge.dto';
-import type { JudgeRunRow, RunnerRow } from './judge.repository';
+import type { JudgeRunDto, JudgeRunnerDto, ReviewJudgeDto } from './dto/judge.dto';
+import type { FinalRunRow, JudgeRunRow, RunnerRow } from './judge.repository';
 
 /**
  * A run as its owner sees it. Hidden-mode runs judge the hidden tests: their names and pass/fail
@@ -40,5 +40,29 @@ export function mapRunner(row: RunnerRow): JudgeRunnerDto {
     message: row.message,
     startedAt: row.started_at.toISOString(),
     heartbeatAt: row.heartbeat_at.toISOString(),
+  };
+}
+
+/**
+ * A code task in a review: the final run (or `none` when nothing was judged: no code was saved),
+ * and the key material the caller was allowed to ask for. Test logs never: they can quote the
+ * hidden tests' expectations, and the hidden tests themselves are a separate permission.
+ */
+export function mapReviewJudge(
+  run: FinalRunRow | undefined,
+  keys: { hidden_tests: Record<string, string>; solution: Record<string, string> | null } | undefined,
+  show: { hiddenTests: boolean; solution: boolean },
+): ReviewJudgeDto {
+  return {
+    state: run?.state ?? 'none',
+    verdict: run?.verdict ?? null,
+    score: run?.score ?? null,
+    tests: (run?.tests ?? []).map((t) => ({ name: t.name, passed: t.passed })),
+    raceReport: run?.race_report ?? null,
+    leakReport: run?.leak_report ?? null,
+    compileOutput: run?.compile_output ?? null,
+    message: run?.message ?? null,
+    ...(show.hiddenTests && keys ? { hiddenTests: { ...keys.hidden_tests } } : {}),
+    ...(show.solution && keys?.solution ? { solution: { ...keys.solution } } : {}),
   };
 }

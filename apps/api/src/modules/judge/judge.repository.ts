@@ -34,6 +34,19 @@ export interface JudgeRunRow {
   duration_ms: number | null;
 }
 
+/** A final run as a review shows it (no files: the item's saved response is the judged code). */
+export interface FinalRunRow {
+  position: number;
+  state: JudgeRunState;
+  verdict: JudgeVerdict | null;
+  score: number | null;
+  tests: Array<{ name: string; passed: boolean; output?: string }> | null;
+  race_report: string | null;
+  leak_report: string | null;
+  compile_output: string | null;
+  message: string | null;
+}
+
 export interface RunnerRow {
   runner_id: string;
   hostname: string;
@@ -172,6 +185,29 @@ export class JudgeRepository {
       [id],
     );
     return rows[0];
+  }
+
+  /** The newest final (hidden-mode) run of each judged item of an attempt: what a review shows of it. */
+  async finalRuns(attemptId: string): Promise<FinalRunRow[]> {
+    return this.db.query(
+      `SELECT DISTINCT ON (position) position, state, verdict, score, tests, race_report, leak_report, compile_output, message
+         FROM judge_runs WHERE attempt_id = $1 AND mode = 'hidden'
+        ORDER BY position, queued_at DESC, id DESC`,
+      [attemptId],
+    );
+  }
+
+  /**
+   * Key material of the code tasks an attempt pinned: the hidden tests, and the reference solution
+   * only when `withSolution`. Called only once the caller checked that the review may show it.
+   */
+  async taskKeys(attemptId: string, withSolution: boolean): Promise<Array<{ position: number; hidden_tests: Record<string, string>; solution: Record<string, string> | null }>> {
+    return this.db.query(
+      `SELECT i.position, s.spec->'hiddenTests' AS hidden_tests, CASE WHEN $2 THEN s.solution END AS solution
+         FROM attempt_items i JOIN judge_task_specs s ON s.question_version_id = i.question_version_id
+        WHERE i.attempt_id = $1`,
+      [attemptId, withSolution],
+    );
   }
 
   /** Runners whose heartbeat is younger than `aliveSeconds`. */

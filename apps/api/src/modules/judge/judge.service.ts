@@ -6,8 +6,8 @@ import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AppConfigService } from '../../config/app-config.service';
 import { RateLimiterService } from '../accounts/rate-limiter.service';
-import { SUBMISSION_LIMITS, type CreateJudgeRunDto, type JudgeRunDto, type JudgeStatusDto } from './dto/judge.dto';
-import { mapJudgeRun, mapRunner } from './judge.mappers';
+import { SUBMISSION_LIMITS, type CreateJudgeRunDto, type JudgeRunDto, type JudgeStatusDto, type ReviewJudgeDto } from './dto/judge.dto';
+import { mapJudgeRun, mapReviewJudge, mapRunner } from './judge.mappers';
 import { JudgeRepository, type JudgeRunRow, type TaskTarget } from './judge.repository';
 
 /** A runner is counted alive while its heartbeat is younger than this. */
@@ -124,6 +124,24 @@ export class JudgeService {
         : [],
     );
     return this.repo.storeTaskSpecs(tx, specs);
+  }
+
+  /**
+   * What the review of a submitted attempt shows of each code task, by position: the final run's
+   * verdict, per-test pass/fail (names only: a test's log can quote its expectations), race and
+   * leak reports; the hidden tests when `hiddenTests` and the reference solution when `solution`.
+   * The caller decides both from the review policy and who is asking.
+   */
+  async reviewDetails(attemptId: string, show: { hiddenTests: boolean; solution: boolean }): Promise<Map<number, ReviewJudgeDto>> {
+    const [runs, keys] = await Promise.all([
+      this.repo.finalRuns(attemptId),
+      show.hiddenTests || show.solution ? this.repo.taskKeys(attemptId, show.solution) : Promise.resolve([]),
+    ]);
+    const byPosition = new Map<number, ReviewJudgeDto>();
+    const keysAt = new Map(keys.map((k) => [k.position, k]));
+    for (const k of keys) byPosition.set(k.position, mapReviewJudge(undefined, k, show));
+    for (const run of runs) byPosition.set(run.position, mapReviewJudge(run, keysAt.get(run.position), show));
+    return byPosition;
   }
 
   async get(userId: string, id: string): Promise<JudgeRunDto> {

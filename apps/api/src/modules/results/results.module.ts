@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AttemptsModule } from '../attempts/attempts.module';
 import { AuditModule } from '../audit/audit.module';
 import { InvitesModule } from '../invites/invites.module';
+import { JudgeModule } from '../judge/judge.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { QuestionSetsModule } from '../question-sets/question-sets.module';
 import { ResultsController } from './results.controller';
@@ -11,7 +12,7 @@ import { SetStatisticsService } from './set-statistics.service';
 import { StatsRefreshService } from './stats-refresh.service';
 
 @Module({
-  imports: [OrganizationsModule, QuestionSetsModule, AuditModule, InvitesModule, AttemptsModule],
+  imports: [OrganizationsModule, QuestionSetsModule, AuditModule, InvitesModule, AttemptsModule, JudgeModule],
   controllers: [ResultsController],
   providers: [ResultsRepository, ResultsService, SetStatisticsService, StatsRefreshService],
 })

@@ -34,6 +34,8 @@ export const SIGNALS_NOTE =
 
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const num = (v: string | null): number | null => (v === null ? null : Number(v));
+import type { ReviewJudgeDto } from '../judge/dto/judge.dto';
+import { JudgeService } from '../judge/judge.service';
 
 @Injectable()
 export class ResultsService {
@@ -43,6 +45,7 @@ export class ResultsService {
     private readonly invites: InvitesService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly judge: JudgeService,
   ) {}
 
   async list(userId: string, orgId: string, setId: string, query: ResultsQueryDto): Promise<SetResultsDto> {
@@ -125,6 +128,11 @@ export class ResultsService {
     await this.orgs.requireMembership(userId, orgId);
     const a = await this.attemptRow(orgId, attemptId);
     const items = await this.repo.reportItems(attemptId, a.content_locale);
+    // Code tasks: the candidate's final code is the response; the manager sees its verdicts and
+    // the hidden tests, never the reference solution (a report is shared with hiring panels).
+    const judged = items.some((row) => row.type === 'code-task')
+      ? await this.judge.reviewDetails(attemptId, { hiddenTests: true, solution: false })
+      : new Map<number, ReviewJudgeDto>();
     const events: SignalEvent[] = await this.repo.signalEvents(attemptId);
     const summary = summarizeIntegrity(
       events.map((e) => ({
@@ -161,6 +169,7 @@ export class ResultsService {
       items: items.map((row) => {
         // The report reads in the language the candidate took the test in.
         const reviewed = mapReviewItem(row, a.content_locale);
+        const judge = row.type === 'code-task' ? judged.get(row.position) : undefined;
         const key = reviewed.key as unknown as AnswerKey;
         return {
           ...reviewed,
@@ -170,6 +179,7 @@ export class ResultsService {
               ? { score: Number(row.mg_score), comment: row.mg_comment ?? '', gradedBy: row.mg_by, gradedAt: row.mg_at.toISOString() }
               : null,
           pasteCount: pastes.get(row.position) ?? 0,
+          ...(judge ? { judge } : {}),
         };
       }),
       signals: {

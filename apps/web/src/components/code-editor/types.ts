@@ -10,4 +10,9 @@ export type CodeEditorProps = {
   label: string;
   height?: number;
   readOnly?: boolean;
+  /**
+   * Moves the cursor to this line, selects it and scrolls it into view (a race or leak report line
+   * clicked). A new `key` repeats the move to the same line.
+   */
+  reveal?: { line: number; key: number };
 };

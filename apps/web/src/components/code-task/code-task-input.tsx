@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { QuestionResponse } from '@goprep/domain';
 import { CodeEditor } from '@/components/code-editor';
 import { Button } from '@/components/ui/button';
+import { ReportText } from './report-text';
 import { useJudgeRun, useJudgeStatus, type JudgeRun } from './use-judge-run';
 
 /** Typing in the editor is saved after this pause (through the attempt's autosave and retry queue). */
@@ -32,7 +33,8 @@ function startingFiles(task: DeliveredTask, response: QuestionResponse | null): 
   return Object.fromEntries(task.files.map((name) => [name, saved[name] ?? task.starter[name] ?? '']));
 }
 
-function RunOutput({ run }: { run: JudgeRun }) {
+/** A run's verdict, tests and reports; report lines in the task's `files` link into the editor through `onGoTo`. */
+function RunOutput({ run, files, onGoTo }: { run: JudgeRun; files: readonly string[]; onGoTo: (file: string, line: number) => void }) {
   const { t } = useTranslation();
   const passed = run.tests.filter((test) => test.passed).length;
   return (
@@ -68,19 +70,19 @@ function RunOutput({ run }: { run: JudgeRun }) {
       {run.raceReport ? (
         <section className="code-task__report" data-testid="race-report">
           <h4>{t('codeTask.raceReport')}</h4>
-          <pre>{run.raceReport}</pre>
+          <ReportText text={run.raceReport} files={files} onGoTo={onGoTo} />
         </section>
       ) : null}
       {run.leakReport ? (
         <section className="code-task__report" data-testid="leak-report">
           <h4>{t('codeTask.leakReport')}</h4>
-          <pre>{run.leakReport}</pre>
+          <ReportText text={run.leakReport} files={files} onGoTo={onGoTo} />
         </section>
       ) : null}
       {run.compileOutput ? (
         <section className="code-task__report" data-testid="compile-output">
           <h4>{t('codeTask.compileOutput')}</h4>
-          <pre>{run.compileOutput}</pre>
+          <ReportText text={run.compileOutput} files={files} onGoTo={onGoTo} />
         </section>
       ) : null}
     </div>
@@ -100,6 +102,13 @@ export function CodeTaskInput({ questionId, task, response, onChange, attemptId,
   const [active, setActive] = useState(tabs[0] ?? '');
   // Bumped by "Reset to starter": the editor's models are keyed by it, so each file starts over.
   const [revision, setRevision] = useState(0);
+  // Set by a report link: the editor moves to that line of the file.
+  const [reveal, setReveal] = useState<{ line: number; key: number } | undefined>(undefined);
+  const goTo = (file: string, line: number) => {
+    if (!task.files.includes(file)) return;
+    setActive(file);
+    setReveal((r) => ({ line, key: (r?.key ?? 0) + 1 }));
+  };
   const tabRefs = useRef<Array<HTMLButtonElement | null>>([]);
   const { state, run } = useJudgeRun();
   const following = state.phase === 'following' ? state.run : null;
@@ -199,6 +208,7 @@ export function CodeTaskInput({ questionId, task, response, onChange, attemptId,
           onRun={startRun}
           label={t(isTest ? 'codeTask.testLabel' : 'codeTask.editorLabel', { file: active })}
           readOnly={isTest || disabled}
+          reveal={isTest ? undefined : reveal}
         />
       </div>
       <p className="muted small">{t(runnable ? 'codeTask.hint' : 'codeTask.hintNoRun')}</p>
@@ -221,7 +231,7 @@ export function CodeTaskInput({ questionId, task, response, onChange, attemptId,
             </p>
           ) : null}
           {following && following.state === 'running' ? <p className="muted small">{t('codeTask.running')}</p> : null}
-          {following && following.state === 'done' ? <RunOutput run={following} /> : null}
+          {following && following.state === 'done' ? <RunOutput run={following} files={task.files} onGoTo={goTo} /> : null}
         </div>
         {!runnable ? (
           <p className="muted small" data-testid="run-not-offered">

@@ -11,6 +11,7 @@ import {
   IsOptional,
   IsString,
   Matches,
+  MaxLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -20,6 +21,7 @@ import { FALLBACK_REASONS, type FallbackReason } from '../../questions/translate
 import { ApiSchemaRules } from '../../../common/http/api-schema-rules';
 import { BoundedInt } from '../../../common/http/int';
 import { TEMPLATE_LEVELS, TOPIC_IDS, type TemplateLevelId, type TopicId } from '@goprep/question-bank';
+import { ReviewJudgeDto } from '../../judge/dto/judge.dto';
 
 export const ATTEMPT_MODES = ['quick', 'mock'] as const;
 const ATTEMPT_STATES = ['in_progress', 'submitted', 'abandoned'];
@@ -34,10 +36,11 @@ export class DifficultyRangeDto {
  * A mode's fields are required in that mode and checked whenever they are sent, in either mode: the
  * document states one schema per field, so a malformed value is refused even where it would be unused.
  */
-const quickField =
+/** Required for a quick quiz drawn from topics (not one question practised on its own); checked whenever sent. */
+const topicQuizField =
   (field: keyof StartAttemptDto) =>
   (o: StartAttemptDto): boolean =>
-    o.mode === 'quick' || o[field] !== undefined;
+    (o.mode === 'quick' && o.questionId === undefined) || o[field] !== undefined;
 const mockField =
   (field: keyof StartAttemptDto) =>
   (o: StartAttemptDto): boolean =>
@@ -59,8 +62,8 @@ export class StartAttemptDto {
   @IsIn(ATTEMPT_MODES as unknown as string[], { message: `mode must be one of: ${ATTEMPT_MODES.join(', ')}` })
   mode!: (typeof ATTEMPT_MODES)[number];
 
-  @ApiPropertyOptional({ enum: TOPIC_IDS, isArray: true, description: 'quick: the topics to draw from' })
-  @ValidateIf(quickField('topics'))
+  @ApiPropertyOptional({ enum: TOPIC_IDS, isArray: true, description: 'quick: the topics to draw from (not with questionId)' })
+  @ValidateIf(topicQuizField('topics'))
   @ArrayMinSize(1)
   @ArrayMaxSize(TOPIC_IDS.length)
   @ArrayUnique()
@@ -73,13 +76,28 @@ export class StartAttemptDto {
   @Type(() => DifficultyRangeDto)
   difficulty?: DifficultyRangeDto;
 
-  @ValidateIf(quickField('count'))
-  @BoundedInt({ min: 1, max: 50, conditional: true, description: 'quick: number of questions' })
+  @ValidateIf(topicQuizField('count'))
+  @BoundedInt({ min: 1, max: 50, conditional: true, description: 'quick: number of questions (not with questionId)' })
   count?: number;
 
-  @ValidateIf(quickField('timeLimitMinutes'))
-  @BoundedInt({ min: 1, max: 180, conditional: true, description: 'quick: time limit in minutes' })
+  @ValidateIf(topicQuizField('timeLimitMinutes'))
+  @BoundedInt({ min: 1, max: 180, conditional: true, description: 'quick: time limit in minutes (optional with questionId: 180)' })
   timeLimitMinutes?: number;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'quick: also draw code tasks to write (default false: a task takes ~15 minutes)' })
+  @IsOptional()
+  @IsBoolean()
+  includeCodeTasks?: boolean;
+
+  @ApiPropertyOptional({
+    example: 'gl-fanout-early-return-task',
+    description: 'quick: practise exactly this bank question as a one-item attempt (topics and count are not used; time limit default 180 minutes)',
+  })
+  @ValidateIf((o: StartAttemptDto) => o.questionId !== undefined)
+  @IsString()
+  @MaxLength(200)
+  @Matches(/^[a-z0-9][a-z0-9-]*$/, { message: 'questionId must be a question id' })
+  questionId?: string;
 
   @ApiPropertyOptional({ type: Boolean, description: 'quick: shuffle the options of each question (default true)' })
   @IsOptional()
@@ -275,6 +293,8 @@ export class ReviewItemDto extends ContentLocaleFieldsDto {
   @ApiPropertyOptional({ type: [String], description: 'code-output: what running the program prints (verified with Go)' })
   verifiedOutput?: string[];
   @ApiPropertyOptional({ type: [Number], description: 'code-lines: the lines the verifier confirmed' }) verifiedLines?: number[];
+  @ApiPropertyOptional({ type: ReviewJudgeDto, description: 'code-task: how the final code (the response) was judged with the hidden tests' })
+  judge?: ReviewJudgeDto;
 }
 
 export class AttemptReviewDto {

@@ -84,3 +84,29 @@ export class JudgeStatusDto {
   @ApiProperty({ type: [JudgeRunnerDto], description: 'Runners with a recent heartbeat' }) runners!: JudgeRunnerDto[];
   @ApiProperty({ description: 'Judge jobs waiting for a runner' }) queueDepth!: number;
 }
+
+export class ReviewJudgeTestDto {
+  @ApiProperty() name!: string;
+  @ApiProperty() passed!: boolean;
+}
+
+/** A code task in a review: how its final code was judged with the hidden tests. */
+export class ReviewJudgeDto {
+  @ApiProperty({ enum: [...RUN_STATES, 'none'], description: "The final run's state; `none` when no code was saved, so nothing was judged" })
+  state!: JudgeRunState | 'none';
+  @ApiProperty({ enum: VERDICTS, nullable: true, type: String }) verdict!: JudgeVerdict | null;
+  @ApiProperty({ nullable: true, type: Number, minimum: 0, maximum: 1, description: 'Share of hidden tests passed (or all or nothing)' }) score!: number | null;
+  @ApiProperty({ type: [ReviewJudgeTestDto], description: 'Each hidden test: name and whether it passed' }) tests!: ReviewJudgeTestDto[];
+  @ApiProperty({ nullable: true, type: String }) raceReport!: string | null;
+  @ApiProperty({ nullable: true, type: String }) leakReport!: string | null;
+  @ApiProperty({ nullable: true, type: String }) compileOutput!: string | null;
+  @ApiProperty({ nullable: true, type: String }) message!: string | null;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'Hidden test file name -> source, when the review policy shows keys' })
+  hiddenTests?: Record<string, string>;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: "The reference solution: only in a learner's own review, never to a candidate",
+  })
+  solution?: Record<string, string>;
+}

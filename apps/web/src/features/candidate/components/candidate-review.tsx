@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { CodeTaskReview, codeFilesOf } from '@/components/code-task';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -59,18 +60,22 @@ function Outcomes({ review }: { review: CandidateReview }) {
         {review.full.map((item) => (
           <li key={item.position} className="take-review-item" data-testid="candidate-review-item" data-status={item.status}>
             <ItemHead item={item} />
-            <div className="take-review-answers">
-              <div>
-                <p className="muted small">{t('candidate.review.yourAnswer')}</p>
-                <pre className="review-pre">{responseText(item, labels) ?? t('candidate.review.status.unanswered')}</pre>
-              </div>
-              {keyText(item, labels) ? (
+            {item.type === 'code-task' ? (
+              <CodeTaskReview id={`take-${item.position}`} files={codeFilesOf(item.response)} judge={item.judge} />
+            ) : (
+              <div className="take-review-answers">
                 <div>
-                  <p className="muted small">{t('candidate.review.key')}</p>
-                  <pre className="review-pre">{keyText(item, labels)}</pre>
+                  <p className="muted small">{t('candidate.review.yourAnswer')}</p>
+                  <pre className="review-pre">{responseText(item, labels) ?? t('candidate.review.status.unanswered')}</pre>
                 </div>
-              ) : null}
-            </div>
+                {keyText(item, labels) ? (
+                  <div>
+                    <p className="muted small">{t('candidate.review.key')}</p>
+                    <pre className="review-pre">{keyText(item, labels)}</pre>
+                  </div>
+                ) : null}
+              </div>
+            )}
             {item.explanation ? (
               <div>
                 <p className="muted small">{t('candidate.review.explanation')}</p>

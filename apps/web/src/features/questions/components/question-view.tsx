@@ -1,16 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ContentLocaleNote } from '@/components/answer-input';
 import { CodeViewer } from '@/components/code-viewer';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Markdown } from '@/components/ui/markdown';
 import { Spinner } from '@/components/ui/spinner';
 import { isApiError } from '@/lib/api-client';
 import { safeHref } from '@/lib/markdown';
 import { useQuestion } from '../api/get-question';
+import { usePractiseQuestion } from '../api/practise-question';
 import type { QuestionDetail } from '../types';
 import { difficultyLabel, difficultyTone, topicLabel, typeLabel } from './labels';
 
@@ -26,6 +28,25 @@ function ReferenceItem({ reference }: { reference: string }) {
         reference
       )}
     </li>
+  );
+}
+
+/** A code task's preview shows the prompt only: this opens it in the editor as a one-item, untimed attempt. */
+function PractiseTask({ questionId }: { questionId: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const practise = usePractiseQuestion();
+  return (
+    <div className="stack">
+      <Button
+        onClick={() => practise.mutate(questionId, { onSuccess: (attempt) => void navigate(`/practice/attempts/${attempt.id}`) })}
+        loading={practise.isPending}
+        data-testid="practise-task"
+      >
+        {t('practice.practiseTask')}
+      </Button>
+      {practise.isError ? <Alert>{isApiError(practise.error) ? practise.error.message : t('errors.loadFailed')}</Alert> : null}
+    </div>
   );
 }
 
@@ -82,6 +103,7 @@ function QuestionBody({ question }: { question: QuestionDetail }) {
         ) : null}
         {question.unit ? <p className="muted">{t('practice.unit', { unit: question.unit })}</p> : null}
         <p className="muted small">{t('practice.previewNote')}</p>
+        {question.type === 'code-task' ? <PractiseTask questionId={question.id} /> : null}
       </Card>
 
       {question.tags.length ? (

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
 import { answerFeedback, type AnswerKey, type NumericAnswerRule, type QuestionResponse } from '@goprep/domain';
 import { ContentLocaleNote, ReviewOptions } from '@/components/answer-input';
+import { CodeTaskReview, codeFilesOf } from '@/components/code-task';
 import { CodeViewer } from '@/components/code-viewer';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -174,7 +175,9 @@ function ReviewEntry({ item, index }: { item: ReviewItem; index: number }) {
           }
         />
       ) : null}
-      {isChoice ? (
+      {item.type === 'code-task' ? (
+        <CodeTaskReview id={`attempt-${item.position}`} files={codeFilesOf(item.response)} judge={item.judge} />
+      ) : isChoice ? (
         <ChoiceReview item={item} />
       ) : (
         <div className="review-compare">

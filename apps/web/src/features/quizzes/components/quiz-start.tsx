@@ -41,6 +41,7 @@ export function QuizStart() {
   const [count, setCount] = useState('10');
   const [minutes, setMinutes] = useState('15');
   const [shuffle, setShuffle] = useState(true);
+  const [withTasks, setWithTasks] = useState(false);
   const [template, setTemplate] = useState<MockTemplate>('backend');
   const [level, setLevel] = useState<MockLevel>('senior');
   const [touched, setTouched] = useState(false);
@@ -61,6 +62,7 @@ export function QuizStart() {
         count: Number(count),
         timeLimitMinutes: Number(minutes),
         shuffleOptions: shuffle,
+        ...(withTasks ? { includeCodeTasks: true } : {}),
       };
     } else {
       body = { mode: 'mock', template, level };
@@ -163,6 +165,10 @@ export function QuizStart() {
             <label className="quiz-check">
               <input type="checkbox" checked={shuffle} onChange={(e) => setShuffle(e.target.checked)} />
               {t('quiz.start.shuffle')}
+            </label>
+            <label className="quiz-check">
+              <input type="checkbox" checked={withTasks} onChange={(e) => setWithTasks(e.target.checked)} data-testid="include-code-tasks" />
+              {t('quiz.start.includeCodeTasks')}
             </label>
           </>
         ) : (

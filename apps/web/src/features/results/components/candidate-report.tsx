@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ContentLocaleNote } from '@/components/answer-input';
+import { CodeTaskReview, codeFilesOf } from '@/components/code-task';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Markdown } from '@/components/ui/markdown';
@@ -45,18 +46,22 @@ function ItemEntry({ orgId, report, item }: { orgId: string; report: CandidateRe
         <Markdown source={item.prompt} />
         {item.code ? <pre className="review-pre">{item.code}</pre> : null}
       </details>
-      <div className="report-item__answers">
-        <div>
-          <p className="review-answer__label">{t('results.report.answer')}</p>
-          {answer ? <pre className="review-pre" data-testid="item-answer">{answer}</pre> : <p className="muted">{t('results.report.noAnswer')}</p>}
-        </div>
-        {key ? (
+      {item.type === 'code-task' ? (
+        <CodeTaskReview id={`report-${report.attemptId}-${item.position}`} files={codeFilesOf(item.response)} judge={item.judge} />
+      ) : (
+        <div className="report-item__answers">
           <div>
-            <p className="review-answer__label">{t('results.report.key')}</p>
-            <pre className="review-pre">{key}</pre>
+            <p className="review-answer__label">{t('results.report.answer')}</p>
+            {answer ? <pre className="review-pre" data-testid="item-answer">{answer}</pre> : <p className="muted">{t('results.report.noAnswer')}</p>}
           </div>
-        ) : null}
-      </div>
+          {key ? (
+            <div>
+              <p className="review-answer__label">{t('results.report.key')}</p>
+              <pre className="review-pre">{key}</pre>
+            </div>
+          ) : null}
+        </div>
+      )}
       {item.manualGrade ? (
         <p className="muted small">
           {t('results.grade.graded', { score: item.manualGrade.score, max: item.points })}
