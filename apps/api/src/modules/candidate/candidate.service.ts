@@ -13,6 +13,8 @@ import { AnswerSavedDto, AttemptDeliveryDto, AttemptSummaryDto, SaveAnswerDto } 
 import { factsOf, type InviteRow } from '../invites/invite-rows';
 import { candidateState } from '../invites/invite-status';
 import { InvitesService } from '../invites/invites.service';
+import type { CreateCandidateJudgeRunDto, JudgeRunDto, JudgeStatusDto } from '../judge/dto/judge.dto';
+import { JudgeService } from '../judge/judge.service';
 import { QuestionSetsService, type PublishedSetVersion } from '../question-sets/question-sets.service';
 import { planItems } from './attempt-plan';
 import { CandidateReviewDto, CandidateStatusDto, IntegritySignalsDto } from './dto/candidate.dto';
@@ -39,6 +41,7 @@ export class CandidateService {
     private readonly sets: QuestionSetsService,
     private readonly limiter: RateLimiterService,
     private readonly clock: Clock,
+    private readonly judge: JudgeService,
   ) {}
 
   /** The invite of a token; misses count against the client's IP, and too many give 429. */
@@ -196,5 +199,19 @@ export class CandidateService {
         WHERE (SELECT count(*) FROM attempt_signals s WHERE s.attempt_id = $1) < ${MAX_SIGNALS_PER_ATTEMPT}`,
       [id, JSON.stringify(body.events), this.clock.now()],
     );
+  }
+
+  // --- Code tasks: "Run" (visible tests) in the candidate's open attempt, and the judge's status.
+
+  createRun(invite: InviteRow, body: CreateCandidateJudgeRunDto): Promise<JudgeRunDto> {
+    return this.judge.createCandidateRun(invite.id, this.attemptId(invite), body);
+  }
+
+  run(invite: InviteRow, runId: string): Promise<JudgeRunDto> {
+    return this.judge.getForCandidate(invite.id, runId);
+  }
+
+  judgeStatus(): Promise<JudgeStatusDto> {
+    return this.judge.status();
   }
 }

@@ -61,6 +61,6 @@ export class JudgeController {
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'JUDGE_RUN_NOT_FOUND' })
   async events(@CurrentUser() user: AuthUser, @Param('id', uuidPipe) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     await this.judge.ownRun(user.id, id);
-    await this.stream.follow(user.id, id, req, res);
+    await this.stream.follow(id, () => this.judge.get(user.id, id), req, res);
   }
 }

@@ -61,6 +61,9 @@ export const JUDGE_MAX_ATTEMPTS = 5;
 
 const TARGET_COLUMNS = `v.question_id AS "questionId", v.id AS "versionId", v.version, s.spec->'files' AS files`;
 
+const RUN_COLUMNS = `r.id, r.user_id, r.question_id, r.version, r.mode, r.state, r.verdict, r.score, r.tests, r.race_report, r.leak_report,
+  r.compile_output, r.message, r.code_hash, r.files, r.queued_at, r.started_at, r.finished_at, r.duration_ms`;
+
 /** All SQL of the judge module. */
 @Injectable()
 export class JudgeRepository {
@@ -89,6 +92,31 @@ export class JudgeRepository {
          JOIN judge_task_specs s ON s.question_version_id = v.id
         WHERE a.id = $1 AND i.position = $2 AND a.user_id = $3 AND v.question_id = $4`,
       [attemptId, position, userId, questionId],
+    );
+    return rows[0];
+  }
+
+  /** The task pinned by an item of a candidate's open attempt (the invite owns the attempt). */
+  async candidateItemTask(inviteId: string, attemptId: string, position: number, questionId: string): Promise<TaskTarget | undefined> {
+    const rows: TaskTarget[] = await this.db.query(
+      `SELECT ${TARGET_COLUMNS}
+         FROM attempts a
+         JOIN attempt_items i ON i.attempt_id = a.id
+         JOIN question_versions v ON v.id = i.question_version_id
+         JOIN judge_task_specs s ON s.question_version_id = v.id
+        WHERE a.id = $1 AND i.position = $2 AND a.invite_id = $3 AND a.user_id IS NULL AND a.state = 'in_progress' AND v.question_id = $4`,
+      [attemptId, position, inviteId, questionId],
+    );
+    return rows[0];
+  }
+
+  /** A visible run made on an attempt the invite owns (a candidate sees those only). */
+  async candidateRun(id: string, inviteId: string): Promise<JudgeRunRow | undefined> {
+    const rows: JudgeRunRow[] = await this.db.query(
+      `SELECT ${RUN_COLUMNS}
+         FROM judge_runs r JOIN attempts a ON a.id = r.attempt_id
+        WHERE r.id = $1 AND a.invite_id = $2 AND r.user_id IS NULL AND r.mode = 'visible'`,
+      [id, inviteId],
     );
     return rows[0];
   }
@@ -155,9 +183,7 @@ export class JudgeRepository {
 
   async run(id: string): Promise<JudgeRunRow | undefined> {
     const rows: JudgeRunRow[] = await this.db.query(
-      `SELECT id, user_id, question_id, version, mode, state, verdict, score, tests, race_report, leak_report,
-              compile_output, message, code_hash, files, queued_at, started_at, finished_at, duration_ms
-         FROM judge_runs WHERE id = $1`,
+      `SELECT ${RUN_COLUMNS} FROM judge_runs r WHERE r.id = $1`,
       [id],
     );
     return rows[0];

@@ -6,7 +6,7 @@ import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AppConfigService } from '../../config/app-config.service';
 import { RateLimiterService } from '../accounts/rate-limiter.service';
-import { SUBMISSION_LIMITS, type CreateJudgeRunDto, type JudgeRunDto, type JudgeStatusDto } from './dto/judge.dto';
+import { SUBMISSION_LIMITS, type CreateCandidateJudgeRunDto, type CreateJudgeRunDto, type JudgeRunDto, type JudgeStatusDto } from './dto/judge.dto';
 import { mapJudgeRun, mapRunner } from './judge.mappers';
 import { JudgeRepository, type JudgeRunRow, type TaskTarget } from './judge.repository';
 
@@ -63,17 +63,45 @@ export class JudgeService {
         ? await this.repo.attemptItemTask(userId, dto.attemptId, dto.position, dto.questionId)
         : await this.repo.currentBankTask(dto.questionId);
     if (!target) throw new AppError(ErrorCode.JUDGE_TASK_NOT_FOUND, 'No code task with this id (or not in that attempt).');
-    const problems = submissionProblems(dto.files, target.files);
+    const attempt = dto.attemptId !== undefined && dto.position !== undefined ? { attemptId: dto.attemptId, position: dto.position } : null;
+    const id = await this.queueVisible(`judge:user:${userId}`, { userId, attempt, target, files: dto.files });
+    return this.get(userId, id);
+  }
+
+  /**
+   * A candidate's "Run" (no account): the visible tests of a code task in the candidate's own
+   * open attempt. The run has no user; the attempt (owned by the invite) is what it belongs to.
+   */
+  async createCandidateRun(inviteId: string, attemptId: string, dto: CreateCandidateJudgeRunDto): Promise<JudgeRunDto> {
+    const target = await this.repo.candidateItemTask(inviteId, attemptId, dto.position, dto.questionId);
+    if (!target) throw new AppError(ErrorCode.JUDGE_TASK_NOT_FOUND, 'No code task at this position of your open attempt.');
+    const id = await this.queueVisible(`judge:attempt:${attemptId}`, { userId: null, attempt: { attemptId, position: dto.position }, target, files: dto.files });
+    return this.getForCandidate(inviteId, id);
+  }
+
+  async getForCandidate(inviteId: string, id: string): Promise<JudgeRunDto> {
+    return mapJudgeRun(await this.candidateRun(inviteId, id));
+  }
+
+  /** The run if it is a visible run of the invite's attempt; otherwise the same 404 as a missing one. */
+  async candidateRun(inviteId: string, id: string): Promise<JudgeRunRow> {
+    const row = await this.repo.candidateRun(id, inviteId);
+    if (!row) throw new AppError(ErrorCode.JUDGE_RUN_NOT_FOUND, 'No such judge run.');
+    return row;
+  }
+
+  /** Checks the files and the rate limit (per `limitKey`), then queues a visible run. */
+  private async queueVisible(
+    limitKey: string,
+    run: { userId: string | null; attempt: { attemptId: string; position: number } | null; target: TaskTarget; files: Record<string, string> },
+  ): Promise<string> {
+    const problems = submissionProblems(run.files, run.target.files);
     if (problems.length > 0) throw new AppError(ErrorCode.JUDGE_FILES_INVALID, `The submission is not valid: ${problems.join('; ')}.`);
-    const limit = await this.limiter.hit(`judge:user:${userId}`, 60);
+    const limit = await this.limiter.hit(limitKey, 60);
     if (limit.count > this.runsPerMinute()) {
       throw new AppError(ErrorCode.RATE_LIMITED, 'Too many runs; wait a moment.', undefined, { 'Retry-After': String(limit.retryAfter) });
     }
-    const attempt = dto.attemptId !== undefined && dto.position !== undefined ? { attemptId: dto.attemptId, position: dto.position } : null;
-    const id = await this.db.transaction((tx) =>
-      this.repo.insertRun(tx, { userId, attempt, target, mode: 'visible', codeHash: codeHash(dto.files), files: dto.files }),
-    );
-    return this.get(userId, id);
+    return this.db.transaction((tx) => this.repo.insertRun(tx, { ...run, mode: 'visible', codeHash: codeHash(run.files) }));
   }
 
   /**

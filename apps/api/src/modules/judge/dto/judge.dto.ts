@@ -40,6 +40,29 @@ export class CreateJudgeRunDto {
   files!: Record<string, string>;
 }
 
+export class CreateCandidateJudgeRunDto {
+  @ApiProperty({ description: 'The code-task question at that position of your attempt', example: 'gl-task-fanout-early-return' })
+  @IsString()
+  @MaxLength(200)
+  @Matches(/^[a-z0-9][a-z0-9-]*$/, { message: 'questionId must be a question id' })
+  questionId!: string;
+
+  @ApiProperty({ minimum: 1, description: "The item's position in your open attempt" })
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  position!: number;
+
+  @ApiProperty({
+    description: `File name -> Go source; exactly the task's editable files (at most ${SUBMISSION_LIMITS.files} files, ${SUBMISSION_LIMITS.fileBytes} bytes each, ${SUBMISSION_LIMITS.totalBytes} in all)`,
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { 'cache.go': 'package cache\n' },
+  })
+  @IsObject()
+  files!: Record<string, string>;
+}
+
 export class JudgeTestResultDto {
   @ApiProperty() name!: string;
   @ApiProperty() passed!: boolean;
