@@ -982,6 +982,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/candidate/judge/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether the judge is available (task screens say so honestly) */
+    get: operations['Candidate_judgeStatus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/candidate/attempt/judge/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Run a code task's visible tests in your open attempt (never the hidden tests); rate-limited per attempt */
+    post: operations['Candidate_createRun'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/candidate/attempt/judge/runs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of your runs with its verdict and per-test results */
+    get: operations['Candidate_run'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/candidate/attempt/judge/runs/{id}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Server-sent events for one of your runs: a `run` event now and on every state change; ends after the verdict */
+    get: operations['Candidate_runEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs/{orgId}/sets/{setId}/results': {
     parameters: {
       query?: never;
@@ -2710,6 +2778,94 @@ export interface components {
     IntegritySignalsDto: {
       events: components['schemas']['IntegritySignalDto'][];
     };
+    JudgeRunnerDto: {
+      runnerId: string;
+      hostname: string;
+      /** @enum {string} */
+      state: 'warming' | 'ready';
+      warmDone: number;
+      warmTotal: number;
+      jobsDone: number;
+      message: string;
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      heartbeatAt: string;
+    };
+    JudgeStatusDto: {
+      /** @description At least one runner is alive and ready; when false, runs stay queued until one starts */
+      available: boolean;
+      /** @description Runners with a recent heartbeat */
+      runners: components['schemas']['JudgeRunnerDto'][];
+      /** @description Judge jobs waiting for a runner */
+      queueDepth: number;
+    };
+    CreateCandidateJudgeRunDto: {
+      /**
+       * @description The code-task question at that position of your attempt
+       * @example gl-task-fanout-early-return
+       */
+      questionId: string;
+      /** @description The item's position in your open attempt */
+      position: number;
+      /**
+       * @description File name -> Go source; exactly the task's editable files (at most 10 files, 65536 bytes each, 131072 in all)
+       * @example {
+       *       "cache.go": "package cache\n"
+       *     }
+       */
+      files: {
+        [key: string]: string;
+      };
+    };
+    JudgeTestResultDto: {
+      name: string;
+      passed: boolean;
+      /** @description The test's own log (visible runs only) */
+      output?: string;
+    };
+    JudgeRunDto: {
+      /** Format: uuid */
+      id: string;
+      questionId: string;
+      version: number;
+      /** @enum {string} */
+      mode: 'visible' | 'hidden' | 'playground';
+      /**
+       * @description queued until a runner takes it (honestly: also while no runner is up)
+       * @enum {string}
+       */
+      state: 'queued' | 'running' | 'done';
+      /** @enum {string|null} */
+      verdict:
+        | 'passed'
+        | 'failed'
+        | 'compile-error'
+        | 'rejected'
+        | 'time-limit'
+        | 'memory-limit'
+        | 'output-limit'
+        | 'internal-error'
+        | null;
+      score: number | null;
+      tests: components['schemas']['JudgeTestResultDto'][];
+      raceReport: string | null;
+      leakReport: string | null;
+      compileOutput: string | null;
+      message: string | null;
+      /** @description sha256 of the submitted files */
+      codeHash: string;
+      files: {
+        [key: string]: string;
+      };
+      /** Format: date-time */
+      queuedAt: string;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+      durationMs: number | null;
+    };
     ResultTopicDto: {
       topic: string;
       score: number;
@@ -2963,76 +3119,6 @@ export interface components {
       files: {
         [key: string]: string;
       };
-    };
-    JudgeTestResultDto: {
-      name: string;
-      passed: boolean;
-      /** @description The test's own log (visible runs only) */
-      output?: string;
-    };
-    JudgeRunDto: {
-      /** Format: uuid */
-      id: string;
-      questionId: string;
-      version: number;
-      /** @enum {string} */
-      mode: 'visible' | 'hidden' | 'playground';
-      /**
-       * @description queued until a runner takes it (honestly: also while no runner is up)
-       * @enum {string}
-       */
-      state: 'queued' | 'running' | 'done';
-      /** @enum {string|null} */
-      verdict:
-        | 'passed'
-        | 'failed'
-        | 'compile-error'
-        | 'rejected'
-        | 'time-limit'
-        | 'memory-limit'
-        | 'output-limit'
-        | 'internal-error'
-        | null;
-      score: number | null;
-      tests: components['schemas']['JudgeTestResultDto'][];
-      raceReport: string | null;
-      leakReport: string | null;
-      compileOutput: string | null;
-      message: string | null;
-      /** @description sha256 of the submitted files */
-      codeHash: string;
-      files: {
-        [key: string]: string;
-      };
-      /** Format: date-time */
-      queuedAt: string;
-      /** Format: date-time */
-      startedAt: string | null;
-      /** Format: date-time */
-      finishedAt: string | null;
-      durationMs: number | null;
-    };
-    JudgeRunnerDto: {
-      runnerId: string;
-      hostname: string;
-      /** @enum {string} */
-      state: 'warming' | 'ready';
-      warmDone: number;
-      warmTotal: number;
-      jobsDone: number;
-      message: string;
-      /** Format: date-time */
-      startedAt: string;
-      /** Format: date-time */
-      heartbeatAt: string;
-    };
-    JudgeStatusDto: {
-      /** @description At least one runner is alive and ready; when false, runs stay queued until one starts */
-      available: boolean;
-      /** @description Runners with a recent heartbeat */
-      runners: components['schemas']['JudgeRunnerDto'][];
-      /** @description Judge jobs waiting for a runner */
-      queueDepth: number;
     };
   };
   responses: never;
@@ -6857,6 +6943,245 @@ export interface operations {
       };
       /** @description PAYLOAD_TOO_LARGE */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description RATE_LIMITED after too many invalid tokens from one address */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Candidate_judgeStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JudgeStatusDto'];
+        };
+      };
+      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CANDIDATE_INVITE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description RATE_LIMITED after too many invalid tokens from one address */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Candidate_createRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateCandidateJudgeRunDto'];
+      };
+    };
+    responses: {
+      /** @description The queued run; follow it with GET /candidate/attempt/judge/runs/{id}/events */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JudgeRunDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED, JUDGE_FILES_INVALID; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CANDIDATE_INVITE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description RATE_LIMITED after too many invalid tokens from one address */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Candidate_run: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JudgeRunDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CANDIDATE_INVITE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description RATE_LIMITED after too many invalid tokens from one address */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Candidate_runEvents: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description text/event-stream of `run` events */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CANDIDATE_INVITE_NOT_FOUND */
+      404: {
         headers: {
           [name: string]: unknown;
         };

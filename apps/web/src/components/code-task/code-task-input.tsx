@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { QuestionResponse } from '@goprep/domain';
 import { CodeEditor } from '@/components/code-editor';
 import { Button } from '@/components/ui/button';
-import { useJudgeRun, useJudgeStatus, type JudgeRun } from './use-judge-run';
+import { useJudgeRun, useJudgeStatus, type JudgeAudience, type JudgeRun } from './use-judge-run';
 
 /** Typing in the editor is saved after this pause (through the attempt's autosave and retry queue). */
 export const CODE_DEBOUNCE_MS = 1000;
@@ -23,8 +23,10 @@ type Props = {
   attemptId?: string;
   position?: number;
   disabled?: boolean;
-  /** False where "Run" has no account to run under (a candidate's assessment): the code is judged at submission only. */
+  /** False where "Run" is not offered: the code is judged at submission only. */
   runnable?: boolean;
+  /** Whose judge routes "Run" uses (a candidate's go through the invite cookie). */
+  audience?: JudgeAudience;
 };
 
 function startingFiles(task: DeliveredTask, response: QuestionResponse | null): Record<string, string> {
@@ -91,7 +93,7 @@ function RunOutput({ run }: { run: JudgeRun }) {
  * A code task in the attempt runner: an editable Go editor with a tab per file (the visible tests
  * read-only beside them), "Reset to starter", and "Run" (or Ctrl+Enter) for the visible tests.
  */
-export function CodeTaskInput({ questionId, task, response, onChange, attemptId, position, disabled = false, runnable = true }: Props) {
+export function CodeTaskInput({ questionId, task, response, onChange, attemptId, position, disabled = false, runnable = true, audience = 'learner' }: Props) {
   const { t } = useTranslation();
   const baseId = useId();
   const [files, setFiles] = useState(() => startingFiles(task, response));
@@ -101,10 +103,10 @@ export function CodeTaskInput({ questionId, task, response, onChange, attemptId,
   // Bumped by "Reset to starter": the editor's models are keyed by it, so each file starts over.
   const [revision, setRevision] = useState(0);
   const tabRefs = useRef<Array<HTMLButtonElement | null>>([]);
-  const { state, run } = useJudgeRun();
+  const { state, run } = useJudgeRun(audience);
   const following = state.phase === 'following' ? state.run : null;
   const busy = state.phase === 'sending' || (following !== null && following.state !== 'done');
-  const status = useJudgeStatus(busy, runnable);
+  const status = useJudgeStatus(busy, runnable, audience);
 
   const latest = useRef({ files, busy, disabled });
   useEffect(() => {
