@@ -14,7 +14,10 @@ describe('selectTests: tests run by the names the harness parsed', () => {
   });
 
   it('should run every parsed test in one binary without -race when the task has no race check', () => {
-    expect(selectTests(['TestA', 'TestAllocsInc'], false)).toEqual({ race: false, main: ['-test.run=^(TestA|TestAllocsInc)$'] });
+    expect(selectTests(['TestA', 'TestAllocsInc'], false)).toEqual({
+      race: false,
+      main: ['-test.run=^(TestA|TestAllocsInc)$'],
+    });
   });
 
   it('should build no -race binary for allocation tests alone', () => {
@@ -43,7 +46,8 @@ describe('judge: only the parsed tests run', () => {
   it('should not let a fuzz target the harness does not record decide the verdict', async () => {
     const task = counterTask();
     // A fuzz target has no harness record; before, the unfiltered binary ran its failing seed and the exit code failed the run.
-    const fuzz = 'package counter\n\nimport "testing"\n\nfunc FuzzSeed(f *testing.F) {\n\tf.Add(1)\n\tf.Fuzz(func(t *testing.T, n int) { t.Fatal("not a judged test") })\n}\n';
+    const fuzz =
+      'package counter\n\nimport "testing"\n\nfunc FuzzSeed(f *testing.F) {\n\tf.Add(1)\n\tf.Fuzz(func(t *testing.T, n int) { t.Fatal("not a judged test") })\n}\n';
     const withFuzz = counterTask({ hiddenTests: { ...task.hiddenTests, 'fuzz_test.go': fuzz } });
     const result = await judgeSubmission(withFuzz, { 'counter.go': counterFile('solution') }, 'hidden', sandbox);
     expect(result.message).not.toMatch(/did not exit cleanly/);

@@ -3,7 +3,8 @@ export const isAllocsTest = (name: string): boolean => name.startsWith('TestAllo
 
 /** An anchored alternation of exact test names for `-test.run` / `-test.skip` (names are Go identifiers: no metacharacters). */
 export function exactNames(names: readonly string[]): string {
-  for (const name of names) if (!/^[\p{L}_][\p{L}\p{N}_]*$/u.test(name)) throw new Error(`not a test name: ${JSON.stringify(name)}`);
+  for (const name of names)
+    if (!/^[\p{L}_][\p{L}\p{N}_]*$/u.test(name)) throw new Error(`not a test name: ${JSON.stringify(name)}`);
   return `^(${names.join('|')})$`;
 }
 

@@ -29,7 +29,11 @@ async function client(app: TestApp): Promise<Client> {
   const call = async (method: 'GET' | 'POST' | 'PUT', path: string, body?: object): Promise<Reply> => {
     const headers: Record<string, string> = { 'x-csrf-token': decodeURIComponent(jar.cookie('goprep_csrf') ?? '') };
     if (body) headers['content-type'] = 'application/json';
-    const res = await jar.fetch(`${app.url}${path}`, { method, headers, body: body ? JSON.stringify(body) : undefined });
+    const res = await jar.fetch(`${app.url}${path}`, {
+      method,
+      headers,
+      body: body ? JSON.stringify(body) : undefined,
+    });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined, text, headers: res.headers };
   };
@@ -37,7 +41,11 @@ async function client(app: TestApp): Promise<Client> {
 }
 
 /** The `run` events of a stream until the server ends it (after the verdict). */
-async function followEvents(c: Client, url: string, timeoutMs: number): Promise<Array<{ state: string; verdict: string | null; tests: Array<{ name: string; passed: boolean }> }>> {
+async function followEvents(
+  c: Client,
+  url: string,
+  timeoutMs: number,
+): Promise<Array<{ state: string; verdict: string | null; tests: Array<{ name: string; passed: boolean }> }>> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   const runs = [];
@@ -75,7 +83,9 @@ describe("Judge for candidates: Run in the candidate's own open attempt (visible
     expect((await c.call('POST', '/api/candidate/session', { token: tokenOf(link) })).status).toBe(200);
     const started = await c.call('POST', '/api/candidate/start');
     expect(started.status).toBe(201);
-    const item = (started.body as { items: Array<{ position: number; questionId: string }> }).items.find((i) => i.questionId === TALLY_ID);
+    const item = (started.body as { items: Array<{ position: number; questionId: string }> }).items.find(
+      (i) => i.questionId === TALLY_ID,
+    );
     expect(item).toBeDefined();
     return { c, attemptId: (started.body as { id: string }).id, position: item!.position };
   };
@@ -87,7 +97,10 @@ describe("Judge for candidates: Run in the candidate's own open attempt (visible
     const mgr = await manager(app, 'judge-mgr@example.com', 'Judge Org');
     m = mgr.b;
     orgId = mgr.orgId;
-    ({ setId } = await publishedSet(m, orgId, { items: [{ kind: 'fixed', questionId: TALLY_ID, points: 2 }], reviewPolicy: 'full' }));
+    ({ setId } = await publishedSet(m, orgId, {
+      items: [{ kind: 'fixed', questionId: TALLY_ID, points: 2 }],
+      reviewPolicy: 'full',
+    }));
   });
 
   afterAll(async () => {
@@ -97,16 +110,29 @@ describe("Judge for candidates: Run in the candidate's own open attempt (visible
 
   it('should run the visible tests of a task in the open attempt, judged by a runner, followed over SSE, without hidden tests', async () => {
     const ann = await startedCandidate('Ann');
-    const created = await ann.c.call('POST', '/api/candidate/attempt/judge/runs', { questionId: TALLY_ID, position: ann.position, files: { 'tally.go': SOLUTION } });
+    const created = await ann.c.call('POST', '/api/candidate/attempt/judge/runs', {
+      questionId: TALLY_ID,
+      position: ann.position,
+      files: { 'tally.go': SOLUTION },
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ mode: 'visible', state: 'queued', questionId: TALLY_ID });
-    const [row] = await app.sql<{ user_id: string | null; attempt_id: string; mode: string }>('SELECT user_id, attempt_id, mode FROM judge_runs WHERE id = $1', [
-      created.body.id,
-    ]);
+    const [row] = await app.sql<{ user_id: string | null; attempt_id: string; mode: string }>(
+      'SELECT user_id, attempt_id, mode FROM judge_runs WHERE id = $1',
+      [created.body.id],
+    );
     expect(row).toEqual({ user_id: null, attempt_id: ann.attemptId, mode: 'visible' });
 
-    const events = followEvents(ann.c, `${app.url}/api/candidate/attempt/judge/runs/${created.body.id}/events`, 600_000);
-    runner = startRunner('e2e-candidate-runner', { DATABASE_URL: embeddedUrl(e2eDatabase().port, app.database), JUDGE_DATA_DIR, RUNNER_HEARTBEAT_MS: '300' });
+    const events = followEvents(
+      ann.c,
+      `${app.url}/api/candidate/attempt/judge/runs/${created.body.id}/events`,
+      600_000,
+    );
+    runner = startRunner('e2e-candidate-runner', {
+      DATABASE_URL: embeddedUrl(e2eDatabase().port, app.database),
+      JUDGE_DATA_DIR,
+      RUNNER_HEARTBEAT_MS: '300',
+    });
     const runs = await events;
     const last = runs[runs.length - 1]!;
     expect(last).toMatchObject({ state: 'done', verdict: 'passed' });
@@ -125,7 +151,11 @@ describe("Judge for candidates: Run in the candidate's own open attempt (visible
   it("should refuse another candidate's run, a learner session and anonymous callers", async () => {
     const ann = await startedCandidate('Ann2');
     const bob = await startedCandidate('Bob');
-    const created = await ann.c.call('POST', '/api/candidate/attempt/judge/runs', { questionId: TALLY_ID, position: ann.position, files: { 'tally.go': STARTER } });
+    const created = await ann.c.call('POST', '/api/candidate/attempt/judge/runs', {
+      questionId: TALLY_ID,
+      position: ann.position,
+      files: { 'tally.go': STARTER },
+    });
     expect(created.status).toBe(201);
     const runId = created.body.id as string;
 
@@ -137,8 +167,20 @@ describe("Judge for candidates: Run in the candidate's own open attempt (visible
 
     // A learner: no candidate cookie, and the learner's own judge routes do not show a candidate's run.
     const learner = await client(app);
-    expect((await learner.call('POST', '/api/auth/register', { email: 'lena-judge@example.com', password: 'correct horse battery', displayName: 'Lena' })).status).toBe(201);
-    const asLearner = await learner.call('POST', '/api/candidate/attempt/judge/runs', { questionId: TALLY_ID, position: ann.position, files: { 'tally.go': STARTER } });
+    expect(
+      (
+        await learner.call('POST', '/api/auth/register', {
+          email: 'lena-judge@example.com',
+          password: 'correct horse battery',
+          displayName: 'Lena',
+        })
+      ).status,
+    ).toBe(201);
+    const asLearner = await learner.call('POST', '/api/candidate/attempt/judge/runs', {
+      questionId: TALLY_ID,
+      position: ann.position,
+      files: { 'tally.go': STARTER },
+    });
     expect(asLearner.status).toBe(401);
     expect(asLearner.body.code).toBe('CANDIDATE_SESSION_MISSING');
     expect((await learner.call('GET', `/api/candidate/attempt/judge/runs/${runId}`)).status).toBe(401);
@@ -149,24 +191,47 @@ describe("Judge for candidates: Run in the candidate's own open attempt (visible
 
     // Anonymous.
     const anon = await client(app);
-    expect((await anon.call('POST', '/api/candidate/attempt/judge/runs', { questionId: TALLY_ID, position: 1, files: { 'tally.go': STARTER } })).status).toBe(401);
+    expect(
+      (
+        await anon.call('POST', '/api/candidate/attempt/judge/runs', {
+          questionId: TALLY_ID,
+          position: 1,
+          files: { 'tally.go': STARTER },
+        })
+      ).status,
+    ).toBe(401);
     expect((await anon.call('GET', `/api/candidate/attempt/judge/runs/${runId}`)).status).toBe(401);
     expect((await anon.call('GET', '/api/candidate/judge/status')).status).toBe(401);
   });
 
   it('should refuse a position without a task, bad files, and a run once the attempt is submitted', async () => {
     const cy = await startedCandidate('Cy');
-    const wrongPosition = await cy.c.call('POST', '/api/candidate/attempt/judge/runs', { questionId: TALLY_ID, position: cy.position + 1, files: { 'tally.go': STARTER } });
+    const wrongPosition = await cy.c.call('POST', '/api/candidate/attempt/judge/runs', {
+      questionId: TALLY_ID,
+      position: cy.position + 1,
+      files: { 'tally.go': STARTER },
+    });
     expect(wrongPosition.status).toBe(404);
     expect(wrongPosition.body.code).toBe('JUDGE_TASK_NOT_FOUND');
-    const wrongFile = await cy.c.call('POST', '/api/candidate/attempt/judge/runs', { questionId: TALLY_ID, position: cy.position, files: { 'main.go': STARTER } });
+    const wrongFile = await cy.c.call('POST', '/api/candidate/attempt/judge/runs', {
+      questionId: TALLY_ID,
+      position: cy.position,
+      files: { 'main.go': STARTER },
+    });
     expect(wrongFile.status).toBe(400);
     expect(wrongFile.body.code).toBe('JUDGE_FILES_INVALID');
-    const noPosition = await cy.c.call('POST', '/api/candidate/attempt/judge/runs', { questionId: TALLY_ID, files: { 'tally.go': STARTER } });
+    const noPosition = await cy.c.call('POST', '/api/candidate/attempt/judge/runs', {
+      questionId: TALLY_ID,
+      files: { 'tally.go': STARTER },
+    });
     expect(noPosition.status).toBe(400);
 
     expect((await cy.c.call('POST', '/api/candidate/attempt/submit')).status).toBe(200);
-    const afterSubmit = await cy.c.call('POST', '/api/candidate/attempt/judge/runs', { questionId: TALLY_ID, position: cy.position, files: { 'tally.go': STARTER } });
+    const afterSubmit = await cy.c.call('POST', '/api/candidate/attempt/judge/runs', {
+      questionId: TALLY_ID,
+      position: cy.position,
+      files: { 'tally.go': STARTER },
+    });
     expect(afterSubmit.status).toBe(404);
     expect(afterSubmit.body.code).toBe('JUDGE_TASK_NOT_FOUND');
   });
@@ -174,7 +239,8 @@ describe("Judge for candidates: Run in the candidate's own open attempt (visible
   it(`should answer 429 RATE_LIMITED after ${RUNS_PER_MINUTE} runs in a minute in one attempt`, async () => {
     const dee = await startedCandidate('Dee');
     const broken = { questionId: TALLY_ID, position: dee.position, files: { 'tally.go': 'package tally\n' } };
-    for (let i = 0; i < RUNS_PER_MINUTE; i++) expect((await dee.c.call('POST', '/api/candidate/attempt/judge/runs', broken)).status).toBe(201);
+    for (let i = 0; i < RUNS_PER_MINUTE; i++)
+      expect((await dee.c.call('POST', '/api/candidate/attempt/judge/runs', broken)).status).toBe(201);
     const limited = await dee.c.call('POST', '/api/candidate/attempt/judge/runs', broken);
     expect(limited.status).toBe(429);
     expect(limited.body.code).toBe('RATE_LIMITED');

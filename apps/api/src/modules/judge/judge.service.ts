@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { reviewAccess, type AttemptState, type ReviewPolicy } from '@goprep/domain';
 import type { BankQuestion } from '@goprep/question-bank';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AppConfigService } from '../../config/app-config.service';
 import { RateLimiterService } from '../accounts/rate-limiter.service';
-import { SUBMISSION_LIMITS, type CreateCandidateJudgeRunDto, type CreateJudgeRunDto, type JudgeRunDto, type JudgeStatusDto } from './dto/judge.dto';
+import { SUBMISSION_LIMITS, type CreateCandidateJudgeRunDto, type CreateJudgeRunDto, type CreatePlaygroundRunDto, type JudgeRunDto, type JudgeStatusDto } from './dto/judge.dto';
 import { mapJudgeRun, mapRunner } from './judge.mappers';
-import { JudgeRepository, type JudgeRunRow, type TaskTarget } from './judge.repository';
+import { JudgeRepository, type JudgeRunRow, type PlaygroundTarget, type TaskTarget } from './judge.repository';
 
 /** A runner is counted alive while its heartbeat is younger than this. */
 export const RUNNER_ALIVE_SECONDS = 30;
@@ -42,6 +43,13 @@ export function submissionProblems(files: Record<string, unknown>, expected: str
   }
   if (total > SUBMISSION_LIMITS.totalBytes) problems.push(`files larger than ${SUBMISSION_LIMITS.totalBytes} bytes in all`);
   return problems;
+}
+
+/** The files a playground run of this item takes: the task's editable files, or `main.go` for a program question. */
+function playgroundFiles(target: PlaygroundTarget): string[] | undefined {
+  if (target.type === 'code-task') return target.taskFiles ?? undefined;
+  if ((target.type === 'code-output' || target.type === 'code-lines') && target.hasCode) return ['main.go'];
+  return undefined;
 }
 
 @Injectable()
@@ -90,9 +98,44 @@ export class JudgeService {
     return row;
   }
 
+  /**
+   * Playground: a final item's program (code-output, code-lines: `main.go`) or task files, edited
+   * and run in the sandbox. Final means: an item of the learner's own submitted attempt whose review
+   * policy shows answers, or a drill card the learner has answered. The server checks that; the
+   * client never needs the key.
+   */
+  async createPlaygroundRun(userId: string, dto: CreatePlaygroundRunDto): Promise<JudgeRunDto> {
+    const byAttempt = dto.attemptId !== undefined || dto.position !== undefined;
+    if (byAttempt === (dto.drillQuestionId !== undefined) || (dto.attemptId === undefined) !== (dto.position === undefined)) {
+      throw new AppError(ErrorCode.VALIDATION_FAILED, 'Name either attemptId with position, or drillQuestionId.');
+    }
+    const target =
+      dto.attemptId !== undefined && dto.position !== undefined
+        ? await this.repo.playgroundAttemptItem(userId, dto.attemptId, dto.position)
+        : await this.repo.playgroundDrillCard(userId, dto.drillQuestionId ?? '');
+    const expected = target ? playgroundFiles(target) : undefined;
+    if (!target || !expected) throw new AppError(ErrorCode.JUDGE_TASK_NOT_FOUND, 'No program to run at this item (or not yours).');
+    const final =
+      target.attemptState !== null
+        ? reviewAccess(target.reviewPolicy as ReviewPolicy, target.attemptState as AttemptState).keys
+        : target.answered;
+    if (!final) {
+      throw new AppError(ErrorCode.PLAYGROUND_NOT_FINAL, 'The playground opens once the item is final: the attempt submitted and its review showing answers, or the card answered.');
+    }
+    const taskTarget: TaskTarget = { questionId: target.questionId, versionId: target.versionId, version: target.version, files: expected };
+    const attempt = dto.attemptId !== undefined && dto.position !== undefined ? { attemptId: dto.attemptId, position: dto.position } : null;
+    const id = await this.queueRun(`judge:user:${userId}`, 'playground', { userId, attempt, target: taskTarget, files: dto.files });
+    return this.get(userId, id);
+  }
+
   /** Checks the files and the rate limit (per `limitKey`), then queues a visible run. */
-  private async queueVisible(
+  private queueVisible(limitKey: string, run: Parameters<JudgeService['queueRun']>[2]): Promise<string> {
+    return this.queueRun(limitKey, 'visible', run);
+  }
+
+  private async queueRun(
     limitKey: string,
+    mode: 'visible' | 'playground',
     run: { userId: string | null; attempt: { attemptId: string; position: number } | null; target: TaskTarget; files: Record<string, string> },
   ): Promise<string> {
     const problems = submissionProblems(run.files, run.target.files);
@@ -101,7 +144,7 @@ export class JudgeService {
     if (limit.count > this.runsPerMinute()) {
       throw new AppError(ErrorCode.RATE_LIMITED, 'Too many runs; wait a moment.', undefined, { 'Retry-After': String(limit.retryAfter) });
     }
-    return this.db.transaction((tx) => this.repo.insertRun(tx, { ...run, mode: 'visible', codeHash: codeHash(run.files) }));
+    return this.db.transaction((tx) => this.repo.insertRun(tx, { ...run, mode, codeHash: codeHash(run.files) }));
   }
 
   /**
