@@ -54,6 +54,10 @@ export const DELIVERY_COLUMNS = `v.question_id, v.version, v.title, v.topic_id, 
   v.expected_seconds, (SELECT jsonb_agg(jsonb_build_object('id', o->>'id', 'text', o->>'text') ORDER BY n)
                          FROM jsonb_array_elements(v.options) WITH ORDINALITY AS e(o, n)) AS options`;
 
+/** A code-task card's starter files and visible tests, field by field: hidden tests and the solution stay server-side. */
+export const DRILL_TASK_COLUMN = `(SELECT jsonb_build_object('files', s.spec->'files', 'starter', s.starter, 'visibleTests', s.spec->'visibleTests')
+    FROM judge_task_specs s WHERE s.question_version_id = v.id) AS task`;
+
 export interface DeliveryRow extends Partial<TranslationColumns> {
   question_id: string;
   version: number;
@@ -66,6 +70,8 @@ export interface DeliveryRow extends Partial<TranslationColumns> {
   unit: string | null;
   expected_seconds: number;
   options: Array<{ id: string; text: string }> | null;
+  /** code-task: starter files and visible tests (DRILL_TASK_COLUMN); absent where not selected. */
+  task?: { files: string[]; starter: Record<string, string>; visibleTests: Record<string, string> } | null;
 }
 
 /** A review joined with the version it was graded against: the only query that selects key columns. */
@@ -191,6 +197,7 @@ export function mapDrillQuestion(row: DeliveryRow, locale: ContentLocale = 'en')
     ...(text.unit !== null ? { unit: text.unit } : {}),
     ...(row.options ? { options: row.options.map((o) => ({ id: o.id, text: text.optionText(o.id, o.text) })) } : {}),
     expectedSeconds: row.expected_seconds,
+    ...(row.task ? { task: { files: [...row.task.files], starter: { ...row.task.starter }, visibleTests: { ...row.task.visibleTests } } } : {}),
     ...text.info,
   };
 }

@@ -6,6 +6,8 @@ import {
   countNewIntroducedToday,
   DAY_MS,
   grade,
+  gradeFromJudge,
+  judgeReviewOutcome,
   localDay,
   localDayNumber,
   localDayStart,
@@ -31,6 +33,8 @@ import type { ContentLocale } from '../../common/i18n/content-locale';
 import { GRADING_KEY_SQL, TRANSLATION_COLUMNS, TRANSLATION_REVIEW_COLUMNS, translationJoin } from '../questions/translated-text';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AttemptsService } from '../attempts/attempts.service';
+import type { JudgeRunDto } from '../judge/dto/judge.dto';
+import { JudgeService } from '../judge/judge.service';
 import {
   CARD_COLUMNS,
   cardFrom,
@@ -38,6 +42,7 @@ import {
   cardParams,
   dayString,
   DELIVERY_COLUMNS,
+  DRILL_TASK_COLUMN,
   mapCardState,
   mapDrillQuestion,
   mapOptimization,
@@ -82,11 +87,13 @@ const STATS_DAYS = 30;
 const UNIQUE_VIOLATION = '23505';
 /** Public, live bank questions: the only ones a learner can drill. */
 /**
- * Questions a deck can hold: live, public, and not code tasks (a drill card has no editor yet, and
- * a task's rating would come from the judge's verdict, which drills do not wait for).
+ * Questions a deck can hold: live and public. A code task is a card too once the judge can grade
+ * it (its version has a judge spec): the learner writes code, the hidden tests judge it, and the
+ * verdict rates the card (drill code tasks, issue 14).
  */
 const LIVE = `q.retired_at IS NULL AND q.organization_id IS NULL
-  AND NOT EXISTS (SELECT 1 FROM question_versions cv WHERE cv.question_id = q.id AND cv.version = q.current_version AND cv.type = 'code-task')`;
+  AND NOT EXISTS (SELECT 1 FROM question_versions cv WHERE cv.question_id = q.id AND cv.version = q.current_version AND cv.type = 'code-task'
+                    AND NOT EXISTS (SELECT 1 FROM judge_task_specs js WHERE js.question_version_id = cv.id))`;
 
 /** A stored review with its version and that version's translation in the locale `$2`. */
 const REVIEW_SELECT = `SELECT r.id, r.user_id, r.question_id, v.version, r.reviewed_at, r.rating, r.suggested_rating, r.rating_source, r.status,
@@ -107,6 +114,7 @@ export class DrillsService {
     private readonly db: DataSource,
     private readonly attempts: AttemptsService,
     private readonly clock: DrillsClock,
+    private readonly judge: JudgeService,
   ) {}
 
   private async settingsOf(q: Db, userId: string): Promise<{ settings: SrsSettings; weights?: number[] }> {
@@ -253,7 +261,7 @@ export class DrillsService {
     const dayStart = localDayStart(dayString(today), settings);
     const tomorrow = localDayStart(dayString(today + 1), settings);
     const rows: Array<CardRow & DeliveryRow> = await this.db.query(
-      `SELECT ${CARD_COLUMNS}, ${DELIVERY_COLUMNS}, ${TRANSLATION_COLUMNS}
+      `SELECT ${CARD_COLUMNS}, ${DELIVERY_COLUMNS}, ${DRILL_TASK_COLUMN}, ${TRANSLATION_COLUMNS}
          FROM srs_cards c
          JOIN questions q ON q.id = c.question_id
          JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
@@ -346,7 +354,10 @@ export class DrillsService {
         [body.questionId, contentLocale],
       )) as Array<{ id: string; type: string; answer_key: AnswerKey; expected_seconds: number }>;
       if (!version) throw this.cardNotFound(body.questionId);
-      const graded = this.gradeAnswer(version.type, version.answer_key, body, version.expected_seconds);
+      const graded =
+        version.type === 'code-task'
+          ? await this.gradeTask(userId, version.id, version.answer_key, body)
+          : this.gradeAnswer(version.type, version.answer_key, body, version.expected_seconds);
       const { settings, weights } = await this.settingsOf(tx, userId);
       const now = this.clock.now();
       let scheduled: ScheduledReview;
@@ -421,6 +432,32 @@ export class DrillsService {
     const outcome = { correct: result.status === 'correct', guessed: body.guessed ?? false, expectedSeconds };
     const rating = body.rating ?? suggestRating({ ...outcome, durationMs: body.durationMs });
     return { rating, outcome, status: result.status, score: result.score, response };
+  }
+
+  // --- Code-task cards (issue 14): judged by the hidden tests, the verdict rates the card.
+
+  /** Queues the judging of the learner's code for a code-task card; follow it at /judge/runs/{id}. */
+  judgeCard(userId: string, questionId: string, files: Record<string, string>): Promise<JudgeRunDto> {
+    return this.judge.createDrillRun(userId, questionId, files);
+  }
+
+  /** A code-task card is graded by a finished judge run of its current version (mapping: judgeReviewOutcome in libs/domain). */
+  private async gradeTask(
+    userId: string,
+    versionId: string,
+    key: AnswerKey,
+    body: SubmitReviewDto,
+  ): Promise<{ rating: SrsRating; outcome: Omit<AutoGradeOutcome, 'durationMs'>; status: string; score: number; response: object }> {
+    if (body.selfRating !== undefined) throw invalid('selfRating', 'a code task is graded by the judge; use rating to override');
+    if (body.guessed !== undefined) throw invalid('guessed', 'a code task is graded by the judge; "I guessed" does not apply');
+    if (body.response !== undefined) throw invalid('response', 'a code task is answered by judgeRunId (the judged code), not a response');
+    if (body.judgeRunId === undefined) throw invalid('judgeRunId', 'a code task is graded by the judge: send the judgeRunId of your judged code');
+    const run = await this.judge.drillVerdict(userId, body.judgeRunId, versionId);
+    const outcome = judgeReviewOutcome(run.verdict);
+    if (!outcome) throw new AppError(ErrorCode.DRILL_JUDGE_RUN_INVALID, 'The judge failed on this run (not your code); judge it again, then review.');
+    const result = key.type === 'code-task' ? gradeFromJudge(key, run) : { score: 0, status: 'incorrect' };
+    const rating = body.rating ?? suggestRating({ ...outcome, durationMs: body.durationMs });
+    return { rating, outcome, status: result.status, score: result.score ?? 0, response: { type: 'code-task', files: run.files } };
   }
 
   /** Undo (Ctrl+Z): only the card's latest review, and only while the card is as that review left it. */

@@ -169,6 +169,30 @@ export class JudgeRepository {
     return rows[0];
   }
 
+  /** The current version of a code task on one of the user's drill cards (not suspended). */
+  async drillCardTask(userId: string, questionId: string): Promise<TaskTarget | undefined> {
+    const rows: TaskTarget[] = await this.db.query(
+      `SELECT ${TARGET_COLUMNS}
+         FROM srs_cards c
+         JOIN questions q ON q.id = c.question_id
+         JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+         JOIN judge_task_specs s ON s.question_version_id = v.id
+        WHERE c.user_id = $1 AND c.question_id = $2 AND NOT c.suspended AND q.retired_at IS NULL`,
+      [userId, questionId],
+    );
+    return rows[0];
+  }
+
+  /** A drill card's judged run: the user's own hidden run outside any attempt, for that version. */
+  async drillRun(userId: string, runId: string, versionId: string): Promise<{ state: string; verdict: string | null; score: number | null; files: Record<string, string> } | undefined> {
+    const rows: Array<{ state: string; verdict: string | null; score: number | null; files: Record<string, string> }> = await this.db.query(
+      `SELECT state, verdict, score, files FROM judge_runs
+        WHERE id = $1 AND user_id = $2 AND question_version_id = $3 AND mode = 'hidden' AND attempt_id IS NULL`,
+      [runId, userId, versionId],
+    );
+    return rows[0];
+  }
+
   async taskByVersion(tx: EntityManager, versionId: string): Promise<TaskTarget | undefined> {
     const rows: TaskTarget[] = await tx.query(
       `SELECT ${TARGET_COLUMNS} FROM question_versions v JOIN judge_task_specs s ON s.question_version_id = v.id WHERE v.id = $1`,

@@ -128,6 +128,26 @@ export class JudgeService {
     return this.get(userId, id);
   }
 
+  /**
+   * A code-task drill card's answer: the learner's files judged by the hidden tests (names and
+   * pass/fail shown, logs not), queued like any run. The verdict then rates the card (see
+   * `drillVerdict` and `judgeReviewOutcome` in libs/domain).
+   */
+  async createDrillRun(userId: string, questionId: string, files: Record<string, string>): Promise<JudgeRunDto> {
+    const target = await this.repo.drillCardTask(userId, questionId);
+    if (!target) throw new AppError(ErrorCode.JUDGE_TASK_NOT_FOUND, 'No code task among your (unsuspended) drill cards with this id.');
+    const id = await this.queueRun(`judge:user:${userId}`, 'hidden', { userId, attempt: null, target, files });
+    return this.get(userId, id);
+  }
+
+  /** The verdict of a finished drill run of this version, or 409 DRILL_JUDGE_RUN_INVALID. */
+  async drillVerdict(userId: string, runId: string, versionId: string): Promise<{ verdict: string; score: number; files: Record<string, string> }> {
+    const run = await this.repo.drillRun(userId, runId, versionId);
+    if (!run) throw new AppError(ErrorCode.DRILL_JUDGE_RUN_INVALID, "judgeRunId names no judged run of your code for this card's current version.");
+    if (run.state !== 'done' || run.verdict === null) throw new AppError(ErrorCode.DRILL_JUDGE_RUN_INVALID, 'The judge has not given its verdict yet; review the card once it has.');
+    return { verdict: run.verdict, score: Number(run.score ?? 0), files: run.files };
+  }
+
   /** Checks the files and the rate limit (per `limitKey`), then queues a visible run. */
   private queueVisible(limitKey: string, run: Parameters<JudgeService['queueRun']>[2]): Promise<string> {
     return this.queueRun(limitKey, 'visible', run);
@@ -135,7 +155,7 @@ export class JudgeService {
 
   private async queueRun(
     limitKey: string,
-    mode: 'visible' | 'playground',
+    mode: 'visible' | 'hidden' | 'playground',
     run: { userId: string | null; attempt: { attemptId: string; position: number } | null; target: TaskTarget; files: Record<string, string> },
   ): Promise<string> {
     const problems = submissionProblems(run.files, run.target.files);

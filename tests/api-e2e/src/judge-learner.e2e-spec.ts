@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { startRunner, type RunningRunner } from '@goprep/test-support';
 import { embeddedUrl } from '@goprep/api/testing';
 import { e2eDatabase } from './support/e2e-env';
-import { HIDDEN_MARKER, insertTallyTask, STARTER } from './support/judge-fixture';
+import { HIDDEN_MARKER, insertTallyTask, SOLUTION, STARTER, TALLY_ID } from './support/judge-fixture';
 import { cookieFetch, createTestApp, type TestApp } from './support/test-app';
 
 const JUDGE_DATA_DIR = resolve(__dirname, '../../../.data/judge-e2e');
@@ -66,7 +66,7 @@ func main() {
 }
 `;
 
-describe("Playground: a final item's program or task files, edited and run in the sandbox", () => {
+describe("Judge for learners: a final item's program or task files in the playground, and code tasks as drill cards", () => {
   let app: TestApp;
   let runner: RunningRunner;
   let alice: Learner;
@@ -231,4 +231,104 @@ describe("Playground: a final item's program or task files, edited and run in th
     const done = await verdictOf(alice, after.body.id);
     expect(done.body).toMatchObject({ verdict: 'passed', program: { stdout: 'ok', stderr: '', exitCode: 0 } });
   }, 360_000);
+
+  it('should take a code task as a drill card, delivered with its starter and visible tests only', async () => {
+    const added = await alice.call('POST', '/api/drills/deck', { questionIds: [TALLY_ID] });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ added: 1 });
+    const due = await alice.call('GET', '/api/drills/due');
+    expect(due.status).toBe(200);
+    const card = due.body.cards.find((c: { questionId: string }) => c.questionId === TALLY_ID);
+    expect(card.question.type).toBe('code-task');
+    expect(Object.keys(card.question.task).sort()).toEqual(['files', 'starter', 'visibleTests']);
+    expect(card.question.task.starter['tally.go']).toBe(STARTER);
+    expect(due.text).not.toContain(HIDDEN_MARKER);
+  });
+
+  it('should rate a code-task card from its judge verdict: failed -> Again, passed -> Good', async () => {
+    const noRun = await alice.call('POST', '/api/drills/reviews', {
+      reviewId: randomUUID(),
+      questionId: TALLY_ID,
+      durationMs: 60_000,
+    });
+    expect(noRun.status).toBe(400);
+    const selfRated = await alice.call('POST', '/api/drills/reviews', {
+      reviewId: randomUUID(),
+      questionId: TALLY_ID,
+      durationMs: 60_000,
+      selfRating: 3,
+    });
+    expect(selfRated.status).toBe(400);
+
+    const racy = await alice.call('POST', `/api/drills/cards/${TALLY_ID}/judge`, { files: { 'tally.go': STARTER } });
+    expect(racy.status).toBe(201);
+    expect(racy.body.mode).toBe('hidden');
+    const failed = await verdictOf(alice, racy.body.id);
+    expect(failed.body.verdict).toBe('failed');
+    expect(failed.text).not.toContain(HIDDEN_MARKER);
+    expect(failed.body.tests.every((t: { output?: string }) => t.output === undefined)).toBe(true);
+    const again = await alice.call('POST', '/api/drills/reviews', {
+      reviewId: randomUUID(),
+      questionId: TALLY_ID,
+      durationMs: 60_000,
+      judgeRunId: racy.body.id,
+    });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ rating: 'again', suggestedRating: 'again', correct: false });
+
+    // A pass after three hours of writing is still Good: slowness does not make a judged task Hard.
+    const fixed = await alice.call('POST', `/api/drills/cards/${TALLY_ID}/judge`, { files: { 'tally.go': SOLUTION } });
+    expect(fixed.status).toBe(201);
+    expect((await verdictOf(alice, fixed.body.id)).body.verdict).toBe('passed');
+    const good = await alice.call('POST', '/api/drills/reviews', {
+      reviewId: randomUUID(),
+      questionId: TALLY_ID,
+      durationMs: 3 * 3600_000,
+      judgeRunId: fixed.body.id,
+    });
+    expect(good.status).toBe(200);
+    expect(good.body).toMatchObject({ rating: 'good', suggestedRating: 'good', correct: true });
+    const [stored] = await app.sql<{ status: string; response: { type: string; files: Record<string, string> } }>(
+      `SELECT status, response FROM srs_reviews WHERE id = $1`,
+      [good.body.reviewId],
+    );
+    expect(stored).toEqual({ status: 'correct', response: { type: 'code-task', files: { 'tally.go': SOLUTION } } });
+  }, 600_000);
+
+  it("should refuse another learner's judge run, a run not finished, and judging a task that is not one of your cards", async () => {
+    const [run] = await app.sql<{ id: string }>(
+      `SELECT id FROM judge_runs WHERE mode = 'hidden' AND attempt_id IS NULL AND verdict = 'passed' LIMIT 1`,
+    );
+    const carol = await learner(app, 'carol-drills@example.com');
+    const notCard = await carol.call('POST', `/api/drills/cards/${TALLY_ID}/judge`, {
+      files: { 'tally.go': SOLUTION },
+    });
+    expect(notCard.status).toBe(404);
+    expect(notCard.body.code).toBe('JUDGE_TASK_NOT_FOUND');
+    expect((await carol.call('POST', '/api/drills/deck', { questionIds: [TALLY_ID] })).status).toBe(201);
+    const stolen = await carol.call('POST', '/api/drills/reviews', {
+      reviewId: randomUUID(),
+      questionId: TALLY_ID,
+      durationMs: 1000,
+      judgeRunId: run!.id,
+    });
+    expect(stolen.status).toBe(409);
+    expect(stolen.body.code).toBe('DRILL_JUDGE_RUN_INVALID');
+    const wrongFiles = await carol.call('POST', `/api/drills/cards/${TALLY_ID}/judge`, {
+      files: { 'main.go': SOLUTION },
+    });
+    expect(wrongFiles.status).toBe(400);
+    // Queued but not judged yet (the runner is stopped): the review waits for the verdict.
+    await runner.stop();
+    const queued = await carol.call('POST', `/api/drills/cards/${TALLY_ID}/judge`, { files: { 'tally.go': SOLUTION } });
+    expect(queued.status).toBe(201);
+    const early = await carol.call('POST', '/api/drills/reviews', {
+      reviewId: randomUUID(),
+      questionId: TALLY_ID,
+      durationMs: 1000,
+      judgeRunId: queued.body.id,
+    });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('DRILL_JUDGE_RUN_INVALID');
+  });
 });
