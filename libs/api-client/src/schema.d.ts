@@ -487,6 +487,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/drills/cards/{questionId}/judge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A code-task card: judge your files by the task's hidden tests (names and pass/fail shown, logs not); review the card with the run's id once it has its verdict */
+    post: operations['Drills_judgeCard'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/drills/due': {
     parameters: {
       query?: never;
@@ -1169,6 +1186,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/judge/playground': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Run a final item's program (code-output, code-lines) or task files, edited: an item of your submitted attempt whose review shows answers, or a drill card you answered */
+    post: operations['Judge_playground'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/judge/status': {
     parameters: {
       query?: never;
@@ -1307,6 +1341,8 @@ export interface components {
       | 'JUDGE_RUN_NOT_FOUND'
       | 'JUDGE_TASK_NOT_FOUND'
       | 'JUDGE_FILES_INVALID'
+      | 'PLAYGROUND_NOT_FINAL'
+      | 'DRILL_JUDGE_RUN_INVALID'
       | 'MALFORMED_REQUEST'
       | 'HEADERS_TOO_LARGE'
       | 'REQUEST_TIMEOUT'
@@ -2051,6 +2087,73 @@ export interface components {
       /** @description Lapsed 8 times; stays set after unsuspending */
       leech: boolean;
     };
+    JudgeCardDto: {
+      /**
+       * @description File name -> Go source: exactly the task's editable files
+       * @example {
+       *       "cache.go": "package cache\n"
+       *     }
+       */
+      files: {
+        [key: string]: string;
+      };
+    };
+    JudgeTestResultDto: {
+      name: string;
+      passed: boolean;
+      /** @description The test's own log (visible runs only) */
+      output?: string;
+    };
+    JudgeProgramOutputDto: {
+      stdout: string;
+      stderr: string;
+      /** @description The exit status (66 when the race detector reported a race); -1 when it did not run */
+      exitCode: number;
+    };
+    JudgeRunDto: {
+      /** Format: uuid */
+      id: string;
+      questionId: string;
+      version: number;
+      /** @enum {string} */
+      mode: 'visible' | 'hidden' | 'playground';
+      /**
+       * @description queued until a runner takes it (honestly: also while no runner is up)
+       * @enum {string}
+       */
+      state: 'queued' | 'running' | 'done';
+      /** @enum {string|null} */
+      verdict:
+        | 'passed'
+        | 'failed'
+        | 'compile-error'
+        | 'rejected'
+        | 'time-limit'
+        | 'memory-limit'
+        | 'output-limit'
+        | 'internal-error'
+        | null;
+      score: number | null;
+      tests: components['schemas']['JudgeTestResultDto'][];
+      raceReport: string | null;
+      leakReport: string | null;
+      compileOutput: string | null;
+      message: string | null;
+      /** @description sha256 of the submitted files */
+      codeHash: string;
+      files: {
+        [key: string]: string;
+      };
+      /** Format: date-time */
+      queuedAt: string;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+      durationMs: number | null;
+      /** @description A playground program's output (playground runs of code-output / code-lines programs) */
+      program: components['schemas']['JudgeProgramOutputDto'] | null;
+    };
     DrillQuestionDto: {
       /**
        * @description The language of title, prompt, options (and, in a review, explanation and feedback)
@@ -2139,6 +2242,11 @@ export interface components {
       rating?: 'again' | 'hard' | 'good' | 'easy';
       /** @description Flashcard and essay: 1 Again, 2 Hard, 3 Good, 4 Easy */
       selfRating?: number;
+      /**
+       * Format: uuid
+       * @description Code task: the finished judge run of your code for this card (POST /drills/cards/{questionId}/judge); its verdict grades the card (passed: Good, else Again)
+       */
+      judgeRunId?: string;
     };
     RevealedOptionDto: {
       id: string;
@@ -2818,54 +2926,6 @@ export interface components {
         [key: string]: string;
       };
     };
-    JudgeTestResultDto: {
-      name: string;
-      passed: boolean;
-      /** @description The test's own log (visible runs only) */
-      output?: string;
-    };
-    JudgeRunDto: {
-      /** Format: uuid */
-      id: string;
-      questionId: string;
-      version: number;
-      /** @enum {string} */
-      mode: 'visible' | 'hidden' | 'playground';
-      /**
-       * @description queued until a runner takes it (honestly: also while no runner is up)
-       * @enum {string}
-       */
-      state: 'queued' | 'running' | 'done';
-      /** @enum {string|null} */
-      verdict:
-        | 'passed'
-        | 'failed'
-        | 'compile-error'
-        | 'rejected'
-        | 'time-limit'
-        | 'memory-limit'
-        | 'output-limit'
-        | 'internal-error'
-        | null;
-      score: number | null;
-      tests: components['schemas']['JudgeTestResultDto'][];
-      raceReport: string | null;
-      leakReport: string | null;
-      compileOutput: string | null;
-      message: string | null;
-      /** @description sha256 of the submitted files */
-      codeHash: string;
-      files: {
-        [key: string]: string;
-      };
-      /** Format: date-time */
-      queuedAt: string;
-      /** Format: date-time */
-      startedAt: string | null;
-      /** Format: date-time */
-      finishedAt: string | null;
-      durationMs: number | null;
-    };
     ResultTopicDto: {
       topic: string;
       score: number;
@@ -3114,6 +3174,28 @@ export interface components {
        * @description File name -> Go source; exactly the task's editable files (at most 10 files, 65536 bytes each, 131072 in all)
        * @example {
        *       "cache.go": "package cache\n"
+       *     }
+       */
+      files: {
+        [key: string]: string;
+      };
+    };
+    CreatePlaygroundRunDto: {
+      /**
+       * Format: uuid
+       * @description An item of your own submitted attempt whose review shows answers (with position)
+       */
+      attemptId?: string;
+      position?: number;
+      /**
+       * @description Or a drill card (its question id) you have answered
+       * @example ch-close-blocked-sender
+       */
+      drillQuestionId?: string;
+      /**
+       * @description File name -> Go source: `main.go` for a code-output or code-lines program, the task's editable files for a code task
+       * @example {
+       *       "main.go": "package main\n\nfunc main() {}\n"
        *     }
        */
       files: {
@@ -5002,6 +5084,86 @@ export interface operations {
       };
     };
   };
+  Drills_judgeCard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        questionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['JudgeCardDto'];
+      };
+    };
+    responses: {
+      /** @description The queued run; follow it with GET /judge/runs/{id}/events */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JudgeRunDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED, JUDGE_FILES_INVALID; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description JUDGE_TASK_NOT_FOUND (no such code task among your unsuspended cards) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   Drills_due: {
     parameters: {
       query?: never;
@@ -5087,7 +5249,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description DRILL_CARD_SUSPENDED, DRILL_REVIEW_ID_CONFLICT, DRILL_REVIEW_REFUSED */
+      /** @description DRILL_CARD_SUSPENDED, DRILL_REVIEW_ID_CONFLICT, DRILL_REVIEW_REFUSED, DRILL_JUDGE_RUN_INVALID (code task: no finished judge run of this card) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7647,6 +7809,93 @@ export interface operations {
       };
       /** @description JUDGE_TASK_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Judge_playground: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePlaygroundRunDto'];
+      };
+    };
+    responses: {
+      /** @description The queued playground run; follow it with GET /judge/runs/{id}/events */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JudgeRunDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED, JUDGE_FILES_INVALID; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description JUDGE_TASK_NOT_FOUND (no program at that item, or not yours) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PLAYGROUND_NOT_FINAL */
+      409: {
         headers: {
           [name: string]: unknown;
         };

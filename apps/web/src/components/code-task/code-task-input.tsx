@@ -34,7 +34,7 @@ function startingFiles(task: DeliveredTask, response: QuestionResponse | null): 
   return Object.fromEntries(task.files.map((name) => [name, saved[name] ?? task.starter[name] ?? '']));
 }
 
-function RunOutput({ run }: { run: JudgeRun }) {
+export function RunOutput({ run }: { run: JudgeRun }) {
   const { t } = useTranslation();
   const passed = run.tests.filter((test) => test.passed).length;
   return (
@@ -77,6 +77,13 @@ function RunOutput({ run }: { run: JudgeRun }) {
         <section className="code-task__report" data-testid="leak-report">
           <h4>{t('codeTask.leakReport')}</h4>
           <pre>{run.leakReport}</pre>
+        </section>
+      ) : null}
+      {run.program ? (
+        <section className="code-task__report" data-testid="program-output" data-exit-code={run.program.exitCode}>
+          <h4>{t('codeTask.programOutput', { code: run.program.exitCode })}</h4>
+          <pre data-testid="program-stdout">{run.program.stdout}</pre>
+          {run.program.stderr ? <pre data-testid="program-stderr">{run.program.stderr}</pre> : null}
         </section>
       ) : null}
       {run.compileOutput ? (

@@ -1,2 +1,3 @@
-export { CodeTaskInput, CODE_DEBOUNCE_MS, type DeliveredTask } from './code-task-input';
-export type { JudgeAudience } from './use-judge-run';
+export { CodeTaskInput, CODE_DEBOUNCE_MS, RunOutput, type DeliveredTask } from './code-task-input';
+export { Playground, type PlaygroundTarget } from './playground';
+export { useJudgeRun, type JudgeAudience, type JudgeRun } from './use-judge-run';

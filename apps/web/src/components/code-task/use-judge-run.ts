@@ -94,12 +94,13 @@ export function useJudgeRun(audience: JudgeAudience = 'learner') {
     [audience, stop],
   );
 
-  const run = useCallback(
-    async (request: RunRequest) => {
+  /** Queues a run with `create` (any POST answering a JudgeRunDto) and follows it to its verdict. */
+  const start = useCallback(
+    async (create: () => Promise<JudgeRun>) => {
       stop();
       setState({ phase: 'sending' });
       try {
-        const created = await createRun(audience, request);
+        const created = await create();
         setState({ phase: 'following', run: created });
         if (created.state !== 'done') follow(created.id);
       } catch (error) {
@@ -110,10 +111,12 @@ export function useJudgeRun(audience: JudgeAudience = 'learner') {
         });
       }
     },
-    [audience, follow, stop],
+    [follow, stop],
   );
 
-  return { state, run };
+  const run = useCallback((request: RunRequest) => start(() => createRun(audience, request)), [audience, start]);
+
+  return { state, run, start };
 }
 
 /** The judge's availability (GET /api/judge/status), refreshed while `watch` is true. */
