@@ -82,11 +82,10 @@ describe('drills: a deck, the due queue, auto-graded reviews, undo, leeches and 
   });
 
   it('should add a topic to the deck once, and refuse ambiguous or unknown sources', async () => {
-    // Every live channels question, code tasks included when the judge can grade them (their version has a judge spec).
+    // Every live channels question but the code tasks: a task becomes a card only when picked by id (or missed in an attempt).
     const [live] = await t.sql<{ n: number }>(
       `SELECT count(*)::int AS n FROM questions q JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
-        WHERE q.topic_id = 'channels' AND q.retired_at IS NULL AND q.organization_id IS NULL
-          AND (v.type <> 'code-task' OR EXISTS (SELECT 1 FROM judge_task_specs s WHERE s.question_version_id = v.id))`,
+        WHERE q.topic_id = 'channels' AND q.retired_at IS NULL AND q.organization_id IS NULL AND v.type <> 'code-task'`,
     );
     const added = await unwrap(client.POST('/api/drills/deck', { body: { topic: 'channels' } }));
     expect(added).toEqual({ added: live!.n, skipped: 0, total: live!.n });

@@ -232,6 +232,12 @@ describe("Judge for learners: a final item's program or task files in the playgr
     expect(done.body).toMatchObject({ verdict: 'passed', program: { stdout: 'ok', stderr: '', exitCode: 0 } });
   }, 360_000);
 
+  it('should take a code task as a drill card when picked by id, never through a whole topic', async () => {
+    const topic = await alice.call('POST', '/api/drills/deck', { topic: 'sync' });
+    expect(topic.status).toBe(201);
+    expect(await app.sql(`SELECT id FROM srs_cards WHERE question_id = $1`, [TALLY_ID])).toHaveLength(0);
+  });
+
   it('should take a code task as a drill card, delivered with its starter and visible tests only', async () => {
     const added = await alice.call('POST', '/api/drills/deck', { questionIds: [TALLY_ID] });
     expect(added.status).toBe(201);

@@ -95,6 +95,13 @@ const LIVE = `q.retired_at IS NULL AND q.organization_id IS NULL
   AND NOT EXISTS (SELECT 1 FROM question_versions cv WHERE cv.question_id = q.id AND cv.version = q.current_version AND cv.type = 'code-task'
                     AND NOT EXISTS (SELECT 1 FROM judge_task_specs js WHERE js.question_version_id = cv.id))`;
 
+/**
+ * Bulk sources (a whole topic, a role template) add no code tasks: a task takes minutes of writing
+ * and a judge run, so it becomes a card only when the learner picks it (by id, or as a missed item
+ * of an attempt).
+ */
+const NOT_A_TASK = `NOT EXISTS (SELECT 1 FROM question_versions tv WHERE tv.question_id = q.id AND tv.version = q.current_version AND tv.type = 'code-task')`;
+
 /** A stored review with its version and that version's translation in the locale `$2`. */
 const REVIEW_SELECT = `SELECT r.id, r.user_id, r.question_id, v.version, r.reviewed_at, r.rating, r.suggested_rating, r.rating_source, r.status,
          r.score, r.correct, r.leech_triggered, r.state_after, r.undone_at, v.answer_key, v.explanation, v."references",
@@ -170,7 +177,7 @@ export class DrillsService {
     let source: CardSource;
     if (body.topic !== undefined) {
       source = 'topic';
-      const rows: Array<{ id: string }> = await this.db.query(`SELECT q.id FROM questions q WHERE q.topic_id = $1 AND ${LIVE} ORDER BY q.id`, [body.topic]);
+      const rows: Array<{ id: string }> = await this.db.query(`SELECT q.id FROM questions q WHERE q.topic_id = $1 AND ${LIVE} AND ${NOT_A_TASK} ORDER BY q.id`, [body.topic]);
       ids = rows.map((r) => r.id);
     } else if (body.questionIds !== undefined) {
       source = 'question';
@@ -209,7 +216,7 @@ export class DrillsService {
     const rows: Array<{ id: string; topic_id: string; type: string; difficulty: number; tags: string[] }> = await this.db.query(
       `SELECT q.id, v.topic_id, v.type, v.difficulty, v.tags
          FROM questions q JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
-        WHERE ${LIVE} ORDER BY q.id`,
+        WHERE ${LIVE} AND ${NOT_A_TASK} ORDER BY q.id`,
     );
     const pools = template.levels[level].pools;
     return rows
