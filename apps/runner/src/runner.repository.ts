@@ -42,7 +42,7 @@ export class RunnerRepository {
     const { rows } = await this.pool.query<{ wait_seconds: number }>(
       `WITH r AS (
          UPDATE judge_runs SET state = 'done', verdict = $2, score = $3, tests = $4, race_report = $5, leak_report = $6,
-                compile_output = $7, message = $8, limit_killed = $9, duration_ms = $10, finished_at = now()
+                compile_output = $7, message = $8, limit_killed = $9, duration_ms = $10, finished_at = now(), program = $12
           WHERE id = $1 AND state <> 'done'
           RETURNING id, queued_at, started_at)
        SELECT extract(epoch FROM r.started_at - r.queued_at)::float8 AS wait_seconds, pg_notify($11, r.id::text) FROM r`,
@@ -58,6 +58,7 @@ export class RunnerRepository {
         result.limitKilled ?? null,
         Math.round(result.durationMs),
         JUDGE_CHANNEL,
+        result.program ? JSON.stringify(result.program) : null,
       ],
     );
     const row = rows[0];

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { Pool } from 'pg';
 import { Logger as WorkerLogger, run, runMigrations, type JobHelpers, type Runner as WorkerRunner } from 'graphile-worker';
-import { judgeSubmission, warmCache, type JudgeResult, type Sandbox } from '@goprep/judge';
+import { judgeSubmission, runPlayground, warmCache, type JudgeResult, type Sandbox } from '@goprep/judge';
 import type { RunnerConfig } from './config';
 import { RunnerMetrics } from './metrics';
 import { JUDGE_TASK, RunnerRepository } from './runner.repository';
@@ -111,13 +111,19 @@ export class JudgeRunner {
     const started = Date.now();
     let result: JudgeResult;
     const spec = await this.repo.taskSpec(claimed.question_version_id);
-    if (!spec) {
+    // A playground run of a code task uses its spec; of a code-output / code-lines question, the program alone.
+    const { mode, files } = claimed;
+    const work =
+      mode === 'playground'
+        ? () => runPlayground(spec, files, this.sandbox)
+        : spec
+          ? () => judgeSubmission(spec, files, mode, this.sandbox)
+          : undefined;
+    if (!work) {
       result = internalError('This question version has no judge task spec.');
-    } else if (claimed.mode === 'playground') {
-      result = internalError('Playground runs are not supported by this runner.');
     } else {
       try {
-        result = await judgeSubmission(spec, claimed.files, claimed.mode, this.sandbox);
+        result = await work();
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         this.log(`run ${runId}: judge failed (attempt ${helpers.job.attempts}/${helpers.job.max_attempts}): ${message}`);

@@ -487,6 +487,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/drills/cards/{questionId}/judge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A code-task card: judge your files by the task's hidden tests (names and pass/fail shown, logs not); review the card with the run's id once it has its verdict */
+    post: operations['Drills_judgeCard'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/drills/due': {
     parameters: {
       query?: never;
@@ -982,6 +999,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/candidate/judge/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether the judge is available (task screens say so honestly) */
+    get: operations['Candidate_judgeStatus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/candidate/attempt/judge/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Run a code task's visible tests in your open attempt (never the hidden tests); rate-limited per attempt */
+    post: operations['Candidate_createRun'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/candidate/attempt/judge/runs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of your runs with its verdict and per-test results */
+    get: operations['Candidate_run'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/candidate/attempt/judge/runs/{id}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Server-sent events for one of your runs: a `run` event now and on every state change; ends after the verdict */
+    get: operations['Candidate_runEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs/{orgId}/sets/{setId}/results': {
     parameters: {
       query?: never;
@@ -1095,6 +1180,23 @@ export interface paths {
     put?: never;
     /** Run a code task's visible tests against the given files; the run is queued and judged by a runner */
     post: operations['Judge_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/judge/playground': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Run a final item's program (code-output, code-lines) or task files, edited: an item of your submitted attempt whose review shows answers, or a drill card you answered */
+    post: operations['Judge_playground'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1239,6 +1341,8 @@ export interface components {
       | 'JUDGE_RUN_NOT_FOUND'
       | 'JUDGE_TASK_NOT_FOUND'
       | 'JUDGE_FILES_INVALID'
+      | 'PLAYGROUND_NOT_FINAL'
+      | 'DRILL_JUDGE_RUN_INVALID'
       | 'MALFORMED_REQUEST'
       | 'HEADERS_TOO_LARGE'
       | 'REQUEST_TIMEOUT'
@@ -2048,6 +2152,73 @@ export interface components {
       /** @description Lapsed 8 times; stays set after unsuspending */
       leech: boolean;
     };
+    JudgeCardDto: {
+      /**
+       * @description File name -> Go source: exactly the task's editable files
+       * @example {
+       *       "cache.go": "package cache\n"
+       *     }
+       */
+      files: {
+        [key: string]: string;
+      };
+    };
+    JudgeTestResultDto: {
+      name: string;
+      passed: boolean;
+      /** @description The test's own log (visible runs only) */
+      output?: string;
+    };
+    JudgeProgramOutputDto: {
+      stdout: string;
+      stderr: string;
+      /** @description The exit status (66 when the race detector reported a race); -1 when it did not run */
+      exitCode: number;
+    };
+    JudgeRunDto: {
+      /** Format: uuid */
+      id: string;
+      questionId: string;
+      version: number;
+      /** @enum {string} */
+      mode: 'visible' | 'hidden' | 'playground';
+      /**
+       * @description queued until a runner takes it (honestly: also while no runner is up)
+       * @enum {string}
+       */
+      state: 'queued' | 'running' | 'done';
+      /** @enum {string|null} */
+      verdict:
+        | 'passed'
+        | 'failed'
+        | 'compile-error'
+        | 'rejected'
+        | 'time-limit'
+        | 'memory-limit'
+        | 'output-limit'
+        | 'internal-error'
+        | null;
+      score: number | null;
+      tests: components['schemas']['JudgeTestResultDto'][];
+      raceReport: string | null;
+      leakReport: string | null;
+      compileOutput: string | null;
+      message: string | null;
+      /** @description sha256 of the submitted files */
+      codeHash: string;
+      files: {
+        [key: string]: string;
+      };
+      /** Format: date-time */
+      queuedAt: string;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+      durationMs: number | null;
+      /** @description A playground program's output (playground runs of code-output / code-lines programs) */
+      program: components['schemas']['JudgeProgramOutputDto'] | null;
+    };
     DrillQuestionDto: {
       /**
        * @description The language of title, prompt, options (and, in a review, explanation and feedback)
@@ -2136,6 +2307,11 @@ export interface components {
       rating?: 'again' | 'hard' | 'good' | 'easy';
       /** @description Flashcard and essay: 1 Again, 2 Hard, 3 Good, 4 Easy */
       selfRating?: number;
+      /**
+       * Format: uuid
+       * @description Code task: the finished judge run of your code for this card (POST /drills/cards/{questionId}/judge); its verdict grades the card (passed: Good, else Again)
+       */
+      judgeRunId?: string;
     };
     RevealedOptionDto: {
       id: string;
@@ -2791,6 +2967,46 @@ export interface components {
     IntegritySignalsDto: {
       events: components['schemas']['IntegritySignalDto'][];
     };
+    JudgeRunnerDto: {
+      runnerId: string;
+      hostname: string;
+      /** @enum {string} */
+      state: 'warming' | 'ready';
+      warmDone: number;
+      warmTotal: number;
+      jobsDone: number;
+      message: string;
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      heartbeatAt: string;
+    };
+    JudgeStatusDto: {
+      /** @description At least one runner is alive and ready; when false, runs stay queued until one starts */
+      available: boolean;
+      /** @description Runners with a recent heartbeat */
+      runners: components['schemas']['JudgeRunnerDto'][];
+      /** @description Judge jobs waiting for a runner */
+      queueDepth: number;
+    };
+    CreateCandidateJudgeRunDto: {
+      /**
+       * @description The code-task question at that position of your attempt
+       * @example gl-task-fanout-early-return
+       */
+      questionId: string;
+      /** @description The item's position in your open attempt */
+      position: number;
+      /**
+       * @description File name -> Go source; exactly the task's editable files (at most 10 files, 65536 bytes each, 131072 in all)
+       * @example {
+       *       "cache.go": "package cache\n"
+       *     }
+       */
+      files: {
+        [key: string]: string;
+      };
+    };
     ResultTopicDto: {
       topic: string;
       score: number;
@@ -3047,75 +3263,27 @@ export interface components {
         [key: string]: string;
       };
     };
-    JudgeTestResultDto: {
-      name: string;
-      passed: boolean;
-      /** @description The test's own log (visible runs only) */
-      output?: string;
-    };
-    JudgeRunDto: {
-      /** Format: uuid */
-      id: string;
-      questionId: string;
-      version: number;
-      /** @enum {string} */
-      mode: 'visible' | 'hidden' | 'playground';
+    CreatePlaygroundRunDto: {
       /**
-       * @description queued until a runner takes it (honestly: also while no runner is up)
-       * @enum {string}
+       * Format: uuid
+       * @description An item of your own submitted attempt whose review shows answers (with position)
        */
-      state: 'queued' | 'running' | 'done';
-      /** @enum {string|null} */
-      verdict:
-        | 'passed'
-        | 'failed'
-        | 'compile-error'
-        | 'rejected'
-        | 'time-limit'
-        | 'memory-limit'
-        | 'output-limit'
-        | 'internal-error'
-        | null;
-      score: number | null;
-      tests: components['schemas']['JudgeTestResultDto'][];
-      raceReport: string | null;
-      leakReport: string | null;
-      compileOutput: string | null;
-      message: string | null;
-      /** @description sha256 of the submitted files */
-      codeHash: string;
+      attemptId?: string;
+      position?: number;
+      /**
+       * @description Or a drill card (its question id) you have answered
+       * @example ch-close-blocked-sender
+       */
+      drillQuestionId?: string;
+      /**
+       * @description File name -> Go source: `main.go` for a code-output or code-lines program, the task's editable files for a code task
+       * @example {
+       *       "main.go": "package main\n\nfunc main() {}\n"
+       *     }
+       */
       files: {
         [key: string]: string;
       };
-      /** Format: date-time */
-      queuedAt: string;
-      /** Format: date-time */
-      startedAt: string | null;
-      /** Format: date-time */
-      finishedAt: string | null;
-      durationMs: number | null;
-    };
-    JudgeRunnerDto: {
-      runnerId: string;
-      hostname: string;
-      /** @enum {string} */
-      state: 'warming' | 'ready';
-      warmDone: number;
-      warmTotal: number;
-      jobsDone: number;
-      message: string;
-      /** Format: date-time */
-      startedAt: string;
-      /** Format: date-time */
-      heartbeatAt: string;
-    };
-    JudgeStatusDto: {
-      /** @description At least one runner is alive and ready; when false, runs stay queued until one starts */
-      available: boolean;
-      /** @description Runners with a recent heartbeat */
-      runners: components['schemas']['JudgeRunnerDto'][];
-      /** @description Judge jobs waiting for a runner */
-      queueDepth: number;
     };
   };
   responses: never;
@@ -5004,6 +5172,86 @@ export interface operations {
       };
     };
   };
+  Drills_judgeCard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        questionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['JudgeCardDto'];
+      };
+    };
+    responses: {
+      /** @description The queued run; follow it with GET /judge/runs/{id}/events */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JudgeRunDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED, JUDGE_FILES_INVALID; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description JUDGE_TASK_NOT_FOUND (no such code task among your unsuspended cards) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   Drills_due: {
     parameters: {
       query?: never;
@@ -5089,7 +5337,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description DRILL_CARD_SUSPENDED, DRILL_REVIEW_ID_CONFLICT, DRILL_REVIEW_REFUSED */
+      /** @description DRILL_CARD_SUSPENDED, DRILL_REVIEW_ID_CONFLICT, DRILL_REVIEW_REFUSED, DRILL_JUDGE_RUN_INVALID (code task: no finished judge run of this card) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6963,6 +7211,245 @@ export interface operations {
       };
     };
   };
+  Candidate_judgeStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JudgeStatusDto'];
+        };
+      };
+      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CANDIDATE_INVITE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description RATE_LIMITED after too many invalid tokens from one address */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Candidate_createRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateCandidateJudgeRunDto'];
+      };
+    };
+    responses: {
+      /** @description The queued run; follow it with GET /candidate/attempt/judge/runs/{id}/events */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JudgeRunDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED, JUDGE_FILES_INVALID; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CANDIDATE_INVITE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description RATE_LIMITED after too many invalid tokens from one address */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Candidate_run: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JudgeRunDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CANDIDATE_INVITE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description RATE_LIMITED after too many invalid tokens from one address */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Candidate_runEvents: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description text/event-stream of `run` events */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CANDIDATE_INVITE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description RATE_LIMITED after too many invalid tokens from one address */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   Results_list: {
     parameters: {
       query?: {
@@ -7410,6 +7897,93 @@ export interface operations {
       };
       /** @description JUDGE_TASK_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Judge_playground: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePlaygroundRunDto'];
+      };
+    };
+    responses: {
+      /** @description The queued playground run; follow it with GET /judge/runs/{id}/events */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JudgeRunDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED, JUDGE_FILES_INVALID; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description JUDGE_TASK_NOT_FOUND (no program at that item, or not yours) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PLAYGROUND_NOT_FINAL */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -3,12 +3,11 @@ import { chownSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractRaceReports, splitTestOutput, stripWorkPaths, submissionLines } from './reports';
 import { GOROOT, moduleFilesOf, SANDBOX_UID } from './sandbox';
+import { selectTests } from './select';
 import { callTool, type CheckAnswer, type HarnessAnswer, type ToolProblem } from './tool';
 import type { JudgeMode, JudgeResult, LimitKind, RunLimits, RunOutcome, Sandbox, TaskSpec, TestResult, Verdict } from './types';
 
 const GO = join(GOROOT, 'bin', 'go');
-/** Tests run without -race because the race detector changes allocation counts. */
-const ALLOCS_TEST = /^TestAllocs/;
 
 /** Environment of every go command in the sandbox: offline, local toolchain, private cache. */
 export function goEnv(): Record<string, string> {
@@ -192,10 +191,9 @@ async function judge(task: TaskSpec, files: Record<string, string>, mode: JudgeM
     for (const [name, source] of Object.entries(files)) writeOwned(join(src, name), source);
     for (const [name, source] of Object.entries(harness.files)) writeOwned(join(src, name), source);
 
-    const allocTests = harness.tests.filter((name) => ALLOCS_TEST.test(name));
-    const otherTests = harness.tests.filter((name) => !ALLOCS_TEST.test(name));
-    const raceRun = task.checks.race && otherTests.length > 0;
-    const separateAllocs = raceRun && allocTests.length > 0;
+    const selection = selectTests(harness.tests, task.checks.race);
+    const raceRun = selection.race;
+    const separateAllocs = selection.allocs !== undefined;
 
     const compile = (args: string[]) =>
       sandbox.run({ argv: [GO, ...args], workDir: work.path, writableWork: true, cwd: '/work/src', env: goEnv(), limits: COMPILE_LIMITS });
@@ -239,9 +237,9 @@ async function judge(task: TaskSpec, files: Record<string, string>, mode: JudgeM
     };
 
     // Allocation counts do not depend on timing, so the two binaries may run at once.
-    const runs: BinaryRun[] = separateAllocs
-      ? await Promise.all([runBinary('/work/bin/main.test', ['-test.skip=^TestAllocs']), runBinary('/work/bin/allocs.test', ['-test.run=^TestAllocs'])])
-      : [await runBinary('/work/bin/main.test', [])];
+    const runs: BinaryRun[] = selection.allocs
+      ? await Promise.all([runBinary('/work/bin/main.test', selection.main), runBinary('/work/bin/allocs.test', selection.allocs)])
+      : [await runBinary('/work/bin/main.test', selection.main)];
     return verdictOf(task, harness.tests, runs, mode, hiddenFiles, harnessFile);
   } finally {
     await work.dispose();

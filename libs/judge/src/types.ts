@@ -44,6 +44,14 @@ export interface JudgeResult {
   compileOutput?: string;
   durationMs: number;
   limitKilled?: LimitKind;
+  /** A playground program's own output (playground runs of code-output / code-lines programs only). */
+  program?: ProgramOutput;
+}
+
+export interface ProgramOutput {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
 }
 
 export type Scoring = 'partial' | 'all';

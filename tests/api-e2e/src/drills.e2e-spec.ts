@@ -82,7 +82,7 @@ describe('drills: a deck, the due queue, auto-graded reviews, undo, leeches and 
   });
 
   it('should add a topic to the deck once, and refuse ambiguous or unknown sources', async () => {
-    // Every live channels question but the code tasks, which a deck does not take (no drill editor yet).
+    // Every live channels question but the code tasks: a task becomes a card only when picked by id (or missed in an attempt).
     const [live] = await t.sql<{ n: number }>(
       `SELECT count(*)::int AS n FROM questions q JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
         WHERE q.topic_id = 'channels' AND q.retired_at IS NULL AND q.organization_id IS NULL AND v.type <> 'code-task'`,

@@ -20,7 +20,7 @@ async function editorText(page: Page): Promise<string> {
 /**
  * A code task in the shared attempt runner, reached the way a candidate reaches one: a hiring set
  * with a fixed code-task item. The editor, its file tabs, and saving the code as the answer through
- * the autosave path are real; "Run" is not offered to a candidate (judge runs belong to an account).
+ * the autosave path are real; "Run" queues the visible tests through the candidate's judge routes.
  */
 describe('a code task in the attempt runner', () => {
   let managerBrowser: Browser;
@@ -92,9 +92,15 @@ describe('a code task in the attempt runner', () => {
     await page.keyboard.press('Home');
     expect(await tabs.first().getAttribute('aria-selected')).toBe('true');
 
-    // Run is not offered to a candidate, and the page says so instead of failing on click.
-    expect(await page.getByTestId('code-task-run').isDisabled()).toBe(true);
-    await page.getByTestId('run-not-offered').waitFor();
+    // A candidate runs the visible tests through the candidate's own judge routes (the invite cookie, no account).
+    expect(await page.getByTestId('code-task-run').isDisabled()).toBe(false);
+    expect(await page.getByTestId('run-not-offered').count()).toBe(0);
+    const queued = page.waitForResponse((res) => res.url().endsWith('/api/candidate/attempt/judge/runs') && res.request().method() === 'POST');
+    await page.getByTestId('code-task-run').click();
+    const created = await queued;
+    expect(created.status()).toBe(201);
+    expect(((await created.json()) as { mode: string }).mode).toBe('visible');
+    await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.getAttribute('data-phase') === 'following');
   });
 
   it('should save the edited code as the answer and bring it back after a reload', async () => {

@@ -34,6 +34,7 @@ export {
 } from './optimizer';
 export { simulateLearner, type SyntheticLearner } from './simulate';
 export { reviewStreak } from './streak';
+export { judgeReviewOutcome, type JudgeReviewOutcome } from './judge-rating';
 export { buildDueQueue, countDueToday, countNewIntroducedToday, type DueQueue } from './queue';
 export {
   RATING_SOURCES,

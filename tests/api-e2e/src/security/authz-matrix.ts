@@ -89,6 +89,13 @@ export const AUTHZ_MATRIX: Record<string, MatrixRequest> = {
   'GET /api/judge/status': { expect: users },
   'GET /api/judge/runs/{id}': { path: (ids) => ({ id: ids.judgeRun }), expect: learnerOwn(200) },
   'GET /api/judge/runs/{id}/events': { path: (ids) => ({ id: ids.judgeRun }), expect: learnerOwn(200) },
+  // Nobody has the task as a drill card: users get 404, and no one without a session gets further than 401.
+  'POST /api/judge/playground': { body: () => ({ drillQuestionId: JUDGE_TASK, files: { 'fetch.go': 'package fetch\n' } }), expect: s(401, 401, 404, 404, 404, 404) },
+  'POST /api/drills/cards/{questionId}/judge': {
+    path: () => ({ questionId: JUDGE_TASK }),
+    body: () => ({ files: { 'fetch.go': 'package fetch\n' } }),
+    expect: s(401, 401, 404, 404, 404, 404),
+  },
   'GET /api/drills/due': { expect: users },
   'GET /api/drills/stats': { expect: users },
   'POST /api/drills/cards/{questionId}/suspend': { path: (ids) => ({ questionId: ids.drillQuestion }), expect: learnerOwn(200) },
@@ -129,6 +136,14 @@ export const AUTHZ_MATRIX: Record<string, MatrixRequest> = {
   'GET /api/candidate/attempt': { expect: candidateOnly(200) },
   'PUT /api/candidate/attempt/items/{position}/answer': { path: () => ({ position: '1' }), body: () => ({ response: null }), expect: candidateOnly(200) },
   'POST /api/candidate/attempt/signals': { body: () => ({ events: [{ type: 'blur', at: new Date().toISOString(), durationMs: 1000 }] }), expect: candidateOnly(204) },
+  'GET /api/candidate/judge/status': { expect: candidateOnly(200) },
+  // The set's first item is not that task (and the run is the learner's): the candidate gets 404, everyone else 401.
+  'POST /api/candidate/attempt/judge/runs': {
+    body: () => ({ questionId: JUDGE_TASK, position: 1, files: { 'fetch.go': 'package fetch\n' } }),
+    expect: candidateOnly(404),
+  },
+  'GET /api/candidate/attempt/judge/runs/{id}': { path: (ids) => ({ id: ids.judgeRun }), expect: candidateOnly(404) },
+  'GET /api/candidate/attempt/judge/runs/{id}/events': { path: (ids) => ({ id: ids.judgeRun }), expect: candidateOnly(404) },
   'POST /api/candidate/attempt/submit': { expect: candidateOnly(200) },
   'GET /api/candidate/attempt/review': { expect: candidateOnly(200) },
   'GET /api/orgs/{orgId}/sets/{setId}/results': { path: setA, expect: hiringA(200) },

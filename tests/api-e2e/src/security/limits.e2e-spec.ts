@@ -22,6 +22,8 @@ const LIST_BOUNDS: Record<string, string> = {
   'GET /api/drills/due': 'bounded: due cards plus the daily new-card limit',
   'GET /api/judge/status': 'bounded: the runners that reported a heartbeat',
   'GET /api/judge/runs/{id}': "bounded: one run's tests (a task's test functions)",
+  'GET /api/candidate/judge/status': 'bounded: the runners that reported a heartbeat',
+  'GET /api/candidate/attempt/judge/runs/{id}': "bounded: one run's tests (a task's test functions)",
   'GET /api/drills/stats': 'bounded: fixed windows of days',
   'GET /api/admin/drills/lapse-heavy': 'paged: limit 1..200',
   'GET /api/set-templates': 'bounded: the templates in the repository',

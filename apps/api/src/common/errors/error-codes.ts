@@ -50,6 +50,10 @@ export enum ErrorCode {
   JUDGE_RUN_NOT_FOUND = 'JUDGE_RUN_NOT_FOUND',
   JUDGE_TASK_NOT_FOUND = 'JUDGE_TASK_NOT_FOUND',
   JUDGE_FILES_INVALID = 'JUDGE_FILES_INVALID',
+  /** A playground run of an item that is not final yet (attempt open, review policy hides keys, drill card not answered). */
+  PLAYGROUND_NOT_FINAL = 'PLAYGROUND_NOT_FINAL',
+  /** A drill review of a code task that names no finished judge run of the learner's code for that card. */
+  DRILL_JUDGE_RUN_INVALID = 'DRILL_JUDGE_RUN_INVALID',
   MALFORMED_REQUEST = 'MALFORMED_REQUEST',
   HEADERS_TOO_LARGE = 'HEADERS_TOO_LARGE',
   REQUEST_TIMEOUT = 'REQUEST_TIMEOUT',
@@ -120,6 +124,9 @@ export function statusFor(code: ErrorCode): HttpStatus {
       return HttpStatus.NOT_FOUND;
     case ErrorCode.JUDGE_FILES_INVALID:
       return HttpStatus.BAD_REQUEST;
+    case ErrorCode.PLAYGROUND_NOT_FINAL:
+    case ErrorCode.DRILL_JUDGE_RUN_INVALID:
+      return HttpStatus.CONFLICT;
     case ErrorCode.CANDIDATE_CANNOT_START:
     case ErrorCode.GRADE_REFUSED:
       return HttpStatus.CONFLICT;

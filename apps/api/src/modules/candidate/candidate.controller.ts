@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -14,11 +14,14 @@ import {
 } from '@nestjs/swagger';
 import type * as express from 'express';
 import { IntParam } from '../../common/http/int';
+import { uuidPipe } from '../../common/http/uuid.pipe';
 import { CandidateSession, Public } from '../../common/auth/decorators';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
 import { RequestedContentLocale, type ContentLocale } from '../../common/i18n/content-locale';
 import { AppConfigService } from '../../config/app-config.service';
 import { AnswerSavedDto, AttemptDeliveryDto, AttemptSummaryDto, SaveAnswerDto } from '../attempts/dto/attempt.dto';
+import { CreateCandidateJudgeRunDto, JudgeRunDto, JudgeStatusDto } from '../judge/dto/judge.dto';
+import { JudgeStreamService } from '../judge/judge-stream.service';
 import { CandidateService } from './candidate.service';
 import { CandidateReviewDto, CandidateSessionDto, CandidateStatusDto, IntegritySignalsDto, StartCandidateDto } from './dto/candidate.dto';
 
@@ -43,6 +46,7 @@ export class CandidateController {
   constructor(
     private readonly candidate: CandidateService,
     private readonly config: AppConfigService,
+    private readonly stream: JudgeStreamService,
   ) {}
 
   @Post('session')
@@ -132,5 +136,42 @@ export class CandidateController {
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'ATTEMPT_CLOSED' })
   async signals(@Req() req: express.Request, @Body() body: IntegritySignalsDto): Promise<void> {
     await this.candidate.signals(await this.candidate.resolve(cookieToken(req), req.ip ?? 'unknown'), body);
+  }
+
+  @Get('judge/status')
+  @CandidateSession()
+  @ApiOperation({ summary: 'Whether the judge is available (task screens say so honestly)' })
+  @ApiOkResponse({ type: JudgeStatusDto })
+  async judgeStatus(@Req() req: express.Request): Promise<JudgeStatusDto> {
+    await this.candidate.resolve(cookieToken(req), req.ip ?? 'unknown');
+    return this.candidate.judgeStatus();
+  }
+
+  @Post('attempt/judge/runs')
+  @CandidateSession()
+  @HttpCode(201)
+  @ApiOperation({ summary: "Run a code task's visible tests in your open attempt (never the hidden tests); rate-limited per attempt" })
+  @ApiCreatedResponse({ type: JudgeRunDto, description: 'The queued run; follow it with GET /candidate/attempt/judge/runs/{id}/events' })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'VALIDATION_FAILED, JUDGE_FILES_INVALID' })
+  async createRun(@Req() req: express.Request, @Body() body: CreateCandidateJudgeRunDto): Promise<JudgeRunDto> {
+    return this.candidate.createRun(await this.candidate.resolve(cookieToken(req), req.ip ?? 'unknown'), body);
+  }
+
+  @Get('attempt/judge/runs/:id')
+  @CandidateSession()
+  @ApiOperation({ summary: 'One of your runs with its verdict and per-test results' })
+  @ApiOkResponse({ type: JudgeRunDto })
+  async run(@Req() req: express.Request, @Param('id', uuidPipe) id: string): Promise<JudgeRunDto> {
+    return this.candidate.run(await this.candidate.resolve(cookieToken(req), req.ip ?? 'unknown'), id);
+  }
+
+  @Get('attempt/judge/runs/:id/events')
+  @CandidateSession()
+  @ApiOperation({ summary: 'Server-sent events for one of your runs: a `run` event now and on every state change; ends after the verdict' })
+  @ApiOkResponse({ description: 'text/event-stream of `run` events', content: { 'text/event-stream': { schema: { type: 'string' } } } })
+  async runEvents(@Req() req: express.Request, @Res() res: express.Response, @Param('id', uuidPipe) id: string): Promise<void> {
+    const invite = await this.candidate.resolve(cookieToken(req), req.ip ?? 'unknown');
+    await this.candidate.run(invite, id);
+    await this.stream.follow(id, () => this.candidate.run(invite, id), req, res);
   }
 }

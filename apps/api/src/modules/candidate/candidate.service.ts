@@ -14,6 +14,8 @@ import { AnswerSavedDto, AttemptDeliveryDto, AttemptSummaryDto, SaveAnswerDto } 
 import { factsOf, type InviteRow } from '../invites/invites.repository';
 import { candidateState } from '../invites/invite-status';
 import { InvitesService } from '../invites/invites.service';
+import type { CreateCandidateJudgeRunDto, JudgeRunDto, JudgeStatusDto } from '../judge/dto/judge.dto';
+import { JudgeService } from '../judge/judge.service';
 import { QuestionSetsService, type PublishedSetVersion } from '../question-sets/question-sets.service';
 import { planItems } from './attempt-plan';
 import { CandidateRepository } from './candidate.repository';
@@ -41,6 +43,7 @@ export class CandidateService {
     private readonly sets: QuestionSetsService,
     private readonly limiter: RateLimiterService,
     private readonly clock: Clock,
+    private readonly judge: JudgeService,
   ) {}
 
   /** The invite of a token; misses count against the client's IP, and too many give 429. */
@@ -183,5 +186,19 @@ export class CandidateService {
     if (attempt.state !== 'in_progress') throw new AppError(ErrorCode.ATTEMPT_CLOSED, 'This attempt is closed.');
     if (body.events.length === 0) return;
     await this.repo.addSignals(id, body.events, this.clock.now());
+  }
+
+  // --- Code tasks: "Run" (visible tests) in the candidate's open attempt, and the judge's status.
+
+  createRun(invite: InviteRow, body: CreateCandidateJudgeRunDto): Promise<JudgeRunDto> {
+    return this.judge.createCandidateRun(invite.id, this.attemptId(invite), body);
+  }
+
+  run(invite: InviteRow, runId: string): Promise<JudgeRunDto> {
+    return this.judge.getForCandidate(invite.id, runId);
+  }
+
+  judgeStatus(): Promise<JudgeStatusDto> {
+    return this.judge.status();
   }
 }

@@ -55,6 +55,8 @@ export interface DeliveryRow extends Partial<TranslationColumns> {
   unit: string | null;
   expected_seconds: number;
   options: Array<{ id: string; text: string }> | null;
+  /** code-task: starter files and visible tests (DRILL_TASK_COLUMN); absent where not selected. */
+  task?: { files: string[]; starter: Record<string, string>; visibleTests: Record<string, string> } | null;
 }
 
 /** A review joined with the version it was graded against: the only query that selects key columns. */
@@ -177,6 +179,7 @@ export function mapDrillQuestion(row: DeliveryRow, locale: ContentLocale = 'en')
     ...(text.unit !== null ? { unit: text.unit } : {}),
     ...(row.options ? { options: row.options.map((o) => ({ id: o.id, text: text.optionText(o.id, o.text) })) } : {}),
     expectedSeconds: row.expected_seconds,
+    ...(row.task ? { task: { files: [...row.task.files], starter: { ...row.task.starter }, visibleTests: { ...row.task.visibleTests } } } : {}),
     ...text.info,
   };
 }

@@ -8,6 +8,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { RequestedContentLocale, type ContentLocale } from '../../common/i18n/content-locale';
 import { CurrentUser } from '../../common/auth/decorators';
@@ -17,6 +18,7 @@ import { ErrorBodyDto } from '../../common/errors/error-body.dto';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { pageOf } from '../../common/http/paging';
 import { DrillStatsService } from './drill-stats.service';
+import { JudgeRunDto } from '../judge/dto/judge.dto';
 import { DrillsService } from './drills.service';
 import {
   AddToDeckDto,
@@ -28,6 +30,7 @@ import {
   DrillSettingsDto,
   DrillStatsDto,
   DueQueueDto,
+  JudgeCardDto,
   ReviewResultDto,
   SubmitReviewDto,
   UndoResultDto,
@@ -109,6 +112,19 @@ export class DrillsController {
     return this.drills.setSuspended(user.id, questionId, false);
   }
 
+  @Post('cards/:questionId/judge')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: "A code-task card: judge your files by the task's hidden tests (names and pass/fail shown, logs not); review the card with the run's id once it has its verdict",
+  })
+  @ApiCreatedResponse({ type: JudgeRunDto, description: 'The queued run; follow it with GET /judge/runs/{id}/events' })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'VALIDATION_FAILED, JUDGE_FILES_INVALID' })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'JUDGE_TASK_NOT_FOUND (no such code task among your unsuspended cards)' })
+  @ApiTooManyRequestsResponse({ type: ErrorBodyDto, description: 'RATE_LIMITED' })
+  judgeCard(@CurrentUser() user: AuthUser, @Param('questionId') questionId: string, @Body() body: JudgeCardDto): Promise<JudgeRunDto> {
+    return this.drills.judgeCard(user.id, questionId, body.files);
+  }
+
   @Get('due')
   @ApiOperation({ summary: "Today's queue in my time zone: due cards, then new cards within the daily limit (no keys)" })
   @ApiOkResponse({ type: DueQueueDto })
@@ -122,7 +138,7 @@ export class DrillsController {
   @ApiOkResponse({ type: ReviewResultDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'VALIDATION_FAILED, RESPONSE_INVALID' })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'DRILL_CARD_NOT_FOUND (also for other learners)' })
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'DRILL_CARD_SUSPENDED, DRILL_REVIEW_ID_CONFLICT, DRILL_REVIEW_REFUSED' })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'DRILL_CARD_SUSPENDED, DRILL_REVIEW_ID_CONFLICT, DRILL_REVIEW_REFUSED, DRILL_JUDGE_RUN_INVALID (code task: no finished judge run of this card)' })
   review(@CurrentUser() user: AuthUser, @Body() body: SubmitReviewDto, @RequestedContentLocale() locale: ContentLocale): Promise<ReviewResultDto> {
     return this.drills.review(user.id, body, locale);
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AttemptsModule } from '../attempts/attempts.module';
+import { JudgeModule } from '../judge/judge.module';
 import { DrillsClock } from './drills-clock';
 import { DrillsAdminController } from './drills-admin.controller';
 import { DrillsController } from './drills.controller';
@@ -9,7 +10,7 @@ import { DrillsService } from './drills.service';
 import { SrsOptimizerService } from './srs-optimizer.service';
 
 @Module({
-  imports: [AttemptsModule],
+  imports: [AttemptsModule, JudgeModule],
   controllers: [DrillsController, DrillsAdminController],
   providers: [DrillsRepository, DrillsService, DrillStatsService, DrillsClock, SrsOptimizerService],
   exports: [DrillsService],

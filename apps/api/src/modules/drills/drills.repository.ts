@@ -14,7 +14,19 @@ export type CardSource = 'topic' | 'question' | 'attempt' | 'template';
  * a task's rating would come from the judge's verdict, which drills do not wait for).
  */
 const LIVE = `q.retired_at IS NULL AND q.organization_id IS NULL
-  AND NOT EXISTS (SELECT 1 FROM question_versions cv WHERE cv.question_id = q.id AND cv.version = q.current_version AND cv.type = 'code-task')`;
+  AND NOT EXISTS (SELECT 1 FROM question_versions cv WHERE cv.question_id = q.id AND cv.version = q.current_version AND cv.type = 'code-task'
+                    AND NOT EXISTS (SELECT 1 FROM judge_task_specs js WHERE js.question_version_id = cv.id))`;
+
+/**
+ * Bulk sources (a whole topic, a role template) add no code tasks: a task takes minutes of writing
+ * and a judge run, so it becomes a card only when the learner picks it (by id, or as a missed item
+ * of an attempt).
+ */
+const NOT_A_TASK = `NOT EXISTS (SELECT 1 FROM question_versions tv WHERE tv.question_id = q.id AND tv.version = q.current_version AND tv.type = 'code-task')`;
+
+/** A code-task card's starter files and visible tests, field by field: hidden tests and the solution stay server-side. */
+const DRILL_TASK_COLUMN = `(SELECT jsonb_build_object('files', s.spec->'files', 'starter', s.starter, 'visibleTests', s.spec->'visibleTests')
+    FROM judge_task_specs s WHERE s.question_version_id = v.id) AS task`;
 
 const CARD_COLUMNS = `c.id, c.question_id, c.state, c.due, c.stability, c.difficulty, c.scheduled_days, c.learning_steps,
   c.reps, c.lapses, c.last_review, c.suspended, c.leech`;
@@ -186,7 +198,7 @@ export class DrillsRepository {
   // --- the deck
 
   async liveIdsOfTopic(topic: string): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.db.query(`SELECT q.id FROM questions q WHERE q.topic_id = $1 AND ${LIVE} ORDER BY q.id`, [topic]);
+    const rows: Array<{ id: string }> = await this.db.query(`SELECT q.id FROM questions q WHERE q.topic_id = $1 AND ${LIVE} AND ${NOT_A_TASK} ORDER BY q.id`, [topic]);
     return rows.map((r) => r.id);
   }
 
@@ -196,12 +208,12 @@ export class DrillsRepository {
     return rows.map((r) => r.id);
   }
 
-  /** Every live question with the facts a role template's pools filter on. */
+  /** Every live question with the facts a role template's pools filter on (code tasks left out: bulk sources add none). */
   liveQuestionFacts(): Promise<TemplateCandidateRow[]> {
     return this.db.query(
       `SELECT q.id, v.topic_id, v.type, v.difficulty, v.tags
          FROM questions q JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
-        WHERE ${LIVE} ORDER BY q.id`,
+        WHERE ${LIVE} AND ${NOT_A_TASK} ORDER BY q.id`,
     );
   }
 
@@ -244,7 +256,7 @@ export class DrillsRepository {
   /** Cards due before `until` or new, with their question's delivery text in `locale` (no key columns). */
   dueCards(userId: string, until: Date, locale: ContentLocale): Promise<Array<CardRow & DeliveryRow>> {
     return this.db.query(
-      `SELECT ${CARD_COLUMNS}, ${DELIVERY_COLUMNS}, ${TRANSLATION_COLUMNS}
+      `SELECT ${CARD_COLUMNS}, ${DELIVERY_COLUMNS}, ${DRILL_TASK_COLUMN}, ${TRANSLATION_COLUMNS}
          FROM srs_cards c
          JOIN questions q ON q.id = c.question_id
          JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version

@@ -4,6 +4,8 @@ import {
   buildDueQueue,
   countNewIntroducedToday,
   grade,
+  gradeFromJudge,
+  judgeReviewOutcome,
   localDay,
   localDayNumber,
   localDayStart,
@@ -27,6 +29,8 @@ import { AppError } from '../../common/errors/app-error';
 import type { ContentLocale } from '../../common/i18n/content-locale';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AttemptReviewService } from '../attempts/attempt-review.service';
+import type { JudgeRunDto } from '../judge/dto/judge.dto';
+import { JudgeService } from '../judge/judge.service';
 import { cardFrom, cardFromJson, dayString, mapCardState, mapDrillQuestion, mapPreviews, mapReviewResult, mapSettings, type ReviewRow } from './drill-rows';
 import { DrillsClock } from './drills-clock';
 import { DrillsRepository, type CardSource } from './drills.repository';
@@ -60,6 +64,7 @@ export class DrillsService {
     private readonly repo: DrillsRepository,
     private readonly attempts: AttemptReviewService,
     private readonly clock: DrillsClock,
+    private readonly judge: JudgeService,
   ) {}
 
   async getSettings(userId: string): Promise<DrillSettingsDto> {
@@ -234,7 +239,10 @@ export class DrillsService {
       if (card.suspended) throw new AppError(ErrorCode.DRILL_CARD_SUSPENDED, 'This card is suspended; unsuspend it to review it.');
       const version = await this.repo.gradingVersion(tx, body.questionId);
       if (!version) throw this.cardNotFound(body.questionId);
-      const graded = this.gradeAnswer(version.type, version.answer_key, body, version.expected_seconds);
+      const graded =
+        version.type === 'code-task'
+          ? await this.gradeTask(userId, version.id, version.answer_key, body)
+          : this.gradeAnswer(version.type, version.answer_key, body, version.expected_seconds);
       const { settings, weights } = await this.repo.settings(userId, tx);
       const now = this.clock.now();
       let scheduled: ScheduledReview;
@@ -303,6 +311,32 @@ export class DrillsService {
     const outcome = { correct: result.status === 'correct', guessed: body.guessed ?? false, expectedSeconds };
     const rating = body.rating ?? suggestRating({ ...outcome, durationMs: body.durationMs });
     return { rating, outcome, status: result.status, score: result.score, response };
+  }
+
+  // --- Code-task cards (issue 14): judged by the hidden tests, the verdict rates the card.
+
+  /** Queues the judging of the learner's code for a code-task card; follow it at /judge/runs/{id}. */
+  judgeCard(userId: string, questionId: string, files: Record<string, string>): Promise<JudgeRunDto> {
+    return this.judge.createDrillRun(userId, questionId, files);
+  }
+
+  /** A code-task card is graded by a finished judge run of its current version (mapping: judgeReviewOutcome in libs/domain). */
+  private async gradeTask(
+    userId: string,
+    versionId: string,
+    key: AnswerKey,
+    body: SubmitReviewDto,
+  ): Promise<{ rating: SrsRating; outcome: Omit<AutoGradeOutcome, 'durationMs'>; status: string; score: number; response: object }> {
+    if (body.selfRating !== undefined) throw invalid('selfRating', 'a code task is graded by the judge; use rating to override');
+    if (body.guessed !== undefined) throw invalid('guessed', 'a code task is graded by the judge; "I guessed" does not apply');
+    if (body.response !== undefined) throw invalid('response', 'a code task is answered by judgeRunId (the judged code), not a response');
+    if (body.judgeRunId === undefined) throw invalid('judgeRunId', 'a code task is graded by the judge: send the judgeRunId of your judged code');
+    const run = await this.judge.drillVerdict(userId, body.judgeRunId, versionId);
+    const outcome = judgeReviewOutcome(run.verdict);
+    if (!outcome) throw new AppError(ErrorCode.DRILL_JUDGE_RUN_INVALID, 'The judge failed on this run (not your code); judge it again, then review.');
+    const result = key.type === 'code-task' ? gradeFromJudge(key, run) : { score: 0, status: 'incorrect' };
+    const rating = body.rating ?? suggestRating({ ...outcome, durationMs: body.durationMs });
+    return { rating, outcome, status: result.status, score: result.score ?? 0, response: { type: 'code-task', files: run.files } };
   }
 
   /** Undo (Ctrl+Z): only the card's latest review, and only while the card is as that review left it. */

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { JudgeEventsService } from './judge-events.service';
-import { JudgeService } from './judge.service';
+import type { JudgeRunDto } from './dto/judge.dto';
 
 /** A stream closes after this long even without a verdict; EventSource reconnects by itself. */
 const STREAM_MAX_MS = 5 * 60_000;
@@ -16,12 +16,10 @@ const KEEPALIVE_MS = 15_000;
 export class JudgeStreamService {
   private readonly logger = new Logger('JudgeStream');
 
-  constructor(
-    private readonly judge: JudgeService,
-    private readonly events: JudgeEventsService,
-  ) {}
+  constructor(private readonly events: JudgeEventsService) {}
 
-  async follow(userId: string, runId: string, req: Request, res: Response): Promise<void> {
+  /** `read` returns the run as this viewer may see it (the caller checked that it may). */
+  async follow(runId: string, read: () => Promise<JudgeRunDto>, req: Request, res: Response): Promise<void> {
     let done = false;
     let sending = false;
     let again = false;
@@ -46,7 +44,7 @@ export class JudgeStreamService {
       try {
         do {
           again = false;
-          const run = await this.judge.get(userId, runId);
+          const run = await read();
           if (done) return;
           res.write(`event: run\ndata: ${JSON.stringify(run)}\n\n`);
           if (run.state === 'done') return finish();

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -14,7 +15,7 @@ import { CurrentUser } from '../../common/auth/decorators';
 import type { AuthUser } from '../../common/auth/decorators';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
 import { uuidPipe } from '../../common/http/uuid.pipe';
-import { CreateJudgeRunDto, JudgeRunDto, JudgeStatusDto } from './dto/judge.dto';
+import { CreateJudgeRunDto, CreatePlaygroundRunDto, JudgeRunDto, JudgeStatusDto } from './dto/judge.dto';
 import { JudgeStreamService } from './judge-stream.service';
 import { JudgeService } from './judge.service';
 
@@ -36,6 +37,20 @@ export class JudgeController {
   @ApiTooManyRequestsResponse({ type: ErrorBodyDto, description: 'RATE_LIMITED' })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateJudgeRunDto): Promise<JudgeRunDto> {
     return this.judge.createVisibleRun(user.id, dto);
+  }
+
+  @Post('playground')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: "Run a final item's program (code-output, code-lines) or task files, edited: an item of your submitted attempt whose review shows answers, or a drill card you answered",
+  })
+  @ApiCreatedResponse({ type: JudgeRunDto, description: 'The queued playground run; follow it with GET /judge/runs/{id}/events' })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'VALIDATION_FAILED, JUDGE_FILES_INVALID' })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'JUDGE_TASK_NOT_FOUND (no program at that item, or not yours)' })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'PLAYGROUND_NOT_FINAL' })
+  @ApiTooManyRequestsResponse({ type: ErrorBodyDto, description: 'RATE_LIMITED' })
+  playground(@CurrentUser() user: AuthUser, @Body() dto: CreatePlaygroundRunDto): Promise<JudgeRunDto> {
+    return this.judge.createPlaygroundRun(user.id, dto);
   }
 
   @Get('status')
@@ -61,6 +76,6 @@ export class JudgeController {
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'JUDGE_RUN_NOT_FOUND' })
   async events(@CurrentUser() user: AuthUser, @Param('id', uuidPipe) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     await this.judge.ownRun(user.id, id);
-    await this.stream.follow(user.id, id, req, res);
+    await this.stream.follow(id, () => this.judge.get(user.id, id), req, res);
   }
 }

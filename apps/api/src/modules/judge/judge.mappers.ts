@@ -26,6 +26,7 @@ export function mapJudgeRun(row: JudgeRunRow): JudgeRunDto {
     startedAt: row.started_at?.toISOString() ?? null,
     finishedAt: row.finished_at?.toISOString() ?? null,
     durationMs: row.duration_ms,
+    program: row.program ?? null,
   };
 }
 

@@ -32,6 +32,22 @@ export interface JudgeRunRow {
   started_at: Date | null;
   finished_at: Date | null;
   duration_ms: number | null;
+  program: { stdout: string; stderr: string; exitCode: number } | null;
+}
+
+/** A final item's program or task, as the playground needs it. */
+export interface PlaygroundTarget {
+  questionId: string;
+  versionId: string;
+  version: number;
+  type: string;
+  /** The task's editable files (code tasks), else null. */
+  taskFiles: string[] | null;
+  hasCode: boolean;
+  /** Attempt items: the attempt's state and review policy. Drill cards: whether the learner answered the card. */
+  attemptState: string | null;
+  reviewPolicy: string | null;
+  answered: boolean;
 }
 
 /** A final run as a review shows it (no files: the item's saved response is the judged code). */
@@ -85,6 +101,12 @@ export const JUDGE_MAX_ATTEMPTS = 5;
 
 const TARGET_COLUMNS = `v.question_id AS "questionId", v.id AS "versionId", v.version, s.spec->'files' AS files`;
 
+const RUN_COLUMNS = `r.id, r.user_id, r.question_id, r.version, r.mode, r.state, r.verdict, r.score, r.tests, r.race_report, r.leak_report,
+  r.compile_output, r.message, r.code_hash, r.files, r.queued_at, r.started_at, r.finished_at, r.duration_ms, r.program`;
+
+const PLAYGROUND_COLUMNS = `v.question_id AS "questionId", v.id AS "versionId", v.version, v.type, s.spec->'files' AS "taskFiles",
+  (v.code IS NOT NULL) AS "hasCode"`;
+
 /** All SQL of the judge module. */
 @Injectable()
 export class JudgeRepository {
@@ -113,6 +135,84 @@ export class JudgeRepository {
          JOIN judge_task_specs s ON s.question_version_id = v.id
         WHERE a.id = $1 AND i.position = $2 AND a.user_id = $3 AND v.question_id = $4`,
       [attemptId, position, userId, questionId],
+    );
+    return rows[0];
+  }
+
+  /** The task pinned by an item of a candidate's open attempt (the invite owns the attempt). */
+  async candidateItemTask(inviteId: string, attemptId: string, position: number, questionId: string): Promise<TaskTarget | undefined> {
+    const rows: TaskTarget[] = await this.db.query(
+      `SELECT ${TARGET_COLUMNS}
+         FROM attempts a
+         JOIN attempt_items i ON i.attempt_id = a.id
+         JOIN question_versions v ON v.id = i.question_version_id
+         JOIN judge_task_specs s ON s.question_version_id = v.id
+        WHERE a.id = $1 AND i.position = $2 AND a.invite_id = $3 AND a.user_id IS NULL AND a.state = 'in_progress' AND v.question_id = $4`,
+      [attemptId, position, inviteId, questionId],
+    );
+    return rows[0];
+  }
+
+  /** A visible run made on an attempt the invite owns (a candidate sees those only). */
+  async candidateRun(id: string, inviteId: string): Promise<JudgeRunRow | undefined> {
+    const rows: JudgeRunRow[] = await this.db.query(
+      `SELECT ${RUN_COLUMNS}
+         FROM judge_runs r JOIN attempts a ON a.id = r.attempt_id
+        WHERE r.id = $1 AND a.invite_id = $2 AND r.user_id IS NULL AND r.mode = 'visible'`,
+      [id, inviteId],
+    );
+    return rows[0];
+  }
+
+  /** An item of the user's own attempt, with what decides whether it is final. */
+  async playgroundAttemptItem(userId: string, attemptId: string, position: number): Promise<PlaygroundTarget | undefined> {
+    const rows: PlaygroundTarget[] = await this.db.query(
+      `SELECT ${PLAYGROUND_COLUMNS}, a.state AS "attemptState", a.review_policy AS "reviewPolicy", true AS answered
+         FROM attempts a
+         JOIN attempt_items i ON i.attempt_id = a.id
+         JOIN question_versions v ON v.id = i.question_version_id
+         LEFT JOIN judge_task_specs s ON s.question_version_id = v.id
+        WHERE a.id = $1 AND i.position = $2 AND a.user_id = $3`,
+      [attemptId, position, userId],
+    );
+    return rows[0];
+  }
+
+  /** The current version of one of the user's drill cards, and whether the card has a (not undone) review. */
+  async playgroundDrillCard(userId: string, questionId: string): Promise<PlaygroundTarget | undefined> {
+    const rows: PlaygroundTarget[] = await this.db.query(
+      `SELECT ${PLAYGROUND_COLUMNS}, NULL AS "attemptState", NULL AS "reviewPolicy",
+              EXISTS (SELECT 1 FROM srs_reviews r WHERE r.card_id = c.id AND r.undone_at IS NULL) AS answered
+         FROM srs_cards c
+         JOIN questions q ON q.id = c.question_id
+         JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+         LEFT JOIN judge_task_specs s ON s.question_version_id = v.id
+        WHERE c.user_id = $1 AND c.question_id = $2`,
+      [userId, questionId],
+    );
+    return rows[0];
+  }
+
+  /** The current version of a code task on one of the user's drill cards (not suspended). */
+  async drillCardTask(userId: string, questionId: string): Promise<TaskTarget | undefined> {
+    const rows: TaskTarget[] = await this.db.query(
+      `SELECT ${TARGET_COLUMNS}
+         FROM srs_cards c
+         JOIN questions q ON q.id = c.question_id
+         JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+         JOIN judge_task_specs s ON s.question_version_id = v.id
+        WHERE c.user_id = $1 AND c.question_id = $2 AND NOT c.suspended AND q.retired_at IS NULL`,
+      [userId, questionId],
+    );
+    return rows[0];
+  }
+
+  /** A drill card's judged run: the user's own hidden run outside any attempt, for that version. */
+  async drillRun(userId: string, runId: string, versionId: string): Promise<{ state: string; verdict: string | null; score: number | null; files: Record<string, string> } | undefined> {
+    const rows: Array<{ state: string; verdict: string | null; score: number | null; files: Record<string, string> }> = await this.db.query(
+      `SELECT state, verdict, score, files FROM judge_runs
+        WHERE id = $1 AND user_id = $2 AND question_version_id = $3 AND mode = 'hidden' AND attempt_id IS NULL`,
+      [runId, userId, versionId],
     );
     return rows[0];
   }
@@ -179,9 +279,7 @@ export class JudgeRepository {
 
   async run(id: string): Promise<JudgeRunRow | undefined> {
     const rows: JudgeRunRow[] = await this.db.query(
-      `SELECT id, user_id, question_id, version, mode, state, verdict, score, tests, race_report, leak_report,
-              compile_output, message, code_hash, files, queued_at, started_at, finished_at, duration_ms
-         FROM judge_runs WHERE id = $1`,
+      `SELECT ${RUN_COLUMNS} FROM judge_runs r WHERE r.id = $1`,
       [id],
     );
     return rows[0];

@@ -1,14 +1,23 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { reviewAccess, type AttemptState, type ReviewPolicy } from '@goprep/domain';
 import type { BankQuestion } from '@goprep/question-bank';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AppConfigService } from '../../config/app-config.service';
 import { RateLimiterService } from '../accounts/rate-limiter.service';
-import { SUBMISSION_LIMITS, type CreateJudgeRunDto, type JudgeRunDto, type JudgeStatusDto, type ReviewJudgeDto } from './dto/judge.dto';
+import {
+  SUBMISSION_LIMITS,
+  type CreateCandidateJudgeRunDto,
+  type CreateJudgeRunDto,
+  type CreatePlaygroundRunDto,
+  type JudgeRunDto,
+  type JudgeStatusDto,
+  type ReviewJudgeDto,
+} from './dto/judge.dto';
 import { mapJudgeRun, mapReviewJudge, mapRunner } from './judge.mappers';
-import { JudgeRepository, type JudgeRunRow, type TaskTarget } from './judge.repository';
+import { JudgeRepository, type JudgeRunRow, type PlaygroundTarget, type TaskTarget } from './judge.repository';
 
 /** A runner is counted alive while its heartbeat is younger than this. */
 export const RUNNER_ALIVE_SECONDS = 30;
@@ -44,6 +53,13 @@ export function submissionProblems(files: Record<string, unknown>, expected: str
   return problems;
 }
 
+/** The files a playground run of this item takes: the task's editable files, or `main.go` for a program question. */
+function playgroundFiles(target: PlaygroundTarget): string[] | undefined {
+  if (target.type === 'code-task') return target.taskFiles ?? undefined;
+  if ((target.type === 'code-output' || target.type === 'code-lines') && target.hasCode) return ['main.go'];
+  return undefined;
+}
+
 @Injectable()
 export class JudgeService {
   constructor(
@@ -62,17 +78,100 @@ export class JudgeService {
         ? await this.repo.attemptItemTask(userId, dto.attemptId, dto.position, dto.questionId)
         : await this.repo.currentBankTask(dto.questionId);
     if (!target) throw new AppError(ErrorCode.JUDGE_TASK_NOT_FOUND, 'No code task with this id (or not in that attempt).');
-    const problems = submissionProblems(dto.files, target.files);
+    const attempt = dto.attemptId !== undefined && dto.position !== undefined ? { attemptId: dto.attemptId, position: dto.position } : null;
+    const id = await this.queueVisible(`judge:user:${userId}`, { userId, attempt, target, files: dto.files });
+    return this.get(userId, id);
+  }
+
+  /**
+   * A candidate's "Run" (no account): the visible tests of a code task in the candidate's own
+   * open attempt. The run has no user; the attempt (owned by the invite) is what it belongs to.
+   */
+  async createCandidateRun(inviteId: string, attemptId: string, dto: CreateCandidateJudgeRunDto): Promise<JudgeRunDto> {
+    const target = await this.repo.candidateItemTask(inviteId, attemptId, dto.position, dto.questionId);
+    if (!target) throw new AppError(ErrorCode.JUDGE_TASK_NOT_FOUND, 'No code task at this position of your open attempt.');
+    const id = await this.queueVisible(`judge:attempt:${attemptId}`, { userId: null, attempt: { attemptId, position: dto.position }, target, files: dto.files });
+    return this.getForCandidate(inviteId, id);
+  }
+
+  async getForCandidate(inviteId: string, id: string): Promise<JudgeRunDto> {
+    return mapJudgeRun(await this.candidateRun(inviteId, id));
+  }
+
+  /** The run if it is a visible run of the invite's attempt; otherwise the same 404 as a missing one. */
+  async candidateRun(inviteId: string, id: string): Promise<JudgeRunRow> {
+    const row = await this.repo.candidateRun(id, inviteId);
+    if (!row) throw new AppError(ErrorCode.JUDGE_RUN_NOT_FOUND, 'No such judge run.');
+    return row;
+  }
+
+  /**
+   * Playground: a final item's program (code-output, code-lines: `main.go`) or task files, edited
+   * and run in the sandbox. Final means: an item of the learner's own submitted attempt whose review
+   * policy shows answers, or a drill card the learner has answered. The server checks that; the
+   * client never needs the key.
+   */
+  async createPlaygroundRun(userId: string, dto: CreatePlaygroundRunDto): Promise<JudgeRunDto> {
+    const byAttempt = dto.attemptId !== undefined || dto.position !== undefined;
+    if (byAttempt === (dto.drillQuestionId !== undefined) || (dto.attemptId === undefined) !== (dto.position === undefined)) {
+      throw new AppError(ErrorCode.VALIDATION_FAILED, 'Name either attemptId with position, or drillQuestionId.');
+    }
+    const target =
+      dto.attemptId !== undefined && dto.position !== undefined
+        ? await this.repo.playgroundAttemptItem(userId, dto.attemptId, dto.position)
+        : await this.repo.playgroundDrillCard(userId, dto.drillQuestionId ?? '');
+    const expected = target ? playgroundFiles(target) : undefined;
+    if (!target || !expected) throw new AppError(ErrorCode.JUDGE_TASK_NOT_FOUND, 'No program to run at this item (or not yours).');
+    const final =
+      target.attemptState !== null
+        ? reviewAccess(target.reviewPolicy as ReviewPolicy, target.attemptState as AttemptState).keys
+        : target.answered;
+    if (!final) {
+      throw new AppError(ErrorCode.PLAYGROUND_NOT_FINAL, 'The playground opens once the item is final: the attempt submitted and its review showing answers, or the card answered.');
+    }
+    const taskTarget: TaskTarget = { questionId: target.questionId, versionId: target.versionId, version: target.version, files: expected };
+    const attempt = dto.attemptId !== undefined && dto.position !== undefined ? { attemptId: dto.attemptId, position: dto.position } : null;
+    const id = await this.queueRun(`judge:user:${userId}`, 'playground', { userId, attempt, target: taskTarget, files: dto.files });
+    return this.get(userId, id);
+  }
+
+  /**
+   * A code-task drill card's answer: the learner's files judged by the hidden tests (names and
+   * pass/fail shown, logs not), queued like any run. The verdict then rates the card (see
+   * `drillVerdict` and `judgeReviewOutcome` in libs/domain).
+   */
+  async createDrillRun(userId: string, questionId: string, files: Record<string, string>): Promise<JudgeRunDto> {
+    const target = await this.repo.drillCardTask(userId, questionId);
+    if (!target) throw new AppError(ErrorCode.JUDGE_TASK_NOT_FOUND, 'No code task among your (unsuspended) drill cards with this id.');
+    const id = await this.queueRun(`judge:user:${userId}`, 'hidden', { userId, attempt: null, target, files });
+    return this.get(userId, id);
+  }
+
+  /** The verdict of a finished drill run of this version, or 409 DRILL_JUDGE_RUN_INVALID. */
+  async drillVerdict(userId: string, runId: string, versionId: string): Promise<{ verdict: string; score: number; files: Record<string, string> }> {
+    const run = await this.repo.drillRun(userId, runId, versionId);
+    if (!run) throw new AppError(ErrorCode.DRILL_JUDGE_RUN_INVALID, "judgeRunId names no judged run of your code for this card's current version.");
+    if (run.state !== 'done' || run.verdict === null) throw new AppError(ErrorCode.DRILL_JUDGE_RUN_INVALID, 'The judge has not given its verdict yet; review the card once it has.');
+    return { verdict: run.verdict, score: Number(run.score ?? 0), files: run.files };
+  }
+
+  /** Checks the files and the rate limit (per `limitKey`), then queues a visible run. */
+  private queueVisible(limitKey: string, run: Parameters<JudgeService['queueRun']>[2]): Promise<string> {
+    return this.queueRun(limitKey, 'visible', run);
+  }
+
+  private async queueRun(
+    limitKey: string,
+    mode: 'visible' | 'hidden' | 'playground',
+    run: { userId: string | null; attempt: { attemptId: string; position: number } | null; target: TaskTarget; files: Record<string, string> },
+  ): Promise<string> {
+    const problems = submissionProblems(run.files, run.target.files);
     if (problems.length > 0) throw new AppError(ErrorCode.JUDGE_FILES_INVALID, `The submission is not valid: ${problems.join('; ')}.`);
-    const limit = await this.limiter.hit(`judge:user:${userId}`, 60);
+    const limit = await this.limiter.hit(limitKey, 60);
     if (limit.count > this.runsPerMinute()) {
       throw new AppError(ErrorCode.RATE_LIMITED, 'Too many runs; wait a moment.', undefined, { 'Retry-After': String(limit.retryAfter) });
     }
-    const attempt = dto.attemptId !== undefined && dto.position !== undefined ? { attemptId: dto.attemptId, position: dto.position } : null;
-    const id = await this.repo.transaction((tx) =>
-      this.repo.insertRun(tx, { userId, attempt, target, mode: 'visible', codeHash: codeHash(dto.files), files: dto.files }),
-    );
-    return this.get(userId, id);
+    return this.repo.transaction((tx) => this.repo.insertRun(tx, { ...run, mode, codeHash: codeHash(run.files) }));
   }
 
   /**

@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Markdown } from '@/components/ui/markdown';
 import { isApiError } from '@/lib/api-client';
 import { AnswerInput, ContentLocaleNote } from '@/components/answer-input';
-import { CodeTaskInput } from '@/components/code-task';
+import { CodeTaskInput, type JudgeAudience } from '@/components/code-task';
 import { difficultyLabel, difficultyTone, topicLabel, typeLabel } from '@/lib/labels';
 import { isAnswered, toggleChoice } from '@/lib/responses';
 import { anchorClock, formatRemaining, serverTimeAt } from './countdown';
@@ -48,6 +48,8 @@ export type AttemptSource = {
   submit: (attemptId: string) => Promise<unknown>;
   /** After the submission went through (or the server had closed the attempt already). */
   onFinished: (attemptId: string) => void;
+  /** Whose judge routes a code task's "Run" uses (default: the learner's). */
+  judgeAudience?: JudgeAudience;
 };
 
 /** The runner for an attempt already loaded (its `now` anchors the clock, so load it fresh). */
@@ -290,8 +292,7 @@ export function AttemptRunner({ attempt, source }: { attempt: AttemptDelivery; s
               onChange={(response, debounceMs) => update(item.position, { response }, debounceMs)}
               attemptId={attempt.id}
               position={item.position}
-              // A candidate's assessment has no account for "Run" (the judge runs belong to a user); its code is judged at submission.
-              runnable={attempt.mode !== 'set'}
+              audience={source.judgeAudience ?? 'learner'}
               disabled={finishing !== null}
             />
           ) : null}

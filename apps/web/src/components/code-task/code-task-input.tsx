@@ -4,7 +4,7 @@ import type { QuestionResponse } from '@goprep/domain';
 import { CodeEditor } from '@/components/code-editor';
 import { Button } from '@/components/ui/button';
 import { ReportText } from './report-text';
-import { useJudgeRun, useJudgeStatus, type JudgeRun } from './use-judge-run';
+import { useJudgeRun, useJudgeStatus, type JudgeAudience, type JudgeRun } from './use-judge-run';
 
 /** Typing in the editor is saved after this pause (through the attempt's autosave and retry queue). */
 export const CODE_DEBOUNCE_MS = 1000;
@@ -24,8 +24,10 @@ type Props = {
   attemptId?: string;
   position?: number;
   disabled?: boolean;
-  /** False where "Run" has no account to run under (a candidate's assessment): the code is judged at submission only. */
+  /** False where "Run" is not offered: the code is judged at submission only. */
   runnable?: boolean;
+  /** Whose judge routes "Run" uses (a candidate's go through the invite cookie). */
+  audience?: JudgeAudience;
 };
 
 function startingFiles(task: DeliveredTask, response: QuestionResponse | null): Record<string, string> {
@@ -33,8 +35,11 @@ function startingFiles(task: DeliveredTask, response: QuestionResponse | null): 
   return Object.fromEntries(task.files.map((name) => [name, saved[name] ?? task.starter[name] ?? '']));
 }
 
-/** A run's verdict, tests and reports; report lines in the task's `files` link into the editor through `onGoTo`. */
-function RunOutput({ run, files, onGoTo }: { run: JudgeRun; files: readonly string[]; onGoTo: (file: string, line: number) => void }) {
+/**
+ * A run's verdict, tests and reports; report lines in the task's `files` link into the editor through
+ * `onGoTo` (the playground shows them as plain text: no files, no links).
+ */
+export function RunOutput({ run, files = [], onGoTo = () => undefined }: { run: JudgeRun; files?: readonly string[]; onGoTo?: (file: string, line: number) => void }) {
   const { t } = useTranslation();
   const passed = run.tests.filter((test) => test.passed).length;
   return (
@@ -79,6 +84,13 @@ function RunOutput({ run, files, onGoTo }: { run: JudgeRun; files: readonly stri
           <ReportText text={run.leakReport} files={files} onGoTo={onGoTo} />
         </section>
       ) : null}
+      {run.program ? (
+        <section className="code-task__report" data-testid="program-output" data-exit-code={run.program.exitCode}>
+          <h4>{t('codeTask.programOutput', { code: run.program.exitCode })}</h4>
+          <pre data-testid="program-stdout">{run.program.stdout}</pre>
+          {run.program.stderr ? <pre data-testid="program-stderr">{run.program.stderr}</pre> : null}
+        </section>
+      ) : null}
       {run.compileOutput ? (
         <section className="code-task__report" data-testid="compile-output">
           <h4>{t('codeTask.compileOutput')}</h4>
@@ -93,7 +105,7 @@ function RunOutput({ run, files, onGoTo }: { run: JudgeRun; files: readonly stri
  * A code task in the attempt runner: an editable Go editor with a tab per file (the visible tests
  * read-only beside them), "Reset to starter", and "Run" (or Ctrl+Enter) for the visible tests.
  */
-export function CodeTaskInput({ questionId, task, response, onChange, attemptId, position, disabled = false, runnable = true }: Props) {
+export function CodeTaskInput({ questionId, task, response, onChange, attemptId, position, disabled = false, runnable = true, audience = 'learner' }: Props) {
   const { t } = useTranslation();
   const baseId = useId();
   const [files, setFiles] = useState(() => startingFiles(task, response));
@@ -110,10 +122,10 @@ export function CodeTaskInput({ questionId, task, response, onChange, attemptId,
     setReveal((r) => ({ line, key: (r?.key ?? 0) + 1 }));
   };
   const tabRefs = useRef<Array<HTMLButtonElement | null>>([]);
-  const { state, run } = useJudgeRun();
+  const { state, run } = useJudgeRun(audience);
   const following = state.phase === 'following' ? state.run : null;
   const busy = state.phase === 'sending' || (following !== null && following.state !== 'done');
-  const status = useJudgeStatus(busy, runnable);
+  const status = useJudgeStatus(busy, runnable, audience);
 
   const latest = useRef({ files, busy, disabled });
   useEffect(() => {

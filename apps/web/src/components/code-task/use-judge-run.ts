@@ -13,6 +13,32 @@ export type RunRequest = {
   position?: number;
 };
 
+/**
+ * Whose judge routes a run goes through: a learner's (session cookie, /api/judge) or a
+ * candidate's (invite cookie, /api/candidate: the candidate's own open attempt only).
+ */
+export type JudgeAudience = 'learner' | 'candidate';
+
+function eventsUrl(audience: JudgeAudience, id: string): string {
+  const path = audience === 'candidate' ? '/api/candidate/attempt/judge/runs' : '/api/judge/runs';
+  return `${env.apiOrigin}${path}/${encodeURIComponent(id)}/events`;
+}
+
+function readRun(audience: JudgeAudience, id: string): Promise<JudgeRun> {
+  return audience === 'candidate'
+    ? call(() => api.GET('/api/candidate/attempt/judge/runs/{id}', { params: { path: { id } } }))
+    : call(() => api.GET('/api/judge/runs/{id}', { params: { path: { id } } }));
+}
+
+function createRun(audience: JudgeAudience, request: RunRequest): Promise<JudgeRun> {
+  if (audience === 'candidate') {
+    if (request.position === undefined) return Promise.reject(new Error('a candidate runs a task of the attempt only'));
+    const body = { questionId: request.questionId, position: request.position, files: request.files };
+    return call(() => api.POST('/api/candidate/attempt/judge/runs', { body }));
+  }
+  return call(() => api.POST('/api/judge/runs', { body: request }));
+}
+
 type RunState =
   | { phase: 'idle' }
   | { phase: 'sending' }
@@ -26,7 +52,7 @@ const MAX_RECONNECTS = 5;
  * Runs a code task's visible tests: POST /api/judge/runs, then follows the run's server-sent
  * events until its verdict (one `run` event per state change; no polling).
  */
-export function useJudgeRun() {
+export function useJudgeRun(audience: JudgeAudience = 'learner') {
   const [state, setState] = useState<RunState>({ phase: 'idle' });
   const sourceRef = useRef<EventSource | null>(null);
   const timerRef = useRef<number | undefined>(undefined);
@@ -42,7 +68,7 @@ export function useJudgeRun() {
   const follow = useCallback(
     (id: string, attempt = 0) => {
       stop();
-      const source = new EventSource(`${env.apiOrigin}/api/judge/runs/${encodeURIComponent(id)}/events`, { withCredentials: true });
+      const source = new EventSource(eventsUrl(audience, id), { withCredentials: true });
       sourceRef.current = source;
       source.addEventListener('run', (event) => {
         const run = JSON.parse((event as MessageEvent<string>).data) as JudgeRun;
@@ -55,7 +81,7 @@ export function useJudgeRun() {
         source.close();
         if (sourceRef.current !== source) return;
         sourceRef.current = null;
-        void call(() => api.GET('/api/judge/runs/{id}', { params: { path: { id } } }))
+        void readRun(audience, id)
           .then((run) => {
             setState({ phase: 'following', run });
             if (run.state !== 'done' && attempt < MAX_RECONNECTS) {
@@ -65,15 +91,16 @@ export function useJudgeRun() {
           .catch(() => undefined);
       };
     },
-    [stop],
+    [audience, stop],
   );
 
-  const run = useCallback(
-    async (request: RunRequest) => {
+  /** Queues a run with `create` (any POST answering a JudgeRunDto) and follows it to its verdict. */
+  const start = useCallback(
+    async (create: () => Promise<JudgeRun>) => {
       stop();
       setState({ phase: 'sending' });
       try {
-        const created = await call(() => api.POST('/api/judge/runs', { body: request }));
+        const created = await create();
         setState({ phase: 'following', run: created });
         if (created.state !== 'done') follow(created.id);
       } catch (error) {
@@ -87,18 +114,20 @@ export function useJudgeRun() {
     [follow, stop],
   );
 
-  return { state, run };
+  const run = useCallback((request: RunRequest) => start(() => createRun(audience, request)), [audience, start]);
+
+  return { state, run, start };
 }
 
 /** The judge's availability (GET /api/judge/status), refreshed while `watch` is true. */
-export function useJudgeStatus(watch: boolean, enabled = true): JudgeStatus | null {
+export function useJudgeStatus(watch: boolean, enabled = true, audience: JudgeAudience = 'learner'): JudgeStatus | null {
   const [status, setStatus] = useState<JudgeStatus | null>(null);
   useEffect(() => {
     if (!enabled) return;
     let alive = true;
     let timer: number | undefined;
     const load = () => {
-      void call(() => api.GET('/api/judge/status'))
+      void call(() => (audience === 'candidate' ? api.GET('/api/candidate/judge/status') : api.GET('/api/judge/status')))
         .then((s) => {
           if (alive) setStatus(s);
         })
@@ -112,6 +141,6 @@ export function useJudgeStatus(watch: boolean, enabled = true): JudgeStatus | nu
       alive = false;
       window.clearTimeout(timer);
     };
-  }, [watch, enabled]);
+  }, [watch, enabled, audience]);
   return status;
 }

@@ -164,6 +164,25 @@ export class SubmitReviewDto {
 
   @BoundedInt({ min: 1, max: 4, optional: true, description: 'Flashcard and essay: 1 Again, 2 Hard, 3 Good, 4 Easy' })
   selfRating?: number;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "Code task: the finished judge run of your code for this card (POST /drills/cards/{questionId}/judge); its verdict grades the card (passed: Good, else Again)",
+  })
+  @IsOptional()
+  @IsUUID()
+  judgeRunId?: string;
+}
+
+export class JudgeCardDto {
+  @ApiProperty({
+    description: "File name -> Go source: exactly the task's editable files",
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { 'cache.go': 'package cache\n' },
+  })
+  @IsObject()
+  files!: Record<string, string>;
 }
 
 export class RevealedOptionDto extends DeliveryOptionDto {

@@ -40,6 +40,65 @@ export class CreateJudgeRunDto {
   files!: Record<string, string>;
 }
 
+export class CreateCandidateJudgeRunDto {
+  @ApiProperty({ description: 'The code-task question at that position of your attempt', example: 'gl-task-fanout-early-return' })
+  @IsString()
+  @MaxLength(200)
+  @Matches(/^[a-z0-9][a-z0-9-]*$/, { message: 'questionId must be a question id' })
+  questionId!: string;
+
+  @ApiProperty({ minimum: 1, description: "The item's position in your open attempt" })
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  position!: number;
+
+  @ApiProperty({
+    description: `File name -> Go source; exactly the task's editable files (at most ${SUBMISSION_LIMITS.files} files, ${SUBMISSION_LIMITS.fileBytes} bytes each, ${SUBMISSION_LIMITS.totalBytes} in all)`,
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { 'cache.go': 'package cache\n' },
+  })
+  @IsObject()
+  files!: Record<string, string>;
+}
+
+export class CreatePlaygroundRunDto {
+  @ApiPropertyOptional({ description: 'An item of your own submitted attempt whose review shows answers (with position)' })
+  @IsOptional()
+  @IsUUID()
+  attemptId?: string;
+
+  @ApiPropertyOptional({ minimum: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  position?: number;
+
+  @ApiPropertyOptional({ description: 'Or a drill card (its question id) you have answered', example: 'ch-close-blocked-sender' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @Matches(/^[a-z0-9][a-z0-9-]*$/, { message: 'drillQuestionId must be a question id' })
+  drillQuestionId?: string;
+
+  @ApiProperty({
+    description: "File name -> Go source: `main.go` for a code-output or code-lines program, the task's editable files for a code task",
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { 'main.go': 'package main\n\nfunc main() {}\n' },
+  })
+  @IsObject()
+  files!: Record<string, string>;
+}
+
+export class JudgeProgramOutputDto {
+  @ApiProperty() stdout!: string;
+  @ApiProperty() stderr!: string;
+  @ApiProperty({ description: 'The exit status (66 when the race detector reported a race); -1 when it did not run' }) exitCode!: number;
+}
+
 export class JudgeTestResultDto {
   @ApiProperty() name!: string;
   @ApiProperty() passed!: boolean;
@@ -65,6 +124,8 @@ export class JudgeRunDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) startedAt!: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) finishedAt!: string | null;
   @ApiProperty({ nullable: true, type: Number }) durationMs!: number | null;
+  @ApiProperty({ type: JudgeProgramOutputDto, nullable: true, description: "A playground program's output (playground runs of code-output / code-lines programs)" })
+  program!: JudgeProgramOutputDto | null;
 }
 
 export class JudgeRunnerDto {

@@ -50,6 +50,7 @@ function Running({ attempt, onDone }: { attempt: AttemptDelivery; onDone: () => 
         return submitCandidateAttempt();
       },
       onFinished: onDone,
+      judgeAudience: 'candidate',
     }),
     [onDone, signals],
   );

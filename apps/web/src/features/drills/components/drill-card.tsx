@@ -1,10 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CodeTaskInput, Playground } from '@/components/code-task';
 import { CodeViewer } from '@/components/code-viewer';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Markdown } from '@/components/ui/markdown';
-import { isSelfRated, type DrillSession, type ActiveCard } from '../hooks/use-drill-session';
+import { isJudged, isSelfRated, type DrillSession, type ActiveCard } from '../hooks/use-drill-session';
 import { RATINGS } from '../types';
 import { AnswerInput, ContentLocaleNote } from '@/components/answer-input';
 import { DrillVerdict } from './drill-verdict';
@@ -16,6 +17,15 @@ export function DrillCard({ active, session }: { active: ActiveCard; session: Dr
   const { card, result } = active;
   const q = card.question;
   const selfRated = isSelfRated(card);
+  const judged = isJudged(card);
+  // After answering, the card's program (or the judged task files) opens in the playground.
+  const playgroundFiles: Record<string, string> | null = !result
+    ? null
+    : judged && active.response?.type === 'code-task'
+      ? active.response.files
+      : (q.type === 'code-output' || q.type === 'code-lines') && q.code
+        ? { 'main.go': q.code }
+        : null;
   const rootRef = useRef<HTMLElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const continueRef = useRef<HTMLButtonElement>(null);
@@ -88,9 +98,27 @@ export function DrillCard({ active, session }: { active: ActiveCard; session: Dr
         textHint={t(q.type === 'short' ? 'drills.answer.enterHint' : 'drills.answer.ctrlEnterHint')}
       />
 
+      {q.type === 'code-task' && q.task ? (
+        <CodeTaskInput
+          key={`task-${active.shownAt}`}
+          questionId={q.questionId}
+          task={q.task}
+          response={active.response}
+          onChange={(response) => session.setResponse(response)}
+          disabled={result !== null || session.busy}
+        />
+      ) : null}
+      {judged && session.busy && !result ? (
+        <p className="muted small" data-testid="drill-judging">
+          {t('drills.task.judging')}
+        </p>
+      ) : null}
+
       <div aria-live="polite" className="drill-card__live">
         {result ? <DrillVerdict question={q} result={result} response={active.response} /> : null}
       </div>
+
+      {playgroundFiles ? <Playground key={`playground-${active.shownAt}`} target={{ drillQuestionId: card.questionId }} files={playgroundFiles} label={q.title} /> : null}
 
       {result ? (
         <div className="drill-rate">
@@ -144,7 +172,7 @@ export function DrillCard({ active, session }: { active: ActiveCard; session: Dr
         </div>
       ) : (
         <div className="quiz-question__actions drill-card__actions">
-          {!selfRated ? (
+          {!selfRated && !judged ? (
             <Button
               variant="ghost"
               onClick={session.toggleGuessed}

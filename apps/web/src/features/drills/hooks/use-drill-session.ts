@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { QuestionResponse } from '@goprep/domain';
 import { isApiError } from '@/lib/api-client';
 import { getDueQueryOptions } from '../api/get-due';
+import { judgeCard } from '../api/judge-card';
 import { submitReview } from '../api/submit-review';
 import { undoReview } from '../api/undo-review';
 import { RATINGS, SELF_RATED_TYPES, type DueCard, type Rating, type ReviewResult, type SubmitReviewInput } from '../types';
@@ -19,6 +20,8 @@ export type ActiveCard = {
   guessed: boolean;
   durationMs: number;
   result: ReviewResult | null;
+  /** A code-task card: the judge run whose verdict graded it. */
+  judgeRunId: string | null;
 };
 
 /** What the learner did last, for the status line (and screen readers). */
@@ -30,6 +33,14 @@ export type LastAction =
 type HistoryEntry = { reviewId: string; card: DueCard };
 
 export const isSelfRated = (card: DueCard) => SELF_RATED_TYPES.has(card.question.type);
+/** A code task is graded by the judge: its files are judged first, then the review names the run. */
+export const isJudged = (card: DueCard) => card.question.type === 'code-task';
+
+function taskFiles(current: ActiveCard): Record<string, string> {
+  const task = current.card.question.task;
+  const saved = current.response?.type === 'code-task' ? current.response.files : {};
+  return Object.fromEntries((task?.files ?? []).map((name) => [name, saved[name] ?? task?.starter[name] ?? '']));
+}
 
 const rated = (result: ReviewResult): LastAction => ({
   kind: 'rated',
@@ -39,7 +50,7 @@ const rated = (result: ReviewResult): LastAction => ({
 });
 
 function show(card: DueCard): ActiveCard {
-  return { card, shownAt: Date.now(), response: null, guessed: false, durationMs: 0, result: null };
+  return { card, shownAt: Date.now(), response: null, guessed: false, durationMs: 0, result: null, judgeRunId: null };
 }
 
 /**
@@ -87,6 +98,15 @@ export function useDrillSession(firstCard: DueCard | undefined) {
 
   const send = useCallback((current: ActiveCard, rating?: Rating): Promise<ReviewResult> => {
     const selfRated = isSelfRated(current.card);
+    if (isJudged(current.card)) {
+      return submitReview({
+        reviewId: newReviewId(),
+        questionId: current.card.questionId,
+        durationMs: current.durationMs,
+        judgeRunId: current.judgeRunId ?? undefined,
+        ...(rating ? { rating } : {}),
+      });
+    }
     const body: SubmitReviewInput = {
       reviewId: newReviewId(),
       questionId: current.card.questionId,
@@ -106,7 +126,7 @@ export function useDrillSession(firstCard: DueCard | undefined) {
   }, []);
 
   const toggleGuessed = useCallback(() => {
-    setActive((a) => (a && !a.result && !isSelfRated(a.card) ? { ...a, guessed: !a.guessed } : a));
+    setActive((a) => (a && !a.result && !isSelfRated(a.card) && !isJudged(a.card) ? { ...a, guessed: !a.guessed } : a));
   }, []);
 
   /** "Check" (or "Show answer"): graded and scheduled with the suggested rating. */
@@ -115,7 +135,11 @@ export function useDrillSession(firstCard: DueCard | undefined) {
       run(async () => {
         const current = activeRef.current;
         if (!current || current.result) return;
-        const answered = { ...current, durationMs: Math.min(MAX_DURATION_MS, Math.max(0, Date.now() - current.shownAt)) };
+        let answered = { ...current, durationMs: Math.min(MAX_DURATION_MS, Math.max(0, Date.now() - current.shownAt)) };
+        if (isJudged(current.card)) {
+          const run = await judgeCard(current.card.questionId, taskFiles(current));
+          answered = { ...answered, judgeRunId: run.id, response: { type: 'code-task', files: { ...run.files } } };
+        }
         const result = await send(answered);
         setHistory((h) => [...h, { reviewId: result.reviewId, card: current.card }]);
         setActive({ ...answered, result });

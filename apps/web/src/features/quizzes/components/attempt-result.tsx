@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
 import { answerFeedback, type AnswerKey, type NumericAnswerRule, type QuestionResponse } from '@goprep/domain';
 import { ContentLocaleNote, ReviewOptions } from '@/components/answer-input';
-import { CodeTaskReview, codeFilesOf } from '@/components/code-task';
+import { CodeTaskReview, codeFilesOf, Playground } from '@/components/code-task';
 import { CodeViewer } from '@/components/code-viewer';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -135,9 +135,18 @@ function keyOf(t: TFunction, item: ReviewItem): ReactNode {
   }
 }
 
-function ReviewEntry({ item, index }: { item: ReviewItem; index: number }) {
+/** The files an item's playground starts from: the program, or the code the learner submitted for a task. */
+function playgroundFiles(item: ReviewItem): Record<string, string> | null {
+  if ((item.type === 'code-output' || item.type === 'code-lines') && item.code) return { 'main.go': item.code };
+  const response = item.response as QuestionResponse | null;
+  if (item.type === 'code-task' && response?.type === 'code-task') return { ...response.files };
+  return null;
+}
+
+function ReviewEntry({ item, index, attemptId }: { item: ReviewItem; index: number; attemptId: string }) {
   const { t } = useTranslation();
   const isChoice = item.type === 'single' || item.type === 'multi';
+  const playground = playgroundFiles(item);
   return (
     <li className="review-item card" data-testid={`review-item-${index + 1}`} data-status={item.status} data-type={item.type}>
       <header className="review-item__header">
@@ -189,6 +198,7 @@ function ReviewEntry({ item, index }: { item: ReviewItem; index: number }) {
           </Answer>
         </div>
       )}
+      {playground ? <Playground target={{ attemptId, position: item.position }} files={playground} label={item.title} /> : null}
       <section className="review-explanation" data-testid="explanation">
         <h4 className="review-answer__label">{t('quiz.result.explanation')}</h4>
         <Markdown source={item.explanation} />
@@ -336,7 +346,7 @@ export function AttemptResult({ id }: { id: string }) {
       <h2 className="section-title">{t('quiz.result.items')}</h2>
       <ol className="review-list">
         {data.items.map((item, i) => (
-          <ReviewEntry key={item.position} item={item} index={i} />
+          <ReviewEntry key={item.position} item={item} index={i} attemptId={id} />
         ))}
       </ol>
     </div>
