@@ -105,13 +105,14 @@ export function mapDeliveryItem(row: DeliveryItemRow, locale: ContentLocale = 'e
 
 export function mapReviewItem(row: ReviewItemRow, locale: ContentLocale = 'en'): ReviewItemDto {
   const { text, fields } = itemQuestion(row, locale);
-  const reviewed = reviewedText(row, locale);
+  const shown = row.options ? applyOptionOrder(row.options, row.option_order) : null;
+  const reviewed = reviewedText(row, locale, shown?.map((o) => o.id));
   const key = reviewed.key;
   return {
     ...fields,
-    ...(row.options
+    ...(shown
       ? {
-          options: applyOptionOrder(row.options, row.option_order).map((o) => {
+          options: shown.map((o) => {
             const feedback = reviewed.feedback(o.id, o.feedback);
             return { id: o.id, text: text.optionText(o.id, o.text), correct: o.correct, ...(feedback ? { feedback } : {}) };
           }),

@@ -1,3 +1,4 @@
+import { optionLabels, relabelOptionReferences } from '@goprep/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
@@ -31,13 +32,22 @@ export function mapDelivery(v: QuestionVersionEntity): QuestionDeliveryDto {
 
 export function mapPreview(v: QuestionVersionEntity): QuestionPreviewDto {
   const { options: _deliveryOptions, ...delivery } = mapDelivery(v);
+  const labels = v.options && v.options.length > 0 ? optionLabels(v.options.map((o) => o.id)) : undefined;
   return {
     ...delivery,
     ...(v.options
-      ? { options: v.options.map((o) => ({ id: o.id, text: o.text, correct: o.correct, ...(o.feedback ? { feedback: o.feedback } : {}) })) }
+      ? {
+          options: v.options.map((o) => ({
+            id: o.id,
+            text: o.text,
+            correct: o.correct,
+            ...(o.feedback ? { feedback: labels ? relabelOptionReferences(o.feedback, labels) : o.feedback } : {}),
+          })),
+        }
       : {}),
     answerKey: v.answerKey as Record<string, unknown>,
-    explanation: v.explanation,
+    // The preview shows options in the bank's order, lettered A, B, C: the explanation names them so.
+    explanation: labels ? relabelOptionReferences(v.explanation, labels) : v.explanation,
     verify: v.verify as VerifyCheckDto[],
     verification: v.verification,
   };
