@@ -1,13 +1,26 @@
-import { optionLabels, relabelOptionReferences } from '@goprep/domain';
+import { answerFeedback, grade, optionLabels, relabelOptionReferences, validateResponse, type AnswerKey } from '@goprep/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import type { ContentLocale } from '../../common/i18n/content-locale';
-import { ListQuestionsQueryDto, LocalizedQuestionDto, QuestionDeliveryDto, QuestionPageDto, QuestionPreviewDto, TopicDto, VerifyCheckDto } from './dto/question.dto';
+import { CheckAnswerDto, CheckResultDto, ListQuestionsQueryDto, LocalizedQuestionDto, QuestionDeliveryDto, QuestionPageDto, QuestionPreviewDto, TopicDto, VerifyCheckDto } from './dto/question.dto';
 import { QuestionVersionEntity } from './question.entities';
 import { hasHan, searchGrams } from './search-grams';
-import { deliveredText, TRANSLATION_COLUMNS, translationJoin, type TranslationColumns } from './translated-text';
+import {
+  contentLocaleInfo,
+  deliveredText,
+  GRADING_KEY_SQL,
+  reviewedText,
+  TRANSLATION_COLUMNS,
+  TRANSLATION_REVIEW_COLUMNS,
+  translationJoin,
+  type TranslationColumns,
+  type TranslationReviewColumns,
+} from './translated-text';
+
+/** Types "Try it" grades on the spot; essays need a person, flashcards are recalled, code tasks are judged. */
+const CHECKABLE_TYPES = new Set(['single', 'multi', 'true-false', 'short', 'numeric', 'code-output', 'code-lines']);
 
 export function mapDelivery(v: QuestionVersionEntity): QuestionDeliveryDto {
   return {
@@ -131,6 +144,52 @@ export class QuestionsService {
       ...(text.unit !== null ? { unit: text.unit } : {}),
       ...(delivery.options ? { options: delivery.options.map((o) => ({ id: o.id, text: text.optionText(o.id, o.text) })) } : {}),
       ...text.info,
+    };
+  }
+
+  /**
+   * "Try it": grades one answer to the current version and only then shows the key, explanation and
+   * feedback, in the learner's content language. Nothing is stored; options keep the bank order.
+   */
+  async check(id: string, body: CheckAnswerDto, locale: ContentLocale): Promise<CheckResultDto> {
+    const version = await this.current(id);
+    if (!CHECKABLE_TYPES.has(version.type)) {
+      throw new AppError(ErrorCode.RESPONSE_INVALID, `A ${version.type} question cannot be checked here; add it to your drills instead.`);
+    }
+    const validation = validateResponse(version.type, body.response);
+    if (!validation.ok) throw new AppError(ErrorCode.RESPONSE_INVALID, `Not a valid ${version.type} response: ${validation.message}`);
+    const [row] = (await this.db.query(
+      `SELECT ${GRADING_KEY_SQL} AS grading_key, ${TRANSLATION_COLUMNS}, ${TRANSLATION_REVIEW_COLUMNS}
+         FROM question_versions v ${translationJoin('$2')} WHERE v.id = $1`,
+      [version.id, locale],
+    )) as Array<Partial<TranslationColumns> & Partial<TranslationReviewColumns> & { grading_key: AnswerKey }>;
+    const gradingKey = row?.grading_key ?? (version.answerKey as AnswerKey);
+    const response = validation.response as Parameters<typeof grade>[1];
+    const result = grade(gradingKey, response);
+    const options = version.options ?? [];
+    const reviewed = reviewedText({ explanation: version.explanation, answer_key: version.answerKey as AnswerKey, ...row }, locale, options.map((o) => o.id));
+    const text = deliveredText({ title: version.title, prompt: version.prompt, unit: version.unit, ...row }, locale);
+    const key = reviewed.key;
+    return {
+      questionId: id,
+      version: version.version,
+      status: result.status,
+      score: result.score ?? 0,
+      key: key as unknown as Record<string, unknown>,
+      explanation: reviewed.explanation,
+      references: version.references,
+      ...(options.length > 0
+        ? {
+            options: options.map((o) => {
+              const feedback = reviewed.feedback(o.id, o.feedback);
+              return { id: o.id, text: text.optionText(o.id, o.text), correct: o.correct, ...(feedback ? { feedback } : {}) };
+            }),
+          }
+        : {}),
+      ...(key.type === 'code-output' ? { verifiedOutput: key.outputs } : {}),
+      ...(key.type === 'code-lines' ? { verifiedLines: key.lines } : {}),
+      feedback: answerFeedback(key, response) ?? null,
+      ...contentLocaleInfo(row ?? {}, locale),
     };
   }
 
