@@ -260,6 +260,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/questions/{id}/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** "Try it": grade one answer to a bank question now (untimed, not recorded); the key and explanation come back only with a verdict */
+    post: operations['Questions_check'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/questions/{id}/preview': {
     parameters: {
       query?: never;
@@ -1394,11 +1411,45 @@ export interface components {
       /** @enum {string} */
       fallbackReason?: 'missing' | 'stale';
     };
+    CheckAnswerDto: {
+      /** @description The answer, as for attempts (e.g. `{ "type": "single", "choice": "b" }`) */
+      response: {
+        [key: string]: unknown;
+      };
+    };
     PreviewOptionDto: {
       id: string;
       text: string;
       correct: boolean;
       feedback?: string;
+    };
+    CheckResultDto: {
+      questionId: string;
+      version: number;
+      /** @enum {string} */
+      status: 'correct' | 'partial' | 'incorrect';
+      score: number;
+      /** @description The answer key, by type */
+      key: Record<string, never>;
+      /** @description Options are named by the letters of the bank order (the order the page shows) */
+      explanation: string;
+      references: string[];
+      /** @description In the bank order, with correctness and feedback */
+      options?: components['schemas']['PreviewOptionDto'][];
+      /** @description code-output: what running the program prints (verified with Go) */
+      verifiedOutput?: string[];
+      /** @description code-lines: the lines the verifier confirmed */
+      verifiedLines?: number[];
+      /** @description Feedback the key gives for this answer (graded short and numeric answers) */
+      feedback: string | null;
+      /**
+       * @description The language of the explanation and feedback
+       * @enum {string}
+       */
+      contentLocale: 'en' | 'zh-CN';
+      fallback: boolean;
+      /** @enum {string} */
+      fallbackReason?: 'missing' | 'stale';
     };
     VerifyCheckDto: {
       /**
@@ -3806,6 +3857,76 @@ export interface operations {
       };
       /** @description QUESTION_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Questions_check: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CheckAnswerDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckResultDto'];
+        };
+      };
+      /** @description RESPONSE_INVALID (also for essays, flashcards and code tasks), VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description QUESTION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };
