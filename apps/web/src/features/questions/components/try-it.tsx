@@ -103,7 +103,7 @@ export function TryIt({ question, selectedLines, onResult }: Props) {
           </div>
         </>
       ) : (
-        <div data-testid="try-it-result" data-status={result.status}>
+        <div className="try-it__result" data-testid="try-it-result" data-status={result.status}>
           <p className="try-it__verdict" role="status">
             <span className="visually-hidden">{t('practice.tryIt.result')}: </span>
             <Badge tone={STATUS_TONE[result.status] ?? 'hard'}>{t(`quiz.status.${result.status}`, { defaultValue: result.status })}</Badge>
