@@ -1558,6 +1558,21 @@ export interface components {
           mode?: 'mock';
         }
     );
+    AttemptTitleFactsDto: {
+      /** @enum {string} */
+      kind: 'quick' | 'mock' | 'set';
+      /** @description quick: the topic ids drawn from */
+      topics?: string[];
+      /** @description mock: the role template id */
+      template?: string;
+      /**
+       * @description mock: the level
+       * @enum {string}
+       */
+      level?: 'junior' | 'senior' | 'staff';
+      /** @description set: the question set title as its authors wrote it */
+      setTitle?: string;
+    };
     TopicTallyDto: {
       items: number;
       score: number;
@@ -1655,7 +1670,10 @@ export interface components {
       id: string;
       /** @enum {string} */
       mode: 'quick' | 'mock' | 'set';
+      /** @description The title as stored (English, topic ids); kept for older clients: render titleFacts instead */
       title: string;
+      /** @description The facts of the title, for rendering it in the reader's language */
+      titleFacts: components['schemas']['AttemptTitleFactsDto'];
       /** @enum {string} */
       state: 'in_progress' | 'submitted' | 'abandoned';
       startedAt: string;
@@ -1679,7 +1697,10 @@ export interface components {
       id: string;
       /** @enum {string} */
       mode: 'quick' | 'mock' | 'set';
+      /** @description The title as stored (English, topic ids); kept for older clients: render titleFacts instead */
       title: string;
+      /** @description The facts of the title, for rendering it in the reader's language */
+      titleFacts: components['schemas']['AttemptTitleFactsDto'];
       /** @enum {string} */
       state: 'in_progress' | 'submitted' | 'abandoned';
       startedAt: string;
