@@ -260,6 +260,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/questions/{id}/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** "Try it": grade one answer to a bank question now (untimed, not recorded); the key and explanation come back only with a verdict */
+    post: operations['Questions_check'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/questions/{id}/preview': {
     parameters: {
       query?: never;
@@ -1507,11 +1524,45 @@ export interface components {
       /** @enum {string} */
       fallbackReason?: 'missing' | 'stale';
     };
+    CheckAnswerDto: {
+      /** @description The answer, as for attempts (e.g. `{ "type": "single", "choice": "b" }`) */
+      response: {
+        [key: string]: unknown;
+      };
+    };
     PreviewOptionDto: {
       id: string;
       text: string;
       correct: boolean;
       feedback?: string;
+    };
+    CheckResultDto: {
+      questionId: string;
+      version: number;
+      /** @enum {string} */
+      status: 'correct' | 'partial' | 'incorrect';
+      score: number;
+      /** @description The answer key, by type */
+      key: Record<string, never>;
+      /** @description Options are named by the letters of the bank order (the order the page shows) */
+      explanation: string;
+      references: string[];
+      /** @description In the bank order, with correctness and feedback */
+      options?: components['schemas']['PreviewOptionDto'][];
+      /** @description code-output: what running the program prints (verified with Go) */
+      verifiedOutput?: string[];
+      /** @description code-lines: the lines the verifier confirmed */
+      verifiedLines?: number[];
+      /** @description Feedback the key gives for this answer (graded short and numeric answers) */
+      feedback: string | null;
+      /**
+       * @description The language of the explanation and feedback
+       * @enum {string}
+       */
+      contentLocale: 'en' | 'zh-CN';
+      fallback: boolean;
+      /** @enum {string} */
+      fallbackReason?: 'missing' | 'stale';
     };
     VerifyCheckDto: {
       /**
@@ -1636,6 +1687,21 @@ export interface components {
           mode?: 'mock';
         }
     );
+    AttemptTitleFactsDto: {
+      /** @enum {string} */
+      kind: 'quick' | 'mock' | 'set';
+      /** @description quick: the topic ids drawn from */
+      topics?: string[];
+      /** @description mock: the role template id */
+      template?: string;
+      /**
+       * @description mock: the level
+       * @enum {string}
+       */
+      level?: 'junior' | 'senior' | 'staff';
+      /** @description set: the question set title as its authors wrote it */
+      setTitle?: string;
+    };
     TopicTallyDto: {
       items: number;
       score: number;
@@ -1733,7 +1799,10 @@ export interface components {
       id: string;
       /** @enum {string} */
       mode: 'quick' | 'mock' | 'set';
+      /** @description The title as stored (English, topic ids); kept for older clients: render titleFacts instead */
       title: string;
+      /** @description The facts of the title, for rendering it in the reader's language */
+      titleFacts: components['schemas']['AttemptTitleFactsDto'];
       /** @enum {string} */
       state: 'in_progress' | 'submitted' | 'abandoned';
       startedAt: string;
@@ -1757,7 +1826,10 @@ export interface components {
       id: string;
       /** @enum {string} */
       mode: 'quick' | 'mock' | 'set';
+      /** @description The title as stored (English, topic ids); kept for older clients: render titleFacts instead */
       title: string;
+      /** @description The facts of the title, for rendering it in the reader's language */
+      titleFacts: components['schemas']['AttemptTitleFactsDto'];
       /** @enum {string} */
       state: 'in_progress' | 'submitted' | 'abandoned';
       startedAt: string;
@@ -4059,6 +4131,76 @@ export interface operations {
       };
       /** @description QUESTION_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Questions_check: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CheckAnswerDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckResultDto'];
+        };
+      };
+      /** @description RESPONSE_INVALID (also for essays, flashcards and code tasks), VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description QUESTION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };

@@ -22,7 +22,7 @@ describe('bank CLI', () => {
     const io = capture();
     expect(await main(['lint', '--bank', join(fixtures, 'broken-bank')], io)).toBe(1);
     expect(io.stdout).toContain('libs/question-bank/src/__fixtures__/broken-bank/channels/ch-unknown-key.md:14: unknown key `dificulty`');
-    expect(io.stdout[io.stdout.length - 1]).toMatch(/^\d+ files, 34 problems$/);
+    expect(io.stdout[io.stdout.length - 1]).toMatch(/^\d+ files, 36 problems$/);
   });
 
   it('should print stats as one JSON object', async () => {

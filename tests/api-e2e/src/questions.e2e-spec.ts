@@ -117,6 +117,49 @@ describe('questions: the bank in Postgres, delivery without keys', () => {
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('QUESTION_NOT_FOUND');
   });
+
+  describe('"Try it": checking one answer', () => {
+    const choice = () => bank.questions.find((q) => q.id === 'mm-typed-atomics-alignment') as BankQuestion;
+
+    it('should grade a choice, then show the key with the explanation naming options by their bank-order letter', async () => {
+      const q = choice();
+      const right = q.options!.find((o) => o.correct)!;
+      const wrong = q.options!.find((o) => !o.correct)!;
+      const miss = await learner.post(`/api/questions/${q.id}/check`, { response: { type: 'single', choice: wrong.id } });
+      expect(miss.status).toBe(200);
+      expect(miss.body).toMatchObject({ questionId: q.id, status: 'incorrect', score: 0, contentLocale: 'en' });
+      expect(miss.body.options.map((o: { id: string; correct: boolean }) => [o.id, o.correct])).toEqual(q.options!.map((o) => [o.id, o.correct]));
+      // The bank writes "Option (b)"; the page letters options A, B, C in the bank order.
+      expect(q.explanation).toMatch(/Option \(b\)/);
+      expect(miss.body.explanation).toMatch(/Option \(B\)/);
+      expect(miss.body.explanation).not.toMatch(/Option \(b\)/);
+      const hit = await learner.post(`/api/questions/${q.id}/check`, { response: { type: 'single', choice: right.id } });
+      expect(hit.body).toMatchObject({ status: 'correct', score: 1 });
+    });
+
+    it('should answer in the asked content language', async () => {
+      const res = await learner.agent
+        .post(`/api/questions/${choice().id}/check`)
+        .set('X-CSRF-Token', await learner.csrfToken())
+        .set('Accept-Language', 'zh-CN')
+        .send({ response: { type: 'single', choice: 'a' } });
+      expect(res.status).toBe(200);
+      expect(res.body.contentLocale).toBe('zh-CN');
+      expect(res.body.explanation).toMatch(/选项 \(B\)/);
+    });
+
+    it('should refuse a malformed answer, a type it cannot grade and an unknown question with 4xx', async () => {
+      const q = choice();
+      const bad = await learner.post(`/api/questions/${q.id}/check`, { response: { type: 'single' } });
+      expect([bad.status, bad.body.code]).toEqual([400, 'RESPONSE_INVALID']);
+      expect(findKeyMaterial(bad.body)).toEqual([]);
+      const essay = bank.questions.find((x) => x.type === 'essay' && !x.draft)!;
+      const refused = await learner.post(`/api/questions/${essay.id}/check`, { response: { type: 'essay', text: 'an answer' } });
+      expect([refused.status, refused.body.code]).toEqual([400, 'RESPONSE_INVALID']);
+      const missing = await learner.post('/api/questions/no-such-question/check', { response: { type: 'single', choice: 'a' } });
+      expect([missing.status, missing.body.code]).toEqual([404, 'QUESTION_NOT_FOUND']);
+    });
+  });
 });
 
 describe('questions: loading a changed bank', () => {

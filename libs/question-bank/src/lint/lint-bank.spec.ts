@@ -50,12 +50,14 @@ describe('lintBank', () => {
     ['a stray Go file', 'channels/stray.go: stray Go file'],
     ['an unknown topic folder', 'misc: unknown topic folder "misc"'],
     ['a topic folder without _topic.md', 'sync: topic folder without _topic.md'],
+    ['an explanation naming options the question does not have', 'channels/ch-unknown-option-reference.md:24: the explanation names options (d), (e), which the question does not have (options: a, b)'],
+    ['option feedback naming an option the question does not have', 'channels/ch-unknown-option-reference.md:20: the feedback of option b names option (c), which the question does not have (options: a, b)'],
   ])('should report %s', (_scenario, expected) => {
     expect(messages).toContainEqual(expect.stringContaining(`${brokenPath}/${expected}`));
   });
 
   it('should report nothing it was not asked to', () => {
     // Every broken file breaks its rule and only that rule (plus the prefix rule a misplaced file also breaks).
-    expect(broken.problems).toHaveLength(34);
+    expect(broken.problems).toHaveLength(36);
   });
 });

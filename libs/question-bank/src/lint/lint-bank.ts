@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { BankProblem } from '../model';
+import { unresolvedOptionReferences } from '@goprep/domain';
+import type { BankProblem, BankQuestion } from '../model';
 import { displayPath } from '../parse/paths';
 import { duplicateIdProblems, scanBank, type BankScan } from '../parse/scan-bank';
 import { defaultTranslationsDir, loadTranslations } from '../translations/load-translations';
@@ -72,6 +73,14 @@ export async function lintBank(bankDir: string, opts: LintOptions = {}): Promise
         problems.push({ file: parsed.file, line: parsed.lineOf(['title']), message: 'TODO text left in a question that is not a draft' });
       }
     }
+    if (question) {
+      problems.push(
+        ...optionReferenceProblems(question, question, parsed.file, {
+          explanation: sections?.explanationLine,
+          feedback: (index) => parsed.lineOf(['options', index, 'feedback']),
+        }),
+      );
+    }
     problems.push(...lintCodeTask(parsed));
     const verify = 'verify' in fm ? (fm.verify ?? []) : [];
     verify.forEach((check, index) => {
@@ -101,6 +110,11 @@ export async function lintBank(bankDir: string, opts: LintOptions = {}): Promise
   const english = files.filter((parsed) => !duplicateIds.has(parsed.file)).flatMap((parsed) => (parsed.question ? [parsed.question] : []));
   const translations = loadTranslations(opts.translationsDir ?? defaultTranslationsDir(dir), english);
   const stale: BankProblem[] = [];
+  const englishById = new Map(english.map((question) => [question.id, question]));
+  for (const translation of translations.translations) {
+    const source = englishById.get(translation.id);
+    if (source) problems.push(...optionReferenceProblems(source, translation, translation.sourcePath));
+  }
   for (const { kind, ...problem } of translations.problems) {
     if (kind === 'stale' && opts.allowStale) stale.push(problem);
     else problems.push(problem);
@@ -108,6 +122,33 @@ export async function lintBank(bankDir: string, opts: LintOptions = {}): Promise
 
   const topicFiles = scan.topics.filter((topic) => existsSync(join(topic.dir, '_topic.md'))).length;
   return { files: files.length + topicFiles + goFiles.length + translations.files, problems, stale };
+}
+
+/**
+ * A choice question's explanation and option feedback name options by id ("Option (b)", "选项 b");
+ * delivery rewrites those to the letters the reader sees, so each must name an option that exists.
+ */
+function optionReferenceProblems(
+  source: BankQuestion,
+  text: { explanation: string; options?: { id: string; feedback?: string }[] },
+  file: string,
+  lines: { explanation?: number; feedback?: (index: number) => number | undefined } = {},
+): BankProblem[] {
+  if (source.key.type !== 'single' && source.key.type !== 'multi') return [];
+  const ids = (source.options ?? []).map((option) => option.id);
+  const problem = (where: string, missing: string[], line: number | undefined): BankProblem => ({
+    file,
+    ...(line !== undefined ? { line } : {}),
+    message: `${where} names option${missing.length > 1 ? 's' : ''} ${missing.map((id) => `(${id})`).join(', ')}, which the question does not have (options: ${ids.join(', ')})`,
+  });
+  const problems: BankProblem[] = [];
+  const inExplanation = unresolvedOptionReferences(text.explanation, ids);
+  if (inExplanation.length > 0) problems.push(problem('the explanation', inExplanation, lines.explanation));
+  (text.options ?? []).forEach((option, index) => {
+    const missing = option.feedback ? unresolvedOptionReferences(option.feedback, ids) : [];
+    if (missing.length > 0) problems.push(problem(`the feedback of option ${option.id}`, missing, lines.feedback?.(index)));
+  });
+  return problems;
 }
 
 /** Program folders and Go files that no question claims. */

@@ -61,8 +61,8 @@ describe('loadBank', () => {
 
   it('should leave out broken files and return their problems with file and line', () => {
     const bank = loadBank(broken);
-    // Only files whose problems are lint-only (explanation length, gofmt, verify files) load.
-    expect(bank.questions.map((question) => question.id)).toEqual(['ch-code-unformatted', 'ch-missing-fixed', 'ch-short-explanation']);
+    // Only files whose problems are lint-only (explanation length, gofmt, verify files, option references) load.
+    expect(bank.questions.map((question) => question.id)).toEqual(['ch-code-unformatted', 'ch-missing-fixed', 'ch-short-explanation', 'ch-unknown-option-reference']);
     expect(bank.problems).toContainEqual({
       file: 'libs/question-bank/src/__fixtures__/broken-bank/channels/ch-single-two-correct.md',
       line: 13,

@@ -262,6 +262,12 @@ describe('translations', () => {
       expect(lenient.stale).toHaveLength(1);
     });
 
+    it('should reject a translated explanation that names an option the question does not have', async () => {
+      write('ch-span', stamped(SPAN_ZH.replace('不会阻塞。', '选项 (b) 不会阻塞，选项 c 也不会。'), 'ch-span'));
+      const result = await lintBank(bankDir, { translationsDir });
+      expect(result.problems.map((problem) => problem.message)).toEqual(['the explanation names option (c), which the question does not have (options: a, b)']);
+    });
+
     it('should exit 1 from the CLI on a broken translation and 0 when all are fresh', async () => {
       write('ch-span', stamped(SPAN_ZH.replace('`0 false`', '`0 true`'), 'ch-span'));
       const broken = capture();

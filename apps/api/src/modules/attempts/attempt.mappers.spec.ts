@@ -1,6 +1,6 @@
 import type { AttemptResult } from '@goprep/domain';
 import type { AttemptRow } from './attempt-rows';
-import { mapDeliveryItem, mapReviewItem, mapSummary, type DeliveryItemRow, type ReviewItemRow } from './attempt.mappers';
+import { mapDeliveryItem, mapReviewItem, mapSummary, titleFacts, type DeliveryItemRow, type ReviewItemRow } from './attempt.mappers';
 
 const item: DeliveryItemRow = {
   position: 2,
@@ -98,6 +98,33 @@ describe('mapReviewItem', () => {
     expect(dto.options?.map((o) => [o.id, o.correct])).toEqual([['c', false], ['a', false], ['b', true]]);
     expect(dto.verifiedOutput).toBeUndefined();
   });
+
+  it('should name options in the explanation and feedback by the letters the attempt showed them with', () => {
+    const options = [
+      { id: 'a', text: 'A', correct: false, feedback: 'Option (b) is the right one.' },
+      { id: 'b', text: 'B', correct: true },
+      { id: 'c', text: 'C', correct: false },
+    ];
+    // Shown as c, a, b: c is A, a is B, b is C.
+    const dto = mapReviewItem({ ...review, type: 'single', code: null, options, answer_key: { type: 'single', correct: 'b' }, explanation: 'Option b holds; options a and (c) do not.' });
+    expect(dto.explanation).toBe('Option C holds; options B and (A) do not.');
+    expect(dto.options?.[1]?.feedback).toBe('Option (C) is the right one.');
+  });
+});
+
+describe('titleFacts', () => {
+  it('should give the facts of a quick quiz, a mock interview and a set instead of English text', () => {
+    const quick = attempt({ config: { title: 'Quick quiz: memory-model, channels', timeLimitSeconds: 600, shuffleOptions: true, quick: { topics: ['memory-model', 'channels'], difficulty: { min: 1, max: 5 }, count: 5 } } });
+    expect(mapSummary(quick).titleFacts).toEqual({ kind: 'quick', topics: ['memory-model', 'channels'] });
+    const mock = attempt({ mode: 'mock', config: { title: 'Mock interview: SRE (senior)', timeLimitSeconds: 600, shuffleOptions: true, mock: { template: 'sre', level: 'senior' } } });
+    expect(mapSummary(mock).titleFacts).toEqual({ kind: 'mock', template: 'sre', level: 'senior' });
+    expect(titleFacts({ mode: 'set', config: { title: 'Backend screen', timeLimitSeconds: 600, shuffleOptions: false } })).toEqual({ kind: 'set', setTitle: 'Backend screen' });
+  });
+
+  it('should give only the kind when a row has no facts, so the stored title is the fallback', () => {
+    const bare = attempt({ config: { title: 'Quick quiz: channels', timeLimitSeconds: 600, shuffleOptions: true } });
+    expect(mapSummary(bare)).toMatchObject({ title: 'Quick quiz: channels', titleFacts: { kind: 'quick' } });
+  });
 });
 
 describe('mapSummary', () => {
@@ -156,14 +183,14 @@ describe('content language', () => {
       references: [],
       score: '1',
       status: 'correct',
-      tr_explanation: '因为。',
+      tr_explanation: '因为。选项 b 对，(a) 不对。',
       tr_option_feedback: { a: '不对', b: '对' },
       tr_answer: null,
       tr_accepted: null,
       tr_rubric: null,
     };
     const dto = mapReviewItem(row, 'zh-CN');
-    expect(dto.explanation).toBe('因为。');
+    expect(dto.explanation).toBe('因为。选项 C 对，(B) 不对。');
     expect(dto.key).toEqual({ type: 'single', correct: 'b' });
     expect(dto.options).toEqual([
       { id: 'c', text: '丙', correct: false },

@@ -2,7 +2,7 @@ import { applyOptionOrder, reviewAccess, type AnswerKey, type AttemptResult } fr
 import type { ContentLocale } from '../../common/i18n/content-locale';
 import { deliveredText, reviewedText, type TranslationColumns, type TranslationReviewColumns } from '../questions/translated-text';
 import type { AttemptRow } from './attempt-rows';
-import type { AttemptScoreDto, AttemptSummaryDto, DeliveryItemDto, ReviewItemDto } from './dto/attempt.dto';
+import type { AttemptScoreDto, AttemptSummaryDto, AttemptTitleFactsDto, DeliveryItemDto, ReviewItemDto } from './dto/attempt.dto';
 
 type StoredOption = { id: string; text: string; correct: boolean; feedback?: string };
 
@@ -44,12 +44,25 @@ export function mapScore(result: AttemptResult): AttemptScoreDto {
   return { ...result, byTopic: result.byTopic.map((t) => ({ ...t })), byDifficulty: result.byDifficulty.map((d) => ({ ...d })) };
 }
 
+/**
+ * The facts an attempt's title is made of. Every attempt stores them in `config` (quick: topics,
+ * mock: template and level) beside the English `title`; a row without them keeps its stored title.
+ */
+export function titleFacts(row: Pick<AttemptRow, 'mode' | 'config'>): AttemptTitleFactsDto {
+  const { quick, mock } = row.config;
+  if (row.mode === 'quick' && quick && Array.isArray(quick.topics) && quick.topics.length > 0) return { kind: 'quick', topics: [...quick.topics] };
+  if (row.mode === 'mock' && mock?.template && mock.level) return { kind: 'mock', template: mock.template, level: mock.level };
+  if (row.mode === 'set') return { kind: 'set', setTitle: row.config.title };
+  return { kind: row.mode };
+}
+
 export function mapSummary(row: AttemptRow): AttemptSummaryDto {
   const access = reviewAccess(row.review_policy, row.state);
   return {
     id: row.id,
     mode: row.mode,
     title: row.config.title,
+    titleFacts: titleFacts(row),
     state: row.state,
     startedAt: row.started_at.toISOString(),
     deadlineAt: row.deadline_at.toISOString(),
@@ -105,13 +118,14 @@ export function mapDeliveryItem(row: DeliveryItemRow, locale: ContentLocale = 'e
 
 export function mapReviewItem(row: ReviewItemRow, locale: ContentLocale = 'en'): ReviewItemDto {
   const { text, fields } = itemQuestion(row, locale);
-  const reviewed = reviewedText(row, locale);
+  const shown = row.options ? applyOptionOrder(row.options, row.option_order) : null;
+  const reviewed = reviewedText(row, locale, shown?.map((o) => o.id));
   const key = reviewed.key;
   return {
     ...fields,
-    ...(row.options
+    ...(shown
       ? {
-          options: applyOptionOrder(row.options, row.option_order).map((o) => {
+          options: shown.map((o) => {
             const feedback = reviewed.feedback(o.id, o.feedback);
             return { id: o.id, text: text.optionText(o.id, o.text), correct: o.correct, ...(feedback ? { feedback } : {}) };
           }),

@@ -191,7 +191,8 @@ export function mapPreviews(previews: Record<SrsRating, IntervalPreview>, now: D
 
 export function mapReviewResult(row: ReviewRow, locale: ContentLocale = 'en'): ReviewResultDto {
   const after = row.state_after;
-  const reviewed = reviewedText(row, locale);
+  // Drills show options in the bank's order (mapDrillQuestion), so that order gives the letters.
+  const reviewed = reviewedText(row, locale, row.key_options?.map((o) => o.id));
   const info = contentLocaleInfo(row, locale);
   const optionTexts = new Map(info.contentLocale === 'en' ? [] : (row.tr_options ?? []).map((o) => [o.id, o.text]));
   return {

@@ -1,9 +1,18 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/decorators';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
 import { RequestedContentLocale, type ContentLocale } from '../../common/i18n/content-locale';
-import { ListQuestionsQueryDto, LocalizedQuestionDto, LocalizedQuestionPreviewDto, PreviewQueryDto, QuestionPageDto, TopicDto } from './dto/question.dto';
+import {
+  CheckAnswerDto,
+  CheckResultDto,
+  ListQuestionsQueryDto,
+  LocalizedQuestionDto,
+  LocalizedQuestionPreviewDto,
+  PreviewQueryDto,
+  QuestionPageDto,
+  TopicDto,
+} from './dto/question.dto';
 import { QuestionsService } from './questions.service';
 
 @ApiTags('questions')
@@ -31,6 +40,16 @@ export class QuestionsController {
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'QUESTION_NOT_FOUND' })
   get(@Param('id') id: string, @RequestedContentLocale() locale: ContentLocale): Promise<LocalizedQuestionDto> {
     return this.questions.delivered(id, locale);
+  }
+
+  @Post('questions/:id/check')
+  @HttpCode(200)
+  @ApiOperation({ summary: '"Try it": grade one answer to a bank question now (untimed, not recorded); the key and explanation come back only with a verdict' })
+  @ApiOkResponse({ type: CheckResultDto })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'RESPONSE_INVALID (also for essays, flashcards and code tasks), VALIDATION_FAILED' })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'QUESTION_NOT_FOUND' })
+  check(@Param('id') id: string, @Body() body: CheckAnswerDto, @RequestedContentLocale() locale: ContentLocale): Promise<CheckResultDto> {
+    return this.questions.check(id, body, locale);
   }
 
   @Get('questions/:id/preview')

@@ -4,7 +4,15 @@ import type { PoolCandidate } from '@goprep/domain';
 import type { ContentLocale } from '../../common/i18n/content-locale';
 import { QuestionEntity, QuestionVersionEntity, TopicEntity } from './question.entities';
 import type { VersionRow } from './question-version-row';
-import { TRANSLATION_COLUMNS, TRANSLATION_REVIEW_COLUMNS, translationJoin, type TranslationColumns, type TranslationReviewColumns } from './translated-text';
+import {
+  GRADING_COLUMNS_SQL,
+  TRANSLATION_COLUMNS,
+  TRANSLATION_REVIEW_COLUMNS,
+  translationJoin,
+  type GradingColumns,
+  type TranslationColumns,
+  type TranslationReviewColumns,
+} from './translated-text';
 
 /** The connection or the transaction a statement runs on. */
 export type Db = EntityManager | DataSource;
@@ -177,6 +185,16 @@ export class QuestionsRepository {
       versionId,
       locale,
     ])) as TranslationColumns[];
+    return row;
+  }
+
+  /** What "Try it" grades against (the key plus every current translation's accepted answers) and shows (the translation in `locale`). */
+  async checkRow(versionId: string, locale: ContentLocale): Promise<(GradingColumns & Partial<TranslationReviewColumns>) | undefined> {
+    const [row] = (await this.db.query(
+      `SELECT ${GRADING_COLUMNS_SQL}, ${TRANSLATION_COLUMNS}, ${TRANSLATION_REVIEW_COLUMNS}
+         FROM question_versions v ${translationJoin('$2')} WHERE v.id = $1`,
+      [versionId, locale],
+    )) as Array<GradingColumns & Partial<TranslationReviewColumns>>;
     return row;
   }
 

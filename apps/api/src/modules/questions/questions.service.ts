@@ -1,9 +1,11 @@
-import type { AnswerKey } from '@goprep/domain';
+import { answerFeedback, grade, optionLabels, relabelOptionReferences, validateResponse, type AnswerKey } from '@goprep/domain';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import type { ContentLocale } from '../../common/i18n/content-locale';
 import {
+  CheckAnswerDto,
+  CheckResultDto,
   ListQuestionsQueryDto,
   LocalizedQuestionDto,
   LocalizedQuestionPreviewDto,
@@ -16,7 +18,10 @@ import {
 import { QuestionVersionEntity } from './question.entities';
 import { hasHan, searchGrams } from './search-grams';
 import { QuestionsRepository, type DrawableQuestion, type DrawableScope } from './questions.repository';
-import { contentLocaleInfo, deliveredText, reviewedText } from './translated-text';
+import { contentLocaleInfo, deliveredText, gradingKey, reviewedText } from './translated-text';
+
+/** Types "Try it" grades on the spot; essays need a person, flashcards are recalled, code tasks are judged. */
+const CHECKABLE_TYPES = new Set(['single', 'multi', 'true-false', 'short', 'numeric', 'code-output', 'code-lines']);
 
 export function mapDelivery(v: QuestionVersionEntity): QuestionDeliveryDto {
   return {
@@ -41,13 +46,22 @@ export function mapDelivery(v: QuestionVersionEntity): QuestionDeliveryDto {
 
 export function mapPreview(v: QuestionVersionEntity): QuestionPreviewDto {
   const { options: _deliveryOptions, ...delivery } = mapDelivery(v);
+  const labels = v.options && v.options.length > 0 ? optionLabels(v.options.map((o) => o.id)) : undefined;
   return {
     ...delivery,
     ...(v.options
-      ? { options: v.options.map((o) => ({ id: o.id, text: o.text, correct: o.correct, ...(o.feedback ? { feedback: o.feedback } : {}) })) }
+      ? {
+          options: v.options.map((o) => ({
+            id: o.id,
+            text: o.text,
+            correct: o.correct,
+            ...(o.feedback ? { feedback: labels ? relabelOptionReferences(o.feedback, labels) : o.feedback } : {}),
+          })),
+        }
       : {}),
     answerKey: v.answerKey as Record<string, unknown>,
-    explanation: v.explanation,
+    // The preview shows options in the bank's order, lettered A, B, C: the explanation names them so.
+    explanation: labels ? relabelOptionReferences(v.explanation, labels) : v.explanation,
     verify: v.verify as VerifyCheckDto[],
     verification: v.verification,
   };
@@ -108,7 +122,7 @@ export class QuestionsService {
     const row = await this.repo.reviewTranslation(version.id, locale);
     const text = deliveredText({ title: version.title, prompt: version.prompt, unit: version.unit, ...row }, locale);
     if (text.info.contentLocale === 'en') return { ...english, ...text.info };
-    const reviewed = reviewedText({ explanation: version.explanation, answer_key: version.answerKey as AnswerKey, ...row }, locale);
+    const reviewed = reviewedText({ explanation: version.explanation, answer_key: version.answerKey as AnswerKey, ...row }, locale, version.options?.map((opt) => opt.id));
     return {
       ...english,
       title: text.title,
@@ -131,6 +145,48 @@ export class QuestionsService {
   /** The current version of every non-retired question in scope: what quizzes and sets draw from. */
   drawable(scope: DrawableScope = {}): Promise<DrawableQuestion[]> {
     return this.repo.drawable(scope);
+  }
+
+  /**
+   * "Try it": grades one answer to the current version and only then shows the key, explanation and
+   * feedback, in the learner's content language. Nothing is stored; options keep the bank order.
+   */
+  async check(id: string, body: CheckAnswerDto, locale: ContentLocale): Promise<CheckResultDto> {
+    const version = await this.current(id);
+    if (!CHECKABLE_TYPES.has(version.type)) {
+      throw new AppError(ErrorCode.RESPONSE_INVALID, `A ${version.type} question cannot be checked here; add it to your drills instead.`);
+    }
+    const validation = validateResponse(version.type, body.response);
+    if (!validation.ok) throw new AppError(ErrorCode.RESPONSE_INVALID, `Not a valid ${version.type} response: ${validation.message}`);
+    const row = await this.repo.checkRow(version.id, locale);
+    const key0 = row ? gradingKey(row) : (version.answerKey as AnswerKey);
+    const response = validation.response as Parameters<typeof grade>[1];
+    const result = grade(key0, response);
+    const options = version.options ?? [];
+    const reviewed = reviewedText({ explanation: version.explanation, answer_key: version.answerKey as AnswerKey, ...row }, locale, options.map((o) => o.id));
+    const text = deliveredText({ title: version.title, prompt: version.prompt, unit: version.unit, ...row }, locale);
+    const key = reviewed.key;
+    return {
+      questionId: id,
+      version: version.version,
+      status: result.status,
+      score: result.score ?? 0,
+      key: key as unknown as Record<string, unknown>,
+      explanation: reviewed.explanation,
+      references: version.references,
+      ...(options.length > 0
+        ? {
+            options: options.map((o) => {
+              const feedback = reviewed.feedback(o.id, o.feedback);
+              return { id: o.id, text: text.optionText(o.id, o.text), correct: o.correct, ...(feedback ? { feedback } : {}) };
+            }),
+          }
+        : {}),
+      ...(key.type === 'code-output' ? { verifiedOutput: key.outputs } : {}),
+      ...(key.type === 'code-lines' ? { verifiedLines: key.lines } : {}),
+      feedback: answerFeedback(key, response) ?? null,
+      ...contentLocaleInfo(row ?? {}, locale),
+    };
   }
 
   async current(id: string): Promise<QuestionVersionEntity> {

@@ -1,4 +1,4 @@
-import { withTranslatedAnswers, type AnswerKey } from '@goprep/domain';
+import { optionLabels, relabelOptionReferences, withTranslatedAnswers, type AnswerKey } from '@goprep/domain';
 import type { ContentLocale } from '../../common/i18n/content-locale';
 
 /**
@@ -83,18 +83,26 @@ export function deliveredText<T extends EnglishText>(
   };
 }
 
-/** Explanation, option feedback and the key's text in the delivered language. */
+/**
+ * Explanation, option feedback and the key's text in the delivered language. With `shownOptionIds`
+ * (a choice question's options in the order the reader saw them), the bank's references to options
+ * by id ("Option (b)") are rewritten to the letters the reader saw (`relabelOptionReferences`).
+ */
 export function reviewedText(
   row: { explanation: string; answer_key: AnswerKey } & Partial<TranslationReviewColumns>,
   requested: ContentLocale,
+  shownOptionIds?: readonly string[],
 ): { explanation: string; key: AnswerKey; feedback: (id: string, english: string | undefined) => string | undefined } {
   const info = contentLocaleInfo(row, requested);
-  if (info.contentLocale === 'en') return { explanation: row.explanation, key: row.answer_key, feedback: (_id, english) => english };
+  const labels = shownOptionIds && shownOptionIds.length > 0 ? optionLabels(shownOptionIds) : undefined;
+  const relabel = (text: string): string => (labels ? relabelOptionReferences(text, labels) : text);
+  const relabelled = (text: string | undefined): string | undefined => (text === undefined ? undefined : relabel(text));
+  if (info.contentLocale === 'en') return { explanation: relabel(row.explanation), key: row.answer_key, feedback: (_id, english) => relabelled(english) };
   const feedback = row.tr_option_feedback ?? {};
   return {
-    explanation: row.tr_explanation ?? row.explanation,
+    explanation: relabel(row.tr_explanation ?? row.explanation),
     key: localizedKey(row.answer_key, row),
-    feedback: (id, english) => (english !== undefined ? (feedback[id] ?? english) : undefined),
+    feedback: (id, english) => relabelled(english !== undefined ? (feedback[id] ?? english) : undefined),
   };
 }
 

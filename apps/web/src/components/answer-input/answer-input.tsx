@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QuestionResponse } from '@goprep/domain';
+import { optionLabel, type QuestionResponse } from '@goprep/domain';
 import { Markdown } from '@/components/ui/markdown';
 import { parseNumber, toggleChoice } from '@/lib/responses';
 
@@ -56,8 +56,9 @@ function ChoiceList({ question, response, onChange, disabled }: Props) {
                 )
               }
             />
-            <span className="quiz-option__key" aria-hidden="true">
-              {index + 1}
+            {/* The letter every screen uses for this option (explanations name it so); read aloud too. */}
+            <span className="quiz-option__key" data-testid="option-label">
+              {optionLabel(index)}
             </span>
             <Markdown source={option.text} className="quiz-option__text" />
           </label>

@@ -18,6 +18,7 @@ import { submitWarnings } from './submit-warnings';
 import type { AttemptDelivery } from './types';
 import { useAutosave, type SaveAnswerFn, type SaveStatus } from './use-autosave';
 import { useCountdown } from './use-countdown';
+import { attemptTitle } from '@/lib/attempt-title';
 
 /** A save still failing when the time is up must not keep the result waiting for long. */
 const FINAL_FLUSH_TIMEOUT_MS = 5000;
@@ -212,7 +213,7 @@ export function AttemptRunner({ attempt, source }: { attempt: AttemptDelivery; s
   return (
     <div className="quiz-runner" data-testid="quiz-runner" data-attempt-id={attempt.id}>
       <div className="quiz-bar">
-        <h1 className="quiz-bar__title">{attempt.title}</h1>
+        <h1 className="quiz-bar__title">{attemptTitle(t, attempt)}</h1>
         <p className={['quiz-timer', timeClass].filter(Boolean).join(' ')} data-testid="quiz-timer">
           <span className="visually-hidden">{t('quiz.runner.timeLeft')} </span>
           <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" className="quiz-timer__icon">

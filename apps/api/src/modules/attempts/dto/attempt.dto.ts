@@ -183,10 +183,20 @@ export class AttemptScoreDto extends TallyDto {
   @ApiProperty() timeTakenSeconds!: number;
 }
 
+/** What an attempt's title says, as facts a client renders in the reader's language (topic and template names). */
+export class AttemptTitleFactsDto {
+  @ApiProperty({ enum: ['quick', 'mock', 'set'] }) kind!: 'quick' | 'mock' | 'set';
+  @ApiPropertyOptional({ type: [String], description: 'quick: the topic ids drawn from' }) topics?: string[];
+  @ApiPropertyOptional({ description: 'mock: the role template id' }) template?: string;
+  @ApiPropertyOptional({ enum: TEMPLATE_LEVELS, description: 'mock: the level' }) level?: string;
+  @ApiPropertyOptional({ description: 'set: the question set title as its authors wrote it' }) setTitle?: string;
+}
+
 export class AttemptSummaryDto {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: ['quick', 'mock', 'set'] }) mode!: string;
-  @ApiProperty() title!: string;
+  @ApiProperty({ description: 'The title as stored (English, topic ids); kept for older clients: render titleFacts instead' }) title!: string;
+  @ApiProperty({ type: AttemptTitleFactsDto, description: 'The facts of the title, for rendering it in the reader\'s language' }) titleFacts!: AttemptTitleFactsDto;
   @ApiProperty({ enum: ATTEMPT_STATES }) state!: string;
   @ApiProperty() startedAt!: string;
   @ApiProperty() deadlineAt!: string;

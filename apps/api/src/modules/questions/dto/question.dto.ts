@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ApiSchemaRules } from '../../../common/http/api-schema-rules';
 import { BoundedInt } from '../../../common/http/int';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { QUESTION_TYPES, TOPIC_IDS, VERIFY_KINDS } from '@goprep/question-bank';
 import type { QuestionType, TopicId } from '@goprep/question-bank';
 import { CONTENT_LOCALES, type ContentLocale } from '../../../common/i18n/content-locale';
@@ -149,5 +149,29 @@ export class QuestionPreviewDto extends QuestionDeliveryDto {
 export class LocalizedQuestionPreviewDto extends QuestionPreviewDto {
   @ApiProperty({ enum: CONTENT_LOCALES, description: 'The language of the text (title, prompt, options, feedback, explanation)' }) contentLocale!: ContentLocale;
   @ApiProperty({ description: 'True when another language was asked for and this question is shown in English instead' }) fallback!: boolean;
+}
+
+/** "Try it" on the bank page: one answer to grade now, untimed and unrecorded. */
+export class CheckAnswerDto {
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The answer, as for attempts (e.g. `{ "type": "single", "choice": "b" }`)' })
+  @IsObject()
+  response!: Record<string, unknown>;
+}
+
+/** The verdict on a tried answer, with what a review shows: only ever sent after an answer was given. */
+export class CheckResultDto {
+  @ApiProperty() questionId!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty({ enum: ['correct', 'partial', 'incorrect'] }) status!: string;
+  @ApiProperty() score!: number;
+  @ApiProperty({ description: 'The answer key, by type' }) key!: Record<string, unknown>;
+  @ApiProperty({ description: 'Options are named by the letters of the bank order (the order the page shows)' }) explanation!: string;
+  @ApiProperty({ type: [String] }) references!: string[];
+  @ApiPropertyOptional({ type: [PreviewOptionDto], description: 'In the bank order, with correctness and feedback' }) options?: PreviewOptionDto[];
+  @ApiPropertyOptional({ type: [String], description: 'code-output: what running the program prints (verified with Go)' }) verifiedOutput?: string[];
+  @ApiPropertyOptional({ type: [Number], description: 'code-lines: the lines the verifier confirmed' }) verifiedLines?: number[];
+  @ApiProperty({ description: 'Feedback the key gives for this answer (graded short and numeric answers)', type: String, nullable: true }) feedback!: string | null;
+  @ApiProperty({ enum: CONTENT_LOCALES, description: 'The language of the explanation and feedback' }) contentLocale!: ContentLocale;
+  @ApiProperty() fallback!: boolean;
   @ApiPropertyOptional({ enum: ['missing', 'stale'] }) fallbackReason?: 'missing' | 'stale';
 }

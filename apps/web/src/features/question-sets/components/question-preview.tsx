@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { optionLabel } from '@goprep/domain';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Markdown } from '@/components/ui/markdown';
@@ -71,15 +72,17 @@ export function QuestionPreview({
           ) : null}
           {preview.data.options?.length ? (
             <ul className="qs-preview__options">
-              {preview.data.options.map((o) => (
-                <li key={o.id} className={o.correct ? 'qs-correct' : undefined}>
+              {/* Lettered in the bank's order, as the explanation below names them. */}
+              {preview.data.options.map((o, index) => (
+                <li key={o.id} className={o.correct ? 'qs-correct' : undefined} data-testid="preview-option">
                   <span className="qs-mark" aria-hidden="true">
                     {o.correct ? '✓' : '·'}
                   </span>
+                  <span className="quiz-option__key">{optionLabel(index)}</span>
                   <span>
-                    {o.text}
+                    <Markdown source={o.text} className="qs-preview__option-text" />
                     {o.correct ? <span className="visually-hidden"> ({t('questionSets.preview.correct')})</span> : null}
-                    {o.feedback ? <span className="muted small"> — {o.feedback}</span> : null}
+                    {o.feedback ? <Markdown source={o.feedback} className="muted small" /> : null}
                   </span>
                 </li>
               ))}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import type { QuestionPage, Topic } from '../types';
@@ -14,7 +14,10 @@ type Props = {
 
 export function QuestionList({ data, topics, onPage, stale }: Props) {
   const { t } = useTranslation();
+  const { search } = useLocation();
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
+  // The question page carries the bank's filters, so its "back" link restores this very list.
+  const back = search.length > 1 ? `?back=${encodeURIComponent(search.slice(1))}` : '';
 
   if (data.items.length === 0) {
     return <p className="empty">{t('practice.noResults')}</p>;
@@ -28,7 +31,7 @@ export function QuestionList({ data, topics, onPage, stale }: Props) {
       <ul className="question-list" data-testid="question-list">
         {data.items.map((q) => (
           <li key={q.id} className="question-row">
-            <Link to={`/practice/questions/${encodeURIComponent(q.id)}`} className="question-row__link">
+            <Link to={`/practice/questions/${encodeURIComponent(q.id)}${back}`} className="question-row__link">
               <span className="question-row__title" lang={q.contentLocale}>
                 {q.title}
               </span>

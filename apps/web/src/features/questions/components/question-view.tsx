@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { QuestionResponse } from '@goprep/domain';
 import { ContentLocaleNote } from '@/components/answer-input';
 import { CodeViewer } from '@/components/code-viewer';
 import { Alert } from '@/components/ui/alert';
@@ -11,10 +12,13 @@ import { Markdown } from '@/components/ui/markdown';
 import { Spinner } from '@/components/ui/spinner';
 import { isApiError } from '@/lib/api-client';
 import { safeHref } from '@/lib/markdown';
+import { useAddQuestionToDrills } from '../api/add-to-drills';
 import { useQuestion } from '../api/get-question';
 import { usePractiseQuestion } from '../api/practise-question';
-import type { QuestionDetail } from '../types';
+import { bankSearch } from '../hooks/use-question-filters';
+import type { CheckResult, QuestionDetail } from '../types';
 import { difficultyLabel, difficultyTone, topicLabel, typeLabel } from './labels';
+import { CHECKABLE_TYPES, TryIt } from './try-it';
 
 function ReferenceItem({ reference }: { reference: string }) {
   const href = safeHref(reference);
@@ -50,15 +54,38 @@ function PractiseTask({ questionId }: { questionId: string }) {
   );
 }
 
+function AddToDrills({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const add = useAddQuestionToDrills();
+  return (
+    <div className="question__actions">
+      <Button variant="secondary" onClick={() => add.mutate(id)} disabled={add.isPending || add.isSuccess} data-testid="add-to-drills">
+        {t('practice.addToDrills')}
+      </Button>
+      {add.isSuccess ? (
+        <p className="small" role="status" data-testid="drills-added">
+          {t(add.data.added > 0 ? 'practice.addedToDrills' : 'practice.alreadyInDrills')} <Link to="/drills">{t('practice.openDrills')}</Link>
+        </p>
+      ) : null}
+      {add.isError ? <Alert>{isApiError(add.error) ? add.error.message : t('errors.loadFailed')}</Alert> : null}
+    </div>
+  );
+}
+
 function QuestionBody({ question }: { question: QuestionDetail }) {
   const { t } = useTranslation();
+  const [params] = useSearchParams();
   const [selected, setSelected] = useState<number[]>([]);
+  const [checked, setChecked] = useState<{ result: CheckResult; response: QuestionResponse } | null>(null);
   const isLines = question.type === 'code-lines';
+  const checkable = CHECKABLE_TYPES.has(question.type);
+  // The bank's filters came along in `back`; the link returns to the same filtered page.
+  const back = bankSearch(params.get('back'));
 
   return (
     <article className="question" aria-labelledby="question-title">
       <header className="question__header">
-        <Link to="/practice" className="back-link">
+        <Link to={`/practice${back}`} className="back-link" data-testid="back-to-bank">
           ← {t('practice.backToBank')}
         </Link>
         <h1 id="question-title" className="page-header__title">
@@ -87,12 +114,13 @@ function QuestionBody({ question }: { question: QuestionDetail }) {
           <CodeViewer
             code={question.code}
             label={question.title}
-            selectable={isLines}
+            selectable={isLines && checkable && !checked}
             selectedLines={selected}
             onSelectedLinesChange={setSelected}
+            review={isLines && checked ? { chosen: selected, correct: checked.result.verifiedLines ?? [] } : undefined}
           />
         ) : null}
-        {question.options?.length ? (
+        {question.options?.length && !checkable ? (
           <ol className="options" type="A">
             {question.options.map((o) => (
               <li key={o.id}>
@@ -102,9 +130,21 @@ function QuestionBody({ question }: { question: QuestionDetail }) {
           </ol>
         ) : null}
         {question.unit ? <p className="muted">{t('practice.unit', { unit: question.unit })}</p> : null}
-        <p className="muted small">{t('practice.previewNote')}</p>
         {question.type === 'code-task' ? <PractiseTask questionId={question.id} /> : null}
+        {checkable ? null : <p className="muted small">{t('practice.tryIt.notHere')}</p>}
+        <AddToDrills id={question.id} />
       </Card>
+
+      {checkable ? (
+        <TryIt
+          question={question}
+          selectedLines={selected}
+          onResult={(result, response) => {
+            setChecked(result && response ? { result, response } : null);
+            if (!result) setSelected([]);
+          }}
+        />
+      ) : null}
 
       {question.tags.length ? (
         <ul className="tags" aria-label={t('practice.tags')}>

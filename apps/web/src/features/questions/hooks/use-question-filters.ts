@@ -6,6 +6,22 @@ export const PAGE_SIZE = 20;
 const KEYS = ['topic', 'type', 'difficulty', 'tag', 'q'] as const;
 type FilterKey = (typeof KEYS)[number];
 
+/**
+ * The bank's search string (`?topic=...&page=2`, or '') from a `back` value a question page was
+ * opened with: only the bank's own keys survive, so the link cannot be pointed anywhere else.
+ */
+export function bankSearch(back: string | null): string {
+  if (!back) return '';
+  const from = new URLSearchParams(back);
+  const kept = new URLSearchParams();
+  for (const key of [...KEYS, 'page'] as const) {
+    const value = from.get(key);
+    if (value) kept.set(key, value);
+  }
+  const text = kept.toString();
+  return text ? `?${text}` : '';
+}
+
 /** Filters live in the URL, so a filtered list can be bookmarked, shared and navigated back to. */
 export function useQuestionFilters() {
   const [params, setParams] = useSearchParams();

@@ -18,3 +18,4 @@ export type QuestionFilters = {
   page: number;
   pageSize: number;
 };
+export type CheckResult = Schemas['CheckResultDto'];

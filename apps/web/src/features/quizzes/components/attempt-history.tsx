@@ -7,6 +7,7 @@ import { Spinner } from '@/components/ui/spinner';
 import { useHistory } from '../api/get-history';
 import type { AttemptSummary, AttemptHistory } from '../types';
 import { topicLabel } from './labels';
+import { attemptTitle } from '@/lib/attempt-title';
 
 function percentOf(a: AttemptSummary): string {
   const p = a.result?.percent;
@@ -87,7 +88,7 @@ export function AttemptHistoryView() {
             {attempts.map((a) => (
               <tr key={a.id} data-testid="history-row">
                 <td>
-                  <Link to={a.state === 'in_progress' ? `/practice/attempts/${a.id}` : `/practice/attempts/${a.id}/result`}>{a.title}</Link>{' '}
+                  <Link to={a.state === 'in_progress' ? `/practice/attempts/${a.id}` : `/practice/attempts/${a.id}/result`}>{attemptTitle(t, a)}</Link>{' '}
                   {a.state !== 'submitted' ? <Badge>{t(`quiz.history.state.${a.state}`, { defaultValue: a.state })}</Badge> : null}
                 </td>
                 <td>{date.format(new Date(a.startedAt))}</td>

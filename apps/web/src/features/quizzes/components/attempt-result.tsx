@@ -18,6 +18,7 @@ import type { AttemptReview, ReviewItem } from '../types';
 import { difficultyLabel, formatDuration, topicLabel, typeLabel } from './labels';
 import { round, ScoreBars } from './score-bars';
 import { useDrillMissed } from '../api/drill-missed';
+import { attemptTitle } from '@/lib/attempt-title';
 
 const STATUS_TONE: Record<string, 'easy' | 'medium' | 'hard' | 'neutral'> = {
   correct: 'easy',
@@ -327,7 +328,7 @@ export function AttemptResult({ id }: { id: string }) {
     <div className="result" data-testid="attempt-result">
       <header className="page-header">
         <div>
-          <h1 className="page-header__title">{data.attempt.title}</h1>
+          <h1 className="page-header__title">{attemptTitle(t, data.attempt)}</h1>
           <p className="page-header__lead">
             {data.attempt.state === 'abandoned' ? t('quiz.result.abandoned') : t('quiz.result.lead')}
           </p>

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ContentLocaleNote } from '@/components/answer-input';
+import type { QuestionResponse } from '@goprep/domain';
+import { ContentLocaleNote, ReviewOptions } from '@/components/answer-input';
 import { CodeTaskReview, codeFilesOf } from '@/components/code-task';
+import { CodeViewer } from '@/components/code-viewer';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Markdown } from '@/components/ui/markdown';
@@ -24,6 +26,10 @@ function ItemEntry({ orgId, report, item }: { orgId: string; report: CandidateRe
   const labels = { yes: t('answer.true'), no: t('answer.false'), lines: (l: string) => t('results.report.lines', { lines: l }) };
   const answer = responseText(item, labels);
   const key = keyText(item, labels);
+  const isChoice = (item.type === 'single' || item.type === 'multi') && (item.options?.length ?? 0) > 0;
+  const isLines = item.type === 'code-lines' && Boolean(item.code);
+  const chosenLines = item.response && Array.isArray(item.response['lines']) ? item.response['lines'].filter((l): l is number => typeof l === 'number') : [];
+  const keyLines = Array.isArray(item.key['lines']) ? item.key['lines'].filter((l): l is number => typeof l === 'number') : [];
   return (
     <li className="card report-item" data-testid="report-item" data-position={item.position} data-status={item.status} data-type={item.type}>
       <header className="report-item__head">
@@ -44,10 +50,20 @@ function ItemEntry({ orgId, report, item }: { orgId: string; report: CandidateRe
         <summary className="small">{t('results.report.prompt')}</summary>
         <ContentLocaleNote info={item} />
         <Markdown source={item.prompt} />
-        {item.code ? <pre className="review-pre">{item.code}</pre> : null}
+        {item.code && !isLines ? <pre className="review-pre">{item.code}</pre> : null}
       </details>
+      {isLines && item.code ? (
+        // The program with the candidate's lines and the key's lines marked, as on the learner's result page.
+        <CodeViewer code={item.code} label={item.title} selectable={false} review={{ chosen: chosenLines, correct: item.verifiedLines ?? keyLines }} />
+      ) : null}
+      {isChoice ? (
+        // Lettered in the order the candidate saw them, with their Markdown rendered.
+        <ReviewOptions options={item.options ?? []} response={item.response as QuestionResponse | null} pickLabel={t('results.report.candidatePick')} />
+      ) : null}
       {item.type === 'code-task' ? (
         <CodeTaskReview id={`report-${report.attemptId}-${item.position}`} files={codeFilesOf(item.response)} judge={item.judge} />
+      ) : isChoice ? (
+        item.response ? null : <p className="muted" data-testid="item-answer">{t('results.report.noAnswer')}</p>
       ) : (
         <div className="report-item__answers">
           <div>
