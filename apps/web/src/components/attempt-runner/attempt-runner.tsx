@@ -18,6 +18,7 @@ import { submitWarnings } from './submit-warnings';
 import type { AttemptDelivery } from './types';
 import { useAutosave, type SaveAnswerFn, type SaveStatus } from './use-autosave';
 import { useCountdown } from './use-countdown';
+import { useTouchScreen } from '@/lib/touch';
 
 /** A save still failing when the time is up must not keep the result waiting for long. */
 const FINAL_FLUSH_TIMEOUT_MS = 5000;
@@ -53,6 +54,7 @@ export type AttemptSource = {
 /** The runner for an attempt already loaded (its `now` anchors the clock, so load it fresh). */
 export function AttemptRunner({ attempt, source }: { attempt: AttemptDelivery; source: AttemptSource }) {
   const { t } = useTranslation();
+  const touch = useTouchScreen();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const dialogTitle = useId();
@@ -313,7 +315,7 @@ export function AttemptRunner({ attempt, source }: { attempt: AttemptDelivery; s
               </Button>
             )}
           </div>
-          <p className="muted small quiz-shortcuts">{t('quiz.runner.shortcuts')}</p>
+          {touch ? null : <p className="muted small quiz-shortcuts">{t('quiz.runner.shortcuts')}</p>}
         </article>
       </div>
 
