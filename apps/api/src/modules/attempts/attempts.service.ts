@@ -350,6 +350,22 @@ export class AttemptsService {
     return mapSummary(await this.attempt(this.db, owner, id));
   }
 
+  /**
+   * Gives up an open attempt: it is closed as `abandoned`, never graded, and left out of scores,
+   * trends and statistics like one the sweep abandoned. Repeating it is harmless; a submitted
+   * attempt cannot be abandoned (409 ATTEMPT_CLOSED).
+   */
+  async abandon(owner: AttemptOwner, id: string): Promise<AttemptSummaryDto> {
+    await this.db.transaction(async (tx) => {
+      const attempt = await this.attempt(tx, owner, id, 'FOR UPDATE OF a');
+      if (attempt.state === 'abandoned') return;
+      if (attempt.state !== 'in_progress') throw new AppError(ErrorCode.ATTEMPT_CLOSED, 'This attempt is already submitted.');
+      const now = this.clock.now();
+      await this.finalizer.close(tx, attempt, { action: 'abandon', finishedAt: now }, now);
+    });
+    return mapSummary(await this.attempt(this.db, owner, id));
+  }
+
   async review(owner: AttemptOwner, id: string, contentLocale?: ContentLocale): Promise<AttemptReviewDto> {
     const attempt = await this.attempt(this.db, owner, id);
     if (attempt.state !== 'submitted') {
