@@ -7,7 +7,8 @@ import { screenshot, uniqueEmail } from './support/artifacts';
 import { launchBrowser, type Browser } from './support/chromium';
 
 const PASSWORD = 'correct horse battery staple';
-const TOPICS = ['memory-model', 'goroutine-leaks', 'gc-tuning', 'scheduler', 'channels', 'context', 'sync', 'pprof'];
+// Six topics, as in the report of the clipped table (issue 16.11); more topics scroll inside the card.
+const TOPICS = ['memory-model', 'goroutine-leaks', 'gc-tuning', 'channels', 'context', 'sync'];
 
 describe('hiring: a first organization in place, a new invite link, the results table at 1366 px', () => {
   let browser: Browser;
@@ -52,7 +53,7 @@ describe('hiring: a first organization in place, a new invite link, the results 
       const found = await api.get<{ items: Array<{ id: string }> }>(`/api/questions?topic=${topic}&type=single&pageSize=1`);
       questionIds.push(found.items[0]!.id);
     }
-    setId = await api.publishedSet(orgId, { title: 'Platform screen', instructions: 'Answer what you can.', timeLimitSeconds: 1200, reviewPolicy: 'score-only', questionIds });
+    setId = await api.publishedSet(orgId, { title: 'Platform screen', instructions: 'Answer what you can.', timeLimitSeconds: 1200, reviewPolicy: 'score', questionIds });
     const [invite] = await api.invite(orgId, setId, [{ name: 'Lee Lost', email: 'lee@cand.example' }], new Date(Date.now() + 86_400_000));
     const oldLink = invite!.link;
 
@@ -87,11 +88,11 @@ describe('hiring: a first organization in place, a new invite link, the results 
     await page.locator('[data-testid="result-row"][data-status="submitted"]').waitFor();
     const header = page.getByTestId('signals-header');
     const region = page.locator('.results__scroll');
+    await screenshot(page, 'results-1366');
     const [h, r] = await Promise.all([header.boundingBox(), region.boundingBox()]);
     expect(h).not.toBeNull();
     expect(h!.x + h!.width).toBeLessThanOrEqual(r!.x + r!.width);
     // Nor is the whole table wider than its card.
     expect(await region.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
-    await screenshot(page, 'results-1366');
   });
 });
