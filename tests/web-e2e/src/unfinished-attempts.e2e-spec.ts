@@ -12,6 +12,17 @@ async function register(page: Page, name: string): Promise<void> {
   await page.waitForURL((url) => url.pathname === '/');
 }
 
+/** How many lines each header button of the result page takes (1 = its label is not wrapped). */
+async function headerButtonLines(page: Page): Promise<number[]> {
+  return page.locator('.page-header__actions .btn').evaluateAll((buttons) =>
+    buttons.map((b) => {
+      const range = document.createRange();
+      range.selectNodeContents(b);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    }),
+  );
+}
+
 async function startMock(page: Page): Promise<string> {
   const start = new QuizStartPage(page);
   await start.goto();
@@ -95,6 +106,25 @@ describe('an unfinished mock interview: warned on leaving, listed on the dashboa
     const attempts = ((await history.json()) as { attempts: Array<{ mode: string; state: string }> }).attempts;
     expect(attempts.filter((a) => a.mode === 'mock').map((a) => a.state)).toEqual(['abandoned']);
   });
+
+  it('should keep the result page buttons in one row, each on one line, beside a long title', async () => {
+    const p = await browser.context.newPage();
+    const start = new QuizStartPage(p);
+    await start.goto();
+    const id = await start.startQuick({ topics: ['memory-model', 'goroutine-leaks', 'gc-tuning', 'trace-sampling'], count: 4, minutes: 10 });
+    const runner = new QuizRunnerPage(p);
+    await runner.submitButton.click();
+    await runner.confirmSubmit.click();
+    await p.waitForURL((url) => url.pathname === `/practice/attempts/${id}/result`);
+    await p.getByTestId('attempt-result').waitFor();
+    await screenshot(p, 'quiz-result-header-1366');
+    const lines = await headerButtonLines(p);
+    expect(lines.length).toBe(3);
+    expect(lines).toEqual([1, 1, 1]);
+    // ...and in one row, not stacked one under another.
+    const tops = await p.locator('.page-header__actions .btn').evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
+    expect(new Set(tops).size).toBe(1);
+  });
 });
 
 describe('a quick quiz on a phone', () => {
@@ -126,13 +156,7 @@ describe('a quick quiz on a phone', () => {
     expect(await page.getByTestId('chart-topic').count()).toBe(0);
     await screenshot(page, 'quiz-result-phone');
     // Each header button keeps its label on one line.
-    const lines = await page.locator('.page-header__actions .btn').evaluateAll((buttons) =>
-      buttons.map((b) => {
-        const range = document.createRange();
-        range.selectNodeContents(b);
-        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
-      }),
-    );
+    const lines = await headerButtonLines(page);
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.every((n) => n === 1)).toBe(true);
   });
