@@ -161,3 +161,34 @@ describe('a quick quiz on a phone', () => {
     expect(lines.every((n) => n === 1)).toBe(true);
   });
 });
+
+describe('an unfinished mock interview in Chinese on a phone', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' });
+    page = await browser.context.newPage();
+    await register(page, 'Lin');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('should ask in Chinese before leaving and list the attempt on the dashboard without widening the page', async () => {
+    const id = await startMock(page);
+    await page.locator('a[href="/"]').first().click();
+    const dialog = page.getByTestId('leave-dialog');
+    await dialog.getByRole('heading', { name: '要离开模拟面试吗？' }).waitFor();
+    await screenshot(page, 'mock-leave-dialog-375-zh-CN');
+    await dialog.getByTestId('leave-go').click();
+    await page.waitForURL((url) => url.pathname === '/');
+    const row = page.getByTestId('unfinished-attempt');
+    await row.waitFor();
+    expect(await row.getAttribute('data-id')).toBe(id);
+    expect(await row.getByTestId('unfinished-time-left').textContent()).toMatch(/^模拟面试 · 还剩 \d+ 分钟$/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await screenshot(page, 'dashboard-unfinished-375-zh-CN');
+  });
+});
