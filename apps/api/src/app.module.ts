@@ -2,6 +2,9 @@ import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import type { Options as PinoHttpOptions } from 'pino-http';
+import type { DestinationStream } from 'pino';
+import { prettyDestination, resolveLogFormat } from './common/logging/log-format';
 import { GlobalExceptionFilter } from './common/errors/global-exception.filter';
 import { requestId } from './common/http/request-id';
 import { AppConfigService } from './config/app-config.service';
@@ -38,13 +41,13 @@ export class AppModule {
         LoggerModule.forRoot({
           // nestjs-pino's default '*' route is legacy syntax for Nest 11's router.
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-          pinoHttp: {
+          pinoHttp: withDestination(config, {
             level: config.LOG_LEVEL,
             // The first middleware already assigned the id (see bootstrap); reuse it.
             genReqId: (req, res) => (req as { id?: string }).id ?? requestId(req, res),
             redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
             autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/metrics' },
-          },
+          }),
         }),
         // The DataSource is initialised by the caller (after the embedded Postgres is up, and
         // never for OpenAPI generation), then migrations run before the server listens.
@@ -68,4 +71,9 @@ export class AppModule {
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],
     };
   }
+}
+
+/** Pretty lines on a terminal (LOG_FORMAT=auto), JSON lines to pino's default destination otherwise. */
+function withDestination(config: AppConfig, options: PinoHttpOptions): PinoHttpOptions | [PinoHttpOptions, DestinationStream] {
+  return resolveLogFormat(config.LOG_FORMAT, process.stdout.isTTY === true) === 'pretty' ? [options, prettyDestination(process.stdout)] : options;
 }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createApp, prepareDatabase } from './bootstrap';
+import { resolveLogFormat } from './common/logging/log-format';
 import { ConfigError, loadConfig } from './config/env';
 import { resolveDatabase } from './database/database-url';
 import type { RunningPostgres } from './database/embedded-postgres';
@@ -58,7 +59,12 @@ async function main(): Promise<void> {
     await app.listen(config.PORT, config.HOST);
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
-    say(`ready: http://localhost:${port}  (API docs: http://localhost:${port}/api/docs)`);
+    const ready = `ready: http://localhost:${port}  (API docs: http://localhost:${port}/api/docs)`;
+    // In a terminal the ready line stands out from the request logs: bold green with a blank line around it.
+    const tty = resolveLogFormat(config.LOG_FORMAT, process.stdout.isTTY === true) === 'pretty' && process.stdout.hasColors?.() === true;
+    if (tty && !quiet) process.stdout.write('\n');
+    say(tty ? `\u001b[1;32m${ready}\u001b[0m` : ready);
+    if (tty && !quiet) process.stdout.write('\n');
     if (config.JUDGE_EMBEDDED_RUNNER) runner = startEmbeddedRunner(config, db.url, say);
   } catch (e) {
     process.stderr.write(`[goprep] failed to start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

@@ -16,3 +16,4 @@ export { DrillsClock } from './modules/drills/drills-clock';
 export { SrsOptimizerService } from './modules/drills/srs-optimizer.service';
 export { Clock } from './modules/attempts/clock';
 export { InviteAttemptGuard1764500000000 } from './database/migrations/1764500000000-InviteAttemptGuard';
+export { PasswordResetService } from './modules/accounts/password-reset.service';

@@ -123,6 +123,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/password/forgot': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask for a password reset link by mail (when SMTP is configured); the answer never tells whether the account exists */
+    post: operations['Auth_forgotPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/password/reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Choose a new password with a reset link; the link is used up and every session of the account is logged out */
+    post: operations['Auth_resetPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs': {
     parameters: {
       query?: never;
@@ -357,6 +391,23 @@ export interface paths {
     put?: never;
     /** Submit and grade, exactly once (a repeated submit returns the same result) */
     post: operations['Attempts_submit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/attempts/{id}/abandon': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Give up an open attempt: closed as abandoned, never graded, left out of scores and statistics (idempotent) */
+    post: operations['Attempts_abandon'];
     delete?: never;
     options?: never;
     head?: never;
@@ -840,6 +891,23 @@ export interface paths {
     put?: never;
     /** Revoke an invite (an open attempt is closed unscored); idempotent */
     post: operations['Invites_revoke'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/invites/{inviteId}/reissue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A fresh link for the same invite (mailed when SMTP is configured); the old link stops working */
+    post: operations['Invites_reissue'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1350,6 +1418,8 @@ export interface components {
       | 'SET_EMPTY'
       | 'SET_POOL_SHORT'
       | 'INVITE_NOT_FOUND'
+      | 'INVITE_REVOKED'
+      | 'PASSWORD_RESET_INVALID'
       | 'CANDIDATE_INVITE_NOT_FOUND'
       | 'CANDIDATE_SESSION_MISSING'
       | 'CANDIDATE_CANNOT_START'
@@ -1383,6 +1453,28 @@ export interface components {
     };
     ChangePasswordDto: {
       currentPassword: string;
+      /**
+       * Format: password
+       * @description 10 to 128 characters, not one character repeated, not a commonly used password
+       */
+      newPassword: string;
+    };
+    ForgotPasswordDto: {
+      /** @example ada@example.com */
+      email: string;
+      /**
+       * @description Language of the mail; default en
+       * @enum {string}
+       */
+      locale?: 'en' | 'zh-CN';
+    };
+    ForgotPasswordResultDto: {
+      /** @description Whether this server mails reset links (SMTP configured). true: a link was mailed if the account exists (the answer is the same either way). false: nothing was sent; an administrator resets the password with `npm run admin -- reset-password`. */
+      byMail: boolean;
+    };
+    ResetPasswordDto: {
+      /** @description The token from the reset link (the part after #) */
+      token: string;
       /**
        * Format: password
        * @description 10 to 128 characters, not one character repeated, not a commonly used password
@@ -2962,6 +3054,13 @@ export interface components {
       /** @description The newest attempt (for the report) */
       latestAttemptId: string | null;
     };
+    ReissueInviteDto: {
+      /**
+       * @description Language of the mail (when SMTP is configured); default the set's language
+       * @enum {string}
+       */
+      locale?: 'en' | 'zh-CN';
+    };
     InviteOverrideDto: {
       /** @description Minutes added to the time limit (replaces the previous override); moves an open attempt's deadline too */
       extraMinutes?: number;
@@ -3655,6 +3754,125 @@ export interface operations {
       };
       /** @description PAYLOAD_TOO_LARGE */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Auth_forgotPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ForgotPasswordDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ForgotPasswordResultDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description RATE_LIMITED (per client address), with Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Auth_resetPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResetPasswordDto'];
+      };
+    };
+    responses: {
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PASSWORD_RESET_INVALID (unknown, used, expired or replaced) */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description RATE_LIMITED after many invalid links from one address, with Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -4559,6 +4777,72 @@ export interface operations {
         };
       };
       /** @description ATTEMPT_CLOSED (abandoned), ATTEMPT_DEADLINE_PASSED (late and not counted) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Attempts_abandon: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttemptSummaryDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ATTEMPT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ATTEMPT_CLOSED (already submitted) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6660,6 +6944,86 @@ export interface operations {
       };
       /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, INVITE_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Invites_reissue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+        inviteId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReissueInviteDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InviteCreatedDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, INVITE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description INVITE_REVOKED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
         headers: {
           [name: string]: unknown;
         };

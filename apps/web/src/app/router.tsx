@@ -21,6 +21,8 @@ const router = createBrowserRouter([
     children: [
       { path: '/login', lazy: page(() => import('./routes/auth/login'), []) },
       { path: '/register', lazy: page(() => import('./routes/auth/register'), []) },
+      { path: '/forgot-password', lazy: page(() => import('./routes/auth/forgot-password'), []) },
+      { path: '/reset-password', lazy: page(() => import('./routes/auth/reset-password'), []) },
       { path: '/take', lazy: page(() => import('./routes/take')) },
       {
         lazy: page(() => import('./routes/app/root'), []),

@@ -52,6 +52,8 @@ export const AUTHZ_MATRIX: Record<string, MatrixRequest> = {
     body: (_ids, role) => ({ email: `new-${role.toLowerCase()}@example.com`, password: PASSWORD, displayName: 'New' }),
     expect: s(201, 201, 201, 201, 201, 201),
   },
+  'POST /api/auth/password/forgot': { fresh: true, body: () => ({ email: 'nobody@example.com' }), expect: anyone },
+  'POST /api/auth/password/reset': { fresh: true, body: () => ({ token: 'x'.repeat(43), newPassword: 'a different long secret' }), expect: s(410, 410, 410, 410, 410, 410) },
   'POST /api/auth/login': { fresh: true, body: () => ({ email: 'learner@example.com', password: PASSWORD }), expect: anyone },
   'GET /api/me': { expect: users },
   'PATCH /api/me/settings': { body: () => ({ contentLanguage: 'follow-ui' }), expect: users },
@@ -75,6 +77,8 @@ export const AUTHZ_MATRIX: Record<string, MatrixRequest> = {
   },
   'POST /api/attempts/{id}/submit': { path: attempt, expect: learnerOwn(200) },
   'GET /api/attempts/{id}/review': { path: attempt, expect: learnerOwn(200) },
+  // After the submit above: the learner's attempt can no longer be abandoned (409); others are told it does not exist.
+  'POST /api/attempts/{id}/abandon': { path: attempt, body: () => ({}), expect: learnerOwn(409) },
   'GET /api/orgs/{orgId}/questions': { path: (ids) => ({ orgId: ids.orgA }), expect: orgA(200) },
   'POST /api/orgs/{orgId}/questions': {
     path: (ids) => ({ orgId: ids.orgA }),
@@ -129,6 +133,8 @@ export const AUTHZ_MATRIX: Record<string, MatrixRequest> = {
   'GET /api/orgs/{orgId}/sets/{setId}/invites': { path: setA, expect: hiringA(200) },
   'PUT /api/orgs/{orgId}/invites/{inviteId}/override': { path: (ids) => ({ orgId: ids.orgA, inviteId: ids.inviteA! }), body: () => ({ extraMinutes: 5 }), expect: hiringA(200) },
   'GET /api/orgs/{orgId}/invites/{inviteId}/audit': { path: (ids) => ({ orgId: ids.orgA, inviteId: ids.inviteA! }), expect: hiringA(200) },
+  // Re-issued before it is revoked (a revoked invite answers 409); inviteToken2 is not used afterwards.
+  'POST /api/orgs/{orgId}/invites/{inviteId}/reissue': { path: (ids) => ({ orgId: ids.orgA, inviteId: ids.inviteA2! }), body: () => ({}), expect: hiringA(200) },
   'POST /api/orgs/{orgId}/invites/{inviteId}/revoke': { path: (ids) => ({ orgId: ids.orgA, inviteId: ids.inviteA2! }), expect: hiringA(200) },
   'POST /api/candidate/session': { fresh: true, body: (ids) => ({ token: ids.inviteToken }), expect: anyone },
   'GET /api/candidate/status': { expect: candidateOnly(200) },

@@ -42,6 +42,8 @@ export enum ErrorCode {
   SET_EMPTY = 'SET_EMPTY',
   SET_POOL_SHORT = 'SET_POOL_SHORT',
   INVITE_NOT_FOUND = 'INVITE_NOT_FOUND',
+  INVITE_REVOKED = 'INVITE_REVOKED',
+  PASSWORD_RESET_INVALID = 'PASSWORD_RESET_INVALID',
   CANDIDATE_INVITE_NOT_FOUND = 'CANDIDATE_INVITE_NOT_FOUND',
   CANDIDATE_SESSION_MISSING = 'CANDIDATE_SESSION_MISSING',
   CANDIDATE_CANNOT_START = 'CANDIDATE_CANNOT_START',
@@ -128,6 +130,7 @@ export function statusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.DRILL_JUDGE_RUN_INVALID:
       return HttpStatus.CONFLICT;
     case ErrorCode.CANDIDATE_CANNOT_START:
+    case ErrorCode.INVITE_REVOKED:
     case ErrorCode.GRADE_REFUSED:
       return HttpStatus.CONFLICT;
     case ErrorCode.METHOD_NOT_ALLOWED:
@@ -136,6 +139,7 @@ export function statusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.ALREADY_MEMBER:
       return HttpStatus.CONFLICT;
     case ErrorCode.INVITE_INVALID:
+    case ErrorCode.PASSWORD_RESET_INVALID:
       return HttpStatus.GONE;
     case ErrorCode.RATE_LIMITED:
       return HttpStatus.TOO_MANY_REQUESTS;

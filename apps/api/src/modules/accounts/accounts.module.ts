@@ -4,15 +4,17 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsRepository } from './accounts.repository';
 import { AccountsService } from './accounts.service';
 import { AuthController } from './auth.controller';
+import { MailModule } from '../mail/mail.module';
+import { PasswordResetService } from './password-reset.service';
 import { RateLimiterService } from './rate-limiter.service';
 import { SessionEntity } from './session.entity';
 import { SessionGuard } from './session.guard';
 import { UserEntity } from './user.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity])],
+  imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity]), MailModule],
   controllers: [AuthController],
-  providers: [AccountsRepository, AccountsService, RateLimiterService, { provide: APP_GUARD, useClass: SessionGuard }],
-  exports: [AccountsService, RateLimiterService],
+  providers: [AccountsRepository, AccountsService, RateLimiterService, PasswordResetService, { provide: APP_GUARD, useClass: SessionGuard }],
+  exports: [AccountsService, RateLimiterService, PasswordResetService],
 })
 export class AccountsModule {}

@@ -154,4 +154,41 @@ export class AccountsRepository {
   async resetRateLimit(key: string): Promise<void> {
     await this.db.query('DELETE FROM rate_limits WHERE key = $1', [key]);
   }
+
+  // --- password resets (one-time tokens, stored as SHA-256 like invite tokens)
+
+  /** A new reset token for the user; the user's earlier unused tokens stop working. */
+  async issueReset(userId: string, tokenHash: Buffer, createdBy: 'mail' | 'admin', expiresAt: Date): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query(`UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [userId]);
+      await tx.query(`INSERT INTO password_resets (user_id, token_hash, created_by, expires_at) VALUES ($1, $2, $3, $4)`, [userId, tokenHash, createdBy, expiresAt]);
+    });
+  }
+
+  /**
+   * Uses a reset token: one transaction marks it (and the user's other tokens) used, sets the
+   * password and revokes every session. False for an unknown, used or expired token.
+   */
+  consumeReset(tokenHash: Buffer, passwordHash: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const [row] = (await tx.query(
+        `UPDATE password_resets SET used_at = now()
+          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
+          RETURNING user_id`,
+        [tokenHash],
+      )) as [Array<{ user_id: string }>, number];
+      const userId = row[0]?.user_id;
+      if (!userId) return false;
+      await tx.query(`UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [userId]);
+      await tx.query(`UPDATE users SET password_hash = $2, password_changed_at = now(), updated_at = now() WHERE id = $1`, [userId, passwordHash]);
+      await tx.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+      return true;
+    });
+  }
+
+  /** After an administrator set a password: the user's unused reset tokens and every session end. */
+  async voidResetsAndSessions(userId: string): Promise<void> {
+    await this.db.query(`UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [userId]);
+    await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+  }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiGoneResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import * as express from 'express';
 import { CurrentUser, Public } from '../../common/auth/decorators';
 import type { AuthedRequest } from '../../common/auth/decorators';
@@ -9,7 +9,8 @@ import { newCsrfToken } from '../../common/auth/csrf.middleware';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
 import { AppConfigService } from '../../config/app-config.service';
 import { AccountsService, NewSession } from './accounts.service';
-import { AuthResultDto, ChangePasswordDto, CsrfDto, LoginDto, mapUser, RegisterDto } from './dto/auth.dto';
+import { AuthResultDto, ChangePasswordDto, CsrfDto, ForgotPasswordDto, ForgotPasswordResultDto, LoginDto, mapUser, RegisterDto, ResetPasswordDto } from './dto/auth.dto';
+import { PasswordResetService } from './password-reset.service';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -17,6 +18,7 @@ export class AuthController {
   constructor(
     private readonly accounts: AccountsService,
     private readonly config: AppConfigService,
+    private readonly resets: PasswordResetService,
   ) {}
 
   @Public()
@@ -77,6 +79,27 @@ export class AuthController {
   @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'INVALID_CREDENTIALS when the current password is wrong' })
   async changePassword(@CurrentUser() user: AuthUser, @Body() body: ChangePasswordDto): Promise<void> {
     await this.accounts.changePassword(user, body.currentPassword, body.newPassword);
+  }
+
+  @Public()
+  @Post('password/forgot')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Ask for a password reset link by mail (when SMTP is configured); the answer never tells whether the account exists' })
+  @ApiOkResponse({ type: ForgotPasswordResultDto })
+  @ApiTooManyRequestsResponse({ type: ErrorBodyDto, description: 'RATE_LIMITED (per client address), with Retry-After' })
+  async forgotPassword(@Body() body: ForgotPasswordDto, @Req() req: AuthedRequest): Promise<ForgotPasswordResultDto> {
+    await this.resets.requestByMail(body.email, req.ip ?? 'unknown', body.locale ?? 'en');
+    return { byMail: this.resets.byMail };
+  }
+
+  @Public()
+  @Post('password/reset')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Choose a new password with a reset link; the link is used up and every session of the account is logged out' })
+  @ApiGoneResponse({ type: ErrorBodyDto, description: 'PASSWORD_RESET_INVALID (unknown, used, expired or replaced)' })
+  @ApiTooManyRequestsResponse({ type: ErrorBodyDto, description: 'RATE_LIMITED after many invalid links from one address, with Retry-After' })
+  async resetPassword(@Body() body: ResetPasswordDto, @Req() req: AuthedRequest): Promise<void> {
+    await this.resets.reset(body.token, body.newPassword, req.ip ?? 'unknown');
   }
 
   private setSessionCookie(req: express.Request, res: express.Response, session: NewSession): void {

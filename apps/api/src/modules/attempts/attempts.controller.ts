@@ -88,6 +88,16 @@ export class AttemptsController {
     return this.attempts.submit(learner(user), id);
   }
 
+  @Post(':id/abandon')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Give up an open attempt: closed as abandoned, never graded, left out of scores and statistics (idempotent)' })
+  @ApiOkResponse({ type: AttemptSummaryDto })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'ATTEMPT_CLOSED (already submitted)' })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'ATTEMPT_NOT_FOUND' })
+  abandon(@CurrentUser() user: AuthUser, @Param('id', uuidPipe) id: string): Promise<AttemptSummaryDto> {
+    return this.attempts.abandon(learner(user), id);
+  }
+
   @Get(':id/review')
   @ApiOperation({ summary: 'After submission: each item with the answer given, the key, the explanation and references' })
   @ApiOkResponse({ type: AttemptReviewDto })

@@ -327,6 +327,22 @@ export class AttemptsService {
     return mapSummary(await this.attempt(owner, id));
   }
 
+  /**
+   * Gives up an open attempt: it is closed as `abandoned`, never graded, and left out of scores,
+   * trends and statistics like one the sweep abandoned. Repeating it is harmless; a submitted
+   * attempt cannot be abandoned (409 ATTEMPT_CLOSED).
+   */
+  async abandon(owner: AttemptOwner, id: string): Promise<AttemptSummaryDto> {
+    await this.repo.transaction(async (tx) => {
+      const attempt = await this.attempt(owner, id, tx, 'update');
+      if (attempt.state === 'abandoned') return;
+      if (attempt.state !== 'in_progress') throw new AppError(ErrorCode.ATTEMPT_CLOSED, 'This attempt is already submitted.');
+      const now = this.clock.now();
+      await this.finalizer.close(tx, attempt, { action: 'abandon', finishedAt: now }, now);
+    });
+    return mapSummary(await this.attempt(owner, id));
+  }
+
   async summary(owner: AttemptOwner, id: string): Promise<AttemptSummaryDto> {
     return mapSummary(await this.attempt(owner, id));
   }

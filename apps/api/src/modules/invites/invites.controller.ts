@@ -7,7 +7,7 @@ import { ErrorBodyDto } from '../../common/errors/error-body.dto';
 import { pageOf, PagedQuery, sendPage, totalHeaderDoc } from '../../common/http/paging';
 import { uuidPipe } from '../../common/http/uuid.pipe';
 import { AUDIT_PAGE, AuditEventDto, AuditQueryDto } from '../audit/dto/audit-event.dto';
-import { CreateInvitesDto, InviteDto, InviteOverrideDto, InvitesCreatedDto } from './dto/invite.dto';
+import { CreateInvitesDto, InviteCreatedDto, InviteDto, InviteOverrideDto, InvitesCreatedDto, ReissueInviteDto } from './dto/invite.dto';
 import { InvitesService } from './invites.service';
 
 const INVITES_PAGE = { default: 100, max: 500 };
@@ -55,6 +55,20 @@ export class InvitesController {
   @ApiOkResponse({ type: InviteDto })
   revoke(@CurrentUser() user: AuthUser, @Param('orgId', uuidPipe) orgId: string, @Param('inviteId', uuidPipe) inviteId: string): Promise<InviteDto> {
     return this.invites.revoke(user.id, orgId, inviteId);
+  }
+
+  @Post('invites/:inviteId/reissue')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A fresh link for the same invite (mailed when SMTP is configured); the old link stops working' })
+  @ApiOkResponse({ type: InviteCreatedDto })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'INVITE_REVOKED' })
+  reissue(
+    @CurrentUser() user: AuthUser,
+    @Param('orgId', uuidPipe) orgId: string,
+    @Param('inviteId', uuidPipe) inviteId: string,
+    @Body() body: ReissueInviteDto,
+  ): Promise<InviteCreatedDto> {
+    return this.invites.reissue(user.id, orgId, inviteId, body.locale);
   }
 
   @Get('invites/:inviteId/audit')

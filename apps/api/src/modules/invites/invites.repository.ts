@@ -181,4 +181,9 @@ export class InvitesRepository {
     const attempts: Array<{ id: string }> = await this.db.query(`SELECT id FROM attempts WHERE invite_id = $1`, [inviteId]);
     return attempts.map((a) => a.id);
   }
+
+  /** A re-issued link: the new token's hash replaces the old one (the old link stops working) and the invite counts as not mailed. */
+  async replaceToken(tx: EntityManager, inviteId: string, tokenHash: Buffer): Promise<void> {
+    await tx.query(`UPDATE candidate_invites SET token_hash = $2, mailed_at = NULL WHERE id = $1`, [inviteId, tokenHash]);
+  }
 }

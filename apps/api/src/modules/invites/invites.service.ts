@@ -163,6 +163,27 @@ export class InvitesService {
     return mapInvite(await this.row(undefined, orgId, inviteId), now);
   }
 
+  /**
+   * A fresh link for the same invite (a manager who lost the first one): a new token replaces the
+   * stored hash, so the old link, and a candidate page still open with it, stop working. The
+   * invite keeps its attempts, overrides and expiry. A revoked invite cannot be re-issued.
+   */
+  async reissue(userId: string, orgId: string, inviteId: string, locale?: 'en' | 'zh-CN'): Promise<InviteCreatedDto> {
+    await this.orgs.requireMembership(userId, orgId);
+    const token = randomBytes(32).toString('base64url');
+    const row = await this.repo.transaction(async (tx) => {
+      const invite = await this.row(tx, orgId, inviteId, 'lock');
+      if (invite.revoked_at) throw new AppError(ErrorCode.INVITE_REVOKED, 'This invite is revoked; invite the candidate again instead.');
+      await this.repo.replaceToken(tx, inviteId, hashToken(token));
+      await this.audit.record(tx, { orgId, actorId: userId, entity: 'invite', entityId: inviteId, action: 'invite.reissued', detail: {} });
+      return this.row(tx, orgId, inviteId);
+    });
+    const version = await this.sets.loadPublishedVersionById(row.set_version_id);
+    const link = `${this.config.get('publicUrl')}${CANDIDATE_PAGE}#${token}`;
+    const mailed = await this.mailLink(row, link, version.title, locale ?? (version.language === 'zh-CN' ? 'zh-CN' : 'en'));
+    return { ...mapInvite(mailed ? { ...row, mailed_at: this.clock.now() } : row, this.clock.now()), link, mailed };
+  }
+
   /** Per-candidate override (as in Moodle): extra minutes and extra attempts, each replacing the previous value. */
   async override(userId: string, orgId: string, inviteId: string, body: InviteOverrideDto): Promise<InviteDto> {
     await this.orgs.requireMembership(userId, orgId);

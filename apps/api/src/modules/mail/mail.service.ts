@@ -2,7 +2,8 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { AppConfigService } from '../../config/app-config.service';
-import { oneLine, renderInviteMail, type MailLocale } from './invite-mail';
+import { oneLine, renderInviteMail, type MailLocale, type RenderedMail } from './invite-mail';
+import { renderPasswordResetMail } from './password-reset-mail';
 
 export interface SendInviteInput {
   to: string;
@@ -11,6 +12,15 @@ export interface SendInviteInput {
   /** The candidate link (http or https), token included. */
   link: string;
   setTitle: string;
+  expiresAt: Date;
+  locale: MailLocale;
+}
+
+export interface SendPasswordResetInput {
+  to: string;
+  name: string;
+  /** The reset page link (http or https), token included. */
+  link: string;
   expiresAt: Date;
   locale: MailLocale;
 }
@@ -58,26 +68,33 @@ export class MailService implements OnModuleDestroy {
     }
   }
 
-  /** Whether invites are mailed at all. */
+  /** Whether mail is sent at all (invites, password resets). */
   get enabled(): boolean {
     return this.transporter !== null && this.from !== null;
   }
 
   async sendInvite(input: SendInviteInput): Promise<SendResult> {
+    return this.send(input.to, input.name, input.link, renderInviteMail(input, input.locale), 'invite');
+  }
+
+  async sendPasswordReset(input: SendPasswordResetInput): Promise<SendResult> {
+    return this.send(input.to, input.name, input.link, renderPasswordResetMail(input, input.locale), 'password reset');
+  }
+
+  private async send(to: string, rawName: string, link: string, message: RenderedMail, kind: string): Promise<SendResult> {
     if (!this.transporter || !this.from) return { sent: false };
-    if (!/^https?:\/\//i.test(input.link)) throw new Error('invite link must be an http(s) URL');
-    const message = renderInviteMail(input, input.locale);
-    const name = oneLine(input.name);
+    if (!/^https?:\/\//i.test(link)) throw new Error(`${kind} link must be an http(s) URL`);
+    const name = oneLine(rawName);
     const info = await this.transporter.sendMail({
       from: this.from,
-      to: name ? { name, address: input.to } : input.to,
+      to: name ? { name, address: to } : to,
       subject: message.subject,
       text: message.text,
       html: message.html,
       // Tells mail servers and auto-responders this is machine-sent (RFC 3834): no vacation replies.
       headers: { 'Auto-Submitted': 'auto-generated' },
     });
-    this.logger.log(`invite mail accepted by the SMTP server (${info.messageId})`);
+    this.logger.log(`${kind} mail accepted by the SMTP server (${info.messageId})`);
     return { sent: true, messageId: info.messageId };
   }
 

@@ -19,6 +19,7 @@ import type { AttemptDelivery } from './types';
 import { useAutosave, type SaveAnswerFn, type SaveStatus } from './use-autosave';
 import { useCountdown } from './use-countdown';
 import { attemptTitle } from '@/lib/attempt-title';
+import { useTouchScreen } from '@/lib/touch';
 
 /** A save still failing when the time is up must not keep the result waiting for long. */
 const FINAL_FLUSH_TIMEOUT_MS = 5000;
@@ -56,6 +57,7 @@ export type AttemptSource = {
 /** The runner for an attempt already loaded (its `now` anchors the clock, so load it fresh). */
 export function AttemptRunner({ attempt, source }: { attempt: AttemptDelivery; source: AttemptSource }) {
   const { t } = useTranslation();
+  const touch = useTouchScreen();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const dialogTitle = useId();
@@ -315,7 +317,7 @@ export function AttemptRunner({ attempt, source }: { attempt: AttemptDelivery; s
               </Button>
             )}
           </div>
-          <p className="muted small quiz-shortcuts">{t('quiz.runner.shortcuts')}</p>
+          {touch ? null : <p className="muted small quiz-shortcuts">{t('quiz.runner.shortcuts')}</p>}
         </article>
       </div>
 

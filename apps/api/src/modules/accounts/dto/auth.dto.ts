@@ -1,7 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDisplayText } from '../../../common/http/display-text';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { CONTENT_LANGUAGES, type ContentLanguage } from '../../../common/i18n/content-locale';
 import type { AuthUser, UserRole } from '../../../common/auth/decorators';
 import type { UserEntity } from '../user.entity';
@@ -46,6 +46,38 @@ export class ChangePasswordDto {
   @IsString()
   @MaxLength(1024)
   currentPassword!: string;
+
+  @IsString()
+  @IsAcceptablePassword()
+  newPassword!: string;
+}
+
+export class ForgotPasswordDto {
+  @ApiProperty({ example: 'ada@example.com' })
+  @Transform(trim)
+  @IsString()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiPropertyOptional({ enum: ['en', 'zh-CN'], description: 'Language of the mail; default en' })
+  @IsOptional()
+  @IsIn(['en', 'zh-CN'])
+  locale?: 'en' | 'zh-CN';
+}
+
+export class ForgotPasswordResultDto {
+  @ApiProperty({
+    description:
+      'Whether this server mails reset links (SMTP configured). true: a link was mailed if the account exists (the answer is the same either way). false: nothing was sent; an administrator resets the password with `npm run admin -- reset-password`.',
+  })
+  byMail!: boolean;
+}
+
+export class ResetPasswordDto {
+  @ApiProperty({ description: 'The token from the reset link (the part after #)' })
+  @IsString()
+  @Length(1, 200)
+  token!: string;
 
   @IsString()
   @IsAcceptablePassword()

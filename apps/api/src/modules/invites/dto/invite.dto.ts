@@ -73,6 +73,13 @@ export class InvitesCreatedDto {
   @ApiProperty({ type: [InviteCreatedDto] }) invites!: InviteCreatedDto[];
 }
 
+export class ReissueInviteDto {
+  @ApiPropertyOptional({ enum: MAIL_LOCALES, description: "Language of the mail (when SMTP is configured); default the set's language" })
+  @IsOptional()
+  @IsIn(MAIL_LOCALES as unknown as string[])
+  locale?: (typeof MAIL_LOCALES)[number];
+}
+
 export class InviteOverrideDto {
   @BoundedInt({ max: 1440, optional: true, description: 'Minutes added to the time limit (replaces the previous override); moves an open attempt\'s deadline too' })
   extraMinutes?: number;

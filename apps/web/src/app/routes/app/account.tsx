@@ -3,6 +3,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ContentLanguageCard } from '@/features/account/components/content-language';
 import { Organizations } from '@/features/account/components/organizations';
 import { ProfileCard } from '@/features/account/components/profile-card';
+import { ChangePasswordCard } from '@/features/auth/components/change-password-form';
 import { useUser } from '@/lib/auth';
 
 export function Component() {
@@ -15,6 +16,7 @@ export function Component() {
       <div className="stack">
         {user ? <ProfileCard user={user} /> : null}
         {user ? <ContentLanguageCard user={user} /> : null}
+        {user ? <ChangePasswordCard /> : null}
         <Organizations />
       </div>
     </>

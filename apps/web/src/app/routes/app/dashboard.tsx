@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '@/components/ui/page-header';
+import { UnfinishedAttempts } from '@/features/quizzes/components/unfinished-attempts';
 import { useUser } from '@/lib/auth';
 import { loadNamespaces } from '@/lib/i18n';
 
@@ -26,6 +27,7 @@ export function Component() {
     <>
       <title>{`${t('dashboard.title')} · goprep`}</title>
       <PageHeader title={t('dashboard.greeting', { name: user?.displayName ?? '' })} lead={t('dashboard.lead')} />
+      <UnfinishedAttempts />
       <ul className="card-grid" data-testid="dashboard-cards">
         {SECTIONS.map((s) => (
           <li key={s.to}>

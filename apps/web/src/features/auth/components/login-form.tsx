@@ -58,6 +58,9 @@ export function LoginForm({ onSuccess, registerHref }: { onSuccess: (user: User)
         onChange={(e) => setPassword(e.target.value)}
         error={errors.password ? t(errors.password) : undefined}
       />
+      <p className="form__aside">
+        <Link to="/forgot-password">{t('auth.login.forgot')}</Link>
+      </p>
       <Button type="submit" loading={loginMutation.isPending} className="btn--block">
         {t('auth.login.submit')}
       </Button>

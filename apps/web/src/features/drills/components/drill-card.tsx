@@ -10,10 +10,12 @@ import { RATINGS } from '../types';
 import { AnswerInput, ContentLocaleNote } from '@/components/answer-input';
 import { DrillVerdict } from './drill-verdict';
 import { difficultyLabel, difficultyTone, topicLabel, typeLabel } from './labels';
+import { useTouchScreen } from '@/lib/touch';
 
 /** One card: the question and its answer widget, then the verdict and the four rating buttons. */
 export function DrillCard({ active, session }: { active: ActiveCard; session: DrillSession }) {
   const { t } = useTranslation();
+  const touch = useTouchScreen();
   const { card, result } = active;
   const q = card.question;
   const selfRated = isSelfRated(card);
@@ -95,7 +97,7 @@ export function DrillCard({ active, session }: { active: ActiveCard; session: Dr
         response={active.response}
         onChange={(response) => session.setResponse(response)}
         disabled={result !== null}
-        textHint={t(q.type === 'short' ? 'drills.answer.enterHint' : 'drills.answer.ctrlEnterHint')}
+        {...(touch ? {} : { textHint: t(q.type === 'short' ? 'drills.answer.enterHint' : 'drills.answer.ctrlEnterHint') })}
       />
 
       {q.type === 'code-task' && q.task ? (
@@ -123,7 +125,7 @@ export function DrillCard({ active, session }: { active: ActiveCard; session: Dr
       {result ? (
         <div className="drill-rate">
           <p className="muted small" id="drill-rate-hint">
-            {t(selfRated ? 'drills.rate.selfHint' : 'drills.rate.hint')}
+            {t(selfRated ? (touch ? 'drills.rate.selfHintTouch' : 'drills.rate.selfHint') : touch ? 'drills.rate.hintTouch' : 'drills.rate.hint')}
           </p>
           <div className="drill-rate__buttons" role="group" aria-describedby="drill-rate-hint">
             {RATINGS.map((rating, i) => {
@@ -193,7 +195,7 @@ export function DrillCard({ active, session }: { active: ActiveCard; session: Dr
           </Button>
         </div>
       )}
-      <p className="muted small quiz-shortcuts">{t('drills.card.shortcuts')}</p>
+      {touch ? null : <p className="muted small quiz-shortcuts">{t('drills.card.shortcuts')}</p>}
     </article>
   );
 }

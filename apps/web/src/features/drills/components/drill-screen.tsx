@@ -15,6 +15,7 @@ import { RATINGS, type DueQueue, type TopicId } from '../types';
 import { pickByKey } from '../utils/responses';
 import { DrillCard } from './drill-card';
 import { topicLabel } from './labels';
+import { useTouchScreen } from '@/lib/touch';
 
 function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -201,6 +202,7 @@ function LastActionLine({ action }: { action: LastAction }) {
 
 function Session({ queue }: { queue: DueQueue }) {
   const { t } = useTranslation();
+  const touch = useTouchScreen();
   const due = useDue();
   const session = useDrillSession(queue.cards[0]);
   useDrillKeys(session);
@@ -219,7 +221,7 @@ function Session({ queue }: { queue: DueQueue }) {
         <Card className="drill-empty" data-testid="drill-empty">
           <h2 className="card__title">{t(session.reviewed > 0 ? 'drills.empty.doneTitle' : 'drills.empty.title')}</h2>
           <p className="muted">{t(session.reviewed > 0 ? 'drills.empty.done' : 'drills.empty.lead')}</p>
-          {session.canUndo ? <p className="muted small">{t('drills.empty.undoHint')}</p> : null}
+          {session.canUndo && !touch ? <p className="muted small">{t('drills.empty.undoHint')}</p> : null}
         </Card>
       )}
       <Card className="drill-add-card">

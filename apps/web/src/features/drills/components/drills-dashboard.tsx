@@ -150,7 +150,13 @@ export function DrillsSummary() {
       </div>
       <DrillTiles stats={stats.data} />
       <p className="muted small">{t('drillsDashboard.summary.forecast')}</p>
-      <ForecastChart days={stats.data.forecast.slice(0, 7)} compact />
+      {stats.data.forecast.slice(0, 7).some((d) => d.count > 0) ? (
+        <ForecastChart days={stats.data.forecast.slice(0, 7)} compact />
+      ) : (
+        <p className="muted small" data-testid="forecast-empty">
+          {t('drillsDashboard.forecast.emptyWeek')}
+        </p>
+      )}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '@/lib/api-client';
-import type { Invite, InviteOverrideInput } from '../types';
+import type { Invite, InviteCreated, InviteOverrideInput } from '../types';
 import { invitesQueryKey } from './get-invites';
 
 export const revokeInvite = (orgId: string, inviteId: string): Promise<Invite> =>
@@ -21,6 +21,18 @@ export const useOverrideInvite = (orgId: string, setId: string) => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ inviteId, body }: { inviteId: string; body: InviteOverrideInput }) => overrideInvite(orgId, inviteId, body),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: invitesQueryKey(orgId, setId) }),
+  });
+};
+
+/** A fresh link for the same invite; the old link stops working. */
+export const reissueInvite = (orgId: string, inviteId: string): Promise<InviteCreated> =>
+  call(() => api.POST('/api/orgs/{orgId}/invites/{inviteId}/reissue', { params: { path: { orgId, inviteId } }, body: {} }));
+
+export const useReissueInvite = (orgId: string, setId: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (inviteId: string) => reissueInvite(orgId, inviteId),
     onSettled: () => queryClient.invalidateQueries({ queryKey: invitesQueryKey(orgId, setId) }),
   });
 };

@@ -8,9 +8,10 @@ import { Spinner } from '@/components/ui/spinner';
 import { TextField } from '@/components/ui/text-field';
 import { isApiError } from '@/lib/api-client';
 import { useInvites } from '../api/get-invites';
-import { useOverrideInvite, useRevokeInvite } from '../api/update-invite';
+import { useOverrideInvite, useReissueInvite, useRevokeInvite } from '../api/update-invite';
 import type { Invite } from '../types';
 import { STATUS_TONE } from '../utils/invite-form';
+import { CopyField } from './copy-field';
 
 function OverrideForm({ orgId, setId, invite, onClose }: { orgId: string; setId: string; invite: Invite; onClose: () => void }) {
   const { t } = useTranslation();
@@ -50,6 +51,7 @@ function InviteRow({ orgId, setId, invite, resultsPath }: { orgId: string; setId
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState(false);
   const revoke = useRevokeInvite(orgId, setId);
+  const reissue = useReissueInvite(orgId, setId);
   const allowed = invite.attemptsAllowed + invite.extraAttempts;
   const closed = invite.status === 'revoked';
   return (
@@ -79,6 +81,17 @@ function InviteRow({ orgId, setId, invite, resultsPath }: { orgId: string; setId
               {t('invites.list.override')}
             </Button>
             <Button
+              variant="secondary"
+              size="sm"
+              loading={reissue.isPending}
+              data-testid="invite-reissue"
+              onClick={() => {
+                if (window.confirm(t('invites.list.reissueConfirm', { name: invite.name || invite.email }))) reissue.mutate(invite.id);
+              }}
+            >
+              {t('invites.list.reissue')}
+            </Button>
+            <Button
               variant="danger"
               size="sm"
               loading={revoke.isPending}
@@ -92,6 +105,16 @@ function InviteRow({ orgId, setId, invite, resultsPath }: { orgId: string; setId
           </>
         ) : null}
       </div>
+      {reissue.data && !closed ? (
+        <div className="invite-row__reissued" data-testid="reissued-link">
+          <p className="small">
+            {t('invites.list.reissued')}{' '}
+            {reissue.data.mailed ? <Badge tone="easy">{t('invites.created.mailed')}</Badge> : null}
+          </p>
+          <CopyField value={reissue.data.link} label={t('invites.created.linkFor', { name: invite.name || invite.email })} testId="reissued-link-url" />
+        </div>
+      ) : null}
+      {reissue.isError ? <Alert>{isApiError(reissue.error) ? reissue.error.message : t('errors.network')}</Alert> : null}
       {revoke.isError ? <Alert>{isApiError(revoke.error) ? revoke.error.message : t('errors.network')}</Alert> : null}
       {editing ? <OverrideForm orgId={orgId} setId={setId} invite={invite} onClose={() => setEditing(false)} /> : null}
     </li>

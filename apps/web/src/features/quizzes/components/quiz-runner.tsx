@@ -8,6 +8,7 @@ import { isApiError } from '@/lib/api-client';
 import { useAttempt } from '../api/get-attempt';
 import { saveAnswer } from '../api/save-answer';
 import { useSubmitAttempt } from '../api/submit-attempt';
+import { LeaveGuard } from './leave-guard';
 
 /** The learner's own attempt (quick quiz or mock interview) in the shared attempt runner. */
 export function QuizRunner({ id }: { id: string }) {
@@ -28,5 +29,10 @@ export function QuizRunner({ id }: { id: string }) {
     return <Alert>{isApiError(attempt.error, 'ATTEMPT_NOT_FOUND') ? t('quiz.runner.notFound') : t('errors.loadFailed')}</Alert>;
   }
   if (attempt.data.state !== 'in_progress') return <Navigate to={`/practice/attempts/${id}/result`} replace />;
-  return <AttemptRunner key={attempt.data.id} attempt={attempt.data} source={source} />;
+  return (
+    <>
+      {attempt.data.mode === 'mock' ? <LeaveGuard attemptId={attempt.data.id} /> : null}
+      <AttemptRunner key={attempt.data.id} attempt={attempt.data} source={source} />
+    </>
+  );
 }

@@ -9,6 +9,8 @@ export type Bar = { key: string; label: string; score: number; maxScore: number;
 export function ScoreBars({ title, bars, testId }: { title: string; bars: Bar[]; testId?: string }) {
   const { t } = useTranslation();
   const titleId = `${testId ?? 'bars'}-title`;
+  // One bar (a quiz on one topic, or of one difficulty) only repeats the total above: no chart.
+  if (bars.length < 2) return null;
   return (
     <section className="score-bars" aria-labelledby={titleId} data-testid={testId}>
       {/* The result page has no section heading above the charts: h2, under the page's h1. */}

@@ -149,12 +149,15 @@ export function ResultsTable({ orgId, setId, basePath, csvName }: { orgId: strin
                 <SortHeader query={query} sort="status" label={t('results.table.status')} onSort={(s) => update(toggleSort(query, s))} />
                 <SortHeader query={query} sort="score" label={t('results.table.score')} onSort={(s) => update(toggleSort(query, s))} />
                 <SortHeader query={query} sort="duration" label={t('results.table.time')} onSort={(s) => update(toggleSort(query, s))} />
+                {/* Signals before the topics: with many topics the table scrolls, and the last column was the one out of view. */}
+                <th scope="col" data-testid="signals-header">
+                  {t('results.table.signals')}
+                </th>
                 {topics.map((topic) => (
-                  <th key={topic} scope="col" className="results-num">
+                  <th key={topic} scope="col" className="results-num results-topic">
                     {topicName(t, topic)}
                   </th>
                 ))}
-                <th scope="col">{t('results.table.signals')}</th>
               </tr>
             </thead>
             <tbody>
@@ -194,10 +197,10 @@ export function ResultsTable({ orgId, setId, basePath, csvName }: { orgId: strin
                       {row.score !== null && row.maxScore !== null ? <span className="muted small results-email">{`${Math.round(row.score * 100) / 100} / ${row.maxScore}`}</span> : null}
                     </td>
                     <td className="results-num">{formatClock(row.durationSeconds)}</td>
-                    <TopicCells row={row} topics={topics} />
                     <td className="results-num" title={signalsShort(t, row.signals)}>
                       {signals > 0 ? t('results.table.signalCount', { count: signals }) : '–'}
                     </td>
+                    <TopicCells row={row} topics={topics} />
                   </tr>
                 );
               })}
