@@ -17,6 +17,8 @@ const steps = [
   // The OpenAPI document as a fuzzer's contract (about 4 minutes): a fixed seed (SCHEMATHESIS_SEED
   // explores elsewhere), failing on any 5xx or any response that contradicts the document.
   ['schemathesis', 'node', ['tests/security/schemathesis.mjs']],
+  // Anki's own importer (PyPI `anki`, installed into .venv-ci on first use) reads two exports.
+  ['anki import', 'node', ['tests/interop/anki-import.mjs']],
   ['web e2e', 'npx', ['jest', '-c', 'tests/web-e2e/jest.config.ts']],
 ];
 

@@ -12,6 +12,7 @@ import type { AppConfig } from './config/env';
 import { dataSourceOptions } from './database/data-source-options';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { AttemptsModule } from './modules/attempts/attempts.module';
+import { DeckExportModule } from './modules/deck-export/deck-export.module';
 import { DrillsModule } from './modules/drills/drills.module';
 import { HealthModule } from './modules/health/health.module';
 import { MeModule } from './modules/me/me.module';
@@ -61,6 +62,7 @@ export class AppModule {
         AttemptsModule,
         OrgQuestionsModule,
         DrillsModule,
+        DeckExportModule,
         AuditModule,
         QuestionSetsModule,
         InvitesModule,

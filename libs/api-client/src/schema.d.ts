@@ -657,6 +657,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/drills/export.apkg': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My deck (or the cards I missed) as an Anki package: code highlighted, explanation on the back, tags by topic; importing a newer export updates the notes */
+    get: operations['DeckExport_apkg'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/drills/export.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My deck (or the cards I missed) as CSV with Anki's import headers (HTML fields, tags and guid columns) */
+    get: operations['DeckExport_csv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/set-templates': {
     parameters: {
       query?: never;
@@ -5919,6 +5953,86 @@ export interface operations {
       };
       /** @description FORBIDDEN for learners and managers */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  DeckExport_apkg: {
+    parameters: {
+      query?: {
+        /** @description all: every card in my deck (default); missed: cards I forgot at least once or last rated Again */
+        scope?: 'all' | 'missed';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  DeckExport_csv: {
+    parameters: {
+      query?: {
+        /** @description all: every card in my deck (default); missed: cards I forgot at least once or last rated Again */
+        scope?: 'all' | 'missed';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
         headers: {
           [name: string]: unknown;
         };

@@ -5,3 +5,5 @@ export * from './sets';
 export * from './attempts';
 export * from './srs';
 export * from './hiring';
+export * from './markdown';
+export * from './anki';

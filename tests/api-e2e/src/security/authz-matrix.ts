@@ -102,6 +102,8 @@ export const AUTHZ_MATRIX: Record<string, MatrixRequest> = {
   },
   'GET /api/drills/due': { expect: users },
   'GET /api/drills/stats': { expect: users },
+  'GET /api/drills/export.apkg': { expect: users },
+  'GET /api/drills/export.csv': { expect: users },
   'POST /api/drills/cards/{questionId}/suspend': { path: (ids) => ({ questionId: ids.drillQuestion }), expect: learnerOwn(200) },
   'POST /api/drills/cards/{questionId}/unsuspend': { path: (ids) => ({ questionId: ids.drillQuestion }), expect: learnerOwn(200) },
   'POST /api/drills/reviews/{reviewId}/undo': { path: (ids) => ({ reviewId: ids.drillReview }), expect: learnerOwn(200) },

@@ -25,6 +25,8 @@ const LIST_BOUNDS: Record<string, string> = {
   'GET /api/candidate/judge/status': 'bounded: the runners that reported a heartbeat',
   'GET /api/candidate/attempt/judge/runs/{id}': "bounded: one run's tests (a task's test functions)",
   'GET /api/drills/stats': 'bounded: fixed windows of days',
+  'GET /api/drills/export.apkg': "bounded: one learner's deck (a card per question at most)",
+  'GET /api/drills/export.csv': "bounded: one learner's deck (a card per question at most)",
   'GET /api/admin/drills/lapse-heavy': 'paged: limit 1..200',
   'GET /api/set-templates': 'bounded: the templates in the repository',
   'GET /api/orgs/{orgId}/sets': 'paged: limit 1..500 (default 100), offset; total in X-Total-Count',

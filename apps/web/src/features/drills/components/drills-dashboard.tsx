@@ -122,6 +122,29 @@ export function DrillsDashboard() {
         <p className="muted small">{t('drillsDashboard.suspended.lead')}</p>
         <SuspendedCards />
       </Card>
+      <Card aria-labelledby="export-title">
+        <h2 id="export-title" className="card__title">
+          {t('drillsDashboard.export.title')}
+        </h2>
+        <p className="muted small">{t('drillsDashboard.export.lead')}</p>
+        <ul className="drills-export" data-testid="drills-export">
+          <li>
+            <a href="/api/drills/export.apkg" download data-testid="export-apkg">
+              {t('drillsDashboard.export.apkg')}
+            </a>
+          </li>
+          <li>
+            <a href="/api/drills/export.apkg?scope=missed" download data-testid="export-missed">
+              {t('drillsDashboard.export.missedApkg')}
+            </a>
+          </li>
+          <li>
+            <a href="/api/drills/export.csv" download data-testid="export-csv">
+              {t('drillsDashboard.export.csv')}
+            </a>
+          </li>
+        </ul>
+      </Card>
       <Card aria-labelledby="optimizer-title">
         <h2 id="optimizer-title" className="card__title">
           {t('drillsDashboard.optimizer.title')}
