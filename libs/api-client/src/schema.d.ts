@@ -1745,8 +1745,6 @@ export interface components {
       contentLocale: 'en' | 'zh-CN';
       /** @description True when another language was asked for and this question is shown in English instead */
       fallback: boolean;
-      /** @enum {string} */
-      fallbackReason?: 'missing' | 'stale';
     };
     DifficultyRangeDto: {
       min: number;
