@@ -13,19 +13,13 @@ const ATTEMPT_COLUMNS = `a.id, a.user_id, a.invite_id, a.set_version_id, a.mode,
   a.finished_at, a.overdue_policy, a.submit_grace_seconds, a.review_policy, a.score, a.max_score, a.result, a.content_locale,
   (SELECT count(*)::int FROM attempt_items i WHERE i.attempt_id = a.id) AS item_count`;
 
-/**
- * An attempt's items (`i`) with their question version (`v`) and saved answer (`an`, all null when unanswered).
- * @deprecated outside this file: the results module still joins it; it moves to AttemptsRepository methods with results' repository.
- */
-export const ITEMS_WITH_ANSWERS = `attempt_items i
+/** An attempt's items (`i`) with their question version (`v`) and saved answer (`an`, all null when unanswered). */
+const ITEMS_WITH_ANSWERS = `attempt_items i
   JOIN question_versions v ON v.id = i.question_version_id
   LEFT JOIN answers an ON an.attempt_id = i.attempt_id AND an.position = i.position`;
 
-/**
- * An item's delivery columns (no key) with its saved answer, over ITEMS_WITH_ANSWERS.
- * @deprecated outside this file: the results module still selects it; see ITEMS_WITH_ANSWERS.
- */
-export const ITEM_COLUMNS = `i.position, i.option_order, i.points, v.question_id, v.version, v.title, v.topic_id, v.type, v.difficulty,
+/** An item's delivery columns (no key) with its saved answer, over ITEMS_WITH_ANSWERS. */
+const ITEM_COLUMNS = `i.position, i.option_order, i.points, v.question_id, v.version, v.title, v.topic_id, v.type, v.difficulty,
   v.prompt, v.code, v.options, v.unit, v.expected_seconds,
   an.response, an.flagged, an.time_spent_ms, an.revision, an.saved_at`;
 

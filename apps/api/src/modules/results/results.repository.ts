@@ -3,7 +3,6 @@ import type { AttemptResult, AttemptState, IntegrityEventType } from '@goprep/do
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ContentLocale } from '../../common/i18n/content-locale';
 import type { ReviewItemRow } from '../attempts/attempt.mappers';
-import { ITEM_COLUMNS, ITEMS_WITH_ANSWERS } from '../attempts/attempts.repository';
 import { TRANSLATION_COLUMNS, TRANSLATION_REVIEW_COLUMNS, translationJoin } from '../questions/translated-text';
 import type { SetVersionStatisticsDto } from './dto/results.dto';
 
@@ -87,6 +86,18 @@ export interface SnapshotRow {
 }
 
 /** The SQL of results, reports, manual grades and item-statistics snapshots. */
+/**
+ * A submitted attempt's items (`i`), their question versions (`v`) and answers (`an`): the report,
+ * grading and comparison read the attempts module's tables in joins (writes go through it).
+ */
+const REPORTED_ITEMS = `attempt_items i
+  JOIN question_versions v ON v.id = i.question_version_id
+  LEFT JOIN answers an ON an.attempt_id = i.attempt_id AND an.position = i.position`;
+
+/** What a report shows of each item (the review's columns: the key is selected beside it). */
+const REPORT_ITEM_COLUMNS = `i.position, i.option_order, i.points, v.question_id, v.version, v.title, v.topic_id, v.type, v.difficulty,
+  v.prompt, v.code, v.options, v.unit, v.expected_seconds, an.response, an.flagged, an.time_spent_ms, an.revision, an.saved_at`;
+
 @Injectable()
 export class ResultsRepository {
   constructor(private readonly db: DataSource) {}
@@ -120,9 +131,9 @@ export class ResultsRepository {
   /** Every item of the attempt with key, answer, translation in `locale` and manual grade. */
   reportItems(attemptId: string, locale: ContentLocale): Promise<ReportItemRow[]> {
     return this.db.query(
-      `SELECT ${ITEM_COLUMNS}, v.answer_key, v.explanation, v."references", an.score, an.status, ${TRANSLATION_COLUMNS}, ${TRANSLATION_REVIEW_COLUMNS},
+      `SELECT ${REPORT_ITEM_COLUMNS}, v.answer_key, v.explanation, v."references", an.score, an.status, ${TRANSLATION_COLUMNS}, ${TRANSLATION_REVIEW_COLUMNS},
               mg.score AS mg_score, mg.comment AS mg_comment, u.display_name AS mg_by, mg.graded_at AS mg_at
-         FROM ${ITEMS_WITH_ANSWERS}
+         FROM ${REPORTED_ITEMS}
          ${translationJoin('$2')}
          LEFT JOIN manual_grades mg ON mg.attempt_id = i.attempt_id AND mg.position = i.position
          LEFT JOIN users u ON u.id = mg.graded_by
@@ -152,7 +163,7 @@ export class ResultsRepository {
 
   async gradedItem(tx: EntityManager, attemptId: string, position: number): Promise<{ type: string; points: string; score: string | null } | null> {
     const [item] = (await tx.query(
-      `SELECT v.type, i.points, an.score FROM ${ITEMS_WITH_ANSWERS}
+      `SELECT v.type, i.points, an.score FROM ${REPORTED_ITEMS}
         WHERE i.attempt_id = $1 AND i.position = $2`,
       [attemptId, position],
     )) as Array<{ type: string; points: string; score: string | null }>;
@@ -186,7 +197,7 @@ export class ResultsRepository {
   compareCells(attemptIds: readonly string[]): Promise<CompareCellRow[]> {
     return this.db.query(
       `SELECT i.attempt_id, v.question_id, v.title, v.topic_id, an.status, an.score, i.points
-         FROM ${ITEMS_WITH_ANSWERS}
+         FROM ${REPORTED_ITEMS}
         WHERE i.attempt_id = ANY($1::uuid[]) ORDER BY i.position`,
       [attemptIds],
     );
