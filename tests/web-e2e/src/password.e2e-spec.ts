@@ -1,30 +1,19 @@
-import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { LoginPage } from './pages/login-page';
 import { RegisterPage } from './pages/register-page';
+import { runAdmin } from './support/admin-cli';
 import { screenshot, uniqueEmail } from './support/artifacts';
 import { launchBrowser, type Browser } from './support/chromium';
 
 const FIRST = 'correct horse battery staple';
 const SECOND = 'a second long passphrase';
 const THIRD = 'the third passphrase here';
-const ROOT = resolve(__dirname, '..', '..', '..');
 
-/** `npm run admin -- reset-password` against the app the suite started (its own data folder and Postgres). */
+/** `npm run admin -- reset-password` against the app the suite started: the one-time link it prints. */
 function adminReset(email: string): string {
-  const dataDir = process.env['E2E_DATA_DIR'];
-  const pgPort = process.env['E2E_PG_PORT'];
-  if (!dataDir || !pgPort) throw new Error('E2E_DATA_DIR/E2E_PG_PORT are not set: this spec needs the app started by the global setup.');
-  const run = spawnSync(process.execPath, [resolve(ROOT, 'apps/api/dist/cli/admin.js'), 'reset-password', '--email', email], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: pgPort, DATABASE_URL: '', LOG_LEVEL: 'warn' },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  if (run.status !== 0) throw new Error(`admin reset-password exited ${run.status}: ${run.stderr}`);
-  const link = /https?:\/\/\S+\/reset-password#\S+/.exec(run.stdout)?.[0];
-  if (!link) throw new Error(`no link in: ${run.stdout}`);
+  const stdout = runAdmin(['reset-password', '--email', email]);
+  const link = /https?:\/\/\S+\/reset-password#\S+/.exec(stdout)?.[0];
+  if (!link) throw new Error(`no link in: ${stdout}`);
   return link;
 }
 

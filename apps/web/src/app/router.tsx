@@ -37,6 +37,7 @@ const router = createBrowserRouter([
           { path: 'drills', lazy: page(() => import('./routes/app/drills')) },
           { path: 'drills/stats', lazy: page(() => import('./routes/app/drills-stats')) },
           { path: 'admin/drills', lazy: page(() => import('./routes/app/admin-drills')) },
+          { path: 'admin/judge', lazy: page(() => import('./routes/app/admin-judge')) },
           { path: 'hiring', lazy: page(() => import('./routes/app/hiring')) },
           { path: 'hiring/orgs/:orgId/questions/new', lazy: page(() => import('./routes/app/hiring-question')) },
           { path: 'hiring/orgs/:orgId/questions/:id', lazy: page(() => import('./routes/app/hiring-question')) },

@@ -19,9 +19,14 @@ export function Component() {
               {t('drillsDashboard.backToDrills')}
             </Link>
             {user?.role === 'admin' ? (
-              <Link to="/admin/drills" className="btn btn--ghost">
-                {t('drillsDashboard.admin.title')}
-              </Link>
+              <>
+                <Link to="/admin/drills" className="btn btn--ghost">
+                  {t('drillsDashboard.admin.title')}
+                </Link>
+                <Link to="/admin/judge" className="btn btn--ghost">
+                  {t('codeTask.runners.title')}
+                </Link>
+              </>
             ) : null}
           </>
         }
