@@ -3,6 +3,8 @@ export default {
   preset: '../../jest.preset.js',
   rootDir: '.',
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
-  // The adversarial suite compiles and runs real Go programs in the sandbox.
+  // The adversarial suite compiles and runs real Go programs in the sandbox (testTimeout alone is
+  // ignored when the root config runs every project, hence the setup file).
   testTimeout: 180_000,
+  setupFilesAfterEnv: ['<rootDir>/jest.setup.ts'],
 };

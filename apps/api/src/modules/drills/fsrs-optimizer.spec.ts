@@ -8,6 +8,9 @@ function history(trueWeights: FsrsWeights, scheduleWeights: FsrsWeights, seed: n
   return buildTrainingItems(simulateLearner({ trueWeights, scheduleWeights, cards: 120, days: 90, seed, firstDay: '2026-01-05', settings: { timezone: 'Asia/Tokyo' } }));
 }
 
+// A fit takes 1-2 s on an idle machine and 6-12 s on a loaded one: Jest's 5 s default is too tight.
+jest.setTimeout(60_000);
+
 describe('fitAndEvaluate (the real fsrs-rs optimizer on a synthetic history)', () => {
   it('should switch to the fitted parameters when the learner forgets unlike the defaults', async () => {
     const items = history(FORGETFUL, DEFAULT_FSRS_WEIGHTS, 11);

@@ -2,7 +2,7 @@ import { newKey, type DraftForm } from '../utils/draft-form';
 import { contentFromVersion, formFromVersion, learnFromSet, toDraftInput } from './convert';
 import type { QuestionSet, SetVersion } from './get-set';
 
-const question = { title: 'Nil map writes', topic: 'sync', type: 'single', difficulty: 3, expectedSeconds: 75, version: 2, currentVersion: 2, retired: false, private: false };
+const question = { title: 'Nil map writes', topic: 'sync', type: 'single', difficulty: 3, expectedSeconds: 75, version: 2, currentVersion: 2, retired: false, private: false, contentLocale: 'en' as const, fallback: false };
 
 const version: SetVersion = {
   id: '5f0c1d7e-8b54-4a59-9d9c-8f2c6d7f0a11',
