@@ -7,6 +7,7 @@
 // guid), the notes carry the code, the explanation and the topic tags, and the CSV export has
 // Anki's import headers. Build first: npx nx run-many -t build -p api web.
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -51,10 +52,19 @@ try {
     return { res, body };
   };
 
+  // A card is exported once reviewed (its back carries the key, shown only after answering).
+  const reviewAll = async () => {
+    const deck = await learner.call('GET', '/api/drills/deck?limit=500');
+    for (const card of deck.cards.filter((c) => c.lastReview === null)) {
+      await learner.call('POST', '/api/drills/reviews', { reviewId: randomUUID(), questionId: card.questionId, durationMs: 4000, rating: 'good' });
+    }
+  };
   const first = await learner.call('POST', '/api/drills/deck', { topic: 'channels' });
+  await reviewAll();
   const one = await download('/api/drills/export.apkg', 'one.apkg');
   check(/attachment; filename="goprep-drills-\d{4}-\d{2}-\d{2}\.apkg"/.test(one.res.headers.get('content-disposition') ?? ''), 'the package downloads as goprep-drills-<date>.apkg');
   const second = await learner.call('POST', '/api/drills/deck', { topic: 'memory-model' });
+  await reviewAll();
   await download('/api/drills/export.apkg', 'two.apkg');
   const csv = await download('/api/drills/export.csv', 'deck.csv');
   const csvText = csv.body.toString('utf8');

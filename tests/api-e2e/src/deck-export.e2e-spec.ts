@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
 import { Browser, createTestApp, type TestApp } from './support/test-app';
 
@@ -27,6 +28,7 @@ describe('drill deck export (Anki package and CSV)', () => {
   let t: TestApp;
   let learner: Browser;
   let cards = 0;
+  let unreviewed = '';
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -36,6 +38,17 @@ describe('drill deck export (Anki package and CSV)', () => {
     expect(added.status).toBe(201);
     cards = (added.body as { added: number }).added;
     expect(cards).toBeGreaterThan(3);
+    // A card is exported once reviewed (its key has been shown): review all but one.
+    const deck = await t.sql<{ question_id: string }>(
+      `SELECT c.question_id FROM srs_cards c JOIN users u ON u.id = c.user_id WHERE u.email = $1 ORDER BY c.question_id`,
+      ['anki-export@example.com'],
+    );
+    unreviewed = deck[deck.length - 1]!.question_id;
+    for (const { question_id } of deck.slice(0, -1)) {
+      const res = await learner.post('/api/drills/reviews', { reviewId: randomUUID(), questionId: question_id, durationMs: 4000, rating: 'good' });
+      expect(res.status).toBe(200);
+    }
+    cards -= 1;
   });
 
   afterAll(() => t.close());
@@ -64,7 +77,10 @@ describe('drill deck export (Anki package and CSV)', () => {
     // Each card's goprep id is a field: every question of the deck is in the file.
     const ids = await t.sql<{ question_id: string }>(`SELECT question_id FROM srs_cards c JOIN users u ON u.id = c.user_id WHERE u.email = $1`, ['anki-export@example.com']);
     const db = entries.get('collection.anki2')!.toString('latin1');
-    for (const { question_id } of ids) expect(db).toContain(`goprep:${question_id}`);
+    for (const { question_id } of ids) {
+      if (question_id === unreviewed) expect(db).not.toContain(`goprep:${question_id}`);
+      else expect(db).toContain(`goprep:${question_id}`);
+    }
   });
 
   it('should export the same cards as CSV with Anki import headers, one line per card', async () => {
@@ -78,11 +94,24 @@ describe('drill deck export (Anki package and CSV)', () => {
     expect(lines.slice(5).every((l) => /,"goprep:[^"]+"$/.test(l))).toBe(true);
   });
 
+  it('should leave out a card never reviewed: its key has not been shown yet', async () => {
+    const csv = (await learner.get('/api/drills/export.csv')).text;
+    expect(csv).not.toContain(`"goprep:${unreviewed}"`);
+  });
+
+  it('should document errors as JSON although the success is a download (Schemathesis found a 400 documented as text/csv)', async () => {
+    const doc = (await learner.get('/api/docs/openapi.json')).body as { paths: Record<string, { get: { responses: Record<string, { content?: Record<string, unknown> }> } }> };
+    for (const path of ['/api/drills/export.apkg', '/api/drills/export.csv', '/api/orgs/{orgId}/sets/{setId}/results.csv']) {
+      const bad = doc.paths[path]!.get.responses['400']!;
+      expect([path, Object.keys(bad.content ?? {})]).toEqual([path, ['application/json']]);
+    }
+  });
+
   it('should export only the missed cards (a lapse or a latest Again) with scope=missed', async () => {
     expect((await learner.get('/api/drills/export.csv?scope=missed')).text.trimEnd().split('\r\n')).toHaveLength(5);
     const [card] = await t.sql<{ id: string; question_id: string }>(
-      `SELECT c.id, c.question_id FROM srs_cards c JOIN users u ON u.id = c.user_id WHERE u.email = $1 ORDER BY c.question_id LIMIT 1`,
-      ['anki-export@example.com'],
+      `SELECT c.id, c.question_id FROM srs_cards c JOIN users u ON u.id = c.user_id WHERE u.email = $1 AND c.question_id <> $2 ORDER BY c.question_id LIMIT 1`,
+      ['anki-export@example.com', unreviewed],
     );
     await t.sql(`UPDATE srs_cards SET lapses = 1 WHERE id = $1`, [card!.id]);
     const missed = (await learner.get('/api/drills/export.csv?scope=missed')).text.trimEnd().split('\r\n');

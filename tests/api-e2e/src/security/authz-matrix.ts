@@ -63,6 +63,7 @@ export const AUTHZ_MATRIX: Record<string, MatrixRequest> = {
   'GET /api/topics': { expect: users },
   'GET /api/questions': { query: 'topic=channels&pageSize=5', expect: users },
   'GET /api/questions/{id}': { path: (ids) => ({ id: ids.question }), expect: users },
+  'POST /api/questions/{id}/check': { path: (ids) => ({ id: ids.question }), body: () => ({ response: { type: 'single', choice: 'a' } }), expect: s(401, 401, 200, 200, 200, 200) },
   'GET /api/questions/{id}/preview': { path: (ids) => ({ id: ids.question }), expect: s(401, 401, 403, 200, 200, 200) },
   'POST /api/attempts': {
     body: () => ({ mode: 'quick', topics: ['channels'], difficulty: { min: 1, max: 5 }, count: 2, timeLimitMinutes: 10 }),

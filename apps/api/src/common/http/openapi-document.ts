@@ -83,6 +83,18 @@ function addErrorResponses(op: OperationObject, codes: ErrorCode[]): void {
   }
 }
 
+/**
+ * Errors are JSON whatever the success body is: `@ApiProduces('text/csv')` (a download) would
+ * otherwise declare its 400 as text/csv, and the document would contradict the response.
+ */
+function errorsAsJson(op: OperationObject): void {
+  for (const [status, response] of Object.entries(op.responses)) {
+    if (Number(status) < 400 || !response || isRef(response) || !response.content) continue;
+    const schema = Object.values(response.content).find((media) => refName(media.schema) === ERROR_BODY)?.schema;
+    if (schema) response.content = { 'application/json': { schema } };
+  }
+}
+
 function security(method: string, path: string, access: RouteAccess): Array<Record<string, string[]>> {
   // Double submit: the header and the cookie it must equal, both required together.
   const csrf: Record<string, string[]> = UNSAFE.has(method) && path.startsWith('/api/') ? { [SECURITY.csrf]: [], [SECURITY.csrfCookie]: [] } : {};
@@ -231,6 +243,7 @@ export function completeOpenApiDocument(app: INestApplication, doc: OpenAPIObjec
       const a = (op.operationId && access.get(op.operationId)) || { auth: 'session' as const };
       op.security = security(method, path, a);
       addErrorResponses(op, derivedCodes(method, path, op, a));
+      errorsAsJson(op);
     }
   }
   describeInputSchemas(doc);

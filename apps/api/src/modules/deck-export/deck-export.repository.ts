@@ -35,8 +35,10 @@ export class DeckExportRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /**
-   * The learner's cards in the order they were added. `missed`: cards forgotten at least once
-   * (lapses) or whose latest review (not undone) was rated Again.
+   * The learner's reviewed cards in the order they were added: a card's back carries its key, and
+   * a key reaches a learner only after answering (a card never reviewed stays out, as its key does
+   * in every other response). `missed`: cards forgotten at least once (lapses) or whose latest
+   * review (not undone) was rated Again.
    */
   cards(userId: string, scope: ExportScope, locale: ContentLocale): Promise<ExportRow[]> {
     return this.db.query(
@@ -50,6 +52,7 @@ export class DeckExportRepository {
          JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
          ${translationJoin('$3')}
         WHERE c.user_id = $1
+          AND EXISTS (SELECT 1 FROM srs_reviews rv WHERE rv.card_id = c.id AND rv.undone_at IS NULL)
           AND ($2 = 'all' OR c.lapses > 0 OR (
                 SELECT r.rating FROM srs_reviews r
                  WHERE r.card_id = c.id AND r.undone_at IS NULL
