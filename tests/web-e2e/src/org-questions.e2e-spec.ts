@@ -31,10 +31,12 @@ describe('a manager authors private organization questions', () => {
     await browser?.close();
   });
 
-  it('should point a user without an organization to the account page, in both hiring areas', async () => {
-    await questions.goto();
-    await questions.area.getByRole('link', { name: 'Go to your account' }).waitFor();
-    await page.getByTestId('question-sets-area').getByText('Create or join an organization').waitFor();
+  it('should offer a user without an organization to create one on the Hiring page itself', async () => {
+    await page.goto('/hiring');
+    const start = page.getByTestId('hiring-start');
+    await start.getByLabel('New organization name').waitFor();
+    await start.getByRole('button', { name: 'Create organization' }).waitFor();
+    expect(await page.getByTestId('org-questions').count()).toBe(0);
   });
 
   it('should create an organization and open an empty question list', async () => {

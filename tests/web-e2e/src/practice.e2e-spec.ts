@@ -46,11 +46,11 @@ describe('the question bank browser', () => {
     await practice.list.waitFor();
   });
 
-  it('should show the drill screen, and the question sets area on the Hiring page', async () => {
+  it('should show the drill screen, and on the Hiring page (no organization yet) how to start one', async () => {
     await page.goto('/drills');
     await page.getByTestId('add-topic-form').waitFor();
     await page.goto('/hiring');
-    await page.getByTestId('question-sets-area').waitFor();
+    await page.getByTestId('hiring-start').waitFor();
     await screenshot(page, 'hiring-page');
   });
 });

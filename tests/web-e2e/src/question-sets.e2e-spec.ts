@@ -43,11 +43,11 @@ describe('a manager builds a question set', () => {
     await builder.openFromHiring();
     await page.getByText('No question sets yet.').waitFor();
     await builder.create(TITLE, /^Backend engineer, senior/);
-    // The senior backend level is 8 pools (15 questions, 45 minutes).
-    expect(await builder.items.count()).toBe(8);
+    // The senior backend level is 9 pools (16 questions, one of them a code task to write; 60 minutes).
+    expect(await builder.items.count()).toBe(9);
     expect(await builder.items.evaluateAll((els) => els.every((el) => el.getAttribute('data-kind') === 'pool'))).toBe(true);
-    expect(await builder.setting('timeLimitMinutes').inputValue()).toBe('45');
-    expect(await builder.summary.getByTestId('summary-questions').textContent()).toBe('15');
+    expect(await builder.setting('timeLimitMinutes').inputValue()).toBe('60');
+    expect(await builder.summary.getByTestId('summary-questions').textContent()).toBe('16');
     expect(await page.locator('main h1').textContent()).toBe(TITLE);
   });
 
@@ -75,7 +75,7 @@ describe('a manager builds a question set', () => {
     await builder.addPool({ topic: 'goroutine-leaks', count: 2, min: 2, max: 4, excludeTags: 'basic' });
     expect((await builder.itemNames()).at(-1)).toBe(POOL);
     await builder.waitSaved();
-    expect(await builder.summary.getByTestId('summary-questions').textContent()).toBe('18');
+    expect(await builder.summary.getByTestId('summary-questions').textContent()).toBe('19');
     // The server counted what the pool can draw from once the draft was saved.
     await builder.item(POOL).getByText(/difficulty 2–4 · any auto-graded type · not tagged basic · \d+ questions? match/).waitFor();
     // The pool's filters open on demand and edit in place.
@@ -87,21 +87,21 @@ describe('a manager builds a question set', () => {
     const before = await builder.itemNames();
     await builder.handle(POOL).focus();
     await page.keyboard.press('Space');
-    await builder.announcement.filter({ hasText: `Picked up ${POOL}, position 10 of 10.` }).waitFor();
+    await builder.announcement.filter({ hasText: `Picked up ${POOL}, position 11 of 11.` }).waitFor();
     await page.keyboard.press('ArrowUp');
-    await builder.announcement.filter({ hasText: `${POOL} moved to position 9 of 10.` }).waitFor();
+    await builder.announcement.filter({ hasText: `${POOL} moved to position 10 of 11.` }).waitFor();
     // Focus stays on the moved item, so the next arrow keeps moving it.
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Space');
-    await builder.announcement.filter({ hasText: `${POOL} dropped at position 8 of 10.` }).waitFor();
+    await builder.announcement.filter({ hasText: `${POOL} dropped at position 9 of 11.` }).waitFor();
     const after = await builder.itemNames();
-    expect(after).toEqual([...before.slice(0, 7), POOL, before[7], fixedTitle]);
+    expect(after).toEqual([...before.slice(0, 8), POOL, before[8], fixedTitle]);
 
     // Alt+Arrow moves the focused item without picking it up first.
     await builder.handle(fixedTitle).focus();
     await page.keyboard.press('Alt+ArrowUp');
-    await builder.announcement.filter({ hasText: `${fixedTitle} moved to position 9 of 10.` }).waitFor();
-    expect((await builder.itemNames()).slice(7)).toEqual([POOL, fixedTitle, before[7]]);
+    await builder.announcement.filter({ hasText: `${fixedTitle} moved to position 10 of 11.` }).waitFor();
+    expect((await builder.itemNames()).slice(8)).toEqual([POOL, fixedTitle, before[8]]);
 
     // Escape puts a picked-up item back where it was.
     await builder.handle(fixedTitle).focus();
@@ -109,7 +109,7 @@ describe('a manager builds a question set', () => {
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Escape');
     await builder.announcement.filter({ hasText: 'Reorder cancelled' }).waitFor();
-    expect((await builder.itemNames()).slice(7)).toEqual([POOL, fixedTitle, before[7]]);
+    expect((await builder.itemNames()).slice(8)).toEqual([POOL, fixedTitle, before[8]]);
 
     // And with the mouse: drag the first item's handle onto the second item, and back.
     const [first, second] = await builder.itemNames();
@@ -125,7 +125,7 @@ describe('a manager builds a question set', () => {
     await points.fill('3');
     await builder.setting('timeLimitMinutes').fill('5');
     await builder.summary.getByTestId('time-warning').filter({ hasText: 'over the time limit' }).waitFor();
-    await builder.setting('timeLimitMinutes').fill('50');
+    await builder.setting('timeLimitMinutes').fill('70');
     await builder.summary.getByTestId('time-warning').waitFor({ state: 'detached' });
     await builder.waitSaved();
     await screenshot(page, 'set-builder');
@@ -148,9 +148,9 @@ describe('a manager builds a question set', () => {
     await page.reload();
     await builder.items.first().waitFor();
     expect(await builder.setting('instructions').inputValue()).toBe('Answer on your own; no AI assistants.');
-    expect(await builder.setting('timeLimitMinutes').inputValue()).toBe('50');
+    expect(await builder.setting('timeLimitMinutes').inputValue()).toBe('70');
     expect(await builder.item(fixedTitle).getByTestId('item-points').inputValue()).toBe('3');
-    expect((await builder.itemNames()).slice(7)).toEqual([POOL, fixedTitle, expect.any(String)]);
+    expect((await builder.itemNames()).slice(8)).toEqual([POOL, fixedTitle, expect.any(String)]);
   });
 
   it('should offer the edits this browser kept when the page closed before they were saved', async () => {
@@ -203,7 +203,7 @@ describe('a manager builds a question set', () => {
   });
 
   it('should start the draft of version 2 when the published set is edited', async () => {
-    await builder.setting('timeLimitMinutes').fill('55');
+    await builder.setting('timeLimitMinutes').fill('75');
     await builder.waitSaved();
     await page.getByText('Version 2 · draft').waitFor();
     expect(await builder.version(1).getAttribute('data-state')).toBe('published');
@@ -213,11 +213,11 @@ describe('a manager builds a question set', () => {
     // Version 1 stays as it was published.
     await builder.version(1).getByRole('link', { name: 'Version 1' }).click();
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
-    await page.getByText('50 min').waitFor();
+    await page.getByText('1 h 10 min').first().waitFor();
     await screenshot(page, 'set-version-1');
     await page.getByRole('link', { name: /Back to the set/ }).click();
     await builder.items.first().waitFor();
-    expect(await builder.setting('timeLimitMinutes').inputValue()).toBe('55');
+    expect(await builder.setting('timeLimitMinutes').inputValue()).toBe('75');
   });
 
   it('should list the set with its versions', async () => {
@@ -236,8 +236,8 @@ describe('a manager builds a question set', () => {
     const row = builder.listRow(TITLE);
     const [json] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: `Export “${TITLE}” as JSON` }).click()]);
     const exported = JSON.parse(readFileSync((await json.path()) ?? '', 'utf8')) as { title: string; items: unknown[]; timeLimitSeconds: number };
-    expect(exported).toMatchObject({ title: TITLE, timeLimitSeconds: 55 * 60 });
-    expect(exported.items).toHaveLength(10);
+    expect(exported).toMatchObject({ title: TITLE, timeLimitSeconds: 75 * 60 });
+    expect(exported.items).toHaveLength(11);
     const [gift] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: `Export “${TITLE}” as GIFT` }).click()]);
     expect(readFileSync((await gift.path()) ?? '', 'utf8')).toContain('::');
 
@@ -246,7 +246,7 @@ describe('a manager builds a question set', () => {
     await page.getByTestId('import-file').setInputFiles(file);
     await page.getByRole('heading', { level: 1, name: 'Imported screen' }).waitFor();
     expect(await builder.items.count()).toBe(10);
-    expect(await builder.setting('timeLimitMinutes').inputValue()).toBe('55');
+    expect(await builder.setting('timeLimitMinutes').inputValue()).toBe('75');
     await page.getByRole('link', { name: /Back to question sets/ }).click();
     await builder.listRow('Imported screen').waitFor();
   });
