@@ -123,9 +123,12 @@ describe('a code task judged by a real runner: learner, candidate and manager', 
   it('should judge the fix typed in the editor as passing, then give full marks after submission', async () => {
     const runner = new QuizRunnerPage(page);
     // From the blocked line (the report link put the cursor there) up to the channel: buffer it,
-    // and cancel the remaining fetches once FetchAll has its answer.
-    await page.keyboard.press('Home');
-    for (let i = 0; i < BLOCKED_LINE - CHANNEL_LINE; i++) await page.keyboard.press('ArrowUp');
+    // and cancel the remaining fetches once FetchAll has its answer. The keys go to Monaco's input
+    // (focused explicitly: a screenshot or a slow frame must not leave them to the page).
+    const channelLine = page.locator('[data-testid="code-editor"] .view-line', { hasText: 'ch := make(chan result)' });
+    await channelLine.scrollIntoViewIfNeeded();
+    await channelLine.click();
+    await page.waitForFunction((line) => document.querySelector('[data-testid="code-editor"]')?.getAttribute('data-cursor-line') === String(line), CHANNEL_LINE);
     await page.keyboard.press('End');
     await page.keyboard.press('ArrowLeft');
     // Monaco closes a bracket itself: ", len(urls" becomes ", len(urls)".

@@ -111,12 +111,15 @@ describe('a manager builds a question set', () => {
     await builder.announcement.filter({ hasText: 'Reorder cancelled' }).waitFor();
     expect((await builder.itemNames()).slice(8)).toEqual([POOL, fixedTitle, before[8]]);
 
-    // And with the mouse: drag the first item's handle onto the second item, and back.
-    const [first, second] = await builder.itemNames();
-    await builder.handle(first ?? '').dragTo(builder.item(second ?? ''));
-    expect((await builder.itemNames()).slice(0, 2)).toEqual([second, first]);
-    await builder.handle(first ?? '').dragTo(builder.item(second ?? ''));
-    expect((await builder.itemNames()).slice(0, 2)).toEqual([first, second]);
+    // And with the mouse: drag an item's handle onto the next item, and back (two items whose names
+    // are unique: the template has two one-question context pools).
+    const names = await builder.itemNames();
+    const at = names.findIndex((n, i) => i + 1 < names.length && names.indexOf(n) === names.lastIndexOf(n) && names.indexOf(names[i + 1]!) === names.lastIndexOf(names[i + 1]!));
+    const [first, second] = [names[at] ?? '', names[at + 1] ?? ''];
+    await builder.handle(first).dragTo(builder.item(second));
+    expect((await builder.itemNames()).slice(at, at + 2)).toEqual([second, first]);
+    await builder.handle(first).dragTo(builder.item(second));
+    expect((await builder.itemNames()).slice(at, at + 2)).toEqual([first, second]);
     await builder.waitSaved();
   });
 
@@ -245,7 +248,7 @@ describe('a manager builds a question set', () => {
     writeFileSync(file, JSON.stringify({ ...exported, title: 'Imported screen' }));
     await page.getByTestId('import-file').setInputFiles(file);
     await page.getByRole('heading', { level: 1, name: 'Imported screen' }).waitFor();
-    expect(await builder.items.count()).toBe(10);
+    expect(await builder.items.count()).toBe(11);
     expect(await builder.setting('timeLimitMinutes').inputValue()).toBe('75');
     await page.getByRole('link', { name: /Back to question sets/ }).click();
     await builder.listRow('Imported screen').waitFor();
