@@ -101,7 +101,10 @@ async function enlarge(c: Client, copies: number): Promise<void> {
       WHERE v.question_id NOT LIKE '%~%'`,
   );
   await c.query('COMMIT');
-  await c.query('ANALYZE questions, question_versions, question_version_translations');
+  // VACUUM as autovacuum would on a running server: besides the statistics it moves the GIN
+  // index's pending list (every copied translation's grams) into the index. With ANALYZE alone the
+  // planner prices the long pending list and scans all translations instead (43 ms vs 2 ms).
+  await c.query('VACUUM ANALYZE questions, question_versions, question_version_translations');
 }
 
 async function explain(c: Client, sql: string, params: unknown[]): Promise<{ plan: string; ms: number }> {
@@ -177,8 +180,8 @@ export async function runBankSearch(argv = process.argv.slice(2)): Promise<Row[]
                     (SELECT count(*)::int FROM question_version_translations) AS translations`,
           )
         ).rows[0]!;
-      // A running server's tables have been analysed by autovacuum; a cluster created a minute ago not yet.
-      await c.query('ANALYZE questions, question_versions, question_version_translations, topics');
+      // A running server's tables have been vacuumed and analysed by autovacuum; a cluster created a minute ago not yet.
+      await c.query('VACUUM ANALYZE questions, question_versions, question_version_translations, topics');
       const shipped = await size();
       const rows = await measure(c, http, `shipped: ${shipped.questions} questions, ${shipped.translations} zh-CN`, samples, 'shipped');
       const t = performance.now();
