@@ -15,10 +15,7 @@ describe('the judge runners page (administrators)', () => {
     runAdmin(['create', '--email', uniqueEmail('judge-root'), '--password', 'the first administrator here']);
     browser = await launchBrowser();
     page = await browser.context.newPage();
-    const register = new RegisterPage(page);
-    await register.goto();
-    await register.register({ displayName: 'Ops', email, password: 'runners warm their caches' });
-    await page.waitForURL((url) => url.pathname === '/');
+    await RegisterPage.signUp(page, { displayName: 'Ops', email, password: 'runners warm their caches' });
   });
 
   afterAll(async () => {

@@ -12,10 +12,7 @@ describe('attempt titles in the reader\'s language', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     page = await browser.context.newPage();
-    const register = new RegisterPage(page);
-    await register.goto();
-    await register.register({ displayName: 'Lin', email: uniqueEmail('titles'), password: 'titles in chinese too' });
-    await page.waitForURL((url) => url.pathname === '/');
+    await RegisterPage.signUp(page, { displayName: 'Lin', email: uniqueEmail('titles'), password: 'titles in chinese too' });
   });
 
   afterAll(async () => {

@@ -42,10 +42,7 @@ describe('accounts and the app shell', () => {
   });
 
   it('should register, land on the dashboard and show the shell in English', async () => {
-    const register = new RegisterPage(page);
-    await register.goto();
-    await register.register({ displayName: 'Ada Lovelace', email, password: PASSWORD });
-    await page.waitForURL((url) => url.pathname === '/');
+    await RegisterPage.signUp(page, { displayName: 'Ada Lovelace', email, password: PASSWORD });
     const shell = new AppShell(page);
     await shell.waitForShell();
     expect(await shell.heading.textContent()).toContain('Ada Lovelace');
@@ -121,10 +118,7 @@ describe('accounts and the app shell', () => {
 
   it('should let another user accept the invite and see the organization', async () => {
     await new AppShell(page).logout();
-    const register = new RegisterPage(page);
-    await register.goto();
-    await register.register({ displayName: 'Bob', email: uniqueEmail('invitee'), password: PASSWORD });
-    await page.waitForURL((url) => url.pathname === '/');
+    await RegisterPage.signUp(page, { displayName: 'Bob', email: uniqueEmail('invitee'), password: PASSWORD });
     // The link's origin is the server's PUBLIC_URL; the path is what the web app routes.
     await page.goto(new URL(inviteLink).pathname);
     await page.getByRole('button', { name: 'Accept invitation' }).click();

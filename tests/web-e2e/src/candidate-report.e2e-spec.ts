@@ -31,10 +31,7 @@ describe("the candidate report shows answers as the candidate saw them", () => {
   beforeAll(async () => {
     managerBrowser = await launchBrowser();
     manager = await managerBrowser.context.newPage();
-    const register = new RegisterPage(manager);
-    await register.goto();
-    await register.register({ displayName: 'Mira', email: uniqueEmail('report'), password: 'reports that read well' });
-    await manager.waitForURL((url) => url.pathname === '/');
+    await RegisterPage.signUp(manager, { displayName: 'Mira', email: uniqueEmail('report'), password: 'reports that read well' });
     api = new HiringApi(manager);
     orgId = await api.createOrg('Gopher Reports');
     setId = (await api.send('POST', `/api/orgs/${orgId}/sets`, { title: 'Report screen' }))['id'] as string;

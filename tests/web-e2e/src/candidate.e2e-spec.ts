@@ -32,10 +32,7 @@ describe('a candidate takes an assessment from an invite link, and the manager r
   beforeAll(async () => {
     managerBrowser = await launchBrowser();
     manager = await managerBrowser.context.newPage();
-    const register = new RegisterPage(manager);
-    await register.goto();
-    await register.register({ displayName: 'Hana', email: uniqueEmail('hiring'), password: 'hiring gophers since 2009' });
-    await manager.waitForURL((url) => url.pathname === '/');
+    await RegisterPage.signUp(manager, { displayName: 'Hana', email: uniqueEmail('hiring'), password: 'hiring gophers since 2009' });
     api = new HiringApi(manager);
     orgId = await api.createOrg('Gopher Hiring');
     const singles = await api.bankQuestions('single', 2);

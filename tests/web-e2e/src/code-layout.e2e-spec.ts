@@ -33,10 +33,7 @@ describe('a page with code does not move when Monaco arrives', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     page = await browser.context.newPage();
-    const register = new RegisterPage(page);
-    await register.goto();
-    await register.register({ displayName: 'Layout', email: uniqueEmail('layout'), password: 'steady pages for gophers' });
-    await page.waitForURL((url) => url.pathname === '/');
+    await RegisterPage.signUp(page, { displayName: 'Layout', email: uniqueEmail('layout'), password: 'steady pages for gophers' });
     const res = await page.request.get('/api/questions?type=code-lines&pageSize=1');
     questionId = ((await res.json()) as { items: Array<{ id: string }> }).items[0]!.id;
   });

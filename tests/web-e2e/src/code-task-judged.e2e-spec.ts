@@ -84,10 +84,7 @@ describe('a code task judged by a real runner: learner, candidate and manager', 
 
   it('should open the leak task from the bank, run the visible tests and show the leak report at the blocked line', async () => {
     page = await learnerBrowser.context.newPage();
-    const register = new RegisterPage(page);
-    await register.goto();
-    await register.register({ displayName: 'Ada', email: uniqueEmail('leak'), password: 'fix the leak with go' });
-    await page.waitForURL((url) => url.pathname === '/');
+    await RegisterPage.signUp(page, { displayName: 'Ada', email: uniqueEmail('leak'), password: 'fix the leak with go' });
 
     // The bank page of a task offers "Practise this task": a one-item attempt in the editor.
     await page.goto(`/practice/questions/${TASK}`);
@@ -183,10 +180,7 @@ describe('a code task judged by a real runner: learner, candidate and manager', 
   it("should show the manager a candidate's code, the hidden-test verdicts and the leak report linked into the code", async () => {
     managerBrowser = await launchBrowser({ baseURL: app.url });
     const manager = await managerBrowser.context.newPage();
-    const register = new RegisterPage(manager);
-    await register.goto();
-    await register.register({ displayName: 'Kiko', email: uniqueEmail('task-manager'), password: 'read the code in the report' });
-    await manager.waitForURL((url) => url.pathname === '/');
+    await RegisterPage.signUp(manager, { displayName: 'Kiko', email: uniqueEmail('task-manager'), password: 'read the code in the report' });
     const api = new HiringApi(manager);
     const orgId = await api.createOrg('Leak Hiring');
     const setId = await api.publishedSet(orgId, {

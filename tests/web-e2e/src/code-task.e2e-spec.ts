@@ -33,10 +33,7 @@ describe('a code task in the attempt runner', () => {
   beforeAll(async () => {
     managerBrowser = await launchBrowser();
     const manager = await managerBrowser.context.newPage();
-    const register = new RegisterPage(manager);
-    await register.goto();
-    await register.register({ displayName: 'Kiko', email: uniqueEmail('tasks'), password: 'code tasks judged by go' });
-    await manager.waitForURL((url) => url.pathname === '/');
+    await RegisterPage.signUp(manager, { displayName: 'Kiko', email: uniqueEmail('tasks'), password: 'code tasks judged by go' });
     const api = new HiringApi(manager);
     const orgId = await api.createOrg('Task Hiring');
     const [task] = await api.bankQuestions('code-task', 1);

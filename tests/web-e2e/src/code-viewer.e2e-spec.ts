@@ -32,10 +32,7 @@ describe('code questions and the lazy CodeViewer', () => {
   });
 
   it('should show a code-lines question in Monaco with Go highlighting and report a clicked line', async () => {
-    const register = new RegisterPage(page);
-    await register.goto();
-    await register.register({ displayName: 'Rob', email: uniqueEmail('code'), password: 'gophers all the way down' });
-    await page.waitForURL((url) => url.pathname === '/');
+    await RegisterPage.signUp(page, { displayName: 'Rob', email: uniqueEmail('code'), password: 'gophers all the way down' });
 
     const res = await page.request.get('/api/questions?type=code-lines&pageSize=1');
     expect(res.ok()).toBe(true);

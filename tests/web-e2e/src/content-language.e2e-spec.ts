@@ -41,10 +41,7 @@ describe('questions in Chinese, the interface in English', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     page = await browser.context.newPage();
-    const register = new RegisterPage(page);
-    await register.goto();
-    await register.register({ displayName: 'Lin', email: uniqueEmail('zh'), password: 'questions in chinese' });
-    await page.waitForURL((url) => url.pathname === '/');
+    await RegisterPage.signUp(page, { displayName: 'Lin', email: uniqueEmail('zh'), password: 'questions in chinese' });
   });
 
   afterAll(async () => {

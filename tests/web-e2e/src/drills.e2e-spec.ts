@@ -9,10 +9,7 @@ import { launchBrowser, type Browser } from './support/chromium';
 const PHONE = { width: 375, height: 812 };
 
 async function register(page: Page, name: string): Promise<void> {
-  const register = new RegisterPage(page);
-  await register.goto();
-  await register.register({ displayName: name, email: uniqueEmail('drills'), password: 'spaced repetition in go' });
-  await page.waitForURL((url) => url.pathname === '/');
+  await RegisterPage.signUp(page, { displayName: name, email: uniqueEmail('drills'), password: 'spaced repetition in go' });
 }
 
 describe('drilling today’s cards by keyboard', () => {

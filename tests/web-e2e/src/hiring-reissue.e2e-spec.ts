@@ -28,10 +28,7 @@ describe('hiring: a first organization in place, a new invite link, the results 
   });
 
   it('should offer to create an organization on the Hiring page itself', async () => {
-    const register = new RegisterPage(page);
-    await register.goto();
-    await register.register({ displayName: 'Noor Manager', email: uniqueEmail('first-org'), password: PASSWORD });
-    await page.waitForURL((url) => url.pathname === '/');
+    await RegisterPage.signUp(page, { displayName: 'Noor Manager', email: uniqueEmail('first-org'), password: PASSWORD });
     await page.goto('/hiring');
     const start = page.getByTestId('hiring-start');
     await start.getByRole('heading', { name: 'Create an organization to start hiring' }).waitFor();

@@ -39,10 +39,7 @@ describe('one label per option, a question page you can answer, and a bank that 
   beforeAll(async () => {
     browser = await launchBrowser();
     page = await browser.context.newPage();
-    const register = new RegisterPage(page);
-    await register.goto();
-    await register.register({ displayName: 'Rob', email: uniqueEmail('labels'), password: 'letters not numbers' });
-    await page.waitForURL((url) => url.pathname === '/');
+    await RegisterPage.signUp(page, { displayName: 'Rob', email: uniqueEmail('labels'), password: 'letters not numbers' });
   });
 
   afterAll(async () => {

@@ -20,10 +20,7 @@ describe('a manager authors private organization questions', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     page = await browser.context.newPage();
-    const register = new RegisterPage(page);
-    await register.goto();
-    await register.register({ displayName: 'Rob', email: uniqueEmail('oq'), password: 'unix and go and plan 9' });
-    await page.waitForURL((url) => url.pathname === '/');
+    await RegisterPage.signUp(page, { displayName: 'Rob', email: uniqueEmail('oq'), password: 'unix and go and plan 9' });
     questions = new OrgQuestionsPage(page);
   });
 

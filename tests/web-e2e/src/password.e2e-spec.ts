@@ -47,10 +47,7 @@ describe('password: change on Account, forgot and reset', () => {
   });
 
   it('should change the password on Account, refusing a wrong current password, and log out the other sessions', async () => {
-    const register = new RegisterPage(page);
-    await register.goto();
-    await register.register({ displayName: 'Pat', email, password: FIRST });
-    await page.waitForURL((url) => url.pathname === '/');
+    await RegisterPage.signUp(page, { displayName: 'Pat', email, password: FIRST });
     // A second device logged in with the same account.
     const otherPage = await other.context.newPage();
     await new LoginPage(otherPage).goto();

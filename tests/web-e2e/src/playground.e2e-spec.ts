@@ -16,10 +16,7 @@ describe('the playground of an answered code-output card', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     page = await browser.context.newPage();
-    const register = new RegisterPage(page);
-    await register.goto();
-    await register.register({ displayName: 'Ken', email: uniqueEmail('playground'), password: 'edit the program and run it' });
-    await page.waitForURL((url) => url.pathname === '/');
+    await RegisterPage.signUp(page, { displayName: 'Ken', email: uniqueEmail('playground'), password: 'edit the program and run it' });
   });
 
   afterAll(async () => {

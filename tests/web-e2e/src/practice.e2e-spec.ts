@@ -11,10 +11,7 @@ describe('the question bank browser', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     page = await browser.context.newPage();
-    const register = new RegisterPage(page);
-    await register.goto();
-    await register.register({ displayName: 'Ken', email: uniqueEmail('bank'), password: 'unix and go and plan 9' });
-    await page.waitForURL((url) => url.pathname === '/');
+    await RegisterPage.signUp(page, { displayName: 'Ken', email: uniqueEmail('bank'), password: 'unix and go and plan 9' });
   });
 
   afterAll(async () => {

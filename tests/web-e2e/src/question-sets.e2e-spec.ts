@@ -24,10 +24,7 @@ describe('a manager builds a question set', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     page = await browser.context.newPage();
-    const register = new RegisterPage(page);
-    await register.goto();
-    await register.register({ displayName: 'Ada', email: uniqueEmail('sets'), password: 'goroutines all the way down' });
-    await page.waitForURL((url) => url.pathname === '/');
+    await RegisterPage.signUp(page, { displayName: 'Ada', email: uniqueEmail('sets'), password: 'goroutines all the way down' });
     await page.goto('/account');
     await page.getByLabel('New organization name').fill('Gopher Screening');
     await page.getByRole('button', { name: 'Create organization' }).click();

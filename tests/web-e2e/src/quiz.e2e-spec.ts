@@ -11,10 +11,7 @@ const OUTPUT = 'worker 1 done\nworker 2 done';
 const MONACO_ASSET = /code-viewer|editor\.worker|monaco|\/go-[\w-]+\.js/i;
 
 async function register(page: Page, name: string): Promise<void> {
-  const register = new RegisterPage(page);
-  await register.goto();
-  await register.register({ displayName: name, email: uniqueEmail('quiz'), password: 'timed quizzes in go' });
-  await page.waitForURL((url) => url.pathname === '/');
+  await RegisterPage.signUp(page, { displayName: name, email: uniqueEmail('quiz'), password: 'timed quizzes in go' });
 }
 
 /**

@@ -32,10 +32,7 @@ describe('a new screen starts at its top (issue 16.7)', () => {
     browser = await launchBrowser();
     page = await browser.context.newPage();
     await page.setViewportSize(PHONE);
-    const register = new RegisterPage(page);
-    await register.goto();
-    await register.register({ displayName: 'Ken', email: uniqueEmail('screens'), password: 'start at the top please' });
-    await page.waitForURL((url) => url.pathname === '/');
+    await RegisterPage.signUp(page, { displayName: 'Ken', email: uniqueEmail('screens'), password: 'start at the top please' });
   });
 
   afterAll(async () => {

@@ -6,10 +6,7 @@ import { screenshot, uniqueEmail } from './support/artifacts';
 import { launchBrowser, type Browser } from './support/chromium';
 
 async function register(page: Page, name: string): Promise<void> {
-  const register = new RegisterPage(page);
-  await register.goto();
-  await register.register({ displayName: name, email: uniqueEmail('unfinished'), password: 'timed mock interviews' });
-  await page.waitForURL((url) => url.pathname === '/');
+  await RegisterPage.signUp(page, { displayName: name, email: uniqueEmail('unfinished'), password: 'timed mock interviews' });
 }
 
 /** How many lines each header button of the result page takes (1 = its label is not wrapped). */

@@ -53,10 +53,7 @@ describe.each(VIEWPORTS)('every screen in Chinese (interface and questions) at $
   beforeAll(async () => {
     browser = await launchBrowser({ locale: 'zh-CN', viewport });
     page = await browser.context.newPage();
-    const register = new RegisterPage(page);
-    await register.goto();
-    await register.register({ displayName: '林', email: uniqueEmail(`zh-screens-${name}`), password: 'questions in chinese' });
-    await page.waitForURL((url) => url.pathname === '/');
+    await RegisterPage.signUp(page, { displayName: '林', email: uniqueEmail(`zh-screens-${name}`), password: 'questions in chinese' });
     const api = new HiringApi(page);
     const settings = await page.request.fetch('/api/me/settings', {
       method: 'PATCH',

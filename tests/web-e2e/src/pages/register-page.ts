@@ -38,4 +38,12 @@ export class RegisterPage {
     await this.fill(values);
     await this.submit.click();
   }
+
+  /** A new account through the form, as a person signs up: open the page, register, land on the dashboard. */
+  static async signUp(page: Page, values: { displayName: string; email: string; password: string }): Promise<void> {
+    const register = new RegisterPage(page);
+    await register.goto();
+    await register.register(values);
+    await page.waitForURL((url) => url.pathname === '/');
+  }
 }
