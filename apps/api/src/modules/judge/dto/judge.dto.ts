@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
@@ -10,6 +11,18 @@ export const RUN_STATES = ['queued', 'running', 'done'] as const;
 export type JudgeRunState = (typeof RUN_STATES)[number];
 export const RUN_MODES = ['visible', 'hidden', 'playground'] as const;
 export type JudgeRunMode = (typeof RUN_MODES)[number];
+
+/** A submission's files: the task's editable files only, within SUBMISSION_LIMITS (the service checks names and sizes). */
+const TaskFiles = () =>
+  applyDecorators(
+    ApiProperty({
+      description: `File name -> Go source; exactly the task's editable files (at most ${SUBMISSION_LIMITS.files} files, ${SUBMISSION_LIMITS.fileBytes} bytes each, ${SUBMISSION_LIMITS.totalBytes} in all)`,
+      type: 'object',
+      additionalProperties: { type: 'string' },
+      example: { 'cache.go': 'package cache\n' },
+    }),
+    IsObject(),
+  );
 
 export class CreateJudgeRunDto {
   @ApiProperty({ description: 'The code-task question to run the visible tests of', example: 'gl-task-fanout-early-return' })
@@ -30,13 +43,7 @@ export class CreateJudgeRunDto {
   @Max(1000)
   position?: number;
 
-  @ApiProperty({
-    description: `File name -> Go source; exactly the task's editable files (at most ${SUBMISSION_LIMITS.files} files, ${SUBMISSION_LIMITS.fileBytes} bytes each, ${SUBMISSION_LIMITS.totalBytes} in all)`,
-    type: 'object',
-    additionalProperties: { type: 'string' },
-    example: { 'cache.go': 'package cache\n' },
-  })
-  @IsObject()
+  @TaskFiles()
   files!: Record<string, string>;
 }
 
@@ -53,13 +60,7 @@ export class CreateCandidateJudgeRunDto {
   @Max(1000)
   position!: number;
 
-  @ApiProperty({
-    description: `File name -> Go source; exactly the task's editable files (at most ${SUBMISSION_LIMITS.files} files, ${SUBMISSION_LIMITS.fileBytes} bytes each, ${SUBMISSION_LIMITS.totalBytes} in all)`,
-    type: 'object',
-    additionalProperties: { type: 'string' },
-    example: { 'cache.go': 'package cache\n' },
-  })
-  @IsObject()
+  @TaskFiles()
   files!: Record<string, string>;
 }
 
