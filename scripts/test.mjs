@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: every layer of the pyramid, in order, each printing its own runner's summary.
 // A failing layer does not hide the ones after it; the exit code is non-zero if any failed.
-import { spawnSync } from 'node:child_process';
+// The summary repeats the last lines each failing layer printed, so a log that keeps only its
+// tail (a CI page) still says why.
+import { spawn } from 'node:child_process';
 
 const env = { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false', FORCE_COLOR: process.env.CI ? '0' : process.env.FORCE_COLOR };
 const steps = [
@@ -22,15 +24,40 @@ const steps = [
   ['web e2e', 'npx', ['jest', '-c', 'tests/web-e2e/jest.config.ts']],
 ];
 
+const TAIL_LINES = 40;
+
+/** Runs one layer, passing its output through and keeping its last lines for the summary. */
+function runLayer(cmd, args) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: ['inherit', 'pipe', 'pipe'], env });
+    let tail = [];
+    let partial = '';
+    const keep = (chunk, sink) => {
+      sink.write(chunk);
+      const lines = (partial + chunk.toString('utf8')).split('\n');
+      partial = lines.pop() ?? '';
+      tail = tail.concat(lines).slice(-TAIL_LINES);
+    };
+    child.stdout.on('data', (chunk) => keep(chunk, process.stdout));
+    child.stderr.on('data', (chunk) => keep(chunk, process.stderr));
+    child.on('error', (error) => resolve({ code: 1, tail: [String(error)] }));
+    child.on('close', (code) => resolve({ code, tail: partial ? [...tail, partial].slice(-TAIL_LINES) : tail }));
+  });
+}
+
 const only = process.argv.slice(2);
 const results = [];
 for (const [name, cmd, args, opts = {}] of steps) {
   if (only.length > 0 && !only.includes(name)) continue;
   process.stdout.write(`\n=== ${name}: ${cmd} ${args.join(' ')}\n`);
   const started = Date.now();
-  const run = spawnSync(cmd, args, { stdio: 'inherit', env });
-  const ok = run.status === 0;
-  results.push({ name, ok, advisory: Boolean(opts.advisory), seconds: Math.round((Date.now() - started) / 1000) });
+  const run = await runLayer(cmd, args);
+  const ok = run.code === 0;
+  results.push({ name, ok, tail: run.tail, advisory: Boolean(opts.advisory), seconds: Math.round((Date.now() - started) / 1000) });
+}
+
+for (const r of results.filter((x) => !x.ok)) {
+  process.stdout.write(`\n=== the last lines of ${r.name}, which failed\n${r.tail.join('\n')}\n`);
 }
 
 process.stdout.write('\n=== summary\n');
