@@ -41,6 +41,10 @@ describe('bank CLI', () => {
     expect(io.stdout[io.stdout.length - 1]).toBe('1 passed, 1 failed');
     expect(io.stdout).toContainEqual(expect.stringMatching(/^FAIL escape-analysis\/esc-fail \(/));
     expect(io.stdout).toContainEqual(expect.stringMatching(/^ {2}escape #1: escape lines \[7\], expected \[12\] exactly/));
+    // The failure is repeated just above the last line, for logs that keep only their tail.
+    const recap = io.stdout.slice(io.stdout.lastIndexOf('failed:'));
+    expect(recap[1]).toMatch(/^ {2}FAIL escape-analysis\/esc-fail \(/);
+    expect(recap[2]).toMatch(/^ {4}escape #1: escape lines \[7\], expected \[12\] exactly/);
   });
 
   it('should exit 0 when every verified question passes', async () => {

@@ -184,6 +184,12 @@ async function verifyCommand(args: readonly string[], io: Io): Promise<ExitCode>
     io.err(`warning: ${report.problems.length} problem(s) in the bank files; those questions were not verified (run \`npm run bank -- lint\`)`);
   }
   if (values.id !== undefined && report.results.length === 0) io.err(`warning: no verifiable question with id "${values.id}"`);
+  // Repeated at the end so a log that keeps only its tail (a CI page) names what failed and why.
+  const failures = report.results.filter((result) => !result.passed);
+  if (failures.length > 0) {
+    io.out(`failed:`);
+    failures.forEach((result) => describe(result).forEach((line) => io.out(`  ${line}`)));
+  }
   io.out(`${report.passed} passed, ${report.failed} failed`);
   return report.failed > 0 ? 1 : 0;
 }
