@@ -28,14 +28,17 @@ describe('open-loop load generator', () => {
     const { server, url, started } = await stallingServer(1000, 400);
     try {
       started();
-      // 200 req/s for 2 s: about 80 of 400 requests are scheduled inside the 400 ms stall, so more
-      // than 10 % of the latencies include a wait of up to 400 ms and p90 is far above a fast answer.
+      // 200 req/s for 2 s. A request scheduled at s inside the 400 ms stall is answered at the stall's
+      // end or later (a busy machine only delays it more), so counted from its scheduled time it took
+      // at least 1400 - s ms: the 30 scheduled in [1000, 1150) took >= 250 ms each (200 allows for the
+      // generator starting a little after the server's clock), however loaded
+      // the machine is. A generator that counted from the actual send after waiting for the stall
+      // (coordinated omission) would see about one slow request per connection instead.
       const r = await openLoop(url, () => ({ method: 'GET', path: '/', headers: {} }), 200, 2);
       expect(r.sent).toBe(400);
       expect(r.completed).toBe(400);
       expect(r.errors).toBe(0);
-      expect(r.p50).toBeLessThan(50);
-      expect(r.p99).toBeGreaterThan(250);
+      expect(r.atLeast(200)).toBeGreaterThanOrEqual(30);
       expect(r.max).toBeGreaterThan(300);
     } finally {
       server.close();

@@ -33,6 +33,8 @@ export interface OpenLoopResult {
   unanswered: number;
   /** How late the generator itself sent requests, p99 in ms: large values mean the client, not the server, was the bottleneck. */
   sendLagP99: number;
+  /** How many latencies were at least `ms` (counted from the scheduled send time). */
+  atLeast: (ms: number) => number;
 }
 
 /** The send times (ms after the start) of `count` requests at `rate` per second: evenly spaced. */
@@ -138,5 +140,6 @@ export async function openLoop(baseUrl: string, next: () => OpenLoopRequest, rat
     errors: errors + unanswered,
     unanswered,
     sendLagP99: round(percentile(lags, 99)),
+    atLeast: (ms) => latencies.filter((latency) => latency >= ms).length,
   };
 }
