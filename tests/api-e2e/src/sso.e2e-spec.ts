@@ -199,6 +199,23 @@ describe('single sign-on through a real OpenID provider', () => {
     expect(await t.sql(`SELECT 1 FROM sso_login_states`)).toHaveLength(0);
   });
 
+  it('should raise a member who accepts a manager invite to manager of that organization', async () => {
+    const jar = new Jar();
+    await finish(jar, await toCallback(jar, 'ada@acme.test', 'ada', 'ada-pw'));
+    const invite = await owner.post(`/api/orgs/${acmeId}/invites`, { email: 'ada@acme.test' });
+    expect(invite.status).toBe(201);
+    const csrf = ((await (await jar.fetch(`${appUrl}/api/auth/csrf`)).json()) as { token: string }).token;
+    const accepted = await jar.fetch(`${appUrl}/api/org-invites/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+      body: JSON.stringify({ token: invite.body.token }),
+    });
+    expect(accepted.status).toBe(200);
+    const body = (await (await me(jar)).json()) as { role: string; organizations: unknown[] };
+    expect(body.role).toBe('manager');
+    expect(body.organizations).toEqual([{ id: acmeId, name: 'Acme', role: 'manager' }]);
+  });
+
   it('should link an existing account with the same email instead of creating another', async () => {
     const bob = new Browser(t.server);
     const registered = await bob.register('bob@acme.test', PASSWORD, 'Bob Registered');

@@ -71,8 +71,8 @@ export class SsoService implements OnModuleInit {
     if (!secret) {
       throw new AppError(ErrorCode.VALIDATION_FAILED, 'A client secret is required.', [{ field: 'clientSecret', message: 'clientSecret is required the first time' }]);
     }
-    const issuer = input.issuer.replace(/\/$/, '');
-    await this.discover(issuer, input.clientId, secret);
+    // The issuer as the provider names it (its discovery document), so a stray trailing slash typed here does not matter.
+    const issuer = (await this.discoverLenient(input.issuer, input.clientId, secret)).serverMetadata().issuer;
     const domains = [...new Set(input.emailDomains)].sort();
     let result: { takenDomain: string } | null;
     try {
@@ -210,6 +210,16 @@ export class SsoService implements OnModuleInit {
     const config = await this.discover(row.issuer, row.client_id, row.client_secret);
     this.discovered.set(row.organization_id, { key, at: Date.now(), config });
     return config;
+  }
+
+  /** Discovery of the issuer as typed, else without a trailing slash the provider does not use. */
+  private async discoverLenient(issuer: string, clientId: string, clientSecret: string): Promise<OidcConfiguration> {
+    try {
+      return await this.discover(issuer, clientId, clientSecret);
+    } catch (e) {
+      if (!issuer.endsWith('/') || new URL(issuer).pathname === '/') throw e;
+      return this.discover(issuer.replace(/\/+$/, ''), clientId, clientSecret);
+    }
   }
 
   private async discover(issuer: string, clientId: string, clientSecret: string): Promise<OidcConfiguration> {
