@@ -6,3 +6,5 @@ export type { ItemView, Reply } from './api-session';
 export { percentile } from './percentile';
 export { startRunner } from './runner-process';
 export type { RunningRunner } from './runner-process';
+export { startOidcProvider } from './oidc-provider';
+export type { OidcTestClient, OidcTestUser, RunningOidcProvider } from './oidc-provider';

@@ -1373,6 +1373,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/sso/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Begin single sign-on for the organization of the email's domain: redirects to its identity provider (errors redirect to /login?sso_error=CODE) */
+    get: operations['Sso_start'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/sso/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Where the identity provider returns: checks state, code (PKCE) and ID token, signs in and redirects to the app (errors redirect to /login?sso_error=CODE) */
+    get: operations['Sso_callback'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{id}/sso': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The organization's single sign-on settings (owners and managers); the client secret is never returned */
+    get: operations['Sso_get'];
+    /** Set the organization's OpenID Connect provider (its discovery document is read first); omit clientSecret to keep the stored one */
+    put: operations['Sso_save'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1469,7 +1521,16 @@ export interface components {
       | 'REQUEST_TIMEOUT'
       | 'SERVER_TIMEOUT'
       | 'DB_UNAVAILABLE'
-      | 'INTERNAL';
+      | 'INTERNAL'
+      | 'SSO_REQUIRED'
+      | 'SSO_NOT_CONFIGURED'
+      | 'SSO_DOMAIN_TAKEN'
+      | 'SSO_DISCOVERY_FAILED'
+      | 'SSO_STATE_INVALID'
+      | 'SSO_PROVIDER_ERROR'
+      | 'SSO_TOKEN_INVALID'
+      | 'SSO_EMAIL_UNVERIFIED'
+      | 'SSO_DOMAIN_MISMATCH';
     FieldErrorDto: {
       field: string;
       message: string;
@@ -3488,6 +3549,44 @@ export interface components {
         [key: string]: string;
       };
     };
+    SsoConfigDto: {
+      issuer: string;
+      clientId: string;
+      /** @description Whether a client secret is stored (the secret itself is never returned) */
+      clientSecretSet: boolean;
+      emailDomains: string[];
+      ssoRequiredForManagers: boolean;
+      enabled: boolean;
+      /** @description The redirect URI to register at the provider */
+      redirectUri: string;
+    };
+    SsoSettingsDto: {
+      /** @description The redirect URI to register at the provider */
+      redirectUri: string;
+      /** @description Null until single sign-on is set up */
+      config: components['schemas']['SsoConfigDto'] | null;
+    };
+    SaveSsoConfigDto: {
+      /**
+       * @description The issuer; its /.well-known/openid-configuration is read on save
+       * @example https://accounts.example.com/realms/acme
+       */
+      issuer: string;
+      /** @example goprep */
+      clientId: string;
+      /** @description Write-only. Omit to keep the stored secret; never returned. */
+      clientSecret?: string;
+      /**
+       * @description Email domains whose users sign in through this provider
+       * @example [
+       *       "example.com"
+       *     ]
+       */
+      emailDomains: string[];
+      /** @description The organization's owners and managers must sign in through SSO, not with a password */
+      ssoRequiredForManagers: boolean;
+      enabled: boolean;
+    };
   };
   responses: never;
   parameters: never;
@@ -3680,7 +3779,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description SSO_REQUIRED: a manager of an organization that requires single sign-on; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8745,6 +8844,190 @@ export interface operations {
       };
       /** @description JUDGE_RUN_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Sso_start: {
+    parameters: {
+      query: {
+        /** @description The email (only its domain is used) that picks the organization */
+        email: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description To the identity provider, or back to the login page with sso_error */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Sso_callback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description To the app with a session cookie, or to the login page with sso_error */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  Sso_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SsoSettingsDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Sso_save: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaveSsoConfigDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SsoConfigDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description SSO_DOMAIN_TAKEN */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description SSO_DISCOVERY_FAILED */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -60,6 +60,16 @@ export const AUTHZ_MATRIX: Record<string, MatrixRequest> = {
   'GET /api/orgs': { expect: users },
   'POST /api/orgs/{id}/invites': { path: (ids) => ({ id: ids.orgA }), body: () => ({ email: 'friend@example.com' }), expect: orgA(201) },
   'POST /api/org-invites/accept': { body: () => ({ token: 'x'.repeat(43) }), expect: s(401, 401, 410, 410, 410, 410) },
+  // Browser navigations: every outcome is a redirect (to the provider, or to the login page with a code).
+  'GET /api/auth/sso/start': { query: 'email=someone%40unconfigured.test', expect: s(302, 302, 302, 302, 302, 302) },
+  'GET /api/auth/sso/callback': { query: 'state=x&code=y', expect: s(302, 302, 302, 302, 302, 302) },
+  'GET /api/orgs/{id}/sso': { path: (ids) => ({ id: ids.orgA }), expect: orgA(200) },
+  // Org A's managers get past authorization to the discovery of an issuer where nothing listens.
+  'PUT /api/orgs/{id}/sso': {
+    path: (ids) => ({ id: ids.orgA }),
+    body: () => ({ issuer: 'http://127.0.0.1:9', clientId: 'x', clientSecret: 'y', emailDomains: ['example.org'], ssoRequiredForManagers: false, enabled: true }),
+    expect: orgA(422),
+  },
   'GET /api/topics': { expect: users },
   'GET /api/questions': { query: 'topic=channels&pageSize=5', expect: users },
   'GET /api/questions/{id}': { path: (ids) => ({ id: ids.question }), expect: users },

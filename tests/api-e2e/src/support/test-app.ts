@@ -39,7 +39,7 @@ async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
  */
 export async function createTestApp(
   env: Record<string, string> = {},
-  opts: { proxy?: TcpProxy; database?: string } = {},
+  opts: { proxy?: TcpProxy; database?: string; /** Listen here (when PUBLIC_URL must name the port); default any free port. */ port?: number } = {},
 ): Promise<TestApp> {
   const name = opts.database ?? `t_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
   if (!/^t_[0-9a-f]{20}$/.test(name)) throw new Error(`not a test database name: ${name}`);
@@ -50,7 +50,7 @@ export async function createTestApp(
   const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST_DIR: '', ...env });
   const app = await createApp(config, url);
   await prepareDatabase(app, config, { loadBank: false });
-  await app.listen(0, '127.0.0.1');
+  await app.listen(opts.port ?? 0, '127.0.0.1');
   const server = app.getHttpServer() as Server;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

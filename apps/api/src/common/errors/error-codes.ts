@@ -62,6 +62,24 @@ export enum ErrorCode {
   SERVER_TIMEOUT = 'SERVER_TIMEOUT',
   DB_UNAVAILABLE = 'DB_UNAVAILABLE',
   INTERNAL = 'INTERNAL',
+  /** Password sign-in of a manager whose organization requires single sign-on. */
+  SSO_REQUIRED = 'SSO_REQUIRED',
+  /** No enabled single sign-on for that email's domain. */
+  SSO_NOT_CONFIGURED = 'SSO_NOT_CONFIGURED',
+  /** An email domain already routes to another organization. */
+  SSO_DOMAIN_TAKEN = 'SSO_DOMAIN_TAKEN',
+  /** The issuer's discovery document could not be fetched or is not an OpenID provider's. */
+  SSO_DISCOVERY_FAILED = 'SSO_DISCOVERY_FAILED',
+  /** A callback whose state is unknown, used, expired or not this browser's. */
+  SSO_STATE_INVALID = 'SSO_STATE_INVALID',
+  /** The provider answered with an error, or refused the code (used, expired). */
+  SSO_PROVIDER_ERROR = 'SSO_PROVIDER_ERROR',
+  /** The ID token failed a check (issuer, audience, nonce, expiry). */
+  SSO_TOKEN_INVALID = 'SSO_TOKEN_INVALID',
+  /** The provider vouched for no verified email. */
+  SSO_EMAIL_UNVERIFIED = 'SSO_EMAIL_UNVERIFIED',
+  /** The verified email is not in one of the organization's domains. */
+  SSO_DOMAIN_MISMATCH = 'SSO_DOMAIN_MISMATCH',
 }
 
 export function statusFor(code: ErrorCode): HttpStatus {
@@ -154,5 +172,19 @@ export function statusFor(code: ErrorCode): HttpStatus {
       return HttpStatus.SERVICE_UNAVAILABLE;
     case ErrorCode.INTERNAL:
       return HttpStatus.INTERNAL_SERVER_ERROR;
+    case ErrorCode.SSO_REQUIRED:
+    case ErrorCode.SSO_DOMAIN_MISMATCH:
+    case ErrorCode.SSO_EMAIL_UNVERIFIED:
+      return HttpStatus.FORBIDDEN;
+    case ErrorCode.SSO_NOT_CONFIGURED:
+      return HttpStatus.NOT_FOUND;
+    case ErrorCode.SSO_DOMAIN_TAKEN:
+      return HttpStatus.CONFLICT;
+    case ErrorCode.SSO_DISCOVERY_FAILED:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    case ErrorCode.SSO_STATE_INVALID:
+    case ErrorCode.SSO_PROVIDER_ERROR:
+    case ErrorCode.SSO_TOKEN_INVALID:
+      return HttpStatus.BAD_REQUEST;
   }
 }

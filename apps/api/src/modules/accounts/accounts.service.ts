@@ -17,6 +17,9 @@ export function hashToken(token: string): Buffer {
   return createHash('sha256').update(token).digest();
 }
 
+/** A rule a correct password login must also pass (it throws an AppError to refuse). */
+export type PasswordLoginCheck = (user: UserEntity) => Promise<void>;
+
 export interface NewSession {
   token: string;
   expiresAt: Date;
@@ -24,6 +27,8 @@ export interface NewSession {
 
 @Injectable()
 export class AccountsService {
+  private readonly passwordLoginChecks: PasswordLoginCheck[] = [];
+
   constructor(
     private readonly repo: AccountsRepository,
     private readonly limiter: RateLimiterService,
@@ -46,6 +51,19 @@ export class AccountsService {
       }
       throw e;
     }
+  }
+
+  /**
+   * An account that signs in through an identity provider: its password is random and never
+   * shown, so only the provider (or a password reset by mail) lets anyone in.
+   */
+  async registerExternal(input: { email: string; displayName: string }): Promise<UserEntity> {
+    return this.register({ ...input, password: randomBytes(32).toString('base64url') }, 'learner');
+  }
+
+  /** Modules that restrict password logins (single sign-on) register their rule here at start. */
+  addPasswordLoginCheck(check: PasswordLoginCheck): void {
+    this.passwordLoginChecks.push(check);
   }
 
   findByEmail(email: string): Promise<UserEntity | null> {
@@ -88,6 +106,7 @@ export class AccountsService {
       throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'Email or password is incorrect.');
     }
     await this.limiter.reset(accountKey);
+    for (const check of this.passwordLoginChecks) await check(user);
     return user;
   }
 

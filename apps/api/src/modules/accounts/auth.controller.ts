@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiGoneResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiForbiddenResponse, ApiCreatedResponse, ApiGoneResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import * as express from 'express';
 import { CurrentUser, Public } from '../../common/auth/decorators';
 import type { AuthedRequest } from '../../common/auth/decorators';
@@ -11,6 +11,7 @@ import { AppConfigService } from '../../config/app-config.service';
 import { AccountsService, NewSession } from './accounts.service';
 import { AuthResultDto, ChangePasswordDto, CsrfDto, ForgotPasswordDto, ForgotPasswordResultDto, LoginDto, mapUser, RegisterDto, ResetPasswordDto } from './dto/auth.dto';
 import { PasswordResetService } from './password-reset.service';
+import { setSessionCookie } from './session-cookie';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -55,6 +56,7 @@ export class AuthController {
   @ApiOkResponse({ type: AuthResultDto })
   @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'INVALID_CREDENTIALS' })
   @ApiTooManyRequestsResponse({ type: ErrorBodyDto, description: 'RATE_LIMITED, with Retry-After' })
+  @ApiForbiddenResponse({ type: ErrorBodyDto, description: "SSO_REQUIRED: a manager of an organization that requires single sign-on" })
   async login(
     @Body() body: LoginDto,
     @Req() req: AuthedRequest,
@@ -103,14 +105,7 @@ export class AuthController {
   }
 
   private setSessionCookie(req: express.Request, res: express.Response, session: NewSession): void {
-    res.cookie(SESSION_COOKIE, session.token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      // Secure also when the request came over HTTPS (directly, or via a proxy trusted with TRUST_PROXY).
-      secure: this.config.get('COOKIE_SECURE') || req.secure,
-      path: '/',
-      expires: session.expiresAt,
-    });
+    setSessionCookie(req, res, session, this.config.get('COOKIE_SECURE'));
   }
 }
 

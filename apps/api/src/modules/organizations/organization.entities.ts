@@ -8,13 +8,14 @@ export class OrganizationEntity {
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
 }
 
-export type MembershipRole = 'owner' | 'manager';
+/** 'member': joined through single sign-on; no hiring rights (those are the owner's and managers'). */
+export type MembershipRole = 'owner' | 'manager' | 'member';
 
 @Entity({ name: 'memberships' })
 export class MembershipEntity {
   @PrimaryColumn({ name: 'organization_id', type: 'uuid' }) organizationId!: string;
   @PrimaryColumn({ name: 'user_id', type: 'uuid' }) userId!: string;
-  @Column({ type: 'enum', enum: ['owner', 'manager'], enumName: 'membership_role' }) role!: MembershipRole;
+  @Column({ type: 'enum', enum: ['owner', 'manager', 'member'], enumName: 'membership_role' }) role!: MembershipRole;
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
 }
 

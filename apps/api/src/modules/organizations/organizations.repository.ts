@@ -7,7 +7,7 @@ import { MembershipEntity, OrganizationEntity, OrgInviteEntity, type MembershipR
 export interface MemberOrganizationRow {
   id: string;
   name: string;
-  role: MembershipRole;
+  role: Exclude<MembershipRole, 'member'>;
 }
 
 /** The SQL of organizations, memberships and member invites. */
@@ -26,7 +26,7 @@ export class OrganizationsRepository {
   listForUser(userId: string): Promise<MemberOrganizationRow[]> {
     return this.db.query(
       `SELECT o.id, o.name, m.role FROM memberships m JOIN organizations o ON o.id = m.organization_id
-        WHERE m.user_id = $1 ORDER BY o.name, o.id`,
+        WHERE m.user_id = $1 AND m.role <> 'member' ORDER BY o.name, o.id`,
       [userId],
     );
   }
@@ -63,16 +63,26 @@ export class OrganizationsRepository {
   }
 
   /**
-   * Adds the user as a manager; false when already a member. The primary key decides, not a read
+   * Adds the user as a manager (a plain SSO member is raised); false when already a manager or owner. The primary key decides, not a read
    * before the insert: two invites to one organization accepted at once by the same user would
    * both pass a read and one insert would then fail.
    */
   async insertManagerMembership(tx: EntityManager, organizationId: string, userId: string): Promise<boolean> {
     const joined = (await tx.query(
-      `INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, 'manager') ON CONFLICT DO NOTHING RETURNING user_id`,
+      `INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, 'manager')
+        ON CONFLICT (organization_id, user_id) DO UPDATE SET role = 'manager' WHERE memberships.role = 'member'
+        RETURNING user_id`,
       [organizationId, userId],
     )) as unknown[];
     return joined.length > 0;
+  }
+
+  /** Adds the user as a plain member (single sign-on); an existing membership of any role is kept. */
+  async insertMemberMembership(organizationId: string, userId: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, 'member') ON CONFLICT DO NOTHING`,
+      [organizationId, userId],
+    );
   }
 
   /** A learner who joins an organization becomes a manager (in the joining transaction). */

@@ -34,11 +34,19 @@ export class OrganizationsService {
     return { id: org.id, name: org.name, role: 'owner' };
   }
 
-  /** Membership or a 404: an outsider cannot even learn that the organization exists. */
+  /**
+   * An owner's or manager's membership, or a 404: an outsider cannot even learn that the
+   * organization exists. A plain member (joined through SSO) has no hiring rights and gets the same 404.
+   */
   async requireMembership(userId: string, organizationId: string): Promise<MembershipEntity> {
     const membership = await this.repo.findMembership(organizationId, userId);
-    if (!membership) throw new AppError(ErrorCode.ORGANIZATION_NOT_FOUND, 'No such organization.');
+    if (!membership || membership.role === 'member') throw new AppError(ErrorCode.ORGANIZATION_NOT_FOUND, 'No such organization.');
     return membership;
+  }
+
+  /** Single sign-on adds its users as plain members; a manager or owner keeps that role. */
+  async joinAsMember(organizationId: string, userId: string): Promise<void> {
+    await this.repo.insertMemberMembership(organizationId, userId);
   }
 
   async invite(userId: string, organizationId: string, email: string): Promise<OrgInviteCreatedDto> {

@@ -8,11 +8,13 @@ import { Spinner } from '@/components/ui/spinner';
 import { useOrgs } from '../api/get-orgs';
 import { CreateOrgForm } from './create-org-form';
 import { InviteForm } from './invite-form';
+import { SsoSettingsForm } from './sso-settings-form';
 
 export function Organizations() {
   const { t } = useTranslation();
   const orgs = useOrgs();
   const [openInvite, setOpenInvite] = useState<string | null>(null);
+  const [openSso, setOpenSso] = useState<string | null>(null);
 
   return (
     <Card aria-labelledby="orgs-title">
@@ -42,8 +44,12 @@ export function Organizations() {
                 >
                   {t('account.orgs.invite')}
                 </Button>
+                <Button variant="ghost" size="sm" aria-expanded={openSso === org.id} onClick={() => setOpenSso(openSso === org.id ? null : org.id)}>
+                  {t('sso.settings.open')}
+                </Button>
               </div>
               {openInvite === org.id ? <InviteForm orgId={org.id} orgName={org.name} /> : null}
+              {openSso === org.id ? <SsoSettingsForm orgId={org.id} orgName={org.name} /> : null}
             </li>
           ))}
         </ul>

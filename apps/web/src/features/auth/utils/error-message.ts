@@ -7,6 +7,8 @@ export function authErrorMessage(error: unknown, t: TFunction): string {
   switch (error.code) {
     case 'INVALID_CREDENTIALS':
       return t('errors.invalidCredentials');
+    case 'SSO_REQUIRED':
+      return t('errors.ssoRequired');
     case 'EMAIL_TAKEN':
       return t('errors.emailTaken');
     case 'RATE_LIMITED':

@@ -1,0 +1,70 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsOptional, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const lowerDomains = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? value.map((d) => (typeof d === 'string' ? d.trim().toLowerCase().replace(/^@/, '') : d)) : value;
+
+/** A DNS name with at least one dot: `example.com`, `eng.example.co.uk`. */
+const DOMAIN = /^(?=.{3,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+export class SaveSsoConfigDto {
+  @ApiProperty({ example: 'https://accounts.example.com/realms/acme', description: "The issuer; its /.well-known/openid-configuration is read on save" })
+  @Transform(trim)
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['https', 'http'] }, { message: 'issuer must be an http(s) URL' })
+  @MaxLength(500)
+  issuer!: string;
+
+  @ApiProperty({ example: 'goprep' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 255, { message: 'clientId must be 1 to 255 characters' })
+  clientId!: string;
+
+  @ApiPropertyOptional({ description: 'Write-only. Omit to keep the stored secret; never returned.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000, { message: 'clientSecret must be 1 to 1000 characters' })
+  clientSecret?: string;
+
+  @ApiProperty({ example: ['example.com'], description: 'Email domains whose users sign in through this provider' })
+  @Transform(lowerDomains)
+  @IsArray()
+  @ArrayMinSize(1, { message: 'emailDomains needs at least one domain' })
+  @ArrayMaxSize(20)
+  @Matches(DOMAIN, { each: true, message: 'each of emailDomains must be a domain such as example.com' })
+  emailDomains!: string[];
+
+  @ApiProperty({ description: "The organization's owners and managers must sign in through SSO, not with a password" })
+  @IsBoolean()
+  ssoRequiredForManagers!: boolean;
+
+  @ApiProperty()
+  @IsBoolean()
+  enabled!: boolean;
+}
+
+export class SsoConfigDto {
+  @ApiProperty() issuer!: string;
+  @ApiProperty() clientId!: string;
+  @ApiProperty({ description: 'Whether a client secret is stored (the secret itself is never returned)' }) clientSecretSet!: boolean;
+  @ApiProperty({ type: [String] }) emailDomains!: string[];
+  @ApiProperty() ssoRequiredForManagers!: boolean;
+  @ApiProperty() enabled!: boolean;
+  @ApiProperty({ description: 'The redirect URI to register at the provider' }) redirectUri!: string;
+}
+
+
+export class SsoStartQueryDto {
+  @ApiProperty({ example: 'ada@example.com', description: 'The email (only its domain is used) that picks the organization' })
+  @Transform(trim)
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  @MaxLength(254)
+  email!: string;
+}
+
+export class SsoSettingsDto {
+  @ApiProperty({ description: 'The redirect URI to register at the provider' }) redirectUri!: string;
+  @ApiProperty({ type: SsoConfigDto, nullable: true, description: 'Null until single sign-on is set up' }) config!: SsoConfigDto | null;
+}

@@ -1,0 +1,331 @@
+import { freePort, startOidcProvider, type RunningOidcProvider } from '@goprep/test-support';
+import { Browser, createTestApp, type TestApp } from './support/test-app';
+
+const PASSWORD = 'a long enough secret';
+const ACME_SECRET = 'acme-client-secret-0123456789';
+const SLOW_SECRET = 'slow-client-secret-0123456789';
+
+/**
+ * A browser's cookie jar over plain fetch: every host here is 127.0.0.1 (cookies ignore ports),
+ * so cookies are kept by name and path.
+ */
+class Jar {
+  private readonly cookies = new Map<string, { value: string; path: string }>();
+
+  header(url: URL): string {
+    return [...this.cookies]
+      .filter(([, c]) => url.pathname.startsWith(c.path))
+      .map(([k, c]) => `${k.split('\u0000')[0]}=${c.value}`)
+      .join('; ');
+  }
+
+  store(res: Response, url: URL): void {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair, ...attrs] = line.split(';').map((s) => s.trim());
+      const eq = pair!.indexOf('=');
+      const name = pair!.slice(0, eq);
+      const value = pair!.slice(eq + 1);
+      const pathAttr = attrs.find((a) => a.toLowerCase().startsWith('path='));
+      const path = pathAttr ? pathAttr.slice(5) : url.pathname.replace(/\/[^/]*$/, '') || '/';
+      const key = `${name}\u0000${path}`;
+      const expired = attrs.some((a) => a.toLowerCase() === 'max-age=0') || attrs.some((a) => /^expires=/i.test(a) && Date.parse(a.slice(8)) < Date.now());
+      if (expired || value === '') this.cookies.delete(key);
+      else this.cookies.set(key, { value, path });
+    }
+  }
+
+  get(name: string): string | undefined {
+    for (const [k, c] of this.cookies) if (k.split('\u0000')[0] === name) return c.value;
+    return undefined;
+  }
+
+  set(name: string, value: string, path: string): void {
+    this.cookies.set(`${name}\u0000${path}`, { value, path });
+  }
+
+  async fetch(href: string, init: RequestInit = {}): Promise<Response> {
+    const url = new URL(href);
+    const headers = new Headers(init.headers);
+    const cookie = this.header(url);
+    if (cookie) headers.set('cookie', cookie);
+    const res = await fetch(url, { ...init, headers, redirect: 'manual' });
+    this.store(res, url);
+    return res;
+  }
+}
+
+describe('single sign-on through a real OpenID provider', () => {
+  let t: TestApp;
+  let idp: RunningOidcProvider;
+  let appUrl: string;
+  let owner: Browser;
+  let acmeId: string;
+  let slowId: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    appUrl = `http://127.0.0.1:${port}`;
+    const redirect = `${appUrl}/api/auth/sso/callback`;
+    idp = await startOidcProvider({
+      clients: [
+        { client_id: 'goprep-acme', client_secret: ACME_SECRET, redirect_uris: [redirect] },
+        { client_id: 'goprep-slow', client_secret: SLOW_SECRET, redirect_uris: [redirect], codeTtlSeconds: 3 },
+      ],
+      users: {
+        ada: { password: 'ada-pw', email: 'ada@acme.test', email_verified: true, name: 'Ada Lovelace' },
+        bob: { password: 'bob-pw', email: 'Bob@Acme.test', email_verified: true, name: 'Bob' },
+        eve: { password: 'eve-pw', email: 'eve@other.test', email_verified: true, name: 'Eve' },
+        una: { password: 'una-pw', email: 'una@acme.test', email_verified: false, name: 'Una' },
+        owner: { password: 'owner-pw', email: 'owner@acme.test', email_verified: true, name: 'Owner' },
+        sam: { password: 'sam-pw', email: 'sam@slow.test', email_verified: true, name: 'Sam' },
+      },
+    });
+    t = await createTestApp({ PUBLIC_URL: appUrl }, { port });
+    await new Browser(t.server).register('admin@example.com', PASSWORD); // takes the admin seat
+    owner = new Browser(t.server);
+    await owner.register('owner@acme.test', PASSWORD, 'Owner');
+    acmeId = (await owner.post('/api/orgs', { name: 'Acme' })).body.id;
+    slowId = (await owner.post('/api/orgs', { name: 'Slow Codes' })).body.id;
+  });
+  afterAll(async () => {
+    await t?.close();
+    await idp?.stop();
+  });
+
+  /** Start at the app, sign in at the provider's form, and stop at the app's callback URL. */
+  async function toCallback(jar: Jar, email: string, login: string, password: string): Promise<string> {
+    let res = await jar.fetch(`${appUrl}/api/auth/sso/start?email=${encodeURIComponent(email)}`);
+    expect(res.status).toBe(302);
+    let location = new URL(res.headers.get('location')!, appUrl).href;
+    expect(location.startsWith(`${idp.issuer}/auth?`)).toBe(true);
+    const auth = new URL(location);
+    expect(auth.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(auth.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(auth.searchParams.get('nonce')).toBeTruthy();
+    expect(auth.searchParams.get('state')).toBe(jar.get('goprep_sso_state'));
+    for (let hops = 0; hops < 10; hops++) {
+      if (location.startsWith(`${appUrl}/api/auth/sso/callback`)) return location;
+      res = await jar.fetch(location);
+      if (res.status === 200) {
+        const html = await res.text();
+        const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
+        if (!action) throw new Error(`no login form at ${location}:\n${html}`);
+        res = await jar.fetch(new URL(action, location).href, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ login, password }).toString(),
+        });
+      }
+      expect([302, 303]).toContain(res.status);
+      location = new URL(res.headers.get('location')!, location).href;
+    }
+    throw new Error('too many redirects before the callback');
+  }
+
+  /** Follows the callback; answers where the app sent the browser. */
+  async function finish(jar: Jar, callback: string): Promise<URL> {
+    const res = await jar.fetch(callback);
+    expect(res.status).toBe(302);
+    return new URL(res.headers.get('location')!);
+  }
+
+  async function me(jar: Jar): Promise<Response> {
+    return jar.fetch(`${appUrl}/api/me`);
+  }
+
+  it('should refuse to save settings whose issuer is no OpenID provider, and need a secret the first time', async () => {
+    const dead = `http://127.0.0.1:${await freePort()}`;
+    const bad = await owner.put(`/api/orgs/${acmeId}/sso`, {
+      issuer: dead, clientId: 'goprep-acme', clientSecret: ACME_SECRET, emailDomains: ['acme.test'], ssoRequiredForManagers: false, enabled: true,
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.code).toBe('SSO_DISCOVERY_FAILED');
+    const noSecret = await owner.put(`/api/orgs/${acmeId}/sso`, {
+      issuer: idp.issuer, clientId: 'goprep-acme', emailDomains: ['acme.test'], ssoRequiredForManagers: false, enabled: true,
+    });
+    expect(noSecret.status).toBe(400);
+    expect(noSecret.body.fields[0].field).toBe('clientSecret');
+    const badDomain = await owner.put(`/api/orgs/${acmeId}/sso`, {
+      issuer: idp.issuer, clientId: 'goprep-acme', clientSecret: ACME_SECRET, emailDomains: ['not a domain'], ssoRequiredForManagers: false, enabled: true,
+    });
+    expect(badDomain.status).toBe(400);
+    expect(badDomain.body.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('should save the settings and never return the client secret', async () => {
+    const saved = await owner.put(`/api/orgs/${acmeId}/sso`, {
+      issuer: `${idp.issuer}/`, clientId: 'goprep-acme', clientSecret: ACME_SECRET, emailDomains: ['ACME.test', '@acme.test'], ssoRequiredForManagers: false, enabled: true,
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toEqual({
+      issuer: idp.issuer, clientId: 'goprep-acme', clientSecretSet: true, emailDomains: ['acme.test'],
+      ssoRequiredForManagers: false, enabled: true, redirectUri: `${appUrl}/api/auth/sso/callback`,
+    });
+    const read = await owner.get(`/api/orgs/${acmeId}/sso`).expect(200);
+    expect(JSON.stringify(read.body)).not.toContain(ACME_SECRET);
+    expect(read.body.config.clientSecretSet).toBe(true);
+
+    const slow = await owner.put(`/api/orgs/${slowId}/sso`, {
+      issuer: idp.issuer, clientId: 'goprep-slow', clientSecret: SLOW_SECRET, emailDomains: ['slow.test'], ssoRequiredForManagers: false, enabled: true,
+    });
+    expect(slow.status).toBe(200);
+    const taken = await owner.put(`/api/orgs/${slowId}/sso`, {
+      issuer: idp.issuer, clientId: 'goprep-slow', emailDomains: ['slow.test', 'acme.test'], ssoRequiredForManagers: false, enabled: true,
+    });
+    expect(taken.status).toBe(409);
+    expect(taken.body.code).toBe('SSO_DOMAIN_TAKEN');
+    expect((await owner.get(`/api/orgs/${slowId}/sso`).expect(200)).body.config.emailDomains).toEqual(['slow.test']);
+  });
+
+  it('should hide the settings from an outsider', async () => {
+    const outsider = new Browser(t.server);
+    await outsider.register('outsider@example.com', PASSWORD);
+    expect((await outsider.get(`/api/orgs/${acmeId}/sso`)).body.code).toBe('ORGANIZATION_NOT_FOUND');
+  });
+
+  it('should create an account just in time, as a plain member, and sign it in', async () => {
+    const jar = new Jar();
+    const landed = await finish(jar, await toCallback(jar, 'ada@acme.test', 'ada', 'ada-pw'));
+    expect(landed.href).toBe(`${appUrl}/`);
+    const res = await me(jar);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { id: string; email: string; displayName: string; role: string; organizations: unknown[] };
+    expect(body).toMatchObject({ email: 'ada@acme.test', displayName: 'Ada Lovelace', role: 'learner', organizations: [] });
+    const rows = await t.sql<{ role: string }>(`SELECT role FROM memberships WHERE organization_id = $1 AND user_id = $2`, [acmeId, body.id]);
+    expect(rows).toEqual([{ role: 'member' }]);
+    // A member has no hiring rights in the organization.
+    const sets = await jar.fetch(`${appUrl}/api/orgs/${acmeId}/sso`);
+    expect(sets.status).toBe(404);
+    expect(await t.sql(`SELECT 1 FROM sso_login_states`)).toHaveLength(0);
+  });
+
+  it('should raise a member who accepts a manager invite to manager of that organization', async () => {
+    const jar = new Jar();
+    await finish(jar, await toCallback(jar, 'ada@acme.test', 'ada', 'ada-pw'));
+    const invite = await owner.post(`/api/orgs/${acmeId}/invites`, { email: 'ada@acme.test' });
+    expect(invite.status).toBe(201);
+    const csrf = ((await (await jar.fetch(`${appUrl}/api/auth/csrf`)).json()) as { token: string }).token;
+    const accepted = await jar.fetch(`${appUrl}/api/org-invites/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+      body: JSON.stringify({ token: invite.body.token }),
+    });
+    expect(accepted.status).toBe(200);
+    const body = (await (await me(jar)).json()) as { role: string; organizations: unknown[] };
+    expect(body.role).toBe('manager');
+    expect(body.organizations).toEqual([{ id: acmeId, name: 'Acme', role: 'manager' }]);
+  });
+
+  it('should link an existing account with the same email instead of creating another', async () => {
+    const bob = new Browser(t.server);
+    const registered = await bob.register('bob@acme.test', PASSWORD, 'Bob Registered');
+    const jar = new Jar();
+    expect((await finish(jar, await toCallback(jar, 'bob@acme.test', 'bob', 'bob-pw'))).href).toBe(`${appUrl}/`);
+    const body = (await (await me(jar)).json()) as { id: string; displayName: string };
+    expect(body.id).toBe(registered.body.user.id);
+    expect(body.displayName).toBe('Bob Registered');
+    expect(await t.sql(`SELECT id FROM users WHERE lower(email) = 'bob@acme.test'`)).toHaveLength(1);
+    expect(await t.sql(`SELECT role FROM memberships WHERE organization_id = $1 AND user_id = $2`, [acmeId, body.id])).toEqual([{ role: 'member' }]);
+  });
+
+  it('should refuse an ID token whose nonce is not the one this sign-in sent', async () => {
+    const jar = new Jar();
+    const callback = await toCallback(jar, 'ada@acme.test', 'ada', 'ada-pw');
+    await t.sql(`UPDATE sso_login_states SET nonce = 'not-the-nonce-that-was-sent'`);
+    const landed = await finish(jar, callback);
+    expect(landed.pathname).toBe('/login');
+    expect(landed.searchParams.get('sso_error')).toBe('SSO_TOKEN_INVALID');
+    expect((await me(jar)).status).toBe(401);
+  });
+
+  it('should refuse a replayed callback and a replayed code', async () => {
+    const jar = new Jar();
+    const callback = await toCallback(jar, 'ada@acme.test', 'ada', 'ada-pw');
+    const [pending] = await t.sql<{ state_hash: Buffer; organization_id: string; code_verifier: string; nonce: string }>(`SELECT * FROM sso_login_states`);
+    const stateCookie = jar.get('goprep_sso_state')!;
+    expect((await finish(jar, callback)).href).toBe(`${appUrl}/`);
+
+    // The same callback again: its state was used up.
+    const replay = new Jar();
+    replay.set('goprep_sso_state', stateCookie, '/api/auth/sso');
+    const again = await finish(replay, callback);
+    expect(again.searchParams.get('sso_error')).toBe('SSO_STATE_INVALID');
+
+    // Even with the state put back, the provider refuses the code a second time.
+    await t.sql(`INSERT INTO sso_login_states (state_hash, organization_id, code_verifier, nonce, expires_at) VALUES ($1, $2, $3, $4, now() + interval '5 minutes')`, [
+      pending!.state_hash, pending!.organization_id, pending!.code_verifier, pending!.nonce,
+    ]);
+    replay.set('goprep_sso_state', stateCookie, '/api/auth/sso');
+    const code = await finish(replay, callback);
+    expect(code.searchParams.get('sso_error')).toBe('SSO_PROVIDER_ERROR');
+    expect((await me(replay)).status).toBe(401);
+  });
+
+  it('should refuse a callback from a browser that did not start the sign-in', async () => {
+    const jar = new Jar();
+    const callback = await toCallback(jar, 'ada@acme.test', 'ada', 'ada-pw');
+    const other = new Jar();
+    expect((await finish(other, callback)).searchParams.get('sso_error')).toBe('SSO_STATE_INVALID');
+  });
+
+  it('should refuse an expired authorization code', async () => {
+    // The same client's code used at once signs in: what fails below is the age of the code.
+    const quick = new Jar();
+    expect((await finish(quick, await toCallback(quick, 'sam@slow.test', 'sam', 'sam-pw'))).href).toBe(`${appUrl}/`);
+    const jar = new Jar();
+    const callback = await toCallback(jar, 'sam@slow.test', 'sam', 'sam-pw');
+    await new Promise((r) => setTimeout(r, 4500)); // this client's codes live 3 s
+    const landed = await finish(jar, callback);
+    expect(landed.searchParams.get('sso_error')).toBe('SSO_PROVIDER_ERROR');
+    expect((await me(jar)).status).toBe(401);
+  });
+
+  it('should refuse a user of another domain and an unverified email', async () => {
+    const eve = new Jar();
+    const refused = await finish(eve, await toCallback(eve, 'ada@acme.test', 'eve', 'eve-pw'));
+    expect(refused.searchParams.get('sso_error')).toBe('SSO_DOMAIN_MISMATCH');
+    expect((await me(eve)).status).toBe(401);
+    expect(await t.sql(`SELECT 1 FROM users WHERE email = 'eve@other.test'`)).toHaveLength(0);
+
+    const una = new Jar();
+    const unverified = await finish(una, await toCallback(una, 'una@acme.test', 'una', 'una-pw'));
+    expect(unverified.searchParams.get('sso_error')).toBe('SSO_EMAIL_UNVERIFIED');
+  });
+
+  it('should send an email of an unknown domain back to the login page', async () => {
+    const jar = new Jar();
+    const res = await jar.fetch(`${appUrl}/api/auth/sso/start?email=someone%40nowhere.test`);
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe(`${appUrl}/login?sso_error=SSO_NOT_CONFIGURED`);
+    const bad = await jar.fetch(`${appUrl}/api/auth/sso/start?email=not-an-email`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { code: string }).code).toBe('VALIDATION_FAILED');
+  });
+
+  it("should refuse a manager's password login when the organization requires SSO, and let members use theirs", async () => {
+    // Omitting the secret keeps the stored one: SSO still works afterwards.
+    await owner.put(`/api/orgs/${acmeId}/sso`, {
+      issuer: idp.issuer, clientId: 'goprep-acme', emailDomains: ['acme.test'], ssoRequiredForManagers: true, enabled: true,
+    }).then((r) => expect(r.status).toBe(200));
+    const login = await new Browser(t.server).post('/api/auth/login', { email: 'owner@acme.test', password: PASSWORD });
+    expect(login.status).toBe(403);
+    expect(login.body.code).toBe('SSO_REQUIRED');
+    const wrong = await new Browser(t.server).post('/api/auth/login', { email: 'owner@acme.test', password: 'not the password at all' });
+    expect(wrong.status).toBe(401);
+
+    const member = await new Browser(t.server).post('/api/auth/login', { email: 'bob@acme.test', password: PASSWORD });
+    expect(member.status).toBe(200);
+
+    const jar = new Jar();
+    expect((await finish(jar, await toCallback(jar, 'owner@acme.test', 'owner', 'owner-pw'))).href).toBe(`${appUrl}/`);
+    const body = (await (await me(jar)).json()) as { email: string; organizations: Array<{ id: string; role: string }> };
+    expect(body.email).toBe('owner@acme.test');
+    expect(body.organizations).toContainEqual({ id: acmeId, name: 'Acme', role: 'owner' });
+
+    // Not required once SSO is disabled.
+    await owner.put(`/api/orgs/${acmeId}/sso`, {
+      issuer: idp.issuer, clientId: 'goprep-acme', emailDomains: ['acme.test'], ssoRequiredForManagers: true, enabled: false,
+    }).then((r) => expect(r.status).toBe(200));
+    expect((await new Browser(t.server).post('/api/auth/login', { email: 'owner@acme.test', password: PASSWORD })).status).toBe(200);
+  });
+});

@@ -1,0 +1,118 @@
+import { startOidcProvider, type RunningOidcProvider } from '@goprep/test-support';
+import type { Page } from 'playwright-core';
+import { LoginPage } from './pages/login-page';
+import { RegisterPage } from './pages/register-page';
+import { SsoSettingsPage, SsoSignInPage } from './pages/sso-page';
+import { screenshot } from './support/artifacts';
+import { baseUrl, launchBrowser, type Browser } from './support/chromium';
+
+const PASSWORD = 'correct horse battery staple';
+const SECRET = 'browser-client-secret-0123456789';
+
+describe('single sign-on in the browser through a real OpenID provider', () => {
+  const domain = `sso${Date.now().toString(36)}.test`;
+  const ownerEmail = `owner@${domain}`;
+  let idp: RunningOidcProvider;
+  let manager: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    idp = await startOidcProvider({
+      clients: [{ client_id: 'goprep-browser', client_secret: SECRET, redirect_uris: [`${baseUrl()}/api/auth/sso/callback`] }],
+      users: {
+        grace: { password: 'grace-pw', email: `grace@${domain}`, email_verified: true, name: 'Grace Hopper' },
+        owner: { password: 'owner-pw', email: ownerEmail, email_verified: true, name: 'Owner' },
+        mallory: { password: 'mallory-pw', email: 'mallory@elsewhere.test', email_verified: true, name: 'Mallory' },
+      },
+    });
+    manager = await launchBrowser({ viewport: { width: 1366, height: 900 } });
+    page = await manager.context.newPage();
+  });
+
+  afterAll(async () => {
+    await manager?.close();
+    await idp?.stop();
+  });
+
+  it('should let a manager set up SSO for the organization without ever showing the secret again', async () => {
+    await RegisterPage.signUp(page, { displayName: 'Owner', email: ownerEmail, password: PASSWORD });
+    await page.goto('/account');
+    await page.getByTestId('create-org-form').locator('input').fill('Hopper Labs');
+    await page.getByTestId('create-org-form').getByRole('button', { name: 'Create organization' }).click();
+    await page.locator('.org-list__item').filter({ hasText: 'Hopper Labs' }).waitFor();
+
+    const settings = new SsoSettingsPage(page);
+    await settings.open('Hopper Labs');
+    expect(await settings.form.getByTestId('sso-redirect-uri').inputValue()).toBe(`${baseUrl()}/api/auth/sso/callback`);
+    await settings.save({ issuer: idp.issuer, clientId: 'goprep-browser', clientSecret: SECRET, domains: domain, required: true });
+    await settings.form.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+
+    await page.reload();
+    await settings.open('Hopper Labs');
+    expect(await settings.form.locator('input[name="clientSecret"]').inputValue()).toBe('');
+    await settings.form.getByText('A secret is set. Leave this empty to keep it.').waitFor();
+    expect(await settings.form.locator('input[name="issuer"]').inputValue()).toBe(idp.issuer);
+    expect(await page.content()).not.toContain(SECRET);
+    await screenshot(page, 'sso-settings');
+  });
+
+  it('should refuse the password of a manager whose organization requires SSO', async () => {
+    const b = await launchBrowser();
+    try {
+      const p = await b.context.newPage();
+      const login = new LoginPage(p);
+      await login.goto();
+      await login.login(ownerEmail, PASSWORD);
+      await login.alert.filter({ hasText: 'requires managers to sign in with single sign-on' }).waitFor();
+      expect(new URL(p.url()).pathname).toBe('/login');
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('should sign a new member in through the provider and land in the app', async () => {
+    const b = await launchBrowser({ viewport: { width: 375, height: 800 } });
+    try {
+      const p = await b.context.newPage();
+      const sso = new SsoSignInPage(p);
+      await sso.start(`grace@${domain}`);
+      await sso.signInAtProvider(idp.issuer, 'grace', 'grace-pw');
+      await p.waitForURL((url) => url.origin === baseUrl() && url.pathname === '/');
+      const me = await p.request.get('/api/me');
+      expect(me.status()).toBe(200);
+      expect(await me.json()).toMatchObject({ email: `grace@${domain}`, displayName: 'Grace Hopper', role: 'learner' });
+      await screenshot(p, 'sso-signed-in-375');
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('should bring a user of another domain back to the login page with a clear message', async () => {
+    const b = await launchBrowser();
+    try {
+      const p = await b.context.newPage();
+      const sso = new SsoSignInPage(p);
+      await sso.start(`grace@${domain}`);
+      await sso.signInAtProvider(idp.issuer, 'mallory', 'mallory-pw');
+      await p.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('sso_error') === 'SSO_DOMAIN_MISMATCH');
+      await sso.alert.filter({ hasText: 'not in a domain of this organization' }).waitFor();
+      expect((await p.request.get('/api/me')).status()).toBe(401);
+      await screenshot(p, 'sso-domain-mismatch');
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('should explain the SSO error in Chinese', async () => {
+    const b = await launchBrowser({ locale: 'zh-CN', viewport: { width: 375, height: 800 } });
+    try {
+      const p = await b.context.newPage();
+      await p.goto('/login?sso_error=SSO_STATE_INVALID');
+      await p.locator('.sso-sign-in .alert--error').filter({ hasText: '本次登录已过期' }).waitFor();
+      await p.getByRole('button', { name: '前往身份提供方' }).waitFor();
+      await screenshot(p, 'sso-error-zh-CN-375');
+    } finally {
+      await b.close();
+    }
+  });
+});
