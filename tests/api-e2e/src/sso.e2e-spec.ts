@@ -1,5 +1,6 @@
 import { freePort, startOidcProvider, type RunningOidcProvider } from '@goprep/test-support';
 import { Browser, createTestApp, type TestApp } from './support/test-app';
+import { PasswordResetService } from '@goprep/api/testing';
 
 const PASSWORD = 'a long enough secret';
 const ACME_SECRET = 'acme-client-secret-0123456789';
@@ -77,6 +78,8 @@ describe('single sign-on through a real OpenID provider', () => {
         eve: { password: 'eve-pw', email: 'eve@other.test', email_verified: true, name: 'Eve' },
         una: { password: 'una-pw', email: 'una@acme.test', email_verified: false, name: 'Una' },
         owner: { password: 'owner-pw', email: 'owner@acme.test', email_verified: true, name: 'Owner' },
+        cy: { password: 'cy-pw', email: 'cy@acme.test', email_verified: true, name: 'Cy' },
+        dee: { password: 'dee-pw', email: 'dee@acme.test', email_verified: true, name: 'Dee' },
         sam: { password: 'sam-pw', email: 'sam@slow.test', email_verified: true, name: 'Sam' },
       },
     });
@@ -216,16 +219,34 @@ describe('single sign-on through a real OpenID provider', () => {
     expect(body.organizations).toEqual([{ id: acmeId, name: 'Acme', role: 'manager' }]);
   });
 
-  it('should link an existing account with the same email instead of creating another', async () => {
+  it('should link an existing account of the organization with the same email instead of creating another', async () => {
     const bob = new Browser(t.server);
     const registered = await bob.register('bob@acme.test', PASSWORD, 'Bob Registered');
+    const invite = await owner.post(`/api/orgs/${acmeId}/invites`, { email: 'bob@acme.test' });
+    expect((await bob.post('/api/org-invites/accept', { token: invite.body.token })).status).toBe(200);
     const jar = new Jar();
     expect((await finish(jar, await toCallback(jar, 'bob@acme.test', 'bob', 'bob-pw'))).href).toBe(`${appUrl}/`);
     const body = (await (await me(jar)).json()) as { id: string; displayName: string };
     expect(body.id).toBe(registered.body.user.id);
     expect(body.displayName).toBe('Bob Registered');
     expect(await t.sql(`SELECT id FROM users WHERE lower(email) = 'bob@acme.test'`)).toHaveLength(1);
-    expect(await t.sql(`SELECT role FROM memberships WHERE organization_id = $1 AND user_id = $2`, [acmeId, body.id])).toEqual([{ role: 'member' }]);
+    // Linking never lowers a role the account already had.
+    expect(await t.sql(`SELECT role FROM memberships WHERE organization_id = $1 AND user_id = $2`, [acmeId, body.id])).toEqual([{ role: 'manager' }]);
+  });
+
+  it('should refuse to take over an account with an email in the domain that the organization does not hold', async () => {
+    // The organization's claim on acme.test is not proven (no DNS check), so whoever runs its
+    // provider must not be able to become an account that exists outside the organization.
+    const cy = new Browser(t.server);
+    const registered = await cy.register('cy@acme.test', PASSWORD, 'Cy Registered');
+    const jar = new Jar();
+    const landed = await finish(jar, await toCallback(jar, 'cy@acme.test', 'cy', 'cy-pw'));
+    expect(landed.pathname).toBe('/login');
+    expect(landed.searchParams.get('sso_error')).toBe('SSO_ACCOUNT_NOT_LINKABLE');
+    expect((await me(jar)).status).toBe(401);
+    expect(await t.sql(`SELECT role FROM memberships WHERE organization_id = $1 AND user_id = $2`, [acmeId, registered.body.user.id])).toEqual([]);
+    // The account's own password still works.
+    expect((await cy.get('/api/me')).status).toBe(200);
   });
 
   it('should refuse an ID token whose nonce is not the one this sign-in sent', async () => {
@@ -313,7 +334,12 @@ describe('single sign-on through a real OpenID provider', () => {
     const wrong = await new Browser(t.server).post('/api/auth/login', { email: 'owner@acme.test', password: 'not the password at all' });
     expect(wrong.status).toBe(401);
 
-    const member = await new Browser(t.server).post('/api/auth/login', { email: 'bob@acme.test', password: PASSWORD });
+    // Dee joins through SSO as a plain member; an operator gives her a password (the admin command's path).
+    const deeJar = new Jar();
+    expect((await finish(deeJar, await toCallback(deeJar, 'dee@acme.test', 'dee', 'dee-pw'))).href).toBe(`${appUrl}/`);
+    const [dee] = await t.sql<{ id: string }>(`SELECT u.id FROM users u JOIN memberships m ON m.user_id = u.id AND m.organization_id = $1 AND m.role = 'member' WHERE lower(u.email) = 'dee@acme.test'`, [acmeId]);
+    await t.app.get(PasswordResetService).setByAdmin(dee!.id, PASSWORD);
+    const member = await new Browser(t.server).post('/api/auth/login', { email: 'dee@acme.test', password: PASSWORD });
     expect(member.status).toBe(200);
 
     const jar = new Jar();

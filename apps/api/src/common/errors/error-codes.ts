@@ -80,6 +80,11 @@ export enum ErrorCode {
   SSO_EMAIL_UNVERIFIED = 'SSO_EMAIL_UNVERIFIED',
   /** The verified email is not in one of the organization's domains. */
   SSO_DOMAIN_MISMATCH = 'SSO_DOMAIN_MISMATCH',
+  /**
+   * An account with that email exists outside the organization (or is a site admin): single
+   * sign-on never takes over an account the organization does not already hold.
+   */
+  SSO_ACCOUNT_NOT_LINKABLE = 'SSO_ACCOUNT_NOT_LINKABLE',
 }
 
 export function statusFor(code: ErrorCode): HttpStatus {
@@ -175,6 +180,7 @@ export function statusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.SSO_REQUIRED:
     case ErrorCode.SSO_DOMAIN_MISMATCH:
     case ErrorCode.SSO_EMAIL_UNVERIFIED:
+    case ErrorCode.SSO_ACCOUNT_NOT_LINKABLE:
       return HttpStatus.FORBIDDEN;
     case ErrorCode.SSO_NOT_CONFIGURED:
       return HttpStatus.NOT_FOUND;

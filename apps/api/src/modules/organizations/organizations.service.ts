@@ -44,6 +44,11 @@ export class OrganizationsService {
     return membership;
   }
 
+  /** Whether the user belongs to the organization in any role (plain members included). */
+  async belongsTo(organizationId: string, userId: string): Promise<boolean> {
+    return (await this.repo.findMembership(organizationId, userId)) !== null;
+  }
+
   /** Single sign-on adds its users as plain members; a manager or owner keeps that role. */
   async joinAsMember(organizationId: string, userId: string): Promise<void> {
     await this.repo.insertMemberMembership(organizationId, userId);

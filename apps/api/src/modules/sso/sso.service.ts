@@ -134,7 +134,10 @@ export class SsoService implements OnModuleInit {
    * Finishes a sign-in: the state must be this browser's (the cookie) and unused; the code is
    * exchanged with the PKCE verifier; the ID token's issuer, audience, expiry and nonce are
    * checked by openid-client; the email must be verified and in one of the organization's domains.
-   * Answers the user, created just in time as a member or linked by email.
+   * Answers the user, created just in time as a member, or an existing account with that email
+   * that already belongs to the organization. An organization's claim on a domain is not verified
+   * (no DNS proof), so single sign-on never takes over an account the organization does not hold:
+   * someone else's account, or a site admin's, with an email in a listed domain is refused.
    */
   async finish(search: string, cookieState: string | undefined): Promise<UserEntity> {
     const params = new URLSearchParams(search);
@@ -169,24 +172,32 @@ export class SsoService implements OnModuleInit {
     if (!row.email_domains.includes(domain)) {
       throw new AppError(ErrorCode.SSO_DOMAIN_MISMATCH, `The account ${email} is not in a domain of this organization.`);
     }
-    const user = await this.findOrCreateUser(email, claims);
+    const user = await this.findOrCreateUser(row.organization_id, email, claims);
     await this.organizations.joinAsMember(row.organization_id, user.id);
     return user;
   }
 
-  private async findOrCreateUser(email: string, claims: IdTokenClaims): Promise<UserEntity> {
+  private async findOrCreateUser(organizationId: string, email: string, claims: IdTokenClaims): Promise<UserEntity> {
     const existing = await this.accounts.findByEmail(email);
-    if (existing) return existing;
+    if (existing) return this.linkable(organizationId, existing);
     try {
       return await this.accounts.registerExternal({ email, displayName: displayNameOf(email, claims) });
     } catch (e) {
       // Two sign-ins of one new user at once: the other created the account.
       if (e instanceof AppError && e.code === ErrorCode.EMAIL_TAKEN) {
         const now = await this.accounts.findByEmail(email);
-        if (now) return now;
+        if (now) return this.linkable(organizationId, now);
       }
       throw e;
     }
+  }
+
+  private async linkable(organizationId: string, user: UserEntity): Promise<UserEntity> {
+    if (user.role !== 'admin' && (await this.organizations.belongsTo(organizationId, user.id))) return user;
+    throw new AppError(
+      ErrorCode.SSO_ACCOUNT_NOT_LINKABLE,
+      'An account with this email already exists outside this organization: sign in with its password (an organization invitation adds it to the organization).',
+    );
   }
 
   private flowError(e: unknown): AppError {
