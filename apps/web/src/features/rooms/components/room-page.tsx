@@ -8,6 +8,7 @@ import { Markdown } from '@/components/ui/markdown';
 import { Spinner } from '@/components/ui/spinner';
 import { isApiError } from '@/lib/api-client';
 import { useRoom } from '../api/get-room';
+import { useJoinLinks, useReissueJoinLinks } from '../api/join-links';
 import { endRoom, startRoom, swapRoles, useRoomAction, useRunCode } from '../api/room-actions';
 import { useFileNames, usePresence, usePrompt, useRoomConnection, useRuns, type ConnectionStatus } from '../hooks/use-room-connection';
 import type { Room, RunEntry } from '../types';
@@ -131,17 +132,7 @@ function RoomWorkspace({ room }: { room: Room }) {
       </header>
       <Alert>{[start, swap, end].find((m) => m.isError)?.error?.message ?? null}</Alert>
       {status === 'denied' ? <Alert>{t('rooms.room.denied')}</Alert> : null}
-      {room.joinLinks && (room.joinLinks.candidate || room.joinLinks.interviewer) ? (
-        <details className="card room__links" open={!room.members.some((m) => m.role !== room.myRole && m.joined)}>
-          <summary>{t('rooms.room.invite')}</summary>
-          {room.joinLinks.candidate ? (
-            <LinkField label={t('rooms.room.candidateLink')} value={`${window.location.origin}${room.joinLinks.candidate}`} testId="candidate-link" />
-          ) : null}
-          {room.joinLinks.interviewer ? (
-            <LinkField label={t('rooms.room.interviewerLink')} value={`${window.location.origin}${room.joinLinks.interviewer}`} testId="interviewer-link" />
-          ) : null}
-        </details>
-      ) : null}
+      {interviewer ? <InviteLinks room={room} /> : null}
       <div className={interviewer ? 'room__grid room__grid--panel' : 'room__grid'}>
         <section className="card room__prompt" aria-labelledby="room-prompt-title">
           <h2 id="room-prompt-title">{t('rooms.room.prompt')}</h2>
@@ -188,6 +179,29 @@ function RoomWorkspace({ room }: { room: Room }) {
         {interviewer ? <InterviewerPanel room={room} /> : null}
       </div>
     </div>
+  );
+}
+
+/** The creator's links for the seats still open; shown after creation, and minted anew on request. */
+function InviteLinks({ room }: { room: Room }) {
+  const { t } = useTranslation();
+  const links = useJoinLinks(room.id);
+  const reissue = useReissueJoinLinks(room.id);
+  const open = room.members.filter((m) => !m.joined);
+  if (open.length === 0 && !links.data) return null;
+  return (
+    <details className="card room__links" open={open.some((m) => m.role === 'candidate')}>
+      <summary>{t('rooms.room.invite')}</summary>
+      {links.data?.candidate ? <LinkField label={t('rooms.room.candidateLink')} value={`${window.location.origin}${links.data.candidate}`} testId="candidate-link" /> : null}
+      {links.data?.interviewer ? (
+        <LinkField label={t('rooms.room.interviewerLink')} value={`${window.location.origin}${links.data.interviewer}`} testId="interviewer-link" />
+      ) : null}
+      {!links.data ? <p className="muted">{t('rooms.room.linksHidden')}</p> : null}
+      <Alert>{reissue.isError ? reissue.error.message : null}</Alert>
+      <Button size="sm" variant="secondary" onClick={() => reissue.mutate()} loading={reissue.isPending} data-testid="reissue-links">
+        {t('rooms.room.newLinks')}
+      </Button>
+    </details>
   );
 }
 

@@ -62,7 +62,8 @@ function ScorecardForm({ room, initial, onSaved }: { room: Room; initial: Scorec
   const [comments, setComments] = useState(initial?.comments ?? '');
   const [tried, setTried] = useState(false);
   const manager = room.kind === 'manager';
-  const missing = COMPETENCIES.filter((c) => ratings[c] === undefined).length > 0 || (manager && !recommendation);
+  // Rate what the round covered: at least one competency (the API takes any subset).
+  const missing = COMPETENCIES.every((c) => ratings[c] === undefined);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -8,7 +8,8 @@ export type RoomLevel = 'junior' | 'mid' | 'senior' | 'staff';
 export type RoomStatus = 'open' | 'ended';
 
 export const LEVELS: readonly RoomLevel[] = ['junior', 'mid', 'senior', 'staff'];
-export const ROLES = ['backend', 'sre', 'platform', 'fullstack'] as const;
+/** The seed role templates (libs/question-bank/templates): the panel's topics and difficulty follow them. */
+export const ROLES = ['backend', 'sre', 'platform', 'runtime-deep-dive'] as const;
 export const COMPETENCIES = ['language', 'concurrency', 'runtime-gc', 'observability', 'cloud-native'] as const;
 export type Competency = (typeof COMPETENCIES)[number];
 
@@ -34,7 +35,7 @@ export type Room = {
 };
 
 export type RoomSummary = Pick<Room, 'id' | 'kind' | 'title' | 'role' | 'level' | 'status' | 'myRole'> &
-  Partial<Pick<Room, 'expiresAt' | 'endedAt' | 'timerStartedAt' | 'durationMinutes'>> & { createdAt?: string };
+  Partial<Pick<Room, 'endedAt'>> & { createdAt?: string; scored?: boolean };
 
 export type CreateRoomInput = {
   kind: RoomKind;
@@ -72,13 +73,18 @@ export type ScorecardInput = {
   comments?: string;
 };
 
-export type Scorecard = ScorecardInput & {
+export type Scorecard = {
+  ratings: Partial<Record<Competency, number>>;
+  recommendation?: Recommendation | null;
+  strengths?: string | null;
+  nextSteps?: string | null;
+  comments?: string | null;
   asked?: { questionId: string; title: string; rubric?: string[] }[];
   updatedAt?: string;
 };
 
 export type RunTest = { name: string; passed: boolean; output: string };
-export type RunEntry = { runId: string; state: string; verdict?: string; tests?: RunTest[]; at: string };
+export type RunEntry = { runId: string; state: string; verdict?: string | null; tests?: RunTest[]; at: string };
 
 export type Replay = {
   startedAt: string | null;
