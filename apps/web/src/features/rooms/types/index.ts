@@ -1,6 +1,8 @@
+import type { Schemas } from '@/lib/api-client';
+
 /**
- * The live-room shapes, as /work/wt/briefs/rooms-contract.md defines them (RoomDto and friends).
- * Written by hand so the screens could be built before the API's OpenAPI document had them.
+ * The live-room shapes: the REST ones from the API's OpenAPI document; the shared document's
+ * (runs) and the scorecard form's are the web side's own reading of them.
  */
 export type RoomKind = 'peer' | 'manager';
 export type MemberRole = 'interviewer' | 'candidate';
@@ -13,55 +15,14 @@ export const ROLES = ['backend', 'sre', 'platform', 'runtime-deep-dive'] as cons
 export const COMPETENCIES = ['language', 'concurrency', 'runtime-gc', 'observability', 'cloud-native'] as const;
 export type Competency = (typeof COMPETENCIES)[number];
 
-export type Asked = { questionId: string; title: string; at: string };
-
-export type RoomMember = { name: string; role: MemberRole; joined: boolean };
-
-export type Room = {
-  id: string;
-  kind: RoomKind;
-  title: string;
-  role: string;
-  level: RoomLevel;
-  status: RoomStatus;
-  myRole: MemberRole;
-  members: RoomMember[];
-  durationMinutes: number;
-  timerStartedAt: string | null;
-  expiresAt: string;
-  endedAt: string | null;
-  joinLinks?: { interviewer?: string; candidate?: string };
-  asked: Asked[];
-};
-
-export type RoomSummary = Pick<Room, 'id' | 'kind' | 'title' | 'role' | 'level' | 'status' | 'myRole'> &
-  Partial<Pick<Room, 'endedAt'>> & { createdAt?: string; scored?: boolean };
-
-export type CreateRoomInput = {
-  kind: RoomKind;
-  title?: string;
-  role: string;
-  level: RoomLevel;
-  durationMinutes?: number;
-  inviteId?: string;
-};
-
-export type JoinResult = { room: Room; memberToken?: string };
-
-export type PanelQuestion = {
-  id: string;
-  title: string;
-  topic: string;
-  type: string;
-  prompt: string;
-  key: unknown;
-  explanation: string;
-  rubric?: string[];
-  followUps?: string[];
-  codeTask?: { files: { name: string; content: string }[] };
-};
-
-export type Note = { id: string; at: string; body: string };
+export type Asked = Schemas['AskedDto'];
+export type RoomMember = Schemas['RoomMemberDto'];
+export type Room = Schemas['RoomDto'];
+export type RoomSummary = Schemas['RoomSummaryDto'];
+export type CreateRoomInput = Schemas['CreateRoomDto'];
+export type JoinResult = Schemas['JoinedRoomDto'];
+export type PanelQuestion = Schemas['PanelQuestionDto'];
+export type Note = Schemas['NoteDto'];
 
 export type Recommendation = 'hire' | 'no-hire';
 
