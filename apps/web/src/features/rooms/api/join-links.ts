@@ -9,7 +9,8 @@ type Links = NonNullable<Room['joinLinks']>;
  * the room's creation and "new links". They are kept in the query cache for this tab; nothing
  * fetches them again, and minting new ones invalidates the old links.
  */
-export const joinLinksQueryKey = (roomId: string) => ['rooms', roomId, 'join-links'] as const;
+// Outside the ['rooms'] prefix: invalidating the room list must not refetch (and so lose) the links.
+export const joinLinksQueryKey = (roomId: string) => ['room-join-links', roomId] as const;
 
 export const rememberJoinLinks = (client: QueryClient, room: Room) => {
   if (room.joinLinks) client.setQueryData(joinLinksQueryKey(room.id), room.joinLinks);
