@@ -28,12 +28,16 @@ export class RoomPage {
     );
   }
 
-  /** Types at the end of the current file, on a new line, through Monaco's own input. */
+  /**
+   * Types at the end of the current file, on a new line, through Monaco's own input, at a fast
+   * human pace: each key is a document update plus a cursor update, and the server allows a
+   * connection 60 messages a second (instant typing would trip that limit and reconnect).
+   */
   async typeAtEnd(text: string): Promise<void> {
     await this.page.locator('[data-testid="room-editor"] .view-lines').click();
     await this.page.keyboard.press('Control+End');
     await this.page.keyboard.press('Enter');
-    await this.page.keyboard.type(text);
+    await this.page.keyboard.type(text, { delay: 60 });
   }
 
   presenceNames() {
