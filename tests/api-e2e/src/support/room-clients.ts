@@ -87,6 +87,9 @@ export interface DocClient {
   doc: YDoc;
   /** Every WebSocket message this client received, raw. */
   messages: Buffer[];
+  /** The close codes of this client's sockets so far. */
+  closes: number[];
+  provider: InstanceType<typeof HocuspocusProvider>;
   file(name: string): string;
   close(): Promise<void>;
 }
@@ -97,11 +100,13 @@ export interface DocClient {
  */
 export async function openDoc(baseUrl: string, roomId: string, auth: { cookie: string } | { token: string }, doc: YDoc = new Y.Doc()): Promise<DocClient> {
   const messages: Buffer[] = [];
+  const closes: number[] = [];
   const cookie = 'cookie' in auth ? auth.cookie : undefined;
   class NodeSocket extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
       super(address, protocols, cookie ? { headers: { cookie } } : {});
       this.on('message', (data: Buffer) => messages.push(Buffer.from(data)));
+      this.on('close', (code: number) => closes.push(code));
     }
   }
   const socket = new HocuspocusProviderWebsocket({ url: `${baseUrl.replace(/^http/, 'ws')}/api/rooms/ws`, WebSocketPolyfill: NodeSocket });
@@ -131,6 +136,8 @@ export async function openDoc(baseUrl: string, roomId: string, auth: { cookie: s
   return {
     doc,
     messages,
+    closes,
+    provider,
     file: (name) => doc.getMap<YjsModule.Text>('files').get(name)?.toString() ?? '',
     close,
   };

@@ -239,8 +239,11 @@ export class RoomDocService implements OnApplicationBootstrap, BeforeApplication
           setImmediate(() => document.transact(() => document.getMap<string>('meta').set('prompt', prompt), SERVER_ORIGIN));
         });
       },
-      beforeHandleMessage: async ({ socketId }) => {
-        if (!this.allowMessage(socketId)) throw Object.assign(new Error('too many messages'), { code: 4429, reason: 'rate limited' });
+      beforeHandleMessage: async ({ socketId, connection }) => {
+        if (this.allowMessage(socketId)) return;
+        // The whole socket goes (not just this document's connection): the client backs off and reconnects.
+        connection.webSocket.close(4429, 'rate limited');
+        throw Object.assign(new Error('too many messages'), { code: 4429, reason: 'rate limited' });
       },
       onChange: async ({ documentName, update, transactionOrigin }) => {
         const roomId = roomIdOf(documentName);
