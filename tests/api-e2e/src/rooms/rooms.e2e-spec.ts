@@ -1,3 +1,4 @@
+import WebSocket from 'ws';
 import { findKeyMaterial } from '../support/key-material';
 import { HIDDEN_MARKER, insertTallyTask, SOLUTION, STARTER, TALLY_ID } from '../support/judge-fixture';
 import { guest, openDoc, registeredUser, until, docStrings, Y, type DocClient, type RoomCaller } from '../support/room-clients';
@@ -227,6 +228,18 @@ describe('rooms: REST, the shared document, confinement, restart and replay', ()
     expect(first).toBeGreaterThanOrEqual(0);
     expect(beforeRestart).toBeGreaterThan(first);
     expect(afterRestart).toBeGreaterThan(beforeRestart);
+  });
+
+  it('should close a socket that sends a message over 512 KiB, or more than 60 messages a second', async () => {
+    const raw = new WebSocket(`${t.url.replace(/^http/, 'ws')}/api/rooms/ws`);
+    await new Promise((r) => raw.once('open', r));
+    const code = new Promise<number>((r) => raw.once('close', (c: number) => r(c)));
+    raw.send(Buffer.alloc(600 * 1024, 1));
+    expect(await code).toBe(1009);
+
+    const flood = await open(candidate);
+    for (let i = 0; i < 150; i++) flood.provider.setAwarenessField('cursor', { i });
+    await until('the flooding socket is closed', () => flood.closes.includes(4429));
   });
 
   it('should score the round (coded 400s for bad ratings), show the rubric of what was asked, and end it', async () => {

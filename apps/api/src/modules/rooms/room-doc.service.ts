@@ -107,6 +107,12 @@ export class RoomDocService implements OnApplicationBootstrap, BeforeApplication
         return;
       }
       this.wss.handleUpgrade(req, socket, head, (ws) => {
+        // A message over maxPayload (or a broken frame) is an 'error' on the socket: without a
+        // listener it would be an uncaught exception that ends the API process.
+        ws.on('error', (err) => {
+          this.logger.debug({ err }, 'room socket error');
+          ws.terminate();
+        });
         this.hocuspocus.handleConnection(ws, req);
       });
     };
