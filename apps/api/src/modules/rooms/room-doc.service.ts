@@ -107,6 +107,12 @@ export class RoomDocService implements OnApplicationBootstrap, BeforeApplication
         return;
       }
       this.wss.handleUpgrade(req, socket, head, (ws) => {
+        // A message over maxPayload (or a broken frame) is an 'error' on the socket: without a
+        // listener it would be an uncaught exception that ends the API process.
+        ws.on('error', (err) => {
+          this.logger.debug({ err }, 'room socket error');
+          ws.terminate();
+        });
         this.hocuspocus.handleConnection(ws, req);
       });
     };
@@ -239,8 +245,11 @@ export class RoomDocService implements OnApplicationBootstrap, BeforeApplication
           setImmediate(() => document.transact(() => document.getMap<string>('meta').set('prompt', prompt), SERVER_ORIGIN));
         });
       },
-      beforeHandleMessage: async ({ socketId }) => {
-        if (!this.allowMessage(socketId)) throw Object.assign(new Error('too many messages'), { code: 4429, reason: 'rate limited' });
+      beforeHandleMessage: async ({ socketId, connection }) => {
+        if (this.allowMessage(socketId)) return;
+        // The whole socket goes (not just this document's connection): the client backs off and reconnects.
+        connection.webSocket.close(4429, 'rate limited');
+        throw Object.assign(new Error('too many messages'), { code: 4429, reason: 'rate limited' });
       },
       onChange: async ({ documentName, update, transactionOrigin }) => {
         const roomId = roomIdOf(documentName);
