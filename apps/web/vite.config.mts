@@ -16,13 +16,16 @@ export default defineConfig({
       '@/': `${root}src/`,
       '@goprep/domain': `${workspace}libs/domain/src/index.ts`,
       '@goprep/api-client': `${workspace}libs/api-client/src/index.ts`,
+      // y-monaco imports the editor API by its pre-0.50 path; point it at the same module the slim
+      // 'monaco-editor/editor' entry re-exports, so the room's editor shares the one Monaco chunk.
+      'monaco-editor/esm/vs/editor/editor.api.js': `${workspace}node_modules/monaco-editor/esm/vs/editor/editor.api.js`,
     },
   },
   server: {
     port: 4200,
     host: 'localhost',
     proxy: {
-      '/api': { target: apiTarget, changeOrigin: false },
+      '/api': { target: apiTarget, changeOrigin: false, ws: true },
       '/metrics': { target: apiTarget, changeOrigin: false },
     },
   },

@@ -27,6 +27,7 @@ import { CandidateModule } from './modules/candidate/candidate.module';
 import { ResultsModule } from './modules/results/results.module';
 import { JudgeModule } from './modules/judge/judge.module';
 import { SsoModule } from './modules/sso/sso.module';
+import { RoomsModule } from './modules/rooms/rooms.module';
 
 @Module({})
 export class AppModule {
@@ -71,6 +72,7 @@ export class AppModule {
         ResultsModule,
         JudgeModule,
         SsoModule,
+        RoomsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],
     };

@@ -1425,6 +1425,230 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/rooms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Rooms you are a member of, newest first (ended ones too: your history) */
+    get: operations['Rooms_list'];
+    put?: never;
+    /** Open a live interview room; you take the interviewer seat. The response carries the join links (only here and from POST /rooms/{id}/links) */
+    post: operations['Rooms_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rooms/join': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take a seat by its join token: with a session you become the member; without one you are a guest and get a member token (send it as X-Room-Token and as the WebSocket token) */
+    post: operations['Rooms_join'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rooms/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A room you are a member of */
+    get: operations['Rooms_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rooms/{id}/links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Creator only: new join links for the seats still open (the old links stop working) */
+    post: operations['Rooms_links'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rooms/{id}/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Interviewer: start the shared timer (idempotent) */
+    post: operations['Rooms_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rooms/{id}/swap': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Peer rooms: the two members exchange the interviewer and candidate roles (both must have joined) */
+    post: operations['Rooms_swap'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rooms/{id}/panel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Interviewer's private panel: bank questions with keys, explanations and rubrics (never to the candidate) */
+    get: operations['Rooms_panel'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rooms/{id}/push': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Interviewer: show a question's prompt to the candidate (a code task also loads its starter files into the shared editor); never its key */
+    post: operations['Rooms_push'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rooms/{id}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Interviewer: the room's private notes, oldest first */
+    get: operations['Rooms_notes'];
+    put?: never;
+    /** Interviewer: add a private, timestamped note */
+    post: operations['Rooms_addNote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rooms/{id}/run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Any member: judge the shared editor's files against the pushed code task's visible tests; the result is appended to the document's `runs` */
+    post: operations['Rooms_run'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rooms/{id}/end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Interviewer: end the room (the editor turns read-only; idempotent) */
+    post: operations['Rooms_end'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rooms/{id}/scorecard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The room's scorecard with the rubric items of what was asked */
+    get: operations['Rooms_scorecard'];
+    /** Interviewer: save the scorecard (1-4 per competency; hire / no-hire for manager rooms) */
+    put: operations['Rooms_putScorecard'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rooms/{id}/replay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The session for playback: every document update in order with its time, the notes (interviewer only), the runs and the final files */
+    get: operations['Rooms_replay'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1516,6 +1740,15 @@ export interface components {
       | 'JUDGE_FILES_INVALID'
       | 'PLAYGROUND_NOT_FINAL'
       | 'DRILL_JUDGE_RUN_INVALID'
+      | 'ROOM_NOT_FOUND'
+      | 'ROOM_FORBIDDEN'
+      | 'ROOM_EXPIRED'
+      | 'ROOM_ENDED'
+      | 'ROOM_JOIN_INVALID'
+      | 'ROOM_ALREADY_MEMBER'
+      | 'ROOM_SWAP_REFUSED'
+      | 'ROOM_NO_TASK'
+      | 'ROOM_SCORECARD_NOT_FOUND'
       | 'MALFORMED_REQUEST'
       | 'HEADERS_TOO_LARGE'
       | 'REQUEST_TIMEOUT'
@@ -1530,7 +1763,8 @@ export interface components {
       | 'SSO_PROVIDER_ERROR'
       | 'SSO_TOKEN_INVALID'
       | 'SSO_EMAIL_UNVERIFIED'
-      | 'SSO_DOMAIN_MISMATCH';
+      | 'SSO_DOMAIN_MISMATCH'
+      | 'SSO_ACCOUNT_NOT_LINKABLE';
     FieldErrorDto: {
       field: string;
       message: string;
@@ -3586,6 +3820,241 @@ export interface components {
       /** @description The organization's owners and managers must sign in through SSO, not with a password */
       ssoRequiredForManagers: boolean;
       enabled: boolean;
+    };
+    CreateRoomDto: {
+      /**
+       * @description 'peer': practice between two learners; 'manager': an org manager's live round with a candidate
+       * @enum {string}
+       */
+      kind: 'peer' | 'manager';
+      /** @description Default: "Mock interview" */
+      title?: string;
+      /**
+       * @description A seed role id, as the mock templates use (e.g. 'backend', 'sre')
+       * @example backend
+       */
+      role: string;
+      /** @enum {string} */
+      level: 'junior' | 'mid' | 'senior' | 'staff';
+      /** @description The shared timer, default 45 */
+      durationMinutes?: number;
+      /**
+       * Format: uuid
+       * @description Manager rooms: the candidate's invite this round belongs to
+       */
+      inviteId?: string;
+    };
+    RoomMemberDto: {
+      name: string;
+      /** @enum {string} */
+      role: 'interviewer' | 'candidate';
+      /** @description Whether this seat has been taken by someone */
+      joined: boolean;
+    };
+    JoinLinksDto: {
+      /** @description Path `/rooms/join/<joinToken>` for the interviewer seat (while open) */
+      interviewer?: string;
+      /** @description Path `/rooms/join/<joinToken>` for the candidate seat (while open) */
+      candidate?: string;
+    };
+    AskedDto: {
+      questionId: string;
+      title: string;
+      /** Format: date-time */
+      at: string;
+    };
+    RoomDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'peer' | 'manager';
+      title: string;
+      role: string;
+      /** @enum {string} */
+      level: 'junior' | 'mid' | 'senior' | 'staff';
+      /** @enum {string} */
+      status: 'open' | 'ended';
+      /**
+       * @description The caller's role in the room
+       * @enum {string}
+       */
+      myRole: 'interviewer' | 'candidate';
+      members: components['schemas']['RoomMemberDto'][];
+      durationMinutes: number;
+      /** Format: date-time */
+      timerStartedAt: string | null;
+      /** Format: date-time */
+      expiresAt: string;
+      /** Format: date-time */
+      endedAt: string | null;
+      /** @description Only to the room's creator: the links of the seats still open */
+      joinLinks?: components['schemas']['JoinLinksDto'];
+      asked: components['schemas']['AskedDto'][];
+    };
+    RoomSummaryDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'peer' | 'manager';
+      title: string;
+      role: string;
+      /** @enum {string} */
+      level: 'junior' | 'mid' | 'senior' | 'staff';
+      /** @enum {string} */
+      status: 'open' | 'ended';
+      /** @enum {string} */
+      myRole: 'interviewer' | 'candidate';
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      endedAt: string | null;
+      /** @description Whether a scorecard has been saved */
+      scored: boolean;
+    };
+    RoomListDto: {
+      items: components['schemas']['RoomSummaryDto'][];
+    };
+    JoinRoomDto: {
+      /** @description The token of a join link (`rj_…`) */
+      joinToken: string;
+      /** @description The name others see (guests; default "Guest") */
+      displayName?: string;
+    };
+    JoinedRoomDto: {
+      room: components['schemas']['RoomDto'];
+      /** @description Only for a guest without a session: send it as X-Room-Token and as the WebSocket token */
+      memberToken?: string;
+    };
+    TaskFileDto: {
+      name: string;
+      content: string;
+    };
+    CodeTaskDto: {
+      /** @description The starter files the push loads into the shared editor */
+      files: components['schemas']['TaskFileDto'][];
+    };
+    PanelQuestionDto: {
+      id: string;
+      title: string;
+      topic: string;
+      type: string;
+      /** @description Markdown */
+      prompt: string;
+      /** @description The answer key, type-specific (as a review shows it) */
+      key: {
+        [key: string]: unknown;
+      };
+      /** @description Markdown */
+      explanation: string;
+      rubric?: string[];
+      followUps?: string[];
+      codeTask?: components['schemas']['CodeTaskDto'];
+    };
+    PanelDto: {
+      items: components['schemas']['PanelQuestionDto'][];
+    };
+    PushDto: {
+      /** @example gl-task-fanout-early-return */
+      questionId: string;
+    };
+    PushedDto: {
+      asked: components['schemas']['AskedDto'];
+    };
+    NoteDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      at: string;
+      body: string;
+    };
+    NoteListDto: {
+      items: components['schemas']['NoteDto'][];
+    };
+    CreateNoteDto: {
+      body: string;
+    };
+    RoomRunDto: {
+      /**
+       * Format: uuid
+       * @description The judge run; its result is appended to the document's `runs` when done
+       */
+      runId: string;
+    };
+    ScorecardAskedDto: {
+      questionId: string;
+      title: string;
+      /** Format: date-time */
+      at: string;
+      /** @description The question's rubric items (essay questions; [] otherwise) */
+      rubric: string[];
+    };
+    ScorecardDto: {
+      /** Format: uuid */
+      roomId: string;
+      ratings: {
+        [key: string]: number;
+      };
+      /** @enum {string|null} */
+      recommendation: 'hire' | 'no-hire' | null;
+      strengths: string | null;
+      nextSteps: string | null;
+      comments: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      asked: components['schemas']['ScorecardAskedDto'][];
+    };
+    PutScorecardDto: {
+      /**
+       * @description Competency -> 1..4 (language, concurrency, runtime-gc, observability, cloud-native); rate the ones the round covered
+       * @example {
+       *       "concurrency": 3,
+       *       "language": 4
+       *     }
+       */
+      ratings: {
+        [key: string]: number;
+      };
+      /**
+       * @description Manager rooms only
+       * @enum {string}
+       */
+      recommendation?: 'hire' | 'no-hire';
+      strengths?: string;
+      nextSteps?: string;
+      comments?: string;
+    };
+    ReplayUpdateDto: {
+      /** Format: date-time */
+      at: string;
+      /** @description A Yjs update, base64 */
+      update: string;
+    };
+    RoomRunResultTestDto: {
+      name: string;
+      passed: boolean;
+      output: string;
+    };
+    RoomRunResultDto: {
+      /** Format: uuid */
+      runId: string;
+      state: string;
+      verdict: string | null;
+      tests: components['schemas']['RoomRunResultTestDto'][];
+      /** Format: date-time */
+      at: string;
+    };
+    ReplayDto: {
+      /** Format: date-time */
+      startedAt: string | null;
+      /** @description Every document update in order */
+      updates: components['schemas']['ReplayUpdateDto'][];
+      /** @description The interviewer's notes; [] for the candidate */
+      notes: components['schemas']['NoteDto'][];
+      runs: components['schemas']['RoomRunResultDto'][];
+      /** @description File name -> final content */
+      finalFiles: {
+        [key: string]: string;
+      };
     };
   };
   responses: never;
@@ -9028,6 +9497,1054 @@ export interface operations {
       };
       /** @description SSO_DISCOVERY_FAILED */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Rooms_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoomListDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Rooms_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateRoomDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoomDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN (manager rooms need a manager of the invite's organization); CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Rooms_join: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['JoinRoomDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JoinedRoomDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_ALREADY_MEMBER (you hold the other seat) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_JOIN_INVALID (unknown or used token), ROOM_EXPIRED, ROOM_ENDED */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Rooms_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoomDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Rooms_links: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoomDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_FORBIDDEN (not the creator); CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_EXPIRED, ROOM_ENDED */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Rooms_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoomDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_FORBIDDEN (not the interviewer); CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_EXPIRED, ROOM_ENDED */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Rooms_swap: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoomDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_SWAP_REFUSED (a manager room, or a seat still empty) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_EXPIRED, ROOM_ENDED */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Rooms_panel: {
+    parameters: {
+      query?: {
+        /** @description A topic id to narrow to */
+        topic?: string;
+        /** @description Words to search titles and prompts for */
+        q?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PanelDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_FORBIDDEN (not the interviewer) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Rooms_push: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PushDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PushedDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_FORBIDDEN (not the interviewer); CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_EXPIRED, ROOM_ENDED */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Rooms_notes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoteListDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_FORBIDDEN (not the interviewer) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Rooms_addNote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateNoteDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoteDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_FORBIDDEN (not the interviewer); CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Rooms_run: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoomRunDto'];
+        };
+      };
+      /** @description JUDGE_FILES_INVALID; VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_NO_TASK (no code task pushed yet) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_EXPIRED, ROOM_ENDED */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Rooms_end: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoomDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_FORBIDDEN (not the interviewer); CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Rooms_scorecard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScorecardDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Rooms_putScorecard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutScorecardDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScorecardDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (unknown competency, rating outside 1-4, recommendation in a peer room); BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_FORBIDDEN (not the interviewer); CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Rooms_replay: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReplayDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -24,6 +24,10 @@ const router = createBrowserRouter([
       { path: '/forgot-password', lazy: page(() => import('./routes/auth/forgot-password'), []) },
       { path: '/reset-password', lazy: page(() => import('./routes/auth/reset-password'), []) },
       { path: '/take', lazy: page(() => import('./routes/take')) },
+      { path: '/rooms/join/:joinToken', lazy: page(() => import('./routes/rooms/join'), ['rooms']) },
+      { path: '/rooms/:id', lazy: page(() => import('./routes/rooms/room'), ['rooms']) },
+      { path: '/rooms/:id/scorecard', lazy: page(() => import('./routes/rooms/scorecard'), ['rooms']) },
+      { path: '/rooms/:id/replay', lazy: page(() => import('./routes/rooms/replay'), ['rooms']) },
       {
         lazy: page(() => import('./routes/app/root'), []),
         children: [
@@ -50,6 +54,7 @@ const router = createBrowserRouter([
           { path: 'hiring/orgs/:orgId/sets/:setId/results/:attemptId', lazy: page(() => import('./routes/app/hiring-set-report')) },
           { path: 'hiring/orgs/:orgId/sets/:setId/statistics', lazy: page(() => import('./routes/app/hiring-set-statistics')) },
           { path: 'account', lazy: page(() => import('./routes/app/account')) },
+          { path: 'rooms', lazy: page(() => import('./routes/app/rooms'), ['rooms']) },
           { path: 'org-invite/:token', lazy: page(() => import('./routes/app/org-invite')) },
           { path: '*', lazy: page(() => import('./routes/not-found'), []) },
         ],

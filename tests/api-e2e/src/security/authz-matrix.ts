@@ -41,6 +41,7 @@ const candidateOnly = (ok: number) => s(401, ok, 401, 401, 401, 401);
 const orgQ = (ids: WorldIds) => ({ orgId: ids.orgA, id: ids.orgQuestionA });
 const setA = (ids: WorldIds) => ({ orgId: ids.orgA, setId: ids.setA! });
 const attempt = (ids: WorldIds) => ({ id: ids.attempt });
+const room = (ids: WorldIds) => ({ id: ids.room! });
 
 export const AUTHZ_MATRIX: Record<string, MatrixRequest> = {
   // No actor holds METRICS_TOKEN (the world sets one): a session or a candidate cookie is not enough.
@@ -181,6 +182,25 @@ export const AUTHZ_MATRIX: Record<string, MatrixRequest> = {
   'POST /api/orgs/{orgId}/sets/{setId}/archive': { path: setA, expect: hiringA(200) },
   'POST /api/orgs/{orgId}/sets/{setId}/unarchive': { path: setA, expect: hiringA(200) },
   'DELETE /api/orgs/{orgId}/questions/{id}': { path: orgQ, expect: orgA(204) },
+  // Live rooms: the learner's own peer room (the learner holds the interviewer seat; the candidate seat is open).
+  'POST /api/rooms': { body: () => ({ kind: 'peer', role: 'backend', level: 'senior' }), expect: s(401, 401, 201, 201, 201, 201) },
+  'GET /api/rooms': { expect: users },
+  'POST /api/rooms/join': { body: () => ({ joinToken: `rj_${'A'.repeat(43)}` }), expect: s(410, 410, 410, 410, 410, 410) },
+  'GET /api/rooms/{id}': { path: room, expect: learnerOwn(200) },
+  'POST /api/rooms/{id}/links': { path: room, expect: learnerOwn(200) },
+  'POST /api/rooms/{id}/start': { path: room, expect: learnerOwn(200) },
+  // The candidate seat is still empty: the learner gets past authorization to ROOM_SWAP_REFUSED.
+  'POST /api/rooms/{id}/swap': { path: room, expect: learnerOwn(409) },
+  'GET /api/rooms/{id}/panel': { path: room, query: 'topic=channels', expect: learnerOwn(200) },
+  'POST /api/rooms/{id}/push': { path: room, body: (ids) => ({ questionId: ids.question }), expect: learnerOwn(200) },
+  'POST /api/rooms/{id}/notes': { path: room, body: () => ({ body: 'Asked about nil channels.' }), expect: learnerOwn(201) },
+  'GET /api/rooms/{id}/notes': { path: room, expect: learnerOwn(200) },
+  // A choice question was pushed, no code task: ROOM_NO_TASK.
+  'POST /api/rooms/{id}/run': { path: room, expect: learnerOwn(409) },
+  'PUT /api/rooms/{id}/scorecard': { path: room, body: () => ({ ratings: { concurrency: 3 } }), expect: learnerOwn(200) },
+  'GET /api/rooms/{id}/scorecard': { path: room, expect: learnerOwn(200) },
+  'GET /api/rooms/{id}/replay': { path: room, expect: learnerOwn(200) },
+  'POST /api/rooms/{id}/end': { path: room, expect: learnerOwn(200) },
   // Role-changing and session-ending writes last.
   'POST /api/orgs': { fresh: true, body: (_ids, role) => ({ name: `Org of ${role}` }), expect: s(401, 401, 201, 201, 201, 201) },
   'POST /api/auth/logout': { fresh: true, expect: s(401, 401, 204, 204, 204, 204) },

@@ -232,6 +232,9 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
     .id as string;
   await t.sql(`UPDATE judge_runs SET state = 'done', verdict = 'compile-error', score = 0, message = 'fixture', finished_at = now() WHERE id = $1`, [judgeRun]);
   const ids: WorldIds = { orgA, orgB, question, orgQuestionA, attempt, drillReview, drillQuestion: question, judgeRun };
+  if (operations().some((op) => op.key === 'POST /api/rooms')) {
+    ids.room = (await ok(actors.learner.browser.post('/api/rooms', { kind: 'peer', role: 'backend', level: 'senior' }), 'room')).id as string;
+  }
   if (operations().some((op) => op.key === 'POST /api/candidate/session')) Object.assign(ids, await hiring(actors, ids));
   return { t, actors, ids, close: () => t.close() };
 }

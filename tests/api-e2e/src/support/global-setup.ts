@@ -20,6 +20,9 @@ export default async function globalSetup(): Promise<void> {
   const app = await createApp(config, embeddedUrl(port, TEMPLATE_DB));
   await prepareDatabase(app, config, { loadBank: true });
   await app.close();
+  // yjs marks itself loaded on globalThis; a suite run in this process (-w 1) loads it again in
+  // its own module registry, which yjs would report as a double import.
+  delete (globalThis as Record<string, unknown>)['__ $YJS$ __'];
   const info: E2eDatabase = { port, dir };
   process.env[E2E_ENV] = JSON.stringify(info);
   (globalThis as { __goprepPg?: typeof pg }).__goprepPg = pg;

@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-codes';
-import { CSRF_COOKIE, CSRF_HEADER } from './cookies';
+import { CSRF_COOKIE, CSRF_HEADER, ROOM_TOKEN_HEADER } from './cookies';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -31,6 +31,9 @@ export function csrfMiddleware(secureCookies: boolean) {
       (req as Request & { csrfToken?: string }).csrfToken = token;
     }
     if (SAFE_METHODS.has(req.method) || !req.originalUrl.startsWith('/api/')) return next();
+    // A guest room member authenticates by a header a cross-site form cannot send; the rooms
+    // module then ignores any session cookie on that request.
+    if (req.originalUrl.startsWith('/api/rooms/') && req.header(ROOM_TOKEN_HEADER)) return next();
     const header = req.header(CSRF_HEADER);
     const cookie = cookies[CSRF_COOKIE];
     if (!header || !cookie || !same(header, cookie)) {

@@ -56,6 +56,15 @@ export enum ErrorCode {
   PLAYGROUND_NOT_FINAL = 'PLAYGROUND_NOT_FINAL',
   /** A drill review of a code task that names no finished judge run of the learner's code for that card. */
   DRILL_JUDGE_RUN_INVALID = 'DRILL_JUDGE_RUN_INVALID',
+  ROOM_NOT_FOUND = 'ROOM_NOT_FOUND',
+  ROOM_FORBIDDEN = 'ROOM_FORBIDDEN',
+  ROOM_EXPIRED = 'ROOM_EXPIRED',
+  ROOM_ENDED = 'ROOM_ENDED',
+  ROOM_JOIN_INVALID = 'ROOM_JOIN_INVALID',
+  ROOM_ALREADY_MEMBER = 'ROOM_ALREADY_MEMBER',
+  ROOM_SWAP_REFUSED = 'ROOM_SWAP_REFUSED',
+  ROOM_NO_TASK = 'ROOM_NO_TASK',
+  ROOM_SCORECARD_NOT_FOUND = 'ROOM_SCORECARD_NOT_FOUND',
   MALFORMED_REQUEST = 'MALFORMED_REQUEST',
   HEADERS_TOO_LARGE = 'HEADERS_TOO_LARGE',
   REQUEST_TIMEOUT = 'REQUEST_TIMEOUT',
@@ -166,6 +175,19 @@ export function statusFor(code: ErrorCode): HttpStatus {
       return HttpStatus.GONE;
     case ErrorCode.RATE_LIMITED:
       return HttpStatus.TOO_MANY_REQUESTS;
+    case ErrorCode.ROOM_NOT_FOUND:
+    case ErrorCode.ROOM_SCORECARD_NOT_FOUND:
+      return HttpStatus.NOT_FOUND;
+    case ErrorCode.ROOM_FORBIDDEN:
+      return HttpStatus.FORBIDDEN;
+    case ErrorCode.ROOM_EXPIRED:
+    case ErrorCode.ROOM_ENDED:
+    case ErrorCode.ROOM_JOIN_INVALID:
+      return HttpStatus.GONE;
+    case ErrorCode.ROOM_ALREADY_MEMBER:
+    case ErrorCode.ROOM_SWAP_REFUSED:
+    case ErrorCode.ROOM_NO_TASK:
+      return HttpStatus.CONFLICT;
     case ErrorCode.MALFORMED_REQUEST:
       return HttpStatus.BAD_REQUEST;
     case ErrorCode.HEADERS_TOO_LARGE:

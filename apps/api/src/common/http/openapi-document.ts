@@ -14,7 +14,7 @@ type SchemaObject = Exclude<SchemaOrRef, ReferenceObject>;
 type ResponseObject = Exclude<OperationObject['responses'][string], ReferenceObject>;
 
 /** Security scheme names in `components.securitySchemes`. */
-export const SECURITY = { session: 'session', candidate: 'candidate', metrics: 'metricsToken', csrf: 'csrf', csrfCookie: 'csrfCookie' } as const;
+export const SECURITY = { session: 'session', candidate: 'candidate', metrics: 'metricsToken', csrf: 'csrf', csrfCookie: 'csrfCookie', room: 'roomToken' } as const;
 const ERROR_BODY = 'ErrorBodyDto';
 const UNSAFE = new Set(['post', 'put', 'patch', 'delete']);
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
@@ -59,6 +59,7 @@ function derivedCodes(method: string, path: string, op: OperationObject, access:
   if (op.requestBody) codes.push(ErrorCode.BAD_JSON, ErrorCode.PAYLOAD_TOO_LARGE);
   if (access.auth === 'session') codes.push(ErrorCode.UNAUTHENTICATED);
   if (access.auth === 'candidate') codes.push(ErrorCode.CANDIDATE_SESSION_MISSING);
+  if (access.auth === 'room') codes.push(ErrorCode.UNAUTHENTICATED);
   if (access.auth === 'metrics') codes.push(ErrorCode.UNAUTHENTICATED, ErrorCode.NOT_FOUND);
   if (access.roles) codes.push(ErrorCode.FORBIDDEN);
   if (UNSAFE.has(method) && path.startsWith('/api/')) codes.push(ErrorCode.CSRF_INVALID);
@@ -99,6 +100,8 @@ function security(method: string, path: string, access: RouteAccess): Array<Reco
   // Double submit: the header and the cookie it must equal, both required together.
   const csrf: Record<string, string[]> = UNSAFE.has(method) && path.startsWith('/api/') ? { [SECURITY.csrf]: [], [SECURITY.csrfCookie]: [] } : {};
   if (access.auth === 'public') return Object.keys(csrf).length > 0 ? [csrf] : [];
+  // A room member: a user's session (CSRF on writes), or a guest's member token header alone.
+  if (access.auth === 'room') return [{ [SECURITY.session]: [], ...csrf }, { [SECURITY.room]: [] }];
   return [{ [SECURITY[access.auth]]: [], ...csrf }];
 }
 
@@ -234,6 +237,7 @@ export function completeOpenApiDocument(app: INestApplication, doc: OpenAPIObjec
       name: 'X-CSRF-Token',
       description: 'Writes under /api/ echo the goprep_csrf cookie (set on any response, or from GET /api/auth/csrf) in this header',
     },
+    [SECURITY.room]: { type: 'apiKey', in: 'header', name: 'X-Room-Token', description: "A guest room member's token from POST /api/rooms/join (no CSRF header needed with it)" },
     [SECURITY.csrfCookie]: { type: 'apiKey', in: 'cookie', name: 'goprep_csrf', description: 'The CSRF cookie whose value the X-CSRF-Token header repeats' },
   };
   for (const [path, item] of Object.entries(doc.paths)) {

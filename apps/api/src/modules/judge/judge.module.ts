@@ -12,6 +12,6 @@ import { JudgeService } from './judge.service';
   imports: [AccountsModule],
   controllers: [JudgeController],
   providers: [JudgeService, JudgeRepository, JudgeEventsService, JudgeStreamService, JudgeGradingService],
-  exports: [JudgeService, JudgeGradingService, JudgeStreamService],
+  exports: [JudgeService, JudgeGradingService, JudgeStreamService, JudgeEventsService],
 })
 export class JudgeModule {}

@@ -155,6 +155,25 @@ export class JudgeService {
     return { verdict: run.verdict, score: Number(run.score ?? 0), files: run.files };
   }
 
+  /**
+   * A live room's "Run" (rooms module): the visible tests of the task version the room pinned,
+   * against the shared editor's files (only the task's editable files are taken). The run belongs
+   * to the room's creator (a guest has no account); `link` records it for the room in the same
+   * transaction. Rate limited per room.
+   */
+  async createRoomRun(
+    roomId: string,
+    ownerUserId: string,
+    versionId: string,
+    editorFiles: Record<string, string>,
+    link: (tx: EntityManager, runId: string) => Promise<void>,
+  ): Promise<string> {
+    const target = await this.repo.transaction((tx) => this.repo.taskByVersion(tx, versionId));
+    if (!target) throw new AppError(ErrorCode.JUDGE_TASK_NOT_FOUND, 'The pushed code task has no judge spec.');
+    const files = Object.fromEntries(target.files.filter((name) => name in editorFiles).map((name) => [name, editorFiles[name] ?? '']));
+    return this.queueRun(`judge:room:${roomId}`, 'visible', { userId: ownerUserId, attempt: null, target, files }, link);
+  }
+
   /** Checks the files and the rate limit (per `limitKey`), then queues a visible run. */
   private queueVisible(limitKey: string, run: Parameters<JudgeService['queueRun']>[2]): Promise<string> {
     return this.queueRun(limitKey, 'visible', run);
@@ -164,6 +183,7 @@ export class JudgeService {
     limitKey: string,
     mode: 'visible' | 'hidden' | 'playground',
     run: { userId: string | null; attempt: { attemptId: string; position: number } | null; target: TaskTarget; files: Record<string, string> },
+    link?: (tx: EntityManager, runId: string) => Promise<void>,
   ): Promise<string> {
     const problems = submissionProblems(run.files, run.target.files);
     if (problems.length > 0) throw new AppError(ErrorCode.JUDGE_FILES_INVALID, `The submission is not valid: ${problems.join('; ')}.`);
@@ -171,7 +191,11 @@ export class JudgeService {
     if (limit.count > this.runsPerMinute()) {
       throw new AppError(ErrorCode.RATE_LIMITED, 'Too many runs; wait a moment.', undefined, { 'Retry-After': String(limit.retryAfter) });
     }
-    return this.repo.transaction((tx) => this.repo.insertRun(tx, { ...run, mode, codeHash: codeHash(run.files) }));
+    return this.repo.transaction(async (tx) => {
+      const id = await this.repo.insertRun(tx, { ...run, mode, codeHash: codeHash(run.files) });
+      if (link) await link(tx, id);
+      return id;
+    });
   }
 
   /**

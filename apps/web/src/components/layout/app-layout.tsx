@@ -13,6 +13,7 @@ const NAV = [
   { to: '/practice', key: 'nav.practice' },
   { to: '/drills', key: 'nav.drills' },
   { to: '/hiring', key: 'nav.hiring' },
+  { to: '/rooms', key: 'nav.rooms' },
   { to: '/account', key: 'nav.account' },
 ] as const;
 

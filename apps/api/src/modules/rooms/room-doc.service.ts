@@ -1,0 +1,270 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { WebSocketServer } from 'ws';
+import { hocuspocusServer, Y, type HocuspocusExtension, type HocuspocusInstance, type YDoc, type YText } from './esm-deps';
+import { RoomAuthService } from './room-auth.service';
+import { RoomsRepository } from './rooms.repository';
+
+/** The path the API's HTTP server hands to Hocuspocus on upgrade. */
+export const ROOM_WS_PATH = '/api/rooms/ws';
+/** Largest WebSocket message accepted (a Yjs update or sync step); larger ones close the socket. */
+export const ROOM_MAX_MESSAGE_BYTES = 512 * 1024;
+/** Messages one connection may send per second (typing, cursors and syncs together). */
+export const ROOM_MESSAGES_PER_SECOND = 60;
+/** Updates younger than this are left out of a snapshot (another instance may not have committed an older one yet). */
+const SNAPSHOT_SETTLE_MS = 5000;
+/** The origin of the server's own writes to a document (pushes, run results, the prompt's restore). */
+export const SERVER_ORIGIN = { server: true } as const;
+const REDIS_ORIGIN = '__hocuspocus__redis__origin__';
+
+export function roomIdOf(documentName: string): string | undefined {
+  const m = /^room:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(documentName);
+  return m?.[1];
+}
+
+export interface RoomContext {
+  roomId: string;
+  memberId: string;
+  role: 'interviewer' | 'candidate';
+}
+
+/**
+ * The first state of every room's document, built with a fixed client id so that two instances
+ * initialising the same room at once produce the same update (Yjs applies it once).
+ */
+export function initialDocUpdate(): Uint8Array {
+  const doc = new Y.Doc();
+  doc.clientID = 1;
+  doc.transact(() => {
+    const text = new Y.Text();
+    doc.getMap<YText>('files').set('main.go', text);
+    text.insert(0, 'package main\n');
+    const meta = doc.getMap<string>('meta');
+    meta.set('prompt', '');
+    meta.set('activeFile', 'main.go');
+  });
+  return Y.encodeStateAsUpdate(doc);
+}
+
+/** The files of a document state: name -> content. */
+export function filesOf(doc: YDoc): Record<string, string> {
+  const out: Record<string, string> = {};
+  doc.getMap<YText>('files').forEach((text, name) => {
+    out[name] = text instanceof Y.Text ? text.toString() : String(text);
+  });
+  return out;
+}
+
+/**
+ * The live document of each room: Hocuspocus on the API's own HTTP server (a `ws` server in
+ * noServer mode takes upgrades of ROOM_WS_PATH). Every update is appended to room_doc_updates
+ * with its time as it arrives (in order per room); a debounced snapshot folds the settled ones
+ * together; loading a document applies the snapshot and every later update, so a restart or a
+ * second instance finds exactly what was typed.
+ */
+@Injectable()
+export class RoomDocService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('RoomDocs');
+  readonly hocuspocus: HocuspocusInstance;
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: ROOM_MAX_MESSAGE_BYTES });
+  /** Per room: the chain of pending appends, so updates are stored in the order they arrived. */
+  private readonly appends = new Map<string, Promise<void>>();
+  /** Per socket: messages in the current second. */
+  private readonly rates = new Map<string, { second: number; count: number }>();
+  /** Prompts the server wrote, per room: a client's change to meta.prompt is put back. */
+  private readonly prompts = new Map<string, string>();
+  private readonly extraExtensions: HocuspocusExtension[] = [];
+  private upgradeListener?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+
+  constructor(
+    private readonly repo: RoomsRepository,
+    private readonly auth: RoomAuthService,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {
+    this.hocuspocus = new hocuspocusServer.Hocuspocus({
+      quiet: true,
+      debounce: 2000,
+      maxDebounce: 10000,
+      extensions: [this.extension()],
+    });
+  }
+
+  /** Adds an extension (the Redis one when ROOMS_REDIS_URL is set) before the server takes connections. */
+  addExtension(extension: HocuspocusExtension): void {
+    this.extraExtensions.push(extension);
+    this.hocuspocus.configure({ extensions: [this.extension(), ...this.extraExtensions] });
+  }
+
+  onApplicationBootstrap(): void {
+    const server = this.adapterHost.httpAdapter?.getHttpServer() as import('node:http').Server | undefined;
+    if (!server) return;
+    this.upgradeListener = (req, socket, head) => {
+      const path = (req.url ?? '').split('?')[0];
+      if (path !== ROOM_WS_PATH) {
+        if (server.listenerCount('upgrade') === 1) socket.destroy();
+        return;
+      }
+      this.wss.handleUpgrade(req, socket, head, (ws) => {
+        // A message over maxPayload (or a broken frame) is an 'error' on the socket: without a
+        // listener it would be an uncaught exception that ends the API process.
+        ws.on('error', (err) => {
+          this.logger.debug({ err }, 'room socket error');
+          ws.terminate();
+        });
+        this.hocuspocus.handleConnection(ws, req);
+      });
+    };
+    server.on('upgrade', this.upgradeListener);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    const server = this.adapterHost.httpAdapter?.getHttpServer() as import('node:http').Server | undefined;
+    if (server && this.upgradeListener) server.off('upgrade', this.upgradeListener);
+    for (const client of this.wss.clients) client.terminate();
+    this.hocuspocus.closeConnections();
+    await this.flushAll();
+    this.wss.close();
+  }
+
+  /** Waits for every pending append and writes each loaded room's snapshot. */
+  async flushAll(): Promise<void> {
+    await Promise.all([...this.appends.values()]);
+    for (const name of this.hocuspocus.documents.keys()) {
+      const roomId = roomIdOf(name);
+      if (roomId) await this.compact(roomId).catch((err: unknown) => this.logger.warn({ err }, 'snapshot failed'));
+    }
+  }
+
+  /** Closes every socket of a room (they reconnect: read-only once it has ended, refused once expired). */
+  closeRoom(roomId: string): void {
+    this.hocuspocus.closeConnections(`room:${roomId}`);
+  }
+
+  /** A server-side change to a room's document, stored and broadcast like any update. */
+  async write(roomId: string, change: (doc: YDoc) => void): Promise<void> {
+    const connection = await this.hocuspocus.openDirectConnection(`room:${roomId}`, { system: true });
+    try {
+      await connection.transact((doc) => doc.transact(() => change(doc), SERVER_ORIGIN));
+    } finally {
+      await connection.disconnect();
+    }
+  }
+
+  setPrompt(roomId: string, prompt: string): void {
+    this.prompts.set(roomId, prompt);
+  }
+
+  /** The stored state of a room (snapshot and every later update), without loading it into Hocuspocus. */
+  async storedDoc(roomId: string): Promise<YDoc> {
+    const doc = new Y.Doc();
+    await Promise.resolve(this.appends.get(roomId));
+    const snapshot = await this.repo.snapshot(roomId);
+    if (snapshot) Y.applyUpdate(doc, snapshot.state);
+    for (const row of await this.repo.updates(roomId, snapshot?.upto_seq ?? '0')) Y.applyUpdate(doc, row.update);
+    return doc;
+  }
+
+  private append(roomId: string, update: Uint8Array): Promise<void> {
+    const at = new Date();
+    const copy = Uint8Array.from(update);
+    const previous = this.appends.get(roomId) ?? Promise.resolve();
+    const next = previous
+      .then(() => this.repo.appendUpdate(roomId, at, copy))
+      .catch((err: unknown) => this.logger.error({ err, roomId }, 'storing a room update failed'));
+    this.appends.set(roomId, next);
+    void next.then(() => {
+      if (this.appends.get(roomId) === next) this.appends.delete(roomId);
+    });
+    return next;
+  }
+
+  /** Folds the settled updates after the snapshot into a new snapshot (from the database, not from memory). */
+  private async compact(roomId: string): Promise<void> {
+    const snapshot = await this.repo.snapshot(roomId);
+    const rows = await this.repo.updates(roomId, snapshot?.upto_seq ?? '0');
+    const cutoff = Date.now() - SNAPSHOT_SETTLE_MS;
+    const settled: typeof rows = [];
+    for (const row of rows) {
+      if (row.at.getTime() >= cutoff) break;
+      settled.push(row);
+    }
+    const last = settled[settled.length - 1];
+    if (!last) return;
+    const merged = Y.mergeUpdates([...(snapshot ? [new Uint8Array(snapshot.state)] : []), ...settled.map((r) => new Uint8Array(r.update))]);
+    await this.repo.saveSnapshot(roomId, merged, last.seq);
+  }
+
+  private allowMessage(socketId: string): boolean {
+    const second = Math.floor(Date.now() / 1000);
+    const rate = this.rates.get(socketId);
+    if (!rate || rate.second !== second) {
+      this.rates.set(socketId, { second, count: 1 });
+      return true;
+    }
+    rate.count += 1;
+    return rate.count <= ROOM_MESSAGES_PER_SECOND;
+  }
+
+  private extension(): HocuspocusExtension {
+    return {
+      onAuthenticate: async ({ token, documentName, requestHeaders, connectionConfig }) => {
+        const roomId = roomIdOf(documentName);
+        const who = roomId ? await this.auth.websocketCaller(token, requestHeaders.cookie) : null;
+        if (!roomId || !who) throw new Error('not a member of this room');
+        const member = await this.auth.memberOf(who.caller, roomId).catch(() => undefined);
+        if (!member) throw new Error('not a member of this room');
+        if (member.room.expires_at.getTime() <= Date.now() && member.room.status === 'open') throw new Error('this room has expired');
+        if (member.room.status === 'ended') connectionConfig.readOnly = true;
+        if (member.room.prompt !== null && !this.prompts.has(roomId)) this.prompts.set(roomId, member.room.prompt);
+        const context: RoomContext = { roomId, memberId: member.id, role: member.role };
+        return context;
+      },
+      onLoadDocument: async ({ document, documentName }) => {
+        const roomId = roomIdOf(documentName);
+        if (!roomId) throw new Error('not a room document');
+        const stored = await this.storedDoc(roomId);
+        if (stored.share.size === 0 && stored.store.clients.size === 0) {
+          const initial = initialDocUpdate();
+          await this.repo.appendUpdate(roomId, new Date(), initial);
+          Y.applyUpdate(document, initial);
+        } else {
+          Y.applyUpdate(document, Y.encodeStateAsUpdate(stored));
+        }
+      },
+      afterLoadDocument: async ({ document, documentName }) => {
+        const roomId = roomIdOf(documentName);
+        if (!roomId) return;
+        const room = await this.repo.room(roomId);
+        if (room?.prompt !== null && room?.prompt !== undefined && !this.prompts.has(roomId)) this.prompts.set(roomId, room.prompt);
+        // Only the server writes the prompt: a client's change to it is put back at once.
+        document.getMap<string>('meta').observe((event, tx) => {
+          if (!(tx.origin instanceof hocuspocusServer.Connection) || !event.keysChanged.has('prompt')) return;
+          const prompt = this.prompts.get(roomId) ?? '';
+          setImmediate(() => document.transact(() => document.getMap<string>('meta').set('prompt', prompt), SERVER_ORIGIN));
+        });
+      },
+      beforeHandleMessage: async ({ socketId, connection }) => {
+        if (this.allowMessage(socketId)) return;
+        // The whole socket goes (not just this document's connection): the client backs off and reconnects.
+        connection.webSocket.close(4429, 'rate limited');
+        throw Object.assign(new Error('too many messages'), { code: 4429, reason: 'rate limited' });
+      },
+      onChange: async ({ documentName, update, transactionOrigin }) => {
+        const roomId = roomIdOf(documentName);
+        if (!roomId || transactionOrigin === REDIS_ORIGIN) return;
+        await this.append(roomId, update);
+      },
+      onStoreDocument: async ({ documentName }) => {
+        const roomId = roomIdOf(documentName);
+        if (!roomId) return;
+        await Promise.resolve(this.appends.get(roomId));
+        await this.compact(roomId);
+      },
+      onDisconnect: async ({ socketId }) => {
+        this.rates.delete(socketId);
+      },
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import type { RoleTemplate } from '@goprep/question-bank';
+import { Y } from './esm-deps';
+import { cookieValue } from './room-auth.service';
+import { filesOf, initialDocUpdate, roomIdOf } from './room-doc.service';
+import { panelScope, promptMarkdown } from './rooms.service';
+
+describe('rooms: pure helpers', () => {
+  it('should read one cookie from an upgrade request header, quoted or encoded', () => {
+    expect(cookieValue('a=1; goprep_session=abc%2Bdef; b=2', 'goprep_session')).toBe('abc+def');
+    expect(cookieValue('goprep_session="q"', 'goprep_session')).toBe('q');
+    expect(cookieValue('xgoprep_session=1', 'goprep_session')).toBeUndefined();
+    expect(cookieValue(undefined, 'goprep_session')).toBeUndefined();
+    expect(cookieValue('goprep_session=%E0%A4%A', 'goprep_session')).toBeUndefined();
+  });
+
+  it('should take only room:<uuid> as a document name', () => {
+    expect(roomIdOf('room:0b7e2f7a-1c1d-4d8e-9a55-3f0c2b1a9e77')).toBe('0b7e2f7a-1c1d-4d8e-9a55-3f0c2b1a9e77');
+    expect(roomIdOf('room:0b7e2f7a-1c1d-4d8e-9a55-3f0c2b1a9e77x')).toBeUndefined();
+    expect(roomIdOf('doc:0b7e2f7a-1c1d-4d8e-9a55-3f0c2b1a9e77')).toBeUndefined();
+  });
+
+  it('should build the same first state twice, so two instances initialising a room apply it once', () => {
+    const one = initialDocUpdate();
+    expect(Buffer.from(initialDocUpdate()).equals(Buffer.from(one))).toBe(true);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, one);
+    Y.applyUpdate(doc, initialDocUpdate());
+    expect(filesOf(doc)).toEqual({ 'main.go': 'package main\n' });
+    expect(doc.getMap('meta').toJSON()).toEqual({ prompt: '', activeFile: 'main.go' });
+  });
+
+  it("should write a push's prompt from the title, prompt and program only", () => {
+    expect(promptMarkdown({ title: 'Close twice', prompt: 'What happens?\n', code: 'package main\n\nfunc main() {}\n' })).toBe(
+      '## Close twice\n\nWhat happens?\n\n```go\npackage main\n\nfunc main() {}\n```\n',
+    );
+    expect(promptMarkdown({ title: 'T', prompt: 'P', code: null })).toBe('## T\n\nP\n');
+  });
+
+  it("should scope the panel to the role template's topics and difficulty, mid spanning junior and senior", () => {
+    const pool = (topic: string, max: number) => ({ topic, count: 1, difficulty: [1, max] as const, types: [], excludeTags: [], line: 1 });
+    const template = {
+      id: 'backend',
+      levels: {
+        junior: { level: 'junior', timeLimitMinutes: 30, pools: [pool('channels', 2)] },
+        senior: { level: 'senior', timeLimitMinutes: 30, pools: [pool('sync', 4)] },
+        staff: { level: 'staff', timeLimitMinutes: 30, pools: [pool('runtime', 5)] },
+      },
+    } as unknown as RoleTemplate;
+    expect(panelScope(template, 'junior')).toEqual({ topics: ['channels'], maxDifficulty: 2 });
+    expect(panelScope(template, 'mid')).toEqual({ topics: ['channels', 'sync'], maxDifficulty: 4 });
+    expect(panelScope(template, 'staff')).toEqual({ topics: ['runtime'], maxDifficulty: 5 });
+    expect(panelScope(undefined, 'senior')).toEqual({ topics: [], maxDifficulty: 5 });
+  });
+});
