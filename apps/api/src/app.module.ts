@@ -26,6 +26,7 @@ import { InvitesModule } from './modules/invites/invites.module';
 import { CandidateModule } from './modules/candidate/candidate.module';
 import { ResultsModule } from './modules/results/results.module';
 import { JudgeModule } from './modules/judge/judge.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -69,6 +70,7 @@ export class AppModule {
         CandidateModule,
         ResultsModule,
         JudgeModule,
+        WebhooksModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],
     };
