@@ -46,9 +46,9 @@ function embeddedIpv4(address: string): string | undefined {
   const dotted = /^(?:::ffff:|64:ff9b::|::)(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
   if (dotted) return dotted[1];
   const hex = /^(?:::ffff:|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(lower);
-  if (hex) {
-    const hi = parseInt(hex[1]!, 16);
-    const lo = parseInt(hex[2]!, 16);
+  if (hex?.[1] && hex[2]) {
+    const hi = parseInt(hex[1], 16);
+    const lo = parseInt(hex[2], 16);
     return [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
   }
   return undefined;
@@ -119,7 +119,8 @@ export async function resolveWebhookTarget(raw: string, allowPrivate: boolean): 
       throw new WebhookTargetError('unresolvable', `The host ${host} does not resolve.`);
     }
   }
-  if (addresses.length === 0) throw new WebhookTargetError('unresolvable', `The host ${host} does not resolve.`);
+  const first = addresses[0];
+  if (!first) throw new WebhookTargetError('unresolvable', `The host ${host} does not resolve.`);
   if (!allowPrivate) {
     const bad = addresses.find((a) => isInternalAddress(a.address));
     if (bad) {
@@ -129,6 +130,5 @@ export async function resolveWebhookTarget(raw: string, allowPrivate: boolean): 
       );
     }
   }
-  const first = addresses[0]!;
   return { url, host, address: first.address, family: first.family === 6 ? 6 : 4 };
 }

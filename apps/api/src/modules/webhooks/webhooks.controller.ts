@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '../../common/auth/decorators';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../../common/auth/decorators';
 import type { AuthUser } from '../../common/auth/decorators';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
 import { uuidPipe } from '../../common/http/uuid.pipe';
@@ -15,7 +15,9 @@ import {
 import { WebhooksService } from './webhooks.service';
 
 @ApiTags('webhooks')
+@Roles('manager', 'admin')
 @Controller('orgs/:orgId/webhooks')
+@ApiForbiddenResponse({ type: ErrorBodyDto, description: 'FORBIDDEN for learners' })
 @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'ORGANIZATION_NOT_FOUND, WEBHOOK_NOT_FOUND' })
 export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}

@@ -88,7 +88,9 @@ export class WebhooksRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${ENDPOINT_COLUMNS}`,
       [e.orgId, e.url, e.description, e.events, e.enabled, e.secret, e.createdBy],
     );
-    return rows[0]!;
+    const [row] = rows;
+    if (!row) throw new Error('INSERT ... RETURNING answered no row');
+    return row;
   }
 
   async updateEndpoint(orgId: string, id: string, e: { url: string; description: string; events: string[]; enabled: boolean }): Promise<EndpointRow | null> {
