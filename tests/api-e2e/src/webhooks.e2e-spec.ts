@@ -369,3 +369,40 @@ describe('webhooks: a delivery that never succeeds', () => {
     }
   });
 });
+
+describe('webhooks: the delivery is part of the event’s transaction', () => {
+  it('should publish nothing when queueing the delivery fails, and publish with its delivery once it works', async () => {
+    const t = await createTestApp({ ...FAST, WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_WORKER: 'false' });
+    try {
+      const { b, orgId } = await manager(t, 'outbox@acme.example', 'Acme');
+      expect((await b.post(`/api/orgs/${orgId}/webhooks`, { url: 'http://127.0.0.1:9/hook', events: ['set.published'] })).status).toBe(201);
+      const created = await b.post(`/api/orgs/${orgId}/sets`, { title: 'Outbox' });
+      const setId = (created.body as { id: string }).id;
+      const q = (await bankQuestions(t, 'single', 1))[0]!;
+      const draft = await b.put(`/api/orgs/${orgId}/sets/${setId}/draft`, {
+        title: 'Outbox',
+        instructions: 'x',
+        timeLimitSeconds: 600,
+        shuffleOptions: false,
+        overduePolicy: 'auto-submit',
+        submitGraceSeconds: 0,
+        reviewPolicy: 'score',
+        items: [fixed(q)],
+      });
+      expect(draft.status).toBe(200);
+      // The queue refuses (as a full disk or a lost connection would) while the set is published.
+      await t.sql(`CREATE FUNCTION refuse_delivery() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'queue unavailable'; END $$`);
+      await t.sql(`CREATE TRIGGER refuse_delivery BEFORE INSERT ON webhook_deliveries FOR EACH ROW EXECUTE FUNCTION refuse_delivery()`);
+      expect((await b.post(`/api/orgs/${orgId}/sets/${setId}/publish`)).status).toBeGreaterThanOrEqual(500);
+      expect(await t.sql(`SELECT state FROM question_set_versions WHERE set_id = $1`, [setId])).toEqual([{ state: 'draft' }]);
+      expect(await t.sql(`SELECT id FROM graphile_worker.jobs WHERE task_identifier = 'webhook_deliver'`)).toEqual([]);
+
+      await t.sql(`DROP TRIGGER refuse_delivery ON webhook_deliveries`);
+      expect((await b.post(`/api/orgs/${orgId}/sets/${setId}/publish`)).status).toBe(200);
+      expect(await t.sql(`SELECT event_type, status FROM webhook_deliveries`)).toEqual([{ event_type: 'set.published', status: 'pending' }]);
+      expect(await t.sql(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = 'webhook_deliver'`)).toEqual([{ n: 1 }]);
+    } finally {
+      await t.close();
+    }
+  });
+});
