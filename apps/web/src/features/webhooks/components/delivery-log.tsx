@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { isApiError } from '@/lib/api-client';
 import { useDeliveries } from '../api/get-deliveries';
-import { useRedeliver } from '../api/webhook-actions';
+import { useRedeliver } from '../api/redeliver';
 import type { WebhookDelivery } from '../types';
 
 const TONE = { succeeded: 'easy', pending: 'medium', failed: 'hard' } as const;

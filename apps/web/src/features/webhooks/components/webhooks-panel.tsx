@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Spinner } from '@/components/ui/spinner';
 import { useWebhooks } from '../api/get-webhooks';
-import { useCreateWebhook } from '../api/save-webhook';
+import { useCreateWebhook } from '../api/create-webhook';
 import type { WebhookEndpointCreated } from '../types';
 import { EndpointCard } from './endpoint-card';
 import { EndpointForm } from './endpoint-form';
