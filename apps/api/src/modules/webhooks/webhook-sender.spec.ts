@@ -55,6 +55,12 @@ describe('sendWebhook', () => {
     expect(outcome.responseBody).toHaveLength(RESPONSE_BODY_LIMIT);
   });
 
+  it('should keep an answer with NUL bytes storable (Postgres text holds none)', async () => {
+    handler = (_req, res) => res.writeHead(500).end('bad\u0000news');
+    const outcome = await send('/nul');
+    expect(outcome).toMatchObject({ status: 500, responseBody: 'badnews' });
+  });
+
   it('should not follow a redirect', async () => {
     handler = (req, res) => (req.url === '/moved' ? res.writeHead(302, { location: '/elsewhere' }).end() : res.writeHead(200).end('followed'));
     const outcome = await send('/moved');

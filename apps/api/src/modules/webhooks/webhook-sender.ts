@@ -77,7 +77,9 @@ export function sendWebhook(
       let size = 0;
       const done = () => {
         const kept = Buffer.concat(chunks).subarray(0, RESPONSE_BODY_LIMIT);
-        finish({ status: res.statusCode ?? null, responseBody: kept.toString('utf8').replace(/\uFFFD+$/, ''), error: null });
+        // Postgres text holds no NUL; a receiver's bytes must not keep its answer out of the log.
+        const text = kept.toString('utf8').replace(/\uFFFD+$/, '').replaceAll('\u0000', '');
+        finish({ status: res.statusCode ?? null, responseBody: text, error: null });
         res.destroy();
       };
       res.on('data', (chunk: Buffer) => {

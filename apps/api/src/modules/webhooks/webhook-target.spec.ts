@@ -24,6 +24,8 @@ describe('isInternalAddress', () => {
     '::ffff:a9fe:a9fe',
     '::ffff:10.0.0.1',
     '64:ff9b::192.168.0.1',
+    '::7f00:1',
+    '::127.0.0.1',
   ])('should refuse %s', (address) => {
     expect(isInternalAddress(address)).toBe(true);
   });
