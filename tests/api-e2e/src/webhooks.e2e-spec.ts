@@ -149,9 +149,13 @@ describe('webhooks: signed deliveries on the job queue, retried through a receiv
     const bad = await m.post(`/api/orgs/${orgId}/webhooks`, { url: receiver.url, events: ['attempt.exploded'] });
     expect(bad.status).toBe(400);
     expect((bad.body as Json).code).toBe('VALIDATION_FAILED');
-    const stranger = await user(t, 'stranger@other.example');
+    // A learner is refused by role; a manager of another organization is told it does not exist.
+    const learner = await user(t, 'learner@other.example');
+    expect((await learner.get(`/api/orgs/${orgId}/webhooks`)).status).toBe(403);
+    const { b: stranger } = await manager(t, 'stranger@other.example', 'Other');
     expect((await stranger.get(`/api/orgs/${orgId}/webhooks`)).status).toBe(404);
     expect((await stranger.get(`/api/orgs/${orgId}/webhooks/${endpointId}/secret`)).status).toBe(404);
+    expect((await stranger.post(`/api/orgs/${orgId}/webhooks/${endpointId}/test`)).status).toBe(404);
   });
 
   it('should deliver set.published, invite.created, attempt.submitted and attempt.graded, each exactly once after de-duplication', async () => {
