@@ -28,6 +28,7 @@ import { ResultsModule } from './modules/results/results.module';
 import { JudgeModule } from './modules/judge/judge.module';
 import { SsoModule } from './modules/sso/sso.module';
 import { RoomsModule } from './modules/rooms/rooms.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -73,6 +74,7 @@ export class AppModule {
         JudgeModule,
         SsoModule,
         RoomsModule,
+        WebhooksModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],
     };

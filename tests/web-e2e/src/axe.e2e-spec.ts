@@ -87,6 +87,7 @@ const PAGES: Array<{ name: string; loggedOut?: boolean; path: (f: Fixture, brows
   { name: 'drill stats', path: () => '/drills/stats' },
   { name: 'hiring', path: () => '/hiring', ready: (p) => p.getByTestId('question-sets-area').waitFor() },
   { name: 'set builder', path: (f) => `/hiring/orgs/${f.orgId}/sets/${f.draftSetId}` },
+  { name: 'webhooks', path: (f) => `/hiring/orgs/${f.orgId}/webhooks`, ready: (p) => p.getByTestId('webhook-endpoint').waitFor() },
   { name: 'candidate intro', loggedOut: true, path: (f, i) => new URL(f.inviteLinks[i]!).pathname + new URL(f.inviteLinks[i]!).hash, ready: (p) => p.getByTestId('invite-intro').waitFor() },
   {
     name: 'candidate question with code',
@@ -145,6 +146,8 @@ async function makeFixture(): Promise<Fixture> {
       reviewPolicy: 'correctness',
       items: [codeQuestionId!, ...singles].map((questionId) => ({ kind: 'fixed', questionId, points: 1 })),
     });
+    // A public address literal (no DNS) for an event nothing emits here: the page shows an endpoint, nothing is sent.
+    await api.send('POST', `/api/orgs/${orgId}/webhooks`, { url: 'https://93.184.216.34/hooks/goprep', description: 'ATS', events: ['room.scored'] });
     const invites = await api.invite(
       orgId,
       setId,

@@ -77,6 +77,20 @@ export const envSchema = z.object({
   SMTP_PASS: z.string().min(1).optional(),
   /** Sender of invite mails, "goprep <no-reply@example.com>" or a bare address; required with SMTP. */
   SMTP_FROM: z.string().regex(/^([^<>\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'must be an address or "Name <address>"').optional(),
+  /** Let webhook endpoints target loopback, private, link-local and other internal addresses (off: such URLs are refused at registration and at delivery). */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: bool.default(false),
+  /** Run the webhook delivery worker (graphile-worker, webhook task only) in this API instance. */
+  WEBHOOK_WORKER: bool.default(true),
+  /** Delay before a failed webhook delivery's first retry, in ms; each further retry waits twice as long. */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  /** Longest wait between two webhook delivery attempts, in ms. */
+  WEBHOOK_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(10).max(86_400_000).default(4 * 3_600_000),
+  /** Attempts per webhook delivery (the first included) before it is marked failed. */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(12),
+  /** Timeout of one webhook request, in ms. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** How often the webhook worker looks for retries that have come due, in ms (new events are picked up at once). */
+  WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

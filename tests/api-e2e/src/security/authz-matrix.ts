@@ -42,6 +42,7 @@ const orgQ = (ids: WorldIds) => ({ orgId: ids.orgA, id: ids.orgQuestionA });
 const setA = (ids: WorldIds) => ({ orgId: ids.orgA, setId: ids.setA! });
 const attempt = (ids: WorldIds) => ({ id: ids.attempt });
 const room = (ids: WorldIds) => ({ id: ids.room! });
+const webhookA = (ids: WorldIds) => ({ orgId: ids.orgA, id: ids.webhookA! });
 
 export const AUTHZ_MATRIX: Record<string, MatrixRequest> = {
   // No actor holds METRICS_TOKEN (the world sets one): a session or a candidate cookie is not enough.
@@ -201,6 +202,20 @@ export const AUTHZ_MATRIX: Record<string, MatrixRequest> = {
   'GET /api/rooms/{id}/scorecard': { path: room, expect: learnerOwn(200) },
   'GET /api/rooms/{id}/replay': { path: room, expect: learnerOwn(200) },
   'POST /api/rooms/{id}/end': { path: room, expect: learnerOwn(200) },
+  'GET /api/orgs/{orgId}/webhooks': { path: (ids) => ({ orgId: ids.orgA }), expect: hiringA(200) },
+  // A public address literal: no DNS, and the event is never emitted, so nothing is sent.
+  'POST /api/orgs/{orgId}/webhooks': { path: (ids) => ({ orgId: ids.orgA }), body: () => ({ url: 'https://93.184.216.34/hook', events: ['room.scored'] }), expect: hiringA(201) },
+  'GET /api/orgs/{orgId}/webhooks/{id}/secret': { path: webhookA, expect: hiringA(200) },
+  'POST /api/orgs/{orgId}/webhooks/{id}/secret/rotate': { path: webhookA, expect: hiringA(200) },
+  'GET /api/orgs/{orgId}/webhooks/{id}/deliveries': { path: webhookA, expect: hiringA(200) },
+  'POST /api/orgs/{orgId}/webhooks/{id}/deliveries/{deliveryId}/redeliver': {
+    path: (ids) => ({ ...webhookA(ids), deliveryId: ids.webhookDelivery! }),
+    expect: hiringA(202),
+  },
+  'POST /api/orgs/{orgId}/webhooks/{id}/test': { path: webhookA, expect: hiringA(202) },
+  // Disabled, so deliveries queued by the entries above are closed without a request.
+  'PUT /api/orgs/{orgId}/webhooks/{id}': { path: webhookA, body: () => ({ url: 'https://93.184.216.34/hook', events: ['room.scored'], enabled: false }), expect: hiringA(200) },
+  'DELETE /api/orgs/{orgId}/webhooks/{id}': { path: (ids) => ({ orgId: ids.orgA, id: ids.webhookDoomed! }), expect: hiringA(204) },
   // Role-changing and session-ending writes last.
   'POST /api/orgs': { fresh: true, body: (_ids, role) => ({ name: `Org of ${role}` }), expect: s(401, 401, 201, 201, 201, 201) },
   'POST /api/auth/logout': { fresh: true, expect: s(401, 401, 204, 204, 204, 204) },

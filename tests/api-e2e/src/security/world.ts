@@ -235,6 +235,7 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
   if (operations().some((op) => op.key === 'POST /api/rooms')) {
     ids.room = (await ok(actors.learner.browser.post('/api/rooms', { kind: 'peer', role: 'backend', level: 'senior' }), 'room')).id as string;
   }
+  Object.assign(ids, await webhooks(t, orgA));
   if (operations().some((op) => op.key === 'POST /api/candidate/session')) Object.assign(ids, await hiring(actors, ids));
   return { t, actors, ids, close: () => t.close() };
 }
@@ -296,4 +297,25 @@ async function hiring(actors: Record<Role, Actor>, ids: WorldIds): Promise<Parti
     candidateAttempt: started.id as string,
     setExport: exported.text,
   };
+}
+
+/**
+ * Two webhook endpoints of org A (one for the delete entry) and a logged delivery, stored directly:
+ * loopback URLs, so the worker refuses every delivery the matrix queues without a connection.
+ */
+async function webhooks(t: TestApp, orgA: string): Promise<Partial<WorldIds>> {
+  const endpoint = async () =>
+    (
+      await t.sql<{ id: string }>(
+        `INSERT INTO webhook_endpoints (org_id, url, events, secret) VALUES ($1, 'http://127.0.0.1:9/hook', '{room.scored}', 'whsec_d29ybGQtd2ViaG9vay1zZWNyZXQtMDEyMzQ1Njc4OQ==') RETURNING id`,
+        [orgA],
+      )
+    )[0]!.id;
+  const webhookA = await endpoint();
+  const webhookDoomed = await endpoint();
+  const delivery = await t.sql<{ id: string }>(
+    `INSERT INTO webhook_deliveries (message_id, endpoint_id, event_type, body, status, attempts) VALUES ('msg_world', $1, 'room.scored', '{}', 'failed', 1) RETURNING id`,
+    [webhookA],
+  );
+  return { webhookA, webhookDoomed, webhookDelivery: delivery[0]!.id };
 }

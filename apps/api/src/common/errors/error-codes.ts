@@ -65,6 +65,12 @@ export enum ErrorCode {
   ROOM_SWAP_REFUSED = 'ROOM_SWAP_REFUSED',
   ROOM_NO_TASK = 'ROOM_NO_TASK',
   ROOM_SCORECARD_NOT_FOUND = 'ROOM_SCORECARD_NOT_FOUND',
+  WEBHOOK_NOT_FOUND = 'WEBHOOK_NOT_FOUND',
+  WEBHOOK_DELIVERY_NOT_FOUND = 'WEBHOOK_DELIVERY_NOT_FOUND',
+  /** A webhook URL that is not http(s), has credentials or a fragment, or whose host does not resolve. */
+  WEBHOOK_URL_INVALID = 'WEBHOOK_URL_INVALID',
+  /** A webhook URL that resolves to a loopback, private or otherwise internal address (SSRF). */
+  WEBHOOK_TARGET_FORBIDDEN = 'WEBHOOK_TARGET_FORBIDDEN',
   MALFORMED_REQUEST = 'MALFORMED_REQUEST',
   HEADERS_TOO_LARGE = 'HEADERS_TOO_LARGE',
   REQUEST_TIMEOUT = 'REQUEST_TIMEOUT',
@@ -99,6 +105,8 @@ export enum ErrorCode {
 export function statusFor(code: ErrorCode): HttpStatus {
   switch (code) {
     case ErrorCode.VALIDATION_FAILED:
+    case ErrorCode.WEBHOOK_URL_INVALID:
+    case ErrorCode.WEBHOOK_TARGET_FORBIDDEN:
     case ErrorCode.BAD_JSON:
       return HttpStatus.BAD_REQUEST;
     case ErrorCode.PAYLOAD_TOO_LARGE:
@@ -148,6 +156,8 @@ export function statusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.SET_POOL_SHORT:
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case ErrorCode.INVITE_NOT_FOUND:
+    case ErrorCode.WEBHOOK_NOT_FOUND:
+    case ErrorCode.WEBHOOK_DELIVERY_NOT_FOUND:
     case ErrorCode.CANDIDATE_INVITE_NOT_FOUND:
     case ErrorCode.RESULT_NOT_FOUND:
       return HttpStatus.NOT_FOUND;

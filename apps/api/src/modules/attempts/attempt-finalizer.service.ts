@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { aggregateResult, grade, itemPoints, type AttemptResult, type Closing, type GradedItem } from '@goprep/domain';
 import { JudgeService } from '../judge/judge.service';
+import { WebhooksService } from '../webhooks/webhooks.service';
 import type { AttemptRow } from './attempt-rows';
 import { AttemptsRepository } from './attempts.repository';
 
@@ -15,6 +16,7 @@ export class AttemptFinalizer {
   constructor(
     private readonly repo: AttemptsRepository,
     private readonly judge: JudgeService,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   async close(tx: EntityManager, attempt: AttemptRow, closing: Closing, now: Date): Promise<AttemptResult | null> {
@@ -54,6 +56,17 @@ export class AttemptFinalizer {
       closing.finishedAt,
     );
     await this.repo.markSubmitted(tx, attempt.id, now, closing.finishedAt, result);
+    if (attempt.invite_id) {
+      await this.webhooks.emitAttemptClosed(tx, {
+        id: attempt.id,
+        inviteId: attempt.invite_id,
+        submittedAt: now,
+        finishedAt: closing.finishedAt,
+        score: result.score,
+        maxScore: result.maxScore,
+        pendingItems: result.pending,
+      });
+    }
     return result;
   }
 }

@@ -8,9 +8,10 @@ import { AttemptsService } from './attempts.service';
 import { Clock } from './clock';
 import { JudgeModule } from '../judge/judge.module';
 import { QuestionsModule } from '../questions/questions.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 
 @Module({
-  imports: [JudgeModule, QuestionsModule],
+  imports: [JudgeModule, QuestionsModule, WebhooksModule],
   controllers: [AttemptsController],
   providers: [AttemptsRepository, AttemptsService, AttemptReviewService, AttemptFinalizer, AttemptSweepService, Clock],
   exports: [AttemptsService, AttemptReviewService, AttemptSweepService, AttemptFinalizer, Clock],

@@ -106,8 +106,10 @@ export interface GradingRow {
  * its set version stale (bumping the generation, so a computation running meanwhile is not stored).
  * A function, not a method: the judge module applies verdicts without depending on the attempts
  * module (which depends on it), and the results module grades by hand on its own transaction.
+ * Answers true when this change graded the attempt's last pending item (attempt.graded is due).
  */
-export async function retotalAttempt(tx: EntityManager, attempt: { id: string; started_at: Date; finished_at: Date }): Promise<void> {
+export async function retotalAttempt(tx: EntityManager, attempt: { id: string; started_at: Date; finished_at: Date }): Promise<boolean> {
+  const before: Array<{ pending: number }> = await tx.query(`SELECT COALESCE((result->>'pending')::int, 0) AS pending FROM attempts WHERE id = $1`, [attempt.id]);
   const rows: Array<{ points: string; topic_id: string; difficulty: number; score: string | null; status: GradeStatus | null }> = await tx.query(
     `SELECT i.points, v.topic_id, v.difficulty, an.score, an.status FROM ${ITEMS_WITH_ANSWERS}
       WHERE i.attempt_id = $1 ORDER BY i.position`,
@@ -131,6 +133,7 @@ export async function retotalAttempt(tx: EntityManager, attempt: { id: string; s
      ON CONFLICT (set_version_id) DO UPDATE SET fingerprint = NULL, generation = set_version_statistics.generation + 1`,
     [attempt.id],
   );
+  return (before[0]?.pending ?? 0) > 0 && result.pending === 0;
 }
 
 /**

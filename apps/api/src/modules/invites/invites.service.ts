@@ -13,6 +13,7 @@ import { AuditService } from '../audit/audit.service';
 import { MailService } from '../mail/mail.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { QuestionSetsService } from '../question-sets/question-sets.service';
+import { WebhooksService } from '../webhooks/webhooks.service';
 import { CreateInvitesDto, InviteCreatedDto, InviteDto, InviteOverrideDto, InvitesCreatedDto, MAX_INVITES_PER_REQUEST } from './dto/invite.dto';
 import { mapInvite } from './dto/invite.mapper';
 import { InvitesRepository, type InviteResultRow, type InviteRow } from './invites.repository';
@@ -32,6 +33,7 @@ export class InvitesService {
     private readonly mail: MailService,
     private readonly config: AppConfigService,
     private readonly clock: Clock,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   now(): Date {
@@ -73,6 +75,7 @@ export class InvitesService {
           action: 'invite.created',
           detail: { setId, version: version.version, email: invitee.email, expiresAt: expiresAt.toISOString(), attemptsAllowed },
         });
+        await this.webhooks.emitInviteCreated(tx, id);
         out.push({ id, token });
       }
       return out;

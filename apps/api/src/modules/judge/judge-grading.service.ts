@@ -5,6 +5,7 @@ import { PeriodicJob } from '../../common/jobs/periodic-job';
 import { AppConfigService } from '../../config/app-config.service';
 import { JudgeEventsService } from './judge-events.service';
 import { JudgeRepository, type JudgedRun } from './judge.repository';
+import { WebhooksService } from '../webhooks/webhooks.service';
 
 const BATCH = 50;
 
@@ -26,6 +27,7 @@ export class JudgeGradingService implements OnApplicationBootstrap, OnModuleDest
   constructor(
     private readonly repo: JudgeRepository,
     private readonly events: JudgeEventsService,
+    private readonly webhooks: WebhooksService,
     config: AppConfigService,
   ) {
     this.job = new PeriodicJob({
@@ -96,6 +98,8 @@ export class JudgeGradingService implements OnApplicationBootstrap, OnModuleDest
     const grade = gradeFromJudge(item.answer_key, { verdict: run.verdict, score: Number(run.score) });
     const points = Number(item.points);
     await this.repo.gradeItem(tx, run.attempt_id, run.position, itemPoints({ points, score: grade.score }), grade.status);
-    await this.repo.retotalAttempt(tx, { id: run.attempt_id, started_at: attempt.started_at, finished_at: attempt.finished_at });
+    if (await this.repo.retotalAttempt(tx, { id: run.attempt_id, started_at: attempt.started_at, finished_at: attempt.finished_at })) {
+      await this.webhooks.emitAttemptGraded(tx, run.attempt_id);
+    }
   }
 }

@@ -385,7 +385,7 @@ export class JudgeRepository {
   }
 
   /** The attempt's totals after an item's grade changed (the attempts module's rule, on this transaction). */
-  retotalAttempt(tx: EntityManager, attempt: { id: string; started_at: Date; finished_at: Date }): Promise<void> {
+  retotalAttempt(tx: EntityManager, attempt: { id: string; started_at: Date; finished_at: Date }): Promise<boolean> {
     return retotalAttempt(tx, attempt);
   }
 }

@@ -3,6 +3,7 @@ import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AuditService } from '../audit/audit.service';
 import { OrganizationsService } from '../organizations/organizations.service';
+import { WebhooksService } from '../webhooks/webhooks.service';
 import type { QuestionSetDto, SetDraftInputDto } from './dto/question-set.dto';
 import { contentOf, QuestionSetsRepository } from './question-sets.repository';
 import { QuestionSetsService } from './question-sets.service';
@@ -20,6 +21,7 @@ export class SetPublishingService {
     private readonly sets: QuestionSetsService,
     private readonly organizations: OrganizationsService,
     private readonly audit: AuditService,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   /**
@@ -82,6 +84,7 @@ export class SetPublishingService {
       }
       await this.repo.publishVersion(tx, setId, draft.id);
       await this.audit.record(tx, { orgId, actorId: userId, entity: 'set', entityId: setId, action: 'published', detail: { version: draft.version } });
+      await this.webhooks.emit(orgId, 'set.published', { setId, version: draft.version, title: draft.title, items: draft.items.length }, tx);
     });
     return this.sets.get(userId, orgId, setId);
   }

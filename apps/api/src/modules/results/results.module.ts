@@ -5,6 +5,7 @@ import { InvitesModule } from '../invites/invites.module';
 import { JudgeModule } from '../judge/judge.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { QuestionSetsModule } from '../question-sets/question-sets.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { ResultsController } from './results.controller';
 import { ResultsRepository } from './results.repository';
 import { ResultsService } from './results.service';
@@ -12,7 +13,7 @@ import { SetStatisticsService } from './set-statistics.service';
 import { StatsRefreshService } from './stats-refresh.service';
 
 @Module({
-  imports: [OrganizationsModule, QuestionSetsModule, AuditModule, InvitesModule, AttemptsModule, JudgeModule],
+  imports: [OrganizationsModule, QuestionSetsModule, AuditModule, InvitesModule, AttemptsModule, JudgeModule, WebhooksModule],
   controllers: [ResultsController],
   providers: [ResultsRepository, ResultsService, SetStatisticsService, StatsRefreshService],
 })

@@ -36,6 +36,7 @@ const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const num = (v: string | null): number | null => (v === null ? null : Number(v));
 import type { ReviewJudgeDto } from '../judge/dto/judge.dto';
 import { JudgeService } from '../judge/judge.service';
+import { WebhooksService } from '../webhooks/webhooks.service';
 
 @Injectable()
 export class ResultsService {
@@ -46,6 +47,7 @@ export class ResultsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly judge: JudgeService,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   async list(userId: string, orgId: string, setId: string, query: ResultsQueryDto): Promise<SetResultsDto> {
@@ -216,7 +218,9 @@ export class ResultsService {
       const now = this.clock.now();
       await this.repo.setAnswerScore(tx, attemptId, position, body.score, gradeStatus(body.score, points));
       await this.repo.upsertManualGrade(tx, { attemptId, position, score: body.score, comment: body.comment ?? '', gradedBy: userId, gradedAt: now });
-      await retotalAttempt(tx, { id: attemptId, started_at: attempt.started_at, finished_at: attempt.finished_at });
+      if (await retotalAttempt(tx, { id: attemptId, started_at: attempt.started_at, finished_at: attempt.finished_at })) {
+        await this.webhooks.emitAttemptGraded(tx, attemptId);
+      }
       await this.audit.record(tx, {
         orgId,
         actorId: userId,

@@ -4,6 +4,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { CreateOrgForm } from '@/features/account/components/create-org-form';
 import { OrgQuestionsArea } from '@/features/org-questions/components/org-questions-area';
 import { QuestionSetsArea } from '@/features/question-sets/components/question-sets-area';
+import { WebhooksArea } from '@/features/webhooks/components/webhooks-area';
 import { useUser } from '@/lib/auth';
 
 export function Component() {
@@ -28,6 +29,7 @@ export function Component() {
         <div className="stack">
           <OrgQuestionsArea />
           <QuestionSetsArea />
+          <WebhooksArea />
         </div>
       )}
     </>

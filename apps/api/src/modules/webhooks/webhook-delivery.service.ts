@@ -1,0 +1,93 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Logger as WorkerLogger, run, type Runner } from 'graphile-worker';
+import { DataSource } from 'typeorm';
+import { AppConfigService } from '../../config/app-config.service';
+import { sendWebhook, type SendOutcome } from './webhook-sender';
+import { resolveWebhookTarget, WebhookTargetError } from './webhook-target';
+import { WEBHOOK_TASK, WebhooksRepository, type AttemptRecord } from './webhooks.repository';
+
+/** Wait before retry number `attempt` (1 = the first retry): doubling from the base, capped. */
+export function retryDelayMs(attempt: number, baseMs: number, maxMs: number): number {
+  return Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
+}
+
+/**
+ * Sends webhook deliveries from graphile-worker, the queue the judge uses, in the API process.
+ * Its task list holds the webhook task only, so it never takes a judge job (and the runner
+ * never takes a webhook job). One job is one attempt; the next attempt is a new job at its
+ * `run_at`, queued in the transaction that records the failure.
+ */
+@Injectable()
+export class WebhookDeliveryService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Webhooks');
+  private runner?: Runner;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly repo: WebhooksRepository,
+    private readonly config: AppConfigService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    // Not for OpenAPI generation or CLIs that never connect.
+    if (!this.config.get('WEBHOOK_WORKER') || !this.db.isInitialized) return;
+    this.runner = await run({
+      connectionString: (this.db.options as { url: string }).url,
+      maxPoolSize: 4,
+      concurrency: 4,
+      noHandleSignals: true,
+      pollInterval: this.config.get('WEBHOOK_POLL_INTERVAL_MS'),
+      logger: new WorkerLogger(() => (level, message) => {
+        if (level === 'error') this.logger.warn(`webhook queue: ${message}`);
+      }),
+      taskList: {
+        [WEBHOOK_TASK]: async (payload) => {
+          const deliveryId = (payload as { deliveryId?: unknown } | null)?.deliveryId;
+          if (typeof deliveryId === 'string') await this.attempt(deliveryId);
+        },
+      },
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.runner?.stop();
+    this.runner = undefined;
+  }
+
+  /** One attempt of one delivery; a delivery that is no longer pending (or gone) is left alone. */
+  async attempt(deliveryId: string): Promise<void> {
+    const work = await this.repo.deliveryWork(deliveryId);
+    if (!work || work.status !== 'pending') return;
+    const attemptNo = work.round_attempts + 1;
+    let outcome: SendOutcome;
+    let final = false;
+    if (!work.enabled) {
+      outcome = { status: null, responseBody: null, durationMs: 0, error: 'The endpoint is disabled.' };
+      final = true;
+    } else {
+      try {
+        const target = await resolveWebhookTarget(work.url, this.config.get('WEBHOOK_ALLOW_PRIVATE_TARGETS'));
+        outcome = await sendWebhook(target, { messageId: work.message_id, body: work.body, secret: work.secret }, this.config.get('WEBHOOK_TIMEOUT_MS'));
+      } catch (e) {
+        if (!(e instanceof WebhookTargetError)) throw e;
+        outcome = { status: null, responseBody: null, durationMs: 0, error: e.message };
+        // An address that became internal or a URL that no longer parses will not get better by waiting; a DNS failure may.
+        final = e.problem !== 'unresolvable';
+      }
+    }
+    const ok = outcome.status !== null && outcome.status >= 200 && outcome.status < 300;
+    const exhausted = attemptNo >= this.config.get('WEBHOOK_MAX_ATTEMPTS');
+    const record: AttemptRecord = {
+      responseStatus: outcome.status,
+      responseBody: outcome.responseBody,
+      durationMs: outcome.durationMs,
+      error: outcome.error,
+      status: ok ? 'succeeded' : final || exhausted ? 'failed' : 'pending',
+      retryAt: null,
+    };
+    if (record.status === 'pending') {
+      record.retryAt = new Date(Date.now() + retryDelayMs(attemptNo, this.config.get('WEBHOOK_RETRY_BASE_MS'), this.config.get('WEBHOOK_RETRY_MAX_DELAY_MS')));
+    }
+    await this.repo.recordAttempt(deliveryId, record);
+  }
+}
