@@ -26,6 +26,7 @@ import { InvitesModule } from './modules/invites/invites.module';
 import { CandidateModule } from './modules/candidate/candidate.module';
 import { ResultsModule } from './modules/results/results.module';
 import { JudgeModule } from './modules/judge/judge.module';
+import { ApiTokensModule } from './modules/api-tokens/api-tokens.module';
 
 @Module({})
 export class AppModule {
@@ -69,6 +70,7 @@ export class AppModule {
         CandidateModule,
         ResultsModule,
         JudgeModule,
+        ApiTokensModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],
     };
