@@ -1373,6 +1373,76 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/me/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My personal API tokens (never their secrets) */
+    get: operations['ApiTokens_listPersonal'];
+    put?: never;
+    /** Create a personal API token; the secret is in this answer only */
+    post: operations['ApiTokens_createPersonal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/tokens/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke a personal API token (at once) */
+    delete: operations['ApiTokens_revokePersonal'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The organization's API tokens (never their secrets) */
+    get: operations['ApiTokens_listOrganization'];
+    put?: never;
+    /** Create an organization API token: it belongs to the organization, acts only within it, and outlives its creator's membership */
+    post: operations['ApiTokens_createOrganization'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/tokens/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke an organization API token (at once) */
+    delete: operations['ApiTokens_revokeOrganization'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1464,6 +1534,11 @@ export interface components {
       | 'JUDGE_FILES_INVALID'
       | 'PLAYGROUND_NOT_FINAL'
       | 'DRILL_JUDGE_RUN_INVALID'
+      | 'API_TOKEN_INVALID'
+      | 'API_TOKEN_NOT_ALLOWED'
+      | 'API_TOKEN_SCOPE_MISSING'
+      | 'API_TOKEN_SCOPE_NOT_ALLOWED'
+      | 'API_TOKEN_NOT_FOUND'
       | 'MALFORMED_REQUEST'
       | 'HEADERS_TOO_LARGE'
       | 'REQUEST_TIMEOUT'
@@ -3488,6 +3563,67 @@ export interface components {
         [key: string]: string;
       };
     };
+    ApiTokenDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      kind: 'personal' | 'organization';
+      scopes: ('results:read' | 'sets:manage' | 'invites:manage' | 'bank:read')[];
+      /** @description The first characters of the token, to recognise it by */
+      prefix: string;
+      /** @description Display name of the user who created it (null once that account is gone) */
+      createdBy: string | null;
+      createdAt: string;
+      expiresAt: string | null;
+      /** @description Updated at most once a minute */
+      lastUsedAt: string | null;
+      revokedAt: string | null;
+      /** @enum {string} */
+      status: 'active' | 'expired' | 'revoked';
+    };
+    CreateApiTokenDto: {
+      /**
+       * @description What the token is for
+       * @example ATS export
+       */
+      name: string;
+      /**
+       * @example [
+       *       "results:read"
+       *     ]
+       */
+      scopes: ('results:read' | 'sets:manage' | 'invites:manage' | 'bank:read')[];
+      /**
+       * Format: date-time
+       * @description When the token stops working (ISO 8601, in the future, at most a year away); omitted: never
+       */
+      expiresAt?: Record<string, never> | null;
+    };
+    ApiTokenCreatedDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      kind: 'personal' | 'organization';
+      scopes: ('results:read' | 'sets:manage' | 'invites:manage' | 'bank:read')[];
+      /** @description The first characters of the token, to recognise it by */
+      prefix: string;
+      /** @description Display name of the user who created it (null once that account is gone) */
+      createdBy: string | null;
+      createdAt: string;
+      expiresAt: string | null;
+      /** @description Updated at most once a minute */
+      lastUsedAt: string | null;
+      revokedAt: string | null;
+      /** @enum {string} */
+      status: 'active' | 'expired' | 'revoked';
+      /**
+       * @description The secret, shown this once: only its SHA-256 is stored
+       * @example gp_...
+       */
+      token: string;
+    };
   };
   responses: never;
   parameters: never;
@@ -3724,7 +3860,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3733,7 +3869,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3766,7 +3902,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description INVALID_CREDENTIALS when the current password is wrong; UNAUTHENTICATED */
+      /** @description INVALID_CREDENTIALS when the current password is wrong; UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3775,7 +3911,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3931,8 +4067,17 @@ export interface operations {
           'application/json': components['schemas']['OrganizationDto'][];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -3972,7 +4117,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3981,7 +4126,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4033,7 +4178,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4042,7 +4187,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4101,7 +4246,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4110,7 +4255,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4174,8 +4319,17 @@ export interface operations {
           'application/json': components['schemas']['MeDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4215,7 +4369,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4224,7 +4378,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4261,8 +4415,17 @@ export interface operations {
           'application/json': components['schemas']['TopicDto'][];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_SCOPE_MISSING */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4331,8 +4494,17 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_SCOPE_MISSING */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4370,8 +4542,17 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_SCOPE_MISSING */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4422,7 +4603,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4431,7 +4612,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4491,7 +4672,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4500,7 +4681,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4537,8 +4718,17 @@ export interface operations {
           'application/json': components['schemas']['AttemptHistoryDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4578,7 +4768,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4587,7 +4777,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4653,8 +4843,17 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4706,7 +4905,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4715,7 +4914,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4781,7 +4980,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4790,7 +4989,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4847,7 +5046,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4856,7 +5055,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4913,7 +5112,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4922,7 +5121,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description REVIEW_NOT_ALLOWED */
+      /** @description REVIEW_NOT_ALLOWED; API_TOKEN_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4986,8 +5185,17 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_SCOPE_MISSING */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5038,7 +5246,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5047,7 +5255,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5105,8 +5313,17 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_SCOPE_MISSING */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5158,7 +5375,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5167,7 +5384,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5224,7 +5441,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5233,7 +5450,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5270,8 +5487,17 @@ export interface operations {
           'application/json': components['schemas']['DrillSettingsDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5311,7 +5537,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5320,7 +5546,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5373,8 +5599,17 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5414,7 +5649,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5423,7 +5658,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5487,7 +5722,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5496,7 +5731,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5544,7 +5779,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5553,7 +5788,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5601,7 +5836,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5610,7 +5845,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5663,7 +5898,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5672,7 +5907,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5727,8 +5962,17 @@ export interface operations {
           'application/json': components['schemas']['DueQueueDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5768,7 +6012,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5777,7 +6021,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5843,7 +6087,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5852,7 +6096,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5898,8 +6142,17 @@ export interface operations {
           'application/json': components['schemas']['DrillStatsDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5940,7 +6193,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5949,7 +6202,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners and managers */
+      /** @description FORBIDDEN for learners and managers; API_TOKEN_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5989,8 +6242,17 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -6029,8 +6291,17 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -6057,7 +6328,7 @@ export interface operations {
           'application/json': components['schemas']['SetTemplateDto'][];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6066,7 +6337,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6114,7 +6385,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6123,7 +6394,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6175,7 +6446,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6184,7 +6455,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6245,7 +6516,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6254,7 +6525,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6312,7 +6583,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6321,7 +6592,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6374,7 +6645,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6383,7 +6654,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6450,7 +6721,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6459,7 +6730,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6527,7 +6798,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6536,7 +6807,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6585,7 +6856,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6594,7 +6865,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6643,7 +6914,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6652,7 +6923,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6701,7 +6972,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6710,7 +6981,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6768,7 +7039,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6777,7 +7048,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6833,7 +7104,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6842,7 +7113,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6898,7 +7169,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6907,7 +7178,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6960,7 +7231,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6969,7 +7240,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7036,7 +7307,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7045,7 +7316,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7098,7 +7369,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7107,7 +7378,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7181,7 +7452,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7190,7 +7461,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7243,7 +7514,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7252,7 +7523,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8110,7 +8381,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8119,7 +8390,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8177,7 +8448,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8186,7 +8457,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8236,7 +8507,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8245,7 +8516,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8296,7 +8567,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8305,7 +8576,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8354,7 +8625,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8363,7 +8634,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8417,7 +8688,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8426,7 +8697,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8495,7 +8766,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8504,7 +8775,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8573,7 +8844,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8582,7 +8853,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8646,8 +8917,17 @@ export interface operations {
           'application/json': components['schemas']['JudgeStatusDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -8685,8 +8965,17 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -8734,7 +9023,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8743,7 +9032,350 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      /** @description API_TOKEN_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
       /** @description JUDGE_RUN_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ApiTokens_listPersonal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiTokenDto'][];
+        };
+      };
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ApiTokens_createPersonal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateApiTokenDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiTokenCreatedDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_SCOPE_NOT_ALLOWED (organization scopes on a learner's token); API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ApiTokens_revokePersonal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ApiTokens_listOrganization: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiTokenDto'][];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ApiTokens_createOrganization: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateApiTokenDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiTokenCreatedDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ApiTokens_revokeOrganization: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, API_TOKEN_NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
