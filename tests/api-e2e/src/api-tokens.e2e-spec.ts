@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import { bankQuestions, candidate, fixed, manager, publishedSet, tokenOf, user, PASSWORD, type Json } from './support/hiring';
+import {
+  bankQuestions,
+  candidate,
+  fixed,
+  manager,
+  publishedSet,
+  tokenOf,
+  user,
+  PASSWORD,
+  type Json,
+} from './support/hiring';
 import { Browser, createTestApp, type TestApp } from './support/test-app';
 
 interface Created {
@@ -59,7 +69,9 @@ describe('api tokens: bearer access to the REST API', () => {
     expect(invited.status).toBe(201);
     const c = await candidate(t, tokenOf((invited.body as { invites: Array<{ link: string }> }).invites[0]!.link));
     expect((await c.b.post('/api/candidate/start')).status).toBe(201);
-    expect((await c.b.put('/api/candidate/attempt/items/1/answer', { response: null, timeSpentMs: 1000 })).status).toBe(200);
+    expect((await c.b.put('/api/candidate/attempt/items/1/answer', { response: null, timeSpentMs: 1000 })).status).toBe(
+      200,
+    );
     expect((await c.b.post('/api/candidate/attempt/submit')).status).toBe(200);
   });
   afterAll(() => t?.close());
@@ -87,14 +99,27 @@ describe('api tokens: bearer access to the REST API', () => {
     expect(row!.token_hash.equals(createHash('sha256').update(created.token).digest())).toBe(true);
     const listed = await a.b.get('/api/me/tokens').expect(200);
     expect(JSON.stringify(listed.body)).not.toContain(created.token);
-    expect(listed.body).toEqual([expect.objectContaining({ id: created.id, name: 'laptop', kind: 'personal', scopes: ['bank:read'], status: 'active' })]);
+    expect(listed.body).toEqual([
+      expect.objectContaining({
+        id: created.id,
+        name: 'laptop',
+        kind: 'personal',
+        scopes: ['bank:read'],
+        status: 'active',
+      }),
+    ]);
   });
 
   it('should accept a bearer write without a CSRF token, and still refuse a cookie write without one', async () => {
-    const token = (await create(a.b, `/api/orgs/${a.orgId}/tokens`, { name: 'invites bot', scopes: ['invites:manage'] })).token;
+    const token = (
+      await create(a.b, `/api/orgs/${a.orgId}/tokens`, { name: 'invites bot', scopes: ['invites:manage'] })
+    ).token;
     const res = await bearer(token, `/api/orgs/${a.orgId}/sets/${setA}/invites`, {
       method: 'POST',
-      body: { invitees: [{ name: 'By Token', email: 'by-token@example.com' }], expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
+      body: {
+        invitees: [{ name: 'By Token', email: 'by-token@example.com' }],
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
     });
     expect(res.status).toBe(201);
     const [audit] = await t.sql<{ display_name: string }>(
@@ -102,7 +127,12 @@ describe('api tokens: bearer access to the REST API', () => {
     );
     expect(audit?.display_name).toBe('API token: invites bot');
 
-    const cookieOnly = await a.b.agent.post(`/api/orgs/${a.orgId}/sets/${setA}/invites`).send({ invitees: [{ name: 'X', email: 'x@example.com' }], expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
+    const cookieOnly = await a.b.agent
+      .post(`/api/orgs/${a.orgId}/sets/${setA}/invites`)
+      .send({
+        invitees: [{ name: 'X', email: 'x@example.com' }],
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      });
     expect(cookieOnly.status).toBe(403);
     expect(cookieOnly.body.code).toBe('CSRF_INVALID');
   });
@@ -110,24 +140,35 @@ describe('api tokens: bearer access to the REST API', () => {
   it('should judge a bearer request by its token alone, never by a cookie sent along', async () => {
     // The agent sends org A's manager's session cookie along with a dead token.
     expect((await a.b.get(`/api/orgs/${a.orgId}/sets/${setA}/results`)).status).toBe(200);
-    const res = await a.b.agent.get(`/api/orgs/${a.orgId}/sets/${setA}/results`).set('Authorization', `Bearer gp_${'x'.repeat(43)}`);
+    const res = await a.b.agent
+      .get(`/api/orgs/${a.orgId}/sets/${setA}/results`)
+      .set('Authorization', `Bearer gp_${'x'.repeat(43)}`);
     expect([res.status, res.body.code]).toEqual([401, 'API_TOKEN_INVALID']);
     // A live token without the needed scope does not fall back to the session either.
     const bankOnly = (await create(a.b, '/api/me/tokens', { name: 'bank only', scopes: ['bank:read'] })).token;
-    const scoped = await a.b.agent.get(`/api/orgs/${a.orgId}/sets/${setA}/results`).set('Authorization', `Bearer ${bankOnly}`);
+    const scoped = await a.b.agent
+      .get(`/api/orgs/${a.orgId}/sets/${setA}/results`)
+      .set('Authorization', `Bearer ${bankOnly}`);
     expect([scoped.status, scoped.body.code]).toEqual([403, 'API_TOKEN_SCOPE_MISSING']);
   });
 
   it('should refuse a token without the scope, an operation that declares none, and token management', async () => {
-    const token = (await create(a.b, `/api/orgs/${a.orgId}/tokens`, { name: 'reader', scopes: ['results:read'] })).token;
+    const token = (await create(a.b, `/api/orgs/${a.orgId}/tokens`, { name: 'reader', scopes: ['results:read'] }))
+      .token;
     const sets = await bearer(token, `/api/orgs/${a.orgId}/sets`);
     expect([sets.status, await codeOf(sets)]).toEqual([403, 'API_TOKEN_SCOPE_MISSING']);
     const me = await bearer(token, '/api/me');
     expect([me.status, await codeOf(me)]).toEqual([403, 'API_TOKEN_NOT_ALLOWED']);
-    const mint = await bearer(token, `/api/orgs/${a.orgId}/tokens`, { method: 'POST', body: { name: 'child', scopes: ['results:read'] } });
+    const mint = await bearer(token, `/api/orgs/${a.orgId}/tokens`, {
+      method: 'POST',
+      body: { name: 'child', scopes: ['results:read'] },
+    });
     expect([mint.status, await codeOf(mint)]).toEqual([403, 'API_TOKEN_NOT_ALLOWED']);
     // Grading writes results: reading them is not enough.
-    const grade = await bearer(token, `/api/orgs/${a.orgId}/results/${crypto.randomUUID()}/items/1/grade`, { method: 'PUT', body: { score: 1, comment: 'x' } });
+    const grade = await bearer(token, `/api/orgs/${a.orgId}/results/${crypto.randomUUID()}/items/1/grade`, {
+      method: 'PUT',
+      body: { score: 1, comment: 'x' },
+    });
     expect([grade.status, await codeOf(grade)]).toEqual([403, 'API_TOKEN_NOT_ALLOWED']);
   });
 
@@ -139,22 +180,36 @@ describe('api tokens: bearer access to the REST API', () => {
     }
     const revoked = await create(a.b, `/api/orgs/${a.orgId}/tokens`, { name: 'to revoke', scopes: ['results:read'] });
     expect((await bearer(revoked.token, path)).status).toBe(200);
-    const del = await a.b.agent.delete(`/api/orgs/${a.orgId}/tokens/${revoked.id}`).set('X-CSRF-Token', await a.b.csrfToken());
+    const del = await a.b.agent
+      .delete(`/api/orgs/${a.orgId}/tokens/${revoked.id}`)
+      .set('X-CSRF-Token', await a.b.csrfToken());
     expect(del.status).toBe(204);
     const after = await bearer(revoked.token, path);
     expect([after.status, await codeOf(after)]).toEqual([401, 'API_TOKEN_INVALID']);
-    const listed = (await a.b.get(`/api/orgs/${a.orgId}/tokens`).expect(200)).body as Array<{ id: string; status: string }>;
+    const listed = (await a.b.get(`/api/orgs/${a.orgId}/tokens`).expect(200)).body as Array<{
+      id: string;
+      status: string;
+    }>;
     expect(listed.find((x) => x.id === revoked.id)?.status).toBe('revoked');
 
-    const expiring = await create(a.b, `/api/orgs/${a.orgId}/tokens`, { name: 'short-lived', scopes: ['results:read'], expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
+    const expiring = await create(a.b, `/api/orgs/${a.orgId}/tokens`, {
+      name: 'short-lived',
+      scopes: ['results:read'],
+      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
     expect((await bearer(expiring.token, path)).status).toBe(200);
-    await t.sql(`UPDATE api_tokens SET created_at = now() - interval '2 hours', expires_at = now() - interval '1 second' WHERE id = $1`, [expiring.id]);
+    await t.sql(
+      `UPDATE api_tokens SET created_at = now() - interval '2 hours', expires_at = now() - interval '1 second' WHERE id = $1`,
+      [expiring.id],
+    );
     const expired = await bearer(expiring.token, path);
     expect([expired.status, await codeOf(expired)]).toEqual([401, 'API_TOKEN_INVALID']);
   });
 
-  it("should confine an organization token to its organization, and keep it working after its creator leaves", async () => {
-    const token = (await create(a.b, `/api/orgs/${a.orgId}/tokens`, { name: 'confined', scopes: ['results:read', 'sets:manage'] })).token;
+  it('should confine an organization token to its organization, and keep it working after its creator leaves', async () => {
+    const token = (
+      await create(a.b, `/api/orgs/${a.orgId}/tokens`, { name: 'confined', scopes: ['results:read', 'sets:manage'] })
+    ).token;
     const other = await bearer(token, `/api/orgs/${b.orgId}/sets/${setB}/results`);
     expect([other.status, await codeOf(other)]).toEqual([404, 'ORGANIZATION_NOT_FOUND']);
     const otherSets = await bearer(token, `/api/orgs/${b.orgId}/sets`);
@@ -165,10 +220,18 @@ describe('api tokens: bearer access to the REST API', () => {
     // A second manager creates a token and leaves (there is no leave endpoint yet: the membership row goes).
     const second = await user(t, 'second@example.com');
     const inv = await a.b.post(`/api/orgs/${a.orgId}/invites`, { email: 'second@example.com' });
-    expect((await second.post('/api/org-invites/accept', { token: (inv.body as { token: string }).token })).status).toBe(200);
-    const theirs = await create(second, `/api/orgs/${a.orgId}/tokens`, { name: 'outlives me', scopes: ['results:read'] });
+    expect(
+      (await second.post('/api/org-invites/accept', { token: (inv.body as { token: string }).token })).status,
+    ).toBe(200);
+    const theirs = await create(second, `/api/orgs/${a.orgId}/tokens`, {
+      name: 'outlives me',
+      scopes: ['results:read'],
+    });
     const [me] = (await second.get('/api/me').expect(200)).body.organizations as Array<{ id: string }>;
-    await t.sql(`DELETE FROM memberships WHERE organization_id = $1 AND user_id = (SELECT id FROM users WHERE email = 'second@example.com')`, [me!.id]);
+    await t.sql(
+      `DELETE FROM memberships WHERE organization_id = $1 AND user_id = (SELECT id FROM users WHERE email = 'second@example.com')`,
+      [me!.id],
+    );
     expect((await second.get(`/api/orgs/${a.orgId}/sets/${setA}/results`)).status).toBe(404);
     expect((await bearer(theirs.token, `/api/orgs/${a.orgId}/sets/${setA}/results`)).status).toBe(200);
   });
@@ -187,8 +250,16 @@ describe('api tokens: bearer access to the REST API', () => {
   });
 
   it('should refuse an expiry in the past and an unknown scope with 400', async () => {
-    const past = await a.b.post('/api/me/tokens', { name: 'old', scopes: ['bank:read'], expiresAt: new Date(Date.now() - 1000).toISOString() });
-    expect([past.status, past.body.code, past.body.fields?.[0]?.field]).toEqual([400, 'VALIDATION_FAILED', 'expiresAt']);
+    const past = await a.b.post('/api/me/tokens', {
+      name: 'old',
+      scopes: ['bank:read'],
+      expiresAt: new Date(Date.now() - 1000).toISOString(),
+    });
+    expect([past.status, past.body.code, past.body.fields?.[0]?.field]).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      'expiresAt',
+    ]);
     const scope = await a.b.post('/api/me/tokens', { name: 'odd', scopes: ['admin:all'] });
     expect([scope.status, scope.body.code]).toEqual([400, 'VALIDATION_FAILED']);
     const none = await a.b.post('/api/me/tokens', { name: 'none', scopes: [] });
@@ -199,15 +270,24 @@ describe('api tokens: bearer access to the REST API', () => {
     const mine = await create(a.b, '/api/me/tokens', { name: 'mine', scopes: ['bank:read'] });
     const orgs = await create(a.b, `/api/orgs/${a.orgId}/tokens`, { name: 'orgs', scopes: ['bank:read'] });
     const csrf = await b.b.csrfToken();
-    expect((await b.b.agent.delete(`/api/me/tokens/${mine.id}`).set('X-CSRF-Token', csrf)).body.code).toBe('API_TOKEN_NOT_FOUND');
-    expect((await b.b.agent.delete(`/api/orgs/${b.orgId}/tokens/${orgs.id}`).set('X-CSRF-Token', csrf)).body.code).toBe('API_TOKEN_NOT_FOUND');
-    expect((await b.b.agent.delete(`/api/orgs/${a.orgId}/tokens/${orgs.id}`).set('X-CSRF-Token', csrf)).body.code).toBe('ORGANIZATION_NOT_FOUND');
+    expect((await b.b.agent.delete(`/api/me/tokens/${mine.id}`).set('X-CSRF-Token', csrf)).body.code).toBe(
+      'API_TOKEN_NOT_FOUND',
+    );
+    expect((await b.b.agent.delete(`/api/orgs/${b.orgId}/tokens/${orgs.id}`).set('X-CSRF-Token', csrf)).body.code).toBe(
+      'API_TOKEN_NOT_FOUND',
+    );
+    expect((await b.b.agent.delete(`/api/orgs/${a.orgId}/tokens/${orgs.id}`).set('X-CSRF-Token', csrf)).body.code).toBe(
+      'ORGANIZATION_NOT_FOUND',
+    );
     expect((await bearer(orgs.token, '/api/topics')).status).toBe(200);
   });
 
   it('should record the last use at most once a minute', async () => {
     const created = await create(a.b, '/api/me/tokens', { name: 'ticker', scopes: ['bank:read'] });
-    const lastUsed = async () => (await t.sql<{ last_used_at: Date | null }>('SELECT last_used_at FROM api_tokens WHERE id = $1', [created.id]))[0]!.last_used_at;
+    const lastUsed = async () =>
+      (
+        await t.sql<{ last_used_at: Date | null }>('SELECT last_used_at FROM api_tokens WHERE id = $1', [created.id])
+      )[0]!.last_used_at;
     expect(await lastUsed()).toBeNull();
     expect((await bearer(created.token, '/api/topics')).status).toBe(200);
     const first = await lastUsed();

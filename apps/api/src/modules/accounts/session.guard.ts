@@ -61,7 +61,7 @@ export class SessionGuard implements CanActivate {
     this.tokens ??= this.moduleRef.get(ApiTokensService, { strict: false });
     const user = await this.tokens.authenticate(secret);
     if (!scope) throw new AppError(ErrorCode.API_TOKEN_NOT_ALLOWED, 'This operation does not accept API tokens; use a session.');
-    if (!user.apiToken!.scopes.includes(scope)) {
+    if (!user.apiToken?.scopes.includes(scope)) {
       throw new AppError(ErrorCode.API_TOKEN_SCOPE_MISSING, `This operation needs an API token with the ${scope} scope.`);
     }
     return user;

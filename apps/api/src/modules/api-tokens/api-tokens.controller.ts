@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { AuthUser } from '../../common/auth/decorators';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
@@ -23,7 +31,10 @@ export class ApiTokensController {
   @Post('me/tokens')
   @ApiOperation({ summary: 'Create a personal API token; the secret is in this answer only' })
   @ApiCreatedResponse({ type: ApiTokenCreatedDto })
-  @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'API_TOKEN_SCOPE_NOT_ALLOWED (organization scopes on a learner\'s token)' })
+  @ApiForbiddenResponse({
+    type: ErrorBodyDto,
+    description: "API_TOKEN_SCOPE_NOT_ALLOWED (organization scopes on a learner's token)",
+  })
   createPersonal(@CurrentUser() user: AuthUser, @Body() body: CreateApiTokenDto): Promise<ApiTokenCreatedDto> {
     return this.tokens.createPersonal(user, body);
   }
@@ -46,10 +57,17 @@ export class ApiTokensController {
   }
 
   @Post('orgs/:orgId/tokens')
-  @ApiOperation({ summary: 'Create an organization API token: it belongs to the organization, acts only within it, and outlives its creator\'s membership' })
+  @ApiOperation({
+    summary:
+      "Create an organization API token: it belongs to the organization, acts only within it, and outlives its creator's membership",
+  })
   @ApiCreatedResponse({ type: ApiTokenCreatedDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'ORGANIZATION_NOT_FOUND for non-members' })
-  createOrganization(@CurrentUser() user: AuthUser, @Param('orgId', uuidPipe) orgId: string, @Body() body: CreateApiTokenDto): Promise<ApiTokenCreatedDto> {
+  createOrganization(
+    @CurrentUser() user: AuthUser,
+    @Param('orgId', uuidPipe) orgId: string,
+    @Body() body: CreateApiTokenDto,
+  ): Promise<ApiTokenCreatedDto> {
     return this.tokens.createOrganization(user, orgId, body);
   }
 
@@ -57,8 +75,15 @@ export class ApiTokensController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke an organization API token (at once)' })
   @ApiNoContentResponse()
-  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'ORGANIZATION_NOT_FOUND for non-members, API_TOKEN_NOT_FOUND' })
-  async revokeOrganization(@CurrentUser() user: AuthUser, @Param('orgId', uuidPipe) orgId: string, @Param('id', uuidPipe) id: string): Promise<void> {
+  @ApiNotFoundResponse({
+    type: ErrorBodyDto,
+    description: 'ORGANIZATION_NOT_FOUND for non-members, API_TOKEN_NOT_FOUND',
+  })
+  async revokeOrganization(
+    @CurrentUser() user: AuthUser,
+    @Param('orgId', uuidPipe) orgId: string,
+    @Param('id', uuidPipe) id: string,
+  ): Promise<void> {
     await this.tokens.revokeOrganization(user, orgId, id);
   }
 }

@@ -40,6 +40,13 @@ export interface NewToken {
   createdBy: string;
 }
 
+/** The row an INSERT ... RETURNING always answers. */
+function inserted<T>(rows: T[]): T {
+  const [row] = rows;
+  if (!row) throw new Error('INSERT ... RETURNING answered no row');
+  return row;
+}
+
 const COLUMNS = `t.id, t.name, t.kind, t.prefix, t.scopes, c.display_name AS created_by_name, t.created_at, t.expires_at, t.last_used_at, t.revoked_at`;
 
 /** Every statement on api_tokens (and the bot users behind organization tokens). */
@@ -48,12 +55,12 @@ export class ApiTokensRepository {
   constructor(private readonly db: DataSource) {}
 
   async insertPersonal(userId: string, token: NewToken): Promise<string> {
-    const [row] = (await this.db.query(
+    const rows = (await this.db.query(
       `INSERT INTO api_tokens (token_hash, prefix, name, kind, user_id, created_by, scopes, expires_at)
        VALUES ($1, $2, $3, 'personal', $4, $4, $5, $6) RETURNING id`,
       [token.tokenHash, token.prefix, token.name, userId, token.scopes, token.expiresAt],
     )) as Array<{ id: string }>;
-    return row!.id;
+    return inserted(rows).id;
   }
 
   /**
@@ -63,18 +70,32 @@ export class ApiTokensRepository {
    */
   insertOrganization(organizationId: string, token: NewToken): Promise<string> {
     return this.db.transaction(async (tx) => {
-      const [bot] = (await tx.query(
-        `INSERT INTO users (email, display_name, password_hash, role, bot)
+      const bot = inserted(
+        (await tx.query(
+          `INSERT INTO users (email, display_name, password_hash, role, bot)
          VALUES ('token-' || gen_random_uuid() || '@api-tokens.invalid', $1, '!', 'manager', true) RETURNING id`,
-        [`API token: ${token.name}`],
-      )) as Array<{ id: string }>;
-      await tx.query(`INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, 'manager')`, [organizationId, bot!.id]);
-      const [row] = (await tx.query(
+          [`API token: ${token.name}`],
+        )) as Array<{ id: string }>,
+      );
+      await tx.query(`INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, 'manager')`, [
+        organizationId,
+        bot.id,
+      ]);
+      const rows = (await tx.query(
         `INSERT INTO api_tokens (token_hash, prefix, name, kind, user_id, organization_id, created_by, scopes, expires_at)
          VALUES ($1, $2, $3, 'organization', $4, $5, $6, $7, $8) RETURNING id`,
-        [token.tokenHash, token.prefix, token.name, bot!.id, organizationId, token.createdBy, token.scopes, token.expiresAt],
+        [
+          token.tokenHash,
+          token.prefix,
+          token.name,
+          bot.id,
+          organizationId,
+          token.createdBy,
+          token.scopes,
+          token.expiresAt,
+        ],
       )) as Array<{ id: string }>;
-      return row!.id;
+      return inserted(rows).id;
     });
   }
 
@@ -119,7 +140,10 @@ export class ApiTokensRepository {
         [organizationId, id],
       )) as Array<{ user_id: string }>;
       if (!row) return false;
-      await tx.query(`DELETE FROM memberships WHERE organization_id = $1 AND user_id = $2`, [organizationId, row.user_id]);
+      await tx.query(`DELETE FROM memberships WHERE organization_id = $1 AND user_id = $2`, [
+        organizationId,
+        row.user_id,
+      ]);
       return true;
     });
   }

@@ -42,12 +42,14 @@ export class ApiTokensService {
   async createPersonal(user: AuthUser, body: CreateApiTokenDto): Promise<ApiTokenCreatedDto> {
     const orgScopes = body.scopes.filter((s) => ORG_TOKEN_SCOPES.includes(s));
     if (user.role === 'learner' && orgScopes.length > 0) {
-      throw new AppError(ErrorCode.API_TOKEN_SCOPE_NOT_ALLOWED, `A learner's token may only read the bank; not allowed: ${orgScopes.join(', ')}.`);
+      throw new AppError(
+        ErrorCode.API_TOKEN_SCOPE_NOT_ALLOWED,
+        `A learner's token may only read the bank; not allowed: ${orgScopes.join(', ')}.`,
+      );
     }
     const { secret, token } = this.prepare(user.id, body);
     const id = await this.repo.insertPersonal(user.id, token);
-    const [row] = await this.repo.findPersonal(user.id, id);
-    return { ...mapApiToken(row!, new Date()), token: secret };
+    return created(await this.repo.findPersonal(user.id, id), secret);
   }
 
   async revokePersonal(user: AuthUser, id: string): Promise<void> {
@@ -64,8 +66,7 @@ export class ApiTokensService {
     await this.organizations.requireMembership(user.id, orgId);
     const { secret, token } = this.prepare(user.id, body);
     const id = await this.repo.insertOrganization(orgId, token);
-    const [row] = await this.repo.findOrganization(orgId, id);
-    return { ...mapApiToken(row!, new Date()), token: secret };
+    return created(await this.repo.findOrganization(orgId, id), secret);
   }
 
   async revokeOrganization(user: AuthUser, orgId: string, id: string): Promise<void> {
@@ -107,8 +108,25 @@ export class ApiTokensService {
     }
     const secret = newApiTokenSecret();
     const scopes = [...new Set<TokenScopeName>(body.scopes)];
-    return { secret, token: { tokenHash: hashToken(secret), prefix: tokenPrefix(secret), name: body.name, scopes, expiresAt, createdBy } };
+    return {
+      secret,
+      token: {
+        tokenHash: hashToken(secret),
+        prefix: tokenPrefix(secret),
+        name: body.name,
+        scopes,
+        expiresAt,
+        createdBy,
+      },
+    };
   }
+}
+
+/** The answer to a creation: the new token's row and, this once, its secret. */
+function created(rows: ApiTokenRow[], secret: string): ApiTokenCreatedDto {
+  const [row] = rows;
+  if (!row) throw new Error('a token just created was not found');
+  return { ...mapApiToken(row, new Date()), token: secret };
 }
 
 function invalid(): AppError {
