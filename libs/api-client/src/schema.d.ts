@@ -3596,9 +3596,9 @@ export interface components {
       scopes: ('results:read' | 'sets:manage' | 'invites:manage' | 'bank:read')[];
       /**
        * Format: date-time
-       * @description When the token stops working (ISO 8601, in the future, at most a year away); omitted: never
+       * @description When the token stops working (ISO 8601, in the future, at most a year away); omitted or null: never
        */
-      expiresAt?: Record<string, never> | null;
+      expiresAt?: string | null;
     };
     ApiTokenCreatedDto: {
       /** Format: uuid */

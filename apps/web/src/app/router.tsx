@@ -49,6 +49,7 @@ const router = createBrowserRouter([
           { path: 'hiring/orgs/:orgId/sets/:setId/results/compare', lazy: page(() => import('./routes/app/hiring-set-compare')) },
           { path: 'hiring/orgs/:orgId/sets/:setId/results/:attemptId', lazy: page(() => import('./routes/app/hiring-set-report')) },
           { path: 'hiring/orgs/:orgId/sets/:setId/statistics', lazy: page(() => import('./routes/app/hiring-set-statistics')) },
+          { path: 'hiring/orgs/:orgId/settings', lazy: page(() => import('./routes/app/hiring-org-settings')) },
           { path: 'account', lazy: page(() => import('./routes/app/account')) },
           { path: 'org-invite/:token', lazy: page(() => import('./routes/app/org-invite')) },
           { path: '*', lazy: page(() => import('./routes/not-found'), []) },

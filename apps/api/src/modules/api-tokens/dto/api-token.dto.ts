@@ -33,7 +33,9 @@ export class CreateApiTokenDto {
   scopes!: TokenScopeName[];
 
   @ApiPropertyOptional({
-    description: 'When the token stops working (ISO 8601, in the future, at most a year away); omitted: never',
+    type: String,
+    format: 'date-time',
+    description: 'When the token stops working (ISO 8601, in the future, at most a year away); omitted or null: never',
     nullable: true,
   })
   @IsOptional()

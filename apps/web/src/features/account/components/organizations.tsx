@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -42,6 +43,9 @@ export function Organizations() {
                 >
                   {t('account.orgs.invite')}
                 </Button>
+                <Link className="btn btn--ghost btn--sm" to={`/hiring/orgs/${org.id}/settings`}>
+                  {t('account.orgs.settings')}
+                </Link>
               </div>
               {openInvite === org.id ? <InviteForm orgId={org.id} orgName={org.name} /> : null}
             </li>
