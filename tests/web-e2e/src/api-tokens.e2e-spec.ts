@@ -96,6 +96,7 @@ describe('API tokens in the browser: personal on Account, organization in its se
     const card = page.getByTestId('api-tokens-organization');
     await card.getByTestId('scope-bank:read').waitFor();
     expect(await card.locator('input[type="checkbox"]').count()).toBe(4);
+    await card.getByText("read candidates' results and reports").waitFor();
     await card.getByTestId('token-expiry').selectOption('7');
     const secret = await createToken(card, 'ATS export', ['results:read', 'sets:manage']);
     expect(await callWith(secret, `/api/orgs/${orgId}/sets`)).toBe(200);

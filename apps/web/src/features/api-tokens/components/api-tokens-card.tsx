@@ -52,7 +52,7 @@ export function ApiTokensCard({ owner, scopes }: ApiTokensCardProps) {
         <CreateTokenForm owner={owner} scopes={scopes} onCreated={setCreated} />
       )}
 
-      <h3 className="section-title">{t('apiTokens.listTitle')}</h3>
+      <h3 className="section-title token-list__title">{t('apiTokens.listTitle')}</h3>
       {tokens.isPending ? (
         <Spinner label={t('common.loading')} />
       ) : tokens.isError ? (
@@ -208,7 +208,7 @@ function CreateTokenForm({
               onChange={(e) => setChosen((s) => (e.target.checked ? [...s, scope] : s.filter((x) => x !== scope)))}
             />
             <span>
-              <code className="mono">{scope}</code> <span className="muted small">{t(`apiTokens.scope.${scope}`)}</span>
+              <code className="mono">{scope}</code> <span className="muted small">{t(`apiTokens.scope.${scope.replace(':', '_')}`)}</span>
             </span>
           </label>
         ))}
