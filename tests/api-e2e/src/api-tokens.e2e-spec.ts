@@ -127,12 +127,10 @@ describe('api tokens: bearer access to the REST API', () => {
     );
     expect(audit?.display_name).toBe('API token: invites bot');
 
-    const cookieOnly = await a.b.agent
-      .post(`/api/orgs/${a.orgId}/sets/${setA}/invites`)
-      .send({
-        invitees: [{ name: 'X', email: 'x@example.com' }],
-        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
-      });
+    const cookieOnly = await a.b.agent.post(`/api/orgs/${a.orgId}/sets/${setA}/invites`).send({
+      invitees: [{ name: 'X', email: 'x@example.com' }],
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
     expect(cookieOnly.status).toBe(403);
     expect(cookieOnly.body.code).toBe('CSRF_INVALID');
   });
@@ -298,6 +296,18 @@ describe('api tokens: bearer access to the REST API', () => {
     const backdated = await lastUsed();
     expect((await bearer(created.token, '/api/topics')).status).toBe(200);
     expect((await lastUsed())!.getTime()).toBeGreaterThan(backdated!.getTime());
+  });
+
+  it('should list at most the newest 200 tokens', async () => {
+    const owner = await user(t, 'many@example.com');
+    await t.sql(
+      `INSERT INTO api_tokens (token_hash, prefix, name, kind, user_id, created_by, scopes, created_at)
+       SELECT sha256(('many-' || i)::bytea), 'gp_many', 'bulk ' || i, 'personal', u.id, u.id, ARRAY['bank:read'], now() - make_interval(secs => i)
+         FROM users u, generate_series(1, 205) i WHERE u.email = 'many@example.com'`,
+    );
+    const listed = (await owner.get('/api/me/tokens').expect(200)).body as Array<{ name: string }>;
+    expect(listed).toHaveLength(200);
+    expect([listed[0]!.name, listed[199]!.name]).toEqual(['bulk 1', 'bulk 200']);
   });
 
   it("should never let an organization token's bot user log in", async () => {

@@ -47,6 +47,9 @@ function inserted<T>(rows: T[]): T {
   return row;
 }
 
+/** Lists answer the newest tokens only: revoked and expired ones stay listed, and nothing else bounds them. */
+export const LIST_CAP = 200;
+
 const COLUMNS = `t.id, t.name, t.kind, t.prefix, t.scopes, c.display_name AS created_by_name, t.created_at, t.expires_at, t.last_used_at, t.revoked_at`;
 
 /** Every statement on api_tokens (and the bot users behind organization tokens). */
@@ -103,7 +106,7 @@ export class ApiTokensRepository {
     return (await this.db.query(
       `SELECT ${COLUMNS} FROM api_tokens t LEFT JOIN users c ON c.id = t.created_by
         WHERE t.kind = 'personal' AND t.user_id = $1 AND ($2::uuid IS NULL OR t.id = $2)
-        ORDER BY t.created_at DESC, t.id`,
+        ORDER BY t.created_at DESC, t.id LIMIT ${LIST_CAP}`,
       [userId, id ?? null],
     )) as ApiTokenRow[];
   }
@@ -112,7 +115,7 @@ export class ApiTokensRepository {
     return (await this.db.query(
       `SELECT ${COLUMNS} FROM api_tokens t LEFT JOIN users c ON c.id = t.created_by
         WHERE t.kind = 'organization' AND t.organization_id = $1 AND ($2::uuid IS NULL OR t.id = $2)
-        ORDER BY t.created_at DESC, t.id`,
+        ORDER BY t.created_at DESC, t.id LIMIT ${LIST_CAP}`,
       [organizationId, id ?? null],
     )) as ApiTokenRow[];
   }
