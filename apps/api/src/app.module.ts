@@ -29,6 +29,7 @@ import { JudgeModule } from './modules/judge/judge.module';
 import { SsoModule } from './modules/sso/sso.module';
 import { RoomsModule } from './modules/rooms/rooms.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
+import { ApiTokensModule } from './modules/api-tokens/api-tokens.module';
 
 @Module({})
 export class AppModule {
@@ -75,6 +76,7 @@ export class AppModule {
         SsoModule,
         RoomsModule,
         WebhooksModule,
+        ApiTokensModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],
     };

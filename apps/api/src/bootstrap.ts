@@ -30,7 +30,7 @@ export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject
   const config = new DocumentBuilder()
     .setTitle('goprep API')
     .setDescription(
-      'Interview practice for Go engineers. Errors are `{ code, message }`. Cookie-authenticated writes need the `goprep_csrf` cookie value in `X-CSRF-Token`.',
+      'Interview practice for Go engineers. Errors are `{ code, message }`. Cookie-authenticated writes need the `goprep_csrf` cookie value in `X-CSRF-Token`; requests with an API token (`Authorization: Bearer gp_...`, see docs/api-tokens.md) do not.',
     )
     .setVersion('0.1.0')
     .build();

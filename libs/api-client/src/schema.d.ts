@@ -1770,6 +1770,76 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/me/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My personal API tokens (never their secrets) */
+    get: operations['ApiTokens_listPersonal'];
+    put?: never;
+    /** Create a personal API token; the secret is in this answer only */
+    post: operations['ApiTokens_createPersonal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/tokens/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke a personal API token (at once) */
+    delete: operations['ApiTokens_revokePersonal'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The organization's API tokens (never their secrets) */
+    get: operations['ApiTokens_listOrganization'];
+    put?: never;
+    /** Create an organization API token: it belongs to the organization, acts only within it, and outlives its creator's membership */
+    post: operations['ApiTokens_createOrganization'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/tokens/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke an organization API token (at once) */
+    delete: operations['ApiTokens_revokeOrganization'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1874,6 +1944,11 @@ export interface components {
       | 'WEBHOOK_DELIVERY_NOT_FOUND'
       | 'WEBHOOK_URL_INVALID'
       | 'WEBHOOK_TARGET_FORBIDDEN'
+      | 'API_TOKEN_INVALID'
+      | 'API_TOKEN_NOT_ALLOWED'
+      | 'API_TOKEN_SCOPE_MISSING'
+      | 'API_TOKEN_SCOPE_NOT_ALLOWED'
+      | 'API_TOKEN_NOT_FOUND'
       | 'MALFORMED_REQUEST'
       | 'HEADERS_TOO_LARGE'
       | 'REQUEST_TIMEOUT'
@@ -4250,6 +4325,67 @@ export interface components {
       /** @description When the next retry is due (pending deliveries) */
       nextAttemptAt: string | null;
     };
+    ApiTokenDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      kind: 'personal' | 'organization';
+      scopes: ('results:read' | 'sets:manage' | 'invites:manage' | 'bank:read')[];
+      /** @description The first characters of the token, to recognise it by */
+      prefix: string;
+      /** @description Display name of the user who created it (null once that account is gone) */
+      createdBy: string | null;
+      createdAt: string;
+      expiresAt: string | null;
+      /** @description Updated at most once a minute */
+      lastUsedAt: string | null;
+      revokedAt: string | null;
+      /** @enum {string} */
+      status: 'active' | 'expired' | 'revoked';
+    };
+    CreateApiTokenDto: {
+      /**
+       * @description What the token is for
+       * @example ATS export
+       */
+      name: string;
+      /**
+       * @example [
+       *       "results:read"
+       *     ]
+       */
+      scopes: ('results:read' | 'sets:manage' | 'invites:manage' | 'bank:read')[];
+      /**
+       * Format: date-time
+       * @description When the token stops working (ISO 8601, in the future, at most a year away); omitted or null: never
+       */
+      expiresAt?: string | null;
+    };
+    ApiTokenCreatedDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      kind: 'personal' | 'organization';
+      scopes: ('results:read' | 'sets:manage' | 'invites:manage' | 'bank:read')[];
+      /** @description The first characters of the token, to recognise it by */
+      prefix: string;
+      /** @description Display name of the user who created it (null once that account is gone) */
+      createdBy: string | null;
+      createdAt: string;
+      expiresAt: string | null;
+      /** @description Updated at most once a minute */
+      lastUsedAt: string | null;
+      revokedAt: string | null;
+      /** @enum {string} */
+      status: 'active' | 'expired' | 'revoked';
+      /**
+       * @description The secret, shown this once: only its SHA-256 is stored
+       * @example gp_...
+       */
+      token: string;
+    };
   };
   responses: never;
   parameters: never;
@@ -4486,7 +4622,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4495,7 +4631,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4528,7 +4664,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description INVALID_CREDENTIALS when the current password is wrong; UNAUTHENTICATED */
+      /** @description INVALID_CREDENTIALS when the current password is wrong; UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4537,7 +4673,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4693,8 +4829,17 @@ export interface operations {
           'application/json': components['schemas']['OrganizationDto'][];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4734,7 +4879,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4743,7 +4888,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4795,7 +4940,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4804,7 +4949,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4863,7 +5008,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4872,7 +5017,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4936,8 +5081,17 @@ export interface operations {
           'application/json': components['schemas']['MeDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4977,7 +5131,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4986,7 +5140,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5023,8 +5177,17 @@ export interface operations {
           'application/json': components['schemas']['TopicDto'][];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_SCOPE_MISSING */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5093,8 +5256,17 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_SCOPE_MISSING */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5132,8 +5304,17 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_SCOPE_MISSING */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5184,7 +5365,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5193,7 +5374,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5253,7 +5434,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5262,7 +5443,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5299,8 +5480,17 @@ export interface operations {
           'application/json': components['schemas']['AttemptHistoryDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5340,7 +5530,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5349,7 +5539,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5415,8 +5605,17 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5468,7 +5667,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5477,7 +5676,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5543,7 +5742,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5552,7 +5751,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5609,7 +5808,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5618,7 +5817,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5675,7 +5874,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5684,7 +5883,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description REVIEW_NOT_ALLOWED */
+      /** @description REVIEW_NOT_ALLOWED; API_TOKEN_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5748,8 +5947,17 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_SCOPE_MISSING */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5800,7 +6008,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5809,7 +6017,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5867,8 +6075,17 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_SCOPE_MISSING */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5920,7 +6137,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5929,7 +6146,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5986,7 +6203,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5995,7 +6212,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6032,8 +6249,17 @@ export interface operations {
           'application/json': components['schemas']['DrillSettingsDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -6073,7 +6299,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6082,7 +6308,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6135,8 +6361,17 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -6176,7 +6411,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6185,7 +6420,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6249,7 +6484,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6258,7 +6493,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6306,7 +6541,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6315,7 +6550,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6363,7 +6598,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6372,7 +6607,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6425,7 +6660,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6434,7 +6669,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6489,8 +6724,17 @@ export interface operations {
           'application/json': components['schemas']['DueQueueDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -6530,7 +6774,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6539,7 +6783,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6605,7 +6849,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6614,7 +6858,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6660,8 +6904,17 @@ export interface operations {
           'application/json': components['schemas']['DrillStatsDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -6702,7 +6955,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6711,7 +6964,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners and managers */
+      /** @description FORBIDDEN for learners and managers; API_TOKEN_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6751,8 +7004,17 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -6791,8 +7053,17 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -6819,7 +7090,7 @@ export interface operations {
           'application/json': components['schemas']['SetTemplateDto'][];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6828,7 +7099,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6876,7 +7147,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6885,7 +7156,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6937,7 +7208,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6946,7 +7217,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7007,7 +7278,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7016,7 +7287,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7074,7 +7345,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7083,7 +7354,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7136,7 +7407,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7145,7 +7416,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7212,7 +7483,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7221,7 +7492,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7289,7 +7560,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7298,7 +7569,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7347,7 +7618,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7356,7 +7627,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7405,7 +7676,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7414,7 +7685,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7463,7 +7734,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7472,7 +7743,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7530,7 +7801,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7539,7 +7810,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7595,7 +7866,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7604,7 +7875,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7660,7 +7931,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7669,7 +7940,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7722,7 +7993,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7731,7 +8002,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7798,7 +8069,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7807,7 +8078,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7860,7 +8131,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7869,7 +8140,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7943,7 +8214,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7952,7 +8223,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8005,7 +8276,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8014,7 +8285,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8872,7 +9143,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8881,7 +9152,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8939,7 +9210,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8948,7 +9219,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8998,7 +9269,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9007,7 +9278,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9058,7 +9329,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9067,7 +9338,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9116,7 +9387,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9125,7 +9396,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9179,7 +9450,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9188,7 +9459,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9257,7 +9528,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9266,7 +9537,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9335,7 +9606,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9344,7 +9615,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9408,8 +9679,17 @@ export interface operations {
           'application/json': components['schemas']['JudgeStatusDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -9447,8 +9727,17 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -9496,8 +9785,17 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -9592,8 +9890,17 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -9644,7 +9951,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9653,7 +9960,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CSRF_INVALID */
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9717,8 +10024,17 @@ export interface operations {
           'application/json': components['schemas']['RoomListDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -9767,7 +10083,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9776,7 +10092,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN (manager rooms need a manager of the invite's organization); CSRF_INVALID */
+      /** @description FORBIDDEN (manager rooms need a manager of the invite's organization); API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9976,7 +10292,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9985,7 +10301,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ROOM_FORBIDDEN (not the creator); CSRF_INVALID */
+      /** @description ROOM_FORBIDDEN (not the creator); API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10776,7 +11092,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10785,7 +11101,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10837,7 +11153,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10846,7 +11162,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10908,7 +11224,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10917,7 +11233,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10974,7 +11290,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10983,7 +11299,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11032,7 +11348,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11041,7 +11357,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11090,7 +11406,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11099,7 +11415,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11150,7 +11466,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11159,7 +11475,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11209,7 +11525,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11218,7 +11534,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11267,7 +11583,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description UNAUTHENTICATED */
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11276,7 +11592,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11286,6 +11602,340 @@ export interface operations {
         };
       };
       /** @description ORGANIZATION_NOT_FOUND, WEBHOOK_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ApiTokens_listPersonal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiTokenDto'][];
+        };
+      };
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ApiTokens_createPersonal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateApiTokenDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiTokenCreatedDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_SCOPE_NOT_ALLOWED (organization scopes on a learner's token); API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ApiTokens_revokePersonal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ApiTokens_listOrganization: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiTokenDto'][];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ApiTokens_createOrganization: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateApiTokenDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiTokenCreatedDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ApiTokens_revokeOrganization: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, API_TOKEN_NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;

@@ -99,6 +99,7 @@ const PAGES: Array<{ name: string; loggedOut?: boolean; path: (f: Fixture, brows
     },
   },
   { name: 'account', path: () => '/account' },
+  { name: 'organization settings', path: (f) => `/hiring/orgs/${f.orgId}/settings`, ready: (p) => p.getByTestId('api-tokens-organization').waitFor() },
 ];
 
 /** Everything the pages show, made through the real API as one learner who also manages an org. */

@@ -54,6 +54,7 @@ const router = createBrowserRouter([
           { path: 'hiring/orgs/:orgId/sets/:setId/results/:attemptId', lazy: page(() => import('./routes/app/hiring-set-report')) },
           { path: 'hiring/orgs/:orgId/sets/:setId/statistics', lazy: page(() => import('./routes/app/hiring-set-statistics')) },
           { path: 'hiring/orgs/:orgId/webhooks', lazy: page(() => import('./routes/app/hiring-webhooks')) },
+          { path: 'hiring/orgs/:orgId/settings', lazy: page(() => import('./routes/app/hiring-org-settings')) },
           { path: 'account', lazy: page(() => import('./routes/app/account')) },
           { path: 'rooms', lazy: page(() => import('./routes/app/rooms'), ['rooms']) },
           { path: 'org-invite/:token', lazy: page(() => import('./routes/app/org-invite')) },

@@ -19,7 +19,17 @@ export interface MatrixRequest {
   body?: (ids: WorldIds, role: Role) => unknown;
   fresh?: boolean;
   expect: Record<Role, number>;
+  /**
+   * The scope an API token needs to call the operation; absent: tokens are refused (403). A token
+   * with the scope gets what the user it acts as gets (managerA for org A's tokens and for
+   * managerA's personal ones), or `tokenOk` when the sessions' requests just before changed the
+   * state (a second publish finds no draft).
+   */
+  token?: TokenScope;
+  tokenOk?: number;
 }
+
+export type TokenScope = 'results:read' | 'sets:manage' | 'invites:manage' | 'bank:read';
 
 /** Statuses in ROLES order: anonymous, candidate, learner, managerA, managerB, admin. */
 function s(anonymous: number, candidate: number, learner: number, managerA: number, managerB: number, admin: number): Record<Role, number> {
@@ -72,11 +82,11 @@ export const AUTHZ_MATRIX: Record<string, MatrixRequest> = {
     body: () => ({ issuer: 'http://127.0.0.1:9', clientId: 'x', clientSecret: 'y', emailDomains: ['example.org'], ssoRequiredForManagers: false, enabled: true }),
     expect: orgA(422),
   },
-  'GET /api/topics': { expect: users },
-  'GET /api/questions': { query: 'topic=channels&pageSize=5', expect: users },
-  'GET /api/questions/{id}': { path: (ids) => ({ id: ids.question }), expect: users },
+  'GET /api/topics': { token: 'bank:read', expect: users },
+  'GET /api/questions': { token: 'bank:read', query: 'topic=channels&pageSize=5', expect: users },
+  'GET /api/questions/{id}': { token: 'bank:read', path: (ids) => ({ id: ids.question }), expect: users },
   'POST /api/questions/{id}/check': { path: (ids) => ({ id: ids.question }), body: () => ({ response: { type: 'single', choice: 'a' } }), expect: s(401, 401, 200, 200, 200, 200) },
-  'GET /api/questions/{id}/preview': { path: (ids) => ({ id: ids.question }), expect: s(401, 401, 403, 200, 200, 200) },
+  'GET /api/questions/{id}/preview': { token: 'bank:read', path: (ids) => ({ id: ids.question }), expect: s(401, 401, 403, 200, 200, 200) },
   'POST /api/attempts': {
     body: () => ({ mode: 'quick', topics: ['channels'], difficulty: { min: 1, max: 5 }, count: 2, timeLimitMinutes: 10 }),
     expect: s(401, 401, 201, 201, 201, 201),
@@ -92,13 +102,13 @@ export const AUTHZ_MATRIX: Record<string, MatrixRequest> = {
   'GET /api/attempts/{id}/review': { path: attempt, expect: learnerOwn(200) },
   // After the submit above: the learner's attempt can no longer be abandoned (409); others are told it does not exist.
   'POST /api/attempts/{id}/abandon': { path: attempt, body: () => ({}), expect: learnerOwn(409) },
-  'GET /api/orgs/{orgId}/questions': { path: (ids) => ({ orgId: ids.orgA }), expect: orgA(200) },
+  'GET /api/orgs/{orgId}/questions': { token: 'bank:read', path: (ids) => ({ orgId: ids.orgA }), expect: orgA(200) },
   'POST /api/orgs/{orgId}/questions': {
     path: (ids) => ({ orgId: ids.orgA }),
     body: (_ids, role) => ({ ...ORG_QUESTION, title: `Close a nil channel (${role})` }),
     expect: orgA(201),
   },
-  'GET /api/orgs/{orgId}/questions/{id}': { path: orgQ, expect: orgA(200) },
+  'GET /api/orgs/{orgId}/questions/{id}': { token: 'bank:read', path: orgQ, expect: orgA(200) },
   'PUT /api/orgs/{orgId}/questions/{id}': { path: orgQ, body: () => ({ ...ORG_QUESTION, difficulty: 3 }), expect: orgA(200) },
   'GET /api/drills/settings': { expect: users },
   'PUT /api/drills/settings': { body: () => ({ newCardsPerDay: 12 }), expect: users },
@@ -130,27 +140,28 @@ export const AUTHZ_MATRIX: Record<string, MatrixRequest> = {
   'GET /api/admin/drills/lapse-heavy': { expect: s(401, 401, 403, 403, 403, 200) },
 
   // Hiring: question sets (org A's), invites, the candidate's attempt, results.
-  'GET /api/set-templates': { expect: s(401, 401, 403, 200, 200, 200) },
-  'GET /api/orgs/{orgId}/sets': { path: (ids) => ({ orgId: ids.orgA }), expect: hiringA(200) },
-  'POST /api/orgs/{orgId}/sets': { path: (ids) => ({ orgId: ids.orgA }), body: (_ids, role) => ({ title: `Set of ${role}` }), expect: hiringA(201) },
-  'GET /api/orgs/{orgId}/sets/{setId}': { path: setA, expect: hiringA(200) },
+  'GET /api/set-templates': { token: 'sets:manage', expect: s(401, 401, 403, 200, 200, 200) },
+  'GET /api/orgs/{orgId}/sets': { token: 'sets:manage', path: (ids) => ({ orgId: ids.orgA }), expect: hiringA(200) },
+  'POST /api/orgs/{orgId}/sets': { token: 'sets:manage', path: (ids) => ({ orgId: ids.orgA }), body: (_ids, role) => ({ title: `Set of ${role}` }), expect: hiringA(201) },
+  'GET /api/orgs/{orgId}/sets/{setId}': { token: 'sets:manage', path: setA, expect: hiringA(200) },
   // A changed draft: the published v1 gets a draft v2, which the next entry publishes.
-  'PUT /api/orgs/{orgId}/sets/{setId}/draft': { path: setA, body: (ids) => ({ ...setDraft(ids), title: 'Backend screen, v2' }), expect: hiringA(200) },
-  'POST /api/orgs/{orgId}/sets/{setId}/publish': { path: setA, expect: hiringA(200) },
-  'GET /api/orgs/{orgId}/sets/{setId}/versions/{version}': { path: (ids) => ({ ...setA(ids), version: '1' }), expect: hiringA(200) },
-  'GET /api/orgs/{orgId}/sets/{setId}/export': { path: setA, query: 'format=json', expect: hiringA(200) },
-  'GET /api/orgs/{orgId}/sets/{setId}/audit': { path: setA, expect: hiringA(200) },
-  'POST /api/orgs/{orgId}/sets/{setId}/invites': {
+  'PUT /api/orgs/{orgId}/sets/{setId}/draft': { token: 'sets:manage', path: setA, body: (ids) => ({ ...setDraft(ids), title: 'Backend screen, v2' }), expect: hiringA(200) },
+  // The tokens come after managerA's publish: they find no draft left (SET_NO_DRAFT), past authorization.
+  'POST /api/orgs/{orgId}/sets/{setId}/publish': { token: 'sets:manage', tokenOk: 409, path: setA, expect: hiringA(200) },
+  'GET /api/orgs/{orgId}/sets/{setId}/versions/{version}': { token: 'sets:manage', path: (ids) => ({ ...setA(ids), version: '1' }), expect: hiringA(200) },
+  'GET /api/orgs/{orgId}/sets/{setId}/export': { token: 'sets:manage', path: setA, query: 'format=json', expect: hiringA(200) },
+  'GET /api/orgs/{orgId}/sets/{setId}/audit': { token: 'sets:manage', path: setA, expect: hiringA(200) },
+  'POST /api/orgs/{orgId}/sets/{setId}/invites': { token: 'invites:manage',
     path: setA,
     body: (_ids, role) => ({ invitees: [{ name: 'Someone', email: `invitee-${role.toLowerCase()}@example.com` }], expiresAt: new Date(Date.now() + 86_400_000).toISOString() }),
     expect: hiringA(201),
   },
-  'GET /api/orgs/{orgId}/sets/{setId}/invites': { path: setA, expect: hiringA(200) },
-  'PUT /api/orgs/{orgId}/invites/{inviteId}/override': { path: (ids) => ({ orgId: ids.orgA, inviteId: ids.inviteA! }), body: () => ({ extraMinutes: 5 }), expect: hiringA(200) },
-  'GET /api/orgs/{orgId}/invites/{inviteId}/audit': { path: (ids) => ({ orgId: ids.orgA, inviteId: ids.inviteA! }), expect: hiringA(200) },
+  'GET /api/orgs/{orgId}/sets/{setId}/invites': { token: 'invites:manage', path: setA, expect: hiringA(200) },
+  'PUT /api/orgs/{orgId}/invites/{inviteId}/override': { token: 'invites:manage', path: (ids) => ({ orgId: ids.orgA, inviteId: ids.inviteA! }), body: () => ({ extraMinutes: 5 }), expect: hiringA(200) },
+  'GET /api/orgs/{orgId}/invites/{inviteId}/audit': { token: 'invites:manage', path: (ids) => ({ orgId: ids.orgA, inviteId: ids.inviteA! }), expect: hiringA(200) },
   // Re-issued before it is revoked (a revoked invite answers 409); inviteToken2 is not used afterwards.
-  'POST /api/orgs/{orgId}/invites/{inviteId}/reissue': { path: (ids) => ({ orgId: ids.orgA, inviteId: ids.inviteA2! }), body: () => ({}), expect: hiringA(200) },
-  'POST /api/orgs/{orgId}/invites/{inviteId}/revoke': { path: (ids) => ({ orgId: ids.orgA, inviteId: ids.inviteA2! }), expect: hiringA(200) },
+  'POST /api/orgs/{orgId}/invites/{inviteId}/reissue': { token: 'invites:manage', path: (ids) => ({ orgId: ids.orgA, inviteId: ids.inviteA2! }), body: () => ({}), expect: hiringA(200) },
+  'POST /api/orgs/{orgId}/invites/{inviteId}/revoke': { token: 'invites:manage', path: (ids) => ({ orgId: ids.orgA, inviteId: ids.inviteA2! }), expect: hiringA(200) },
   'POST /api/candidate/session': { fresh: true, body: (ids) => ({ token: ids.inviteToken }), expect: anyone },
   'GET /api/candidate/status': { expect: candidateOnly(200) },
   'POST /api/candidate/start': { expect: candidateOnly(201) },
@@ -167,21 +178,21 @@ export const AUTHZ_MATRIX: Record<string, MatrixRequest> = {
   'GET /api/candidate/attempt/judge/runs/{id}/events': { path: (ids) => ({ id: ids.judgeRun }), expect: candidateOnly(404) },
   'POST /api/candidate/attempt/submit': { expect: candidateOnly(200) },
   'GET /api/candidate/attempt/review': { expect: candidateOnly(200) },
-  'GET /api/orgs/{orgId}/sets/{setId}/results': { path: setA, expect: hiringA(200) },
-  'GET /api/orgs/{orgId}/sets/{setId}/results.csv': { path: setA, expect: hiringA(200) },
-  'GET /api/orgs/{orgId}/sets/{setId}/versions/{version}/statistics': { path: (ids) => ({ ...setA(ids), version: '1' }), expect: hiringA(200) },
-  'GET /api/orgs/{orgId}/results/compare': { path: (ids) => ({ orgId: ids.orgA }), query: (ids) => `ids=${ids.candidateAttempt!}`, expect: hiringA(200) },
-  'GET /api/orgs/{orgId}/results/{attemptId}': { path: (ids) => ({ orgId: ids.orgA, attemptId: ids.candidateAttempt! }), expect: hiringA(200) },
+  'GET /api/orgs/{orgId}/sets/{setId}/results': { token: 'results:read', path: setA, expect: hiringA(200) },
+  'GET /api/orgs/{orgId}/sets/{setId}/results.csv': { token: 'results:read', path: setA, expect: hiringA(200) },
+  'GET /api/orgs/{orgId}/sets/{setId}/versions/{version}/statistics': { token: 'results:read', path: (ids) => ({ ...setA(ids), version: '1' }), expect: hiringA(200) },
+  'GET /api/orgs/{orgId}/results/compare': { token: 'results:read', path: (ids) => ({ orgId: ids.orgA }), query: (ids) => `ids=${ids.candidateAttempt!}`, expect: hiringA(200) },
+  'GET /api/orgs/{orgId}/results/{attemptId}': { token: 'results:read', path: (ids) => ({ orgId: ids.orgA, attemptId: ids.candidateAttempt! }), expect: hiringA(200) },
   'PUT /api/orgs/{orgId}/results/{attemptId}/items/{position}/grade': {
     path: (ids) => ({ orgId: ids.orgA, attemptId: ids.candidateAttempt!, position: '1' }),
     body: () => ({ score: 1, comment: 'Fine.' }),
     // Item 1 is a pinned choice question: org A's manager gets past authorization to GRADE_REFUSED.
     expect: hiringA(409),
   },
-  'POST /api/orgs/{orgId}/sets/{setId}/duplicate': { path: setA, expect: hiringA(201) },
-  'POST /api/orgs/{orgId}/sets/import': { path: (ids) => ({ orgId: ids.orgA }), body: (ids) => JSON.parse(ids.setExport!) as unknown, expect: hiringA(201) },
-  'POST /api/orgs/{orgId}/sets/{setId}/archive': { path: setA, expect: hiringA(200) },
-  'POST /api/orgs/{orgId}/sets/{setId}/unarchive': { path: setA, expect: hiringA(200) },
+  'POST /api/orgs/{orgId}/sets/{setId}/duplicate': { token: 'sets:manage', path: setA, expect: hiringA(201) },
+  'POST /api/orgs/{orgId}/sets/import': { token: 'sets:manage', path: (ids) => ({ orgId: ids.orgA }), body: (ids) => JSON.parse(ids.setExport!) as unknown, expect: hiringA(201) },
+  'POST /api/orgs/{orgId}/sets/{setId}/archive': { token: 'sets:manage', path: setA, expect: hiringA(200) },
+  'POST /api/orgs/{orgId}/sets/{setId}/unarchive': { token: 'sets:manage', path: setA, expect: hiringA(200) },
   'DELETE /api/orgs/{orgId}/questions/{id}': { path: orgQ, expect: orgA(204) },
   // Live rooms: the learner's own peer room (the learner holds the interviewer seat; the candidate seat is open).
   'POST /api/rooms': { body: () => ({ kind: 'peer', role: 'backend', level: 'senior' }), expect: s(401, 401, 201, 201, 201, 201) },
@@ -216,6 +227,14 @@ export const AUTHZ_MATRIX: Record<string, MatrixRequest> = {
   // Disabled, so deliveries queued by the entries above are closed without a request.
   'PUT /api/orgs/{orgId}/webhooks/{id}': { path: webhookA, body: () => ({ url: 'https://93.184.216.34/hook', events: ['room.scored'], enabled: false }), expect: hiringA(200) },
   'DELETE /api/orgs/{orgId}/webhooks/{id}': { path: (ids) => ({ orgId: ids.orgA, id: ids.webhookDoomed! }), expect: hiringA(204) },
+  // API token management: sessions only (no token scope), personal ones per user, organization ones per member.
+  'GET /api/me/tokens': { expect: users },
+  'POST /api/me/tokens': { body: (_ids, role) => ({ name: `Token of ${role}`, scopes: ['bank:read'] }), expect: s(401, 401, 201, 201, 201, 201) },
+  // Revoking again is not an error for the owner; everyone else is told it does not exist.
+  'DELETE /api/me/tokens/{id}': { path: (ids) => ({ id: ids.learnerToken! }), expect: learnerOwn(204) },
+  'GET /api/orgs/{orgId}/tokens': { path: (ids) => ({ orgId: ids.orgA }), expect: orgA(200) },
+  'POST /api/orgs/{orgId}/tokens': { path: (ids) => ({ orgId: ids.orgA }), body: (_ids, role) => ({ name: `Org token of ${role}`, scopes: ['results:read'] }), expect: orgA(201) },
+  'DELETE /api/orgs/{orgId}/tokens/{id}': { path: (ids) => ({ orgId: ids.orgA, id: ids.orgTokenA! }), expect: orgA(204) },
   // Role-changing and session-ending writes last.
   'POST /api/orgs': { fresh: true, body: (_ids, role) => ({ name: `Org of ${role}` }), expect: s(401, 401, 201, 201, 201, 201) },
   'POST /api/auth/logout': { fresh: true, expect: s(401, 401, 204, 204, 204, 204) },

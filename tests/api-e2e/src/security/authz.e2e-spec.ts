@@ -1,5 +1,6 @@
-import { AUTHZ_MATRIX } from './authz-matrix';
-import { Actor, createWorld, fillPath, operations, ROLES, type Role, type World } from './world';
+import request from 'supertest';
+import { AUTHZ_MATRIX, type MatrixRequest } from './authz-matrix';
+import { Actor, createWorld, fillPath, operations, ROLES, type Operation, type Role, type TokenActor, type World } from './world';
 
 /**
  * The authorization matrix, generated from the OpenAPI document: every operation must have an
@@ -18,7 +19,25 @@ describe('security: the authorization matrix covers the OpenAPI document', () =>
     ];
     if (problems.length) throw new Error(problems.join('\n'));
   });
+
+  it("should declare in each operation's security the API token scope the matrix expects", () => {
+    const declared = Object.fromEntries(OPS.map((op) => [op.key, op.security.find((req) => 'apiToken' in req)?.apiToken?.join(' ')]));
+    const expected = Object.fromEntries(OPS.map((op) => [op.key, AUTHZ_MATRIX[op.key]?.token]));
+    expect(declared).toEqual(expected);
+  });
 });
+
+/** A session-authenticated operation (its security names the session cookie); public and candidate ones ignore tokens. */
+function needsSession(op: Operation): boolean {
+  return op.security.some((req) => 'session' in req);
+}
+
+/** What a token must get: 401 when dead, 403 without the scope, else the status of the user it acts as. */
+function tokenExpectation(entry: MatrixRequest, token: TokenActor): number {
+  if (token.dead) return 401;
+  if (!entry.token || !token.scopes.includes(entry.token)) return 403;
+  return token.actsAs === 'managerA' ? (entry.tokenOk ?? entry.expect.managerA) : entry.expect[token.actsAs];
+}
 
 describe('security: every role gets the status the matrix expects', () => {
   let w: World;
@@ -53,6 +72,34 @@ describe('security: every role gets the status the matrix expects', () => {
       got[role] = res.status;
       if (res.status !== entry.expect[role]) got[`${role} answer`] = JSON.stringify(res.body).slice(0, 160);
     }
-    expect(got).toEqual(entry.expect);
+    // Then every API token, after the sessions (tokenOk: when their writes changed the state). Public
+    // and candidate routes do not read the Authorization header: the anonymous column covers them.
+    const want: Record<string, number> = { ...entry.expect };
+    if (needsSession(op)) {
+      const query = typeof entry.query === 'function' ? entry.query(w.ids) : entry.query;
+      const url = fillPath(op.path, entry.path?.(w.ids) ?? {}) + (query ? `?${query}` : '');
+      for (const token of w.tokens) {
+        // No cookie, no CSRF header: what an external script sends.
+        let req = request(w.t.server)[op.method](url).set('Authorization', `Bearer ${token.secret}`).timeout({ response: 10_000, deadline: 10_000 });
+        const body = entry.body?.(w.ids, token.actsAs);
+        if (body !== undefined) req = req.send(body as object);
+        const res = await req;
+        want[token.name] = tokenExpectation(entry, token);
+        got[token.name] = res.status;
+        if (res.status !== want[token.name]) got[`${token.name} answer`] = JSON.stringify(res.body).slice(0, 160);
+      }
+    }
+    expect(got).toEqual(want);
+  });
+
+  it('should have met a token for every scope, personal and organization, and an expired and a revoked one', () => {
+    expect(w.tokens.map((tok) => tok.name)).toEqual(
+      expect.arrayContaining([
+        ...['results:read', 'sets:manage', 'invites:manage', 'bank:read'].flatMap((scope) => [`personal ${scope}`, `org A ${scope}`]),
+        'expired',
+        'revoked',
+      ]),
+    );
   });
 });
+

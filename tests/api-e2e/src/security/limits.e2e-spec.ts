@@ -48,6 +48,8 @@ const LIST_BOUNDS: Record<string, string> = {
   'GET /api/orgs/{orgId}/questions/{id}': 'bounded: one question',
   'GET /api/drills/settings': 'bounded: one settings record (its learning steps)',
   'GET /api/orgs/{orgId}/sets/{setId}/export': 'bounded: one version',
+  'GET /api/me/tokens': 'capped: the newest 200 tokens',
+  'GET /api/orgs/{orgId}/tokens': 'capped: the newest 200 tokens',
 };
 
 function holdsList(schema: JsonSchema | undefined, schemas: Record<string, JsonSchema>, depth = 0): boolean {

@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { loadConfig } from '@goprep/api/testing';
 import request from 'supertest';
 import { Browser, createTestApp, type TestApp } from '../support/test-app';
+import type { TokenScope } from './authz-matrix';
 
 export const PASSWORD = 'a long enough secret';
 
@@ -46,10 +47,15 @@ export interface Operation {
   body?: JsonSchema;
   /** Not under /api (Prometheus scrape endpoint). */
   outsideApi: boolean;
+  /** The operation's security requirements, as the document states them. */
+  security: Array<Record<string, string[]>>;
 }
 
 interface OpenApiDocument {
-  paths: Record<string, Record<string, { parameters?: OpenApiParameter[]; requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>>;
+  paths: Record<
+    string,
+    Record<string, { parameters?: OpenApiParameter[]; requestBody?: { content?: Record<string, { schema?: JsonSchema }> }; security?: Array<Record<string, string[]>> }>
+  >;
   components?: { schemas?: Record<string, JsonSchema> };
 }
 
@@ -91,6 +97,7 @@ export function operations(doc: OpenApiDocument = loadOpenApi()): Operation[] {
         queryParams: params.filter((p) => p.in === 'query'),
         body: resolve(op.requestBody?.content?.['application/json']?.schema, doc),
         outsideApi: !path.startsWith('/api/'),
+        security: op.security ?? [],
       });
     }
   }
@@ -160,9 +167,24 @@ export interface WorldIds {
 /** A bank code task whose visible tests any user may run. */
 export const JUDGE_TASK = 'gl-fanout-early-return-task';
 
+/** An API token the matrix calls every operation with. */
+export interface TokenActor {
+  name: string;
+  secret: string;
+  /** The user whose column the token's answers follow once it holds the scope. */
+  actsAs: Role;
+  scopes: readonly TokenScope[];
+  /** Expired or revoked: refused (401) everywhere a session would be needed. */
+  dead?: boolean;
+}
+
+export const TOKEN_SCOPES = ['results:read', 'sets:manage', 'invites:manage', 'bank:read'] as const satisfies readonly TokenScope[];
+
 export interface World {
   t: TestApp;
   actors: Record<Role, Actor>;
+  /** The API tokens of the matrix (empty when the API has no token routes). */
+  tokens: TokenActor[];
   ids: WorldIds;
   close(): Promise<void>;
 }
@@ -237,7 +259,9 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
   }
   Object.assign(ids, await webhooks(t, orgA));
   if (operations().some((op) => op.key === 'POST /api/candidate/session')) Object.assign(ids, await hiring(actors, ids));
-  return { t, actors, ids, close: () => t.close() };
+  const tokens: TokenActor[] = [];
+  if (operations().some((op) => op.key === 'POST /api/me/tokens')) Object.assign(ids, await apiTokens(t, actors, ids, tokens));
+  return { t, actors, tokens, ids, close: () => t.close() };
 }
 
 /** The draft of org A's assessment: one pinned question and a pool, keys shown after submission. */
@@ -318,4 +342,35 @@ async function webhooks(t: TestApp, orgA: string): Promise<Partial<WorldIds>> {
     [webhookA],
   );
   return { webhookA, webhookDoomed, webhookDelivery: delivery[0]!.id };
+}
+
+/**
+ * The matrix's API tokens: for every scope, one personal token of managerA and one token of org A
+ * holding only that scope; a token of org B and a learner's personal token; an expired and a
+ * revoked one holding every scope. Plus a token of the learner and one of org A for the
+ * token-management entries to revoke.
+ */
+async function apiTokens(t: TestApp, actors: Record<Role, Actor>, ids: WorldIds, out: TokenActor[]): Promise<Partial<WorldIds>> {
+  const create = async (role: Role, path: string, name: string, scopes: readonly TokenScope[]) =>
+    (await ok(actors[role].browser.post(path, { name, scopes }), `token ${name}`)) as { id: string; token: string };
+  const orgA = `/api/orgs/${ids.orgA}/tokens`;
+  for (const scope of TOKEN_SCOPES) {
+    out.push({ name: `personal ${scope}`, secret: (await create('managerA', '/api/me/tokens', `personal ${scope}`, [scope])).token, actsAs: 'managerA', scopes: [scope] });
+    out.push({ name: `org A ${scope}`, secret: (await create('managerA', orgA, `org A ${scope}`, [scope])).token, actsAs: 'managerA', scopes: [scope] });
+  }
+  const orgB = await create('managerB', `/api/orgs/${ids.orgB}/tokens`, 'org B all', TOKEN_SCOPES);
+  out.push({ name: 'org B, every scope', secret: orgB.token, actsAs: 'managerB', scopes: TOKEN_SCOPES });
+  const learner = await create('learner', '/api/me/tokens', 'learner bank', ['bank:read']);
+  out.push({ name: 'learner bank:read', secret: learner.token, actsAs: 'learner', scopes: ['bank:read'] });
+  const expired = await create('managerA', '/api/me/tokens', 'expired', TOKEN_SCOPES);
+  await t.sql(`UPDATE api_tokens SET created_at = now() - interval '2 days', expires_at = now() - interval '1 day' WHERE id = $1`, [expired.id]);
+  out.push({ name: 'expired', secret: expired.token, actsAs: 'managerA', scopes: TOKEN_SCOPES, dead: true });
+  const revoked = await create('managerA', orgA, 'revoked', TOKEN_SCOPES);
+  const del = await actors.managerA.send('delete', `${orgA}/${revoked.id}`);
+  if (del.status !== 204) throw new Error(`revoke: ${del.status} ${JSON.stringify(del.body)}`);
+  out.push({ name: 'revoked', secret: revoked.token, actsAs: 'managerA', scopes: TOKEN_SCOPES, dead: true });
+  return {
+    learnerToken: (await create('learner', '/api/me/tokens', 'to revoke', ['bank:read'])).id,
+    orgTokenA: (await create('managerA', orgA, 'to revoke', ['bank:read'])).id,
+  };
 }

@@ -22,6 +22,9 @@ function same(a: string, b: string): boolean {
  */
 export function csrfMiddleware(secureCookies: boolean) {
   return (req: Request, res: Response, next: NextFunction): void => {
+    // A bearer request is authenticated by its token alone (the session guard never reads the
+    // cookie then), and a cross-site page cannot set an Authorization header: nothing to forge.
+    if (/^bearer(\s|$)/i.test(req.header('authorization') ?? '')) return next();
     const cookies = (req.cookies ?? {}) as Record<string, string | undefined>;
     let token = cookies[CSRF_COOKIE];
     if (!token) {

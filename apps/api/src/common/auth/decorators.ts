@@ -12,6 +12,21 @@ export interface AuthUser {
   sessionId: string;
   /** The language questions are delivered in (`follow-ui`: the interface language the request names). */
   contentLanguage: 'en' | 'zh-CN' | 'follow-ui';
+  /** Set when the request authenticated with an API token (`Authorization: Bearer gp_...`) instead of a session. */
+  apiToken?: ApiTokenPrincipal;
+}
+
+/** What an API token may do; each operation a token may call declares one with @TokenScope. */
+export const TOKEN_SCOPES = ['results:read', 'sets:manage', 'invites:manage', 'bank:read'] as const;
+export type TokenScopeName = (typeof TOKEN_SCOPES)[number];
+/** Scopes that act on an organization's data: personal tokens of managers and admins, and organization tokens. */
+export const ORG_TOKEN_SCOPES: readonly TokenScopeName[] = ['results:read', 'sets:manage', 'invites:manage'];
+
+export interface ApiTokenPrincipal {
+  id: string;
+  kind: 'personal' | 'organization';
+  organizationId: string | null;
+  scopes: TokenScopeName[];
 }
 
 export type AuthedRequest = Request & { user?: AuthUser; id?: string };
@@ -37,6 +52,13 @@ export const RoomAccess = () => applyDecorators(Public(), SetMetadata(AUTH_SCHEM
 export const ROLES = 'goprep:roles';
 /** The route needs one of these user roles. */
 export const Roles = (...roles: UserRole[]) => SetMetadata(ROLES, roles);
+
+export const TOKEN_SCOPE = 'goprep:token-scope';
+/**
+ * An API token holding this scope may call the route. A route without it refuses tokens (sessions
+ * only): token management, password and session routes above all.
+ */
+export const TokenScope = (scope: TokenScopeName) => SetMetadata(TOKEN_SCOPE, scope);
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => {
   const user = ctx.switchToHttp().getRequest<AuthedRequest>().user;

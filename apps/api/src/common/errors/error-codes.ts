@@ -71,6 +71,15 @@ export enum ErrorCode {
   WEBHOOK_URL_INVALID = 'WEBHOOK_URL_INVALID',
   /** A webhook URL that resolves to a loopback, private or otherwise internal address (SSRF). */
   WEBHOOK_TARGET_FORBIDDEN = 'WEBHOOK_TARGET_FORBIDDEN',
+  /** A bearer token that is not a live API token: unknown, malformed, expired or revoked. */
+  API_TOKEN_INVALID = 'API_TOKEN_INVALID',
+  /** The operation does not accept API tokens (it declares no token scope): use a session. */
+  API_TOKEN_NOT_ALLOWED = 'API_TOKEN_NOT_ALLOWED',
+  /** The token lacks the scope the operation declares. */
+  API_TOKEN_SCOPE_MISSING = 'API_TOKEN_SCOPE_MISSING',
+  /** A scope the token's owner may not grant (organization scopes on a learner's personal token). */
+  API_TOKEN_SCOPE_NOT_ALLOWED = 'API_TOKEN_SCOPE_NOT_ALLOWED',
+  API_TOKEN_NOT_FOUND = 'API_TOKEN_NOT_FOUND',
   MALFORMED_REQUEST = 'MALFORMED_REQUEST',
   HEADERS_TOO_LARGE = 'HEADERS_TOO_LARGE',
   REQUEST_TIMEOUT = 'REQUEST_TIMEOUT',
@@ -200,6 +209,14 @@ export function statusFor(code: ErrorCode): HttpStatus {
       return HttpStatus.CONFLICT;
     case ErrorCode.MALFORMED_REQUEST:
       return HttpStatus.BAD_REQUEST;
+    case ErrorCode.API_TOKEN_INVALID:
+      return HttpStatus.UNAUTHORIZED;
+    case ErrorCode.API_TOKEN_NOT_ALLOWED:
+    case ErrorCode.API_TOKEN_SCOPE_MISSING:
+    case ErrorCode.API_TOKEN_SCOPE_NOT_ALLOWED:
+      return HttpStatus.FORBIDDEN;
+    case ErrorCode.API_TOKEN_NOT_FOUND:
+      return HttpStatus.NOT_FOUND;
     case ErrorCode.HEADERS_TOO_LARGE:
       return 431 as HttpStatus;
     case ErrorCode.REQUEST_TIMEOUT:

@@ -3,7 +3,7 @@ import { ModulesContainer } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
-import { AUTH_SCHEME, IS_PUBLIC, ROLES, type AuthScheme, type UserRole } from '../auth/decorators';
+import { AUTH_SCHEME, IS_PUBLIC, ROLES, TOKEN_SCOPE, type AuthScheme, type TokenScopeName, type UserRole } from '../auth/decorators';
 import { ErrorCode, statusFor } from '../errors/error-codes';
 import { SCHEMA_RULES } from './api-schema-rules';
 
@@ -14,7 +14,7 @@ type SchemaObject = Exclude<SchemaOrRef, ReferenceObject>;
 type ResponseObject = Exclude<OperationObject['responses'][string], ReferenceObject>;
 
 /** Security scheme names in `components.securitySchemes`. */
-export const SECURITY = { session: 'session', candidate: 'candidate', metrics: 'metricsToken', csrf: 'csrf', csrfCookie: 'csrfCookie', room: 'roomToken' } as const;
+export const SECURITY = { session: 'session', candidate: 'candidate', metrics: 'metricsToken', apiToken: 'apiToken', csrf: 'csrf', csrfCookie: 'csrfCookie', room: 'roomToken' } as const;
 const ERROR_BODY = 'ErrorBodyDto';
 const UNSAFE = new Set(['post', 'put', 'patch', 'delete']);
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
@@ -22,6 +22,8 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as 
 interface RouteAccess {
   auth: AuthScheme | 'public';
   roles?: UserRole[];
+  /** The scope an API token needs to call the operation; undefined: sessions only. */
+  tokenScope?: TokenScopeName;
 }
 
 /**
@@ -44,6 +46,7 @@ function routeAccess(app: INestApplication): Map<string, RouteAccess> {
         out.set(`${cls.name.replace(/Controller$/, '')}_${name}`, {
           auth: scheme ?? (isPublic ? 'public' : 'session'),
           roles: read<UserRole[]>(ROLES),
+          tokenScope: read<TokenScopeName>(TOKEN_SCOPE),
         });
       }
     }
@@ -57,7 +60,10 @@ function derivedCodes(method: string, path: string, op: OperationObject, access:
   const params = (op.parameters ?? []) as Array<{ in?: string }>;
   if (op.requestBody || params.length > 0) codes.push(ErrorCode.VALIDATION_FAILED);
   if (op.requestBody) codes.push(ErrorCode.BAD_JSON, ErrorCode.PAYLOAD_TOO_LARGE);
-  if (access.auth === 'session') codes.push(ErrorCode.UNAUTHENTICATED);
+  if (access.auth === 'session') {
+    // Any of them may be called with a bearer token: a dead one is refused, so is one without the scope.
+    codes.push(ErrorCode.UNAUTHENTICATED, ErrorCode.API_TOKEN_INVALID, access.tokenScope ? ErrorCode.API_TOKEN_SCOPE_MISSING : ErrorCode.API_TOKEN_NOT_ALLOWED);
+  }
   if (access.auth === 'candidate') codes.push(ErrorCode.CANDIDATE_SESSION_MISSING);
   if (access.auth === 'room') codes.push(ErrorCode.UNAUTHENTICATED);
   if (access.auth === 'metrics') codes.push(ErrorCode.UNAUTHENTICATED, ErrorCode.NOT_FOUND);
@@ -102,7 +108,9 @@ function security(method: string, path: string, access: RouteAccess): Array<Reco
   if (access.auth === 'public') return Object.keys(csrf).length > 0 ? [csrf] : [];
   // A room member: a user's session (CSRF on writes), or a guest's member token header alone.
   if (access.auth === 'room') return [{ [SECURITY.session]: [], ...csrf }, { [SECURITY.room]: [] }];
-  return [{ [SECURITY[access.auth]]: [], ...csrf }];
+  const cookie = { [SECURITY[access.auth]]: [], ...csrf };
+  // A bearer request needs no CSRF token; the requirement names the scope the token must hold.
+  return access.tokenScope ? [cookie, { [SECURITY.apiToken]: [access.tokenScope] }] : [cookie];
 }
 
 type Storage = { validationMetadatas: Map<unknown, ValidationMetadata[]> };
@@ -231,6 +239,13 @@ export function completeOpenApiDocument(app: INestApplication, doc: OpenAPIObjec
     [SECURITY.session]: { type: 'apiKey', in: 'cookie', name: 'goprep_session', description: 'The session cookie set by login or register' },
     [SECURITY.candidate]: { type: 'apiKey', in: 'cookie', name: 'goprep_candidate', description: 'The candidate cookie set by POST /api/candidate/session' },
     [SECURITY.metrics]: { type: 'http', scheme: 'bearer', description: 'METRICS_TOKEN; /metrics answers 404 when it is unset' },
+    [SECURITY.apiToken]: {
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'gp_<43 base64url characters>',
+      description:
+        'A personal or organization API token (Authorization: Bearer gp_...). Only operations whose security lists this scheme accept one, and only with the scope listed; others answer 403 API_TOKEN_NOT_ALLOWED. Bearer requests need no CSRF token.',
+    },
     [SECURITY.csrf]: {
       type: 'apiKey',
       in: 'header',

@@ -65,7 +65,8 @@ export class AccountsRepository {
   }
 
   findByEmail(email: string): Promise<UserEntity | null> {
-    return this.users.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getOne();
+    // Bots (the users behind organization API tokens) never log in or reset a password.
+    return this.users.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).andWhere('NOT u.bot').getOne();
   }
 
   findById(id: string): Promise<UserEntity | null> {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../../common/auth/decorators';
+import { CurrentUser, Roles, TokenScope } from '../../common/auth/decorators';
 import type { AuthUser } from '../../common/auth/decorators';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
 import { pageOf, PagedQuery, sendPage, totalHeaderDoc } from '../../common/http/paging';
@@ -17,6 +17,7 @@ class InvitesQueryDto extends PagedQuery(INVITES_PAGE.default, INVITES_PAGE.max)
 @Roles('manager', 'admin')
 @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'FORBIDDEN for learners' })
 @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, INVITE_NOT_FOUND' })
+@TokenScope('invites:manage')
 @Controller('orgs/:orgId')
 export class InvitesController {
   constructor(private readonly invites: InvitesService) {}

@@ -9,7 +9,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser } from '../../common/auth/decorators';
+import { CurrentUser, TokenScope } from '../../common/auth/decorators';
 import type { AuthUser } from '../../common/auth/decorators';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
 import { pageOf, PagedQuery, sendPage, totalHeaderDoc } from '../../common/http/paging';
@@ -27,6 +27,7 @@ export class OrgQuestionsController {
   constructor(private readonly questions: OrgQuestionsService) {}
 
   @Get()
+  @TokenScope('bank:read')
   @ApiOperation({ summary: "The organization's private questions (current versions, not retired)" })
   @ApiOkResponse({ type: [OrgQuestionSummaryDto], headers: totalHeaderDoc })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: `VALIDATION_FAILED (limit above ${ORG_QUESTIONS_PAGE.max})` })
@@ -52,6 +53,7 @@ export class OrgQuestionsController {
   }
 
   @Get(':id')
+  @TokenScope('bank:read')
   @ApiOperation({ summary: 'One private question with key, explanation and editable source (members only)' })
   @ApiOkResponse({ type: OrgQuestionDto })
   get(@CurrentUser() user: AuthUser, @Param('orgId', uuidPipe) orgId: string, @Param('id') id: string): Promise<OrgQuestionDto> {

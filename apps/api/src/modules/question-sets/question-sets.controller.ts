@@ -12,7 +12,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, Roles } from '../../common/auth/decorators';
+import { CurrentUser, Roles, TokenScope } from '../../common/auth/decorators';
 import type { AuthUser } from '../../common/auth/decorators';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
 import { pageOf, sendPage, totalHeaderDoc } from '../../common/http/paging';
@@ -38,6 +38,7 @@ import { SetPublishingService } from './set-publishing.service';
 @ApiTags('question-sets')
 @Roles('manager', 'admin')
 @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'FORBIDDEN for learners' })
+@TokenScope('sets:manage')
 @Controller()
 export class SetTemplatesController {
   constructor(private readonly sets: QuestionSetsService) {}
@@ -54,6 +55,7 @@ export class SetTemplatesController {
 @Roles('manager', 'admin')
 @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'FORBIDDEN for learners' })
 @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND' })
+@TokenScope('sets:manage')
 @Controller('orgs/:orgId/sets')
 export class QuestionSetsController {
   constructor(

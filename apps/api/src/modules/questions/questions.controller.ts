@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../common/auth/decorators';
+import { Roles, TokenScope } from '../../common/auth/decorators';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
 import { RequestedContentLocale, type ContentLocale } from '../../common/i18n/content-locale';
 import {
@@ -21,6 +21,7 @@ export class QuestionsController {
   constructor(private readonly questions: QuestionsService) {}
 
   @Get('topics')
+  @TokenScope('bank:read')
   @ApiOperation({ summary: 'Topics with their question counts' })
   @ApiOkResponse({ type: [TopicDto] })
   topics(): Promise<TopicDto[]> {
@@ -28,6 +29,7 @@ export class QuestionsController {
   }
 
   @Get('questions')
+  @TokenScope('bank:read')
   @ApiOperation({ summary: "Search the bank (delivery view: no keys); titles in the reader's content language or `locale`" })
   @ApiOkResponse({ type: QuestionPageDto })
   list(@Query() query: ListQuestionsQueryDto, @RequestedContentLocale() reader: ContentLocale): Promise<QuestionPageDto> {
@@ -35,6 +37,7 @@ export class QuestionsController {
   }
 
   @Get('questions/:id')
+  @TokenScope('bank:read')
   @ApiOperation({ summary: "One question as a learner sees it, in their content language (no key, no explanation)" })
   @ApiOkResponse({ type: LocalizedQuestionDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'QUESTION_NOT_FOUND' })
@@ -53,6 +56,7 @@ export class QuestionsController {
   }
 
   @Get('questions/:id/preview')
+  @TokenScope('bank:read')
   @Roles('manager', 'admin')
   @ApiOperation({ summary: "One question with key and explanation (managers and admins), in `locale` or the reader's content language" })
   @ApiOkResponse({ type: LocalizedQuestionPreviewDto })

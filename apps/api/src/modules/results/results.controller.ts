@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, Param, Put, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../../common/auth/decorators';
+import { CurrentUser, Roles, TokenScope } from '../../common/auth/decorators';
 import type { AuthUser } from '../../common/auth/decorators';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
 import { pageOf } from '../../common/http/paging';
@@ -32,6 +32,7 @@ export class ResultsController {
   ) {}
 
   @Get('sets/:setId/results')
+  @TokenScope('results:read')
   @ApiOperation({ summary: 'Candidates of a set with status, score, time and per-topic breakdown; ranked, sortable, filterable' })
   @ApiOkResponse({ type: SetResultsPageDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: `VALIDATION_FAILED (limit above ${RESULTS_PAGE.max})` })
@@ -48,6 +49,7 @@ export class ResultsController {
   }
 
   @Get('sets/:setId/results.csv')
+  @TokenScope('results:read')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="results.csv"')
   @ApiProduces('text/csv')
@@ -63,6 +65,7 @@ export class ResultsController {
   }
 
   @Get('sets/:setId/versions/:version/statistics')
+  @TokenScope('results:read')
   @ApiOperation({ summary: "Item analysis of a published version (Moodle's facility, discrimination, CIC...), over fully graded submitted attempts" })
   @ApiOkResponse({ type: SetVersionStatisticsDto })
   statistics(
@@ -75,6 +78,7 @@ export class ResultsController {
   }
 
   @Get('results/compare')
+  @TokenScope('results:read')
   @ApiOperation({ summary: 'Candidates side by side: totals, topics, and each question' })
   @ApiOkResponse({ type: CompareResultsDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'VALIDATION_FAILED' })
@@ -83,6 +87,7 @@ export class ResultsController {
   }
 
   @Get('results/:attemptId')
+  @TokenScope('results:read')
   @ApiOperation({ summary: "A candidate's full report: every answer with key and correctness, time per item, integrity signals (not proof)" })
   @ApiOkResponse({ type: CandidateReportDto })
   report(@CurrentUser() user: AuthUser, @Param('orgId', uuidPipe) orgId: string, @Param('attemptId', uuidPipe) attemptId: string): Promise<CandidateReportDto> {

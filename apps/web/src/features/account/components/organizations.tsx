@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -47,6 +48,9 @@ export function Organizations() {
                 <Button variant="ghost" size="sm" aria-expanded={openSso === org.id} onClick={() => setOpenSso(openSso === org.id ? null : org.id)}>
                   {t('sso.settings.open')}
                 </Button>
+                <Link className="btn btn--ghost btn--sm" to={`/hiring/orgs/${org.id}/settings`}>
+                  {t('account.orgs.settings')}
+                </Link>
               </div>
               {openInvite === org.id ? <InviteForm orgId={org.id} orgName={org.name} /> : null}
               {openSso === org.id ? <SsoSettingsForm orgId={org.id} orgName={org.name} /> : null}
