@@ -1589,7 +1589,9 @@ export interface components {
         | 'code-lines'
         | 'essay'
         | 'flashcard'
-        | 'code-task';
+        | 'code-task'
+        | 'matching'
+        | 'ordering';
       difficulty: number;
       tags: string[];
       hasCode: boolean;
@@ -1630,14 +1632,19 @@ export interface components {
         | 'code-lines'
         | 'essay'
         | 'flashcard'
-        | 'code-task';
+        | 'code-task'
+        | 'matching'
+        | 'ordering';
       difficulty: number;
       tags: string[];
       goVersion: string;
       expectedSeconds: number;
       prompt: string;
       code?: string;
+      /** @description Ordering: the items, shuffled. Matching: the right-hand choices, shuffled */
       options?: components['schemas']['DeliveryOptionDto'][];
+      /** @description Matching: the left-hand items */
+      matchItems?: components['schemas']['DeliveryOptionDto'][];
       unit?: string;
       references: string[];
       /**
@@ -1721,14 +1728,19 @@ export interface components {
         | 'code-lines'
         | 'essay'
         | 'flashcard'
-        | 'code-task';
+        | 'code-task'
+        | 'matching'
+        | 'ordering';
       difficulty: number;
       tags: string[];
       goVersion: string;
       expectedSeconds: number;
       prompt: string;
       code?: string;
+      /** @description Ordering: the items, shuffled. Matching: the right-hand choices, shuffled */
       options?: components['schemas']['PreviewOptionDto'][];
+      /** @description Matching: the left-hand items */
+      matchItems?: components['schemas']['DeliveryOptionDto'][];
       unit?: string;
       references: string[];
       /** @description The answer key, by type */
@@ -1910,8 +1922,10 @@ export interface components {
       prompt: string;
       code?: string;
       unit?: string;
-      /** @description In the order to show them */
+      /** @description In the order to show them. Ordering: the items, shuffled. Matching: the right-hand choices, shuffled */
       options?: components['schemas']['DeliveryOptionDto'][];
+      /** @description Matching: the left-hand items, each to be paired with one of `options` */
+      matchItems?: components['schemas']['DeliveryOptionDto'][];
       expectedSeconds: number;
       /** @description code-task: starter files and visible tests */
       task?: components['schemas']['DeliveredCodeTaskDto'];
@@ -2071,6 +2085,8 @@ export interface components {
       code?: string;
       unit?: string;
       options?: components['schemas']['ReviewOptionDto'][];
+      /** @description Matching: the left-hand items */
+      matchItems?: components['schemas']['DeliveryOptionDto'][];
       /** @description The learner's answer */
       response: {
         [key: string]: unknown;
@@ -2115,7 +2131,9 @@ export interface components {
         | 'code-lines'
         | 'essay'
         | 'flashcard'
-        | 'code-task';
+        | 'code-task'
+        | 'matching'
+        | 'ordering';
       difficulty: number;
       tags: string[];
       hasCode: boolean;
@@ -2166,7 +2184,9 @@ export interface components {
         | 'code-lines'
         | 'essay'
         | 'flashcard'
-        | 'code-task';
+        | 'code-task'
+        | 'matching'
+        | 'ordering';
       difficulty: number;
       /** @description kebab-case, at least one */
       tags: string[];
@@ -2223,14 +2243,19 @@ export interface components {
         | 'code-lines'
         | 'essay'
         | 'flashcard'
-        | 'code-task';
+        | 'code-task'
+        | 'matching'
+        | 'ordering';
       difficulty: number;
       tags: string[];
       goVersion: string;
       expectedSeconds: number;
       prompt: string;
       code?: string;
+      /** @description Ordering: the items, shuffled. Matching: the right-hand choices, shuffled */
       options?: components['schemas']['PreviewOptionDto'][];
+      /** @description Matching: the left-hand items */
+      matchItems?: components['schemas']['DeliveryOptionDto'][];
       unit?: string;
       references: string[];
       /** @description The answer key, by type */
@@ -2437,8 +2462,10 @@ export interface components {
       prompt: string;
       code?: string;
       unit?: string;
-      /** @description In the order to show them */
+      /** @description In the order to show them. Ordering: the items, shuffled. Matching: the right-hand choices, shuffled */
       options?: components['schemas']['DeliveryOptionDto'][];
+      /** @description Matching: the left-hand items, each to be paired with one of `options` */
+      matchItems?: components['schemas']['DeliveryOptionDto'][];
       expectedSeconds: number;
       /** @description code-task: starter files and visible tests */
       task?: components['schemas']['DeliveredCodeTaskDto'];
@@ -3367,6 +3394,8 @@ export interface components {
       code?: string;
       unit?: string;
       options?: components['schemas']['ReviewOptionDto'][];
+      /** @description Matching: the left-hand items */
+      matchItems?: components['schemas']['DeliveryOptionDto'][];
       /** @description The learner's answer */
       response: {
         [key: string]: unknown;
@@ -4298,7 +4327,9 @@ export interface operations {
           | 'code-lines'
           | 'essay'
           | 'flashcard'
-          | 'code-task';
+          | 'code-task'
+          | 'matching'
+          | 'ordering';
         difficulty?: number;
         tag?: string;
         /** @description Full-text search over title, prompt and tags */
