@@ -20,7 +20,7 @@ interface VersionRow {
   question_id: string;
   answer_key: AnswerKey;
   explanation: string;
-  options: Array<{ text: string; feedback?: string }> | null;
+  options: Array<{ id: string; text: string; feedback?: string }> | null;
   verify: unknown;
   prompt: string;
   code: string | null;
@@ -49,7 +49,8 @@ let shown = '';
 function secretsOf(rows: VersionRow[]): string[] {
   const out = new Set<string>();
   for (const r of rows) {
-    const shownHere = [r.prompt, r.code ?? '', ...(r.options ?? []).map((o) => o.text)].join('\n');
+    // Option ids are delivered too (ordering items and matching sides are named by them; the key is their order or pairing).
+    const shownHere = [r.prompt, r.code ?? '', ...(r.options ?? []).flatMap((o) => [o.text, o.id])].join('\n');
     const candidates = [
       r.explanation.trim().slice(0, 80),
       ...strings(r.answer_key).map((s) => s.trim()),
