@@ -91,6 +91,7 @@ export class ApiSession {
 export interface ItemView {
   type: string;
   options?: Array<{ id: string }>;
+  matchItems?: Array<{ id: string }>;
 }
 
 /** A valid response of the item's type that carries `k` where the type allows it (right or wrong does not matter). */
@@ -107,6 +108,13 @@ export function responseFor(item: ItemView, k: number): Record<string, unknown> 
       return { value: k };
     case 'code-lines':
       return { lines: [1 + (k % 5)] };
+    case 'ordering': {
+      const ids = (item.options ?? []).map((o) => o.id);
+      const at = k % Math.max(1, ids.length);
+      return { order: [...ids.slice(at), ...ids.slice(0, at)] };
+    }
+    case 'matching':
+      return { pairs: Object.fromEntries((item.matchItems ?? []).map((left, i) => [left.id, option(k + i)])) };
     default:
       return { text: `answer ${k}` };
   }

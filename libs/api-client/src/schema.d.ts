@@ -2084,7 +2084,9 @@ export interface components {
         | 'code-lines'
         | 'essay'
         | 'flashcard'
-        | 'code-task';
+        | 'code-task'
+        | 'matching'
+        | 'ordering';
       difficulty: number;
       tags: string[];
       hasCode: boolean;
@@ -2125,14 +2127,19 @@ export interface components {
         | 'code-lines'
         | 'essay'
         | 'flashcard'
-        | 'code-task';
+        | 'code-task'
+        | 'matching'
+        | 'ordering';
       difficulty: number;
       tags: string[];
       goVersion: string;
       expectedSeconds: number;
       prompt: string;
       code?: string;
+      /** @description Ordering: the items, shuffled. Matching: the right-hand choices, shuffled */
       options?: components['schemas']['DeliveryOptionDto'][];
+      /** @description Matching: the left-hand items */
+      matchItems?: components['schemas']['DeliveryOptionDto'][];
       unit?: string;
       references: string[];
       /**
@@ -2216,14 +2223,19 @@ export interface components {
         | 'code-lines'
         | 'essay'
         | 'flashcard'
-        | 'code-task';
+        | 'code-task'
+        | 'matching'
+        | 'ordering';
       difficulty: number;
       tags: string[];
       goVersion: string;
       expectedSeconds: number;
       prompt: string;
       code?: string;
+      /** @description Ordering: the items, shuffled. Matching: the right-hand choices, shuffled */
       options?: components['schemas']['PreviewOptionDto'][];
+      /** @description Matching: the left-hand items */
+      matchItems?: components['schemas']['DeliveryOptionDto'][];
       unit?: string;
       references: string[];
       /** @description The answer key, by type */
@@ -2405,8 +2417,10 @@ export interface components {
       prompt: string;
       code?: string;
       unit?: string;
-      /** @description In the order to show them */
+      /** @description In the order to show them. Ordering: the items, shuffled. Matching: the right-hand choices, shuffled */
       options?: components['schemas']['DeliveryOptionDto'][];
+      /** @description Matching: the left-hand items, each to be paired with one of `options` */
+      matchItems?: components['schemas']['DeliveryOptionDto'][];
       expectedSeconds: number;
       /** @description code-task: starter files and visible tests */
       task?: components['schemas']['DeliveredCodeTaskDto'];
@@ -2566,6 +2580,8 @@ export interface components {
       code?: string;
       unit?: string;
       options?: components['schemas']['ReviewOptionDto'][];
+      /** @description Matching: the left-hand items */
+      matchItems?: components['schemas']['DeliveryOptionDto'][];
       /** @description The learner's answer */
       response: {
         [key: string]: unknown;
@@ -2610,7 +2626,9 @@ export interface components {
         | 'code-lines'
         | 'essay'
         | 'flashcard'
-        | 'code-task';
+        | 'code-task'
+        | 'matching'
+        | 'ordering';
       difficulty: number;
       tags: string[];
       hasCode: boolean;
@@ -2661,7 +2679,9 @@ export interface components {
         | 'code-lines'
         | 'essay'
         | 'flashcard'
-        | 'code-task';
+        | 'code-task'
+        | 'matching'
+        | 'ordering';
       difficulty: number;
       /** @description kebab-case, at least one */
       tags: string[];
@@ -2718,14 +2738,19 @@ export interface components {
         | 'code-lines'
         | 'essay'
         | 'flashcard'
-        | 'code-task';
+        | 'code-task'
+        | 'matching'
+        | 'ordering';
       difficulty: number;
       tags: string[];
       goVersion: string;
       expectedSeconds: number;
       prompt: string;
       code?: string;
+      /** @description Ordering: the items, shuffled. Matching: the right-hand choices, shuffled */
       options?: components['schemas']['PreviewOptionDto'][];
+      /** @description Matching: the left-hand items */
+      matchItems?: components['schemas']['DeliveryOptionDto'][];
       unit?: string;
       references: string[];
       /** @description The answer key, by type */
@@ -2932,8 +2957,10 @@ export interface components {
       prompt: string;
       code?: string;
       unit?: string;
-      /** @description In the order to show them */
+      /** @description In the order to show them. Ordering: the items, shuffled. Matching: the right-hand choices, shuffled */
       options?: components['schemas']['DeliveryOptionDto'][];
+      /** @description Matching: the left-hand items, each to be paired with one of `options` */
+      matchItems?: components['schemas']['DeliveryOptionDto'][];
       expectedSeconds: number;
       /** @description code-task: starter files and visible tests */
       task?: components['schemas']['DeliveredCodeTaskDto'];
@@ -3862,6 +3889,8 @@ export interface components {
       code?: string;
       unit?: string;
       options?: components['schemas']['ReviewOptionDto'][];
+      /** @description Matching: the left-hand items */
+      matchItems?: components['schemas']['DeliveryOptionDto'][];
       /** @description The learner's answer */
       response: {
         [key: string]: unknown;
@@ -5223,7 +5252,9 @@ export interface operations {
           | 'code-lines'
           | 'essay'
           | 'flashcard'
-          | 'code-task';
+          | 'code-task'
+          | 'matching'
+          | 'ordering';
         difficulty?: number;
         tag?: string;
         /** @description Full-text search over title, prompt and tags */

@@ -31,5 +31,7 @@ export const QUESTION_TYPES = [
   'essay',
   'flashcard',
   'code-task',
+  'matching',
+  'ordering',
 ] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];

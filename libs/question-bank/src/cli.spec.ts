@@ -15,7 +15,7 @@ describe('bank CLI', () => {
   it('should end lint with "N files, 0 problems" and exit 0 on a clean bank', async () => {
     const io = capture();
     expect(await main(['lint', '--bank', join(fixtures, 'valid-bank')], io)).toBe(0);
-    expect(io.stdout).toEqual(['15 files, 0 problems']);
+    expect(io.stdout).toEqual(['17 files, 0 problems']);
   });
 
   it('should print file:line messages and exit 1 when lint finds problems', async () => {
@@ -30,8 +30,8 @@ describe('bank CLI', () => {
     expect(await main(['stats', '--json', '--bank', join(fixtures, 'valid-bank')], io)).toBe(0);
     const stats = JSON.parse(io.stdout.join('\n')) as Record<string, unknown>;
     expect(Object.keys(stats)).toEqual(['questions', 'byTopic', 'byType', 'byDifficulty', 'codeQuestions', 'verifiable', 'locales', 'stale']);
-    expect(stats['locales']).toEqual({ en: 10, 'zh-CN': 0 });
-    expect(stats['questions']).toBe(10);
+    expect(stats['locales']).toEqual({ en: 12, 'zh-CN': 0 });
+    expect(stats['questions']).toBe(12);
   });
 
   it('should end verify with the "N passed, N failed" line and exit 1 on a failure', async () => {
@@ -70,7 +70,7 @@ describe('bank CLI', () => {
       const io = capture();
       expect(await main(['schema', '--out', join(dir, 'question.schema.json')], io)).toBe(0);
       const schema = JSON.parse(readFileSync(join(dir, 'question.schema.json'), 'utf8')) as { oneOf: unknown[] };
-      expect(schema.oneOf).toHaveLength(10);
+      expect(schema.oneOf).toHaveLength(12);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -97,9 +97,9 @@ describe('bank CLI', () => {
       }
       const imported = capture();
       expect(await main(['import', '--format', 'json', join(dir, 'bank.json'), '--bank', target], imported)).toBe(0);
-      expect(imported.stdout[imported.stdout.length - 1]).toBe('imported 10 questions; run `npm run bank -- lint` next');
+      expect(imported.stdout[imported.stdout.length - 1]).toBe('imported 12 questions; run `npm run bank -- lint` next');
       const linted = capture();
-      expect({ code: await main(['lint', '--bank', target], linted), out: linted.stdout }).toEqual({ code: 0, out: ['14 files, 0 problems'] }); // the draft is not exported
+      expect({ code: await main(['lint', '--bank', target], linted), out: linted.stdout }).toEqual({ code: 0, out: ['16 files, 0 problems'] }); // the draft is not exported
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

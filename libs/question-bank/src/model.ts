@@ -13,6 +13,8 @@ export interface ChoiceOption {
   text: string;
   correct: boolean;
   feedback?: string;
+  /** Matching only: a left-hand item or a right-hand choice. */
+  side?: 'left' | 'right';
 }
 
 import type { AnswerKey } from '@goprep/domain';

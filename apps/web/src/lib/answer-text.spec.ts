@@ -46,3 +46,37 @@ describe('report answer text', () => {
     expect(keyText({ type: 'essay', response: null, key: { rubric: ['x'] } }, labels)).toBeNull();
   });
 });
+
+describe('answer text for ordering and matching', () => {
+  const labels = { yes: 'Yes', no: 'No', lines: (l: string) => `Lines ${l}` };
+  it('should number an ordering answer and key by item text', () => {
+    const item = {
+      type: 'ordering',
+      options: [
+        { id: 'b', text: 'second' },
+        { id: 'a', text: 'first' },
+      ],
+      response: { type: 'ordering', order: ['b', 'a'] },
+      key: { type: 'ordering', order: ['a', 'b'] },
+    };
+    expect(responseText(item, labels)).toBe('1. second\n2. first');
+    expect(keyText(item, labels)).toBe('1. first\n2. second');
+  });
+  it('should write matching pairs as left → right in the left items\' order, blanks left out', () => {
+    const item = {
+      type: 'matching',
+      matchItems: [
+        { id: 'x', text: 'close(ch)' },
+        { id: 'y', text: 'send' },
+      ],
+      options: [
+        { id: 'm2', text: 'receive completes' },
+        { id: 'm1', text: 'closed receive' },
+      ],
+      response: { type: 'matching', pairs: { y: 'm1', x: '' } },
+      key: { type: 'matching', pairs: [{ left: 'x', right: 'm1' }, { left: 'y', right: 'm2' }] },
+    };
+    expect(responseText(item, labels)).toBe('send → closed receive');
+    expect(keyText(item, labels)).toBe('close(ch) → closed receive\nsend → receive completes');
+  });
+});

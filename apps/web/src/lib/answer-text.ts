@@ -1,5 +1,13 @@
 type Option = { id: string; text: string; correct?: boolean };
-type Item = { type: string; options?: Option[] | undefined; unit?: string | undefined; response: Record<string, unknown> | null; key: Record<string, unknown> };
+type Item = {
+  type: string;
+  options?: Option[] | undefined;
+  /** Matching: the left-hand items (`options` are the right-hand choices). */
+  matchItems?: Option[] | undefined;
+  unit?: string | undefined;
+  response: Record<string, unknown> | null;
+  key: Record<string, unknown>;
+};
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
@@ -8,6 +16,21 @@ const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 function optionTexts(item: Item, ids: unknown[]): string[] {
   const byId = new Map((item.options ?? []).map((o, i) => [o.id, `${String.fromCharCode(65 + i)}. ${o.text}`]));
   return ids.map((id) => byId.get(str(id)) ?? str(id));
+}
+
+/** Text of an ordering item, a matching left item or a right-hand choice by id. */
+function textOf(item: Item, id: unknown): string {
+  const all = [...(item.matchItems ?? []), ...(item.options ?? [])];
+  return all.find((o) => o.id === str(id))?.text ?? str(id);
+}
+
+/** `1. first`, `2. second`, ... */
+const numbered = (item: Item, ids: unknown[]): string | null => (ids.length ? ids.map((id, i) => `${i + 1}. ${textOf(item, id)}`).join('\n') : null);
+
+/** `left → right` per pair, in the left items' order. */
+function pairLines(item: Item, pairs: Array<[unknown, unknown]>): string | null {
+  const lines = pairs.filter(([, right]) => str(right) !== '').map(([left, right]) => `${textOf(item, left)} → ${textOf(item, right)}`);
+  return lines.length ? lines.join('\n') : null;
 }
 
 /**
@@ -32,6 +55,13 @@ export function responseText(item: Item, labels: { yes: string; no: string; line
     case 'code-lines': {
       const lines = arr(r['lines']).map(str);
       return lines.length ? labels.lines(lines.join(', ')) : null;
+    }
+    case 'ordering':
+      return numbered(item, arr(r['order']));
+    case 'matching': {
+      const pairs = r['pairs'] && typeof r['pairs'] === 'object' ? (r['pairs'] as Record<string, unknown>) : {};
+      const order = (item.matchItems ?? []).map((o) => o.id);
+      return pairLines(item, order.filter((id) => id in pairs).map((id) => [id, pairs[id]]));
     }
     default:
       return str(r['text']) || null;
@@ -70,6 +100,13 @@ export function keyText(item: Item, labels: { yes: string; no: string; lines: (l
       return gradedAnswers(k, (rule) => str(rule['text'])) ?? (arr(k['accepted']).map(str).join(' · ') || null);
     case 'code-output':
       return str(arr(k['outputs'])[0]) || null;
+    case 'ordering':
+      return numbered(item, arr(k['order']));
+    case 'matching':
+      return pairLines(
+        item,
+        arr(k['pairs']).map((pair) => [(pair as Record<string, unknown>)['left'], (pair as Record<string, unknown>)['right']]),
+      );
     default:
       return null;
   }

@@ -105,7 +105,18 @@ const letter = (i: number): string => String.fromCharCode(65 + i);
 
 function optionsHtml(q: AnkiSourceQuestion): string {
   if (!q.options || q.options.length === 0) return '';
+  if (q.key.type === 'ordering' || q.key.type === 'matching') {
+    // The stored order of ordering items is the key: the front lists them alphabetically instead.
+    const sorted = [...q.options].sort((a, b) => a.text.localeCompare(b.text));
+    return `<ul class="gp-options">${sorted.map((o) => `<li>${markdownInlineHtml(o.text)}</li>`).join('')}</ul>`;
+  }
   return `<ol class="gp-options" type="A">${q.options.map((o) => `<li>${markdownInlineHtml(o.text)}</li>`).join('')}</ol>`;
+}
+
+/** An ordering item's or a matching side's text by id (they live among the options). */
+function itemText(q: AnkiSourceQuestion, id: string): string {
+  const option = q.options?.find((o) => o.id === id);
+  return option ? markdownInlineHtml(option.text) : escapeHtml(id);
 }
 
 function answerHtml(q: AnkiSourceQuestion, l: AnkiLabels): string {
@@ -136,6 +147,10 @@ function answerHtml(q: AnkiSourceQuestion, l: AnkiLabels): string {
       return markdownToHtml(key.answer);
     case 'code-task':
       return escapeHtml(l.codeTask);
+    case 'ordering':
+      return `<ol>${key.order.map((id) => `<li>${itemText(q, id)}</li>`).join('')}</ol>`;
+    case 'matching':
+      return `<ul>${key.pairs.map((p) => `<li>${itemText(q, p.left)} → ${itemText(q, p.right)}</li>`).join('')}</ul>`;
   }
 }
 

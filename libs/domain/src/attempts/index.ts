@@ -19,6 +19,6 @@ export {
   type SubmitDecision,
 } from './timing';
 export { REVIEW_POLICIES, reviewAccess, type ReviewAccess, type ReviewPolicy } from './review';
-export { applyOptionOrder, itemSeed, optionOrder } from './options';
+export { applyOptionOrder, itemSeed, optionOrder, splitMatchingOptions, structuredOptionOrder, textSeed, type PlacedOption } from './options';
 export { findOptionReferences, optionLabel, optionLabels, relabelOptionReferences, unresolvedOptionReferences, type OptionReference } from './option-labels';
 export { aggregateResult, itemPoints, type AttemptResult, type DifficultyTally, type GradedItem, type ScoreTally, type TopicTally } from './result';

@@ -1,4 +1,4 @@
-import { applyOptionOrder, itemSeed, optionOrder } from './options';
+import { applyOptionOrder, itemSeed, optionOrder, splitMatchingOptions, structuredOptionOrder, textSeed } from './options';
 
 const IDS = ['a', 'b', 'c', 'd', 'e'];
 
@@ -54,5 +54,43 @@ describe('applyOptionOrder', () => {
 
   it('should put options missing from the stored order last instead of dropping them', () => {
     expect(applyOptionOrder(options, ['b']).map((o) => o.id)).toEqual(['b', 'a', 'c']);
+  });
+});
+
+describe('structuredOptionOrder', () => {
+  const items = ['a', 'b', 'c'].map((id) => ({ id }));
+  it('should never deliver ordering items in their stored (key) order, for any seed', () => {
+    for (let seed = 0; seed < 2000; seed += 1) {
+      expect(structuredOptionOrder('ordering', items, seed)).not.toEqual(['a', 'b', 'c']);
+    }
+  });
+  it('should keep every item exactly once and be stable per seed', () => {
+    const order = structuredOptionOrder('ordering', items, 42);
+    expect([...(order ?? [])].sort()).toEqual(['a', 'b', 'c']);
+    expect(structuredOptionOrder('ordering', items, 42)).toEqual(order);
+  });
+  it('should reach every other permutation of three items across seeds', () => {
+    const seen = new Set<string>();
+    for (let seed = 0; seed < 500; seed += 1) seen.add((structuredOptionOrder('ordering', items, seed) ?? []).join(''));
+    expect([...seen].sort()).toEqual(['acb', 'bac', 'bca', 'cab', 'cba']);
+  });
+  it('should keep matching left items in author order and never show the right choices in stored order', () => {
+    const options = [
+      { id: 'x', side: 'left' as const },
+      { id: 'y', side: 'left' as const },
+      { id: 'm1', side: 'right' as const },
+      { id: 'm2', side: 'right' as const },
+    ];
+    for (let seed = 0; seed < 200; seed += 1) expect(structuredOptionOrder('matching', options, seed)).toEqual(['x', 'y', 'm2', 'm1']);
+  });
+  it('should leave other types to optionOrder', () => {
+    expect(structuredOptionOrder('single', items, 1)).toBeNull();
+  });
+  it('should split matching options by side', () => {
+    expect(splitMatchingOptions([{ id: 'x', side: 'left' as const }, { id: 'm1', side: 'right' as const }])).toEqual({ left: [{ id: 'x', side: 'left' }], right: [{ id: 'm1', side: 'right' }] });
+  });
+  it('should give a stable text seed', () => {
+    expect(textSeed('mm-x:1')).toBe(textSeed('mm-x:1'));
+    expect(textSeed('mm-x:1')).not.toBe(textSeed('mm-x:2'));
   });
 });

@@ -29,3 +29,49 @@ export function applyOptionOrder<T extends { id: string }>(options: readonly T[]
   const known = options.filter((o) => rank.has(o.id)).sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
   return [...known, ...options.filter((o) => !rank.has(o.id))];
 }
+
+/** The option fields the structured types (ordering, matching) need to place their options. */
+export interface PlacedOption {
+  id: string;
+  /** Matching only: a left-hand item or a right-hand choice. */
+  side?: 'left' | 'right';
+}
+
+/**
+ * The delivered order of an ordering or matching question's options, whatever the set's
+ * `shuffleOptions` says (an unshuffled ordering question would show its key). Ordering: the items
+ * shuffled by `seed` and never in their stored order, which is the key order (the bank and the
+ * importers store items in key order); a shuffle that lands on it is rotated by one. Matching: the
+ * left items in the author's order, then the right-hand choices shuffled the same way (stored in
+ * first-use order, they would line up with the left items). Null for every other type.
+ */
+export function structuredOptionOrder(type: string, options: readonly PlacedOption[], seed: number): string[] | null {
+  if (type === 'ordering') return neverStored(options.map((o) => o.id), seed);
+  if (type === 'matching') {
+    const left = options.filter((o) => o.side !== 'right').map((o) => o.id);
+    const right = options.filter((o) => o.side === 'right').map((o) => o.id);
+    return [...left, ...neverStored(right, seed)];
+  }
+  return null;
+}
+
+function neverStored(ids: readonly string[], seed: number): string[] {
+  const shuffled = shuffleWithSeed(ids, toSeed(seed));
+  if (ids.length < 2 || shuffled.some((id, i) => id !== ids[i])) return shuffled;
+  return [...shuffled.slice(1), shuffled[0] as string];
+}
+
+/** A stable seed for deliveries outside an attempt (question page, drills): FNV-1a over the text. */
+export function textSeed(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/** A matching question's options split into left items and right-hand choices, each in the order given. */
+export function splitMatchingOptions<T extends PlacedOption>(options: readonly T[]): { left: T[]; right: T[] } {
+  return { left: options.filter((o) => o.side !== 'right'), right: options.filter((o) => o.side === 'right') };
+}

@@ -42,7 +42,11 @@ export type AnswerKey =
   | { type: 'essay'; rubric: string[] }
   | { type: 'flashcard'; answer: string }
   /** A code task is judged by running its hidden tests (libs/judge); the key only says how to score. */
-  | { type: 'code-task'; scoring: 'partial' | 'all' };
+  | { type: 'code-task'; scoring: 'partial' | 'all' }
+  /** Each left item id paired with the id of its right-hand choice; choices no pair names are distractors. */
+  | { type: 'matching'; pairs: { left: string; right: string }[] }
+  /** Item ids in the correct order (graded by the longest ordered subset, see ordering.ts). */
+  | { type: 'ordering'; order: string[] };
 
 /** The question types that have a key; the same list as the bank's QUESTION_TYPES. */
 export type GradableType = AnswerKey['type'];

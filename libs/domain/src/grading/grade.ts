@@ -3,7 +3,9 @@ import { gradeCodeLines, gradeMulti, gradeSingle } from './choice';
 import { gradeCodeOutput } from './code-output';
 import { gradeCodeTask } from './code-task';
 import { gradeEssay, gradeFlashcard } from './manual';
+import { gradeMatching } from './matching';
 import { gradeNumeric } from './numeric';
+import { gradeOrdering } from './ordering';
 import type { Response, ResponseOf } from './response';
 import { INCORRECT, UNANSWERED, type GradeResult } from './result';
 import { gradeShort } from './short';
@@ -40,6 +42,10 @@ export function grade(key: AnswerKey, response: Response | undefined): GradeResu
       return gradeFlashcard(key, response as ResponseOf<'flashcard'>);
     case 'code-task':
       return gradeCodeTask(key, response as ResponseOf<'code-task'>);
+    case 'matching':
+      return gradeMatching(key, response as ResponseOf<'matching'>);
+    case 'ordering':
+      return gradeOrdering(key, response as ResponseOf<'ordering'>);
     default:
       return assertNever(key);
   }

@@ -5,8 +5,10 @@ export type {
   CodeOutputResponse,
   EssayResponse,
   FlashcardResponse,
+  MatchingResponse,
   MultiResponse,
   NumericResponse,
+  OrderingResponse,
   QuestionResponse,
   Response,
   ResponseOf,
@@ -28,4 +30,6 @@ export { gradeEssay, gradeFlashcard, manualGrade } from './manual';
 export { gradeCodeTask, gradeFromJudge, type JudgeOutcome } from './code-task';
 export { isSafePattern, MAX_PATTERN_LENGTH } from './safe-pattern';
 export { PATTERN_INPUT_LIMIT, RESPONSE_LIMITS } from './limits';
+export { gradeMatching, matchingVerdicts } from './matching';
+export { gradeOrdering, longestOrderedSubset } from './ordering';
 export { validateResponse, type ResponseValidation } from './validate-response';

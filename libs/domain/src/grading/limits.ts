@@ -16,6 +16,9 @@ export const RESPONSE_LIMITS = {
   /** A code task has a handful of editable files. */
   codeTaskFiles: 16,
   codeTaskFileLength: 100_000,
+  /** Matching and ordering questions have a handful of items; the slack tolerates sloppy clients. */
+  matchingPairs: 64,
+  orderItems: 64,
 } as const;
 
 /**

@@ -17,6 +17,11 @@ export type FlashcardResponse = { type: 'flashcard'; selfRating?: SelfRating };
 /** The learner's code: editable file name -> source. */
 export type CodeTaskResponse = { type: 'code-task'; files: Record<string, string> };
 
+/** Left item id -> the id of the right-hand choice picked for it (a left item may be left out). */
+export type MatchingResponse = { type: 'matching'; pairs: Record<string, string> };
+/** Item ids in the order the learner put them, first to last. */
+export type OrderingResponse = { type: 'ordering'; order: string[] };
+
 export type Response =
   | SingleResponse
   | MultiResponse
@@ -27,7 +32,9 @@ export type Response =
   | CodeLinesResponse
   | EssayResponse
   | FlashcardResponse
-  | CodeTaskResponse;
+  | CodeTaskResponse
+  | MatchingResponse
+  | OrderingResponse;
 
 /** The same union under a name that does not clash with fetch's or Express's `Response`. */
 export type QuestionResponse = Response;

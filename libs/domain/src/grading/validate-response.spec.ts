@@ -46,7 +46,7 @@ describe('validateResponse', () => {
     ['essay', { text: null }, '"text" must be a string'],
     ['flashcard', { selfRating: 5 }, '"selfRating" must be 1'],
     ['flashcard', { selfRating: 'good' }, '"selfRating" must be 1'],
-    ['matching', { pairs: [] }, 'unknown question type "matching"'],
+    ['cloze', { parts: [] }, 'unknown question type "cloze"'],
   ])('should refuse a %s response %j', (type, value, message) => {
     const result = validateResponse(type, value);
     expect(result.ok).toBe(false);

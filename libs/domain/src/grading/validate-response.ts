@@ -77,7 +77,38 @@ const VALIDATORS: { [T in GradableType]: (fields: Fields) => ResponseValidation 
     return fail('"selfRating" must be 1 (again), 2 (hard), 3 (good) or 4 (easy)');
   },
   'code-task': (f) => only(f, ['files']) ?? codeFiles(f['files']) ?? ok<'code-task'>({ type: 'code-task', files: { ...(f['files'] as Record<string, string>) } }),
+  matching: (f) => only(f, ['pairs']) ?? matchingPairs(f['pairs']) ?? ok<'matching'>({ type: 'matching', pairs: copyPairs(f['pairs'] as Record<string, string>) }),
+  ordering: (f) => {
+    const problem = only(f, ['order']) ?? list(f['order'], 'order', RESPONSE_LIMITS.orderItems, choiceId) ?? distinct(f['order'] as string[], 'order');
+    return problem ?? ok<'ordering'>({ type: 'ordering', order: [...(f['order'] as string[])] });
+  },
 };
+
+/** Item ids are the same short slugs as option ids; anything else (e.g. `__proto__`) is refused. */
+const ITEM_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+function matchingPairs(value: unknown): ResponseValidation | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('"pairs" must be an object of left item id -> choice id');
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length > RESPONSE_LIMITS.matchingPairs) return fail(`"pairs" has more than ${RESPONSE_LIMITS.matchingPairs} entries`);
+  for (const [left, right] of entries) {
+    if (!ITEM_ID.test(left)) return fail(`"pairs" has an invalid item id "${left.slice(0, 80)}"`);
+    if (typeof right !== 'string' || (right !== '' && !ITEM_ID.test(right))) {
+      return fail(`"pairs.${left}" must be a choice id (or "" for no choice)`);
+    }
+  }
+  return undefined;
+}
+
+function copyPairs(pairs: Record<string, string>): Record<string, string> {
+  const copy: Record<string, string> = {};
+  for (const [left, right] of Object.entries(pairs)) copy[left] = right;
+  return copy;
+}
+
+function distinct(values: readonly string[], name: string): ResponseValidation | undefined {
+  return new Set(values).size === values.length ? undefined : fail(`"${name}" lists an item more than once`);
+}
 
 /** Go file names a task can declare (no paths, no test files). */
 const GO_FILE_NAME = /^[a-z0-9][a-z0-9_]*\.go$/;

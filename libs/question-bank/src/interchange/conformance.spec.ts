@@ -36,12 +36,11 @@ describe('GIFT: every documented construct', () => {
 
   it('should import every expressible question and report what was skipped or adapted, with lines and reasons', () => {
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
-    expect(result.questions).toHaveLength(22);
-    expect(result.report).toEqual({ refused: 0, skipped: 2, adapted: 2 });
+    expect(result.questions).toHaveLength(23);
+    expect(result.report).toEqual({ refused: 0, skipped: 1, adapted: 2 });
     expect(effects(result)).toEqual([
       [30, 'adapted', 'question "TF one": true/false answer feedback moved into the explanation'],
       [32, 'adapted', 'question "TF two": true/false answer feedback moved into the explanation'],
-      [90, 'skipped', 'question "Matching" not imported: matching questions are not expressible in goprep (it has no matching type)'],
       [97, 'skipped', 'question not imported: Moodle "description" questions are not expressible in goprep'],
     ]);
   });
@@ -139,9 +138,10 @@ describe('Moodle XML: every documented construct', () => {
       'gc-next-gc',
       'gc-plain-number',
       'sync-cond-loop',
+      'sync-match-types',
       'sync-escaped-entities',
     ]);
-    expect(result.report).toEqual({ refused: 0, skipped: 3, adapted: 3 });
+    expect(result.report).toEqual({ refused: 0, skipped: 2, adapted: 3 });
     expect(effects(result)).toEqual([
       [29, 'adapted', 'question "Blocking forever": the answer weights differ from goprep multi scoring (+1/k per correct pick, -1/k per wrong pick)'],
       [29, 'adapted', 'question "Blocking forever": not kept: penalty 0.1 per retry (goprep questions are answered once)'],
@@ -149,7 +149,6 @@ describe('Moodle XML: every documented construct', () => {
       [29, 'adapted', 'question "Blocking forever": not kept: feedback for any correct response "Both nil operations, well spotted."'],
       [42, 'adapted', 'question "Close twice": true/false answer feedback moved into the explanation'],
       [42, 'adapted', 'question "Close twice": not kept: 1 embedded file(s) (goprep questions are Markdown text; add images by hand)'],
-      [103, 'skipped', 'question "Match types" not imported: matching questions are not expressible in goprep (it has no matching type)'],
       [110, 'skipped', 'question "Intro" not imported: Moodle "description" questions are not expressible in goprep'],
       [115, 'skipped', 'question "Cloze" not imported: Moodle "multianswer" questions are not expressible in goprep'],
       [120, 'adapted', 'question "Escaped & entities": not kept: default mark 2 (points are set per question in a question set)'],
@@ -213,6 +212,6 @@ describe('Moodle XML: every documented construct', () => {
   it('should import nothing in strict mode, because questions were skipped and adapted', () => {
     const strict = importQuestions(fixture('moodle-all-constructs.xml'), 'moodle-xml', { strict: true });
     expect(strict.questions).toEqual([]);
-    expect(strict.report).toEqual({ refused: 0, skipped: 3, adapted: 3, rejectedWhole: 'strict' });
+    expect(strict.report).toEqual({ refused: 0, skipped: 2, adapted: 3, rejectedWhole: 'strict' });
   });
 });

@@ -28,7 +28,14 @@ export type ForeignBody =
   | { kind: 'shortanswer'; caseSensitive: boolean; answers: WeightedAnswer[] }
   | { kind: 'numerical'; answers: NumericAnswer[]; unit?: string }
   | { kind: 'essay'; graderInfo?: string }
+  /** A pair with an empty `question` is a distractor: a right-hand answer that matches nothing. */
   | { kind: 'matching'; pairs: { question: string; answer: string }[] }
+  /**
+   * The ordering plugin's question (Moodle XML only; GIFT has no syntax for it): the items in the
+   * correct order. `gradingType` is Moodle's setting as read (goprep always grades by the longest
+   * ordered subset).
+   */
+  | { kind: 'ordering'; items: string[]; gradingType?: string }
   /** A Moodle type goprep has no counterpart for (description, cloze, ...): kept to be reported. */
   | { kind: 'unsupported'; moodleType: string };
 

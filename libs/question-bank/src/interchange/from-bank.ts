@@ -120,6 +120,28 @@ function bodyFor(question: BankQuestion, label: string, warn: (message: string) 
     case 'code-task':
       warn(`code tasks (judged by running Go tests) are not expressible in ${label}; not exported`);
       return undefined;
+    case 'ordering': {
+      if (label === 'GIFT') {
+        warn('ordering questions are not expressible in GIFT; export as Moodle XML (the ordering question type)');
+        return undefined;
+      }
+      const text = new Map(options.map((option) => [option.id, option.text]));
+      return { kind: 'ordering', items: key.order.map((id) => text.get(id) ?? id), gradingType: 'LONGEST_ORDERED_SUBSET' };
+    }
+    case 'matching': {
+      const text = new Map(options.map((option) => [option.id, option.text]));
+      const used = new Set(key.pairs.map((pair) => pair.right));
+      const distractors = options.filter((option) => option.side === 'right' && !used.has(option.id));
+      if (label === 'GIFT' && key.pairs.length < 3) warn('Moodle\'s GIFT import needs at least three matching pairs; this question has two');
+      if (distractors.length > 0 && label === 'GIFT') warn('matching distractors (answers that match nothing) are not expressible in GIFT; not exported');
+      return {
+        kind: 'matching',
+        pairs: [
+          ...key.pairs.map((pair) => ({ question: text.get(pair.left) ?? pair.left, answer: text.get(pair.right) ?? pair.right })),
+          ...(label === 'GIFT' ? [] : distractors.map((option) => ({ question: '', answer: option.text }))),
+        ],
+      };
+    }
   }
 }
 

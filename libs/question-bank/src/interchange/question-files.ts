@@ -55,7 +55,7 @@ function frontMatter(q: BankQuestion): Record<string, unknown> {
     references: q.references,
   };
   if (q.code !== undefined) fm['code'] = true;
-  if (q.options !== undefined) {
+  if (q.options !== undefined && q.key.type !== 'matching' && q.key.type !== 'ordering') {
     fm['options'] = q.options.map((o) => ({ id: o.id, text: o.text, correct: o.correct, ...(o.feedback !== undefined ? { feedback: o.feedback } : {}) }));
   }
   const key = q.key;
@@ -103,6 +103,19 @@ function frontMatter(q: BankQuestion): Record<string, unknown> {
         };
       }
       break;
+    case 'ordering': {
+      const text = new Map((q.options ?? []).map((o) => [o.id, o.text]));
+      fm['items'] = key.order.map((id) => ({ id, text: text.get(id) ?? id }));
+      break;
+    }
+    case 'matching': {
+      const text = new Map((q.options ?? []).map((o) => [o.id, o.text]));
+      const used = new Set(key.pairs.map((pair) => pair.right));
+      fm['pairs'] = key.pairs.map((pair) => ({ id: pair.left, text: text.get(pair.left) ?? pair.left, match: text.get(pair.right) ?? pair.right }));
+      const distractors = (q.options ?? []).filter((o) => o.side === 'right' && !used.has(o.id)).map((o) => o.text);
+      if (distractors.length > 0) fm['distractors'] = distractors;
+      break;
+    }
     case 'single':
     case 'multi':
     case 'flashcard':

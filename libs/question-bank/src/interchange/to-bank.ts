@@ -1,5 +1,6 @@
 import { hasWildcard, unescapeWildcard, type NumericAnswerRule, type ShortAnswerRule } from '@goprep/domain';
 import { computeContentHash } from '../parse/content-hash';
+import { matchingChoices } from '../schema/to-model';
 import { TOPIC_IDS, type BankQuestion, type ChoiceOption, type TopicId } from '../model';
 import type { ForeignQuestion, NumericAnswer, TextFormat, WeightedAnswer } from './foreign';
 import { htmlToMarkdown } from './html-to-markdown';
@@ -198,10 +199,50 @@ function buildBody(
       return { type: 'essay', key: { type: 'essay', rubric } };
     }
     case 'matching':
-      return skip('matching questions are not expressible in goprep (it has no matching type)');
+      return buildMatching(body.pairs, md, skip);
+    case 'ordering':
+      if (body.gradingType !== undefined && body.gradingType !== 'LONGEST_ORDERED_SUBSET') {
+        warn(`Moodle grading "${body.gradingType}" became goprep's longest-ordered-subset grading`);
+      }
+      return buildOrdering(body.items, md, skip);
     case 'unsupported':
       return skip(`Moodle "${body.moodleType}" questions are not expressible in goprep`);
   }
+}
+
+const ITEM_IDS = 'abcdefghijkl';
+
+function buildOrdering(items: readonly string[], md: (text: string) => string, skip: (why: string) => undefined): Built | undefined {
+  if (items.length < 3) return skip('goprep ordering questions need at least three items');
+  if (items.length > ITEM_IDS.length) return skip(`goprep ordering questions have at most ${ITEM_IDS.length} items`);
+  const ids = items.map((_, index) => ITEM_IDS[index] as string);
+  return {
+    type: 'ordering',
+    key: { type: 'ordering', order: ids },
+    options: items.map((text, index) => ({ id: ids[index] as string, text: md(text), correct: false })),
+  };
+}
+
+/** Moodle's subquestions with a text are the left items; those without one are distractors. */
+function buildMatching(
+  pairs: readonly { question: string; answer: string }[],
+  md: (text: string) => string,
+  skip: (why: string) => undefined,
+): Built | undefined {
+  const left = pairs.filter((pair) => pair.question.trim() !== '' && pair.answer.trim() !== '');
+  const distractors = pairs.filter((pair) => pair.question.trim() === '' && pair.answer.trim() !== '').map((pair) => md(pair.answer));
+  if (left.length < 2) return skip('a matching question needs at least two pairs');
+  if (left.length > ITEM_IDS.length) return skip(`goprep matching questions have at most ${ITEM_IDS.length} pairs`);
+  const { choices, idOf } = matchingChoices(left.map((pair) => ({ match: md(pair.answer) })), distractors);
+  const ids = left.map((_, index) => ITEM_IDS[index] as string);
+  return {
+    type: 'matching',
+    key: { type: 'matching', pairs: left.map((pair, index) => ({ left: ids[index] as string, right: idOf.get(md(pair.answer)) as string })) },
+    options: [
+      ...left.map((pair, index) => ({ id: ids[index] as string, text: md(pair.question), correct: false, side: 'left' as const })),
+      ...choices.map((choice) => ({ ...choice, correct: false, side: 'right' as const })),
+    ],
+  };
 }
 
 function options(answers: readonly WeightedAnswer[], md: (text: string) => string, correct: (answer: WeightedAnswer) => boolean): ChoiceOption[] {

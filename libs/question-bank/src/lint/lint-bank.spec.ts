@@ -16,8 +16,8 @@ describe('lintBank', () => {
   it('should report nothing on the valid bank', async () => {
     const result = await lintBank(join(fixtures, 'valid-bank'));
     expect(result.problems.map(formatProblem)).toEqual([]);
-    // 11 questions (one a draft) + 2 topic files + 2 programs.
-    expect(result.files).toBe(15);
+    // 13 questions (one a draft) + 2 topic files + 2 programs.
+    expect(result.files).toBe(17);
   });
 
   it.each([

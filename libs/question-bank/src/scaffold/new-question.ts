@@ -59,6 +59,10 @@ function typeFields(type: QuestionType): string {
       return '';
     case 'code-task':
       return 'task:\n  package: todo\n  files: [todo.go]\n  imports: [sync]\n  checks: { race: true, leak: true, vet: false }\n  scoring: partial\n  starter_fails: race\n';
+    case 'matching':
+      return 'pairs:\n  - id: a\n    text: TODO left item\n    match: TODO its right-hand text\n  - id: b\n    text: TODO another left item\n    match: TODO another right-hand text\ndistractors:\n  - TODO a right-hand text that matches nothing\n';
+    case 'ordering':
+      return 'items: # in the correct order; learners see them shuffled\n  - id: a\n    text: TODO first\n  - id: b\n    text: TODO second\n  - id: c\n    text: TODO third\n';
   }
 }
 

@@ -38,6 +38,14 @@ const regexError = (source: string): string | undefined => {
   }
 };
 
+function duplicates(values: readonly string[], report: (index: number, value: string) => void): void {
+  const seen = new Set<string>();
+  values.forEach((value, index) => {
+    if (seen.has(value)) report(index, value);
+    seen.add(value);
+  });
+}
+
 /**
  * Rules that span several keys (JSON Schema cannot say them): the key agrees with the options,
  * checks agree with the key, regexes compile. Each issue carries the path of the key to blame.
@@ -62,6 +70,25 @@ export function checkConsistency(fm: QuestionFrontMatter): PathIssue[] {
     if (fm.type === 'multi' && correct < 1) {
       issues.push({ path: ['options'], message: 'multi: at least one option must be correct' });
     }
+  }
+
+  if (fm.type === 'ordering') {
+    duplicates(fm.items.map((item) => item.id), (index, id) => issues.push({ path: ['items', index, 'id'], message: `duplicate item id "${id}"` }));
+    duplicates(fm.items.map((item) => item.text.trim()), (index) => issues.push({ path: ['items', index, 'text'], message: 'two items with the same text cannot have a defined order' }));
+  }
+
+  if (fm.type === 'matching') {
+    duplicates(fm.pairs.map((pair) => pair.id), (index, id) => issues.push({ path: ['pairs', index, 'id'], message: `duplicate item id "${id}"` }));
+    duplicates(fm.pairs.map((pair) => pair.text.trim()), (index) => issues.push({ path: ['pairs', index, 'text'], message: 'two left items with the same text' }));
+    fm.pairs.forEach((pair, index) => {
+      if (/^m\d+$/.test(pair.id)) issues.push({ path: ['pairs', index, 'id'], message: `"${pair.id}" is reserved for right-hand choices (m1, m2, ...)` });
+    });
+    const matches = new Set(fm.pairs.map((pair) => pair.match));
+    if (matches.size < 2) issues.push({ path: ['pairs'], message: 'matching: the pairs need at least two different right-hand texts' });
+    (fm.distractors ?? []).forEach((text, index) => {
+      if (matches.has(text)) issues.push({ path: ['distractors', index], message: 'a distractor must not equal the right-hand text of a pair' });
+    });
+    duplicates(fm.distractors ?? [], (index) => issues.push({ path: ['distractors', index], message: 'duplicate distractor' }));
   }
 
   if (fm.type === 'short') {

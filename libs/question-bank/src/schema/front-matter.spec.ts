@@ -26,6 +26,8 @@ const byType: Record<(typeof QUESTION_TYPES)[number], QuestionFrontMatterInput> 
   essay: { ...base, type: 'essay', rubric: ['names the cause'] },
   flashcard: { ...base, type: 'flashcard' },
   'code-task': { ...base, type: 'code-task', task: { package: 'cache', files: ['cache.go'], checks: { race: true }, starter_fails: 'race' } },
+  matching: { ...base, type: 'matching', pairs: [{ id: 'a', text: 'A', match: '1' }, { id: 'b', text: 'B', match: '2' }] },
+  ordering: { ...base, type: 'ordering', items: [{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }, { id: 'c', text: 'C' }] },
 };
 
 describe('questionFrontMatterSchema', () => {

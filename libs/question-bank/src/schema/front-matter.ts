@@ -261,6 +261,32 @@ export const codeTaskSchema = z.strictObject({
   task: taskSchema,
 });
 
+const itemId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,15}$/, { error: 'must be a short slug such as a, b, c' });
+
+/** One item of an ordering question; `items` lists them in the correct order (the key). */
+const orderingItem = z.strictObject({ id: itemId, text: z.string().min(1) });
+
+export const orderingSchema = z.strictObject({
+  ...common,
+  type: z.literal('ordering'),
+  items: z.array(orderingItem).min(3).max(12),
+  code: codeFlag.optional(),
+  verify: verifyList.optional(),
+});
+
+/** One left-hand item of a matching question and the right-hand text it pairs with. */
+const matchingPair = z.strictObject({ id: itemId, text: z.string().min(1), match: z.string().min(1) });
+
+export const matchingSchema = z.strictObject({
+  ...common,
+  type: z.literal('matching'),
+  pairs: z.array(matchingPair).min(2).max(12),
+  /** Right-hand choices that pair with nothing (Moodle's subquestions without a question text). */
+  distractors: z.array(z.string().min(1)).max(6).optional(),
+  code: codeFlag.optional(),
+  verify: verifyList.optional(),
+});
+
 /** The front matter of one question file: one schema per `type`. */
 export const questionFrontMatterSchema = z.discriminatedUnion('type', [
   singleSchema,
@@ -273,6 +299,8 @@ export const questionFrontMatterSchema = z.discriminatedUnion('type', [
   essaySchema,
   flashcardSchema,
   codeTaskSchema,
+  matchingSchema,
+  orderingSchema,
 ]);
 export type QuestionFrontMatterInput = z.input<typeof questionFrontMatterSchema>;
 export type QuestionFrontMatter = z.output<typeof questionFrontMatterSchema>;

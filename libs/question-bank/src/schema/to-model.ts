@@ -125,7 +125,53 @@ export function toAnswerKey(fm: QuestionFrontMatter, flashcardAnswer: string | u
       return { type: 'flashcard', answer: flashcardAnswer };
     case 'code-task':
       return { type: 'code-task', scoring: fm.task.scoring };
+    case 'ordering':
+      return { type: 'ordering', order: fm.items.map((item) => item.id) };
+    case 'matching': {
+      const right = matchingChoices(fm.pairs, fm.distractors ?? []);
+      return { type: 'matching', pairs: fm.pairs.map((pair) => ({ left: pair.id, right: right.idOf.get(pair.match) as string })) };
+    }
   }
+}
+
+/** The id of the n-th right-hand choice of a matching question (1-based). */
+export const matchChoiceId = (n: number): string => `m${n}`;
+
+/**
+ * The right-hand choices of a matching question: each distinct `match` text in the order of the
+ * pairs, then each distractor not already among them, numbered m1, m2, ... Left items that share
+ * a text share the choice (Moodle allows one answer for several subquestions).
+ */
+export function matchingChoices(
+  pairs: readonly { match: string }[],
+  distractors: readonly string[],
+): { choices: { id: string; text: string }[]; idOf: Map<string, string> } {
+  const idOf = new Map<string, string>();
+  const choices: { id: string; text: string }[] = [];
+  for (const text of [...pairs.map((pair) => pair.match), ...distractors]) {
+    if (idOf.has(text)) continue;
+    const id = matchChoiceId(choices.length + 1);
+    idOf.set(text, id);
+    choices.push({ id, text });
+  }
+  return { choices, idOf };
+}
+
+/**
+ * Options of the new types. Ordering: the items, stored in key order (delivery always shuffles
+ * them). Matching: the left items (`side: 'left'`, author order) then the right-hand choices
+ * (`side: 'right'`, shuffled on delivery). `correct` is false throughout: the key says the rest.
+ */
+function structuredOptions(fm: QuestionFrontMatter): ChoiceOption[] | undefined {
+  if (fm.type === 'ordering') return fm.items.map((item) => ({ id: item.id, text: item.text, correct: false }));
+  if (fm.type === 'matching') {
+    const { choices } = matchingChoices(fm.pairs, fm.distractors ?? []);
+    return [
+      ...fm.pairs.map((pair) => ({ id: pair.id, text: pair.text, correct: false, side: 'left' as const })),
+      ...choices.map((choice) => ({ ...choice, correct: false, side: 'right' as const })),
+    ];
+  }
+  return undefined;
 }
 
 /** Maps validated snake_case front matter plus body and code to the camelCase model (without hash). */
@@ -142,7 +188,7 @@ export function toBankQuestion(
           correct: option.correct,
           ...(option.feedback !== undefined ? { feedback: option.feedback } : {}),
         }))
-      : undefined;
+      : structuredOptions(fm);
   const verify = 'verify' in fm && fm.verify ? fm.verify.map(toVerifyCheck) : [];
   return {
     id: fm.id,

@@ -7,8 +7,8 @@ const valid = join(__dirname, '..', '__fixtures__', 'valid-bank');
 describe('bankStats', () => {
   it('should count questions per topic, type and difficulty, code and verifiable ones', () => {
     const stats = bankStats(loadBank(valid));
-    expect(stats).toMatchObject({ questions: 10, codeQuestions: 2, verifiable: 2 });
-    expect(stats.byTopic).toMatchObject({ channels: 9, 'memory-model': 1, sync: 0 });
+    expect(stats).toMatchObject({ questions: 12, codeQuestions: 2, verifiable: 2 });
+    expect(stats.byTopic).toMatchObject({ channels: 11, 'memory-model': 1, sync: 0 });
     expect(stats.byType).toEqual({
       single: 2,
       multi: 1,
@@ -20,12 +20,14 @@ describe('bankStats', () => {
       essay: 1,
       flashcard: 1,
       'code-task': 0,
+      matching: 1,
+      ordering: 1,
     });
-    expect(stats.byDifficulty).toEqual({ 1: 0, 2: 10, 3: 0, 4: 0, 5: 0 });
+    expect(stats.byDifficulty).toEqual({ 1: 0, 2: 12, 3: 0, 4: 0, 5: 0 });
   });
 
   it('should count drafts only when they are loaded', () => {
-    expect(bankStats(loadBank(valid, { includeDrafts: true })).questions).toBe(11);
+    expect(bankStats(loadBank(valid, { includeDrafts: true })).questions).toBe(13);
   });
 
   it('should accept a plain list of questions and an empty bank', () => {

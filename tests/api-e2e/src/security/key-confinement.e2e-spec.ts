@@ -20,7 +20,7 @@ interface VersionRow {
   question_id: string;
   answer_key: AnswerKey;
   explanation: string;
-  options: Array<{ text: string; feedback?: string }> | null;
+  options: Array<{ id: string; text: string; feedback?: string }> | null;
   verify: unknown;
   prompt: string;
   code: string | null;
@@ -49,7 +49,8 @@ let shown = '';
 function secretsOf(rows: VersionRow[]): string[] {
   const out = new Set<string>();
   for (const r of rows) {
-    const shownHere = [r.prompt, r.code ?? '', ...(r.options ?? []).map((o) => o.text)].join('\n');
+    // Option ids are delivered too (ordering items and matching sides are named by them; the key is their order or pairing).
+    const shownHere = [r.prompt, r.code ?? '', ...(r.options ?? []).flatMap((o) => [o.text, o.id])].join('\n');
     const candidates = [
       r.explanation.trim().slice(0, 80),
       ...strings(r.answer_key).map((s) => s.trim()),
@@ -144,6 +145,16 @@ function keyFields(value: unknown, path = '$'): string[] {
   ]);
 }
 
+/** The id sequences of every array of objects with string ids in a response (option lists, wherever they sit). */
+function idSequences(value: unknown): string[][] {
+  if (Array.isArray(value)) {
+    const ids = value.every((v) => v && typeof v === 'object' && typeof (v as { id?: unknown }).id === 'string') ? [value.map((v) => (v as { id: string }).id)] : [];
+    return [...(ids.length > 0 && ids[0]!.length > 1 ? ids : []), ...value.flatMap(idSequences)];
+  }
+  if (!value || typeof value !== 'object') return [];
+  return Object.values(value).flatMap(idSequences);
+}
+
 interface Leak {
   url: string;
   what: string;
@@ -153,7 +164,14 @@ interface Leak {
  * GETs everything reachable and returns the leaks; `allowed(url)` says where keys may appear.
  * Also returns how many responses were inspected, so a walk that reached nothing fails.
  */
-async function walk(actor: Actor, values: Record<string, string[]>, secrets: string[], allowed: (url: string) => boolean): Promise<{ leaks: Leak[]; inspected: number; ok: number }> {
+async function walk(
+  actor: Actor,
+  values: Record<string, string[]>,
+  secrets: string[],
+  allowed: (url: string) => boolean,
+  /** Orders that are key material: ordering items in key order, matching choices in their stored (pairing) order. */
+  keyOrders: string[][] = [],
+): Promise<{ leaks: Leak[]; inspected: number; ok: number }> {
   const leaks: Leak[] = [];
   let inspected = 0;
   let ok = 0;
@@ -168,6 +186,9 @@ async function walk(actor: Actor, values: Record<string, string[]>, secrets: str
       for (const secret of secrets) if (text.includes(secret)) leaks.push({ url, what: `secret text ${JSON.stringify(secret.slice(0, 60))}` });
       if ((res.headers['content-type'] ?? '').includes('json')) {
         for (const path of keyFields(res.body)) leaks.push({ url, what: `key field ${path}` });
+        for (const ids of idSequences(res.body)) {
+          if (keyOrders.some((order) => order.join('\u0000') === ids.join('\u0000'))) leaks.push({ url, what: `items in key order ${ids.join(',')}` });
+        }
       }
     }
   }
@@ -286,6 +307,34 @@ describe('security: no key reaches a learner before the review policy allows it'
     } else {
       expect(res.status).toBeGreaterThanOrEqual(400);
     }
+  });
+
+  it('should never show ordering items in key order nor matching choices in their pairing order, before or after submission without the full policy', async () => {
+    const actor = await newLearner();
+    const attempts: string[] = [];
+    for (const questionId of ['mm-order-channel-happens-before', 'gc-order-cycle-phases', 'sch-order-runnext-gomaxprocs1', 'mm-match-synchronized-before']) {
+      const started = await actor.browser.post('/api/attempts', { mode: 'quick', questionId });
+      expect(started.status).toBe(201);
+      attempts.push(started.body.id as string);
+    }
+    const rows = await t.sql<{ question_id: string; answer_key: AnswerKey; options: Array<{ id: string; side?: string }> }>(
+      `SELECT v.question_id, v.answer_key, v.options FROM attempt_items i JOIN question_versions v ON v.id = i.question_version_id WHERE i.attempt_id = ANY($1::uuid[])`,
+      [attempts],
+    );
+    const keyOrders = rows.map((r) =>
+      r.answer_key.type === 'ordering' ? r.answer_key.order : r.options.filter((o) => o.side === 'right').map((o) => o.id),
+    );
+    expect(keyOrders.every((order) => order.length >= 3)).toBe(true);
+    // The detector finds an order where it sits, so a clean walk means something.
+    expect(idSequences({ items: [{ options: keyOrders[0]!.map((id) => ({ id, text: id })) }] })).toContainEqual(keyOrders[0]);
+    const values = { id: [...attempts, ...rows.map((r) => r.question_id)], attemptId: attempts, questionId: rows.map((r) => r.question_id), position: ['1'] };
+    const versionRows = (await Promise.all(attempts.map((attemptId) => versionsOfAttempt(t, attemptId)))).flat();
+    expectNoLeaks('structured, in progress', await walk(actor, values, secretsOf(versionRows), () => false, keyOrders));
+    for (const attemptId of attempts) {
+      await t.sql(`UPDATE attempts SET review_policy = 'correctness' WHERE id = $1`, [attemptId]);
+      expect((await actor.browser.post(`/api/attempts/${attemptId}/submit`)).status).toBe(200);
+    }
+    expectNoLeaks('structured, submitted (correctness)', await walk(actor, values, [], () => false, keyOrders));
   });
 
   /**

@@ -24,6 +24,10 @@ export function rightAnswer(key: AnswerKey): Record<string, unknown> {
       return { text: 'An answer for a person to grade.' };
     case 'flashcard':
       return {};
+    case 'ordering':
+      return { order: key.order };
+    case 'matching':
+      return { pairs: Object.fromEntries(key.pairs.map((pair) => [pair.left, pair.right])) };
     case 'code-task':
       // Only the judge knows whether code is right; the reference solution never reaches a client.
       throw new Error('a code task has no right answer to derive from its key: submit code and let the judge grade it');
@@ -50,6 +54,11 @@ export function wrongAnswer(key: AnswerKey): Record<string, unknown> {
     case 'essay':
     case 'flashcard':
       return rightAnswer(key);
+    case 'ordering':
+      // Reversed, no two items are in the key's relative order: the longest ordered subset is 1, so 0.
+      return { order: [...key.order].reverse() };
+    case 'matching':
+      return { pairs: Object.fromEntries(key.pairs.map((pair) => [pair.left, 'no-such-choice'])) };
     case 'code-task':
       return { files: {} };
   }

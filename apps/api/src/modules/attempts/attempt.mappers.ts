@@ -1,10 +1,11 @@
-import { applyOptionOrder, reviewAccess, type AnswerKey, type AttemptResult } from '@goprep/domain';
+import { applyOptionOrder, reviewAccess, splitMatchingOptions, structuredOptionOrder, textSeed, type AnswerKey, type AttemptResult } from '@goprep/domain';
 import type { ContentLocale } from '../../common/i18n/content-locale';
 import { deliveredText, reviewedText, type TranslationColumns, type TranslationReviewColumns } from '../questions/translated-text';
 import type { AttemptRow } from './attempt-rows';
 import type { AttemptScoreDto, AttemptSummaryDto, AttemptTitleFactsDto, DeliveryItemDto, ReviewItemDto } from './dto/attempt.dto';
 
-type StoredOption = { id: string; text: string; correct: boolean; feedback?: string };
+type PlacedText = { id: string; text: string; side?: 'left' | 'right' };
+type StoredOption = { id: string; text: string; correct: boolean; feedback?: string; side?: 'left' | 'right' };
 
 /** An item joined with its pinned version, its translation and the saved answer, without key columns. */
 export interface DeliveryItemRow extends Partial<TranslationColumns> {
@@ -94,12 +95,33 @@ function itemQuestion(row: DeliveryItemRow, locale: ContentLocale) {
   };
 }
 
+/**
+ * The options of a question shown outside an attempt (question page, drills): ordering and matching
+ * get a stable shuffle seeded by question and version (never the key order); others keep theirs.
+ */
+export function shownOutsideAttempt<T extends PlacedText>(type: string, questionId: string, version: number, options: readonly T[]): { options: T[]; matchItems?: T[] } {
+  return shownOptions(type, options, structuredOptionOrder(type, options, textSeed(`${questionId}:${version}`)));
+}
+
+/**
+ * The options of an item as shown: in the attempt's stored order; for matching, the right-hand
+ * choices as `options` and the left items as `matchItems`, so a client never has to tell them apart.
+ */
+export function shownOptions<T extends PlacedText>(type: string, options: readonly T[], order: readonly string[] | null): { options: T[]; matchItems?: T[] } {
+  const shown = applyOptionOrder(options, order);
+  if (type !== 'matching') return { options: shown };
+  const { left, right } = splitMatchingOptions(shown);
+  return { options: right, matchItems: left };
+}
+
 /** Only id and text of each option: `correct` and `feedback` are key material. */
 export function mapDeliveryItem(row: DeliveryItemRow, locale: ContentLocale = 'en'): DeliveryItemDto {
   const { text, fields } = itemQuestion(row, locale);
+  const shown = row.options ? shownOptions(row.type, row.options, row.option_order) : null;
+  const plain = (o: StoredOption) => ({ id: o.id, text: text.optionText(o.id, o.text) });
   return {
     ...fields,
-    ...(row.options ? { options: applyOptionOrder(row.options, row.option_order).map((o) => ({ id: o.id, text: text.optionText(o.id, o.text) })) } : {}),
+    ...(shown ? { options: shown.options.map(plain), ...(shown.matchItems ? { matchItems: shown.matchItems.map(plain) } : {}) } : {}),
     expectedSeconds: row.expected_seconds,
     ...(row.task ? { task: { files: [...row.task.files], starter: { ...row.task.starter }, visibleTests: { ...row.task.visibleTests } } } : {}),
     points: Number(row.points),
@@ -118,7 +140,8 @@ export function mapDeliveryItem(row: DeliveryItemRow, locale: ContentLocale = 'e
 
 export function mapReviewItem(row: ReviewItemRow, locale: ContentLocale = 'en'): ReviewItemDto {
   const { text, fields } = itemQuestion(row, locale);
-  const shown = row.options ? applyOptionOrder(row.options, row.option_order) : null;
+  const placed = row.options ? shownOptions(row.type, row.options, row.option_order) : null;
+  const shown = placed?.options ?? null;
   const reviewed = reviewedText(row, locale, shown?.map((o) => o.id));
   const key = reviewed.key;
   return {
@@ -129,6 +152,7 @@ export function mapReviewItem(row: ReviewItemRow, locale: ContentLocale = 'en'):
             const feedback = reviewed.feedback(o.id, o.feedback);
             return { id: o.id, text: text.optionText(o.id, o.text), correct: o.correct, ...(feedback ? { feedback } : {}) };
           }),
+          ...(placed?.matchItems ? { matchItems: placed.matchItems.map((o) => ({ id: o.id, text: text.optionText(o.id, o.text) })) } : {}),
         }
       : {}),
     response: row.response,

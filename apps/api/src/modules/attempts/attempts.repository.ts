@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { aggregateResult, type AnswerKey, type AttemptResult, type GradeStatus, type QuestionResponse } from '@goprep/domain';
+import { aggregateResult, type AnswerKey, type AttemptResult, type GradeStatus, type PlacedOption, type QuestionResponse } from '@goprep/domain';
 import type { ContentLocale } from '../../common/i18n/content-locale';
 import { GRADING_COLUMNS_SQL, gradingKey, type GradingColumns, TRANSLATION_COLUMNS, TRANSLATION_REVIEW_COLUMNS, translationJoin } from '../questions/translated-text';
 import type { AttemptConfig, AttemptOwner, AttemptRow } from './attempt-rows';
@@ -211,6 +211,16 @@ export class AttemptsRepository {
       [attemptId, JSON.stringify(items)],
     );
     return attemptId;
+  }
+
+  /** Ordering and matching versions among these, with their options' ids and sides (their delivered order depends on them). */
+  async structuredOptions(tx: EntityManager, versionIds: readonly string[]): Promise<Map<string, { type: string; options: PlacedOption[] }>> {
+    if (versionIds.length === 0) return new Map();
+    const rows: Array<{ id: string; type: string; options: PlacedOption[] | null }> = await tx.query(
+      `SELECT v.id, v.type, v.options FROM question_versions v WHERE v.id = ANY($1::uuid[]) AND v.type IN ('ordering', 'matching')`,
+      [versionIds],
+    );
+    return new Map(rows.map((r) => [r.id, { type: r.type, options: (r.options ?? []).map((o) => ({ id: o.id, ...(o.side ? { side: o.side } : {}) })) }]));
   }
 
   /** The items as the runner shows them, text in `locale`: no key columns, a task's visible parts only. */

@@ -4,8 +4,10 @@ import type { EntityManager } from 'typeorm';
 import {
   computeDeadline,
   drawFromPools,
+  itemSeed,
   optionOrder,
   saveDecision,
+  structuredOptionOrder,
   submitDecision,
   validateResponse,
   type OverduePolicy,
@@ -119,12 +121,18 @@ export class AttemptsService {
    * caller's transaction; returns its id. Quizzes and candidate attempts are created the same way.
    */
   async insertPlanned(tx: EntityManager, plan: PlannedAttempt): Promise<string> {
+    const structured = await this.repo.structuredOptions(tx, plan.items.map((c) => c.versionId));
     const items = plan.items.map((c, index) => {
       const position = index + 1;
+      const placed = structured.get(c.versionId);
       return {
         position,
         versionId: c.versionId,
-        order: c.optionIds ? optionOrder(c.optionIds, plan.seed, position, plan.config.shuffleOptions) : null,
+        order: placed
+          ? structuredOptionOrder(placed.type, placed.options, itemSeed(plan.seed, position))
+          : c.optionIds
+            ? optionOrder(c.optionIds, plan.seed, position, plan.config.shuffleOptions)
+            : null,
         points: c.points,
       };
     });

@@ -1,5 +1,6 @@
 import type { ContentLocale } from '../../common/i18n/content-locale';
 import { contentLocaleInfo, deliveredText, reviewedText, type TranslationColumns, type TranslationReviewColumns } from '../questions/translated-text';
+import { shownOutsideAttempt } from '../attempts/attempt.mappers';
 import {
   DAY_MS,
   DEFAULT_SRS_SETTINGS,
@@ -54,7 +55,7 @@ export interface DeliveryRow extends Partial<TranslationColumns> {
   code: string | null;
   unit: string | null;
   expected_seconds: number;
-  options: Array<{ id: string; text: string }> | null;
+  options: Array<{ id: string; text: string; side?: 'left' | 'right' }> | null;
   /** code-task: starter files and visible tests (DRILL_TASK_COLUMN); absent where not selected. */
   task?: { files: string[]; starter: Record<string, string>; visibleTests: Record<string, string> } | null;
 }
@@ -164,7 +165,12 @@ export function mapCardState(questionId: string, card: SrsCard): DrillCardStateD
   };
 }
 
-/** Options keep their stored order and only id and text: `correct` and `feedback` are key material. */
+function drillOptions(shown: { options: Array<{ id: string; text: string }>; matchItems?: Array<{ id: string; text: string }> }, optionText: (id: string, text: string) => string) {
+  const plain = (o: { id: string; text: string }) => ({ id: o.id, text: optionText(o.id, o.text) });
+  return { options: shown.options.map(plain), ...(shown.matchItems ? { matchItems: shown.matchItems.map(plain) } : {}) };
+}
+
+/** Options keep their stored order (ordering and matching: a stable shuffle, see shownOutsideAttempt) and only id and text: `correct` and `feedback` are key material. */
 export function mapDrillQuestion(row: DeliveryRow, locale: ContentLocale = 'en'): DrillQuestionDto {
   const text = deliveredText(row, locale);
   return {
@@ -177,7 +183,7 @@ export function mapDrillQuestion(row: DeliveryRow, locale: ContentLocale = 'en')
     prompt: text.prompt,
     ...(row.code !== null ? { code: row.code } : {}),
     ...(text.unit !== null ? { unit: text.unit } : {}),
-    ...(row.options ? { options: row.options.map((o) => ({ id: o.id, text: text.optionText(o.id, o.text) })) } : {}),
+    ...(row.options ? drillOptions(shownOutsideAttempt(row.type, row.question_id, row.version, row.options), text.optionText) : {}),
     expectedSeconds: row.expected_seconds,
     ...(row.task ? { task: { files: [...row.task.files], starter: { ...row.task.starter }, visibleTests: { ...row.task.visibleTests } } } : {}),
     ...text.info,

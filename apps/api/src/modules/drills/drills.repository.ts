@@ -36,7 +36,7 @@ const CARD_COLUMNS = `c.id, c.question_id, c.state, c.due, c.stability, c.diffic
  * Its difficulty is aliased: srs_cards has a `difficulty` (FSRS's) of its own.
  */
 const DELIVERY_COLUMNS = `v.question_id, v.version, v.title, v.topic_id, v.difficulty AS question_difficulty, v.type, v.prompt, v.code, v.unit,
-  v.expected_seconds, (SELECT jsonb_agg(jsonb_build_object('id', o->>'id', 'text', o->>'text') ORDER BY n)
+  v.expected_seconds, (SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object('id', o->>'id', 'text', o->>'text', 'side', o->>'side')) ORDER BY n)
                          FROM jsonb_array_elements(v.options) WITH ORDINALITY AS e(o, n)) AS options`;
 
 /** Writes the whole card: $1 id, $2.. the state (cardParams). */

@@ -65,7 +65,7 @@ export function issuesToFields(issues: readonly z.core.$ZodIssue[]): FieldError[
       // zod 4 already ends the path with the discriminator; older versions did not.
       const path = issue.path[issue.path.length - 1] === issue.discriminator ? issue.path : [...issue.path, issue.discriminator];
       const at = fieldOf(path);
-      fields.push({ field: at, message: `must be one of: ${at === 'type' ? QUESTION_TYPES.filter((type) => type !== 'code-task').join(', ') : 'the documented kinds'}` });
+      fields.push({ field: at, message: `must be one of: ${at === 'type' ? QUESTION_TYPES.filter((type) => !ORG_EXCLUDED_TYPES.includes(type)).join(', ') : 'the documented kinds'}` });
     } else {
       fields.push({ field, message: issue.message });
     }
@@ -107,12 +107,19 @@ export type ValidatedQuestion =
  * bank loader would for a file. `id` is the server's, so the bank's file-naming rule (a topic
  * prefix such as `mm-`) does not apply; organization ids start with `org-` instead.
  */
+/** Types an organization cannot author: code tasks (Go folders) and the structured types (no editor fields yet). */
+const ORG_EXCLUDED_TYPES: readonly string[] = ['code-task', 'matching', 'ordering'];
+
 export function validateOrgQuestion(input: OrgQuestionInput, id: string): ValidatedQuestion {
   const errors: FieldError[] = [];
   const body = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
   if (body['type'] === 'code-task') {
     // A code task is a folder of Go files (starter, solution, tests) proven by bank verify.
     return { ok: false, fields: [{ field: 'type', message: 'code tasks are authored in the question bank, not as organization questions' }] };
+  }
+  if (body['type'] === 'matching' || body['type'] === 'ordering') {
+    // Their items and pairs have no fields in the organization editor yet; import them from Moodle XML into the bank instead.
+    return { ok: false, fields: [{ field: 'type', message: `${String(body['type'])} questions are authored in the question bank, not as organization questions` }] };
   }
   const isFlashcard = body['type'] === 'flashcard';
   const prompt = requiredText(body['prompt'], 'prompt', errors);

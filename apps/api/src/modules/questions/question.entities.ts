@@ -39,7 +39,7 @@ export class QuestionVersionEntity {
   @Column({ name: 'expected_seconds', type: 'int' }) expectedSeconds!: number;
   @Column({ type: 'text' }) prompt!: string;
   @Column({ type: 'text', nullable: true }) code!: string | null;
-  @Column({ type: 'jsonb', nullable: true }) options!: Array<{ id: string; text: string; correct: boolean; feedback?: string }> | null;
+  @Column({ type: 'jsonb', nullable: true }) options!: Array<{ id: string; text: string; correct: boolean; feedback?: string; side?: 'left' | 'right' }> | null;
   @Column({ type: 'text', nullable: true }) unit!: string | null;
   @Column({ name: 'answer_key', type: 'jsonb' }) answerKey!: unknown;
   @Column({ type: 'text' }) explanation!: string;

@@ -19,9 +19,10 @@ import { QuestionVersionEntity } from './question.entities';
 import { hasHan, searchGrams } from './search-grams';
 import { QuestionsRepository, type DrawableQuestion, type DrawableScope } from './questions.repository';
 import { contentLocaleInfo, deliveredText, gradingKey, reviewedText } from './translated-text';
+import { shownOutsideAttempt } from '../attempts/attempt.mappers';
 
 /** Types "Try it" grades on the spot; essays need a person, flashcards are recalled, code tasks are judged. */
-const CHECKABLE_TYPES = new Set(['single', 'multi', 'true-false', 'short', 'numeric', 'code-output', 'code-lines']);
+const CHECKABLE_TYPES = new Set(['single', 'multi', 'true-false', 'short', 'numeric', 'code-output', 'code-lines', 'matching', 'ordering']);
 
 export function mapDelivery(v: QuestionVersionEntity): QuestionDeliveryDto {
   return {
@@ -37,15 +38,20 @@ export function mapDelivery(v: QuestionVersionEntity): QuestionDeliveryDto {
     expectedSeconds: v.expectedSeconds,
     prompt: v.prompt,
     ...(v.code !== null ? { code: v.code } : {}),
-    // Only id and text: `correct` and `feedback` are key material.
-    ...(v.options ? { options: v.options.map((o) => ({ id: o.id, text: o.text })) } : {}),
+    // Only id and text: `correct` and `feedback` are key material. Ordering items never in key order.
+    ...(v.options ? deliveredOptions(shownOutsideAttempt(v.type, v.questionId, v.version, v.options)) : {}),
     ...(v.unit !== null ? { unit: v.unit } : {}),
     references: v.references,
   };
 }
 
+function deliveredOptions(shown: { options: Array<{ id: string; text: string }>; matchItems?: Array<{ id: string; text: string }> }) {
+  const plain = (o: { id: string; text: string }) => ({ id: o.id, text: o.text });
+  return { options: shown.options.map(plain), ...(shown.matchItems ? { matchItems: shown.matchItems.map(plain) } : {}) };
+}
+
 export function mapPreview(v: QuestionVersionEntity): QuestionPreviewDto {
-  const { options: _deliveryOptions, ...delivery } = mapDelivery(v);
+  const { options: _deliveryOptions, matchItems: _matchItems, ...delivery } = mapDelivery(v);
   const labels = v.options && v.options.length > 0 ? optionLabels(v.options.map((o) => o.id)) : undefined;
   return {
     ...delivery,
@@ -110,6 +116,7 @@ export class QuestionsService {
       prompt: text.prompt,
       ...(text.unit !== null ? { unit: text.unit } : {}),
       ...(delivery.options ? { options: delivery.options.map((o) => ({ id: o.id, text: text.optionText(o.id, o.text) })) } : {}),
+      ...(delivery.matchItems ? { matchItems: delivery.matchItems.map((o) => ({ id: o.id, text: text.optionText(o.id, o.text) })) } : {}),
       ...text.info,
     };
   }

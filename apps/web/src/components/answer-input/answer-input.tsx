@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { optionLabel, type QuestionResponse } from '@goprep/domain';
 import { Markdown } from '@/components/ui/markdown';
 import { parseNumber, toggleChoice } from '@/lib/responses';
+import { MatchingAnswer, OrderingAnswer } from './structured-answer';
 
 /** Typing reports its changes with this debounce, so an autosave can wait for a pause. */
 export const TEXT_DEBOUNCE_MS = 800;
@@ -11,6 +12,8 @@ export const TEXT_DEBOUNCE_MS = 800;
 export interface AnswerQuestion {
   type: string;
   options?: { id: string; text: string }[];
+  /** Matching: the left-hand items (`options` are the right-hand choices). */
+  matchItems?: { id: string; text: string }[];
   unit?: string;
 }
 
@@ -198,6 +201,18 @@ export function AnswerInput(props: Props) {
       return <TextAnswer {...props} />;
     case 'numeric':
       return <NumericAnswer {...props} />;
+    case 'ordering':
+      return <OrderingAnswer items={props.question.options ?? []} response={props.response} onChange={props.onChange} {...(props.disabled !== undefined ? { disabled: props.disabled } : {})} />;
+    case 'matching':
+      return (
+        <MatchingAnswer
+          left={props.question.matchItems ?? []}
+          choices={props.question.options ?? []}
+          response={props.response}
+          onChange={props.onChange}
+          {...(props.disabled !== undefined ? { disabled: props.disabled } : {})}
+        />
+      );
     case 'code-lines':
     case 'flashcard':
     case 'code-task':

@@ -36,6 +36,7 @@ describe('GIFT import of the documentation sample', () => {
       'gc-range',
       'gc-go-announcement',
       'gc-escapes',
+      'gc-matching',
       'gc-essay',
       'gc-missing-word',
       'gc-is-sync-mutex-reentrant',
@@ -150,17 +151,18 @@ describe('GIFT import of the documentation sample', () => {
     expect(q.key).toEqual({ type: 'true-false', answer: false });
   });
 
-  it('should report the matching question as not expressible instead of dropping it silently', () => {
-    expect(result.problems).toContainEqual({
-      file: 'quiz.gift',
-      line: 43,
-      severity: 'warning',
-      effect: 'skipped',
-      question: 43,
-      message: 'question "Matching" not imported: matching questions are not expressible in goprep (it has no matching type)',
-    });
-    // The true/false feedback of "Close twice" moved into its explanation.
-    expect(result.report).toEqual({ refused: 0, skipped: 1, adapted: 1 });
+  it('should import the matching question as pairs: left items as options, right-hand texts as choices m1, m2', () => {
+    const q = byTitle('Matching');
+    expect(q.type).toBe('matching');
+    expect(q.options).toEqual([
+      { id: 'a', text: 'close(ch)', correct: false, side: 'left' },
+      { id: 'b', text: 'ch <- v', correct: false, side: 'left' },
+      { id: 'm1', text: 'wakes all receivers', correct: false, side: 'right' },
+      { id: 'm2', text: 'sends a value', correct: false, side: 'right' },
+    ]);
+    expect(q.key).toEqual({ type: 'matching', pairs: [{ left: 'a', right: 'm1' }, { left: 'b', right: 'm2' }] });
+    // The true/false feedback of "Close twice" moved into its explanation; nothing is skipped any more.
+    expect(result.report).toEqual({ refused: 0, skipped: 0, adapted: 1 });
   });
 
   it('should tell the author to add references for every question', () => {

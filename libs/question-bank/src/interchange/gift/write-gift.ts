@@ -74,6 +74,7 @@ function writeBody(body: ForeignBody, generalFeedback: string | undefined): stri
       return `{${general}}`;
     case 'matching':
       return block(body.pairs.map((pair) => `=${escapeGift(pair.question)} -> ${escapeGift(pair.answer)}`), general);
+    case 'ordering': // GIFT has no ordering syntax; from-bank never hands one over
     case 'unsupported':
       return '';
   }

@@ -24,7 +24,6 @@ const KNOWN_UNSUPPORTED = new Set([
   'ddmarker',
   'randomsamatch',
   'random',
-  'ordering',
 ]);
 
 const FORMATS: Record<string, TextFormat> = {
@@ -115,7 +114,7 @@ function readQuestion(node: Node, type: string | undefined, line: number, catego
   if (KNOWN_UNSUPPORTED.has(type)) {
     return { ...common, text: textOf(questionText), body: { kind: 'unsupported', moodleType: type } };
   }
-  if (!['multichoice', 'truefalse', 'shortanswer', 'numerical', 'essay', 'matching'].includes(type)) {
+  if (!['multichoice', 'truefalse', 'shortanswer', 'numerical', 'essay', 'matching', 'ordering'].includes(type)) {
     problems.refuse(`unknown question type "${type}"`, line);
     return undefined;
   }
@@ -152,7 +151,7 @@ function droppedSettings(node: Node, type: string): string[] {
   if (files > 0) dropped.push(`${files} embedded file(s) (goprep questions are Markdown text; add images by hand)`);
   const hints = asArray(node['hint']).filter((hint) => textOf(hint) !== '');
   if (hints.length > 0) dropped.push(`${hints.length} hint(s) for retries (goprep questions are answered once)`);
-  if (type === 'multichoice' || type === 'matching') {
+  if (type === 'multichoice' || type === 'matching' || type === 'ordering') {
     for (const [element, label] of [
       ['correctfeedback', 'feedback for any correct response'],
       ['partiallycorrectfeedback', 'feedback for any partially correct response'],
@@ -187,6 +186,8 @@ function readBody(node: Node, type: string, format: TextFormat, line: number, pr
       const info = textOf(node['graderinfo']);
       return { kind: 'essay', ...(info !== '' ? { graderInfo: sameFormat(node['graderinfo'], format) } : {}) };
     }
+    case 'ordering':
+      return readOrdering(node, format, line, problems);
     default: {
       const pairs = asArray(node['subquestion'])
         .filter(isNode)
@@ -195,6 +196,27 @@ function readBody(node: Node, type: string, format: TextFormat, line: number, pr
       return { kind: 'matching', pairs };
     }
   }
+}
+
+/**
+ * The ordering plugin stores each item's place in the correct order in the answer's `fraction`
+ * (1, 2, 3, ...); items are sorted by it, keeping the document order where it ties.
+ */
+function readOrdering(node: Node, format: TextFormat, line: number, problems: ProblemList): ForeignBody | undefined {
+  const items: { text: string; place: number; index: number }[] = [];
+  asArray(node['answer']).forEach((answer, index) => {
+    if (!isNode(answer)) return;
+    const place = Number(attr(answer, 'fraction') ?? index + 1);
+    const text = convert(textOf(answer), formatOf(answer, format), format);
+    if (text !== '') items.push({ text, place: Number.isFinite(place) ? place : index + 1, index });
+  });
+  if (items.length < 2) {
+    problems.refuse('an ordering question needs at least two items', line);
+    return undefined;
+  }
+  items.sort((a, b) => a.place - b.place || a.index - b.index);
+  const gradingType = textOf(node['gradingtype']);
+  return { kind: 'ordering', items: items.map((item) => item.text), ...(gradingType !== '' ? { gradingType } : {}) };
 }
 
 function weightedAnswers(

@@ -33,6 +33,7 @@ const TYPE_NAMES: Record<Exclude<ForeignBody['kind'], 'unsupported'>, string> = 
   numerical: 'numerical',
   essay: 'essay',
   matching: 'matching',
+  ordering: 'ordering',
 };
 
 function writeQuestion(question: ForeignQuestion): string[] {
@@ -106,6 +107,18 @@ function writeBody(body: ForeignBody, format: string): string[] {
           `  <answer>${textElement(pair.answer)}</answer>`,
           '</subquestion>',
         ]),
+      ];
+    case 'ordering':
+      // The ordering plugin's own export: every item shown, graded by the longest ordered subset,
+      // each answer's fraction its place in the correct order.
+      return [
+        '<layouttype>VERTICAL</layouttype>',
+        '<selecttype>ALL</selecttype>',
+        '<selectcount>0</selectcount>',
+        '<gradingtype>LONGEST_ORDERED_SUBSET</gradingtype>',
+        '<showgrading>SHOW</showgrading>',
+        '<numberingstyle>none</numberingstyle>',
+        ...body.items.flatMap((item, index) => [`<answer fraction="${index + 1}" format="${format}">`, `  ${textElement(item)}`, '</answer>']),
       ];
     case 'unsupported':
       return [];

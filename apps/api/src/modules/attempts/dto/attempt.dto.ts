@@ -253,7 +253,13 @@ export class DeliveredQuestionDto extends ContentLocaleFieldsDto {
   @ApiProperty() prompt!: string;
   @ApiPropertyOptional() code?: string;
   @ApiPropertyOptional() unit?: string;
-  @ApiPropertyOptional({ type: [DeliveryOptionDto], description: 'In the order to show them' }) options?: DeliveryOptionDto[];
+  @ApiPropertyOptional({
+    type: [DeliveryOptionDto],
+    description: 'In the order to show them. Ordering: the items, shuffled. Matching: the right-hand choices, shuffled',
+  })
+  options?: DeliveryOptionDto[];
+  @ApiPropertyOptional({ type: [DeliveryOptionDto], description: 'Matching: the left-hand items, each to be paired with one of `options`' })
+  matchItems?: DeliveryOptionDto[];
   @ApiProperty() expectedSeconds!: number;
   @ApiPropertyOptional({ type: DeliveredCodeTaskDto, description: 'code-task: starter files and visible tests' }) task?: DeliveredCodeTaskDto;
 }
@@ -290,6 +296,7 @@ export class ReviewItemDto extends ContentLocaleFieldsDto {
   @ApiPropertyOptional() code?: string;
   @ApiPropertyOptional() unit?: string;
   @ApiPropertyOptional({ type: [ReviewOptionDto] }) options?: ReviewOptionDto[];
+  @ApiPropertyOptional({ type: [DeliveryOptionDto], description: 'Matching: the left-hand items' }) matchItems?: DeliveryOptionDto[];
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: "The learner's answer" })
   response!: Record<string, unknown> | null;
   @ApiProperty() flagged!: boolean;

@@ -108,7 +108,9 @@ export class QuestionDeliveryDto {
   @ApiProperty() expectedSeconds!: number;
   @ApiProperty() prompt!: string;
   @ApiPropertyOptional() code?: string;
-  @ApiPropertyOptional({ type: [DeliveryOptionDto] }) options?: DeliveryOptionDto[];
+  @ApiPropertyOptional({ type: [DeliveryOptionDto], description: 'Ordering: the items, shuffled. Matching: the right-hand choices, shuffled' })
+  options?: DeliveryOptionDto[];
+  @ApiPropertyOptional({ type: [DeliveryOptionDto], description: 'Matching: the left-hand items' }) matchItems?: DeliveryOptionDto[];
   @ApiPropertyOptional() unit?: string;
   @ApiProperty({ type: [String] }) references!: string[];
 }

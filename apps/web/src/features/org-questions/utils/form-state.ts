@@ -2,7 +2,7 @@ import { QUESTION_TYPES as ALL_QUESTION_TYPES, TOPIC_IDS, type QuestionType, typ
 import type { OrgQuestionInput } from '../api/create-org-question';
 
 /** Code tasks are authored in the bank (a folder of Go files), not in this editor. */
-export const QUESTION_TYPES: readonly QuestionType[] = ALL_QUESTION_TYPES.filter((type) => type !== 'code-task');
+export const QUESTION_TYPES: readonly QuestionType[] = ALL_QUESTION_TYPES.filter((type) => type !== 'code-task' && type !== 'matching' && type !== 'ordering');
 export { TOPIC_IDS };
 export type { QuestionType, TopicId };
 

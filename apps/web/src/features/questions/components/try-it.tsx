@@ -9,9 +9,13 @@ import { Markdown } from '@/components/ui/markdown';
 import { isApiError } from '@/lib/api-client';
 import { useCheckAnswer } from '../api/check-answer';
 import type { CheckResult, QuestionDetail } from '../types';
+import { keyText, responseText } from '@/lib/answer-text';
 
 /** Types the server grades on the spot (essays need a person, flashcards are recalled, code tasks judged). */
-export const CHECKABLE_TYPES: ReadonlySet<string> = new Set(['single', 'multi', 'true-false', 'short', 'numeric', 'code-output', 'code-lines']);
+export const CHECKABLE_TYPES: ReadonlySet<string> = new Set(['single', 'multi', 'true-false', 'short', 'numeric', 'code-output', 'code-lines', 'matching', 'ordering']);
+
+/** Types whose answer and key are an arrangement of the options, shown as text (lib/answer-text), not as marked options. */
+const ARRANGED_TYPES: ReadonlySet<string> = new Set(['matching', 'ordering']);
 
 const STATUS_TONE: Record<string, 'easy' | 'medium' | 'hard'> = { correct: 'easy', partial: 'medium', incorrect: 'hard' };
 
@@ -67,6 +71,15 @@ export function TryIt({ question, selectedLines, onResult }: Props) {
   const result = check.data;
   const isLines = question.type === 'code-lines';
   const given: QuestionResponse | null = isLines ? (selectedLines.length > 0 ? { type: 'code-lines', lines: selectedLines } : null) : response;
+  const textLabels = { yes: t('answer.true'), no: t('answer.false'), lines: (lines: string) => t('practice.tryIt.lines', { lines }) };
+  // Texts come from what the page shows (the delivered items and choices); the key from the verdict.
+  const arranged = (r: QuestionResponse | null) => ({
+    type: question.type,
+    options: question.options,
+    matchItems: question.matchItems,
+    response: r as Record<string, unknown> | null,
+    key: result?.key ?? {},
+  });
 
   const submit = () => {
     if (!given) {
@@ -108,7 +121,7 @@ export function TryIt({ question, selectedLines, onResult }: Props) {
             <span className="visually-hidden">{t('practice.tryIt.result')}: </span>
             <Badge tone={STATUS_TONE[result.status] ?? 'hard'}>{t(`quiz.status.${result.status}`, { defaultValue: result.status })}</Badge>
           </p>
-          {result.options?.length ? (
+          {result.options?.length && !ARRANGED_TYPES.has(question.type) ? (
             <div lang={result.contentLocale}>
               <ReviewOptions options={result.options} response={given} />
             </div>
@@ -116,12 +129,12 @@ export function TryIt({ question, selectedLines, onResult }: Props) {
             <div className="review-compare">
               <div className="review-answer">
                 <p className="review-answer__label">{t('practice.tryIt.yourAnswer')}</p>
-                {given ? <pre className="review-pre">{yourAnswer(given, t)}</pre> : null}
+                {given ? <pre className="review-pre">{ARRANGED_TYPES.has(question.type) ? (responseText(arranged(given), textLabels) ?? '') : yourAnswer(given, t)}</pre> : null}
                 {result.feedback ? <p className="muted small">{result.feedback}</p> : null}
               </div>
               <div className="review-answer" data-testid="try-it-key">
                 <p className="review-answer__label">{t('practice.tryIt.key')}</p>
-                <pre className="review-pre">{keyAnswer(result, t)}</pre>
+                <pre className="review-pre">{ARRANGED_TYPES.has(question.type) ? (keyText(arranged(given), textLabels) ?? '') : keyAnswer(result, t)}</pre>
               </div>
             </div>
           )}
