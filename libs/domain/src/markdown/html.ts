@@ -99,11 +99,12 @@ export function goTokens(source: string): GoToken[] {
  * gives a last, empty line, as an editor shows it.
  */
 export function goTokenLines(source: string): GoToken[][] {
-  const lines: GoToken[][] = [[]];
+  let current: GoToken[] = [];
+  const lines: GoToken[][] = [current];
   for (const token of goTokens(source)) {
     token.text.split('\n').forEach((piece, i) => {
-      if (i > 0) lines.push([]);
-      if (piece !== '') lines[lines.length - 1]!.push({ kind: token.kind, text: piece });
+      if (i > 0) lines.push((current = []));
+      if (piece !== '') current.push({ kind: token.kind, text: piece });
     });
   }
   return lines;

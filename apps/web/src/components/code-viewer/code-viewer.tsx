@@ -100,7 +100,8 @@ export function CodeViewer({
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.altKey || e.metaKey) return;
+    // Ctrl+Home/End jump like Home/End; other Ctrl chords (Ctrl+Enter checks a drill) belong to the page.
+    if (e.altKey || e.metaKey || (e.ctrlKey && e.key !== 'Home' && e.key !== 'End')) return;
     const moves: Record<string, number> = {
       ArrowDown: activeLine + 1,
       ArrowUp: activeLine - 1,
@@ -187,7 +188,8 @@ export function CodeViewer({
         className="cv-code"
         style={{ maxHeight }}
         data-lines={lineCount}
-        {...(selectable ? {} : { role: 'region', 'aria-label': name, tabIndex: 0 })}
+        // Not selectable: still focusable, so the keyboard can scroll a long program (a group, not a landmark).
+        {...(selectable ? {} : { role: 'group', 'aria-label': name, tabIndex: 0 })}
       >
         {selectable ? (
           <div
