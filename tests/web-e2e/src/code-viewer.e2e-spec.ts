@@ -96,3 +96,45 @@ describe('code questions and the light read-only CodeViewer', () => {
     expect(await question.viewer.isVisible()).toBe(true);
   });
 });
+
+describe('the code viewer on a phone, in Chinese and dark', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser({ locale: 'zh-CN', viewport: { width: 375, height: 812 }, colorScheme: 'dark' });
+    page = await browser.context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('should scroll wide code inside the viewer with the line numbers kept in view, and select a tapped line', async () => {
+    await RegisterPage.signUp(page, { displayName: '林', email: uniqueEmail('code-zh'), password: 'gophers all the way down' });
+    const res = await page.request.get('/api/questions?type=code-lines&pageSize=1');
+    const first = ((await res.json()) as { items: { id: string }[] }).items[0];
+    if (!first) throw new Error('the seeded bank has no code-lines question');
+    const question = new QuestionPage(page);
+    await question.goto(first.id);
+    await question.waitForCode();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+
+    // The page itself never scrolls sideways; the program does, inside its box.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    const code = question.viewer.locator('.cv-code');
+    expect(await code.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    const numberX = async () => (await question.lineNumber(1).boundingBox())!.x;
+    const before = await numberX();
+    await code.evaluate((el) => el.scrollTo({ left: 120 }));
+    await page.waitForFunction(() => (document.querySelector('.cv-code')?.scrollLeft ?? 0) > 0);
+    expect(await numberX()).toBeCloseTo(before, 0);
+
+    await question.lineNumber(2).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="code-viewer"]')?.getAttribute('data-selected-lines') === '2');
+    expect(await question.selectionStatus.textContent()).toContain('2');
+    await code.evaluate((el) => el.scrollTo({ left: 0 }));
+    await question.viewer.scrollIntoViewIfNeeded();
+    await screenshot(page, 'code-question-375-zh-dark');
+  });
+});
