@@ -55,16 +55,14 @@ interface Fixture {
 
 type Ready = (page: Page, f: Fixture) => Promise<void>;
 
-/** The page is drawn: its heading, no busy regions, the network quiet, and Monaco (when it shows code) rendered. */
+/** The page is drawn: its heading, no busy regions, the network quiet, and the code viewer (when it shows code) rendered. */
 async function settled(page: Page): Promise<void> {
   await page.locator('main h1, [role="main"] h1, h1').first().waitFor();
   await page.waitForLoadState('networkidle');
   await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0);
   const viewers = page.locator('[data-testid="code-viewer"]');
   if ((await viewers.count()) > 0) {
-    await page.locator('[data-testid="code-viewer"][data-ready="true"] .view-line').first().waitFor();
-    // Monaco tokenizes and lays out on idle callbacks: let it finish before measuring colours.
-    await page.waitForTimeout(300);
+    await page.locator('[data-testid="code-viewer"][data-ready="true"] .cv-row').first().waitFor();
   }
 }
 

@@ -68,7 +68,7 @@ describe("the candidate report shows answers as the candidate saw them", () => {
       expect([...seen.keys()]).toEqual(['A', 'B', 'C', 'D']);
       await runner.option(2).check();
       await page.getByTestId('next').click();
-      await runner.waitForMonaco();
+      await runner.waitForCode();
       await runner.lineNumber(1).click();
       expect(await runner.selectedLines()).toBe('1');
       await runner.waitForSaved();
@@ -94,7 +94,7 @@ describe("the candidate report shows answers as the candidate saw them", () => {
 
     const lines = manager.locator('[data-testid="report-item"][data-type="code-lines"]');
     const viewer = lines.locator('[data-testid="code-viewer"][data-ready="true"]');
-    await viewer.locator('.monaco-editor .view-lines .view-line').first().waitFor();
+    await viewer.locator('.cv-row').first().waitFor();
     // Shown without expanding the question: the candidate's line 1 marked wrong, the key's lines missed.
     const marks = (await viewer.getAttribute('data-marks')) ?? '';
     expect(marks).toMatch(/(^|,)1wrong(,|$)/);

@@ -25,7 +25,7 @@ async function recordShifts(page: Page): Promise<void> {
   });
 }
 
-describe('a page with code does not move when Monaco arrives', () => {
+describe('a page with code does not move once the code is drawn', () => {
   let browser: Browser;
   let page: Page;
   let questionId: string;
@@ -42,37 +42,31 @@ describe('a page with code does not move when Monaco arrives', () => {
     await browser?.close();
   });
 
-  it('should show the plain-text fallback in the frame and height of the editor, with no layout shift', async () => {
+  it('should draw the code at its final size when it first appears, and shift nothing after', async () => {
+    const detail = (await (await page.request.get(`/api/questions/${questionId}`)).json()) as { code: string };
     const fresh = await browser.context.newPage();
     await recordShifts(fresh);
-    // Hold Monaco back so the fallback is what the first paint shows, as on a slow connection.
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await fresh.route(/\/assets\/monaco-setup-[^/]*\.js$/, async (route) => {
-      await held;
-      await route.continue();
-    });
     await fresh.goto(`/practice/questions/${questionId}`);
-    const fallback = fresh.locator('[data-testid="code-viewer"][data-ready="false"]');
-    await fallback.waitFor();
-    const before = await fallback.boundingBox();
-    const fallbackPre = await fallback.locator('pre').boundingBox();
+    const viewer = fresh.locator('[data-testid="code-viewer"][data-ready="true"]');
+    await viewer.locator('.cv-row').first().waitFor();
+    const before = await viewer.boundingBox();
+    const codeBefore = await viewer.locator('.cv-code').boundingBox();
     const footerBefore = await fresh.locator('footer').last().boundingBox();
-    expect(await fallback.locator('.code-viewer__hint').count()).toBe(1);
-    // Shifts while the page itself loads (the question arriving under the header) are not Monaco's.
+    expect(await viewer.locator('.code-viewer__hint').count()).toBe(1);
+    // Shifts while the page itself loads (the question arriving under the header) are not the viewer's.
     const earlier = ((await fresh.evaluate(() => window.__shifts)) ?? []).length;
 
-    release();
-    const ready = fresh.locator('[data-testid="code-viewer"][data-ready="true"]');
-    await ready.locator('.monaco-editor .view-line').first().waitFor();
-    await fresh.waitForTimeout(500);
-    const after = await ready.boundingBox();
-    const editor = await ready.locator('.monaco-editor').boundingBox();
-    const footerAfter = await fresh.locator('footer').last().boundingBox();
+    // One 20 px line box per line of the program plus 12 px of padding above and below, from the start.
+    const overflowX = await viewer.locator('.cv-code').evaluate((el) => (el as HTMLElement).offsetHeight - el.clientHeight);
+    expect(codeBefore!.height).toBeCloseTo(detail.code.split('\n').length * 20 + 24 + overflowX, 0);
 
+    await fresh.waitForLoadState('networkidle');
+    await fresh.evaluate(() => document.fonts.ready.then(() => undefined));
+    await fresh.waitForTimeout(500);
+    const after = await viewer.boundingBox();
+    const footerAfter = await fresh.locator('footer').last().boundingBox();
     expect(after!.height).toBeCloseTo(before!.height, 0);
     expect(after!.y).toBeCloseTo(before!.y, 0);
-    expect(editor!.height).toBeCloseTo(fallbackPre!.height, 0);
     if (footerBefore && footerAfter) expect(footerAfter.y).toBeCloseTo(footerBefore.y, 0);
     const shifts = ((await fresh.evaluate(() => window.__shifts)) ?? []).slice(earlier);
     const cls = shifts.reduce((sum, s) => sum + s.value, 0);

@@ -81,7 +81,7 @@ describe('questions in Chinese, the interface in English', () => {
   it('should show a Chinese code question beside its program', async () => {
     const code = items[indexOf(CODE_OUTPUT) - 1]!;
     await runner().open(indexOf(CODE_OUTPUT), code.position);
-    await runner().waitForMonaco();
+    await runner().waitForCode();
     expect(await runner().question.locator('h2').textContent()).toBe('从已关闭的带缓冲 channel 接收');
     expect(await runner().question.textContent()).toContain('这个程序会输出什么？');
     await runner().answerText.fill('"a" true\n"b" true\n"" false');

@@ -59,8 +59,17 @@ describe('the Content Security Policy and Monaco', () => {
     if (!first) throw new Error('the seeded bank has no code-lines question');
     const question = new QuestionPage(page);
     await question.goto(first.id);
-    await question.waitForMonaco();
-    // Highlighting runs in Monaco's worker and inline styles: both are what a CSP would break.
+    await question.waitForCode();
+    // The read-only viewer highlights with stylesheet classes, no inline styles or eval.
+    expect(await question.tokenColourCount()).toBeGreaterThanOrEqual(3);
+
+    // Monaco is for editable code: a code task opens it. Its worker and inline styles are what a CSP would break.
+    const tasks = await page.request.get('/api/questions?type=code-task&pageSize=1');
+    const task = ((await tasks.json()) as { items: { id: string }[] }).items[0];
+    if (!task) throw new Error('the seeded bank has no code-task question');
+    await question.goto(task.id);
+    await page.getByTestId('practise-task').click();
+    await page.locator('[data-testid="code-editor"][data-ready="true"] .view-line').first().waitFor();
     await page.waitForFunction(() => new Set([...document.querySelectorAll('.view-lines span[class*="mtk"]')].map((el) => el.className)).size >= 3);
 
     expect(await page.evaluate(() => window.__cspViolations)).toEqual([]);

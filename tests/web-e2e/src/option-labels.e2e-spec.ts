@@ -106,7 +106,7 @@ describe('one label per option, a question page you can answer, and a bank that 
   it('should try a find-the-lines question and mark the picked and the correct lines in the program', async () => {
     const question = new QuestionPage(page);
     await question.goto('ch-nil-send-blocks');
-    await question.waitForMonaco();
+    await question.waitForCode();
     await question.lineNumber(1).click();
     expect(await question.selectedLines()).toBe('1');
     await page.getByTestId('try-it-check').click();

@@ -100,7 +100,7 @@ describe('a manager authors private organization questions', () => {
     await code.press('Tab');
     await code.pressSequentially('}\n}\n');
     expect(await code.inputValue()).toBe('package main\n\nimport "fmt"\n\nfunc main() {\n\tfor i := range 3 {\n\t\tdefer fmt.Println(i)\n\t}\n}\n');
-    await questions.form.locator('[data-testid="code-viewer"][data-ready="true"] .view-line').first().waitFor();
+    await questions.form.locator('[data-testid="code-viewer"][data-ready="true"] .cv-row').first().waitFor();
     await questions.field('outputs.0').fill('2\n1\n0');
     await screenshot(page, 'org-question-code-form');
     await questions.save();
@@ -123,7 +123,7 @@ describe('a manager authors private organization questions', () => {
     await questions.fillContent('Click the line where the program blocks forever.', 'Receiving from a nil channel blocks forever. No other goroutine exists. The runtime reports a deadlock.');
     await questions.field('code').fill('package main\n\nfunc main() {\n\tvar ch chan int\n\t<-ch\n}\n');
     const viewer = questions.form.locator('[data-testid="code-viewer"][data-ready="true"]');
-    await viewer.locator('.margin-view-overlays .line-numbers', { hasText: /^5$/ }).click();
+    await viewer.locator('.cv-num', { hasText: /^5$/ }).click();
     await page.waitForFunction(() => (document.querySelector('input[name="lines"]') as HTMLInputElement | null)?.value === '5');
     expect(await questions.field('lineCheck').inputValue()).toBe('deadlock');
     await screenshot(page, 'org-question-code-lines-form');

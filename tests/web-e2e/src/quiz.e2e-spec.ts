@@ -8,7 +8,7 @@ import { elementScreenshot, screenshot, uniqueEmail } from './support/artifacts'
 import { launchBrowser, type Browser } from './support/chromium';
 
 const OUTPUT = 'worker 1 done\nworker 2 done';
-const MONACO_ASSET = /code-viewer|editor\.worker|monaco|\/go-[\w-]+\.js/i;
+const MONACO_ASSET = /code-editor|editor\.worker|monaco|\/go-[\w-]+\.js/i;
 
 async function register(page: Page, name: string): Promise<void> {
   await RegisterPage.signUp(page, { displayName: name, email: uniqueEmail('quiz'), password: 'timed quizzes in go' });
@@ -75,12 +75,12 @@ describe('taking a timed quiz', () => {
     expect(JSON.stringify(items)).not.toMatch(/"(correct|explanation|answer_key|key)"/);
   });
 
-  it('should answer a code-lines question by clicking line numbers in Monaco', async () => {
+  it('should answer a code-lines question by clicking line numbers in the code viewer', async () => {
     const runner = new QuizRunnerPage(page);
     const n = indexOf('code-lines');
     const item = items[n - 1]!;
     await runner.open(n, item.position);
-    await runner.waitForMonaco();
+    await runner.waitForCode();
     await runner.lineNumber(3).click();
     await runner.lineNumber(4).click();
     await page.waitForFunction(() => document.querySelector('[data-testid="code-viewer"]')?.getAttribute('data-selected-lines') === '3,4');
@@ -123,7 +123,7 @@ describe('taking a timed quiz', () => {
     const runner = new QuizRunnerPage(page);
     const n = indexOf('code-lines');
     await runner.open(n, items[n - 1]!.position);
-    await runner.waitForMonaco();
+    await runner.waitForCode();
     await browser.context.setOffline(true);
     try {
       await runner.lineNumber(4).click(); // deselect 4: the selection becomes 3 only
@@ -152,7 +152,7 @@ describe('taking a timed quiz', () => {
     await runner.root.waitFor();
     const lines = indexOf('code-lines');
     await runner.open(lines, items[lines - 1]!.position);
-    await runner.waitForMonaco();
+    await runner.waitForCode();
     expect(await runner.selectedLines()).toBe('3');
     expect(await runner.navItem(lines).getAttribute('data-flagged')).toBe('true');
     const output = indexOf('code-output');
@@ -206,15 +206,15 @@ describe('taking a timed quiz', () => {
     const correct = item.verifiedLines ?? item.key.lines;
     expect(correct).not.toContain(3); // the test chose line 3, a wrong line, in every goroutine-leaks code-lines question
     const viewer = new QuizResultPage(page).item(indexOf('code-lines')).getByTestId('code-viewer');
-    await viewer.locator('.monaco-editor .view-lines').waitFor();
+    await viewer.locator('.cv-row').first().waitFor();
     // Sized to the program: every line is laid out, none hidden behind an inner scroll bar.
     const lines = item.code.replace(/\n$/, '').split('\n').length;
     expect(lines).toBeGreaterThan(18);
-    const height = (await viewer.locator('.monaco-editor').boundingBox())!.height;
+    const height = (await viewer.locator('.cv-code').boundingBox())!.height;
     expect(height).toBeGreaterThanOrEqual(lines * 20);
     // Each marked line carries its own sign in the gutter: x for my wrong line, an arrow for the missed ones.
     const gutterLine = (mark: string) =>
-      viewer.locator('.margin-view-overlays > div', { has: page.locator(`.cv-mark--${mark}`) }).locator('.line-numbers');
+      viewer.locator('.cv-row', { has: page.locator(`.cv-mark--${mark}`) }).locator('.cv-num');
     await gutterLine('wrong').first().waitFor();
     expect(await gutterLine('wrong').allTextContents()).toEqual(['3']);
     expect((await gutterLine('missed').allTextContents()).map(Number).sort((a, b) => a - b)).toEqual([...correct].sort((a, b) => a - b));

@@ -101,8 +101,8 @@ describe('a new screen starts at its top (issue 16.7)', () => {
     await new AppShell(page).switchLanguage('zh-CN');
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
     const viewer = drills.card.getByTestId('code-viewer');
-    await viewer.locator('.monaco-editor .view-lines').waitFor();
-    await viewer.locator('.line-numbers', { hasText: /^1$/ }).click();
+    await viewer.locator('.cv-row').first().waitFor();
+    await viewer.locator('.cv-num', { hasText: /^1$/ }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid="drill-card"] [data-testid="code-viewer"]')?.getAttribute('data-selected-lines') === '1');
     await drills.card.getByTestId('check').click();
     await drills.waitForVerdict();

@@ -14,7 +14,7 @@ function page<T>(load: () => Promise<T>, namespaces?: readonly string[]): () => 
   };
 }
 
-// Each page is its own chunk; only code pages pull in the CodeViewer's Monaco chunk.
+// Each page is its own chunk; only editable-code pages (code tasks, the playground) pull in Monaco's chunk.
 const router = createBrowserRouter([
   {
     errorElement: <RouteError />,

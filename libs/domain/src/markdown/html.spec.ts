@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { codeBlockHtml, escapeHtml, goTokens, markdownInlineHtml, markdownToHtml } from './html';
+import { codeBlockHtml, escapeHtml, goTokenLines, goTokens, markdownInlineHtml, markdownToHtml } from './html';
 
 describe('markdownToHtml', () => {
   it('should render the prompt subset and escape raw HTML as text', () => {
@@ -52,5 +52,36 @@ describe('codeBlockHtml', () => {
 
   it('should escape every HTML-significant character', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+});
+
+describe('goTokenLines', () => {
+  it('should give one entry per line whose texts rejoin to the source', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (src) => {
+        const lines = goTokenLines(src);
+        return lines.length === src.split('\n').length && lines.map((l) => l.map((t) => t.text).join('')).join('\n') === src;
+      }),
+    );
+  });
+
+  it('should keep a block comment and a raw string in their kind on every line they span', () => {
+    const lines = goTokenLines('x := `a\nb` /* one\ntwo */ y\n');
+    expect(lines).toEqual([
+      [
+        { kind: 'text', text: 'x := ' },
+        { kind: 'string', text: '`a' },
+      ],
+      [
+        { kind: 'string', text: 'b`' },
+        { kind: 'text', text: ' ' },
+        { kind: 'comment', text: '/* one' },
+      ],
+      [
+        { kind: 'comment', text: 'two */' },
+        { kind: 'text', text: ' y' },
+      ],
+      [],
+    ]);
   });
 });

@@ -94,6 +94,23 @@ export function goTokens(source: string): GoToken[] {
 }
 
 /**
+ * The source's tokens split into lines (one array per line, `\n` dropped), tokenised as a whole so
+ * a multi-line comment or raw string keeps its kind on every line it spans. A trailing newline
+ * gives a last, empty line, as an editor shows it.
+ */
+export function goTokenLines(source: string): GoToken[][] {
+  let current: GoToken[] = [];
+  const lines: GoToken[][] = [current];
+  for (const token of goTokens(source)) {
+    token.text.split('\n').forEach((piece, i) => {
+      if (i > 0) lines.push((current = []));
+      if (piece !== '') current.push({ kind: token.kind, text: piece });
+    });
+  }
+  return lines;
+}
+
+/**
  * A code block: monospace, Go highlighted with classes (`gp-k` keyword, `gp-b` builtin, `gp-s`
  * string, `gp-n` number, `gp-c` comment) that the exporter's stylesheet colours; other languages plain.
  * With `numbered`, each line carries its number (code-lines questions name lines by number).

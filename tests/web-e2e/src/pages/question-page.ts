@@ -12,29 +12,30 @@ export class QuestionPage {
     return this.page.locator('[data-testid="code-viewer"][data-ready="true"]');
   }
 
-  async waitForMonaco(): Promise<void> {
-    await this.viewer.locator('.monaco-editor .view-lines .view-line').first().waitFor();
+  async waitForCode(): Promise<void> {
+    await this.viewer.locator('.cv-row').first().waitFor();
   }
 
-  /** Distinct Monaco token classes in the rendered lines: 1 means no highlighting. */
-  async tokenClassCount(): Promise<number> {
+  /** Distinct token colours in the rendered lines (plain text included): 1 means no highlighting. */
+  async tokenColourCount(): Promise<number> {
     return this.viewer.evaluate((root) => {
-      const classes = new Set<string>();
-      root.querySelectorAll('.view-lines span[class*="mtk"]').forEach((el) => {
-        el.classList.forEach((c) => {
-          if (/^mtk\d+$/.test(c)) classes.add(c);
-        });
-      });
-      return classes.size;
+      const colours = new Set<string>();
+      root.querySelectorAll('.cv-text, .cv-text span').forEach((el) => colours.add(getComputedStyle(el).color));
+      return colours.size;
     });
   }
 
-  async languageOfEditor(): Promise<string | null> {
-    return this.viewer.locator('[data-mode-id]').first().getAttribute('data-mode-id');
+  async languageOfViewer(): Promise<string | null> {
+    return this.viewer.getAttribute('data-language');
   }
 
   lineNumber(n: number) {
-    return this.viewer.locator('.margin-view-overlays .line-numbers', { hasText: new RegExp(`^${n}$`) });
+    return this.viewer.locator('.cv-num', { hasText: new RegExp(`^${n}$`) });
+  }
+
+  /** The list of lines that has the keyboard focus in a selectable viewer. */
+  get lineList() {
+    return this.viewer.getByRole('listbox');
   }
 
   async selectedLines(): Promise<string | null> {

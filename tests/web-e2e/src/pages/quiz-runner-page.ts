@@ -54,7 +54,7 @@ export class QuizRunnerPage {
   }
 
   lineNumber(n: number) {
-    return this.viewer.locator('.margin-view-overlays .line-numbers', { hasText: new RegExp(`^${n}$`) });
+    return this.viewer.locator('.cv-num', { hasText: new RegExp(`^${n}$`) });
   }
 
   /** Goes to the item at this 1-based index and waits until it is shown. */
@@ -66,8 +66,8 @@ export class QuizRunnerPage {
     );
   }
 
-  async waitForMonaco(): Promise<void> {
-    await this.viewer.locator('.monaco-editor .view-lines .view-line').first().waitFor();
+  async waitForCode(): Promise<void> {
+    await this.viewer.locator('.cv-row').first().waitFor();
   }
 
   async selectedLines(): Promise<string | null> {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useTheme } from '@/lib/theme';
-import { monaco } from '../code-viewer/monaco-setup';
+import { monaco } from './monaco-setup';
 import type { CodeEditorProps } from './types';
 
 /** The Monaco-backed editor. Load it through `CodeEditor` (index.tsx), which lazy-loads this. */

@@ -3,7 +3,7 @@ import type { CodeEditorProps } from './types';
 
 export type { CodeEditorProps } from './types';
 
-// The editable editor shares the Monaco chunk with the viewer; it is fetched only when a code task opens.
+// Monaco lives only in this lazy chunk; it is fetched only when a code task or the playground opens (read-only code uses CodeViewer).
 const MonacoCodeEditor = lazy(() => import('./code-editor'));
 
 /** An editable Go editor. Shows the text read-only until Monaco is ready. */

@@ -7,15 +7,7 @@ export const PADDING = 12;
 export const MAX_LINES = 60;
 export const DEFAULT_MAX_HEIGHT = MAX_LINES * LINE_HEIGHT + PADDING * 2;
 
-/**
- * The height of the code area for a program: one line box per line plus the padding, capped. The
- * plain-text fallback and Monaco use the same figure, so the page does not move when Monaco arrives.
- */
-export function codeHeight(code: string, maxHeight = DEFAULT_MAX_HEIGHT): number {
-  return Math.min(maxHeight, code.split('\n').length * LINE_HEIGHT + PADDING * 2);
-}
-
-const MARK_SIGN = { hit: '✓', wrong: '✗', missed: '→' } as const;
+export const MARK_SIGN = { hit: '✓', wrong: '✗', missed: '→' } as const;
 
 /** The review legend in words (the marks never rely on colour alone). */
 export function ReviewLegend({ review }: Pick<CodeViewerProps, 'review'>) {
@@ -46,25 +38,5 @@ export function SelectionStatus({ selection }: { selection: readonly number[] })
     <p className="code-viewer__status" aria-hidden="true" data-testid="code-viewer-selection">
       {selection.length ? t('codeViewer.selection', { lines: selection.join(', ') }) : t('codeViewer.noSelection')}
     </p>
-  );
-}
-
-/** What a viewer shows before Monaco is ready: the same frame and height, the program as plain text. */
-export function PlainCodeViewer(props: CodeViewerProps) {
-  const { t } = useTranslation();
-  const selectable = props.selectable ?? true;
-  return (
-    <div
-      className={['code-viewer', 'code-viewer--loading', selectable ? 'code-viewer--selectable' : ''].filter(Boolean).join(' ')}
-      data-testid="code-viewer"
-      data-ready="false"
-    >
-      {selectable ? <p className="code-viewer__hint">{t('codeViewer.hint')}</p> : null}
-      <pre className="code-viewer__fallback" aria-busy="true" style={{ height: codeHeight(props.code, props.maxHeight) }}>
-        {props.code}
-      </pre>
-      <ReviewLegend review={props.review} />
-      {selectable ? <SelectionStatus selection={props.selectedLines ?? []} /> : null}
-    </div>
   );
 }

@@ -1,19 +1,29 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import Editor, { type OnMount } from '@monaco-editor/react';
-import { useTheme } from '@/lib/theme';
-import { monaco } from './monaco-setup';
-import { codeHeight, DEFAULT_MAX_HEIGHT, LINE_HEIGHT, PADDING, ReviewLegend, SelectionStatus } from './chrome';
+import { goTokenLines, type GoToken } from '@goprep/domain';
+import { DEFAULT_MAX_HEIGHT, LINE_HEIGHT, MARK_SIGN, PADDING, ReviewLegend, SelectionStatus } from './chrome';
 import { lineMarks, type CodeViewerProps } from './types';
 
-type StandaloneEditor = Parameters<OnMount>[0];
+/** How many lines Page Up / Page Down move the line cursor. */
+const PAGE_LINES = 10;
 
 function sorted(lines: Iterable<number>): number[] {
   return [...new Set(lines)].sort((a, b) => a - b);
 }
 
-/** The Monaco-backed viewer. Load it through `CodeViewer` (index.tsx), which lazy-loads this. */
-export default function MonacoCodeViewer({
+function plainLines(code: string): GoToken[][] {
+  return code.split('\n').map((text) => (text ? [{ kind: 'text', text }] : []));
+}
+
+/**
+ * Read-only Go code with optional line selection, rendered as plain DOM: the domain's Go tokenizer
+ * colours it, so a page that only shows code never loads the editor (Monaco is for editable code).
+ * Its size is known from the line count at the first paint, so nothing moves after it.
+ *
+ * A selectable viewer is a multi-select listbox of lines: click a line, or move with the arrow keys
+ * (Home/End, Page Up/Down) and toggle with Space or Enter.
+ */
+export function CodeViewer({
   code,
   language = 'go',
   selectable = true,
@@ -24,124 +34,147 @@ export default function MonacoCodeViewer({
   review,
 }: CodeViewerProps) {
   const { t } = useTranslation();
-  const { theme } = useTheme();
-  const hintId = useId();
-  const editorRef = useRef<StandaloneEditor | null>(null);
-  const decorationsRef = useRef<ReturnType<StandaloneEditor['createDecorationsCollection']> | null>(null);
+  const baseId = useId();
+  const hintId = `${baseId}-hint`;
+  const scrollRef = useRef<HTMLDivElement | null>(null);
   const [internal, setInternal] = useState<number[]>(selectedLines ?? []);
   const [announcement, setAnnouncement] = useState('');
-  const [height, setHeight] = useState(() => codeHeight(code, maxHeight));
   const selection = selectedLines ?? internal;
+  const [active, setActive] = useState<number>(() => selection[0] ?? 1);
+  const lines = useMemo(() => (language === 'go' ? goTokenLines(code) : plainLines(code)), [code, language]);
   const marks = review ? lineMarks(review) : [];
+  const markOf = new Map(marks.map((m) => [m.line, m.mark]));
   const marksKey = marks.map((m) => `${m.line}${m.mark}`).join(',');
+  const selected = new Set(selection);
+  const lineCount = lines.length;
+  const activeLine = Math.min(Math.max(active, 1), lineCount);
+  const rowId = (line: number) => `${baseId}-line-${line}`;
 
-  // Handlers registered once on mount read the latest values through refs.
-  const latest = useRef({ selection, selectable, onSelectedLinesChange, t, marks });
-  useEffect(() => {
-    latest.current = { selection, selectable, onSelectedLinesChange, t, marks };
-  });
-
-  const toggleLine = useCallback((line: number) => {
-    const { selection: current, selectable: enabled, onSelectedLinesChange: notify, t: translate } = latest.current;
-    if (!enabled) return;
-    const isSelected = current.includes(line);
-    const next = sorted(isSelected ? current.filter((l) => l !== line) : [...current, line]);
-    setInternal(next);
-    notify?.(next);
-    setAnnouncement(
-      translate(isSelected ? 'codeViewer.lineDeselected' : 'codeViewer.lineSelected', { line }) +
-        ' ' +
-        (next.length ? translate('codeViewer.selection', { lines: next.join(', ') }) : translate('codeViewer.noSelection')),
-    );
-  }, []);
-
-  // Paint the selection (or the review marks) as whole-line decorations with a marked line number.
-  const paint = useCallback(() => {
-    const collection = decorationsRef.current;
-    if (!collection) return;
-    const { selection: current, marks: marked, t: translate } = latest.current;
-    if (marked.length > 0) {
-      collection.set(
-        marked.map(({ line, mark }) => ({
-          range: new monaco.Range(line, 1, line, 1),
-          options: {
-            isWholeLine: true,
-            className: `cv-line--${mark}`,
-            lineNumberClassName: `cv-number--${mark}`,
-            linesDecorationsClassName: `cv-mark cv-mark--${mark}`,
-            hoverMessage: { value: translate(`codeViewer.mark.${mark}`) },
-          },
-        })),
-      );
-      return;
+  const scrollLineIntoView = (line: number, center: boolean) => {
+    const box = scrollRef.current;
+    if (!box) return;
+    const top = PADDING + (line - 1) * LINE_HEIGHT;
+    const visible = box.clientHeight - PADDING;
+    if (center) {
+      if (top < box.scrollTop || top + LINE_HEIGHT > box.scrollTop + visible) box.scrollTop = top - (box.clientHeight - LINE_HEIGHT) / 2;
+    } else if (top < box.scrollTop + PADDING) {
+      box.scrollTop = top - PADDING;
+    } else if (top + LINE_HEIGHT > box.scrollTop + visible) {
+      box.scrollTop = top + LINE_HEIGHT - visible;
     }
-    collection.set(
-      current.map((line) => ({
-        range: new monaco.Range(line, 1, line, 1),
-        options: {
-          isWholeLine: true,
-          className: 'cv-line--selected',
-          lineNumberClassName: 'cv-number--selected',
-          linesDecorationsClassName: 'cv-gutter--selected',
-          overviewRuler: { color: '#0e7490', position: monaco.editor.OverviewRulerLane.Full },
-        },
-      })),
-    );
-  }, []);
-  const selectionKey = selection.join(',');
-  useEffect(() => paint(), [paint, selectionKey, marksKey]);
-
-  const onMount: OnMount = (editor) => {
-    editorRef.current = editor;
-    decorationsRef.current = editor.createDecorationsCollection([]);
-
-    editor.onDidContentSizeChange((e) => {
-      setHeight(Math.min(maxHeight, Math.max(e.contentHeight, LINE_HEIGHT * 2)));
-    });
-
-    let gutterLine: number | null = null;
-    editor.onMouseDown((e) => {
-      const type = e.target.type;
-      const onGutter =
-        type === monaco.editor.MouseTargetType.GUTTER_LINE_NUMBERS ||
-        type === monaco.editor.MouseTargetType.GUTTER_LINE_DECORATIONS ||
-        type === monaco.editor.MouseTargetType.GUTTER_GLYPH_MARGIN;
-      const line = e.target.position?.lineNumber;
-      gutterLine = onGutter && line ? line : null;
-      if (gutterLine) toggleLine(gutterLine);
-    });
-    // Monaco selects the whole line on a gutter click; the decoration already shows the choice,
-    // so collapse the text selection to a cursor on that line (which also keeps keyboard focus there).
-    editor.onMouseUp(() => {
-      if (gutterLine && latest.current.selectable) editor.setPosition({ lineNumber: gutterLine, column: 1 });
-      gutterLine = null;
-    });
-
-    // Keyboard: arrows move Monaco's cursor (read-only), Space or Enter toggles its line.
-    editor.onKeyDown((e) => {
-      if (!latest.current.selectable) return;
-      if (e.keyCode === monaco.KeyCode.Space || e.keyCode === monaco.KeyCode.Enter) {
-        const line = editor.getPosition()?.lineNumber;
-        if (line) {
-          e.preventDefault();
-          e.stopPropagation();
-          toggleLine(line);
-        }
-      }
-    });
-
-    // Paint a selection (or marks) that existed before mount, and bring the first marked or
-    // selected line into the viewer when the program is taller than it.
-    paint();
-    const first = latest.current.marks[0]?.line ?? latest.current.selection[0];
-    if (first) editor.revealLineInCenterIfOutsideViewport(first, monaco.editor.ScrollType.Immediate);
   };
 
+  // Bring the first marked (or selected) line into a program taller than the viewer, before paint.
+  const firstShown = marks[0]?.line ?? selection[0];
+  useLayoutEffect(() => {
+    if (firstShown) scrollLineIntoView(firstShown, true);
+    // Only when the program or its marks change, not on every toggle.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [code, marksKey]);
+
+  const keyboardMoved = useRef(false);
+  useEffect(() => {
+    if (keyboardMoved.current) scrollLineIntoView(activeLine, false);
+    keyboardMoved.current = false;
+  }, [activeLine]);
+
+  const toggleLine = (line: number) => {
+    if (!selectable) return;
+    const isSelected = selected.has(line);
+    const next = sorted(isSelected ? selection.filter((l) => l !== line) : [...selection, line]);
+    setInternal(next);
+    onSelectedLinesChange?.(next);
+    setAnnouncement(
+      t(isSelected ? 'codeViewer.lineDeselected' : 'codeViewer.lineSelected', { line }) +
+        ' ' +
+        (next.length ? t('codeViewer.selection', { lines: next.join(', ') }) : t('codeViewer.noSelection')),
+    );
+  };
+
+  const onRowClick = (line: number) => (e: MouseEvent) => {
+    // A drag that selected text (to copy it) is not a choice of line.
+    const text = window.getSelection();
+    if (text && !text.isCollapsed && e.currentTarget.contains(text.anchorNode)) return;
+    setActive(line);
+    toggleLine(line);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    // Ctrl+Home/End jump like Home/End; other Ctrl chords (Ctrl+Enter checks a drill) belong to the page.
+    if (e.altKey || e.metaKey || (e.ctrlKey && e.key !== 'Home' && e.key !== 'End')) return;
+    const moves: Record<string, number> = {
+      ArrowDown: activeLine + 1,
+      ArrowUp: activeLine - 1,
+      PageDown: activeLine + PAGE_LINES,
+      PageUp: activeLine - PAGE_LINES,
+      Home: 1,
+      End: lineCount,
+    };
+    const target = moves[e.key];
+    if (target !== undefined) {
+      e.preventDefault();
+      e.stopPropagation();
+      keyboardMoved.current = true;
+      setActive(Math.min(Math.max(target, 1), lineCount));
+      return;
+    }
+    if (e.key === ' ' || e.key === 'Enter') {
+      e.preventDefault();
+      e.stopPropagation();
+      toggleLine(activeLine);
+    }
+  };
+
+  const rows = lines.map((tokens, i) => {
+    const line = i + 1;
+    const mark = markOf.get(line);
+    const isSelected = selected.has(line);
+    const className = [
+      'cv-row',
+      mark ? `cv-row--${mark}` : isSelected ? 'cv-row--selected' : '',
+      selectable && line === activeLine ? 'cv-row--active' : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    return (
+      <div
+        key={line}
+        id={rowId(line)}
+        className={className}
+        data-line={line}
+        title={mark ? t(`codeViewer.mark.${mark}`) : undefined}
+        {...(selectable ? { role: 'option', 'aria-selected': isSelected, onClick: onRowClick(line) } : {})}
+      >
+        {marks.length > 0 ? (
+          <span className={mark ? `cv-mark cv-mark--${mark}` : 'cv-mark'} aria-hidden="true">
+            {mark ? MARK_SIGN[mark] : ''}
+          </span>
+        ) : null}
+        <span className="cv-num">{line}</span>
+        <span className="cv-text">
+          {tokens.map((token, k) =>
+            token.kind === 'text' ? (
+              token.text
+            ) : (
+              <span key={k} className={`cv-tok cv-tok--${token.kind}`}>
+                {token.text}
+              </span>
+            ),
+          )}
+          {/* An empty line still has a line box's height. */}
+          {tokens.length === 0 ? '\n' : null}
+        </span>
+      </div>
+    );
+  });
+
+  const name = label ?? t('codeViewer.label');
   return (
     <div
-      className={['code-viewer', selectable ? 'code-viewer--selectable' : ''].filter(Boolean).join(' ')}
+      className={['code-viewer', selectable ? 'code-viewer--selectable' : '', marks.length ? 'code-viewer--marked' : ''].filter(Boolean).join(' ')}
       data-testid="code-viewer"
       data-ready="true"
+      data-language={language}
       data-selected-lines={selection.join(',')}
       data-marks={marksKey || undefined}
     >
@@ -150,44 +183,34 @@ export default function MonacoCodeViewer({
           {t('codeViewer.hint')}
         </p>
       ) : null}
-      <Editor
-        height={height}
-        language={language}
-        value={code}
-        theme={theme === 'dark' ? 'goprep-dark' : 'goprep-light'}
-        onMount={onMount}
-        loading={
-          <pre className="code-viewer__fallback" aria-busy="true" style={{ height }}>
-            {code}
-          </pre>
-        }
-        options={{
-          readOnly: true,
-          domReadOnly: true,
-          readOnlyMessage: { value: t('codeViewer.readOnly') },
-          ariaLabel: [label ?? t('codeViewer.label'), selectable ? t('codeViewer.hint') : ''].filter(Boolean).join('. '),
-          minimap: { enabled: false },
-          scrollBeyondLastLine: false,
-          lineNumbers: 'on',
-          lineDecorationsWidth: marks.length > 0 ? 22 : 10,
-          glyphMargin: false,
-          folding: false,
-          renderLineHighlight: selectable ? 'line' : 'none',
-          contextmenu: false,
-          fontSize: 14,
-          lineHeight: LINE_HEIGHT,
-          fontFamily: "'JetBrains Mono', 'Fira Code', ui-monospace, SFMono-Regular, Menlo, Consolas, monospace",
-          padding: { top: PADDING, bottom: PADDING },
-          automaticLayout: true,
-          scrollbar: { alwaysConsumeMouseWheel: false },
-          tabSize: 4,
-          wordWrap: 'off',
-          occurrencesHighlight: 'off',
-          selectionHighlight: false,
-          links: false,
-          stickyScroll: { enabled: false },
-        }}
-      />
+      <div
+        ref={scrollRef}
+        className="cv-code"
+        style={{ maxHeight }}
+        data-lines={lineCount}
+        // Not selectable: still focusable, so the keyboard can scroll a long program (a group, not a landmark).
+        {...(selectable ? {} : { role: 'group', 'aria-label': name, tabIndex: 0 })}
+      >
+        {selectable ? (
+          <div
+            className="cv-lines"
+            role="listbox"
+            aria-multiselectable="true"
+            aria-label={name}
+            aria-describedby={hintId}
+            aria-activedescendant={rowId(activeLine)}
+            tabIndex={0}
+            translate="no"
+            onKeyDown={onKeyDown}
+          >
+            {rows}
+          </div>
+        ) : (
+          <div className="cv-lines" translate="no">
+            {rows}
+          </div>
+        )}
+      </div>
       <div className="visually-hidden" aria-live="polite" data-testid="code-viewer-announcement">
         {announcement}
       </div>

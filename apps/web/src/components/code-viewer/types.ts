@@ -1,7 +1,7 @@
 export type CodeViewerProps = {
   /** The program text. */
   code: string;
-  /** Monaco language id; only Go is registered (others show as plain text). */
+  /** Go is highlighted; plaintext is shown as it is. */
   language?: 'go' | 'plaintext';
   /** When false, the viewer is plain display: no line selection, no gutter clicks. */
   selectable?: boolean;

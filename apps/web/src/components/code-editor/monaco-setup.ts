@@ -16,7 +16,8 @@ self.MonacoEnvironment = {
  * Every token the Go tokenizer emits, coloured at 4.5:1 or more (WCAG AA) against the viewer's
  * background and against the darkest line tint it can sit on (selected, chosen-wrong, chosen-right);
  * the base themes' greens, teals and line numbers fall to 2.4-3.9:1 on our backgrounds.
- * Contrast per colour: docs/performance.md ("Code viewer contrast").
+ * Contrast per colour: docs/performance.md ("Code viewer contrast"); the read-only CodeViewer uses
+ * the same colours (global.css).
  */
 function goRules(c: Record<'text' | 'keyword' | 'type' | 'string' | 'escape' | 'number' | 'comment' | 'invalid' | 'annotation', string>) {
   return [
