@@ -13,6 +13,7 @@ import { TranslationSearch1764515100000 } from './1764515100000-TranslationSearc
 import { Judge1764520000000 } from './1764520000000-Judge';
 import { JudgePlayground1764603000000 } from './1764603000000-JudgePlayground';
 import { PasswordResets1764607000000 } from './1764607000000-PasswordResets';
+import { SessionChangeNotify1764708000000 } from './1764708000000-SessionChangeNotify';
 
 /** Every migration, oldest first. A schema change adds a file here; none is ever edited. */
-export const MIGRATIONS = [Initial1763701200000, QuestionVerification1763800000000, Attempts1763900000000, Drills1764000000000, QuestionSets1764100000000, Invites1764100500000, SrsOptimization1764200000000, PerformanceIndexes1764300000000, SetVersionStatistics1764400000000, InviteAttemptGuard1764500000000, ContentLanguage1764515000000, TranslationSearch1764515100000, Judge1764520000000, JudgePlayground1764603000000, PasswordResets1764607000000];
+export const MIGRATIONS = [Initial1763701200000, QuestionVerification1763800000000, Attempts1763900000000, Drills1764000000000, QuestionSets1764100000000, Invites1764100500000, SrsOptimization1764200000000, PerformanceIndexes1764300000000, SetVersionStatistics1764400000000, InviteAttemptGuard1764500000000, ContentLanguage1764515000000, TranslationSearch1764515100000, Judge1764520000000, JudgePlayground1764603000000, PasswordResets1764607000000, SessionChangeNotify1764708000000];
