@@ -68,6 +68,9 @@ export interface LoadResult {
   /** Non-2xx responses by status code. */
   statusCodes?: Record<string, number>;
   statementsPerRequest?: number;
+  /** Database backends busy (a statement running or a transaction open) during the target's slices: mean and max of 25 ms samples. */
+  busyBackendsMean?: number;
+  busyBackendsMax?: number;
   /** Open-loop runs at fractions of the baseline's closed-loop capacity (same run). */
   open?: Array<{ load: number; result: OpenLoopResult }>;
 }
@@ -162,20 +165,45 @@ async function dbTime(dbUrl: string, reset: boolean): Promise<{ ms: number; call
 }
 
 /**
+ * Samples, every 25 ms while `during` runs, how many backends of the database are busy (running a
+ * statement or inside a transaction) and how many clients wait for a lock: what a request waits on
+ * when the pool (20 connections on both sides) is the limit. Only one target runs at a time, so the
+ * other's connections are idle.
+ */
+async function sampleBackends<T>(dbUrl: string, during: Promise<T>): Promise<{ value: T; busyMean: number; busyMax: number }> {
+  return withClient(dbUrl, async (c) => {
+    let done = false;
+    const samples: number[] = [];
+    const sampler = (async () => {
+      while (!done) {
+        const { rows } = await c.query<{ busy: number }>(
+          `SELECT count(*)::int AS busy FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state IN ('active', 'idle in transaction')`,
+        );
+        samples.push(rows[0]!.busy);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    })().catch((e: unknown) => console.error(`backend sampling stopped: ${String(e)}`));
+    const value = await Promise.resolve(during).finally(() => (done = true));
+    await sampler;
+    return { value, busyMean: samples.reduce((a, b) => a + b, 0) / (samples.length || 1), busyMax: Math.max(0, ...samples) };
+  });
+}
+
+/**
  * The machine is shared, so goprep and the baseline run in alternating slices (ROUNDS of each)
  * and both see the same background load. req/s = all requests / all seconds; p50 is the median of
  * the slices' p50, p99 the worst slice's p99 (conservative).
  */
 async function measurePair(name: string, targets: Array<{ target: LoadResult['target']; url: string }>, scenario: Scenario, dbUrl: string): Promise<LoadResult[]> {
   for (const t of targets) await cannon(t.url, scenario, WARMUP);
-  const slices = new Map<LoadResult['target'], Array<{ r: autocannon.Result; db: { ms: number; calls: number } | null }>>();
+  const slices = new Map<LoadResult['target'], Array<{ r: autocannon.Result; db: { ms: number; calls: number } | null; busyMean: number; busyMax: number }>>();
   const seconds = Math.max(1, Math.round(DURATION / ROUNDS));
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const t of round % 2 === 0 ? targets : [...targets].reverse()) {
       await dbTime(dbUrl, true);
-      const r = await cannon(t.url, scenario, seconds);
+      const { value: r, busyMean, busyMax } = await sampleBackends(dbUrl, cannon(t.url, scenario, seconds));
       const db = await dbTime(dbUrl, false);
-      slices.set(t.target, [...(slices.get(t.target) ?? []), { r, db }]);
+      slices.set(t.target, [...(slices.get(t.target) ?? []), { r, db, busyMean, busyMax }]);
     }
   }
   return targets.map(({ target }) => {
@@ -195,6 +223,8 @@ async function measurePair(name: string, targets: Array<{ target: LoadResult['ta
       errors: runs.reduce((n, x) => n + x.r.errors, 0),
       timeouts: runs.reduce((n, x) => n + x.r.timeouts, 0),
       statusCodes: Object.fromEntries(codes),
+      busyBackendsMean: runs.reduce((n, x) => n + x.busyMean, 0) / (runs.length || 1),
+      busyBackendsMax: Math.max(0, ...runs.map((x) => x.busyMax)),
       ...(db ? { dbMsPerRequest: db.ms / total, statementsPerRequest: db.calls / total } : {}),
     };
   });
@@ -309,6 +339,7 @@ export async function runLoad(): Promise<LoadResult[]> {
           (g.dbMsPerRequest !== undefined && b.dbMsPerRequest !== undefined
             ? ` | db ms/req ${g.dbMsPerRequest.toFixed(2)} vs ${b.dbMsPerRequest.toFixed(2)}, statements/req ${g.statementsPerRequest?.toFixed(1)} vs ${b.statementsPerRequest?.toFixed(1)}`
             : '') +
+          ` | busy backends mean/max ${g.busyBackendsMean?.toFixed(1)}/${g.busyBackendsMax} vs ${b.busyBackendsMean?.toFixed(1)}/${b.busyBackendsMax} (pool 20)` +
           (g.non2xx + g.errors + b.non2xx + b.errors > 0 ? ` | non-2xx/errors/timeouts ${g.non2xx}/${g.errors}/${g.timeouts} ${JSON.stringify(g.statusCodes)} vs ${b.non2xx}/${b.errors}/${b.timeouts} ${JSON.stringify(b.statusCodes)}` : ''),
       );
       console.log(openLine(g, b));
