@@ -143,6 +143,11 @@ export class AccountsService {
     this.sessions.forgetUser(userId);
   }
 
+  /** After a change to the user made outside this service (in another module's transaction), once committed. */
+  forgetCachedUser(userId: string): void {
+    this.sessions.forgetUser(userId);
+  }
+
   /** The user behind a session cookie, or null when it is unknown, expired or revoked. */
   async resolveSession(token: string): Promise<AuthUser | null> {
     if (token.length > 200) return null;
