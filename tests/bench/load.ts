@@ -68,6 +68,11 @@ export interface LoadResult {
   /** Non-2xx responses by status code. */
   statusCodes?: Record<string, number>;
   statementsPerRequest?: number;
+  /** Session-cookie lookups that reached Postgres per request (goprep's and the baseline's statement both match). */
+  sessionLookupsPerRequest?: number;
+  /** Database backends busy (a statement running or a transaction open) during the target's slices: mean and max of 25 ms samples. */
+  busyBackendsMean?: number;
+  busyBackendsMax?: number;
   /** Open-loop runs at fractions of the baseline's closed-loop capacity (same run). */
   open?: Array<{ load: number; result: OpenLoopResult }>;
 }
@@ -144,20 +149,47 @@ function cannon(url: string, scenario: Scenario, seconds: number): Promise<autoc
 }
 
 /** Statement time per request from pg_stat_statements (when the cluster preloads it), else null. */
-async function dbTime(dbUrl: string, reset: boolean): Promise<{ ms: number; calls: number } | null> {
+async function dbTime(dbUrl: string, reset: boolean): Promise<{ ms: number; calls: number; lookups: number } | null> {
   return withClient(dbUrl, async (c) => {
     try {
       if (reset) {
         await c.query('SELECT pg_stat_statements_reset()');
         return null;
       }
-      const { rows } = await c.query<{ ms: number; calls: string }>(
-        `SELECT COALESCE(sum(total_exec_time), 0)::float8 AS ms, COALESCE(sum(calls), 0) AS calls FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      const { rows } = await c.query<{ ms: number; calls: string; lookups: string }>(
+        `SELECT COALESCE(sum(total_exec_time), 0)::float8 AS ms, COALESCE(sum(calls), 0) AS calls,
+                COALESCE(sum(calls) FILTER (WHERE query ILIKE '%FROM sessions s%JOIN users u%'), 0) AS lookups
+           FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())`,
       );
-      return { ms: rows[0]!.ms, calls: Number(rows[0]!.calls) };
+      return { ms: rows[0]!.ms, calls: Number(rows[0]!.calls), lookups: Number(rows[0]!.lookups) };
     } catch {
       return null;
     }
+  });
+}
+
+/**
+ * Samples, every 25 ms while `during` runs, how many backends of the database are busy (running a
+ * statement or inside a transaction) and how many clients wait for a lock: what a request waits on
+ * when the pool (20 connections on both sides) is the limit. Only one target runs at a time, so the
+ * other's connections are idle.
+ */
+async function sampleBackends<T>(dbUrl: string, during: Promise<T>): Promise<{ value: T; busyMean: number; busyMax: number }> {
+  return withClient(dbUrl, async (c) => {
+    let done = false;
+    const samples: number[] = [];
+    const sampler = (async () => {
+      while (!done) {
+        const { rows } = await c.query<{ busy: number }>(
+          `SELECT count(*)::int AS busy FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state IN ('active', 'idle in transaction')`,
+        );
+        samples.push(rows[0]!.busy);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    })().catch((e: unknown) => console.error(`backend sampling stopped: ${String(e)}`));
+    const value = await Promise.resolve(during).finally(() => (done = true));
+    await sampler;
+    return { value, busyMean: samples.reduce((a, b) => a + b, 0) / (samples.length || 1), busyMax: Math.max(0, ...samples) };
   });
 }
 
@@ -168,14 +200,14 @@ async function dbTime(dbUrl: string, reset: boolean): Promise<{ ms: number; call
  */
 async function measurePair(name: string, targets: Array<{ target: LoadResult['target']; url: string }>, scenario: Scenario, dbUrl: string): Promise<LoadResult[]> {
   for (const t of targets) await cannon(t.url, scenario, WARMUP);
-  const slices = new Map<LoadResult['target'], Array<{ r: autocannon.Result; db: { ms: number; calls: number } | null }>>();
+  const slices = new Map<LoadResult['target'], Array<{ r: autocannon.Result; db: { ms: number; calls: number; lookups: number } | null; busyMean: number; busyMax: number }>>();
   const seconds = Math.max(1, Math.round(DURATION / ROUNDS));
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const t of round % 2 === 0 ? targets : [...targets].reverse()) {
       await dbTime(dbUrl, true);
-      const r = await cannon(t.url, scenario, seconds);
+      const { value: r, busyMean, busyMax } = await sampleBackends(dbUrl, cannon(t.url, scenario, seconds));
       const db = await dbTime(dbUrl, false);
-      slices.set(t.target, [...(slices.get(t.target) ?? []), { r, db }]);
+      slices.set(t.target, [...(slices.get(t.target) ?? []), { r, db, busyMean, busyMax }]);
     }
   }
   return targets.map(({ target }) => {
@@ -184,7 +216,7 @@ async function measurePair(name: string, targets: Array<{ target: LoadResult['ta
     const p50s = runs.map((x) => x.r.latency.p50).sort((a, b) => a - b);
     const codes = new Map<string, number>();
     for (const x of runs) for (const [code, stat] of Object.entries(x.r.statusCodeStats ?? {})) if (!code.startsWith('2')) codes.set(code, (codes.get(code) ?? 0) + (stat.count ?? 0));
-    const db = runs.every((x) => x.db) ? runs.reduce((a, x) => ({ ms: a.ms + x.db!.ms, calls: a.calls + x.db!.calls }), { ms: 0, calls: 0 }) : null;
+    const db = runs.every((x) => x.db) ? runs.reduce((a, x) => ({ ms: a.ms + x.db!.ms, calls: a.calls + x.db!.calls, lookups: a.lookups + x.db!.lookups }), { ms: 0, calls: 0, lookups: 0 }) : null;
     return {
       scenario: name,
       target,
@@ -195,7 +227,9 @@ async function measurePair(name: string, targets: Array<{ target: LoadResult['ta
       errors: runs.reduce((n, x) => n + x.r.errors, 0),
       timeouts: runs.reduce((n, x) => n + x.r.timeouts, 0),
       statusCodes: Object.fromEntries(codes),
-      ...(db ? { dbMsPerRequest: db.ms / total, statementsPerRequest: db.calls / total } : {}),
+      busyBackendsMean: runs.reduce((n, x) => n + x.busyMean, 0) / (runs.length || 1),
+      busyBackendsMax: Math.max(0, ...runs.map((x) => x.busyMax)),
+      ...(db ? { dbMsPerRequest: db.ms / total, statementsPerRequest: db.calls / total, sessionLookupsPerRequest: db.lookups / total } : {}),
     };
   });
 }
@@ -307,8 +341,9 @@ export async function runLoad(): Promise<LoadResult[]> {
       console.log(
         `  ${scenario.name.padEnd(34)} goprep ${fmt.int(g.rps).padStart(6)} req/s p50 ${g.p50} ms p99 ${g.p99} ms | baseline ${fmt.int(b.rps).padStart(6)} req/s p50 ${b.p50} ms p99 ${b.p99} ms | ratio ${ratio.toFixed(2)}` +
           (g.dbMsPerRequest !== undefined && b.dbMsPerRequest !== undefined
-            ? ` | db ms/req ${g.dbMsPerRequest.toFixed(2)} vs ${b.dbMsPerRequest.toFixed(2)}, statements/req ${g.statementsPerRequest?.toFixed(1)} vs ${b.statementsPerRequest?.toFixed(1)}`
+            ? ` | db ms/req ${g.dbMsPerRequest.toFixed(2)} vs ${b.dbMsPerRequest.toFixed(2)}, statements/req ${g.statementsPerRequest?.toFixed(1)} vs ${b.statementsPerRequest?.toFixed(1)}, session lookups/req ${g.sessionLookupsPerRequest?.toFixed(2)} vs ${b.sessionLookupsPerRequest?.toFixed(2)}`
             : '') +
+          ` | busy backends mean/max ${g.busyBackendsMean?.toFixed(1)}/${g.busyBackendsMax} vs ${b.busyBackendsMean?.toFixed(1)}/${b.busyBackendsMax} (pool 20)` +
           (g.non2xx + g.errors + b.non2xx + b.errors > 0 ? ` | non-2xx/errors/timeouts ${g.non2xx}/${g.errors}/${g.timeouts} ${JSON.stringify(g.statusCodes)} vs ${b.non2xx}/${b.errors}/${b.timeouts} ${JSON.stringify(b.statusCodes)}` : ''),
       );
       console.log(openLine(g, b));

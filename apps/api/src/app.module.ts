@@ -3,7 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { Options as PinoHttpOptions } from 'pino-http';
-import type { DestinationStream } from 'pino';
+import { destination, type DestinationStream } from 'pino';
 import { prettyDestination, resolveLogFormat } from './common/logging/log-format';
 import { GlobalExceptionFilter } from './common/errors/global-exception.filter';
 import { requestId } from './common/http/request-id';
@@ -83,7 +83,14 @@ export class AppModule {
   }
 }
 
-/** Pretty lines on a terminal (LOG_FORMAT=auto), JSON lines to pino's default destination otherwise. */
-function withDestination(config: AppConfig, options: PinoHttpOptions): PinoHttpOptions | [PinoHttpOptions, DestinationStream] {
-  return resolveLogFormat(config.LOG_FORMAT, process.stdout.isTTY === true) === 'pretty' ? [options, prettyDestination(process.stdout)] : options;
+/**
+ * Pretty lines on a terminal (LOG_FORMAT=auto), JSON lines to stdout otherwise. The JSON
+ * destination writes asynchronously (issue 17): a request's log line no longer blocks the event
+ * loop on a write(2) to a pipe; lines logged while a write is in flight go out together in the
+ * next one, and pino flushes what is left synchronously when the process exits.
+ */
+function withDestination(config: AppConfig, options: PinoHttpOptions): [PinoHttpOptions, DestinationStream] {
+  return resolveLogFormat(config.LOG_FORMAT, process.stdout.isTTY === true) === 'pretty'
+    ? [options, prettyDestination(process.stdout)]
+    : [options, destination({ dest: 1, sync: false })];
 }

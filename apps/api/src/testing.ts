@@ -17,3 +17,4 @@ export { SrsOptimizerService } from './modules/drills/srs-optimizer.service';
 export { Clock } from './modules/attempts/clock';
 export { InviteAttemptGuard1764500000000 } from './database/migrations/1764500000000-InviteAttemptGuard';
 export { PasswordResetService } from './modules/accounts/password-reset.service';
+export { SessionCacheService } from './modules/accounts/session-cache.service';

@@ -35,7 +35,8 @@ export async function startBenchApp(env: Record<string, string> = {}, dataDir = 
       EMBEDDED_PG_PORT: String(pgPort),
       LOGIN_MAX_ATTEMPTS_PER_IP: '100000',
       LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000',
-      LOG_LEVEL: 'warn',
+      // BENCH_LOG_LEVEL=info measures the request log's cost (issue 17); warn by default.
+      LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'warn',
       ...env,
     },
   });

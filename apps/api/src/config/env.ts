@@ -31,6 +31,8 @@ export const envSchema = z.object({
   LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   /** Session lifetime in hours. */
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  /** Seconds a session cookie's user is kept in memory between lookups (0: every request reads Postgres). */
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   /** Mark cookies Secure (set true behind HTTPS). */
   COOKIE_SECURE: bool.default(false),
   /** Trust X-Forwarded-* from a reverse proxy (client IP for rate limits). */

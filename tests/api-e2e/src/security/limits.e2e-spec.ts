@@ -110,12 +110,13 @@ describe('security: request limits', () => {
   });
 
   it('should answer 503 SERVER_TIMEOUT when a route takes longer than REQUEST_TIMEOUT_MS, then work again', async () => {
-    // Another connection holds a lock the session lookup needs, so every authenticated route hangs.
+    // Another connection holds a lock the session lookup needs (so every authenticated route hangs)
+    // and one /api/me reads after it (so it hangs too while the session is cached, issue 17).
     const blocker = new Client({ connectionString: embeddedUrl(e2eDatabase().port, w.t.database) });
     await blocker.connect();
     try {
       await blocker.query('BEGIN');
-      await blocker.query('LOCK TABLE sessions IN ACCESS EXCLUSIVE MODE');
+      await blocker.query('LOCK TABLE sessions, memberships IN ACCESS EXCLUSIVE MODE');
       const started = Date.now();
       const res = await w.actors.learner.browser.get('/api/me');
       const took = Date.now() - started;

@@ -33,6 +33,25 @@ export function PagedQuery<B extends object = object>(defaultLimit: number, maxL
   return PagedQueryDto as unknown as new () => B & PageQuery;
 }
 
+/** The limit and offset a query asked for, with the endpoint's default limit. */
+export function pageWindow(query: PageQuery, defaultLimit: number): { limit: number; offset: number } {
+  return { limit: query.limit ?? defaultLimit, offset: query.offset ?? 0 };
+}
+
+/**
+ * A page read in SQL (issue 17): `rows` carry the whole list's size in `total_rows` (a window
+ * count); a page past the end has no row to carry it, and `countAll` is asked instead.
+ */
+export async function pageFromRows<R extends { total_rows: number | string }, T>(
+  rows: R[],
+  window: { limit: number; offset: number },
+  map: (row: R) => T,
+  countAll: () => Promise<number>,
+): Promise<Page<T>> {
+  const total = rows[0] ? Number(rows[0].total_rows) : window.offset > 0 ? await countAll() : 0;
+  return { items: rows.map(map), total, ...window };
+}
+
 /** One page of an already ordered list, with the list's length as the total. */
 export function pageOf<T>(all: readonly T[], query: PageQuery, defaultLimit: number): Page<T> {
   const limit = query.limit ?? defaultLimit;

@@ -7,6 +7,7 @@ import { AuthController } from './auth.controller';
 import { MailModule } from '../mail/mail.module';
 import { PasswordResetService } from './password-reset.service';
 import { RateLimiterService } from './rate-limiter.service';
+import { SessionCacheService } from './session-cache.service';
 import { SessionEntity } from './session.entity';
 import { SessionGuard } from './session.guard';
 import { UserEntity } from './user.entity';
@@ -14,7 +15,7 @@ import { UserEntity } from './user.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity]), MailModule],
   controllers: [AuthController],
-  providers: [AccountsRepository, AccountsService, RateLimiterService, PasswordResetService, { provide: APP_GUARD, useClass: SessionGuard }],
+  providers: [AccountsRepository, AccountsService, SessionCacheService, RateLimiterService, PasswordResetService, { provide: APP_GUARD, useClass: SessionGuard }],
   exports: [AccountsService, RateLimiterService, PasswordResetService],
 })
 export class AccountsModule {}

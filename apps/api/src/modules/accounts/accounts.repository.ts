@@ -28,6 +28,7 @@ export interface RateLimitRow {
 
 interface SessionUserRow {
   session_id: string;
+  expires_at: Date;
   id: string;
   email: string;
   display_name: string;
@@ -109,21 +110,25 @@ export class AccountsRepository {
    * findOne with a relation made TypeORM send a DISTINCT pre-query too (see docs/performance.md:
    * the answer save went from 35 to 60 req/s without it).
    */
-  async sessionUser(tokenHash: Buffer, now: Date): Promise<AuthUser | null> {
+  /** The session's user and when the session expires. */
+  async sessionUser(tokenHash: Buffer, now: Date): Promise<{ user: AuthUser; expiresAt: Date } | null> {
     const [row] = (await this.db.query(
-      `SELECT s.id AS session_id, u.id, u.email, u.display_name, u.role, u.content_language
+      `SELECT s.id AS session_id, s.expires_at, u.id, u.email, u.display_name, u.role, u.content_language
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2`,
       [tokenHash, now],
     )) as SessionUserRow[];
     if (!row) return null;
     return {
-      id: row.id,
-      email: row.email,
-      displayName: row.display_name,
-      role: row.role,
-      sessionId: row.session_id,
-      contentLanguage: row.content_language,
+      user: {
+        id: row.id,
+        email: row.email,
+        displayName: row.display_name,
+        role: row.role,
+        sessionId: row.session_id,
+        contentLanguage: row.content_language,
+      },
+      expiresAt: row.expires_at,
     };
   }
 
@@ -192,4 +197,12 @@ export class AccountsRepository {
     await this.db.query(`UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [userId]);
     await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
   }
+}
+
+/** Channel of the trigger on users and sessions (migration SessionChangeNotify): payload = the user's id. */
+export const SESSION_CHANGES_CHANNEL = 'session_changes';
+
+/** Subscribes a dedicated connection (not one of the pool's) to the session-change notifications. */
+export async function listenForSessionChanges(client: { query(sql: string): Promise<unknown> }): Promise<void> {
+  await client.query(`LISTEN ${SESSION_CHANGES_CHANNEL}`);
 }

@@ -5,6 +5,7 @@ import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AppConfigService } from '../../config/app-config.service';
 import { burnVerifyTime, hashPassword, verifyPassword } from './password-hasher';
+import { SessionCacheService } from './session-cache.service';
 import { AccountsRepository } from './accounts.repository';
 import { RateLimiterService } from './rate-limiter.service';
 import type { UserEntity } from './user.entity';
@@ -33,6 +34,7 @@ export class AccountsService {
     private readonly repo: AccountsRepository,
     private readonly limiter: RateLimiterService,
     private readonly config: AppConfigService,
+    private readonly sessions: SessionCacheService,
   ) {}
 
   /**
@@ -76,15 +78,18 @@ export class AccountsService {
 
   async setRole(userId: string, role: UserRole): Promise<void> {
     await this.repo.setRole(userId, role);
+    this.sessions.forgetUser(userId);
   }
 
   /** Raises a learner to manager; managers and admins keep their role. */
   async ensureAtLeastManager(userId: string): Promise<void> {
     await this.repo.raiseLearnerToManager(userId);
+    this.sessions.forgetUser(userId);
   }
 
   async setPassword(userId: string, password: string): Promise<void> {
     await this.repo.setPasswordHash(userId, await hashPassword(password));
+    this.sessions.forgetUser(userId);
   }
 
   /**
@@ -138,22 +143,35 @@ export class AccountsService {
     return { token, expiresAt };
   }
 
+  /**
+   * Ends the session. Here and below, this instance's cached lookups are dropped at once; the
+   * others hear it from the trigger on users and sessions (SessionCacheService).
+   */
   async revokeSession(sessionId: string): Promise<void> {
     await this.repo.revokeSession(sessionId);
+    this.sessions.forgetSession(sessionId);
   }
 
   async revokeOtherSessions(userId: string, keepSessionId: string): Promise<void> {
     await this.repo.revokeOtherSessions(userId, keepSessionId);
+    this.sessions.forgetUser(userId);
   }
 
   async setContentLanguage(userId: string, contentLanguage: AuthUser['contentLanguage']): Promise<void> {
     await this.repo.setContentLanguage(userId, contentLanguage);
+    this.sessions.forgetUser(userId);
+  }
+
+  /** After a change to the user made outside this service (in another module's transaction), once committed. */
+  forgetCachedUser(userId: string): void {
+    this.sessions.forgetUser(userId);
   }
 
   /** The user behind a session cookie, or null when it is unknown, expired or revoked. */
   async resolveSession(token: string): Promise<AuthUser | null> {
     if (token.length > 200) return null;
-    return this.repo.sessionUser(hashToken(token), new Date());
+    const hash = hashToken(token);
+    return this.sessions.lookup(hash.toString('hex'), () => this.repo.sessionUser(hash, new Date()));
   }
 }
 

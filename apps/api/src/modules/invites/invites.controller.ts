@@ -4,7 +4,7 @@ import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForb
 import { CurrentUser, Roles, TokenScope } from '../../common/auth/decorators';
 import type { AuthUser } from '../../common/auth/decorators';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
-import { pageOf, PagedQuery, sendPage, totalHeaderDoc } from '../../common/http/paging';
+import { PagedQuery, pageOf, pageWindow, sendPage, totalHeaderDoc } from '../../common/http/paging';
 import { uuidPipe } from '../../common/http/uuid.pipe';
 import { AUDIT_PAGE, AuditEventDto, AuditQueryDto } from '../audit/dto/audit-event.dto';
 import { CreateInvitesDto, InviteCreatedDto, InviteDto, InviteOverrideDto, InvitesCreatedDto, ReissueInviteDto } from './dto/invite.dto';
@@ -47,7 +47,7 @@ export class InvitesController {
     @Query() query: InvitesQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<InviteDto[]> {
-    return sendPage(res, pageOf(await this.invites.list(user.id, orgId, setId), query, INVITES_PAGE.default));
+    return sendPage(res, await this.invites.list(user.id, orgId, setId, pageWindow(query, INVITES_PAGE.default)));
   }
 
   @Post('invites/:inviteId/revoke')

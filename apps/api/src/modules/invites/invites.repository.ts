@@ -117,11 +117,21 @@ export class InvitesRepository {
     await this.db.query(`UPDATE candidate_invites SET mailed_at = $2 WHERE id = $1`, [inviteId, at]);
   }
 
-  listForSet(orgId: string, setId: string): Promise<InviteRow[]> {
+  /** One page of a set's invites, newest first, each row with the list's size. */
+  listForSet(orgId: string, setId: string, page: { limit: number; offset: number }): Promise<Array<InviteRow & { total_rows: number }>> {
+    // The page is cut from candidate_invites first, so the newest attempt is looked up for its rows only.
+    const pageOfInvites = `(SELECT *, count(*) OVER ()::int AS total_rows FROM candidate_invites
+        WHERE org_id = $1 AND set_id = $2 ORDER BY created_at DESC, name, id LIMIT $3 OFFSET $4) ci`;
     return this.db.query(
-      `SELECT ${INVITE_COLUMNS} FROM ${INVITE_FROM} WHERE ci.org_id = $1 AND ci.set_id = $2 ORDER BY ci.created_at DESC, ci.name, ci.id`,
-      [orgId, setId],
+      `SELECT ${INVITE_COLUMNS}, ci.total_rows FROM ${INVITE_FROM.replace(/^candidate_invites ci/, pageOfInvites)}
+        ORDER BY ci.created_at DESC, ci.name, ci.id`,
+      [orgId, setId, page.limit, page.offset],
     );
+  }
+
+  async countForSet(orgId: string, setId: string): Promise<number> {
+    const [row] = (await this.db.query(`SELECT count(*)::int AS n FROM candidate_invites WHERE org_id = $1 AND set_id = $2`, [orgId, setId])) as Array<{ n: number }>;
+    return row?.n ?? 0;
   }
 
   /** Every invite of a set with its newest attempt's result and that attempt's signal counts. */

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hasControlCharacters } from '../../common/http/display-text';
+import { pageFromRows, type Page } from '../../common/http/paging';
 import { Injectable, Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isValidEmail, parseInviteList } from '@goprep/domain';
@@ -139,13 +140,12 @@ export class InvitesService {
     return list.map((i) => ({ name: i.name.trim() || i.email.trim(), email: i.email.trim() }));
   }
 
-  async list(userId: string, orgId: string, setId: string): Promise<InviteDto[]> {
+  async list(userId: string, orgId: string, setId: string, window: { limit: number; offset: number }): Promise<Page<InviteDto>> {
     await this.orgs.requireMembership(userId, orgId);
     // A foreign or unknown set is a 404 like everywhere else, not an empty list.
     await this.requireSet(orgId, setId);
-    const rows = await this.repo.listForSet(orgId, setId);
     const now = this.clock.now();
-    return rows.map((r) => mapInvite(r, now));
+    return pageFromRows(await this.repo.listForSet(orgId, setId, window), window, (r) => mapInvite(r, now), () => this.repo.countForSet(orgId, setId));
   }
 
   async requireSet(orgId: string, setId: string): Promise<void> {

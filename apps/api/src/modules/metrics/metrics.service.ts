@@ -18,13 +18,19 @@ export class MetricsService {
     collectDefaultMetrics({ register: this.registry });
   }
 
+  /** The histogram's child per (method, route, status), built once (issue 17: no label objects per request). */
+  private readonly children = new Map<string, { observe(seconds: number): void }>();
+
   /** Labels by route template (`/api/questions/:id`), never by raw path, to bound cardinality. */
   middleware() {
     return (req: Request, res: Response, next: NextFunction): void => {
-      const end = this.httpDuration.startTimer();
+      const started = process.hrtime.bigint();
       res.on('finish', () => {
         const route = req.route ? `${req.baseUrl}${(req.route as { path: string }).path}` : req.path.startsWith('/api') ? 'unmatched' : 'static';
-        end({ method: req.method, route, status: String(res.statusCode) });
+        const key = `${req.method} ${res.statusCode} ${route}`;
+        let child = this.children.get(key);
+        if (!child) this.children.set(key, (child = this.httpDuration.labels(req.method, route, String(res.statusCode))));
+        child.observe(Number(process.hrtime.bigint() - started) / 1e9);
       });
       next();
     };

@@ -12,7 +12,7 @@ import {
 import { CurrentUser, TokenScope } from '../../common/auth/decorators';
 import type { AuthUser } from '../../common/auth/decorators';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
-import { pageOf, PagedQuery, sendPage, totalHeaderDoc } from '../../common/http/paging';
+import { PagedQuery, pageWindow, sendPage, totalHeaderDoc } from '../../common/http/paging';
 import { uuidPipe } from '../../common/http/uuid.pipe';
 import { OrgQuestionDto, OrgQuestionInputDto, OrgQuestionSummaryDto } from './dto/org-question.dto';
 import { OrgQuestionsService } from './org-questions.service';
@@ -37,7 +37,7 @@ export class OrgQuestionsController {
     @Query() query: OrgQuestionsQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<OrgQuestionSummaryDto[]> {
-    return sendPage(res, pageOf(await this.questions.list(user.id, orgId), query, ORG_QUESTIONS_PAGE.default));
+    return sendPage(res, await this.questions.list(user.id, orgId, pageWindow(query, ORG_QUESTIONS_PAGE.default)));
   }
 
   @Post()

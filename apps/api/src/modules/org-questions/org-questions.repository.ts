@@ -35,15 +35,22 @@ export class OrgQuestionsRepository {
     return this.db.transaction(work);
   }
 
-  listCurrent(orgId: string): Promise<OrgQuestionSummaryRow[]> {
+  /** One page of the organization's current questions, newest change first, each row with the list's size. */
+  listCurrent(orgId: string, page: { limit: number; offset: number }): Promise<Array<OrgQuestionSummaryRow & { total_rows: number }>> {
     return this.db.query(
       `SELECT q.id, v.version, v.title, v.topic_id, v.type, v.difficulty, v.tags, (v.code IS NOT NULL) AS has_code,
-              v.verification, q.updated_at
+              v.verification, q.updated_at, count(*) OVER ()::int AS total_rows
          FROM questions q JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
         WHERE q.organization_id = $1 AND q.retired_at IS NULL
-        ORDER BY q.updated_at DESC, q.id`,
-      [orgId],
+        ORDER BY q.updated_at DESC, q.id
+        LIMIT $2 OFFSET $3`,
+      [orgId, page.limit, page.offset],
     );
+  }
+
+  async countCurrent(orgId: string): Promise<number> {
+    const [row] = (await this.db.query(`SELECT count(*)::int AS n FROM questions WHERE organization_id = $1 AND retired_at IS NULL`, [orgId])) as Array<{ n: number }>;
+    return row?.n ?? 0;
   }
 
   /** Ids taken by `base` or `base-<anything>` (ids are global: the bank shares the table). */

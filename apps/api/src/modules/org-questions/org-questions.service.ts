@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { pageFromRows, type Page } from '../../common/http/paging';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -21,9 +22,9 @@ export class OrgQuestionsService {
     private readonly organizations: OrganizationsService,
   ) {}
 
-  async list(userId: string, orgId: string): Promise<OrgQuestionSummaryDto[]> {
+  async list(userId: string, orgId: string, window: { limit: number; offset: number }): Promise<Page<OrgQuestionSummaryDto>> {
     await this.organizations.requireMembership(userId, orgId);
-    return (await this.repo.listCurrent(orgId)).map(mapOrgQuestionSummary);
+    return pageFromRows(await this.repo.listCurrent(orgId, window), window, mapOrgQuestionSummary, () => this.repo.countCurrent(orgId));
   }
 
   async get(userId: string, orgId: string, id: string): Promise<OrgQuestionDto> {

@@ -75,7 +75,10 @@ export class OrganizationsService {
       throw new AppError(ErrorCode.RATE_LIMITED, 'Too many invalid invite links; try again later.', undefined, { 'Retry-After': String(state.retryAfter) });
     }
     try {
-      return await this.consumeInvite(userId, token);
+      const joined = await this.consumeInvite(userId, token);
+      // The join raised a learner to manager: this instance's next request must see it (the trigger tells the others).
+      this.accounts.forgetCachedUser(userId);
+      return joined;
     } catch (e) {
       if (e instanceof AppError && e.code === ErrorCode.INVITE_INVALID) await this.limiter.hit(limitKey, INVITE_WINDOW_SECONDS);
       throw e;

@@ -15,7 +15,7 @@ import type { Response } from 'express';
 import { CurrentUser, Roles, TokenScope } from '../../common/auth/decorators';
 import type { AuthUser } from '../../common/auth/decorators';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
-import { pageOf, sendPage, totalHeaderDoc } from '../../common/http/paging';
+import { pageOf, pageWindow, sendPage, totalHeaderDoc } from '../../common/http/paging';
 import { uuidPipe } from '../../common/http/uuid.pipe';
 import { IntParam } from '../../common/http/int';
 import { AUDIT_PAGE, AuditEventDto, AuditQueryDto } from '../audit/dto/audit-event.dto';
@@ -74,7 +74,7 @@ export class QuestionSetsController {
     @Query() query: ListQuestionSetsQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<QuestionSetListItemDto[]> {
-    return sendPage(res, pageOf(await this.sets.list(user.id, orgId, query.archived === 'true'), query, SETS_PAGE.default));
+    return sendPage(res, await this.sets.list(user.id, orgId, query.archived === 'true', pageWindow(query, SETS_PAGE.default)));
   }
 
   @Post()

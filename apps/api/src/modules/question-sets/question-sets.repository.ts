@@ -121,16 +121,25 @@ export class QuestionSetsRepository {
     return this.db.transaction(work);
   }
 
-  listSets(orgId: string, archived: boolean): Promise<SetListRow[]> {
+  /** One page of the organization's sets; the versions are read for that page's sets only. */
+  listSets(orgId: string, archived: boolean, page: { limit: number; offset: number }): Promise<Array<SetListRow & { total_rows: number }>> {
     return this.db.query(
-      `SELECT s.id, s.org_id, s.title, s.created_at, s.updated_at, s.archived_at,
+      `SELECT s.id, s.org_id, s.title, s.created_at, s.updated_at, s.archived_at, s.total_rows,
               (SELECT to_jsonb(v) FROM question_set_versions v WHERE v.set_id = s.id ORDER BY v.version DESC LIMIT 1) AS latest,
               (SELECT max(v.version) FROM question_set_versions v WHERE v.set_id = s.id AND v.state = 'published') AS published_version
-         FROM question_sets s
-        WHERE s.org_id = $1 AND (s.archived_at IS NOT NULL) = $2
+         FROM (SELECT id, org_id, title, created_at, updated_at, archived_at, count(*) OVER ()::int AS total_rows
+                 FROM question_sets
+                WHERE org_id = $1 AND (archived_at IS NOT NULL) = $2
+                ORDER BY updated_at DESC, id
+                LIMIT $3 OFFSET $4) s
         ORDER BY s.updated_at DESC, s.id`,
-      [orgId, archived],
+      [orgId, archived, page.limit, page.offset],
     );
+  }
+
+  async countSets(orgId: string, archived: boolean): Promise<number> {
+    const [row] = (await this.db.query(`SELECT count(*)::int AS n FROM question_sets WHERE org_id = $1 AND (archived_at IS NOT NULL) = $2`, [orgId, archived])) as Array<{ n: number }>;
+    return row?.n ?? 0;
   }
 
   /** The organization's set, locked FOR UPDATE with `lock`; null when it has no such set. */

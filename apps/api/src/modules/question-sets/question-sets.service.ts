@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { pageFromRows, type Page } from '../../common/http/paging';
 import { TEMPLATE_LEVELS, loadTemplates, type RoleTemplate, type TemplateLevelId } from '@goprep/question-bank';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
@@ -68,9 +69,9 @@ export class QuestionSetsService {
     }));
   }
 
-  async list(userId: string, orgId: string, archived: boolean): Promise<QuestionSetListItemDto[]> {
+  async list(userId: string, orgId: string, archived: boolean, window: { limit: number; offset: number }): Promise<Page<QuestionSetListItemDto>> {
     await this.organizations.requireMembership(userId, orgId);
-    return (await this.repo.listSets(orgId, archived)).map(mapSetListItem);
+    return pageFromRows(await this.repo.listSets(orgId, archived, window), window, mapSetListItem, () => this.repo.countSets(orgId, archived));
   }
 
   async create(userId: string, orgId: string, body: CreateQuestionSetDto): Promise<QuestionSetDto> {
