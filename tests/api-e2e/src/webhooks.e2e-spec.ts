@@ -218,6 +218,29 @@ describe('webhooks: signed deliveries on the job queue, retried through a receiv
     expect(receiver.accepted).toHaveLength(5);
   });
 
+  it('should deliver room.scored with the scorecard of a manager room linked to an invite, once per save', async () => {
+    const before = receiver.ofType('room.scored').length;
+    const room = await m.post('/api/rooms', { kind: 'manager', title: 'Live round', role: 'backend', level: 'senior', inviteId: inviteIds[1] });
+    expect(room.status).toBe(201);
+    const roomId = (room.body as { id: string }).id;
+    const saved = await m.put(`/api/rooms/${roomId}/scorecard`, { ratings: { concurrency: 3, language: 4 }, recommendation: 'hire', strengths: 'clear reasoning' });
+    expect(saved.status).toBe(200);
+    await waitFor('room.scored', () => receiver.ofType('room.scored').length === before + 1);
+    expect(receiver.ofType('room.scored').at(-1)!.data).toEqual({
+      roomId,
+      kind: 'manager',
+      title: 'Live round',
+      inviteId: inviteIds[1],
+      ratings: { concurrency: 3, language: 4 },
+      recommendation: 'hire',
+    });
+    // A peer room belongs to no organization: its scorecard sends nothing.
+    const peer = await m.post('/api/rooms', { kind: 'peer', role: 'backend', level: 'senior' });
+    expect((await m.put(`/api/rooms/${(peer.body as { id: string }).id}/scorecard`, { ratings: { language: 2 } })).status).toBe(200);
+    await waitFor('every delivery to succeed', async () => (await deliveries()).every((d) => d.status === 'succeeded'));
+    expect(receiver.ofType('room.scored')).toHaveLength(before + 1);
+  });
+
   it('should keep retrying while the receiver is down and deliver once it is back', async () => {
     await receiver.close();
     const again = await m.post(`/api/orgs/${orgId}/sets/${setId}/invites`, {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { AccountsModule } from '../accounts/accounts.module';
 import { JudgeModule } from '../judge/judge.module';
 import { RoomAuthService } from './room-auth.service';
@@ -9,7 +10,7 @@ import { RoomsService } from './rooms.service';
 
 /** Live interview rooms: REST here, the shared document over Hocuspocus on the same server (RoomDocService). */
 @Module({
-  imports: [AccountsModule, JudgeModule],
+  imports: [AccountsModule, JudgeModule, WebhooksModule],
   controllers: [RoomsController],
   providers: [RoomsRepository, RoomAuthService, RoomDocService, RoomsService],
   exports: [RoomDocService],

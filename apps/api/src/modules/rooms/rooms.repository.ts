@@ -308,11 +308,12 @@ export class RoomsRepository {
   }
 
   async upsertScorecard(
+    tx: EntityManager,
     roomId: string,
     memberId: string,
     card: { ratings: Record<string, number>; recommendation: string | null; strengths: string | null; nextSteps: string | null; comments: string | null },
   ): Promise<void> {
-    await this.db.query(
+    await tx.query(
       `INSERT INTO room_scorecards (room_id, ratings, recommendation, strengths, next_steps, comments, scored_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (room_id) DO UPDATE SET ratings = EXCLUDED.ratings, recommendation = EXCLUDED.recommendation, strengths = EXCLUDED.strengths,

@@ -8,6 +8,8 @@ import { hashToken } from '../accounts/accounts.service';
 import { RateLimiterService } from '../accounts/rate-limiter.service';
 import { JudgeEventsService } from '../judge/judge-events.service';
 import { JudgeService } from '../judge/judge.service';
+import { WebhooksService } from '../webhooks/webhooks.service';
+import type { EntityManager } from 'typeorm';
 import {
   COMPETENCIES,
   type JoinedRoomDto,
@@ -73,6 +75,7 @@ export class RoomsService implements OnApplicationBootstrap {
     private readonly limiter: RateLimiterService,
     private readonly judge: JudgeService,
     private readonly judgeEvents: JudgeEventsService,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   /** Runs judged while this process was down are written into their documents now. */
@@ -310,24 +313,31 @@ export class RoomsService implements OnApplicationBootstrap {
     }
     if (dto.recommendation && member.room.kind !== 'manager') problems.push({ field: 'recommendation', message: 'only manager rooms recommend hire or no-hire' });
     if (problems.length > 0) throw new AppError(ErrorCode.VALIDATION_FAILED, 'The scorecard is not valid.', problems);
-    await this.repo.upsertScorecard(member.room_id, member.id, {
-      ratings: dto.ratings as Record<string, number>,
-      recommendation: dto.recommendation ?? null,
-      strengths: dto.strengths ?? null,
-      nextSteps: dto.nextSteps ?? null,
-      comments: dto.comments ?? null,
+    const ratings = dto.ratings as Record<string, number>;
+    const recommendation = dto.recommendation ?? null;
+    // The card and its `room.scored` event commit together (an organization's rooms only: a peer
+    // room belongs to no organization and has no webhooks).
+    await this.repo.transaction(async (tx) => {
+      await this.repo.upsertScorecard(tx, member.room_id, member.id, {
+        ratings,
+        recommendation,
+        strengths: dto.strengths ?? null,
+        nextSteps: dto.nextSteps ?? null,
+        comments: dto.comments ?? null,
+      });
+      await this.roomScored(tx, member.room, { ratings, recommendation });
     });
-    const card = await this.scorecard(member);
-    this.roomScored(member.room, card);
-    return card;
+    return this.scorecard(member);
   }
 
-  /**
-   * The place the `room.scored` event goes out (webhooks are wired here by the lead): called after
-   * every saved scorecard with the room and the card as stored.
-   */
-  protected roomScored(room: RoomRow, card: ScorecardDto): void {
-    this.logger.log({ roomId: room.id, kind: room.kind, recommendation: card.recommendation }, 'room.scored');
+  private async roomScored(tx: EntityManager, room: RoomRow, card: { ratings: Record<string, number>; recommendation: string | null }): Promise<void> {
+    if (!room.organization_id) return;
+    await this.webhooks.emit(
+      room.organization_id,
+      'room.scored',
+      { roomId: room.id, kind: room.kind, title: room.title, inviteId: room.invite_id, ratings: card.ratings, recommendation: card.recommendation },
+      tx,
+    );
   }
 
   async replay(member: RoomMember): Promise<ReplayDto> {
