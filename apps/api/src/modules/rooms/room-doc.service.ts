@@ -11,8 +11,13 @@ import { RoomsRepository } from './rooms.repository';
 export const ROOM_WS_PATH = '/api/rooms/ws';
 /** Largest WebSocket message accepted (a Yjs update or sync step); larger ones close the socket. */
 export const ROOM_MAX_MESSAGE_BYTES = 512 * 1024;
-/** Messages one connection may send per second (typing, cursors and syncs together). */
-export const ROOM_MESSAGES_PER_SECOND = 60;
+/**
+ * Messages one connection may send: a token bucket refilled at this rate per second (typing,
+ * cursors and syncs together; a keystroke is two messages, its text and its cursor)...
+ */
+export const ROOM_MESSAGES_PER_SECOND = 100;
+/** ...holding this many, so a burst (a fast typist, an undo of many edits, a reconnect's sync) passes. */
+export const ROOM_MESSAGE_BURST = 300;
 /** Updates younger than this are left out of a snapshot (another instance may not have committed an older one yet). */
 const SNAPSHOT_SETTLE_MS = 5000;
 /** The origin of the server's own writes to a document (pushes, run results, the prompt's restore). */
@@ -72,7 +77,7 @@ export class RoomDocService implements OnApplicationBootstrap, BeforeApplication
   /** Per room: the chain of pending appends, so updates are stored in the order they arrived. */
   private readonly appends = new Map<string, Promise<void>>();
   /** Per socket: messages in the current second. */
-  private readonly rates = new Map<string, { second: number; count: number }>();
+  private readonly rates = new Map<string, { tokens: number; at: number }>();
   /** Prompts the server wrote, per room: a client's change to meta.prompt is put back. */
   private readonly prompts = new Map<string, string>();
   private readonly extraExtensions: HocuspocusExtension[] = [];
@@ -124,7 +129,14 @@ export class RoomDocService implements OnApplicationBootstrap, BeforeApplication
     if (server && this.upgradeListener) server.off('upgrade', this.upgradeListener);
     for (const client of this.wss.clients) client.terminate();
     this.hocuspocus.closeConnections();
+    // Pending debounced stores run now, then every loaded document is destroyed: a document's
+    // awareness keeps an interval and the debouncer a timer, which would keep the process alive.
+    for (const name of [...this.hocuspocus.documents.keys()]) {
+      if (this.hocuspocus.debouncer.isDebounced(`onStoreDocument-${name}`)) await this.hocuspocus.debouncer.executeNow(`onStoreDocument-${name}`);
+    }
     await this.flushAll();
+    for (const document of this.hocuspocus.documents.values()) document.destroy();
+    this.hocuspocus.documents.clear();
     this.wss.close();
   }
 
@@ -197,14 +209,14 @@ export class RoomDocService implements OnApplicationBootstrap, BeforeApplication
   }
 
   private allowMessage(socketId: string): boolean {
-    const second = Math.floor(Date.now() / 1000);
-    const rate = this.rates.get(socketId);
-    if (!rate || rate.second !== second) {
-      this.rates.set(socketId, { second, count: 1 });
-      return true;
-    }
-    rate.count += 1;
-    return rate.count <= ROOM_MESSAGES_PER_SECOND;
+    const now = Date.now();
+    const bucket = this.rates.get(socketId) ?? { tokens: ROOM_MESSAGE_BURST, at: now };
+    bucket.tokens = Math.min(ROOM_MESSAGE_BURST, bucket.tokens + ((now - bucket.at) / 1000) * ROOM_MESSAGES_PER_SECOND);
+    bucket.at = now;
+    this.rates.set(socketId, bucket);
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
   }
 
   private extension(): HocuspocusExtension {
