@@ -12,6 +12,14 @@ import { createWorld, loadOpenApi, operations, type JsonSchema, type Role, type 
  */
 const LIST_BOUNDS: Record<string, string> = {
   'GET /api/orgs': 'bounded: the organizations the user belongs to',
+  'GET /api/rooms': 'capped: the newest 200 rooms of the user',
+  'GET /api/rooms/{id}': "bounded: one room, its two seats and what was asked",
+  'GET /api/rooms/{id}/panel': 'capped: the panel limit of bank questions',
+  'GET /api/rooms/{id}/notes': 'capped: the first 1000 notes of the room',
+  'GET /api/rooms/{id}/scorecard': "bounded: one scorecard and the room's asked questions",
+  'GET /api/rooms/{id}/replay': "bounded: one room's updates (rooms expire after 24 h; each socket's messages are rate-limited)",
+  'GET /api/orgs/{orgId}/webhooks': 'capped: the first 100 endpoints of the organization',
+  'GET /api/orgs/{orgId}/webhooks/{id}/deliveries': 'paged: limit 1..200 (newest first)',
   'GET /api/topics': 'bounded: the fixed topic list',
   'GET /api/questions': 'paged: pageSize 1..100',
   'GET /api/attempts': 'capped: the newest 100 attempts',

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
-import { AuthedRequest, AuthUser, IS_PUBLIC, ROLES, TOKEN_SCOPE, TokenScopeName, UserRole } from '../../common/auth/decorators';
+import { AUTH_SCHEME, AuthedRequest, AuthUser, IS_PUBLIC, ROLES, TOKEN_SCOPE, TokenScopeName, UserRole } from '../../common/auth/decorators';
 import { SESSION_COOKIE } from '../../common/auth/cookies';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
@@ -23,11 +23,16 @@ export class SessionGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<AuthedRequest>();
     const targets = [context.getHandler(), context.getClass()];
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) === true;
+    const bearer = bearerOf(req.header('authorization'));
     if (isPublic) {
+      // A room route takes a session or a guest's member token, never an API token: a live token
+      // is refused as on any session route (403), a dead one as unknown (401).
+      if (bearer !== undefined && this.reflector.getAllAndOverride<string | undefined>(AUTH_SCHEME, targets) === 'room') {
+        await this.resolveToken(bearer, undefined);
+      }
       await this.resolveCookieSession(req, true);
       return true;
     }
-    const bearer = bearerOf(req.header('authorization'));
     if (bearer !== undefined) {
       // A bearer request is judged by its token alone: the session cookie is never read, which is
       // what lets the CSRF middleware wave bearer requests through.

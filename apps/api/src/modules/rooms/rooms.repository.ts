@@ -281,7 +281,7 @@ export class RoomsRepository {
   }
 
   async notes(roomId: string): Promise<NoteRow[]> {
-    return (await this.db.query(`SELECT id, at, body FROM room_notes WHERE room_id = $1 ORDER BY at, id`, [roomId])) as NoteRow[];
+    return (await this.db.query(`SELECT id, at, body FROM room_notes WHERE room_id = $1 ORDER BY at, id LIMIT 1000`, [roomId])) as NoteRow[];
   }
 
   async addNote(roomId: string, memberId: string, body: string): Promise<NoteRow> {

@@ -74,7 +74,7 @@ export class WebhooksRepository {
   }
 
   listEndpoints(orgId: string): Promise<EndpointRow[]> {
-    return this.db.query(`SELECT ${ENDPOINT_COLUMNS} FROM webhook_endpoints WHERE org_id = $1 ORDER BY created_at, id`, [orgId]);
+    return this.db.query(`SELECT ${ENDPOINT_COLUMNS} FROM webhook_endpoints WHERE org_id = $1 ORDER BY created_at, id LIMIT 100`, [orgId]);
   }
 
   async findEndpoint(orgId: string, id: string): Promise<EndpointRow | null> {
