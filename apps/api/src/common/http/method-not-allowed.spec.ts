@@ -2,7 +2,13 @@ import type { NextFunction, Request, Response } from 'express';
 import { AppError } from '../errors/app-error';
 import { methodNotAllowed } from './method-not-allowed';
 
-const paths = { '/api/orgs': { get: {}, post: {} }, '/api/orgs/{orgId}/sets/{setId}': { get: {} }, '/metrics': { get: {} } };
+const paths = {
+  '/api/orgs': { get: {}, post: {} },
+  '/api/orgs/{orgId}/sets/{setId}': { get: {} },
+  '/api/rooms/join': { post: {} },
+  '/api/rooms/{id}': { get: {} },
+  '/metrics': { get: {} },
+};
 
 function run(method: string, path: string): unknown {
   let passed: unknown = 'not called';
@@ -29,6 +35,13 @@ describe('methodNotAllowed', () => {
     expect(e.headers).toEqual({ Allow: 'GET, POST, HEAD' });
     expect((run('DELETE', '/api/orgs/a/sets/b') as AppError).headers).toEqual({ Allow: 'GET, HEAD' });
     expect((run('POST', '/metrics') as AppError).code).toBe('METHOD_NOT_ALLOWED');
+  });
+
+  it('should let a literal path speak for itself, not a parameterised path that also matches it', () => {
+    // /api/rooms/join is the join resource, not a room with the id "join".
+    expect((run('OPTIONS', '/api/rooms/join') as AppError).headers).toEqual({ Allow: 'POST' });
+    expect((run('GET', '/api/rooms/join') as AppError).code).toBe('METHOD_NOT_ALLOWED');
+    expect(run('GET', '/api/rooms/6f1c')).toBeUndefined();
   });
 
   it('should not let a parameter span two segments', () => {

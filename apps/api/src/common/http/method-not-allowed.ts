@@ -5,6 +5,8 @@ import { ErrorCode } from '../errors/error-codes';
 interface Route {
   pattern: RegExp;
   methods: string[];
+  /** How many `{param}` segments the path has: a literal segment is more specific than a parameter. */
+  params: number;
 }
 
 /** The documented paths (`/api/orgs/{orgId}`) as matchers, each with the methods it answers. */
@@ -19,7 +21,7 @@ export function routeTable(paths: Record<string, object>): Route[] {
       .split(/(\{[^}]+\})/)
       .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
       .join('');
-    return { pattern: new RegExp(`^${source}/?$`), methods };
+    return { pattern: new RegExp(`^${source}/?$`), methods, params: (path.match(/\{[^}]+\}/g) ?? []).length };
   });
 }
 
@@ -32,8 +34,12 @@ export function methodNotAllowed(paths: () => Record<string, object>) {
   let table: Route[] | undefined;
   return (req: Request, _res: Response, next: NextFunction): void => {
     table ??= routeTable(paths());
-    const matches = table.filter((r) => r.pattern.test(req.path));
-    if (matches.length === 0) return next();
+    const candidates = table.filter((r) => r.pattern.test(req.path));
+    if (candidates.length === 0) return next();
+    // `/api/rooms/join` is the documented join resource, not a room whose id is "join": only the
+    // most specific paths (fewest parameters) that match speak for the resource.
+    const fewest = Math.min(...candidates.map((r) => r.params));
+    const matches = candidates.filter((r) => r.params === fewest);
     const allowed = [...new Set(matches.flatMap((r) => r.methods))];
     if (allowed.includes(req.method)) return next();
     next(new AppError(ErrorCode.METHOD_NOT_ALLOWED, `${req.method} is not allowed on ${req.path}.`, undefined, { Allow: allowed.join(', ') }));

@@ -29,7 +29,8 @@ export function cookieValue(header: string | undefined, name: string): string | 
 /**
  * Resolves a caller to a seat. A request with X-Room-Token is a guest's and is judged by that
  * token alone (the CSRF middleware let it pass without the CSRF header, so a session cookie on
- * it must not count). Anyone not seated in the room gets the same 404 as for a missing room.
+ * it must not count). A member token that seats nobody is 401; anyone not seated in the room gets
+ * the same 404 as for a missing room.
  */
 @Injectable()
 export class RoomAuthService {
@@ -52,9 +53,12 @@ export class RoomAuthService {
   async memberOf(caller: RoomCaller, roomId: string): Promise<RoomMember> {
     let seat: MemberRow | undefined;
     if (caller.kind === 'user') seat = await this.repo.memberByUser(roomId, caller.userId);
-    else if (caller.memberToken.length <= 200) {
-      const bySeat = await this.repo.memberByToken(hashToken(caller.memberToken));
-      seat = bySeat?.room_id === roomId ? bySeat : undefined;
+    else {
+      const bySeat = caller.memberToken.length <= 200 ? await this.repo.memberByToken(hashToken(caller.memberToken)) : undefined;
+      // A token that seats nobody is a failed authentication (401); a real seat in another room
+      // is "not a member" like any stranger (404).
+      if (!bySeat) throw new AppError(ErrorCode.UNAUTHENTICATED, 'This room member token is not valid; join the room by its link again.');
+      seat = bySeat.room_id === roomId ? bySeat : undefined;
     }
     const room = seat ? await this.repo.room(roomId) : undefined;
     if (!seat || !room) throw new AppError(ErrorCode.ROOM_NOT_FOUND, 'No such room (or you are not a member of it).');
