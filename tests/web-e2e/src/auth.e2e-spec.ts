@@ -46,7 +46,7 @@ describe('accounts and the app shell', () => {
     const shell = new AppShell(page);
     await shell.waitForShell();
     expect(await shell.heading.textContent()).toContain('Ada Lovelace');
-    expect(await shell.navLabels()).toEqual(['Practice', 'Drills', 'Hiring', 'Account']);
+    expect(await shell.navLabels()).toEqual(['Practice', 'Drills', 'Hiring', 'Rooms', 'Account']);
     expect(await shell.lang()).toBe('en');
     await screenshot(page, 'dashboard-en-light');
   });
@@ -55,13 +55,13 @@ describe('accounts and the app shell', () => {
     const shell = new AppShell(page);
     await shell.switchLanguage('zh-CN');
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
-    expect(await shell.navLabels()).toEqual(['练习', '复习', '招聘', '账户']);
+    expect(await shell.navLabels()).toEqual(['练习', '复习', '招聘', '面试间', '账户']);
     expect(await shell.heading.textContent()).toContain('你好');
     await screenshot(page, 'dashboard-zh-CN');
 
     await page.reload();
     await shell.waitForShell();
-    expect(await shell.navLabels()).toEqual(['练习', '复习', '招聘', '账户']);
+    expect(await shell.navLabels()).toEqual(['练习', '复习', '招聘', '面试间', '账户']);
     await shell.switchLanguage('en');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
   });

@@ -128,14 +128,16 @@ describe('a code task judged by a real runner: learner, candidate and manager', 
     await page.waitForFunction((line) => document.querySelector('[data-testid="code-editor"]')?.getAttribute('data-cursor-line') === String(line), CHANNEL_LINE);
     await page.keyboard.press('End');
     await page.keyboard.press('ArrowLeft');
-    // Monaco closes a bracket itself: ", len(urls" becomes ", len(urls)".
-    await page.keyboard.type(', len(urls');
+    // Every bracket is typed closed: Monaco types over a closing bracket it inserted itself, so the
+    // text is the same whether or not its auto-closing has kicked in yet (the Go language's
+    // configuration loads after the editor appears, and a test must not depend on when).
+    await page.keyboard.type(', len(urls)');
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
-    await page.keyboard.type('ctx, cancel := context.WithCancel(ctx');
+    await page.keyboard.type('ctx, cancel := context.WithCancel(ctx)');
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
-    await page.keyboard.type('defer cancel(');
+    await page.keyboard.type('defer cancel()');
     // What was typed is what the autosave stored (Monaco renders lines out of order in the DOM, so
     // the saved answer is the reliable read of the editor's text).
     const saved = async () => {
