@@ -4,7 +4,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import type { InviteCreated } from '../types';
 import { linksText } from '../utils/invite-form';
-import { CopyField } from './copy-field';
+import { CopyField } from '@/components/ui/copy-field';
 
 /** The new links, shown this once (only their hashes are stored), each with a copy button. */
 export function CreatedLinks({ invites, onDismiss }: { invites: InviteCreated[]; onDismiss: () => void }) {

@@ -11,7 +11,7 @@ import { useInvites } from '../api/get-invites';
 import { useOverrideInvite, useReissueInvite, useRevokeInvite } from '../api/update-invite';
 import type { Invite } from '../types';
 import { STATUS_TONE } from '../utils/invite-form';
-import { CopyField } from './copy-field';
+import { CopyField } from '@/components/ui/copy-field';
 
 function OverrideForm({ orgId, setId, invite, onClose }: { orgId: string; setId: string; invite: Invite; onClose: () => void }) {
   const { t } = useTranslation();

@@ -1,8 +1,8 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { LinkField } from './link-field';
 import { Alert } from '@/components/ui/alert';
+import { CopyField } from '@/components/ui/copy-field';
 import { Button } from '@/components/ui/button';
 import { Markdown } from '@/components/ui/markdown';
 import { Spinner } from '@/components/ui/spinner';
@@ -192,9 +192,9 @@ function InviteLinks({ room }: { room: Room }) {
   return (
     <details className="card room__links" open={open.some((m) => m.role === 'candidate')}>
       <summary>{t('rooms.room.invite')}</summary>
-      {links.data?.candidate ? <LinkField label={t('rooms.room.candidateLink')} value={`${window.location.origin}${links.data.candidate}`} testId="candidate-link" /> : null}
+      {links.data?.candidate ? <CopyField visibleLabel label={t('rooms.room.candidateLink')} value={`${window.location.origin}${links.data.candidate}`} testId="candidate-link" /> : null}
       {links.data?.interviewer ? (
-        <LinkField label={t('rooms.room.interviewerLink')} value={`${window.location.origin}${links.data.interviewer}`} testId="interviewer-link" />
+        <CopyField visibleLabel label={t('rooms.room.interviewerLink')} value={`${window.location.origin}${links.data.interviewer}`} testId="interviewer-link" />
       ) : null}
       {!links.data ? <p className="muted">{t('rooms.room.linksHidden')}</p> : null}
       <Alert>{reissue.isError ? reissue.error.message : null}</Alert>
