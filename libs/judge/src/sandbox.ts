@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { openCgroups, type CgroupManager } from './cgroup';
+import { withDataDirLock } from './data-lock';
 import { GOLEAK_VERSION, ensureModules } from './modules';
 import {
   SandboxUnavailable,
@@ -265,8 +266,14 @@ function buildTool(dataDir: string): string {
   const digest = createHash('sha256').update(source).digest('hex');
   const stamp = `${toolPath}.sha256`;
   if (existsSync(toolPath) && existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return toolPath;
-  const build = exec(join(GOROOT, 'bin', 'go'), ['build', '-o', toolPath, '.'], { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '-mod=mod', CGO_ENABLED: '0' }, TOOL_SOURCE);
-  if (build.status !== 0) throw new SandboxUnavailable(`building the judge's Go helper failed: ${build.stderr || build.error?.message}`);
+  // Built beside and renamed into place: a job of another process may be executing the old binary.
+  const next = `${toolPath}.next-${randomBytes(4).toString('hex')}`;
+  const build = exec(join(GOROOT, 'bin', 'go'), ['build', '-o', next, '.'], { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '-mod=mod', CGO_ENABLED: '0' }, TOOL_SOURCE);
+  if (build.status !== 0) {
+    rmSync(next, { force: true });
+    throw new SandboxUnavailable(`building the judge's Go helper failed: ${build.stderr || build.error?.message}`);
+  }
+  renameSync(next, toolPath);
   writeFileSync(stamp, digest);
   return toolPath;
 }
@@ -315,19 +322,29 @@ export async function openSandbox(opts: OpenSandboxOptions): Promise<Sandbox> {
     cgroups.close();
     throw new SandboxUnavailable(`${blocked} is not searchable by uid ${SANDBOX_UID}; choose a judge data dir outside it`);
   }
-  const toolPath = buildTool(dataDir);
+  // Preparing the data dir (the helper binary, the module cache, old work dirs) is one process at
+  // a time: runners and `bank verify` started together share it.
   let moduleFiles: { goMod: string; goSum: string };
   try {
-    moduleFiles = ensureModules(dataDir);
+    moduleFiles = await withDataDirLock(dataDir, 'prepare', () => {
+      buildTool(dataDir);
+      let files: { goMod: string; goSum: string };
+      try {
+        files = ensureModules(dataDir);
+      } catch (error) {
+        throw new SandboxUnavailable(`preparing the module cache (go.uber.org/goleak ${GOLEAK_VERSION}): ${(error as Error).message}`);
+      }
+      sweepStaleJobs(join(dataDir, 'jobs'));
+      return files;
+    });
   } catch (error) {
     cgroups.close();
-    throw new SandboxUnavailable(`preparing the module cache (go.uber.org/goleak ${GOLEAK_VERSION}): ${(error as Error).message}`);
+    if (error instanceof SandboxUnavailable) throw error;
+    throw new SandboxUnavailable(`preparing ${dataDir}: ${(error as Error).message}`);
   }
-  sweepStaleJobs(join(dataDir, 'jobs'));
   // No job runs longer than the compile limit plus a test run: older empty groups are leftovers.
   cgroups.sweep(15 * 60 * 1000);
   const sandbox = new BwrapSandbox(dataDir, cgroups, moduleFiles);
-  void toolPath;
   const work = await sandbox.newWorkDir();
   try {
     const probe = await sandbox.run({

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { chownSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { withDataDirLock } from './data-lock';
 import { COMPILE_LIMITS, goEnv } from './judge';
 import { GOROOT, moduleFilesOf, SANDBOX_UID } from './sandbox';
 import { callTool, type HarnessAnswer } from './tool';
@@ -31,8 +32,20 @@ export async function warmCache(
   const digest = createHash('sha256')
     .update(JSON.stringify([WARM_VERSION, tasks.map((task) => [task.imports, task.checks, Object.values(task.visibleTests), Object.values(task.hiddenTests)])]))
     .digest('hex');
+  // One warming at a time per data dir: a second process waits, then finds the stamp (same tasks)
+  // or warms on top of the first one's template (other tasks) instead of racing it to adoptCache.
+  return withDataDirLock(sandbox.dataDir, 'warm', () => warmLocked(tasks, sandbox, onProgress, digest, opts.force === true));
+}
+
+async function warmLocked(
+  tasks: TaskSpec[],
+  sandbox: Sandbox,
+  onProgress: (done: number, total: number) => void,
+  digest: string,
+  force: boolean,
+): Promise<boolean> {
   const stamp = join(sandbox.dataDir, 'cache-template.stamps', digest);
-  if (opts.force !== true && existsSync(join(sandbox.dataDir, 'cache-template')) && existsSync(stamp)) {
+  if (!force && existsSync(join(sandbox.dataDir, 'cache-template')) && existsSync(stamp)) {
     onProgress(tasks.length + 1, tasks.length + 1);
     return false;
   }
