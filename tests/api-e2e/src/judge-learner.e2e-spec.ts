@@ -80,6 +80,8 @@ describe("Judge for learners: a final item's program or task files in the playgr
       const run = await user.call('GET', `/api/judge/runs/${runId}`);
       expect(run.status).toBe(200);
       if (run.body.state === 'done') return run;
+      // A runner that exited will never judge: say so now, with its log, instead of after the deadline.
+      if (!runner.alive()) throw new Error(`the runner exited before judging run ${runId}:\n${runner.output()}`);
       if (Date.now() > deadline) throw new Error(`run ${runId} not judged in time:\n${runner.output()}`);
       await new Promise((r) => setTimeout(r, 200));
     }
