@@ -14,6 +14,7 @@ import type { AuthUser } from '../../common/auth/decorators';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
 import { PagedQuery, pageWindow, sendPage, totalHeaderDoc } from '../../common/http/paging';
 import { uuidPipe } from '../../common/http/uuid.pipe';
+import { QuestionDeliveryDto } from '../questions/dto/question.dto';
 import { OrgQuestionDto, OrgQuestionInputDto, OrgQuestionSummaryDto } from './dto/org-question.dto';
 import { OrgQuestionsService } from './org-questions.service';
 
@@ -50,6 +51,19 @@ export class OrgQuestionsController {
     @Body() body: OrgQuestionInputDto,
   ): Promise<OrgQuestionDto> {
     return this.questions.create(user.id, orgId, body);
+  }
+
+  @Post('preview')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'What a candidate would see for this input (validated like a create; nothing stored, no key)' })
+  @ApiOkResponse({ type: QuestionDeliveryDto })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'VALIDATION_FAILED with field errors' })
+  preview(
+    @CurrentUser() user: AuthUser,
+    @Param('orgId', uuidPipe) orgId: string,
+    @Body() body: OrgQuestionInputDto,
+  ): Promise<QuestionDeliveryDto> {
+    return this.questions.preview(user.id, orgId, body);
   }
 
   @Get(':id')

@@ -4,7 +4,10 @@ import { pageFromRows, type Page } from '../../common/http/paging';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { OrganizationsService } from '../organizations/organizations.service';
+import type { QuestionDeliveryDto } from '../questions/dto/question.dto';
+import type { QuestionVersionEntity } from '../questions/question.entities';
 import { versionRow } from '../questions/question-version-row';
+import { mapDelivery } from '../questions/questions.service';
 import type { OrgQuestionDto, OrgQuestionInputDto, OrgQuestionSummaryDto } from './dto/org-question.dto';
 import { mapOrgQuestion, mapOrgQuestionSummary } from './dto/org-question.mapper';
 import { baseIdFromTitle, firstFreeId, validateOrgQuestion, type OrgQuestionInput } from './org-question-input';
@@ -53,6 +56,16 @@ export class OrgQuestionsService {
         return mapOrgQuestion(question, await this.repo.currentVersion(tx, question));
       }
     });
+  }
+
+  /**
+   * What a candidate would be shown for this input, without storing anything: the same validation
+   * as create, then the delivery view (never the key: ordering items and matching choices shuffled).
+   */
+  async preview(userId: string, orgId: string, input: OrgQuestionInputDto): Promise<QuestionDeliveryDto> {
+    await this.organizations.requireMembership(userId, orgId);
+    const validated = this.validate(input, baseIdFromTitle(typeof input.title === 'string' ? input.title : ''));
+    return mapDelivery(versionRow(validated.question, 0, validated.verification) as QuestionVersionEntity);
   }
 
   /** An edit is a new immutable version; sending the same content again changes nothing. */

@@ -12,6 +12,17 @@ export class OrgQuestionOptionDto {
   @ApiPropertyOptional({ description: 'Why this option is tempting, or why it is right' }) feedback?: string;
 }
 
+export class OrgQuestionOrderingItemDto {
+  @ApiProperty({ example: 'a', description: 'A short slug: a, b, c ...' }) id!: string;
+  @ApiProperty({ description: 'Markdown (inline code allowed)' }) text!: string;
+}
+
+export class OrgQuestionMatchingPairDto {
+  @ApiProperty({ example: 'a', description: 'A short slug: a, b, c ... (m1, m2 ... are the right-hand choices)' }) id!: string;
+  @ApiProperty({ description: 'The left-hand item (Markdown)' }) text!: string;
+  @ApiProperty({ description: 'The right-hand text it pairs with; pairs may share one' }) match!: string;
+}
+
 /**
  * A question as a manager writes it: the keys of a bank file's front matter (docs/question-format.md,
  * snake_case, without `id` and `draft`) plus the Markdown prompt and explanation, the back of a
@@ -62,6 +73,23 @@ export class OrgQuestionInputDto {
   lines?: number[];
 
   @ApiPropertyOptional({ type: [String], description: 'essay: what a grader looks for' }) @IsOptional() @IsArray() rubric?: string[];
+
+  @ApiPropertyOptional({ type: [OrgQuestionOrderingItemDto], description: 'ordering: 3-12 items, listed in the correct order (delivery shuffles them)' })
+  @IsOptional()
+  @IsArray()
+  @IsObject({ each: true })
+  items?: OrgQuestionOrderingItemDto[];
+
+  @ApiPropertyOptional({ type: [OrgQuestionMatchingPairDto], description: 'matching: 2-12 left items, each with the right-hand text it pairs with' })
+  @IsOptional()
+  @IsArray()
+  @IsObject({ each: true })
+  pairs?: OrgQuestionMatchingPairDto[];
+
+  @ApiPropertyOptional({ type: [String], description: 'matching: up to 6 right-hand texts that pair with nothing' })
+  @IsOptional()
+  @IsArray()
+  distractors?: string[];
 
   @ApiPropertyOptional({
     type: 'array',
