@@ -106,7 +106,7 @@ export function OrderingItemsFields({ form, set, errors }: Props) {
   const groupId = useId();
   const items = form.orderItems;
   const label = (index: number) => t('orgQuestions.form.orderItem', { n: index + 1 });
-  const controls = useRowControls(items, (orderItems) => set({ orderItems }), (_, index) => label(index));
+  const controls = useRowControls(items, (orderItems) => set({ orderItems }), (row, index) => row.text.trim() || label(index));
   const groupError = groupErrors(errors, 'items');
   const addKey = 'items:add';
   return (
@@ -157,7 +157,7 @@ export function MatchingPairsFields({ form, set, errors }: Props) {
   const groupId = useId();
   const pairs = form.pairs;
   const label = (index: number) => t('orgQuestions.form.pair', { n: index + 1 });
-  const controls = useRowControls(pairs, (next) => set({ pairs: next }), (_, index) => label(index));
+  const controls = useRowControls(pairs, (next) => set({ pairs: next }), (row, index) => row.left.trim() || label(index));
   const groupError = groupErrors(errors, 'pairs');
   const distractorError = groupErrors(errors, 'distractors');
   const addKey = 'pairs:add';
