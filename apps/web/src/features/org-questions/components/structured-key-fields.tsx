@@ -48,7 +48,9 @@ function useRowControls<T extends { id: string }>(rows: readonly T[], onRows: (r
     onRows(next);
     setAnnouncement(t('orgQuestions.form.rowRemoved', { row: describe(row, index) }));
     const neighbour = next[Math.min(index, next.length - 1)];
-    focus(...(neighbour ? [`${neighbour.id}:remove`] : []), addKey);
+    // The same place in the list: the next row's remove button, or (at the minimum, where removing is
+    // off) its move buttons, or the add button.
+    focus(...(neighbour ? [`${neighbour.id}:remove`, `${neighbour.id}:up`, `${neighbour.id}:down`] : []), addKey);
   };
   return { announcement, setAnnouncement, refFor, move, remove, focus };
 }
