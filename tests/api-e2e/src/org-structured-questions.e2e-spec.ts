@@ -224,4 +224,102 @@ describe('org questions: matching and ordering from authoring to a graded candid
     expect([row!.name, row!.maxScore]).toEqual(['Dana Diaz', 5]);
     expect(row!.score).toBeCloseTo(1.5 + 2, 5);
   });
+
+  describe('import from GIFT and Moodle XML into the organization', () => {
+    const GIFT = `// exported from a Moodle course
+::Nil channel behaviour::Match each operation on a nil channel with what it does.{
+	=close(ch) -> panics
+	=ch <- v -> blocks forever
+	=<-ch -> blocks forever
+	####The spec makes closing a nil channel panic. Sends and receives on it block forever.
+}
+`;
+    const orderingXml = (answers: string[], feedback = '<generalfeedback format="html"><text><![CDATA[<p>Mark assist and sweep follow the mark phase.</p>]]></text></generalfeedback>') => `<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="ordering">
+    <name><text>GC cycle phases</text></name>
+    <questiontext format="html"><text><![CDATA[<p>Order the phases of one GC cycle.</p>]]></text></questiontext>
+    ${feedback}
+    <layouttype>VERTICAL</layouttype>
+    <selecttype>ALL</selecttype>
+    <gradingtype>LONGEST_ORDERED_SUBSET</gradingtype>
+${answers.map((text, i) => `    <answer fraction="${i + 1}" format="html"><text>${text}</text></answer>`).join('\n')}
+  </question>
+</quiz>`;
+    const importUrl = () => `${base()}/import`;
+    const orgVersions = async () => (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM question_versions v JOIN questions q ON q.id = v.question_id WHERE q.organization_id = $1', [orgId]))[0]!.n;
+
+    it('should import a GIFT matching question as an organization question with the pairs of the file', async () => {
+      const res = await m.post(importUrl(), { format: 'gift', text: GIFT, topic: 'channels', references: ['https://go.dev/ref/spec#Close'] });
+      expect(res.status).toBe(201);
+      expect(res.body.questions).toEqual([{ id: 'org-nil-channel-behaviour', title: 'Nil channel behaviour', type: 'matching', version: 1 }]);
+      const stored = await m.get(`${base()}/org-nil-channel-behaviour`).expect(200);
+      expect(stored.body.source.pairs.map((p: { text: string; match: string }) => [p.text, p.match])).toEqual([
+        ['close(ch)', 'panics'],
+        ['ch <- v', 'blocks forever'],
+        ['<-ch', 'blocks forever'],
+      ]);
+      expect(stored.body.source.references).toEqual(['https://go.dev/ref/spec#Close']);
+      expect(stored.body.organizationId).toBe(orgId);
+      // What the format could not carry is said, not lost silently.
+      expect((res.body.warnings as Array<{ message: string }>).some((w) => /no references/.test(w.message))).toBe(true);
+    });
+
+    it('should import a Moodle XML ordering question in the order its fractions give', async () => {
+      const res = await m.post(importUrl(), {
+        format: 'moodle-xml',
+        text: orderingXml(['mark setup (stop the world)', 'concurrent mark', 'mark termination', 'sweep']),
+        topic: 'gc-tuning',
+        references: ['https://go.dev/doc/gc-guide'],
+      });
+      expect(res.status).toBe(201);
+      const id = res.body.questions[0].id as string;
+      const stored = await m.get(`${base()}/${id}`).expect(200);
+      expect(stored.body.type).toBe('ordering');
+      expect(stored.body.source.items.map((i: { text: string }) => i.text)).toEqual(['mark setup (stop the world)', 'concurrent mark', 'mark termination', 'sweep']);
+      const { key } = await storedKey(id);
+      expect(key.type === 'ordering' && key.order).toEqual(stored.body.source.items.map((i: { id: string }) => i.id));
+    });
+
+    it('should import nothing when one question cannot be an organization question, naming the line or the field', async () => {
+      const before = await orgVersions();
+      const twoItems = await m.post(importUrl(), { format: 'moodle-xml', text: orderingXml(['mark', 'sweep']), topic: 'gc-tuning', references: ['https://go.dev/doc/gc-guide'] });
+      expect([twoItems.status, twoItems.body.code, twoItems.body.fields[0].field]).toEqual([400, 'VALIDATION_FAILED', 'text']);
+      expect(twoItems.body.fields[0].message).toMatch(/^line \d+: /);
+
+      const noFeedback = await m.post(importUrl(), {
+        format: 'moodle-xml',
+        text: orderingXml(['mark setup', 'concurrent mark', 'sweep'], ''),
+        topic: 'gc-tuning',
+        references: ['https://go.dev/doc/gc-guide'],
+      });
+      expect(noFeedback.status).toBe(400);
+      expect(noFeedback.body.fields).toEqual([{ field: 'questions.0.explanation', message: '"GC cycle phases": is required' }]);
+
+      const mixed = await m.post(importUrl(), { format: 'gift', text: `${GIFT}
+::Second::Also nil channels.{
+	=a -> b
+	=c -> d
+}
+`, topic: 'channels', references: ['https://go.dev/ref/spec#Close'] });
+      expect(mixed.status).toBe(400);
+      expect((mixed.body.fields as Fields).map((f) => f.field)).toEqual(['questions.1.explanation']);
+
+      const noTopic = await m.post(importUrl(), { format: 'gift', text: GIFT, references: ['https://go.dev/ref/spec#Close'] });
+      expect([noTopic.status, noTopic.body.fields[0].field]).toEqual([400, 'text']);
+      const badReference = await m.post(importUrl(), { format: 'gift', text: GIFT, topic: 'channels', references: ['http://insecure.example'] });
+      expect([badReference.status, badReference.body.fields[0].field]).toEqual([400, 'questions.0.references.0']);
+      const noReferences = await m.post(importUrl(), { format: 'gift', text: GIFT, topic: 'channels', references: [] });
+      expect([noReferences.status, noReferences.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      const badFormat = await m.post(importUrl(), { format: 'docx', text: GIFT, topic: 'channels', references: ['https://go.dev/ref/spec#Close'] });
+      expect([badFormat.status, badFormat.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      const broken = await m.post(importUrl(), { format: 'moodle-xml', text: '<quiz><question', topic: 'channels', references: ['https://go.dev/ref/spec#Close'] });
+      expect([broken.status, broken.body.fields[0].field]).toEqual([400, 'text']);
+      expect(await orgVersions()).toBe(before);
+
+      const outsider = await user(t, 'importer@else.example');
+      const refused = await outsider.post(importUrl(), { format: 'gift', text: GIFT, topic: 'channels', references: ['https://go.dev/ref/spec#Close'] });
+      expect([refused.status, refused.body.code]).toEqual([404, 'ORGANIZATION_NOT_FOUND']);
+    });
+  });
 });

@@ -265,3 +265,34 @@ export function toInput(v: {
     ...(v.code !== null ? { code: v.code } : {}),
   };
 }
+
+/**
+ * A question read from GIFT or Moodle XML (the bank importer's model) in the input shape, with the
+ * references the manager gave (the formats have none). Weighted short and numeric answers have no
+ * field in the input shape yet: those come back as a reason instead of losing their partial credit.
+ */
+export function inputFromImport(q: BankQuestion, references: string[]): { input: OrgQuestionInput } | { unsupported: string } {
+  const key = q.key as unknown as Record<string, unknown>;
+  if (key['answers'] !== undefined) {
+    return { unsupported: `${q.type} answers with partial credit cannot be organization questions yet; import it into the question bank instead` };
+  }
+  const input = toInput({
+    title: q.title,
+    topicId: q.topic,
+    subtopic: q.subtopic,
+    type: q.type,
+    difficulty: q.difficulty,
+    tags: q.tags,
+    goVersion: q.goVersion,
+    expectedSeconds: q.expectedSeconds,
+    references,
+    prompt: q.prompt,
+    explanation: q.explanation,
+    code: q.code ?? null,
+    options: q.options ?? null,
+    unit: q.unit ?? null,
+    answerKey: q.key,
+    verify: q.verify,
+  });
+  return { input: input as OrgQuestionInput };
+}
