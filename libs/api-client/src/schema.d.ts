@@ -449,6 +449,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/orgs/{orgId}/questions/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import GIFT or Moodle XML questions (all or nothing; every question checked by the bank rules first) */
+    post: operations['OrgQuestions_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs/{orgId}/questions/preview': {
     parameters: {
       query?: never;
@@ -2808,6 +2825,60 @@ export interface components {
       updatedAt: string;
       /** @description This version in the input shape, ready to edit and send back */
       source: components['schemas']['OrgQuestionInputDto'];
+    };
+    OrgQuestionImportDto: {
+      /** @enum {string} */
+      format: 'gift' | 'moodle-xml';
+      /** @description The GIFT text or Moodle XML document */
+      text: string;
+      /**
+       * @description Topic of every question; without it each category must name one
+       * @enum {string}
+       */
+      topic?:
+        | 'memory-model'
+        | 'goroutine-leaks'
+        | 'gc-tuning'
+        | 'trace-sampling'
+        | 'scheduler'
+        | 'channels'
+        | 'escape-analysis'
+        | 'pprof'
+        | 'context'
+        | 'sync'
+        | 'observability'
+        | 'kubernetes';
+      /** @description https URLs of primary sources given to every question (the formats have none) */
+      references: string[];
+    };
+    OrgQuestionImportedDto: {
+      id: string;
+      title: string;
+      /** @enum {string} */
+      type:
+        | 'single'
+        | 'multi'
+        | 'true-false'
+        | 'short'
+        | 'numeric'
+        | 'code-output'
+        | 'code-lines'
+        | 'essay'
+        | 'flashcard'
+        | 'code-task'
+        | 'matching'
+        | 'ordering';
+      version: number;
+    };
+    OrgImportWarningDto: {
+      /** @description Line in the file */
+      line?: number;
+      message: string;
+    };
+    OrgQuestionImportResultDto: {
+      questions: components['schemas']['OrgQuestionImportedDto'][];
+      /** @description What the formats could not carry (kept as warnings; nothing was dropped) */
+      warnings: components['schemas']['OrgImportWarningDto'][];
     };
     QuestionDeliveryDto: {
       id: string;
@@ -6107,6 +6178,76 @@ export interface operations {
         };
       };
       /** @description VALIDATION_FAILED with field errors; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  OrgQuestions_import: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OrgQuestionImportDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrgQuestionImportResultDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `text` (a line the importer refused or cannot express) or `questions.N.field`; BAD_JSON */
       400: {
         headers: {
           [name: string]: unknown;
