@@ -168,4 +168,30 @@ describe('a manager authors ordering and matching organization questions', () =>
     await page.setViewportSize({ width: 1366, height: 900 });
     await screenshot(page, 'org-question-ordering-1366-zh');
   });
+
+  it('should import a GIFT matching question into the organization, and name the question that stops an import', async () => {
+    await new AppShell(page).switchLanguage('en');
+    await questions.goto();
+    const panel = page.getByTestId('org-question-import');
+    await panel.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await panel.getByLabel('Topic').selectOption('sync');
+    await panel.getByLabel('References for every question').fill('https://pkg.go.dev/sync');
+    // The second question has no general feedback, so no explanation: nothing is imported.
+    const good = '::Sync types::Match each type to its use.{\n=Mutex -> mutual exclusion\n=Once -> one-time initialisation\n=WaitGroup -> waiting for goroutines\n####Each type in package sync solves one coordination problem. The docs of each say which.\n}\n';
+    await panel.getByLabel('Questions', { exact: true }).fill(`${good}\n::No feedback::Is this imported?{TRUE}\n`);
+    await page.getByTestId('import-org-questions').click();
+    await panel.getByText('Nothing was imported:').waitFor();
+    expect(await panel.getByTestId('import-result').textContent()).toContain('questions.1.explanation');
+    expect(await questions.row('Sync types').count()).toBe(0);
+
+    await panel.getByLabel('Questions', { exact: true }).fill(good);
+    await page.getByTestId('import-org-questions').click();
+    await panel.getByText('Imported 1 question.').waitFor();
+    await questions.row('Sync types').waitFor();
+    await screenshot(page, 'org-question-import-1366');
+    await questions.openEditor('Sync types');
+    expect(await questions.field('type').inputValue()).toBe('matching');
+    expect(await questions.field('pairs.2.match').inputValue()).toBe('waiting for goroutines');
+  });
 });

@@ -100,7 +100,8 @@ export class OrgQuestionsService {
       }
       return created;
     });
-    const warnings = read.problems.filter((p) => !blocking.includes(p)).map((p) => ({ ...(p.line !== undefined ? { line: p.line } : {}), message: p.message }));
+    // The manager gave the references, so the importer's "no references" to-do does not apply here.
+    const warnings = read.problems.filter((p) => !blocking.includes(p) && !/: no references;/.test(p.message)).map((p) => ({ ...(p.line !== undefined ? { line: p.line } : {}), message: p.message }));
     return { questions, warnings };
   }
 
