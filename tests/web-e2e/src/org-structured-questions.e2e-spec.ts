@@ -193,5 +193,14 @@ describe('a manager authors ordering and matching organization questions', () =>
     await questions.openEditor('Sync types');
     expect(await questions.field('type').inputValue()).toBe('matching');
     expect(await questions.field('pairs.2.match').inputValue()).toBe('waiting for goroutines');
+
+    // The panel on a phone, in Chinese.
+    await page.setViewportSize({ width: 375, height: 812 });
+    await new AppShell(page).switchLanguage('zh-CN');
+    await questions.goto();
+    await page.getByTestId('org-question-import').locator('summary').click();
+    await page.getByTestId('org-question-import').getByText('导入题目').waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'org-question-import-375-zh');
   });
 });
