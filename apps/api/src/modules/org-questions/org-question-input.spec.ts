@@ -1,4 +1,5 @@
-import { baseIdFromTitle, firstFreeId, toInput, validateOrgQuestion, type OrgQuestionInput } from './org-question-input';
+import { importQuestions } from '@goprep/question-bank';
+import { baseIdFromTitle, firstFreeId, inputFromImport, toInput, validateOrgQuestion, type OrgQuestionInput } from './org-question-input';
 
 const common = {
   title: 'Closing a nil channel',
@@ -213,5 +214,28 @@ describe('validateOrgQuestion', () => {
     expect(fieldsOf({ ...matching, distractors: ['panics'] })).toEqual(['distractors.0']);
     expect(fieldsOf({ ...matching, pairs: pairs.map((p) => ({ ...p, match: 'same' })), distractors: undefined })).toEqual(['pairs']);
     expect(fieldsOf({ ...matching, pairs: [{ ...pairs[0]!, id: 'm1' }, ...pairs.slice(1)] })).toEqual(['pairs.0.id']);
+  });
+});
+
+describe('inputFromImport', () => {
+  const REFS = ['https://go.dev/ref/spec#Close'];
+
+  it('should turn an imported GIFT matching question into a valid input with the given references', () => {
+    const gift = '::Nil ops::Match them.{\n=close(ch) -> panics\n=ch <- v -> blocks\n=<-ch -> blocks\n####Close panics. Sends block. Receives block.\n}\n';
+    const [question] = importQuestions(gift, 'gift', { topic: 'channels' }).questions;
+    const mapped = inputFromImport(question!, REFS);
+    if (!('input' in mapped)) throw new Error(mapped.unsupported);
+    expect(mapped.input).toMatchObject({ type: 'matching', references: REFS, topic: 'channels' });
+    const validated = validateOrgQuestion(mapped.input, 'org-nil-ops');
+    expect(validated.ok ? [] : validated.fields).toEqual([]);
+    expect(validated.ok && validated.question.key).toEqual(question!.key);
+  });
+
+  it('should refuse weighted short answers instead of dropping their partial credit', () => {
+    const gift = '::Built-in::Which built-in closes a channel?{=close =%50%Close ####The built-in close closes it.}';
+    const [question] = importQuestions(gift, 'gift', { topic: 'channels' }).questions;
+    expect(question!.type).toBe('short');
+    const mapped = inputFromImport(question!, REFS);
+    expect('unsupported' in mapped && mapped.unsupported).toMatch(/partial credit/);
   });
 });
