@@ -449,6 +449,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/orgs/{orgId}/questions/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import GIFT or Moodle XML questions (all or nothing; every question checked by the bank rules first) */
+    post: operations['OrgQuestions_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/questions/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** What a candidate would see for this input (validated like a create; nothing stored, no key) */
+    post: operations['OrgQuestions_preview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs/{orgId}/questions/{id}': {
     parameters: {
       query?: never;
@@ -2647,6 +2681,26 @@ export interface components {
       /** @description Why this option is tempting, or why it is right */
       feedback?: string;
     };
+    OrgQuestionOrderingItemDto: {
+      /**
+       * @description A short slug: a, b, c ...
+       * @example a
+       */
+      id: string;
+      /** @description Markdown (inline code allowed) */
+      text: string;
+    };
+    OrgQuestionMatchingPairDto: {
+      /**
+       * @description A short slug: a, b, c ... (m1, m2 ... are the right-hand choices)
+       * @example a
+       */
+      id: string;
+      /** @description The left-hand item (Markdown) */
+      text: string;
+      /** @description The right-hand text it pairs with; pairs may share one */
+      match: string;
+    };
     OrgQuestionInputDto: {
       title: string;
       /** @enum {string} */
@@ -2710,6 +2764,12 @@ export interface components {
       lines?: number[];
       /** @description essay: what a grader looks for */
       rubric?: string[];
+      /** @description ordering: 3-12 items, listed in the correct order (delivery shuffles them) */
+      items?: components['schemas']['OrgQuestionOrderingItemDto'][];
+      /** @description matching: 2-12 left items, each with the right-hand text it pairs with */
+      pairs?: components['schemas']['OrgQuestionMatchingPairDto'][];
+      /** @description matching: up to 6 right-hand texts that pair with nothing */
+      distractors?: string[];
       /** @description Code questions: what running the program must show (verify checks, snake_case) */
       verify?: {
         [key: string]: unknown;
@@ -2765,6 +2825,93 @@ export interface components {
       updatedAt: string;
       /** @description This version in the input shape, ready to edit and send back */
       source: components['schemas']['OrgQuestionInputDto'];
+    };
+    OrgQuestionImportDto: {
+      /** @enum {string} */
+      format: 'gift' | 'moodle-xml';
+      /** @description The GIFT text or Moodle XML document */
+      text: string;
+      /**
+       * @description Topic of every question; without it each category must name one
+       * @enum {string}
+       */
+      topic?:
+        | 'memory-model'
+        | 'goroutine-leaks'
+        | 'gc-tuning'
+        | 'trace-sampling'
+        | 'scheduler'
+        | 'channels'
+        | 'escape-analysis'
+        | 'pprof'
+        | 'context'
+        | 'sync'
+        | 'observability'
+        | 'kubernetes';
+      /** @description https URLs of primary sources given to every question (the formats have none) */
+      references: string[];
+    };
+    OrgQuestionImportedDto: {
+      id: string;
+      title: string;
+      /** @enum {string} */
+      type:
+        | 'single'
+        | 'multi'
+        | 'true-false'
+        | 'short'
+        | 'numeric'
+        | 'code-output'
+        | 'code-lines'
+        | 'essay'
+        | 'flashcard'
+        | 'code-task'
+        | 'matching'
+        | 'ordering';
+      version: number;
+    };
+    OrgImportWarningDto: {
+      /** @description Line in the file */
+      line?: number;
+      message: string;
+    };
+    OrgQuestionImportResultDto: {
+      questions: components['schemas']['OrgQuestionImportedDto'][];
+      /** @description What the formats could not carry (kept as warnings; nothing was dropped) */
+      warnings: components['schemas']['OrgImportWarningDto'][];
+    };
+    QuestionDeliveryDto: {
+      id: string;
+      version: number;
+      title: string;
+      topic: string;
+      subtopic: string;
+      /** @enum {string} */
+      type:
+        | 'single'
+        | 'multi'
+        | 'true-false'
+        | 'short'
+        | 'numeric'
+        | 'code-output'
+        | 'code-lines'
+        | 'essay'
+        | 'flashcard'
+        | 'code-task'
+        | 'matching'
+        | 'ordering';
+      difficulty: number;
+      tags: string[];
+      goVersion: string;
+      expectedSeconds: number;
+      prompt: string;
+      code?: string;
+      /** @description Ordering: the items, shuffled. Matching: the right-hand choices, shuffled */
+      options?: components['schemas']['DeliveryOptionDto'][];
+      /** @description Matching: the left-hand items */
+      matchItems?: components['schemas']['DeliveryOptionDto'][];
+      unit?: string;
+      references: string[];
     };
     DrillSettingsDto: {
       /**
@@ -6028,6 +6175,146 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['OrgQuestionDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED with field errors; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  OrgQuestions_import: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OrgQuestionImportDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrgQuestionImportResultDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `text` (a line the importer refused or cannot express) or `questions.N.field`; BAD_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  OrgQuestions_preview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OrgQuestionInputDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionDeliveryDto'];
         };
       };
       /** @description VALIDATION_FAILED with field errors; BAD_JSON */

@@ -31,6 +31,7 @@ export { bankStats, type BankStats } from './stats/bank-stats';
 export { scaffoldQuestion, type ScaffoldOptions, type ScaffoldResult } from './scaffold/new-question';
 export * from './templates';
 export { exportQuestions, type ExportResult, type InterchangeFormat } from './interchange';
+export { importQuestions, type ImportResult, type InterchangeProblem } from './interchange';
 export * from './translations';
 export { toJudgeTask, judgeDataDir } from './judge/task-spec';
 export { verifyCodeTask, warmForTasks, failsFor } from './judge/verify-task';

@@ -110,6 +110,17 @@ export const AUTHZ_MATRIX: Record<string, MatrixRequest> = {
   },
   'GET /api/orgs/{orgId}/questions/{id}': { token: 'bank:read', path: orgQ, expect: orgA(200) },
   'PUT /api/orgs/{orgId}/questions/{id}': { path: orgQ, body: () => ({ ...ORG_QUESTION, difficulty: 3 }), expect: orgA(200) },
+  'POST /api/orgs/{orgId}/questions/preview': { path: (ids) => ({ orgId: ids.orgA }), body: () => ORG_QUESTION, expect: orgA(200) },
+  'POST /api/orgs/{orgId}/questions/import': {
+    path: (ids) => ({ orgId: ids.orgA }),
+    body: (_ids, role) => ({
+      format: 'gift',
+      text: `::Closing nil (${role})::What happens when a program closes a nil channel?{=It panics ~Nothing happens ####${ORG_QUESTION.explanation}}`,
+      topic: 'channels',
+      references: ORG_QUESTION.references,
+    }),
+    expect: orgA(201),
+  },
   'GET /api/drills/settings': { expect: users },
   'PUT /api/drills/settings': { body: () => ({ newCardsPerDay: 12 }), expect: users },
   'POST /api/judge/runs': { body: () => ({ questionId: JUDGE_TASK, files: { 'fetch.go': 'package fetch\n' } }), expect: s(401, 401, 201, 201, 201, 201) },

@@ -1,4 +1,5 @@
-import { baseIdFromTitle, firstFreeId, toInput, validateOrgQuestion, type OrgQuestionInput } from './org-question-input';
+import { importQuestions } from '@goprep/question-bank';
+import { baseIdFromTitle, firstFreeId, inputFromImport, toInput, validateOrgQuestion, type OrgQuestionInput } from './org-question-input';
 
 const common = {
   title: 'Closing a nil channel',
@@ -28,6 +29,27 @@ const codeOutput: OrgQuestionInput = {
   code: 'package main\n\nfunc main() {\n\tprintln("hi")\n}',
   outputs: ['hi\n'],
   verify: [{ kind: 'output' }],
+};
+
+const ordering: OrgQuestionInput = {
+  ...common,
+  type: 'ordering',
+  items: [
+    { id: 'send', text: 'the send on `ch`' },
+    { id: 'recv', text: 'the receive from `ch` completes' },
+    { id: 'print', text: '`main` prints `x`' },
+  ],
+};
+
+const matching: OrgQuestionInput = {
+  ...common,
+  type: 'matching',
+  pairs: [
+    { id: 'close', text: '`close(ch)` on a nil channel', match: 'panics' },
+    { id: 'send', text: 'a send on a nil channel', match: 'blocks forever' },
+    { id: 'recv', text: 'a receive on a nil channel', match: 'blocks forever' },
+  ],
+  distractors: ['returns the zero value'],
 };
 
 describe('baseIdFromTitle', () => {
@@ -103,7 +125,7 @@ describe('validateOrgQuestion', () => {
   it('should name the type field once when the type is unknown', () => {
     const result = validateOrgQuestion({ ...single, type: 'poem' }, 'org-x');
     expect(result.ok ? [] : result.fields).toEqual([
-      { field: 'type', message: 'must be one of: single, multi, true-false, short, numeric, code-output, code-lines, essay, flashcard' },
+      { field: 'type', message: 'must be one of: single, multi, true-false, short, numeric, code-output, code-lines, essay, flashcard, matching, ordering' },
     ]);
   });
 
@@ -131,7 +153,7 @@ describe('validateOrgQuestion', () => {
   });
 
   it('should give the same content hash after a round trip through the input shape', () => {
-    for (const input of [single, codeOutput, { ...common, type: 'numeric', answer: 4, tolerance: 0.5, unit: 'MiB' }]) {
+    for (const input of [single, codeOutput, { ...common, type: 'numeric', answer: 4, tolerance: 0.5, unit: 'MiB' }, ordering, matching]) {
       const first = validateOrgQuestion(input, 'org-x');
       if (!first.ok) throw new Error(JSON.stringify(first.fields));
       const q = first.question;
@@ -156,5 +178,64 @@ describe('validateOrgQuestion', () => {
       const second = validateOrgQuestion(source, 'org-x');
       expect(second.ok && second.question.contentHash).toBe(q.contentHash);
     }
+  });
+
+  it('should build an ordering key in the authored order and a matching key with shared and distractor choices', () => {
+    const order = validateOrgQuestion(ordering, 'org-x');
+    expect(order.ok && order.question.key).toEqual({ type: 'ordering', order: ['send', 'recv', 'print'] });
+    expect(order.ok && order.verification).toBe('not-applicable');
+    const match = validateOrgQuestion(matching, 'org-x');
+    if (!match.ok) throw new Error(JSON.stringify(match.fields));
+    // Two left items share "blocks forever": one right-hand choice; the distractor is a third.
+    expect(match.question.key).toEqual({
+      type: 'matching',
+      pairs: [
+        { left: 'close', right: 'm1' },
+        { left: 'send', right: 'm2' },
+        { left: 'recv', right: 'm2' },
+      ],
+    });
+    expect(match.question.options?.filter((o) => o.side === 'right').map((o) => o.text)).toEqual(['panics', 'blocks forever', 'returns the zero value']);
+  });
+
+  it('should refuse too few or too many items, duplicate texts and a distractor equal to a pair, per field', () => {
+    const fieldsOf = (input: OrgQuestionInput) => {
+      const result = validateOrgQuestion(input, 'org-x');
+      return result.ok ? [] : result.fields.map((f) => f.field);
+    };
+    const items = ordering['items'] as Array<{ id: string; text: string }>;
+    expect(fieldsOf({ ...ordering, items: items.slice(0, 2) })).toEqual(['items']);
+    expect(fieldsOf({ ...ordering, items: Array.from({ length: 13 }, (_, i) => ({ id: `i${i}`, text: `event ${i}` })) })).toEqual(['items']);
+    expect(fieldsOf({ ...ordering, items: [...items, { id: 'again', text: items[0]!.text }] })).toEqual(['items.3.text']);
+    expect(fieldsOf({ ...ordering, items: undefined })).toEqual(['items']);
+    const pairs = matching['pairs'] as Array<{ id: string; text: string; match: string }>;
+    expect(fieldsOf({ ...matching, pairs: pairs.slice(0, 1) })).toEqual(['pairs']);
+    expect(fieldsOf({ ...matching, pairs: [...pairs, { id: 'dup', text: pairs[0]!.text, match: 'x' }] })).toEqual(['pairs.3.text']);
+    expect(fieldsOf({ ...matching, distractors: ['panics'] })).toEqual(['distractors.0']);
+    expect(fieldsOf({ ...matching, pairs: pairs.map((p) => ({ ...p, match: 'same' })), distractors: undefined })).toEqual(['pairs']);
+    expect(fieldsOf({ ...matching, pairs: [{ ...pairs[0]!, id: 'm1' }, ...pairs.slice(1)] })).toEqual(['pairs.0.id']);
+  });
+});
+
+describe('inputFromImport', () => {
+  const REFS = ['https://go.dev/ref/spec#Close'];
+
+  it('should turn an imported GIFT matching question into a valid input with the given references', () => {
+    const gift = '::Nil ops::Match them.{\n=close(ch) -> panics\n=ch <- v -> blocks\n=<-ch -> blocks\n####Close panics. Sends block. Receives block.\n}\n';
+    const [question] = importQuestions(gift, 'gift', { topic: 'channels' }).questions;
+    const mapped = inputFromImport(question!, REFS);
+    if (!('input' in mapped)) throw new Error(mapped.unsupported);
+    expect(mapped.input).toMatchObject({ type: 'matching', references: REFS, topic: 'channels' });
+    const validated = validateOrgQuestion(mapped.input, 'org-nil-ops');
+    expect(validated.ok ? [] : validated.fields).toEqual([]);
+    expect(validated.ok && validated.question.key).toEqual(question!.key);
+  });
+
+  it('should refuse weighted short answers instead of dropping their partial credit', () => {
+    const gift = '::Built-in::Which built-in closes a channel?{=close =%50%Close ####The built-in close closes it.}';
+    const [question] = importQuestions(gift, 'gift', { topic: 'channels' }).questions;
+    expect(question!.type).toBe('short');
+    const mapped = inputFromImport(question!, REFS);
+    expect('unsupported' in mapped && mapped.unsupported).toMatch(/partial credit/);
   });
 });

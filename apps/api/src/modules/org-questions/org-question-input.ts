@@ -107,8 +107,8 @@ export type ValidatedQuestion =
  * bank loader would for a file. `id` is the server's, so the bank's file-naming rule (a topic
  * prefix such as `mm-`) does not apply; organization ids start with `org-` instead.
  */
-/** Types an organization cannot author: code tasks (Go folders) and the structured types (no editor fields yet). */
-const ORG_EXCLUDED_TYPES: readonly string[] = ['code-task', 'matching', 'ordering'];
+/** Types an organization cannot author: code tasks (Go folders of starter, solution and tests). */
+const ORG_EXCLUDED_TYPES: readonly string[] = ['code-task'];
 
 export function validateOrgQuestion(input: OrgQuestionInput, id: string): ValidatedQuestion {
   const errors: FieldError[] = [];
@@ -116,10 +116,6 @@ export function validateOrgQuestion(input: OrgQuestionInput, id: string): Valida
   if (body['type'] === 'code-task') {
     // A code task is a folder of Go files (starter, solution, tests) proven by bank verify.
     return { ok: false, fields: [{ field: 'type', message: 'code tasks are authored in the question bank, not as organization questions' }] };
-  }
-  if (body['type'] === 'matching' || body['type'] === 'ordering') {
-    // Their items and pairs have no fields in the organization editor yet; import them from Moodle XML into the bank instead.
-    return { ok: false, fields: [{ field: 'type', message: `${String(body['type'])} questions are authored in the question bank, not as organization questions` }] };
   }
   const isFlashcard = body['type'] === 'flashcard';
   const prompt = requiredText(body['prompt'], 'prompt', errors);
@@ -227,6 +223,24 @@ export function toInput(v: {
     case 'flashcard':
       byType['answer'] = key['answer'];
       break;
+    case 'ordering': {
+      // The options are stored in key order; the key names that order by id.
+      const text = new Map((v.options ?? []).map((o) => [o.id, o.text]));
+      byType['items'] = (key['order'] as string[]).map((id) => ({ id, text: text.get(id) ?? '' }));
+      break;
+    }
+    case 'matching': {
+      const options = (v.options ?? []) as Array<{ id: string; text: string; side?: 'left' | 'right' }>;
+      const left = new Map(options.filter((o) => o.side === 'left').map((o) => [o.id, o.text]));
+      const right = options.filter((o) => o.side === 'right');
+      const rightText = new Map(right.map((o) => [o.id, o.text]));
+      const pairs = key['pairs'] as Array<{ left: string; right: string }>;
+      const used = new Set(pairs.map((pair) => pair.right));
+      byType['pairs'] = pairs.map((pair) => ({ id: pair.left, text: left.get(pair.left) ?? '', match: rightText.get(pair.right) ?? '' }));
+      const distractors = right.filter((o) => !used.has(o.id)).map((o) => o.text);
+      if (distractors.length > 0) byType['distractors'] = distractors;
+      break;
+    }
   }
   const verify = Array.isArray(v.verify)
     ? (v.verify as Array<Record<string, unknown>>).map((check) =>
@@ -243,11 +257,42 @@ export function toInput(v: {
     go_version: v.goVersion,
     expected_seconds: v.expectedSeconds,
     references: v.references,
-    ...(v.options ? { options: v.options } : {}),
+    ...(v.options && key['type'] !== 'ordering' && key['type'] !== 'matching' ? { options: v.options } : {}),
     ...byType,
     ...(verify.length > 0 ? { verify } : {}),
     prompt: v.prompt,
     explanation: v.explanation,
     ...(v.code !== null ? { code: v.code } : {}),
   };
+}
+
+/**
+ * A question read from GIFT or Moodle XML (the bank importer's model) in the input shape, with the
+ * references the manager gave (the formats have none). Weighted short and numeric answers have no
+ * field in the input shape yet: those come back as a reason instead of losing their partial credit.
+ */
+export function inputFromImport(q: BankQuestion, references: string[]): { input: OrgQuestionInput } | { unsupported: string } {
+  const key = q.key as unknown as Record<string, unknown>;
+  if (key['answers'] !== undefined) {
+    return { unsupported: `${q.type} answers with partial credit cannot be organization questions yet; import it into the question bank instead` };
+  }
+  const input = toInput({
+    title: q.title,
+    topicId: q.topic,
+    subtopic: q.subtopic,
+    type: q.type,
+    difficulty: q.difficulty,
+    tags: q.tags,
+    goVersion: q.goVersion,
+    expectedSeconds: q.expectedSeconds,
+    references,
+    prompt: q.prompt,
+    explanation: q.explanation,
+    code: q.code ?? null,
+    options: q.options ?? null,
+    unit: q.unit ?? null,
+    answerKey: q.key,
+    verify: q.verify,
+  });
+  return { input: input as OrgQuestionInput };
 }

@@ -14,7 +14,8 @@ import type { AuthUser } from '../../common/auth/decorators';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
 import { PagedQuery, pageWindow, sendPage, totalHeaderDoc } from '../../common/http/paging';
 import { uuidPipe } from '../../common/http/uuid.pipe';
-import { OrgQuestionDto, OrgQuestionInputDto, OrgQuestionSummaryDto } from './dto/org-question.dto';
+import { QuestionDeliveryDto } from '../questions/dto/question.dto';
+import { OrgQuestionDto, OrgQuestionImportDto, OrgQuestionImportResultDto, OrgQuestionInputDto, OrgQuestionSummaryDto } from './dto/org-question.dto';
 import { OrgQuestionsService } from './org-questions.service';
 
 const ORG_QUESTIONS_PAGE = { default: 100, max: 500 };
@@ -50,6 +51,31 @@ export class OrgQuestionsController {
     @Body() body: OrgQuestionInputDto,
   ): Promise<OrgQuestionDto> {
     return this.questions.create(user.id, orgId, body);
+  }
+
+  @Post('import')
+  @ApiOperation({ summary: 'Import GIFT or Moodle XML questions (all or nothing; every question checked by the bank rules first)' })
+  @ApiCreatedResponse({ type: OrgQuestionImportResultDto })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'VALIDATION_FAILED: `text` (a line the importer refused or cannot express) or `questions.N.field`' })
+  import(
+    @CurrentUser() user: AuthUser,
+    @Param('orgId', uuidPipe) orgId: string,
+    @Body() body: OrgQuestionImportDto,
+  ): Promise<OrgQuestionImportResultDto> {
+    return this.questions.import(user.id, orgId, body);
+  }
+
+  @Post('preview')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'What a candidate would see for this input (validated like a create; nothing stored, no key)' })
+  @ApiOkResponse({ type: QuestionDeliveryDto })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'VALIDATION_FAILED with field errors' })
+  preview(
+    @CurrentUser() user: AuthUser,
+    @Param('orgId', uuidPipe) orgId: string,
+    @Body() body: OrgQuestionInputDto,
+  ): Promise<QuestionDeliveryDto> {
+    return this.questions.preview(user.id, orgId, body);
   }
 
   @Get(':id')

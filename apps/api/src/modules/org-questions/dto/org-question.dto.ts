@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDisplayText } from '../../../common/http/display-text';
-import { Allow, IsArray, IsBoolean, IsInt, IsNumber, IsObject, IsOptional, IsString } from 'class-validator';
+import { Allow, ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 import { QUESTION_TYPES, TOPIC_IDS } from '@goprep/question-bank';
 import { QuestionPreviewDto } from '../../questions/dto/question.dto';
 import { QUESTION_VERIFICATION, type QuestionVerification } from '../../questions/question.entities';
@@ -10,6 +10,17 @@ export class OrgQuestionOptionDto {
   @ApiProperty({ description: 'Markdown (inline code allowed)' }) text!: string;
   @ApiProperty() correct!: boolean;
   @ApiPropertyOptional({ description: 'Why this option is tempting, or why it is right' }) feedback?: string;
+}
+
+export class OrgQuestionOrderingItemDto {
+  @ApiProperty({ example: 'a', description: 'A short slug: a, b, c ...' }) id!: string;
+  @ApiProperty({ description: 'Markdown (inline code allowed)' }) text!: string;
+}
+
+export class OrgQuestionMatchingPairDto {
+  @ApiProperty({ example: 'a', description: 'A short slug: a, b, c ... (m1, m2 ... are the right-hand choices)' }) id!: string;
+  @ApiProperty({ description: 'The left-hand item (Markdown)' }) text!: string;
+  @ApiProperty({ description: 'The right-hand text it pairs with; pairs may share one' }) match!: string;
 }
 
 /**
@@ -63,6 +74,23 @@ export class OrgQuestionInputDto {
 
   @ApiPropertyOptional({ type: [String], description: 'essay: what a grader looks for' }) @IsOptional() @IsArray() rubric?: string[];
 
+  @ApiPropertyOptional({ type: [OrgQuestionOrderingItemDto], description: 'ordering: 3-12 items, listed in the correct order (delivery shuffles them)' })
+  @IsOptional()
+  @IsArray()
+  @IsObject({ each: true })
+  items?: OrgQuestionOrderingItemDto[];
+
+  @ApiPropertyOptional({ type: [OrgQuestionMatchingPairDto], description: 'matching: 2-12 left items, each with the right-hand text it pairs with' })
+  @IsOptional()
+  @IsArray()
+  @IsObject({ each: true })
+  pairs?: OrgQuestionMatchingPairDto[];
+
+  @ApiPropertyOptional({ type: [String], description: 'matching: up to 6 right-hand texts that pair with nothing' })
+  @IsOptional()
+  @IsArray()
+  distractors?: string[];
+
   @ApiPropertyOptional({
     type: 'array',
     items: { type: 'object', additionalProperties: true },
@@ -101,4 +129,42 @@ export class OrgQuestionDto extends QuestionPreviewDto {
   @ApiProperty() updatedAt!: string;
   @ApiProperty({ type: OrgQuestionInputDto, description: 'This version in the input shape, ready to edit and send back' })
   source!: OrgQuestionInputDto;
+}
+
+export const ORG_IMPORT_FORMATS = ['gift', 'moodle-xml'] as const;
+/** A file of at most this many questions is imported at once. */
+export const ORG_IMPORT_MAX_QUESTIONS = 100;
+
+/** Moodle questions into the organization: every question is checked before any is stored. */
+export class OrgQuestionImportDto {
+  @ApiProperty({ enum: ORG_IMPORT_FORMATS }) @IsIn(ORG_IMPORT_FORMATS) format!: (typeof ORG_IMPORT_FORMATS)[number];
+  @ApiProperty({ description: 'The GIFT text or Moodle XML document', maxLength: 400_000 }) @IsString() @MaxLength(400_000) text!: string;
+  @ApiPropertyOptional({ enum: TOPIC_IDS, description: 'Topic of every question; without it each category must name one' })
+  @IsOptional()
+  @IsIn(TOPIC_IDS)
+  topic?: string;
+  @ApiProperty({ type: [String], description: 'https URLs of primary sources given to every question (the formats have none)' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  references!: string[];
+}
+
+export class OrgQuestionImportedDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: QUESTION_TYPES }) type!: string;
+  @ApiProperty() version!: number;
+}
+
+export class OrgImportWarningDto {
+  @ApiPropertyOptional({ description: 'Line in the file' }) line?: number;
+  @ApiProperty() message!: string;
+}
+
+export class OrgQuestionImportResultDto {
+  @ApiProperty({ type: [OrgQuestionImportedDto] }) questions!: OrgQuestionImportedDto[];
+  @ApiProperty({ type: [OrgImportWarningDto], description: 'What the formats could not carry (kept as warnings; nothing was dropped)' })
+  warnings!: OrgImportWarningDto[];
 }

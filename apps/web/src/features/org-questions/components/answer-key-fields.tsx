@@ -6,6 +6,7 @@ import { TextAreaField } from '@/components/ui/text-area-field';
 import { TextField } from '@/components/ui/text-field';
 import { errorsFor, LINE_CHECKS, type FieldErrors, type FormState, type LineCheck } from '../utils/form-state';
 import { GoCodeField } from './go-code-field';
+import { MatchingPairsFields, OrderingItemsFields } from './structured-key-fields';
 
 type Props = {
   form: FormState;
@@ -285,6 +286,10 @@ export function AnswerKeyFields(props: Props) {
           error={errorsFor(errors, 'rubric')}
         />
       );
+    case 'ordering':
+      return <OrderingItemsFields {...props} />;
+    case 'matching':
+      return <MatchingPairsFields {...props} />;
     case 'flashcard':
       return (
         <TextAreaField

@@ -27,6 +27,7 @@ import {
   type TopicId,
 } from '../utils/form-state';
 import { AnswerKeyFields } from './answer-key-fields';
+import { CandidatePreview } from './candidate-preview';
 import { VerificationBadge } from './verification-badge';
 
 /** Which label names an API field in the error summary (fields are the contract's snake_case keys). */
@@ -54,6 +55,9 @@ const FIELD_LABELS: Record<string, string> = {
   lines: 'lines',
   rubric: 'rubric',
   verify: 'verify',
+  items: 'orderItems',
+  pairs: 'pairs',
+  distractors: 'distractors',
 };
 
 type Status = { kind: 'saved' | 'unchanged'; version: number } | undefined;
@@ -275,6 +279,8 @@ function QuestionForm({ orgId, question }: { orgId: string; question?: OrgQuesti
             <AnswerKeyFields form={form} set={set} errors={errors} />
           </div>
         </Card>
+
+        <CandidatePreview orgId={orgId} body={toInput(form)} onInvalid={onError} onValid={() => setErrors([])} />
 
         <div className="actions">
           <Button type="submit" loading={pending} data-testid="save-org-question">

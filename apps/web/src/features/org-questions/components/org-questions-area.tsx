@@ -11,6 +11,7 @@ import { isApiError } from '@/lib/api-client';
 import { useUser } from '@/lib/auth';
 import { useOrgQuestions, type OrgQuestionSummary } from '../api/get-org-questions';
 import { useRetireOrgQuestion } from '../api/retire-org-question';
+import { ImportQuestions } from './import-questions';
 import { VerificationBadge } from './verification-badge';
 
 export const editorPath = (orgId: string, id?: string) =>
@@ -157,6 +158,7 @@ export function OrgQuestionsArea() {
               </ul>
             </>
           )}
+          <ImportQuestions key={org.id} orgId={org.id} />
         </>
       )}
     </Card>

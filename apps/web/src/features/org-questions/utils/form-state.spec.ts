@@ -1,5 +1,5 @@
 import type { OrgQuestionInput } from '../api/create-org-question';
-import { emptyForm, errorsFor, fromSource, toInput, type FormState } from './form-state';
+import { emptyForm, errorsFor, freeId, fromSource, moveRow, toInput, type FormState } from './form-state';
 
 const filled = (patch: Partial<FormState>): FormState => ({
   ...emptyForm(),
@@ -42,6 +42,38 @@ describe('toInput', () => {
   });
 });
 
+describe('ordering and matching rows', () => {
+  it('should send ordering items in the listed order with their ids, trimmed', () => {
+    const body = toInput(filled({ type: 'ordering', orderItems: [{ id: 'b', text: ' second ' }, { id: 'a', text: 'first' }, { id: 'c', text: 'third' }] }));
+    expect(body.items).toEqual([
+      { id: 'b', text: 'second' },
+      { id: 'a', text: 'first' },
+      { id: 'c', text: 'third' },
+    ]);
+    expect(body).not.toHaveProperty('options');
+  });
+
+  it('should send matching pairs as text and match, and leave out blank distractors', () => {
+    const body = toInput(filled({ type: 'matching', pairs: [{ id: 'a', left: ' close ', right: ' panics ' }, { id: 'b', left: 'send', right: 'blocks' }], distractors: ['', ' returns '] }));
+    expect(body.pairs).toEqual([
+      { id: 'a', text: 'close', match: 'panics' },
+      { id: 'b', text: 'send', match: 'blocks' },
+    ]);
+    expect(body.distractors).toEqual(['returns']);
+    expect(toInput(filled({ type: 'matching', distractors: [' '] }))).not.toHaveProperty('distractors');
+  });
+
+  it('should give a new row the first unused letter, never an id of the m1 kind', () => {
+    expect(freeId([{ id: 'a' }, { id: 'c' }])).toBe('b');
+    expect(freeId(Array.from({ length: 26 }, (_, i) => ({ id: String.fromCharCode(97 + i) })))).toBe('i27');
+  });
+
+  it('should move a row up or down and keep the others in order', () => {
+    expect(moveRow(['a', 'b', 'c', 'd'], 3, 0)).toEqual(['d', 'a', 'b', 'c']);
+    expect(moveRow(['a', 'b', 'c'], 0, 1)).toEqual(['b', 'a', 'c']);
+  });
+});
+
 describe('fromSource', () => {
   it('should give back the same body for every type it can edit', () => {
     const forms: Array<Partial<FormState>> = [
@@ -53,6 +85,8 @@ describe('fromSource', () => {
       { type: 'code-lines', lines: [4], lineCheck: 'race' },
       { type: 'essay', rubric: 'one\ntwo' },
       { type: 'flashcard', cardAnswer: 'It panics.' },
+      { type: 'ordering', orderItems: [{ id: 'write', text: 'write x' }, { id: 'a', text: 'send' }, { id: 'b', text: 'read x' }] },
+      { type: 'matching', pairs: [{ id: 'close', left: 'close', right: 'panics' }, { id: 'b', left: 'send', right: 'blocks' }], distractors: ['returns'] },
     ];
     for (const patch of forms) {
       const body = toInput(filled(patch));

@@ -2,7 +2,7 @@ import { QUESTION_TYPES as ALL_QUESTION_TYPES, TOPIC_IDS, type QuestionType, typ
 import type { OrgQuestionInput } from '../api/create-org-question';
 
 /** Code tasks are authored in the bank (a folder of Go files), not in this editor. */
-export const QUESTION_TYPES: readonly QuestionType[] = ALL_QUESTION_TYPES.filter((type) => type !== 'code-task' && type !== 'matching' && type !== 'ordering');
+export const QUESTION_TYPES: readonly QuestionType[] = ALL_QUESTION_TYPES.filter((type) => type !== 'code-task');
 export { TOPIC_IDS };
 export type { QuestionType, TopicId };
 
@@ -11,6 +11,14 @@ export const LINE_CHECKS = ['deadlock', 'race', 'leak', 'escape'] as const;
 export type LineCheck = (typeof LINE_CHECKS)[number];
 
 export type OptionState = { text: string; correct: boolean; feedback: string };
+/** An ordering item or a matching pair keeps its id, so an unchanged edit stays the same version. */
+export type OrderItemState = { id: string; text: string };
+export type PairState = { id: string; left: string; right: string };
+
+/** The bank's bounds (libs/question-bank front matter): ordering 3-12 items, matching 2-12 pairs and up to 6 distractors. */
+export const ORDER_ITEMS = { min: 3, max: 12 } as const;
+export const MATCH_PAIRS = { min: 2, max: 12 } as const;
+export const MAX_DISTRACTORS = 6;
 
 /** Everything the editor holds, as strings where the user types (converted on submit). */
 export type FormState = {
@@ -39,6 +47,12 @@ export type FormState = {
   lineCheck: LineCheck;
   rubric: string;
   cardAnswer: string;
+  /** Ordering: the items in the correct order (candidates get them shuffled). */
+  orderItems: OrderItemState[];
+  /** Matching: left-hand items with the right-hand text each pairs with. */
+  pairs: PairState[];
+  /** Matching: right-hand texts that pair with nothing. */
+  distractors: string[];
   /** Checks of a program the editor does not manage (kept as they were, e.g. from the API). */
   extraVerify: Array<Record<string, unknown>>;
   /** A choice, short or numeric question that came with a program (authored through the API): kept as is. */
@@ -77,6 +91,16 @@ export function emptyForm(): FormState {
     lineCheck: 'deadlock',
     rubric: '',
     cardAnswer: '',
+    orderItems: [
+      { id: 'a', text: '' },
+      { id: 'b', text: '' },
+      { id: 'c', text: '' },
+    ],
+    pairs: [
+      { id: 'a', left: '', right: '' },
+      { id: 'b', left: '', right: '' },
+    ],
+    distractors: [],
     extraVerify: [],
     keepProgram: false,
   };
@@ -89,6 +113,23 @@ const list = (text: string, separator: RegExp): string[] =>
     .filter(Boolean);
 
 const optionId = (index: number) => String.fromCharCode(97 + index);
+
+/** The first of a, b, c, ... (then i27, i28, ...) that no row uses: ids must stay unique and never look like m1 (a right-hand choice). */
+export function freeId(taken: ReadonlyArray<{ id: string }>): string {
+  const used = new Set(taken.map((row) => row.id));
+  for (let i = 0; ; i++) {
+    const id = i < 26 ? optionId(i) : `i${i + 1}`;
+    if (!used.has(id)) return id;
+  }
+}
+
+/** The list with the row at `from` moved to `to` (both in range). */
+export function moveRow<T>(rows: readonly T[], from: number, to: number): T[] {
+  const next = [...rows];
+  const [row] = next.splice(from, 1);
+  next.splice(to, 0, row as T);
+  return next;
+}
 
 /** A number field: the typed number, or the raw text so the API names the field as invalid. */
 const numberOrText = (text: string): number => {
@@ -157,6 +198,15 @@ export function toInput(form: FormState): OrgQuestionInput {
     case 'flashcard':
       body.answer = form.cardAnswer;
       break;
+    case 'ordering':
+      body.items = form.orderItems.map((item) => ({ id: item.id, text: item.text.trim() }));
+      break;
+    case 'matching': {
+      body.pairs = form.pairs.map((pair) => ({ id: pair.id, text: pair.left.trim(), match: pair.right.trim() }));
+      const distractors = form.distractors.map((d) => d.trim()).filter(Boolean);
+      if (distractors.length > 0) body.distractors = distractors;
+      break;
+    }
   }
   if (form.keepProgram && !CODE_TYPES.includes(form.type)) {
     body.code = form.code;
@@ -227,6 +277,13 @@ export function fromSource(source: OrgQuestionInput): FormState {
       break;
     case 'flashcard':
       form.cardAnswer = typeof source.answer === 'string' ? source.answer : '';
+      break;
+    case 'ordering':
+      form.orderItems = (source.items ?? []).map((item) => ({ id: item.id, text: item.text }));
+      break;
+    case 'matching':
+      form.pairs = (source.pairs ?? []).map((pair) => ({ id: pair.id, left: pair.text, right: pair.match }));
+      form.distractors = asStrings(source.distractors);
       break;
   }
   if (!CODE_TYPES.includes(source.type) && source.code !== undefined) {
