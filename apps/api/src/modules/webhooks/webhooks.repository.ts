@@ -15,6 +15,7 @@ export interface EndpointRow {
   description: string;
   events: string[];
   enabled: boolean;
+  /** Sealed (SecretBox): open it only where the plain secret is needed. */
   secret: string;
   created_at: Date;
   updated_at: Date;
