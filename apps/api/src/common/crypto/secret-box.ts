@@ -110,10 +110,15 @@ export function secretsKeyProblems(env: SecretsEnv): string[] {
 export function secretBoxFromEnv(env: SecretsEnv): SecretBox {
   const problems = secretsKeyProblems(env);
   if (problems.length > 0) throw new SecretBoxError(problems.join('; '));
-  const current = secretKeyOf(env.SECRETS_KEY ? parseSecretKey(env.SECRETS_KEY)! : developmentSecretKey());
+  const parsed = (text: string): Buffer => {
+    const key = parseSecretKey(text);
+    if (!key) throw new SecretBoxError('a secrets key must be 32 bytes in base64');
+    return key;
+  };
+  const current = secretKeyOf(env.SECRETS_KEY ? parsed(env.SECRETS_KEY) : developmentSecretKey());
   const previous = (env.SECRETS_KEY_PREVIOUS ?? '')
     .split(',')
     .filter((p) => p.trim() !== '')
-    .map((p) => secretKeyOf(parseSecretKey(p)!));
+    .map((p) => secretKeyOf(parsed(p)));
   return new SecretBox(current, previous);
 }

@@ -138,7 +138,7 @@ export class SsoService implements OnModuleInit {
     }
     if (!(await this.repo.markVerified(undefined, { organizationId, domain: row.domain, method: 'dns', by: userId }))) throw this.taken(row.domain);
     this.logger.log(`SSO domain ${row.domain} verified by DNS for organization ${organizationId}`);
-    return mapDomain((await this.repo.findDomain(organizationId, row.domain))!);
+    return this.reread(organizationId, row.domain);
   }
 
   /** A site admin vouches for the organization's domain by hand (recorded in the organization's audit trail). */
@@ -158,7 +158,13 @@ export class SsoService implements OnModuleInit {
       });
     });
     this.logger.warn(`SSO domain ${row.domain} of organization ${organizationId} marked verified by site admin ${adminId}`);
-    return mapDomain((await this.repo.findDomain(organizationId, row.domain))!);
+    return this.reread(organizationId, row.domain);
+  }
+
+  private async reread(organizationId: string, domain: string): Promise<SsoDomainDto> {
+    const row = await this.repo.findDomain(organizationId, domain);
+    if (!row) throw new AppError(ErrorCode.SSO_DOMAIN_NOT_FOUND, `The organization no longer lists the domain ${domain}.`);
+    return mapDomain(row);
   }
 
   private async requireDomain(organizationId: string, rawDomain: string): Promise<SsoDomainRow> {
