@@ -2,7 +2,7 @@ import { startOidcProvider, type RunningOidcProvider } from '@goprep/test-suppor
 import type { Page } from 'playwright-core';
 import { LoginPage } from './pages/login-page';
 import { RegisterPage } from './pages/register-page';
-import { SsoSettingsPage, SsoSignInPage } from './pages/sso-page';
+import { publishTxt, SsoDomainRow, SsoSettingsPage, SsoSignInPage } from './pages/sso-page';
 import { screenshot } from './support/artifacts';
 import { baseUrl, launchBrowser, type Browser } from './support/chromium';
 
@@ -54,6 +54,35 @@ describe('single sign-on in the browser through a real OpenID provider', () => {
     expect(await settings.form.locator('input[name="issuer"]').inputValue()).toBe(idp.issuer);
     expect(await page.content()).not.toContain(SECRET);
     await screenshot(page, 'sso-settings');
+  });
+
+  it('should show the TXT record that proves the domain, refuse Verify until it is published, then verify it', async () => {
+    const row = new SsoDomainRow(page, domain);
+    await row.row.getByText('Pending').waitFor();
+    expect(await row.recordName()).toBe(`_goprep-challenge.${domain}`);
+    const value = await row.recordValue();
+    expect(value).toMatch(/^goprep-verification=[A-Za-z0-9_-]{32}$/);
+    // Not routed yet: a sign-in through the pending domain comes back with an explanation.
+    const b = await launchBrowser();
+    try {
+      const p = await b.context.newPage();
+      const sso = new SsoSignInPage(p);
+      await sso.start(`grace@${domain}`);
+      await p.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('sso_error') === 'SSO_DOMAIN_UNVERIFIED');
+      await sso.alert.filter({ hasText: 'not yet proven that it owns it' }).waitFor();
+    } finally {
+      await b.close();
+    }
+
+    await row.verify();
+    await row.row.getByRole('alert').filter({ hasText: 'The TXT record was not found' }).waitFor();
+    await screenshot(page, 'sso-domain-pending');
+    publishTxt(`_goprep-challenge.${domain}`, [value]);
+    await row.verify();
+    await row.row.getByText('Verified', { exact: true }).waitFor();
+    await row.row.getByText(/Verified through DNS on/).waitFor();
+    expect(await row.row.getByTestId('sso-record-value').count()).toBe(0);
+    await screenshot(page, 'sso-domain-verified');
   });
 
   it('should refuse the password of a manager whose organization requires SSO', async () => {
