@@ -144,4 +144,33 @@ describe('single sign-on in the browser through a real OpenID provider', () => {
       await b.close();
     }
   });
+
+  it('should show a pending and a verified domain in Chinese on a phone', async () => {
+    const b = await launchBrowser({ locale: 'zh-CN', viewport: { width: 375, height: 800 } });
+    try {
+      await b.context.addCookies(await manager.context.cookies());
+      const p = await b.context.newPage();
+      // A second domain, still pending.
+      const csrf = ((await (await p.request.get('/api/auth/csrf')).json()) as { token: string }).token;
+      const me = (await (await p.request.get('/api/me')).json()) as { organizations: Array<{ id: string }> };
+      const put = await p.request.put(`/api/orgs/${me.organizations[0]!.id}/sso`, {
+        headers: { 'x-csrf-token': csrf },
+        data: { issuer: idp.issuer, clientId: 'goprep-browser', emailDomains: [domain, `eng.${domain}`], ssoRequiredForManagers: true, enabled: true },
+      });
+      expect(put.status()).toBe(200);
+      await p.goto('/account');
+      await p.locator('.org-list__item').filter({ hasText: 'Hopper Labs' }).getByRole('button', { name: '单点登录' }).click();
+      await p.getByTestId(`sso-domain-${domain}`).getByText('已验证', { exact: true }).waitFor();
+      const pending = p.getByTestId(`sso-domain-eng.${domain}`);
+      await pending.getByText('待验证').waitFor();
+      await pending.getByRole('button', { name: '验证' }).waitFor();
+      expect(await pending.getByTestId('sso-record-name').inputValue()).toBe(`_goprep-challenge.eng.${domain}`);
+      // Nothing sticks out of the phone's width.
+      expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      await pending.scrollIntoViewIfNeeded();
+      await screenshot(p, 'sso-domains-zh-CN-375');
+    } finally {
+      await b.close();
+    }
+  });
 });
