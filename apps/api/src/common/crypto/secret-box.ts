@@ -54,6 +54,11 @@ export class SecretBox {
     return this.current.id;
   }
 
+  /** Whether the value was sealed under a key other than the current one (a rotation left it behind). */
+  sealedUnderOldKey(sealed: string): boolean {
+    return SecretBox.isSealed(sealed) && sealed.slice(PREFIX.length).split(':')[0] !== this.current.id;
+  }
+
   static isSealed(value: string): boolean {
     return value.startsWith(PREFIX);
   }

@@ -123,6 +123,15 @@ export class SsoRepository {
     }
   }
 
+  async sealedSecrets(): Promise<Array<{ id: string; secret: string }>> {
+    return this.db.query(`SELECT organization_id AS id, client_secret AS secret FROM org_sso_configs WHERE client_secret <> ''`);
+  }
+
+  /** Replaces a sealed secret only if it is still the one read (a concurrent save wins). */
+  async replaceSealedSecret(organizationId: string, from: string, to: string): Promise<void> {
+    await this.db.query(`UPDATE org_sso_configs SET client_secret = $3 WHERE organization_id = $1 AND client_secret = $2`, [organizationId, from, to]);
+  }
+
   transaction<T>(fn: (tx: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(fn);
   }

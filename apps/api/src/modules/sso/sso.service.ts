@@ -59,6 +59,18 @@ export class SsoService implements OnModuleInit {
     });
   }
 
+  /** Re-encrypts client secrets sealed under a previous SECRETS_KEY with the current one. */
+  async resealSecrets(): Promise<number> {
+    let moved = 0;
+    for (const row of await this.repo.sealedSecrets()) {
+      if (!this.box.sealedUnderOldKey(row.secret)) continue;
+      await this.repo.replaceSealedSecret(row.id, row.secret, this.box.seal(this.box.open(row.secret)));
+      moved++;
+    }
+    if (moved > 0) this.logger.log(`re-encrypted ${moved} SSO client secret(s) under the current SECRETS_KEY`);
+    return moved;
+  }
+
   get redirectUri(): string {
     return `${this.config.get('publicUrl')}${SSO_CALLBACK_PATH}`;
   }

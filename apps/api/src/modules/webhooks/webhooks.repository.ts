@@ -105,6 +105,15 @@ export class WebhooksRepository {
     return rows[0] ?? null;
   }
 
+  async sealedSecrets(): Promise<Array<{ id: string; secret: string }>> {
+    return this.db.query(`SELECT id, secret FROM webhook_endpoints`);
+  }
+
+  /** Replaces a sealed secret only if it is still the one read (a concurrent rotation wins). */
+  async replaceSealedSecret(id: string, from: string, to: string): Promise<void> {
+    await this.db.query(`UPDATE webhook_endpoints SET secret = $3 WHERE id = $1 AND secret = $2`, [id, from, to]);
+  }
+
   async rotateSecret(orgId: string, id: string, secret: string): Promise<boolean> {
     const rows: unknown[] = await this.db.query(
       `WITH u AS (UPDATE webhook_endpoints SET secret = $3, updated_at = now() WHERE org_id = $1 AND id = $2 RETURNING id) SELECT id FROM u`,

@@ -97,6 +97,17 @@ export class WebhooksService {
     }, { onlyGraded: true });
   }
 
+  /** Re-encrypts signing secrets sealed under a previous SECRETS_KEY with the current one. */
+  async resealSecrets(): Promise<number> {
+    let moved = 0;
+    for (const row of await this.repo.sealedSecrets()) {
+      if (!this.box.sealedUnderOldKey(row.secret)) continue;
+      await this.repo.replaceSealedSecret(row.id, row.secret, this.box.seal(this.box.open(row.secret)));
+      moved++;
+    }
+    return moved;
+  }
+
   async list(userId: string, orgId: string): Promise<WebhookEndpointDto[]> {
     await this.organizations.requireMembership(userId, orgId);
     return (await this.repo.listEndpoints(orgId)).map(mapEndpoint);
