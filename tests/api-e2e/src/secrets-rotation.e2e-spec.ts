@@ -59,6 +59,11 @@ describe('secrets encrypted at rest across a key rotation', () => {
     expect(underB.client).not.toContain(CLIENT_SECRET);
     await t.close({ keepDatabase: true });
 
+    // A process with an unrelated key (an admin command run without SECRETS_KEY) starts and leaves the values alone.
+    t = await start({ SECRETS_KEY: randomBytes(32).toString('base64') }, database);
+    expect(await raw(t)).toEqual(underB);
+    await t.close({ keepDatabase: true });
+
     t = await start({ SECRETS_KEY: keyB }, database);
     const again = new Browser(t.server);
     await again.post('/api/auth/login', { email: 'admin@example.com', password: PASSWORD });

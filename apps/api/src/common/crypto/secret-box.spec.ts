@@ -36,8 +36,12 @@ describe('SecretBox', () => {
     expect(rotated.open(sealedOld)).toBe('webhook secret');
     expect(rotated.seal('x').split(':')[2]).toBe(secretKeyOf(keyB).id);
     expect(rotated.currentKeyId).not.toBe(old.currentKeyId);
+    expect(rotated.sealedUnderPreviousKey(sealedOld)).toBe(true);
+    expect(rotated.sealedUnderPreviousKey(rotated.seal('x'))).toBe(false);
     const forgotten = new SecretBox(secretKeyOf(keyB));
     expect(() => forgotten.open(sealedOld)).toThrow(/SECRETS_KEY_PREVIOUS/);
+    // A key it does not hold is not "previous": a process with another key leaves such values alone.
+    expect(forgotten.sealedUnderPreviousKey(sealedOld)).toBe(false);
   });
 
   it('should take the keys from the environment, base64 or base64url, old ones comma-separated', () => {

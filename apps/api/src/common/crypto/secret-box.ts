@@ -54,9 +54,15 @@ export class SecretBox {
     return this.current.id;
   }
 
-  /** Whether the value was sealed under a key other than the current one (a rotation left it behind). */
-  sealedUnderOldKey(sealed: string): boolean {
-    return SecretBox.isSealed(sealed) && sealed.slice(PREFIX.length).split(':')[0] !== this.current.id;
+  /**
+   * Whether the value was sealed under one of the previous keys (a rotation left it behind) and
+   * can be moved to the current one. A value under a key this box does not hold is not: a process
+   * started with another key (a CLI without SECRETS_KEY) leaves it alone.
+   */
+  sealedUnderPreviousKey(sealed: string): boolean {
+    if (!SecretBox.isSealed(sealed)) return false;
+    const keyId = sealed.slice(PREFIX.length).split(':')[0] ?? '';
+    return keyId !== this.current.id && this.keys.has(keyId);
   }
 
   static isSealed(value: string): boolean {

@@ -63,7 +63,7 @@ export class SsoService implements OnModuleInit {
   async resealSecrets(): Promise<number> {
     let moved = 0;
     for (const row of await this.repo.sealedSecrets()) {
-      if (!this.box.sealedUnderOldKey(row.secret)) continue;
+      if (!this.box.sealedUnderPreviousKey(row.secret)) continue;
       await this.repo.replaceSealedSecret(row.id, row.secret, this.box.seal(this.box.open(row.secret)));
       moved++;
     }
