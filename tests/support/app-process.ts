@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -6,6 +7,8 @@ import { freePort } from './free-port';
 
 const ROOT = resolve(__dirname, '..', '..');
 const MAIN = join(ROOT, 'apps/api/dist/main.js');
+/** The SECRETS_KEY of apps started here: 32 bytes, the same for every start so a restart reads what the last run sealed. */
+export const E2E_SECRETS_KEY = createHash('sha256').update('goprep e2e apps').digest('base64');
 
 export interface RunningApp {
   url: string;
@@ -54,6 +57,8 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
       PUBLIC_URL: url,
       // The process suites test the API; the judge runner has its own suite (judge.e2e-spec).
       JUDGE_EMBEDDED_RUNNER: 'false',
+      // Production refuses to start without one; a fixed key keeps a restart on the same data readable.
+      SECRETS_KEY: E2E_SECRETS_KEY,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

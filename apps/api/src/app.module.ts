@@ -8,6 +8,7 @@ import { prettyDestination, resolveLogFormat } from './common/logging/log-format
 import { GlobalExceptionFilter } from './common/errors/global-exception.filter';
 import { requestId } from './common/http/request-id';
 import { AppConfigService } from './config/app-config.service';
+import { SecretBox, secretBoxFromEnv } from './common/crypto/secret-box';
 import type { AppConfig } from './config/env';
 import { dataSourceOptions } from './database/data-source-options';
 import { AccountsModule } from './modules/accounts/accounts.module';
@@ -40,8 +41,8 @@ export class AppModule {
         {
           module: class ConfigModule {},
           global: true,
-          providers: [{ provide: AppConfigService, useValue: new AppConfigService(config) }],
-          exports: [AppConfigService],
+          providers: [{ provide: AppConfigService, useValue: new AppConfigService(config) }, { provide: SecretBox, useValue: secretBoxFromEnv(config) }],
+          exports: [AppConfigService, SecretBox],
         },
         LoggerModule.forRoot({
           // nestjs-pino's default '*' route is legacy syntax for Nest 11's router.

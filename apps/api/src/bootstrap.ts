@@ -22,6 +22,8 @@ import { applyServerLimits, rejectHazardousBodies, requestTimeout } from './comm
 import type { AppConfig } from './config/env';
 import { BankLoaderService, type BankLoadSummary } from './modules/questions/bank-loader.service';
 import { MetricsService } from './modules/metrics/metrics.service';
+import { SsoService } from './modules/sso/sso.service';
+import { WebhooksService } from './modules/webhooks/webhooks.service';
 import { migrateJudgeQueue } from './modules/judge/judge-queue';
 
 export const BODY_LIMIT = '512kb';
@@ -118,7 +120,7 @@ function serveWebApp(app: NestExpressApplication, dir: string): void {
   });
 }
 
-/** Connects, applies pending migrations, and (optionally) loads the question bank. */
+/** Connects, applies pending migrations, re-encrypts secrets under an old key, and (optionally) loads the question bank. */
 export async function prepareDatabase(
   app: NestExpressApplication,
   config: AppConfig,
@@ -128,6 +130,9 @@ export async function prepareDatabase(
   if (!ds.isInitialized) await ds.initialize();
   const applied = await ds.runMigrations({ transaction: 'each' });
   await migrateJudgeQueue((ds.options as { url: string }).url);
+  // After a SECRETS_KEY rotation, move stored secrets to the new key (the old one can then go).
+  await app.get(SsoService).resealSecrets();
+  await app.get(WebhooksService).resealSecrets();
   const result: { migrations: string[]; bank?: BankLoadSummary } = { migrations: applied.map((m) => m.name) };
   if (opts.loadBank ?? config.BANK_LOAD_ON_START) {
     const bank = await loadBank(config.bankDir);

@@ -18,3 +18,5 @@ export { Clock } from './modules/attempts/clock';
 export { InviteAttemptGuard1764500000000 } from './database/migrations/1764500000000-InviteAttemptGuard';
 export { PasswordResetService } from './modules/accounts/password-reset.service';
 export { SessionCacheService } from './modules/accounts/session-cache.service';
+export { SecretBox, secretBoxFromEnv } from './common/crypto/secret-box';
+export { SsoDomainProof1764808000000 } from './database/migrations/1764808000000-SsoDomainProof';

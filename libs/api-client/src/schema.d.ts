@@ -1459,6 +1459,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/orgs/{id}/sso/domains/{domain}/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Verify a listed email domain: looks up the TXT record `_goprep-challenge.<domain>` and, when it holds the organization's value, marks the domain verified (only verified domains route sign-ins) */
+    post: operations['Sso_verifyDomain'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/orgs/{id}/sso/domains/{domain}/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark an organization's listed email domain verified by hand, without DNS (site admins; written to the organization's audit trail) */
+    post: operations['SsoAdmin_verify'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/rooms': {
     parameters: {
       query?: never;
@@ -1998,7 +2032,10 @@ export interface components {
       | 'SSO_TOKEN_INVALID'
       | 'SSO_EMAIL_UNVERIFIED'
       | 'SSO_DOMAIN_MISMATCH'
-      | 'SSO_ACCOUNT_NOT_LINKABLE';
+      | 'SSO_ACCOUNT_NOT_LINKABLE'
+      | 'SSO_DOMAIN_UNVERIFIED'
+      | 'SSO_DOMAIN_NOT_FOUND'
+      | 'SSO_DOMAIN_PROOF_MISSING';
     FieldErrorDto: {
       field: string;
       message: string;
@@ -3661,7 +3698,7 @@ export interface components {
       email: string;
     };
     /** @enum {string} */
-    AuditEntity: 'set' | 'invite' | 'attempt';
+    AuditEntity: 'set' | 'invite' | 'attempt' | 'organization';
     AuditEventDto: {
       /** Format: uuid */
       id: string;
@@ -4159,12 +4196,45 @@ export interface components {
         [key: string]: string;
       };
     };
+    /**
+     * @description Only verified domains route sign-ins
+     * @enum {string}
+     */
+    SsoDomainStatus: 'pending' | 'verified';
+    /**
+     * @description dns: the TXT record was found; admin: a site admin marked it verified
+     * @enum {string}
+     */
+    SsoDomainVerificationMethod: 'dns' | 'admin';
+    SsoDomainDto: {
+      /** @example example.com */
+      domain: string;
+      /** @description Only verified domains route sign-ins */
+      status: components['schemas']['SsoDomainStatus'];
+      /** Format: date-time */
+      verifiedAt: string | null;
+      /** @description dns: the TXT record was found; admin: a site admin marked it verified */
+      verificationMethod: components['schemas']['SsoDomainVerificationMethod'] | null;
+      /**
+       * @description The name of the TXT record to publish
+       * @example _goprep-challenge.example.com
+       */
+      recordName: string;
+      /**
+       * @description The value of the TXT record
+       * @example goprep-verification=3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAA
+       */
+      recordValue: string;
+    };
     SsoConfigDto: {
       issuer: string;
       clientId: string;
       /** @description Whether a client secret is stored (the secret itself is never returned) */
       clientSecretSet: boolean;
+      /** @description Every listed domain, pending or verified */
       emailDomains: string[];
+      /** @description Each listed domain with its verification state and TXT record */
+      domains: components['schemas']['SsoDomainDto'][];
       ssoRequiredForManagers: boolean;
       enabled: boolean;
       /** @description The redirect URI to register at the provider */
@@ -10316,6 +10386,149 @@ export interface operations {
       };
       /** @description SSO_DISCOVERY_FAILED */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Sso_verifyDomain: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        domain: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SsoDomainDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND, SSO_DOMAIN_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description SSO_DOMAIN_TAKEN: another organization verified it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description SSO_DOMAIN_PROOF_MISSING: no TXT record, or none with this value */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  SsoAdmin_verify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        domain: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SsoDomainDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for anyone but a site admin; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description SSO_DOMAIN_NOT_FOUND: the organization does not list it */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description SSO_DOMAIN_TAKEN: another organization verified it */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,4 +1,5 @@
-import { freePort, startOidcProvider, type RunningOidcProvider } from '@goprep/test-support';
+import { freePort, startDnsServer, startOidcProvider, TxtTable, type RunningDnsServer, type RunningOidcProvider } from '@goprep/test-support';
+import { finish, Jar, signInAtProvider } from './support/sso-jar';
 import { Browser, createTestApp, type TestApp } from './support/test-app';
 import { PasswordResetService } from '@goprep/api/testing';
 
@@ -6,58 +7,11 @@ const PASSWORD = 'a long enough secret';
 const ACME_SECRET = 'acme-client-secret-0123456789';
 const SLOW_SECRET = 'slow-client-secret-0123456789';
 
-/**
- * A browser's cookie jar over plain fetch: every host here is 127.0.0.1 (cookies ignore ports),
- * so cookies are kept by name and path.
- */
-class Jar {
-  private readonly cookies = new Map<string, { value: string; path: string }>();
-
-  header(url: URL): string {
-    return [...this.cookies]
-      .filter(([, c]) => url.pathname.startsWith(c.path))
-      .map(([k, c]) => `${k.split('\u0000')[0]}=${c.value}`)
-      .join('; ');
-  }
-
-  store(res: Response, url: URL): void {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair, ...attrs] = line.split(';').map((s) => s.trim());
-      const eq = pair!.indexOf('=');
-      const name = pair!.slice(0, eq);
-      const value = pair!.slice(eq + 1);
-      const pathAttr = attrs.find((a) => a.toLowerCase().startsWith('path='));
-      const path = pathAttr ? pathAttr.slice(5) : url.pathname.replace(/\/[^/]*$/, '') || '/';
-      const key = `${name}\u0000${path}`;
-      const expired = attrs.some((a) => a.toLowerCase() === 'max-age=0') || attrs.some((a) => /^expires=/i.test(a) && Date.parse(a.slice(8)) < Date.now());
-      if (expired || value === '') this.cookies.delete(key);
-      else this.cookies.set(key, { value, path });
-    }
-  }
-
-  get(name: string): string | undefined {
-    for (const [k, c] of this.cookies) if (k.split('\u0000')[0] === name) return c.value;
-    return undefined;
-  }
-
-  set(name: string, value: string, path: string): void {
-    this.cookies.set(`${name}\u0000${path}`, { value, path });
-  }
-
-  async fetch(href: string, init: RequestInit = {}): Promise<Response> {
-    const url = new URL(href);
-    const headers = new Headers(init.headers);
-    const cookie = this.header(url);
-    if (cookie) headers.set('cookie', cookie);
-    const res = await fetch(url, { ...init, headers, redirect: 'manual' });
-    this.store(res, url);
-    return res;
-  }
-}
-
 describe('single sign-on through a real OpenID provider', () => {
   let t: TestApp;
   let idp: RunningOidcProvider;
+  let dns: RunningDnsServer;
+  const txt = new TxtTable();
   let appUrl: string;
   let owner: Browser;
   let acmeId: string;
@@ -83,7 +37,8 @@ describe('single sign-on through a real OpenID provider', () => {
         sam: { password: 'sam-pw', email: 'sam@slow.test', email_verified: true, name: 'Sam' },
       },
     });
-    t = await createTestApp({ PUBLIC_URL: appUrl }, { port });
+    dns = await startDnsServer(txt.source);
+    t = await createTestApp({ PUBLIC_URL: appUrl, SSO_DNS_SERVERS: dns.address }, { port });
     await new Browser(t.server).register('admin@example.com', PASSWORD); // takes the admin seat
     owner = new Browser(t.server);
     await owner.register('owner@acme.test', PASSWORD, 'Owner');
@@ -93,44 +48,20 @@ describe('single sign-on through a real OpenID provider', () => {
   afterAll(async () => {
     await t?.close();
     await idp?.stop();
+    await dns?.stop();
   });
 
-  /** Start at the app, sign in at the provider's form, and stop at the app's callback URL. */
-  async function toCallback(jar: Jar, email: string, login: string, password: string): Promise<string> {
-    let res = await jar.fetch(`${appUrl}/api/auth/sso/start?email=${encodeURIComponent(email)}`);
-    expect(res.status).toBe(302);
-    let location = new URL(res.headers.get('location')!, appUrl).href;
-    expect(location.startsWith(`${idp.issuer}/auth?`)).toBe(true);
-    const auth = new URL(location);
-    expect(auth.searchParams.get('code_challenge_method')).toBe('S256');
-    expect(auth.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(auth.searchParams.get('nonce')).toBeTruthy();
-    expect(auth.searchParams.get('state')).toBe(jar.get('goprep_sso_state'));
-    for (let hops = 0; hops < 10; hops++) {
-      if (location.startsWith(`${appUrl}/api/auth/sso/callback`)) return location;
-      res = await jar.fetch(location);
-      if (res.status === 200) {
-        const html = await res.text();
-        const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
-        if (!action) throw new Error(`no login form at ${location}:\n${html}`);
-        res = await jar.fetch(new URL(action, location).href, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({ login, password }).toString(),
-        });
-      }
-      expect([302, 303]).toContain(res.status);
-      location = new URL(res.headers.get('location')!, location).href;
-    }
-    throw new Error('too many redirects before the callback');
+  /** What a manager does after listing a domain: publish the TXT record goprep shows, then press Verify. */
+  async function proveDomain(orgId: string, domain: string): Promise<void> {
+    const settings = await owner.get(`/api/orgs/${orgId}/sso`).expect(200);
+    const record = (settings.body.config.domains as Array<{ domain: string; recordName: string; recordValue: string }>).find((d) => d.domain === domain)!;
+    txt.set(record.recordName, [record.recordValue]);
+    const verified = await owner.post(`/api/orgs/${orgId}/sso/domains/${domain}/verify`, {});
+    expect(verified.status).toBe(200);
+    expect(verified.body.status).toBe('verified');
   }
 
-  /** Follows the callback; answers where the app sent the browser. */
-  async function finish(jar: Jar, callback: string): Promise<URL> {
-    const res = await jar.fetch(callback);
-    expect(res.status).toBe(302);
-    return new URL(res.headers.get('location')!);
-  }
+  const toCallback = (jar: Jar, email: string, login: string, password: string) => signInAtProvider(jar, appUrl, idp.issuer, email, login, password);
 
   async function me(jar: Jar): Promise<Response> {
     return jar.fetch(`${appUrl}/api/me`);
@@ -162,6 +93,10 @@ describe('single sign-on through a real OpenID provider', () => {
     expect(saved.status).toBe(200);
     expect(saved.body).toEqual({
       issuer: idp.issuer, clientId: 'goprep-acme', clientSecretSet: true, emailDomains: ['acme.test'],
+      domains: [{
+        domain: 'acme.test', status: 'pending', verifiedAt: null, verificationMethod: null,
+        recordName: '_goprep-challenge.acme.test', recordValue: expect.stringMatching(/^goprep-verification=[A-Za-z0-9_-]{32}$/),
+      }],
       ssoRequiredForManagers: false, enabled: true, redirectUri: `${appUrl}/api/auth/sso/callback`,
     });
     const read = await owner.get(`/api/orgs/${acmeId}/sso`).expect(200);
@@ -172,6 +107,9 @@ describe('single sign-on through a real OpenID provider', () => {
       issuer: idp.issuer, clientId: 'goprep-slow', clientSecret: SLOW_SECRET, emailDomains: ['slow.test'], ssoRequiredForManagers: false, enabled: true,
     });
     expect(slow.status).toBe(200);
+    // Only proven domains route sign-ins and hold a domain against other organizations.
+    await proveDomain(acmeId, 'acme.test');
+    await proveDomain(slowId, 'slow.test');
     const taken = await owner.put(`/api/orgs/${slowId}/sso`, {
       issuer: idp.issuer, clientId: 'goprep-slow', emailDomains: ['slow.test', 'acme.test'], ssoRequiredForManagers: false, enabled: true,
     });
@@ -235,8 +173,8 @@ describe('single sign-on through a real OpenID provider', () => {
   });
 
   it('should refuse to take over an account with an email in the domain that the organization does not hold', async () => {
-    // The organization's claim on acme.test is not proven (no DNS check), so whoever runs its
-    // provider must not be able to become an account that exists outside the organization.
+    // Even with acme.test proven, whoever runs the organization's provider must not be able to
+    // become an account that exists outside the organization (it may predate the domain's owner).
     const cy = new Browser(t.server);
     const registered = await cy.register('cy@acme.test', PASSWORD, 'Cy Registered');
     const jar = new Jar();

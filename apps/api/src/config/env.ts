@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { secretsKeyProblems } from '../common/crypto/secret-box';
 import { findRepoRoot } from './repo-root';
 
 const bool = z
@@ -93,6 +94,15 @@ export const envSchema = z.object({
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** How often the webhook worker looks for retries that have come due, in ms (new events are picked up at once). */
   WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
+  /** Key (32 bytes, base64) that encrypts stored secrets (OIDC client secrets, webhook secrets) with AES-256-GCM; required in production, a fixed development key otherwise. */
+  SECRETS_KEY: z.string().optional(),
+  /** Older keys (comma-separated, base64) still accepted for reading secrets sealed before a rotation. */
+  SECRETS_KEY_PREVIOUS: z.string().optional(),
+  /** DNS servers asked for SSO domain-verification TXT records, comma-separated `ip` or `ip:port` (IPv6 as `[ip]:port`); unset = the system's resolvers. */
+  SSO_DNS_SERVERS: z
+    .string()
+    .regex(/^\s*(\[[0-9a-fA-F:.]+\](:\d{1,5})?|[0-9a-fA-F:.]+|\d{1,3}(\.\d{1,3}){3}:\d{1,5})\s*(,\s*(\[[0-9a-fA-F:.]+\](:\d{1,5})?|[0-9a-fA-F:.]+|\d{1,3}(\.\d{1,3}){3}:\d{1,5})\s*)*$/, 'must be comma-separated IP addresses, each optionally with :port (IPv6 as [ip]:port)')
+    .optional(),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;
@@ -135,7 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
   const raw = parsed.data;
-  const smtp = smtpProblems(raw);
+  const smtp = [...smtpProblems(raw), ...secretsKeyProblems(raw)];
   if (smtp.length > 0) throw new ConfigError(smtp);
   const repoRoot = findRepoRoot();
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(repoRoot, p));

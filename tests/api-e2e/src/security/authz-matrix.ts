@@ -82,6 +82,10 @@ export const AUTHZ_MATRIX: Record<string, MatrixRequest> = {
     body: () => ({ issuer: 'http://127.0.0.1:9', clientId: 'x', clientSecret: 'y', emailDomains: ['example.org'], ssoRequiredForManagers: false, enabled: true }),
     expect: orgA(422),
   },
+  // Org A lists no SSO domain: its managers get past authorization to SSO_DOMAIN_NOT_FOUND.
+  'POST /api/orgs/{id}/sso/domains/{domain}/verify': { path: (ids) => ({ id: ids.orgA, domain: 'example.org' }), expect: orgA(404) },
+  // Site admins only; the admin gets past authorization to SSO_DOMAIN_NOT_FOUND.
+  'POST /api/admin/orgs/{id}/sso/domains/{domain}/verify': { path: (ids) => ({ id: ids.orgA, domain: 'example.org' }), expect: s(401, 401, 403, 403, 403, 404) },
   'GET /api/topics': { token: 'bank:read', expect: users },
   'GET /api/questions': { token: 'bank:read', query: 'topic=channels&pageSize=5', expect: users },
   'GET /api/questions/{id}': { token: 'bank:read', path: (ids) => ({ id: ids.question }), expect: users },

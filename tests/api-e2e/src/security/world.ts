@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
-import { loadConfig } from '@goprep/api/testing';
+import { loadConfig, secretBoxFromEnv } from '@goprep/api/testing';
 import request from 'supertest';
 import { Browser, createTestApp, type TestApp } from '../support/test-app';
 import type { TokenScope } from './authz-matrix';
@@ -331,8 +331,9 @@ async function webhooks(t: TestApp, orgA: string): Promise<Partial<WorldIds>> {
   const endpoint = async () =>
     (
       await t.sql<{ id: string }>(
-        `INSERT INTO webhook_endpoints (org_id, url, events, secret) VALUES ($1, 'http://127.0.0.1:9/hook', '{room.scored}', 'whsec_d29ybGQtd2ViaG9vay1zZWNyZXQtMDEyMzQ1Njc4OQ==') RETURNING id`,
-        [orgA],
+        `INSERT INTO webhook_endpoints (org_id, url, events, secret) VALUES ($1, 'http://127.0.0.1:9/hook', '{room.scored}', $2) RETURNING id`,
+        // Sealed as the app seals it (this test app runs on the development key).
+        [orgA, secretBoxFromEnv(t.config).seal('whsec_d29ybGQtd2ViaG9vay1zZWNyZXQtMDEyMzQ1Njc4OQ==')],
       )
     )[0]!.id;
   const webhookA = await endpoint();

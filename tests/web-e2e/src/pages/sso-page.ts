@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 
 /** "Sign in with SSO" on the login page, and the test identity provider's sign-in form. */
@@ -47,4 +48,45 @@ export class SsoSettingsPage {
     await this.form.locator('input[name="ssoRequiredForManagers"]').setChecked(values.required);
     await this.form.getByRole('button', { name: 'Save single sign-on' }).click();
   }
+}
+
+/** The pending or verified domain's row under the SSO settings. */
+export class SsoDomainRow {
+  constructor(
+    readonly page: Page,
+    readonly domain: string,
+  ) {}
+
+  get row() {
+    return this.page.getByTestId(`sso-domain-${this.domain}`);
+  }
+
+  recordName(): Promise<string> {
+    return this.row.getByTestId('sso-record-name').inputValue();
+  }
+
+  recordValue(): Promise<string> {
+    return this.row.getByTestId('sso-record-value').inputValue();
+  }
+
+  async verify(): Promise<void> {
+    await this.row.getByRole('button', { name: 'Verify' }).click();
+  }
+}
+
+/**
+ * Publishes a TXT record on the DNS server the suite's app asks (global setup starts it and
+ * reads its table from the file named by E2E_DNS_TABLE at every query).
+ */
+export function publishTxt(name: string, values: string[]): void {
+  const path = process.env['E2E_DNS_TABLE'];
+  if (!path) throw new Error('E2E_DNS_TABLE is not set: the SSO domain checks need the app started by global setup, with its DNS server');
+  let table: Record<string, string[]> = {};
+  try {
+    table = JSON.parse(readFileSync(path, 'utf8')) as Record<string, string[]>;
+  } catch {
+    // First record.
+  }
+  table[name] = values;
+  writeFileSync(path, JSON.stringify(table));
 }

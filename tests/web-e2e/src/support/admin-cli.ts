@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { E2E_SECRETS_KEY } from '../../../support/app-process';
 
 const ROOT = resolve(__dirname, '..', '..', '..', '..');
 
@@ -13,7 +15,8 @@ export function runAdmin(args: string[]): string {
   if (!dataDir || !pgPort) throw new Error('E2E_DATA_DIR/E2E_PG_PORT are not set: this spec needs the app started by the global setup.');
   const run = spawnSync(process.execPath, [resolve(ROOT, 'apps/api/dist/cli/admin.js'), ...args], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: pgPort, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    // The app's key: the command opens the same database (and would move secrets of an older key to it).
+    env: { ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: pgPort, DATABASE_URL: '', LOG_LEVEL: 'warn', SECRETS_KEY: E2E_SECRETS_KEY },
     encoding: 'utf8',
     timeout: 120_000,
   });

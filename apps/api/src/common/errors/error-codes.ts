@@ -109,6 +109,12 @@ export enum ErrorCode {
    * sign-on never takes over an account the organization does not already hold.
    */
   SSO_ACCOUNT_NOT_LINKABLE = 'SSO_ACCOUNT_NOT_LINKABLE',
+  /** The email's domain is listed by an organization but not yet proven (DNS TXT record or a site admin). */
+  SSO_DOMAIN_UNVERIFIED = 'SSO_DOMAIN_UNVERIFIED',
+  /** The organization does not list that domain for single sign-on. */
+  SSO_DOMAIN_NOT_FOUND = 'SSO_DOMAIN_NOT_FOUND',
+  /** The domain's `_goprep-challenge` TXT record is missing or does not hold this organization's token. */
+  SSO_DOMAIN_PROOF_MISSING = 'SSO_DOMAIN_PROOF_MISSING',
 }
 
 export function statusFor(code: ErrorCode): HttpStatus {
@@ -230,7 +236,12 @@ export function statusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.SSO_DOMAIN_MISMATCH:
     case ErrorCode.SSO_EMAIL_UNVERIFIED:
     case ErrorCode.SSO_ACCOUNT_NOT_LINKABLE:
+    case ErrorCode.SSO_DOMAIN_UNVERIFIED:
       return HttpStatus.FORBIDDEN;
+    case ErrorCode.SSO_DOMAIN_NOT_FOUND:
+      return HttpStatus.NOT_FOUND;
+    case ErrorCode.SSO_DOMAIN_PROOF_MISSING:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
     case ErrorCode.SSO_NOT_CONFIGURED:
       return HttpStatus.NOT_FOUND;
     case ErrorCode.SSO_DOMAIN_TAKEN:

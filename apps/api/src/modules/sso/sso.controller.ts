@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiFoundResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiConflictResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import * as express from 'express';
 import { CurrentUser, Public } from '../../common/auth/decorators';
@@ -11,7 +11,7 @@ import { AppConfigService } from '../../config/app-config.service';
 import { AccountsService } from '../accounts/accounts.service';
 import { RateLimiterService } from '../accounts/rate-limiter.service';
 import { setSessionCookie } from '../accounts/session-cookie';
-import { SaveSsoConfigDto, SsoConfigDto, SsoSettingsDto, SsoStartQueryDto } from './dto/sso.dto';
+import { SaveSsoConfigDto, SsoConfigDto, SsoDomainDto, SsoSettingsDto, SsoStartQueryDto } from './dto/sso.dto';
 import { SSO_STATE_TTL_SECONDS, SsoService } from './sso.service';
 
 /** Binds a sign-in's state to the browser that started it (a login-CSRF defence). */
@@ -87,6 +87,17 @@ export class SsoController {
   @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'SSO_DISCOVERY_FAILED' })
   save(@CurrentUser() user: AuthUser, @Param('id', uuidPipe) id: string, @Body() body: SaveSsoConfigDto): Promise<SsoConfigDto> {
     return this.sso.saveConfig(user.id, id, body);
+  }
+
+  @Post('orgs/:id/sso/domains/:domain/verify')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Verify a listed email domain: looks up the TXT record `_goprep-challenge.<domain>` and, when it holds the organization's value, marks the domain verified (only verified domains route sign-ins)" })
+  @ApiOkResponse({ type: SsoDomainDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'ORGANIZATION_NOT_FOUND, SSO_DOMAIN_NOT_FOUND' })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'SSO_DOMAIN_TAKEN: another organization verified it' })
+  @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'SSO_DOMAIN_PROOF_MISSING: no TXT record, or none with this value' })
+  verifyDomain(@CurrentUser() user: AuthUser, @Param('id', uuidPipe) id: string, @Param('domain') domain: string): Promise<SsoDomainDto> {
+    return this.sso.verifyDomain(user.id, id, domain);
   }
 
   /** A navigation cannot show a JSON error: the login page shows the code's message instead. */

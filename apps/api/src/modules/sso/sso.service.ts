@@ -1,14 +1,20 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { SecretBox } from '../../common/crypto/secret-box';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AppConfigService } from '../../config/app-config.service';
 import { AccountsService } from '../accounts/accounts.service';
+import { AuditService } from '../audit/audit.service';
 import type { UserEntity } from '../accounts/user.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
-import type { SaveSsoConfigDto, SsoConfigDto } from './dto/sso.dto';
+import type { SaveSsoConfigDto, SsoConfigDto, SsoDomainDto } from './dto/sso.dto';
 import { oidc, type IdTokenClaims, type OidcConfiguration } from './oidc-client';
-import { SsoRepository, type SsoConfigRow } from './sso.repository';
+import { challengeName, challengeValue, DnsTxtLookup, newDomainToken } from './sso-domain-proof';
+import { SsoRepository, type SsoConfigRow, type SsoDomainRow } from './sso.repository';
+
+/** A DNS name as the settings accept it (see SaveSsoConfigDto). */
+const DOMAIN = /^(?=.{3,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 /** How long a sign-in may take at the provider (state, PKCE verifier and nonce expire then). */
 export const SSO_STATE_TTL_SECONDS = 10 * 60;
@@ -40,6 +46,9 @@ export class SsoService implements OnModuleInit {
     private readonly accounts: AccountsService,
     private readonly organizations: OrganizationsService,
     private readonly config: AppConfigService,
+    private readonly box: SecretBox,
+    private readonly dns: DnsTxtLookup,
+    private readonly audit: AuditService,
   ) {}
 
   onModuleInit(): void {
@@ -50,6 +59,18 @@ export class SsoService implements OnModuleInit {
     });
   }
 
+  /** Re-encrypts client secrets sealed under a previous SECRETS_KEY with the current one. */
+  async resealSecrets(): Promise<number> {
+    let moved = 0;
+    for (const row of await this.repo.sealedSecrets()) {
+      if (!this.box.sealedUnderPreviousKey(row.secret)) continue;
+      await this.repo.replaceSealedSecret(row.id, row.secret, this.box.seal(this.box.open(row.secret)));
+      moved++;
+    }
+    if (moved > 0) this.logger.log(`re-encrypted ${moved} SSO client secret(s) under the current SECRETS_KEY`);
+    return moved;
+  }
+
   get redirectUri(): string {
     return `${this.config.get('publicUrl')}${SSO_CALLBACK_PATH}`;
   }
@@ -57,7 +78,7 @@ export class SsoService implements OnModuleInit {
   async getConfig(userId: string, organizationId: string): Promise<SsoConfigDto | null> {
     await this.organizations.requireMembership(userId, organizationId);
     const row = await this.repo.findConfig(organizationId);
-    return row ? this.map(row) : null;
+    return row ? this.map(row, await this.repo.findDomains(organizationId)) : null;
   }
 
   /**
@@ -67,7 +88,7 @@ export class SsoService implements OnModuleInit {
   async saveConfig(userId: string, organizationId: string, input: SaveSsoConfigDto): Promise<SsoConfigDto> {
     await this.organizations.requireMembership(userId, organizationId);
     const existing = await this.repo.findConfig(organizationId);
-    const secret = input.clientSecret ?? existing?.client_secret;
+    const secret = input.clientSecret ?? (existing?.client_secret ? this.box.open(existing.client_secret) : undefined);
     if (!secret) {
       throw new AppError(ErrorCode.VALIDATION_FAILED, 'A client secret is required.', [{ field: 'clientSecret', message: 'clientSecret is required the first time' }]);
     }
@@ -80,8 +101,8 @@ export class SsoService implements OnModuleInit {
         organizationId,
         issuer,
         clientId: input.clientId,
-        clientSecret: input.clientSecret ?? null,
-        emailDomains: domains,
+        clientSecret: input.clientSecret ? this.box.seal(input.clientSecret) : null,
+        emailDomains: domains.map((domain) => ({ domain, token: newDomainToken() })),
         ssoRequiredForManagers: input.ssoRequiredForManagers,
         enabled: input.enabled,
         updatedBy: userId,
@@ -98,14 +119,91 @@ export class SsoService implements OnModuleInit {
     this.discovered.delete(organizationId);
     const saved = await this.repo.findConfig(organizationId);
     if (!saved) throw new Error('the saved SSO settings were not found');
-    return this.map(saved);
+    return this.map(saved, await this.repo.findDomains(organizationId));
+  }
+
+  /**
+   * Looks up the domain's challenge TXT record and, when it holds this organization's token,
+   * marks the domain verified. A domain another organization has verified cannot be verified again.
+   */
+  async verifyDomain(userId: string, organizationId: string, rawDomain: string): Promise<SsoDomainDto> {
+    await this.organizations.requireMembership(userId, organizationId);
+    const row = await this.requireDomain(organizationId, rawDomain);
+    if (row.verified_at) return mapDomain(row);
+    await this.refuseIfTaken(organizationId, row.domain);
+    const name = challengeName(row.domain);
+    const expected = challengeValue(row.verification_token);
+    const lookup = await this.dns.txt(name);
+    if (!lookup.found) {
+      throw new AppError(
+        ErrorCode.SSO_DOMAIN_PROOF_MISSING,
+        lookup.reason === 'no-record'
+          ? `No TXT record was found at ${name} (${lookup.detail}). DNS changes can take a while to appear; try again later.`
+          : `The DNS lookup of ${name} failed (${lookup.detail}); try again later.`,
+      );
+    }
+    if (!lookup.records.includes(expected)) {
+      throw new AppError(
+        ErrorCode.SSO_DOMAIN_PROOF_MISSING,
+        `The TXT records at ${name} (${lookup.records.length}) do not include this organization's value ${expected}.`,
+      );
+    }
+    if (!(await this.repo.markVerified(undefined, { organizationId, domain: row.domain, method: 'dns', by: userId }))) throw this.taken(row.domain);
+    this.logger.log(`SSO domain ${row.domain} verified by DNS for organization ${organizationId}`);
+    return this.reread(organizationId, row.domain);
+  }
+
+  /** A site admin vouches for the organization's domain by hand (recorded in the organization's audit trail). */
+  async adminVerifyDomain(adminId: string, organizationId: string, rawDomain: string): Promise<SsoDomainDto> {
+    const row = await this.requireDomain(organizationId, rawDomain);
+    if (row.verified_at) return mapDomain(row);
+    await this.refuseIfTaken(organizationId, row.domain);
+    await this.repo.transaction(async (tx) => {
+      if (!(await this.repo.markVerified(tx, { organizationId, domain: row.domain, method: 'admin', by: adminId }))) throw this.taken(row.domain);
+      await this.audit.record(tx, {
+        orgId: organizationId,
+        actorId: adminId,
+        entity: 'organization',
+        entityId: organizationId,
+        action: 'sso-domain-verified-by-admin',
+        detail: { domain: row.domain },
+      });
+    });
+    this.logger.warn(`SSO domain ${row.domain} of organization ${organizationId} marked verified by site admin ${adminId}`);
+    return this.reread(organizationId, row.domain);
+  }
+
+  private async reread(organizationId: string, domain: string): Promise<SsoDomainDto> {
+    const row = await this.repo.findDomain(organizationId, domain);
+    if (!row) throw new AppError(ErrorCode.SSO_DOMAIN_NOT_FOUND, `The organization no longer lists the domain ${domain}.`);
+    return mapDomain(row);
+  }
+
+  private async requireDomain(organizationId: string, rawDomain: string): Promise<SsoDomainRow> {
+    const domain = rawDomain.trim().toLowerCase();
+    const row = DOMAIN.test(domain) ? await this.repo.findDomain(organizationId, domain) : null;
+    if (!row) throw new AppError(ErrorCode.SSO_DOMAIN_NOT_FOUND, `The organization does not list the domain ${rawDomain.slice(0, 253)} for single sign-on.`);
+    return row;
+  }
+
+  private async refuseIfTaken(organizationId: string, domain: string): Promise<void> {
+    if (await this.repo.verifiedElsewhere(organizationId, domain)) throw this.taken(domain);
+  }
+
+  private taken(domain: string): AppError {
+    return new AppError(ErrorCode.SSO_DOMAIN_TAKEN, `The domain ${domain} already signs in to another organization.`);
   }
 
   /** Begins a sign-in: the organization by the email's domain, then PKCE (S256), state and nonce kept here. */
   async start(email: string): Promise<SsoStart> {
     const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
     const row = await this.repo.findEnabledByDomain(domain);
-    if (!row) throw new AppError(ErrorCode.SSO_NOT_CONFIGURED, 'Single sign-on is not set up for this email domain.');
+    if (!row) {
+      if (await this.repo.listedUnverified(domain)) {
+        throw new AppError(ErrorCode.SSO_DOMAIN_UNVERIFIED, 'Single sign-on for this email domain waits for the organization to prove it owns the domain.');
+      }
+      throw new AppError(ErrorCode.SSO_NOT_CONFIGURED, 'Single sign-on is not set up for this email domain.');
+    }
     const config = await this.configurationFor(row);
     const codeVerifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
@@ -133,11 +231,12 @@ export class SsoService implements OnModuleInit {
   /**
    * Finishes a sign-in: the state must be this browser's (the cookie) and unused; the code is
    * exchanged with the PKCE verifier; the ID token's issuer, audience, expiry and nonce are
-   * checked by openid-client; the email must be verified and in one of the organization's domains.
-   * Answers the user, created just in time as a member, or an existing account with that email
-   * that already belongs to the organization. An organization's claim on a domain is not verified
-   * (no DNS proof), so single sign-on never takes over an account the organization does not hold:
-   * someone else's account, or a site admin's, with an email in a listed domain is refused.
+   * checked by openid-client; the email must be verified and in one of the organization's
+   * verified domains (proven by DNS or by a site admin). Answers the user, created just in time as
+   * a member, or an existing account with that email that already belongs to the organization.
+   * Even with a proven domain, single sign-on never takes over an account the organization does
+   * not hold (someone else's account, or a site admin's): the account may predate the
+   * organization's ownership of the domain, and a provider is one more party to trust.
    */
   async finish(search: string, cookieState: string | undefined): Promise<UserEntity> {
     const params = new URLSearchParams(search);
@@ -169,7 +268,10 @@ export class SsoService implements OnModuleInit {
       throw new AppError(ErrorCode.SSO_EMAIL_UNVERIFIED, 'The identity provider did not confirm a verified email address.');
     }
     const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
-    if (!row.email_domains.includes(domain)) {
+    if (row.email_domains.includes(domain) && !row.verified_domains.includes(domain)) {
+      throw new AppError(ErrorCode.SSO_DOMAIN_UNVERIFIED, `The organization has not proven that it owns ${domain}.`);
+    }
+    if (!row.verified_domains.includes(domain)) {
       throw new AppError(ErrorCode.SSO_DOMAIN_MISMATCH, `The account ${email} is not in a domain of this organization.`);
     }
     const user = await this.findOrCreateUser(row.organization_id, email, claims);
@@ -218,7 +320,7 @@ export class SsoService implements OnModuleInit {
     const key = `${row.issuer}\n${row.client_id}\n${row.updated_at.toISOString()}`;
     const cached = this.discovered.get(row.organization_id);
     if (cached && cached.key === key && Date.now() - cached.at < DISCOVERY_CACHE_MS) return cached.config;
-    const config = await this.discover(row.issuer, row.client_id, row.client_secret);
+    const config = await this.discover(row.issuer, row.client_id, this.box.open(row.client_secret));
     this.discovered.set(row.organization_id, { key, at: Date.now(), config });
     return config;
   }
@@ -248,8 +350,9 @@ export class SsoService implements OnModuleInit {
     }
   }
 
-  private map(row: SsoConfigRow): SsoConfigDto {
+  private map(row: SsoConfigRow, domains: SsoDomainRow[]): SsoConfigDto {
     return {
+      domains: domains.map(mapDomain),
       issuer: row.issuer,
       clientId: row.client_id,
       clientSecretSet: row.client_secret.length > 0,
@@ -259,6 +362,17 @@ export class SsoService implements OnModuleInit {
       redirectUri: this.redirectUri,
     };
   }
+}
+
+function mapDomain(row: SsoDomainRow): SsoDomainDto {
+  return {
+    domain: row.domain,
+    status: row.verified_at ? 'verified' : 'pending',
+    verifiedAt: row.verified_at ? row.verified_at.toISOString() : null,
+    verificationMethod: row.verification_method,
+    recordName: challengeName(row.domain),
+    recordValue: challengeValue(row.verification_token),
+  };
 }
 
 /** The provider's name claim without control or formatting characters, else the email's local part. */

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Logger as WorkerLogger, run, type Runner } from 'graphile-worker';
 import { DataSource } from 'typeorm';
+import { SecretBox } from '../../common/crypto/secret-box';
 import { AppConfigService } from '../../config/app-config.service';
 import { sendWebhook, type SendOutcome } from './webhook-sender';
 import { resolveWebhookTarget, WebhookTargetError } from './webhook-target';
@@ -26,6 +27,7 @@ export class WebhookDeliveryService implements OnApplicationBootstrap, OnModuleD
     private readonly db: DataSource,
     private readonly repo: WebhooksRepository,
     private readonly config: AppConfigService,
+    private readonly box: SecretBox,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -67,7 +69,7 @@ export class WebhookDeliveryService implements OnApplicationBootstrap, OnModuleD
     } else {
       try {
         const target = await resolveWebhookTarget(work.url, this.config.get('WEBHOOK_ALLOW_PRIVATE_TARGETS'));
-        outcome = await sendWebhook(target, { messageId: work.message_id, body: work.body, secret: work.secret }, this.config.get('WEBHOOK_TIMEOUT_MS'));
+        outcome = await sendWebhook(target, { messageId: work.message_id, body: work.body, secret: this.box.open(work.secret) }, this.config.get('WEBHOOK_TIMEOUT_MS'));
       } catch (e) {
         if (!(e instanceof WebhookTargetError)) throw e;
         outcome = { status: null, responseBody: null, durationMs: 0, error: e.message };

@@ -15,6 +15,7 @@ export interface EndpointRow {
   description: string;
   events: string[];
   enabled: boolean;
+  /** Sealed (SecretBox): open it only where the plain secret is needed. */
   secret: string;
   created_at: Date;
   updated_at: Date;
@@ -102,6 +103,15 @@ export class WebhooksRepository {
       [orgId, id, e.url, e.description, e.events, e.enabled],
     );
     return rows[0] ?? null;
+  }
+
+  async sealedSecrets(): Promise<Array<{ id: string; secret: string }>> {
+    return this.db.query(`SELECT id, secret FROM webhook_endpoints`);
+  }
+
+  /** Replaces a sealed secret only if it is still the one read (a concurrent rotation wins). */
+  async replaceSealedSecret(id: string, from: string, to: string): Promise<void> {
+    await this.db.query(`UPDATE webhook_endpoints SET secret = $3 WHERE id = $1 AND secret = $2`, [id, from, to]);
   }
 
   async rotateSecret(orgId: string, id: string, secret: string): Promise<boolean> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
+import { SecretBox } from '../../common/crypto/secret-box';
 import { AppConfigService } from '../../config/app-config.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import {
@@ -33,6 +34,7 @@ export class WebhooksService {
     private readonly repo: WebhooksRepository,
     private readonly organizations: OrganizationsService,
     private readonly config: AppConfigService,
+    private readonly box: SecretBox,
   ) {}
 
   /**
@@ -95,6 +97,17 @@ export class WebhooksService {
     }, { onlyGraded: true });
   }
 
+  /** Re-encrypts signing secrets sealed under a previous SECRETS_KEY with the current one. */
+  async resealSecrets(): Promise<number> {
+    let moved = 0;
+    for (const row of await this.repo.sealedSecrets()) {
+      if (!this.box.sealedUnderPreviousKey(row.secret)) continue;
+      await this.repo.replaceSealedSecret(row.id, row.secret, this.box.seal(this.box.open(row.secret)));
+      moved++;
+    }
+    return moved;
+  }
+
   async list(userId: string, orgId: string): Promise<WebhookEndpointDto[]> {
     await this.organizations.requireMembership(userId, orgId);
     return (await this.repo.listEndpoints(orgId)).map(mapEndpoint);
@@ -103,16 +116,17 @@ export class WebhooksService {
   async create(userId: string, orgId: string, body: WebhookEndpointInputDto): Promise<WebhookEndpointCreatedDto> {
     await this.organizations.requireMembership(userId, orgId);
     const url = await this.checkTarget(body.url);
+    const secret = newWebhookSecret();
     const row = await this.repo.insertEndpoint({
       orgId,
       url,
       description: body.description ?? '',
       events: body.events,
       enabled: body.enabled ?? true,
-      secret: newWebhookSecret(),
+      secret: this.box.seal(secret),
       createdBy: userId,
     });
-    return { ...mapEndpoint(row), secret: row.secret };
+    return { ...mapEndpoint(row), secret };
   }
 
   async update(userId: string, orgId: string, id: string, body: WebhookEndpointInputDto): Promise<WebhookEndpointDto> {
@@ -131,14 +145,14 @@ export class WebhooksService {
 
   async secret(userId: string, orgId: string, id: string): Promise<WebhookSecretDto> {
     await this.organizations.requireMembership(userId, orgId);
-    return { secret: (await this.requireEndpoint(orgId, id)).secret };
+    return { secret: this.box.open((await this.requireEndpoint(orgId, id)).secret) };
   }
 
   /** A new secret at once: deliveries signed from now on use it, the old one stops verifying. */
   async rotateSecret(userId: string, orgId: string, id: string): Promise<WebhookSecretDto> {
     await this.organizations.requireMembership(userId, orgId);
     const secret = newWebhookSecret();
-    if (!(await this.repo.rotateSecret(orgId, id, secret))) throw notFound();
+    if (!(await this.repo.rotateSecret(orgId, id, this.box.seal(secret)))) throw notFound();
     return { secret };
   }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PagedQuery } from '../../../common/http/paging';
 
-export const AUDIT_ENTITIES = ['set', 'invite', 'attempt'] as const;
+export const AUDIT_ENTITIES = ['set', 'invite', 'attempt', 'organization'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export class AuditActorDto {

@@ -45,11 +45,29 @@ export class SaveSsoConfigDto {
   enabled!: boolean;
 }
 
+export const SSO_DOMAIN_STATUSES = ['pending', 'verified'] as const;
+export const SSO_DOMAIN_METHODS = ['dns', 'admin'] as const;
+
+/** A listed email domain: pending until its TXT record is found (or a site admin vouches), then verified. */
+export class SsoDomainDto {
+  @ApiProperty({ example: 'example.com' }) domain!: string;
+  @ApiProperty({ enum: SSO_DOMAIN_STATUSES, enumName: 'SsoDomainStatus', description: 'Only verified domains route sign-ins' })
+  status!: (typeof SSO_DOMAIN_STATUSES)[number];
+
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) verifiedAt!: string | null;
+  @ApiProperty({ enum: SSO_DOMAIN_METHODS, enumName: 'SsoDomainVerificationMethod', nullable: true, description: 'dns: the TXT record was found; admin: a site admin marked it verified' })
+  verificationMethod!: (typeof SSO_DOMAIN_METHODS)[number] | null;
+
+  @ApiProperty({ example: '_goprep-challenge.example.com', description: 'The name of the TXT record to publish' }) recordName!: string;
+  @ApiProperty({ example: 'goprep-verification=3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAA', description: 'The value of the TXT record' }) recordValue!: string;
+}
+
 export class SsoConfigDto {
   @ApiProperty() issuer!: string;
   @ApiProperty() clientId!: string;
   @ApiProperty({ description: 'Whether a client secret is stored (the secret itself is never returned)' }) clientSecretSet!: boolean;
-  @ApiProperty({ type: [String] }) emailDomains!: string[];
+  @ApiProperty({ type: [String], description: 'Every listed domain, pending or verified' }) emailDomains!: string[];
+  @ApiProperty({ type: [SsoDomainDto], description: 'Each listed domain with its verification state and TXT record' }) domains!: SsoDomainDto[];
   @ApiProperty() ssoRequiredForManagers!: boolean;
   @ApiProperty() enabled!: boolean;
   @ApiProperty({ description: 'The redirect URI to register at the provider' }) redirectUri!: string;

@@ -1,0 +1,7 @@
+/* Unit tests of the test-support tools themselves (the DNS server's wire format). */
+export default {
+  displayName: 'test-support',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+  testMatch: ['<rootDir>/**/*.spec.ts'],
+};
