@@ -2,13 +2,17 @@ import 'reflect-metadata';
 import { createApp, prepareDatabase } from './bootstrap';
 import { resolveLogFormat } from './common/logging/log-format';
 import { ConfigError, loadConfig } from './config/env';
+import { ensureLocalSecretsKey } from './config/local-secrets-key';
+import { findRepoRoot } from './config/repo-root';
 import { resolveDatabase } from './database/database-url';
 import type { RunningPostgres } from './database/embedded-postgres';
 import { startEmbeddedRunner, type EmbeddedRunner } from './modules/judge/embedded-runner';
 
 async function main(): Promise<void> {
   let config;
+  let secretsKey: ReturnType<typeof ensureLocalSecretsKey> = 'not needed';
   try {
+    secretsKey = ensureLocalSecretsKey(process.env, findRepoRoot());
     config = loadConfig();
   } catch (e) {
     if (e instanceof ConfigError) {
@@ -19,6 +23,7 @@ async function main(): Promise<void> {
   }
   const quiet = config.LOG_LEVEL === 'silent';
   const say = (line: string) => quiet || process.stdout.write(`[goprep] ${line}\n`);
+  if (secretsKey === 'created') say(`created the secrets key ${config.dataDir}/secrets-key (it encrypts stored SSO and webhook secrets: back it up with the data)`);
 
   let db: RunningPostgres | undefined;
   let runner: EmbeddedRunner | undefined;

@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { validatePassword, PASSWORD_PROBLEM_MESSAGES } from '@goprep/domain';
 import { createApp, prepareDatabase } from '../bootstrap';
 import { loadConfig } from '../config/env';
+import { ensureLocalSecretsKey } from '../config/local-secrets-key';
+import { findRepoRoot } from '../config/repo-root';
 import { resolveDatabase } from '../database/database-url';
 import { AccountsService } from '../modules/accounts/accounts.service';
 import { PasswordResetService, RESET_TTL_MINUTES } from '../modules/accounts/password-reset.service';
@@ -27,6 +29,7 @@ async function main(): Promise<number> {
     return values.help ? 0 : 2;
   }
   const password = command === 'create' ? (values.password ?? process.env['GOPREP_ADMIN_PASSWORD']) : values.password;
+  ensureLocalSecretsKey(process.env, findRepoRoot());
   const config = loadConfig({ ...process.env, LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn', WEB_DIST_DIR: '' });
   const db = await resolveDatabase(config, () => undefined, { reuseRunning: true });
   const app = await createApp(config, db.url);
