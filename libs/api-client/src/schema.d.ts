@@ -4987,7 +4987,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -5353,7 +5353,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description QUESTION_NOT_FOUND */
+      /** @description QUESTION_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -5414,7 +5414,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description QUESTION_NOT_FOUND */
+      /** @description QUESTION_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -5654,7 +5654,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ATTEMPT_NOT_FOUND (also for other users) */
+      /** @description ATTEMPT_NOT_FOUND (also for other users); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -5716,7 +5716,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ATTEMPT_NOT_FOUND, ATTEMPT_ITEM_NOT_FOUND */
+      /** @description ATTEMPT_NOT_FOUND, ATTEMPT_ITEM_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -5791,7 +5791,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ATTEMPT_NOT_FOUND */
+      /** @description ATTEMPT_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -5857,7 +5857,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ATTEMPT_NOT_FOUND */
+      /** @description ATTEMPT_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -5923,7 +5923,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ATTEMPT_NOT_FOUND */
+      /** @description ATTEMPT_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -5996,7 +5996,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -6057,7 +6057,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -6124,7 +6124,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; ORG_QUESTION_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -6186,7 +6186,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; ORG_QUESTION_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -6252,7 +6252,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; ORG_QUESTION_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -6533,7 +6533,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description DRILL_CARD_NOT_FOUND */
+      /** @description DRILL_CARD_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -6590,7 +6590,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description DRILL_CARD_NOT_FOUND */
+      /** @description DRILL_CARD_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -6647,7 +6647,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description DRILL_CARD_NOT_FOUND */
+      /** @description DRILL_CARD_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -6709,7 +6709,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description JUDGE_TASK_NOT_FOUND (no such code task among your unsuspended cards) */
+      /** @description JUDGE_TASK_NOT_FOUND (no such code task among your unsuspended cards); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -6898,7 +6898,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description DRILL_REVIEW_NOT_FOUND */
+      /** @description DRILL_REVIEW_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -7187,7 +7187,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7196,7 +7196,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -7257,7 +7257,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -7327,7 +7327,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -7385,7 +7385,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7394,7 +7394,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; QUESTION_SET_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -7456,7 +7456,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; QUESTION_SET_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -7532,7 +7532,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; QUESTION_SET_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -7600,7 +7600,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7609,7 +7609,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description SET_VERSION_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; QUESTION_SET_NOT_FOUND; SET_VERSION_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -7667,7 +7667,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; QUESTION_SET_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -7725,7 +7725,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; QUESTION_SET_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -7783,7 +7783,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; QUESTION_SET_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -7841,7 +7841,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7850,7 +7850,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; QUESTION_SET_NOT_FOUND; SET_VERSION_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -7906,7 +7906,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7915,7 +7915,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; QUESTION_SET_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -7971,7 +7971,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7980,7 +7980,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, INVITE_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; QUESTION_SET_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -8042,7 +8042,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, INVITE_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; QUESTION_SET_NOT_FOUND; SET_VERSION_NOT_FOUND (no such published version); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -8118,7 +8118,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, INVITE_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; INVITE_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -8180,7 +8180,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, INVITE_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; INVITE_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -8254,7 +8254,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8263,7 +8263,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, INVITE_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; INVITE_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -8325,7 +8325,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, INVITE_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; INVITE_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -8368,15 +8368,6 @@ export interface operations {
       };
       /** @description VALIDATION_FAILED; BAD_JSON */
       400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
-      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -8439,7 +8430,7 @@ export interface operations {
           'application/json': components['schemas']['CandidateStatusDto'];
         };
       };
-      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      /** @description CANDIDATE_SESSION_MISSING */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8499,7 +8490,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      /** @description CANDIDATE_SESSION_MISSING */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8572,7 +8563,7 @@ export interface operations {
           'application/json': components['schemas']['AttemptDeliveryDto'];
         };
       };
-      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      /** @description CANDIDATE_SESSION_MISSING */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8633,7 +8624,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      /** @description CANDIDATE_SESSION_MISSING */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8651,7 +8642,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CANDIDATE_INVITE_NOT_FOUND */
+      /** @description CANDIDATE_INVITE_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -8706,7 +8697,7 @@ export interface operations {
           'application/json': components['schemas']['AttemptSummaryDto'];
         };
       };
-      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      /** @description CANDIDATE_SESSION_MISSING */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8770,7 +8761,7 @@ export interface operations {
           'application/json': components['schemas']['CandidateReviewDto'];
         };
       };
-      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      /** @description CANDIDATE_SESSION_MISSING */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8837,7 +8828,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      /** @description CANDIDATE_SESSION_MISSING */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8910,7 +8901,7 @@ export interface operations {
           'application/json': components['schemas']['JudgeStatusDto'];
         };
       };
-      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      /** @description CANDIDATE_SESSION_MISSING */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8970,7 +8961,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      /** @description CANDIDATE_SESSION_MISSING */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9045,7 +9036,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      /** @description CANDIDATE_SESSION_MISSING */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9054,7 +9045,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CANDIDATE_INVITE_NOT_FOUND */
+      /** @description CANDIDATE_INVITE_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -9103,7 +9094,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      /** @description CANDIDATE_SESSION_MISSING */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9112,7 +9103,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CANDIDATE_INVITE_NOT_FOUND */
+      /** @description CANDIDATE_INVITE_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -9183,7 +9174,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9192,7 +9183,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, RESULT_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; QUESTION_SET_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -9250,7 +9241,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9259,7 +9250,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, RESULT_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; QUESTION_SET_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -9309,7 +9300,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9318,7 +9309,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, RESULT_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; QUESTION_SET_NOT_FOUND; SET_VERSION_NOT_FOUND (no such published version); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -9369,7 +9360,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9378,7 +9369,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, RESULT_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; RESULT_NOT_FOUND (any of the ids); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -9427,7 +9418,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9436,7 +9427,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, RESULT_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; RESULT_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -9490,7 +9481,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9499,7 +9490,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, RESULT_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; RESULT_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -9776,7 +9767,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description JUDGE_RUN_NOT_FOUND */
+      /** @description JUDGE_RUN_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -9834,7 +9825,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description JUDGE_RUN_NOT_FOUND */
+      /** @description JUDGE_RUN_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -9939,7 +9930,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10000,7 +9991,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10284,7 +10275,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10341,7 +10332,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10407,7 +10398,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10473,7 +10464,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10553,7 +10544,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10614,7 +10605,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10698,7 +10689,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10759,7 +10750,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10834,7 +10825,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10918,7 +10909,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10966,7 +10957,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11027,7 +11018,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11084,7 +11075,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11132,7 +11123,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11141,7 +11132,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND, WEBHOOK_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11202,7 +11193,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND, WEBHOOK_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11273,7 +11264,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND, WEBHOOK_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND; WEBHOOK_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11339,7 +11330,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND, WEBHOOK_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND; WEBHOOK_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11388,7 +11379,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11397,7 +11388,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND, WEBHOOK_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND; WEBHOOK_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11455,7 +11446,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND, WEBHOOK_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND; WEBHOOK_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11506,7 +11497,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11515,7 +11506,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND, WEBHOOK_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND; WEBHOOK_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11574,7 +11565,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description WEBHOOK_NOT_FOUND, WEBHOOK_DELIVERY_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND; WEBHOOK_NOT_FOUND; WEBHOOK_DELIVERY_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11632,7 +11623,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND, WEBHOOK_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND; WEBHOOK_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11783,7 +11774,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description API_TOKEN_NOT_FOUND */
+      /** @description API_TOKEN_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11840,7 +11831,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11901,7 +11892,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11966,7 +11957,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, API_TOKEN_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members, API_TOKEN_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
