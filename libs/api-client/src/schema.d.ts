@@ -5204,7 +5204,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -5570,7 +5570,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description QUESTION_NOT_FOUND */
+      /** @description QUESTION_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -5631,7 +5631,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description QUESTION_NOT_FOUND */
+      /** @description QUESTION_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -5871,7 +5871,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ATTEMPT_NOT_FOUND (also for other users) */
+      /** @description ATTEMPT_NOT_FOUND (also for other users); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -5933,7 +5933,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ATTEMPT_NOT_FOUND, ATTEMPT_ITEM_NOT_FOUND */
+      /** @description ATTEMPT_NOT_FOUND, ATTEMPT_ITEM_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -6008,7 +6008,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ATTEMPT_NOT_FOUND */
+      /** @description ATTEMPT_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -6074,7 +6074,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ATTEMPT_NOT_FOUND */
+      /** @description ATTEMPT_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -6140,7 +6140,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ATTEMPT_NOT_FOUND */
+      /** @description ATTEMPT_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -6213,7 +6213,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -6274,7 +6274,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -6481,7 +6481,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; ORG_QUESTION_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -6543,7 +6543,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; ORG_QUESTION_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -6609,7 +6609,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; ORG_QUESTION_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -6890,7 +6890,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description DRILL_CARD_NOT_FOUND */
+      /** @description DRILL_CARD_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -6947,7 +6947,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description DRILL_CARD_NOT_FOUND */
+      /** @description DRILL_CARD_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -7004,7 +7004,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description DRILL_CARD_NOT_FOUND */
+      /** @description DRILL_CARD_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -7066,7 +7066,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description JUDGE_TASK_NOT_FOUND (no such code task among your unsuspended cards) */
+      /** @description JUDGE_TASK_NOT_FOUND (no such code task among your unsuspended cards); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -7255,7 +7255,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description DRILL_REVIEW_NOT_FOUND */
+      /** @description DRILL_REVIEW_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -7544,7 +7544,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7553,7 +7553,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -7614,7 +7614,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -7684,7 +7684,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -7742,7 +7742,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7751,7 +7751,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; QUESTION_SET_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -7813,7 +7813,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; QUESTION_SET_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -7889,7 +7889,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; QUESTION_SET_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -7957,7 +7957,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7966,7 +7966,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description SET_VERSION_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; QUESTION_SET_NOT_FOUND; SET_VERSION_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -8024,7 +8024,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; QUESTION_SET_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -8082,7 +8082,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; QUESTION_SET_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -8140,7 +8140,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; QUESTION_SET_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -8198,7 +8198,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8207,7 +8207,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; QUESTION_SET_NOT_FOUND; SET_VERSION_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -8263,7 +8263,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8272,7 +8272,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; QUESTION_SET_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -8328,7 +8328,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8337,7 +8337,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, INVITE_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; QUESTION_SET_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -8399,7 +8399,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, INVITE_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; QUESTION_SET_NOT_FOUND; SET_VERSION_NOT_FOUND (no such published version); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -8475,7 +8475,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, INVITE_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; INVITE_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -8537,7 +8537,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, INVITE_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; INVITE_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -8611,7 +8611,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8620,7 +8620,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, INVITE_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; INVITE_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -8682,7 +8682,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, INVITE_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; INVITE_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -8725,15 +8725,6 @@ export interface operations {
       };
       /** @description VALIDATION_FAILED; BAD_JSON */
       400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
-      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -8796,7 +8787,7 @@ export interface operations {
           'application/json': components['schemas']['CandidateStatusDto'];
         };
       };
-      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      /** @description CANDIDATE_SESSION_MISSING */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8856,7 +8847,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      /** @description CANDIDATE_SESSION_MISSING */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8929,7 +8920,7 @@ export interface operations {
           'application/json': components['schemas']['AttemptDeliveryDto'];
         };
       };
-      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      /** @description CANDIDATE_SESSION_MISSING */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8990,7 +8981,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      /** @description CANDIDATE_SESSION_MISSING */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9008,7 +8999,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CANDIDATE_INVITE_NOT_FOUND */
+      /** @description CANDIDATE_INVITE_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -9063,7 +9054,7 @@ export interface operations {
           'application/json': components['schemas']['AttemptSummaryDto'];
         };
       };
-      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      /** @description CANDIDATE_SESSION_MISSING */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9127,7 +9118,7 @@ export interface operations {
           'application/json': components['schemas']['CandidateReviewDto'];
         };
       };
-      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      /** @description CANDIDATE_SESSION_MISSING */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9194,7 +9185,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      /** @description CANDIDATE_SESSION_MISSING */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9267,7 +9258,7 @@ export interface operations {
           'application/json': components['schemas']['JudgeStatusDto'];
         };
       };
-      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      /** @description CANDIDATE_SESSION_MISSING */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9327,7 +9318,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      /** @description CANDIDATE_SESSION_MISSING */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9402,7 +9393,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      /** @description CANDIDATE_SESSION_MISSING */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9411,7 +9402,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CANDIDATE_INVITE_NOT_FOUND */
+      /** @description CANDIDATE_INVITE_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -9460,7 +9451,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CANDIDATE_SESSION_MISSING (no candidate cookie) */
+      /** @description CANDIDATE_SESSION_MISSING */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9469,7 +9460,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description CANDIDATE_INVITE_NOT_FOUND */
+      /** @description CANDIDATE_INVITE_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -9540,7 +9531,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9549,7 +9540,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, RESULT_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; QUESTION_SET_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -9607,7 +9598,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9616,7 +9607,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, RESULT_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; QUESTION_SET_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -9666,7 +9657,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9675,7 +9666,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, RESULT_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; QUESTION_SET_NOT_FOUND; SET_VERSION_NOT_FOUND (no such published version); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -9726,7 +9717,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9735,7 +9726,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, RESULT_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; RESULT_NOT_FOUND (any of the ids); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -9784,7 +9775,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9793,7 +9784,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, RESULT_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; RESULT_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -9847,7 +9838,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9856,7 +9847,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, RESULT_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; RESULT_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10133,7 +10124,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description JUDGE_RUN_NOT_FOUND */
+      /** @description JUDGE_RUN_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10191,7 +10182,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description JUDGE_RUN_NOT_FOUND */
+      /** @description JUDGE_RUN_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10296,7 +10287,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10357,7 +10348,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10784,7 +10775,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10841,7 +10832,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10907,7 +10898,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10973,7 +10964,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11053,7 +11044,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11114,7 +11105,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11198,7 +11189,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11259,7 +11250,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11334,7 +11325,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11418,7 +11409,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11466,7 +11457,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11527,7 +11518,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11584,7 +11575,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of) */
+      /** @description ROOM_NOT_FOUND (also for rooms you are not a member of); NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11632,7 +11623,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11641,7 +11632,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND, WEBHOOK_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11702,7 +11693,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND, WEBHOOK_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11773,7 +11764,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND, WEBHOOK_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND; WEBHOOK_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11839,7 +11830,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND, WEBHOOK_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND; WEBHOOK_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11888,7 +11879,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11897,7 +11888,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND, WEBHOOK_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND; WEBHOOK_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11955,7 +11946,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND, WEBHOOK_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND; WEBHOOK_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -12006,7 +11997,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description FORBIDDEN for learners; API_TOKEN_NOT_ALLOWED; CSRF_INVALID */
+      /** @description FORBIDDEN for learners; API_TOKEN_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -12015,7 +12006,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND, WEBHOOK_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND; WEBHOOK_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -12074,7 +12065,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description WEBHOOK_NOT_FOUND, WEBHOOK_DELIVERY_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND; WEBHOOK_NOT_FOUND; WEBHOOK_DELIVERY_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -12132,7 +12123,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND, WEBHOOK_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND; WEBHOOK_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -12283,7 +12274,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description API_TOKEN_NOT_FOUND */
+      /** @description API_TOKEN_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -12340,7 +12331,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -12401,7 +12392,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -12466,7 +12457,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, API_TOKEN_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members, API_TOKEN_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;

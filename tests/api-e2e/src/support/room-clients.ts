@@ -89,6 +89,8 @@ export interface DocClient {
   messages: Buffer[];
   /** The close codes of this client's sockets so far. */
   closes: number[];
+  /** How many sockets this client has opened (reconnects included). */
+  sockets(): number;
   provider: InstanceType<typeof HocuspocusProvider>;
   file(name: string): string;
   close(): Promise<void>;
@@ -101,10 +103,12 @@ export interface DocClient {
 export async function openDoc(baseUrl: string, roomId: string, auth: { cookie: string } | { token: string }, doc: YDoc = new Y.Doc()): Promise<DocClient> {
   const messages: Buffer[] = [];
   const closes: number[] = [];
+  let sockets = 0;
   const cookie = 'cookie' in auth ? auth.cookie : undefined;
   class NodeSocket extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
       super(address, protocols, cookie ? { headers: { cookie } } : {});
+      sockets++;
       this.on('message', (data: Buffer) => messages.push(Buffer.from(data)));
       this.on('close', (code: number) => closes.push(code));
     }
@@ -112,6 +116,11 @@ export async function openDoc(baseUrl: string, roomId: string, auth: { cookie: s
   const socket = new HocuspocusProviderWebsocket({ url: `${baseUrl.replace(/^http/, 'ws')}/api/rooms/ws`, WebSocketPolyfill: NodeSocket });
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: `room:${roomId}`, token: 'cookie' in auth ? 'cookie' : auth.token, document: doc });
   const close = async () => {
+    // @hocuspocus/provider 3.4 reconnects one `delay` (1 s) after the server closes a socket, and
+    // destroy() does not cancel that timer: its connect() sets shouldConnect again and retries
+    // forever (maxAttempts 0), against an API that has stopped by then, so Jest never exits. A
+    // closed client connects no more.
+    socket.connect = () => Promise.resolve();
     provider.destroy();
     socket.destroy();
     await new Promise((r) => setTimeout(r, 20));
@@ -137,6 +146,7 @@ export async function openDoc(baseUrl: string, roomId: string, auth: { cookie: s
     doc,
     messages,
     closes,
+    sockets: () => sockets,
     provider,
     file: (name) => doc.getMap<YjsModule.Text>('files').get(name)?.toString() ?? '',
     close,

@@ -1,10 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
+import { PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { AUTH_SCHEME, IS_PUBLIC, ROLES, TOKEN_SCOPE, type AuthScheme, type TokenScopeName, type UserRole } from '../auth/decorators';
 import { ErrorCode, statusFor } from '../errors/error-codes';
+import { NOT_FOUND_FOR } from './api-not-found-for';
 import { SCHEMA_RULES } from './api-schema-rules';
 
 type OperationObject = NonNullable<OpenAPIObject['paths'][string]['get']>;
@@ -26,12 +28,55 @@ interface RouteAccess {
   tokenScope?: TokenScopeName;
 }
 
+/** What the document needs to know about one handler, from its own metadata and its controller's. */
+interface RouteFacts {
+  access: RouteAccess;
+  /**
+   * The error responses its decorators declare, by status: the controller's first, then the
+   * handler's own. @nestjs/swagger lets a handler's entry replace the controller's for the same
+   * status (the controller's codes went missing) and hands every operation the same controller-level
+   * response object (so whatever was added to one operation showed in its siblings).
+   */
+  declared: Map<string, string[]>;
+}
+
+/** Where @ApiResponse and its shorthands keep their entries (DECORATORS.API_RESPONSE in @nestjs/swagger, which does not export it). */
+const API_RESPONSE_METADATA = 'swagger/apiResponse';
+
+type DeclaredResponses = Record<string, { description?: string } | undefined>;
+
+function declaredErrors(cls: object, handler: object, path: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const byParam = (Reflect.getMetadata(NOT_FOUND_FOR, cls) as Record<string, string> | undefined) ?? {};
+  const params = new Set([...path.matchAll(/:(\w+)/g)].map((m) => m[1]));
+  const notFound = Object.entries(byParam).flatMap(([param, description]) => (params.has(param) ? [description] : []));
+  if (notFound.length > 0) out.set('404', notFound);
+  for (const target of [cls, handler]) {
+    const responses = Reflect.getMetadata(API_RESPONSE_METADATA, target) as DeclaredResponses | undefined;
+    for (const [status, entry] of Object.entries(responses ?? {})) {
+      if (!(Number(status) >= 400) || !entry?.description) continue;
+      out.set(status, [...(out.get(status) ?? []), entry.description]);
+    }
+  }
+  return out;
+}
+
+/** The handler's path as Nest routes it (controller path and method path, `:param` placeholders). */
+function routePath(cls: object, handler: object): string {
+  const part = (target: object): string => {
+    const p = Reflect.getMetadata(PATH_METADATA, target) as string | string[] | undefined;
+    return Array.isArray(p) ? (p[0] ?? '') : (p ?? '');
+  };
+  return `${part(cls)}/${part(handler)}`;
+}
+
 /**
- * Who may call each handler, keyed by operationId (`<Controller>_<method>`), read from the same
- * metadata the session guard reads (@Public, @Roles, handler before class).
+ * Each handler's facts keyed by operationId (`<Controller>_<method>`): who may call it, read from
+ * the same metadata the session guard reads (@Public, @Roles, handler before class), and the
+ * error responses it declares.
  */
-function routeAccess(app: INestApplication): Map<string, RouteAccess> {
-  const out = new Map<string, RouteAccess>();
+function routeFacts(app: INestApplication): Map<string, RouteFacts> {
+  const out = new Map<string, RouteFacts>();
   for (const module of app.get(ModulesContainer).values()) {
     for (const wrapper of module.controllers.values()) {
       const cls = wrapper.metatype as (new (...args: unknown[]) => unknown) | null;
@@ -44,9 +89,12 @@ function routeAccess(app: INestApplication): Map<string, RouteAccess> {
         const scheme = read<AuthScheme>(AUTH_SCHEME);
         const isPublic = read<boolean>(IS_PUBLIC) === true;
         out.set(`${cls.name.replace(/Controller$/, '')}_${name}`, {
-          auth: scheme ?? (isPublic ? 'public' : 'session'),
-          roles: read<UserRole[]>(ROLES),
-          tokenScope: read<TokenScopeName>(TOKEN_SCOPE),
+          access: {
+            auth: scheme ?? (isPublic ? 'public' : 'session'),
+            roles: read<UserRole[]>(ROLES),
+            tokenScope: read<TokenScopeName>(TOKEN_SCOPE),
+          },
+          declared: declaredErrors(cls, handler, routePath(cls, handler)),
         });
       }
     }
@@ -77,6 +125,27 @@ function isRef(x: unknown): x is ReferenceObject {
   return typeof x === 'object' && x !== null && '$ref' in x;
 }
 
+/**
+ * Gives the operation error responses of its own (copies, never the objects @nestjs/swagger shares
+ * between the operations of one controller), each described by the controller's and the handler's
+ * declarations together.
+ */
+function ownErrorResponses(op: OperationObject, declared: Map<string, string[]>): void {
+  for (const status of new Set([...Object.keys(op.responses), ...declared.keys()])) {
+    const response = op.responses[status];
+    if (Number(status) < 400 || isRef(response)) continue;
+    const own: ResponseObject = response ? structuredClone(response) : { description: '', content: { 'application/json': { schema: { $ref: `#/components/schemas/${ERROR_BODY}` } } } };
+    const parts = declared.get(status);
+    if (parts) own.description = [...new Set(parts)].join('; ');
+    op.responses[status] = own;
+  }
+}
+
+/** Whether the description names the code as a whole word (`NOT_FOUND` is not named by `ROOM_NOT_FOUND`). */
+export function namesCode(description: string, code: string): boolean {
+  return new RegExp(`(^|[^A-Z0-9_])${code}($|[^A-Z0-9_])`).test(description);
+}
+
 /** Adds the codes to the operation's responses, grouped by the status the error table gives them. */
 function addErrorResponses(op: OperationObject, codes: ErrorCode[]): void {
   for (const code of codes) {
@@ -84,7 +153,7 @@ function addErrorResponses(op: OperationObject, codes: ErrorCode[]): void {
     const existing = op.responses[status];
     if (isRef(existing)) continue;
     const response: ResponseObject = existing ?? { description: '' };
-    if (!response.description.includes(code)) response.description = response.description ? `${response.description}; ${code}` : code;
+    if (!namesCode(response.description, code)) response.description = response.description ? `${response.description}; ${code}` : code;
     response.content ??= { 'application/json': { schema: { $ref: `#/components/schemas/${ERROR_BODY}` } } };
     op.responses[status] = response;
   }
@@ -233,7 +302,7 @@ function describeInputSchemas(doc: OpenAPIObject): void {
  * and middleware can give (from the code -> status table), and the input constraints of its DTOs.
  */
 export function completeOpenApiDocument(app: INestApplication, doc: OpenAPIObject): OpenAPIObject {
-  const access = routeAccess(app);
+  const facts = routeFacts(app);
   doc.components ??= {};
   doc.components.securitySchemes = {
     [SECURITY.session]: { type: 'apiKey', in: 'cookie', name: 'goprep_session', description: 'The session cookie set by login or register' },
@@ -259,8 +328,10 @@ export function completeOpenApiDocument(app: INestApplication, doc: OpenAPIObjec
     for (const method of METHODS) {
       const op = item[method];
       if (!op) continue;
-      const a = (op.operationId && access.get(op.operationId)) || { auth: 'session' as const };
+      const fact = op.operationId ? facts.get(op.operationId) : undefined;
+      const a = fact?.access ?? { auth: 'session' as const };
       op.security = security(method, path, a);
+      ownErrorResponses(op, fact?.declared ?? new Map());
       addErrorResponses(op, derivedCodes(method, path, op, a));
       errorsAsJson(op);
     }

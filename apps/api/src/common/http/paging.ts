@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { BoundedInt } from './int';
 
 /** Response header carrying the number of rows a paged array endpoint holds in all. */
@@ -31,6 +32,19 @@ export function PagedQuery<B extends object = object>(defaultLimit: number, maxL
     offset?: number;
   }
   return PagedQueryDto as unknown as new () => B & PageQuery;
+}
+
+/**
+ * Response DTO base for a page sent as an object: `base`'s fields plus the whole list's `total`
+ * (described as `totalDescription`) and the `limit` and `offset` the page was read with.
+ */
+export function PagedResponse<B extends object>(base: new () => B, totalDescription: string) {
+  class PagedResponseDto extends (base as new () => object) {
+    @ApiProperty({ description: totalDescription }) total!: number;
+    @ApiProperty() limit!: number;
+    @ApiProperty() offset!: number;
+  }
+  return PagedResponseDto as unknown as new () => B & { total: number; limit: number; offset: number };
 }
 
 /** The limit and offset a query asked for, with the endpoint's default limit. */

@@ -10,7 +10,6 @@ import {
   ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type * as express from 'express';
 import { IntParam } from '../../common/http/int';
@@ -38,7 +37,6 @@ function cookieToken(req: express.Request): string | undefined {
  */
 @ApiTags('candidate')
 @Public()
-@ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'CANDIDATE_SESSION_MISSING (no candidate cookie)' })
 @ApiTooManyRequestsResponse({ type: ErrorBodyDto, description: 'RATE_LIMITED after too many invalid tokens from one address' })
 @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'CANDIDATE_INVITE_NOT_FOUND' })
 @Controller('candidate')

@@ -4,6 +4,7 @@ import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForb
 import { CurrentUser, Roles, TokenScope } from '../../common/auth/decorators';
 import type { AuthUser } from '../../common/auth/decorators';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
+import { ApiNotFoundFor } from '../../common/http/api-not-found-for';
 import { PagedQuery, pageOf, pageWindow, sendPage, totalHeaderDoc } from '../../common/http/paging';
 import { uuidPipe } from '../../common/http/uuid.pipe';
 import { AUDIT_PAGE, AuditEventDto, AuditQueryDto } from '../audit/dto/audit-event.dto';
@@ -16,7 +17,7 @@ class InvitesQueryDto extends PagedQuery(INVITES_PAGE.default, INVITES_PAGE.max)
 @ApiTags('invites')
 @Roles('manager', 'admin')
 @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'FORBIDDEN for learners' })
-@ApiNotFoundResponse({ type: ErrorBodyDto, description: 'ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, INVITE_NOT_FOUND' })
+@ApiNotFoundFor({ orgId: 'ORGANIZATION_NOT_FOUND for non-members', setId: 'QUESTION_SET_NOT_FOUND', inviteId: 'INVITE_NOT_FOUND' })
 @TokenScope('invites:manage')
 @Controller('orgs/:orgId')
 export class InvitesController {
@@ -27,6 +28,7 @@ export class InvitesController {
   @ApiCreatedResponse({ type: InvitesCreatedDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'VALIDATION_FAILED (with the list\'s line numbers)' })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'SET_ARCHIVED' })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'SET_VERSION_NOT_FOUND (no such published version)' })
   create(
     @CurrentUser() user: AuthUser,
     @Param('orgId', uuidPipe) orgId: string,

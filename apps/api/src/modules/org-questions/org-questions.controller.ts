@@ -4,7 +4,6 @@ import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -12,6 +11,7 @@ import {
 import { CurrentUser, TokenScope } from '../../common/auth/decorators';
 import type { AuthUser } from '../../common/auth/decorators';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
+import { ApiNotFoundFor } from '../../common/http/api-not-found-for';
 import { PagedQuery, pageWindow, sendPage, totalHeaderDoc } from '../../common/http/paging';
 import { uuidPipe } from '../../common/http/uuid.pipe';
 import { QuestionDeliveryDto } from '../questions/dto/question.dto';
@@ -22,7 +22,7 @@ const ORG_QUESTIONS_PAGE = { default: 100, max: 500 };
 class OrgQuestionsQueryDto extends PagedQuery(ORG_QUESTIONS_PAGE.default, ORG_QUESTIONS_PAGE.max) {}
 
 @ApiTags('org-questions')
-@ApiNotFoundResponse({ type: ErrorBodyDto, description: 'ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND' })
+@ApiNotFoundFor({ orgId: 'ORGANIZATION_NOT_FOUND for non-members', id: 'ORG_QUESTION_NOT_FOUND' })
 @Controller('orgs/:orgId/questions')
 export class OrgQuestionsController {
   constructor(private readonly questions: OrgQuestionsService) {}

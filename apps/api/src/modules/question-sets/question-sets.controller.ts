@@ -15,6 +15,7 @@ import type { Response } from 'express';
 import { CurrentUser, Roles, TokenScope } from '../../common/auth/decorators';
 import type { AuthUser } from '../../common/auth/decorators';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
+import { ApiNotFoundFor } from '../../common/http/api-not-found-for';
 import { pageOf, pageWindow, sendPage, totalHeaderDoc } from '../../common/http/paging';
 import { uuidPipe } from '../../common/http/uuid.pipe';
 import { IntParam } from '../../common/http/int';
@@ -54,7 +55,7 @@ export class SetTemplatesController {
 @ApiTags('question-sets')
 @Roles('manager', 'admin')
 @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'FORBIDDEN for learners' })
-@ApiNotFoundResponse({ type: ErrorBodyDto, description: 'ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND' })
+@ApiNotFoundFor({ orgId: 'ORGANIZATION_NOT_FOUND for non-members', setId: 'QUESTION_SET_NOT_FOUND' })
 @TokenScope('sets:manage')
 @Controller('orgs/:orgId/sets')
 export class QuestionSetsController {
@@ -166,6 +167,7 @@ export class QuestionSetsController {
   })
   @ApiProduces('application/json', 'text/plain')
   @ApiOkResponse({ type: QuestionSetExportDto, description: 'format=json; format=gift answers text/plain' })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'SET_VERSION_NOT_FOUND' })
   async export(
     @CurrentUser() user: AuthUser,
     @Param('orgId', uuidPipe) orgId: string,

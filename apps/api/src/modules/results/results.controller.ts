@@ -3,6 +3,7 @@ import { ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiNo
 import { CurrentUser, Roles, TokenScope } from '../../common/auth/decorators';
 import type { AuthUser } from '../../common/auth/decorators';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
+import { ApiNotFoundFor } from '../../common/http/api-not-found-for';
 import { pageOf } from '../../common/http/paging';
 import { uuidPipe } from '../../common/http/uuid.pipe';
 import { IntParam } from '../../common/http/int';
@@ -23,7 +24,7 @@ import { SetStatisticsService } from './set-statistics.service';
 @ApiTags('results')
 @Roles('manager', 'admin')
 @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'FORBIDDEN for learners' })
-@ApiNotFoundResponse({ type: ErrorBodyDto, description: 'ORGANIZATION_NOT_FOUND for non-members, QUESTION_SET_NOT_FOUND, SET_VERSION_NOT_FOUND, RESULT_NOT_FOUND' })
+@ApiNotFoundFor({ orgId: 'ORGANIZATION_NOT_FOUND for non-members', setId: 'QUESTION_SET_NOT_FOUND', attemptId: 'RESULT_NOT_FOUND' })
 @Controller('orgs/:orgId')
 export class ResultsController {
   constructor(
@@ -68,6 +69,7 @@ export class ResultsController {
   @TokenScope('results:read')
   @ApiOperation({ summary: "Item analysis of a published version (Moodle's facility, discrimination, CIC...), over fully graded submitted attempts" })
   @ApiOkResponse({ type: SetVersionStatisticsDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'SET_VERSION_NOT_FOUND (no such published version)' })
   statistics(
     @CurrentUser() user: AuthUser,
     @Param('orgId', uuidPipe) orgId: string,
@@ -82,6 +84,7 @@ export class ResultsController {
   @ApiOperation({ summary: 'Candidates side by side: totals, topics, and each question' })
   @ApiOkResponse({ type: CompareResultsDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'VALIDATION_FAILED' })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'RESULT_NOT_FOUND (any of the ids)' })
   compare(@CurrentUser() user: AuthUser, @Param('orgId', uuidPipe) orgId: string, @Query() query: CompareQueryDto): Promise<CompareResultsDto> {
     return this.results.compare(user.id, orgId, query.ids.split(','));
   }

@@ -3,6 +3,7 @@ import { ApiAcceptedResponse, ApiBadRequestResponse, ApiCreatedResponse, ApiForb
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import type { AuthUser } from '../../common/auth/decorators';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
+import { ApiNotFoundFor } from '../../common/http/api-not-found-for';
 import { uuidPipe } from '../../common/http/uuid.pipe';
 import {
   WebhookDeliveriesQueryDto,
@@ -18,7 +19,7 @@ import { WebhooksService } from './webhooks.service';
 @Roles('manager', 'admin')
 @Controller('orgs/:orgId/webhooks')
 @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'FORBIDDEN for learners' })
-@ApiNotFoundResponse({ type: ErrorBodyDto, description: 'ORGANIZATION_NOT_FOUND, WEBHOOK_NOT_FOUND' })
+@ApiNotFoundFor({ orgId: 'ORGANIZATION_NOT_FOUND', id: 'WEBHOOK_NOT_FOUND' })
 export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
@@ -89,7 +90,7 @@ export class WebhooksController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Send a delivery again (same webhook-id and body, a new round of retries)' })
   @ApiAcceptedResponse({ type: WebhookDeliveryDto })
-  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'WEBHOOK_NOT_FOUND, WEBHOOK_DELIVERY_NOT_FOUND' })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'WEBHOOK_DELIVERY_NOT_FOUND' })
   redeliver(
     @CurrentUser() user: AuthUser,
     @Param('orgId', uuidPipe) orgId: string,

@@ -16,7 +16,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { BoundedInt } from '../../../common/http/int';
-import { PagedQuery } from '../../../common/http/paging';
+import { PagedQuery, PagedResponse } from '../../../common/http/paging';
 import { ContentLocaleFieldsDto, DeliveredQuestionDto, DeliveryOptionDto } from '../../attempts/dto/attempt.dto';
 import { MAX_DESIRED_RETENTION, MAX_INTERVAL_LIMIT_DAYS, MAX_NEW_CARDS_PER_DAY, MIN_DESIRED_RETENTION, SRS_CARD_STATES, SRS_RATINGS, RATING_SOURCES, type SrsRating } from '@goprep/domain';
 import { TEMPLATE_LEVELS, TOPIC_IDS, type TemplateLevelId, type TopicId } from '@goprep/question-bank';
@@ -297,11 +297,7 @@ export const DECK_PAGE = { default: 200, max: 500 };
 export class DeckPageQueryDto extends PagedQuery(DECK_PAGE.default, DECK_PAGE.max, DeckQueryDto) {}
 
 /** One page of the deck, in the same order. */
-export class DeckPageDto extends DeckListDto {
-  @ApiProperty({ description: 'Cards matching the filter, over all pages' }) total!: number;
-  @ApiProperty() limit!: number;
-  @ApiProperty() offset!: number;
-}
+export class DeckPageDto extends PagedResponse(DeckListDto, 'Cards matching the filter, over all pages') {}
 
 export class LapseHeavyQueryDto {
   @BoundedInt({ min: 1, max: 1000, optional: true, query: true, description: 'Least reviews of graduated cards a question needs to be ranked (default 5)' })

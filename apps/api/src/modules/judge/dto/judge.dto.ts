@@ -24,11 +24,22 @@ const TaskFiles = () =>
     IsObject(),
   );
 
+/** An item's position in an attempt (1 to 1000). */
+const ItemPosition = ({ optional = false, description }: { optional?: boolean; description?: string } = {}) => {
+  const doc = { minimum: 1, ...(description ? { description } : {}) };
+  // In the order stacked decorators are applied (bottom up), as they were: the same validation messages in the same order.
+  return applyDecorators(Max(1000), Min(1), IsInt(), ...(optional ? [IsOptional(), ApiPropertyOptional(doc)] : [ApiProperty(doc)]));
+};
+
+/**
+ * The validation of a question id (`gl-task-fanout-early-return`); each field keeps its own
+ * ApiProperty. Listed in the order stacked decorators are applied (bottom up), as before.
+ */
+const QuestionIdShape = () => applyDecorators(Matches(/^[a-z0-9][a-z0-9-]*$/, { message: '$property must be a question id' }), MaxLength(200), IsString());
+
 export class CreateJudgeRunDto {
   @ApiProperty({ description: 'The code-task question to run the visible tests of', example: 'gl-task-fanout-early-return' })
-  @IsString()
-  @MaxLength(200)
-  @Matches(/^[a-z0-9][a-z0-9-]*$/, { message: 'questionId must be a question id' })
+  @QuestionIdShape()
   questionId!: string;
 
   @ApiPropertyOptional({ description: 'Run against the version pinned by this attempt item (your own attempt); default: the current bank version' })
@@ -36,11 +47,7 @@ export class CreateJudgeRunDto {
   @IsUUID()
   attemptId?: string;
 
-  @ApiPropertyOptional({ minimum: 1 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @ItemPosition({ optional: true })
   position?: number;
 
   @TaskFiles()
@@ -49,15 +56,10 @@ export class CreateJudgeRunDto {
 
 export class CreateCandidateJudgeRunDto {
   @ApiProperty({ description: 'The code-task question at that position of your attempt', example: 'gl-task-fanout-early-return' })
-  @IsString()
-  @MaxLength(200)
-  @Matches(/^[a-z0-9][a-z0-9-]*$/, { message: 'questionId must be a question id' })
+  @QuestionIdShape()
   questionId!: string;
 
-  @ApiProperty({ minimum: 1, description: "The item's position in your open attempt" })
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @ItemPosition({ description: "The item's position in your open attempt" })
   position!: number;
 
   @TaskFiles()
@@ -70,18 +72,12 @@ export class CreatePlaygroundRunDto {
   @IsUUID()
   attemptId?: string;
 
-  @ApiPropertyOptional({ minimum: 1 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @ItemPosition({ optional: true })
   position?: number;
 
   @ApiPropertyOptional({ description: 'Or a drill card (its question id) you have answered', example: 'ch-close-blocked-sender' })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  @Matches(/^[a-z0-9][a-z0-9-]*$/, { message: 'drillQuestionId must be a question id' })
+  @QuestionIdShape()
   drillQuestionId?: string;
 
   @ApiProperty({

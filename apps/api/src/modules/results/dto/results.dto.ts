@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDisplayText } from '../../../common/http/display-text';
 import { Type } from 'class-transformer';
 import { IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { PagedQuery } from '../../../common/http/paging';
+import { PagedQuery, PagedResponse } from '../../../common/http/paging';
 import { ReviewItemDto } from '../../attempts/dto/attempt.dto';
 import { INVITE_STATUSES } from '../../invites/dto/invite.dto';
 
@@ -65,11 +65,7 @@ export const RESULTS_PAGE = { default: 100, max: 500 };
 export class ResultsPageQueryDto extends PagedQuery(RESULTS_PAGE.default, RESULTS_PAGE.max, ResultsQueryDto) {}
 
 /** One page of the ranked, filtered rows; ranks are over all rows matching the filters. */
-export class SetResultsPageDto extends SetResultsDto {
-  @ApiProperty({ description: 'Rows matching the filters, over all pages' }) total!: number;
-  @ApiProperty() limit!: number;
-  @ApiProperty() offset!: number;
-}
+export class SetResultsPageDto extends PagedResponse(SetResultsDto, 'Rows matching the filters, over all pages') {}
 
 export class ManualGradeDto {
   @ApiProperty() score!: number;

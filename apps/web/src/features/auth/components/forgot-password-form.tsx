@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { TextField } from '@/components/ui/text-field';
 import { useForgotPassword } from '../api/forgot-password';
 import { authErrorMessage } from '../utils/error-message';
 import { validateEmail } from '../utils/validation';
+import { EmailField } from './email-field';
 
 /**
  * Asks for a reset link. The answer is the same whether the account exists; it only says whether
@@ -48,18 +48,7 @@ export function ForgotPasswordForm() {
   return (
     <form className="form" onSubmit={submit} noValidate aria-label={t('auth.forgot.title')}>
       <Alert>{forgot.isError ? authErrorMessage(forgot.error, t) : null}</Alert>
-      <TextField
-        ref={emailRef}
-        label={t('fields.email')}
-        type="email"
-        name="email"
-        autoComplete="email"
-        inputMode="email"
-        required
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-        error={error ? t(error) : undefined}
-      />
+      <EmailField ref={emailRef} value={email} onChange={(e) => setEmail(e.target.value)} error={error ? t(error) : undefined} />
       <Button type="submit" loading={forgot.isPending} className="btn--block">
         {t('auth.forgot.submit')}
       </Button>

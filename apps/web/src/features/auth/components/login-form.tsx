@@ -8,6 +8,7 @@ import type { User } from '@/lib/auth';
 import { useLogin } from '../api/login';
 import { authErrorMessage } from '../utils/error-message';
 import { validateEmail } from '../utils/validation';
+import { EmailField } from './email-field';
 
 type Errors = { email?: string | undefined; password?: string | undefined };
 
@@ -35,18 +36,7 @@ export function LoginForm({ onSuccess, registerHref }: { onSuccess: (user: User)
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-label={t('auth.login.title')}>
       <Alert>{loginMutation.isError ? authErrorMessage(loginMutation.error, t) : null}</Alert>
-      <TextField
-        ref={emailRef}
-        label={t('fields.email')}
-        type="email"
-        name="email"
-        autoComplete="email"
-        inputMode="email"
-        required
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-        error={errors.email ? t(errors.email) : undefined}
-      />
+      <EmailField ref={emailRef} value={email} onChange={(e) => setEmail(e.target.value)} error={errors.email ? t(errors.email) : undefined} />
       <TextField
         ref={passwordRef}
         label={t('fields.password')}

@@ -10,6 +10,7 @@ import type { User } from '@/lib/auth';
 import { useRegister } from '../api/register';
 import { authErrorMessage } from '../utils/error-message';
 import { DISPLAY_NAME_MAX, validateDisplayName, validateEmail, validateNewPassword } from '../utils/validation';
+import { EmailField } from './email-field';
 
 type Field = 'displayName' | 'email' | 'password';
 type Errors = Partial<Record<Field, string | undefined>>;
@@ -82,18 +83,7 @@ export function RegisterForm({ onSuccess, loginHref }: { onSuccess: (user: User)
         onChange={set('displayName')}
         error={message('displayName')}
       />
-      <TextField
-        ref={refs.email}
-        label={t('fields.email')}
-        type="email"
-        name="email"
-        autoComplete="email"
-        inputMode="email"
-        required
-        value={values.email}
-        onChange={set('email')}
-        error={message('email')}
-      />
+      <EmailField ref={refs.email} value={values.email} onChange={set('email')} error={message('email')} />
       <TextField
         ref={refs.password}
         label={t('fields.password')}

@@ -2,13 +2,13 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { Alert } from '@/components/ui/alert';
+import { AreaCard } from '@/components/ui/area-card';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { Card } from '@/components/ui/card';
 import { SelectField } from '@/components/ui/select-field';
 import { Spinner } from '@/components/ui/spinner';
 import { isApiError } from '@/lib/api-client';
-import { useUser } from '@/lib/auth';
+import { useChosenOrg } from '@/lib/chosen-org';
 import { useOrgQuestions, type OrgQuestionSummary } from '../api/get-org-questions';
 import { useRetireOrgQuestion } from '../api/retire-org-question';
 import { ImportQuestions } from './import-questions';
@@ -98,31 +98,26 @@ function QuestionRow({ orgId, question, onRetired }: { orgId: string; question: 
 /** The Hiring page's working part: pick an organization, list and retire its private questions. */
 export function OrgQuestionsArea() {
   const { t } = useTranslation();
-  const { data: user } = useUser();
-  const [params, setParams] = useSearchParams();
+  const [, setParams] = useSearchParams();
   const [retired, setRetired] = useState<string>();
   const created = (useLocation().state as { created?: string } | null)?.created;
-  const orgs = user?.organizations ?? [];
-  const wanted = params.get('org');
-  const org = orgs.find((o) => o.id === wanted) ?? orgs[0];
+  const { orgs, org } = useChosenOrg();
   const questions = useOrgQuestions(org?.id);
 
   return (
-    <Card aria-labelledby="oq-title" data-testid="org-questions">
-      <div className="oq-header">
-        <div>
-          <h2 id="oq-title" className="card__title">
-            {t('orgQuestions.title')}
-          </h2>
-          <p className="muted">{t('orgQuestions.lead')}</p>
-        </div>
-        {org ? (
+    <AreaCard
+      titleId="oq-title"
+      title={t('orgQuestions.title')}
+      lead={t('orgQuestions.lead')}
+      data-testid="org-questions"
+      action={
+        org ? (
           <Link to={editorPath(org.id)} className="btn btn--primary" data-testid="new-org-question">
             {t('orgQuestions.new')}
           </Link>
-        ) : null}
-      </div>
-
+        ) : null
+      }
+    >
       {!org ? (
         <p className="empty">
           {t('orgQuestions.noOrgs')} <Link to="/account">{t('orgQuestions.toAccount')}</Link>
@@ -161,6 +156,6 @@ export function OrgQuestionsArea() {
           <ImportQuestions key={org.id} orgId={org.id} />
         </>
       )}
-    </Card>
+    </AreaCard>
   );
 }

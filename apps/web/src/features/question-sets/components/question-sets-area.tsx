@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { AreaCard } from '@/components/ui/area-card';
 import { Badge } from '@/components/ui/badge';
-import { Card } from '@/components/ui/card';
 import { Spinner } from '@/components/ui/spinner';
 import { Alert } from '@/components/ui/alert';
-import { useUser } from '@/lib/auth';
+import { useChosenOrg } from '@/lib/chosen-org';
 import { useSets } from '../api/get-sets';
 import { setPath, setsPath } from './set-tabs';
 
@@ -13,29 +13,25 @@ const SHOWN = 5;
 /** The Hiring page's entry to question sets: the most recently changed sets of the chosen org. */
 export function QuestionSetsArea() {
   const { t } = useTranslation();
-  const { data: user } = useUser();
-  const [params] = useSearchParams();
-  const orgs = user?.organizations ?? [];
   // The same org the organization-questions area shows (its selector writes ?org=).
-  const org = orgs.find((o) => o.id === params.get('org')) ?? orgs[0];
+  const { org } = useChosenOrg();
   const sets = useSets(org?.id);
   const recent = [...(sets.data ?? [])].sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1)).slice(0, SHOWN);
 
   return (
-    <Card aria-labelledby="qs-area-title" data-testid="question-sets-area">
-      <div className="oq-header">
-        <div>
-          <h2 id="qs-area-title" className="card__title">
-            {t('questionSets.title')}
-          </h2>
-          <p className="muted">{t('questionSets.lead')}</p>
-        </div>
-        {org ? (
+    <AreaCard
+      titleId="qs-area-title"
+      title={t('questionSets.title')}
+      lead={t('questionSets.lead')}
+      data-testid="question-sets-area"
+      action={
+        org ? (
           <Link to={setsPath(org.id)} className="btn btn--primary" data-testid="open-question-sets">
             {t('questionSets.area.open')}
           </Link>
-        ) : null}
-      </div>
+        ) : null
+      }
+    >
       {!org ? (
         <p className="empty">{t('questionSets.area.noOrg')}</p>
       ) : sets.isPending ? (
@@ -56,6 +52,6 @@ export function QuestionSetsArea() {
           ))}
         </ul>
       )}
-    </Card>
+    </AreaCard>
   );
 }
