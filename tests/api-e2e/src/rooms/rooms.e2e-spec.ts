@@ -251,7 +251,7 @@ describe('rooms: REST, the shared document, confinement, restart and replay', ()
   });
 
   it('should score the round (coded 400s for bad ratings), show the rubric of what was asked, and end it', async () => {
-    expect((await candidate.call('GET', `/api/rooms/${roomId}/scorecard`)).body.code).toBe('ROOM_SCORECARD_NOT_FOUND');
+    expect((await interviewer.call('GET', `/api/rooms/${roomId}/scorecard`)).body.code).toBe('ROOM_SCORECARD_NOT_FOUND');
     const bad = await interviewer.call('PUT', `/api/rooms/${roomId}/scorecard`, { ratings: { language: 5, charisma: 2 } });
     expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION_FAILED']);
     const saved = await interviewer.call('PUT', `/api/rooms/${roomId}/scorecard`, {
@@ -261,8 +261,9 @@ describe('rooms: REST, the shared document, confinement, restart and replay', ()
     });
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ ratings: { concurrency: 2, language: 3 }, recommendation: 'no-hire', asked: [{ questionId: TALLY_ID, title: 'Count safely', rubric: [] }] });
+    // A hiring round's card is the organization's: its candidate does not read it.
     const seen = await candidate.call('GET', `/api/rooms/${roomId}/scorecard`);
-    expect(seen.body.ratings).toEqual({ concurrency: 2, language: 3 });
+    expect([seen.status, seen.body.code]).toEqual([403, 'ROOM_FORBIDDEN']);
     const ended = await interviewer.call('POST', `/api/rooms/${roomId}/end`);
     expect(ended.body).toMatchObject({ status: 'ended' });
     expect(ended.body.endedAt).not.toBeNull();
