@@ -23,7 +23,9 @@ export function RoomPage({ roomId }: { roomId: string }) {
   const { t } = useTranslation();
   const room = useRoom(roomId);
   if (room.isPending) return <Spinner label={t('common.loading')} />;
-  if (room.isError) {
+  // A failed poll (the API restarting, a dropped network) keeps the workspace and what is typed in
+  // it: the provider reconnects by itself and the connection badge says what is going on.
+  if (room.isError && !room.data) {
     const denied = isApiError(room.error) && (room.error.status === 401 || room.error.status === 403 || room.error.status === 404);
     return (
       <div className="card rooms-join" role="alert">
