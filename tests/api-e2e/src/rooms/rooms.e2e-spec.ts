@@ -283,8 +283,19 @@ describe('rooms: REST, the shared document, confinement, restart and replay', ()
     expect(joined.status).toBe(200);
     expect(joined.body.memberToken).toBeUndefined();
     expect(joined.body.room.myRole).toBe('candidate');
+    const [outsiderDoc, partnerDoc] = [
+      await openDoc(t.url, peer.body.id, { cookie: outsider.cookieHeader ?? '' }),
+      await openDoc(t.url, peer.body.id, { cookie: partner.cookieHeader ?? '' }),
+    ];
+    clients.push(outsiderDoc!, partnerDoc!);
     const swapped = await partner.call('POST', `/api/rooms/${peer.body.id}/swap`);
     expect(swapped.status).toBe(200);
+    // The swap closes the sockets; the providers come back by themselves (with the new roles) and
+    // an edit after the swap still reaches the other side.
+    await until('both sockets are closed by the swap', () => outsiderDoc!.closes.includes(4205) && partnerDoc!.closes.includes(4205));
+    await until('both providers are synced again', () => outsiderDoc!.provider.isSynced && partnerDoc!.provider.isSynced, 10_000);
+    partnerDoc!.doc.getMap<InstanceType<typeof Y.Text>>('files').get('main.go')!.insert(0, '// after the swap\n');
+    await until('the edit after the swap arrives', () => outsiderDoc!.file('main.go').startsWith('// after the swap\n'), 10_000);
     expect(swapped.body.myRole).toBe('interviewer');
     expect((await outsider.call('GET', `/api/rooms/${peer.body.id}`)).body.myRole).toBe('candidate');
     expect((await partner.call('GET', `/api/rooms/${peer.body.id}/panel?topic=sync`)).status).toBe(200);
