@@ -162,6 +162,7 @@ describe('a peer practice room: two learners, the role swap, and what the room l
     await form.locator(`[data-question-id="${pushed.id}"]`).getByLabel('Struggled').check();
     await form.getByLabel('Strengths').fill('Found the blocked send without a hint.');
     await form.getByLabel('Next steps').fill('Practise cancellation with context.');
+    await screenshot(pageB, 'room-peer-scorecard-form-1366');
     await pageB.getByTestId('save-scorecard').click();
     await pageB.getByTestId('scorecard-view').waitFor();
 

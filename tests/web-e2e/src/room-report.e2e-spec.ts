@@ -14,6 +14,8 @@ const COMMENT = 'Talked through the race before writing any code.';
  */
 describe("a live round's scorecard in the candidate report", () => {
   let managerBrowser: Browser;
+  let guestBrowser: Browser;
+  let guest: Page;
   let manager: Page;
   let api: HiringApi;
   let orgId = '';
@@ -48,6 +50,13 @@ describe("a live round's scorecard in the candidate report", () => {
     // The live round for that invite: a question pushed, scored with a struggled mark.
     const room = await api.send('POST', '/api/rooms', { kind: 'manager', title: 'Cleo live round', role: 'backend', level: 'senior', inviteId: invite!.id });
     roomId = room['id'] as string;
+    // The candidate joins the round as a guest, by the link.
+    guestBrowser = await launchBrowser();
+    guest = await guestBrowser.context.newPage();
+    await guest.goto((room['joinLinks'] as { candidate: string }).candidate);
+    await guest.getByTestId('join-name').fill('Cleo Candidate');
+    await guest.getByTestId('join-room').click();
+    await guest.waitForURL(new RegExp(`/rooms/${roomId}$`));
     const pushed = await api.send('POST', `/api/rooms/${roomId}/push`, { questionId: questionId! });
     questionTitle = (pushed['asked'] as { title: string }).title;
     await api.send('PUT', `/api/rooms/${roomId}/scorecard`, { ratings: { concurrency: 3, language: 2 }, recommendation: 'hire', comments: COMMENT, struggled: [questionId!] });
@@ -56,6 +65,7 @@ describe("a live round's scorecard in the candidate report", () => {
 
   afterAll(async () => {
     await managerBrowser?.close();
+    await guestBrowser?.close();
   });
 
   it('should show the round beside the assessment results, with the struggled mark and the replay link', async () => {
@@ -88,5 +98,15 @@ describe("a live round's scorecard in the candidate report", () => {
     await manager.getByTestId('language-switcher').selectOption('zh-CN');
     await manager.getByTestId('report-rooms').getByText('现场面试').waitFor();
     await screenshot(manager, 'room-report-375-zh');
+  });
+
+  it("should not lead the candidate to the round's scorecard, nor show it to them", async () => {
+    await guest.reload();
+    await guest.getByTestId('room-ended').waitFor();
+    expect(await guest.getByRole('link', { name: 'Replay' }).count()).toBe(1);
+    expect(await guest.getByRole('link', { name: 'Scorecard' }).count()).toBe(0);
+    await guest.goto(`/rooms/${roomId}/scorecard`);
+    await guest.getByText("This round's scorecard stays with the hiring team.").waitFor();
+    expect(await guest.content()).not.toContain(COMMENT);
   });
 });

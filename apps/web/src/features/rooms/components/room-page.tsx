@@ -46,9 +46,12 @@ function EndedRoom({ room }: { room: Room }) {
       <h1>{room.title}</h1>
       <p>{t('rooms.room.ended')}</p>
       <div className="rooms-list__links">
-        <Link to={`/rooms/${room.id}/scorecard`} className="btn btn--primary">
-          {room.myRole === 'interviewer' ? t('rooms.scorecard.fill') : t('rooms.scorecard.link')}
-        </Link>
+        {/* A hiring round's scorecard stays with the organization: its candidate has no link to it. */}
+        {room.myRole === 'interviewer' || room.kind === 'peer' ? (
+          <Link to={`/rooms/${room.id}/scorecard`} className="btn btn--primary">
+            {room.myRole === 'interviewer' ? t('rooms.scorecard.fill') : t('rooms.scorecard.link')}
+          </Link>
+        ) : null}
         <Link to={`/rooms/${room.id}/replay`} className="btn btn--secondary">
           {t('rooms.replay.link')}
         </Link>

@@ -6,6 +6,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { TextAreaField } from '@/components/ui/text-area-field';
+import { isApiError } from '@/lib/api-client';
 import { useDrillStruggled } from '../api/drill-struggled';
 import { useRoom } from '../api/get-room';
 import { useSaveScorecard, useScorecard } from '../api/scorecard';
@@ -22,7 +23,7 @@ export function ScorecardPage({ roomId }: { roomId: string }) {
   const [editing, setEditing] = useState(false);
   if (room.isPending || card.isPending) return <Spinner label={t('common.loading')} />;
   if (room.isError) return <Alert>{room.error.message}</Alert>;
-  if (card.isError) return <Alert>{card.error.message}</Alert>;
+  if (card.isError) return <Alert>{isApiError(card.error, 'ROOM_FORBIDDEN') ? t('rooms.scorecard.private') : card.error.message}</Alert>;
   const interviewer = room.data.myRole === 'interviewer';
   return (
     <div className="rooms-page">
