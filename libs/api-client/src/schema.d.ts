@@ -4237,8 +4237,8 @@ export interface components {
       title: string;
       /** Format: date-time */
       at: string;
-      /** @description The question's rubric items, to the interviewer only (essay questions; [] otherwise and for the candidate) */
-      rubric: string[];
+      /** @description The interviewer's only (an essay's rubric is its grading key): the question's rubric items (essay questions; [] otherwise) */
+      rubric?: string[];
       /** @description Marked by the interviewer as a question the candidate struggled with */
       struggled: boolean;
     };
