@@ -39,7 +39,8 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   const env = options.env ?? {};
   const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'goprep-app-'));
-  const port = await freePort();
+  // A given PORT lets a test restart the app where its browsers are connected.
+  const port = Number(env['PORT'] ?? (await freePort()));
   const pgPort = Number(env['EMBEDDED_PG_PORT'] ?? (await freePort()));
   const url = `http://127.0.0.1:${port}`;
   let output = '';

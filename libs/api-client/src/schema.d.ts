@@ -1717,6 +1717,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/orgs/{orgId}/invites/{inviteId}/rooms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Managers: the live rounds held for a candidate's invite, each with its scorecard and the replay's path (for the candidate report) */
+    get: operations['RoomOutcomes_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs/{orgId}/webhooks': {
     parameters: {
       query?: never;
@@ -4356,6 +4373,12 @@ export interface components {
       endedAt: string | null;
       /** @description Whether a scorecard has been saved */
       scored: boolean;
+      /** @description Peer rooms: the scorecard's strengths (null before scoring and for manager rooms) */
+      strengths: string | null;
+      /** @description Peer rooms: the scorecard's next steps (null before scoring and for manager rooms) */
+      nextSteps: string | null;
+      /** @description Peer rooms: how many asked questions the scorecard marks as struggled with */
+      struggledCount: number;
     };
     RoomListDto: {
       items: components['schemas']['RoomSummaryDto'][];
@@ -4431,8 +4454,10 @@ export interface components {
       title: string;
       /** Format: date-time */
       at: string;
-      /** @description The question's rubric items (essay questions; [] otherwise) */
-      rubric: string[];
+      /** @description The interviewer's only (an essay's rubric is its grading key): the question's rubric items (essay questions; [] otherwise) */
+      rubric?: string[];
+      /** @description Marked by the interviewer as a question the candidate struggled with */
+      struggled: boolean;
     };
     ScorecardDto: {
       /** Format: uuid */
@@ -4468,6 +4493,8 @@ export interface components {
       strengths?: string;
       nextSteps?: string;
       comments?: string;
+      /** @description Ids of asked questions the candidate struggled with (each must have been pushed in this room); the learner can drill them */
+      struggled?: string[];
     };
     ReplayUpdateDto: {
       /** Format: date-time */
@@ -4501,6 +4528,26 @@ export interface components {
       finalFiles: {
         [key: string]: string;
       };
+    };
+    InviteRoomDto: {
+      /** Format: uuid */
+      roomId: string;
+      title: string;
+      /** @enum {string} */
+      status: 'open' | 'ended';
+      /** @description The interviewer's name */
+      interviewer: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      endedAt: string | null;
+      /** @description Web path of the replay (`/rooms/<id>/replay`) */
+      replayPath: string;
+      /** @description Null until the interviewer saves one */
+      scorecard: components['schemas']['ScorecardDto'] | null;
+    };
+    InviteRoomListDto: {
+      items: components['schemas']['InviteRoomDto'][];
     };
     WebhookEndpointDto: {
       id: string;
@@ -11576,6 +11623,64 @@ export interface operations {
         };
       };
       /** @description ROOM_NOT_FOUND (also for rooms you are not a member of); NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RoomOutcomes_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+        inviteId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InviteRoomListDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED; API_TOKEN_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description FORBIDDEN for learners; API_TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description ORGANIZATION_NOT_FOUND for non-managers of the organization */
       404: {
         headers: {
           [name: string]: unknown;

@@ -251,7 +251,7 @@ describe('rooms: REST, the shared document, confinement, restart and replay', ()
   });
 
   it('should score the round (coded 400s for bad ratings), show the rubric of what was asked, and end it', async () => {
-    expect((await candidate.call('GET', `/api/rooms/${roomId}/scorecard`)).body.code).toBe('ROOM_SCORECARD_NOT_FOUND');
+    expect((await interviewer.call('GET', `/api/rooms/${roomId}/scorecard`)).body.code).toBe('ROOM_SCORECARD_NOT_FOUND');
     const bad = await interviewer.call('PUT', `/api/rooms/${roomId}/scorecard`, { ratings: { language: 5, charisma: 2 } });
     expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION_FAILED']);
     const saved = await interviewer.call('PUT', `/api/rooms/${roomId}/scorecard`, {
@@ -261,8 +261,9 @@ describe('rooms: REST, the shared document, confinement, restart and replay', ()
     });
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ ratings: { concurrency: 2, language: 3 }, recommendation: 'no-hire', asked: [{ questionId: TALLY_ID, title: 'Count safely', rubric: [] }] });
+    // A hiring round's card is the organization's: its candidate does not read it.
     const seen = await candidate.call('GET', `/api/rooms/${roomId}/scorecard`);
-    expect(seen.body.ratings).toEqual({ concurrency: 2, language: 3 });
+    expect([seen.status, seen.body.code]).toEqual([403, 'ROOM_FORBIDDEN']);
     const ended = await interviewer.call('POST', `/api/rooms/${roomId}/end`);
     expect(ended.body).toMatchObject({ status: 'ended' });
     expect(ended.body.endedAt).not.toBeNull();
@@ -282,8 +283,19 @@ describe('rooms: REST, the shared document, confinement, restart and replay', ()
     expect(joined.status).toBe(200);
     expect(joined.body.memberToken).toBeUndefined();
     expect(joined.body.room.myRole).toBe('candidate');
+    const [outsiderDoc, partnerDoc] = [
+      await openDoc(t.url, peer.body.id, { cookie: outsider.cookieHeader ?? '' }),
+      await openDoc(t.url, peer.body.id, { cookie: partner.cookieHeader ?? '' }),
+    ];
+    clients.push(outsiderDoc!, partnerDoc!);
     const swapped = await partner.call('POST', `/api/rooms/${peer.body.id}/swap`);
     expect(swapped.status).toBe(200);
+    // The swap closes the sockets; the providers come back by themselves (with the new roles) and
+    // an edit after the swap still reaches the other side.
+    await until('both sockets are closed by the swap', () => outsiderDoc!.closes.includes(4205) && partnerDoc!.closes.includes(4205));
+    await until('both providers are synced again', () => outsiderDoc!.provider.isSynced && partnerDoc!.provider.isSynced, 10_000);
+    partnerDoc!.doc.getMap<InstanceType<typeof Y.Text>>('files').get('main.go')!.insert(0, '// after the swap\n');
+    await until('the edit after the swap arrives', () => outsiderDoc!.file('main.go').startsWith('// after the swap\n'), 10_000);
     expect(swapped.body.myRole).toBe('interviewer');
     expect((await outsider.call('GET', `/api/rooms/${peer.body.id}`)).body.myRole).toBe('candidate');
     expect((await partner.call('GET', `/api/rooms/${peer.body.id}/panel?topic=sync`)).status).toBe(200);

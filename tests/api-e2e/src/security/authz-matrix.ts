@@ -174,6 +174,7 @@ export const AUTHZ_MATRIX: Record<string, MatrixRequest> = {
   'GET /api/orgs/{orgId}/sets/{setId}/invites': { token: 'invites:manage', path: setA, expect: hiringA(200) },
   'PUT /api/orgs/{orgId}/invites/{inviteId}/override': { token: 'invites:manage', path: (ids) => ({ orgId: ids.orgA, inviteId: ids.inviteA! }), body: () => ({ extraMinutes: 5 }), expect: hiringA(200) },
   'GET /api/orgs/{orgId}/invites/{inviteId}/audit': { token: 'invites:manage', path: (ids) => ({ orgId: ids.orgA, inviteId: ids.inviteA! }), expect: hiringA(200) },
+  'GET /api/orgs/{orgId}/invites/{inviteId}/rooms': { token: 'results:read', path: (ids) => ({ orgId: ids.orgA, inviteId: ids.inviteA! }), expect: hiringA(200) },
   // Re-issued before it is revoked (a revoked invite answers 409); inviteToken2 is not used afterwards.
   'POST /api/orgs/{orgId}/invites/{inviteId}/reissue': { token: 'invites:manage', path: (ids) => ({ orgId: ids.orgA, inviteId: ids.inviteA2! }), body: () => ({}), expect: hiringA(200) },
   'POST /api/orgs/{orgId}/invites/{inviteId}/revoke': { token: 'invites:manage', path: (ids) => ({ orgId: ids.orgA, inviteId: ids.inviteA2! }), expect: hiringA(200) },

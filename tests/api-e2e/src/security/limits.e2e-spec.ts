@@ -42,6 +42,7 @@ const LIST_BOUNDS: Record<string, string> = {
   'GET /api/orgs/{orgId}/sets/{setId}/versions/{version}': 'bounded: one version (at most 200 items)',
   'GET /api/orgs/{orgId}/sets/{setId}/audit': 'paged: limit 1..500 (default 100), offset; total in X-Total-Count',
   'GET /api/orgs/{orgId}/invites/{inviteId}/audit': 'paged: limit 1..500 (default 100), offset; total in X-Total-Count',
+  'GET /api/orgs/{orgId}/invites/{inviteId}/rooms': "bounded: at most 50 of an invite's rooms, each with one scorecard",
   'GET /api/orgs/{orgId}/sets/{setId}/invites': 'paged: limit 1..500 (default 100), offset; total in X-Total-Count',
   'GET /api/candidate/attempt': "bounded: one attempt's items",
   'GET /api/candidate/attempt/review': "bounded: one attempt's items",

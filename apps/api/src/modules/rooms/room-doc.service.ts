@@ -151,7 +151,12 @@ export class RoomDocService implements OnApplicationBootstrap, BeforeApplication
 
   /** Closes every socket of a room (they reconnect: read-only once it has ended, refused once expired). */
   closeRoom(roomId: string): void {
+    const sockets = [...(this.hocuspocus.documents.get(`room:${roomId}`)?.connections.keys() ?? [])];
     this.hocuspocus.closeConnections(`room:${roomId}`);
+    // Hocuspocus 3 only detaches the document from the socket, and the provider never attaches it
+    // again: it would stay open but deaf to every later edit. Closing the socket makes the provider
+    // reconnect and authenticate afresh (the new role after a swap, read-only after the end).
+    for (const socket of sockets) socket.close(4205, 'room changed: reconnect');
   }
 
   /** A server-side change to a room's document, stored and broadcast like any update. */

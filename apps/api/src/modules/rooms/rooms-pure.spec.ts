@@ -2,7 +2,7 @@ import type { RoleTemplate } from '@goprep/question-bank';
 import { Y } from './esm-deps';
 import { cookieValue } from './room-auth.service';
 import { filesOf, initialDocUpdate, roomIdOf } from './room-doc.service';
-import { panelScope, promptMarkdown } from './rooms.service';
+import { mapScorecard, panelScope, promptMarkdown } from './rooms.service';
 
 describe('rooms: pure helpers', () => {
   it('should read one cookie from an upgrade request header, quoted or encoded', () => {
@@ -50,5 +50,34 @@ describe('rooms: pure helpers', () => {
     expect(panelScope(template, 'mid')).toEqual({ topics: ['channels', 'sync'], maxDifficulty: 4 });
     expect(panelScope(template, 'staff')).toEqual({ topics: ['runtime'], maxDifficulty: 5 });
     expect(panelScope(undefined, 'senior')).toEqual({ topics: [], maxDifficulty: 5 });
+  });
+
+  it("should give the rubric to the interviewer only and mark the struggled questions for everyone", () => {
+    const card = {
+      room_id: 'r',
+      ratings: { concurrency: 2 },
+      recommendation: null,
+      strengths: 'clear',
+      next_steps: 'practise',
+      comments: null,
+      struggled: ['q-essay'],
+      updated_at: new Date('2026-12-06T10:00:00Z'),
+    };
+    const asked = [
+      { question_id: 'q-single', title: 'Single', at: new Date('2026-12-06T09:00:00Z'), answer_key: { type: 'single' } },
+      { question_id: 'q-essay', title: 'Essay', at: new Date('2026-12-06T09:10:00Z'), answer_key: { type: 'essay', rubric: ['names the trade-off'] } },
+    ];
+    const interviewer = mapScorecard('r', card, asked, true);
+    expect(interviewer.asked).toEqual([
+      { questionId: 'q-single', title: 'Single', at: '2026-12-06T09:00:00.000Z', rubric: [], struggled: false },
+      { questionId: 'q-essay', title: 'Essay', at: '2026-12-06T09:10:00.000Z', rubric: ['names the trade-off'], struggled: true },
+    ]);
+    const candidate = mapScorecard('r', card, asked, false);
+    expect(candidate.asked.map((a) => Object.keys(a).sort())).toEqual([
+      ['at', 'questionId', 'struggled', 'title'],
+      ['at', 'questionId', 'struggled', 'title'],
+    ]);
+    expect(candidate.asked.map((a) => a.struggled)).toEqual([false, true]);
+    expect(candidate).toMatchObject({ strengths: 'clear', nextSteps: 'practise', updatedAt: '2026-12-06T10:00:00.000Z' });
   });
 });

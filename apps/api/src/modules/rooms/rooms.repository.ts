@@ -41,6 +41,20 @@ export interface RoomMember extends MemberRow {
 export interface SummaryRow extends RoomRow {
   my_role: MemberRole;
   scored: boolean;
+  strengths: string | null;
+  next_steps: string | null;
+  struggled_count: number;
+}
+
+/** A manager room held for a candidate invite, with its scorecard when saved. */
+export interface InviteRoomRow {
+  id: string;
+  title: string;
+  status: RoomStatus;
+  created_at: Date;
+  ended_at: Date | null;
+  interviewer: string;
+  card: ScorecardRow | null;
 }
 
 export interface AskedRow {
@@ -63,6 +77,7 @@ export interface ScorecardRow {
   strengths: string | null;
   next_steps: string | null;
   comments: string | null;
+  struggled: string[];
   updated_at: Date;
 }
 
@@ -194,8 +209,12 @@ export class RoomsRepository {
 
   async listForUser(userId: string): Promise<SummaryRow[]> {
     return (await this.db.query(
-      `SELECT ${ROOM_COLUMNS}, m.role AS my_role, EXISTS (SELECT 1 FROM room_scorecards s WHERE s.room_id = r.id) AS scored
+      `SELECT ${ROOM_COLUMNS}, m.role AS my_role, s.room_id IS NOT NULL AS scored,
+              CASE WHEN r.kind = 'peer' THEN s.strengths END AS strengths,
+              CASE WHEN r.kind = 'peer' THEN s.next_steps END AS next_steps,
+              CASE WHEN r.kind = 'peer' THEN coalesce(cardinality(s.struggled), 0) ELSE 0 END AS struggled_count
          FROM room_members m JOIN rooms r ON r.id = m.room_id
+         LEFT JOIN room_scorecards s ON s.room_id = r.id
         WHERE m.user_id = $1
         ORDER BY r.created_at DESC
         LIMIT 200`,
@@ -301,7 +320,7 @@ export class RoomsRepository {
 
   async scorecard(roomId: string): Promise<ScorecardRow | undefined> {
     const rows = (await this.db.query(
-      `SELECT room_id, ratings, recommendation, strengths, next_steps, comments, updated_at FROM room_scorecards WHERE room_id = $1`,
+      `SELECT room_id, ratings, recommendation, strengths, next_steps, comments, struggled, updated_at FROM room_scorecards WHERE room_id = $1`,
       [roomId],
     )) as ScorecardRow[];
     return rows[0];
@@ -311,15 +330,33 @@ export class RoomsRepository {
     tx: EntityManager,
     roomId: string,
     memberId: string,
-    card: { ratings: Record<string, number>; recommendation: string | null; strengths: string | null; nextSteps: string | null; comments: string | null },
+    card: { ratings: Record<string, number>; recommendation: string | null; strengths: string | null; nextSteps: string | null; comments: string | null; struggled: string[] },
   ): Promise<void> {
     await tx.query(
-      `INSERT INTO room_scorecards (room_id, ratings, recommendation, strengths, next_steps, comments, scored_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO room_scorecards (room_id, ratings, recommendation, strengths, next_steps, comments, scored_by, struggled)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text[])
        ON CONFLICT (room_id) DO UPDATE SET ratings = EXCLUDED.ratings, recommendation = EXCLUDED.recommendation, strengths = EXCLUDED.strengths,
-         next_steps = EXCLUDED.next_steps, comments = EXCLUDED.comments, scored_by = EXCLUDED.scored_by, updated_at = now()`,
-      [roomId, JSON.stringify(card.ratings), card.recommendation, card.strengths, card.nextSteps, card.comments, memberId],
+         next_steps = EXCLUDED.next_steps, comments = EXCLUDED.comments, scored_by = EXCLUDED.scored_by, struggled = EXCLUDED.struggled, updated_at = now()`,
+      [roomId, JSON.stringify(card.ratings), card.recommendation, card.strengths, card.nextSteps, card.comments, memberId, card.struggled],
     );
+  }
+
+  /** An organization's manager rooms held for one candidate invite, newest first, with their scorecards. */
+  async inviteRooms(organizationId: string, inviteId: string): Promise<InviteRoomRow[]> {
+    type Raw = Omit<InviteRoomRow, 'card'> & { card: (Omit<ScorecardRow, 'updated_at'> & { updated_at: string }) | null };
+    const rows = (await this.db.query(
+      `SELECT r.id, r.title, r.status, r.created_at, r.ended_at,
+              (SELECT m.display_name FROM room_members m WHERE m.room_id = r.id AND m.role = 'interviewer') AS interviewer,
+              CASE WHEN s.room_id IS NULL THEN NULL ELSE json_build_object(
+                'room_id', s.room_id, 'ratings', s.ratings, 'recommendation', s.recommendation, 'strengths', s.strengths,
+                'next_steps', s.next_steps, 'comments', s.comments, 'struggled', s.struggled, 'updated_at', s.updated_at) END AS card
+         FROM rooms r LEFT JOIN room_scorecards s ON s.room_id = r.id
+        WHERE r.organization_id = $1 AND r.invite_id = $2 AND r.kind = 'manager'
+        ORDER BY r.created_at DESC
+        LIMIT 50`,
+      [organizationId, inviteId],
+    )) as Raw[];
+    return rows.map((r) => ({ ...r, card: r.card ? { ...r.card, updated_at: new Date(r.card.updated_at) } : null }));
   }
 
   async insertRoomRun(tx: EntityManager, runId: string, roomId: string): Promise<void> {

@@ -32,7 +32,7 @@ import {
 } from './dto/room.dto';
 import { Y, type YDoc, type YText } from './esm-deps';
 import { RoomDocService, filesOf } from './room-doc.service';
-import { RoomsRepository, type MemberRow, type PendingRunRow, type PushRow, type RoomMember, type RoomRow } from './rooms.repository';
+import { RoomsRepository, type AskedRow, type MemberRow, type PendingRunRow, type PushRow, type RoomMember, type RoomRow, type ScorecardRow } from './rooms.repository';
 
 /** How long a room can be joined after it is opened. */
 export const ROOM_TTL_HOURS = 24;
@@ -61,6 +61,30 @@ export function panelScope(template: RoleTemplate | undefined, level: RoomLevel)
   const levels = level === 'mid' ? (['junior', 'senior'] as const) : ([level] as const);
   const pools = levels.flatMap((l) => template.levels[l]?.pools ?? []);
   return { topics: [...new Set(pools.map((p) => p.topic))], maxDifficulty: Math.max(1, ...pools.map((p) => p.difficulty[1])) };
+}
+
+/**
+ * A scorecard as a reader sees it: the rubric items (an essay's grading key) go to the interviewer
+ * only; the candidate sees what was asked and which questions were marked as struggled with.
+ */
+export function mapScorecard(roomId: string, card: ScorecardRow, asked: AskedRow[], forInterviewer: boolean): ScorecardDto {
+  const struggled = new Set(card.struggled ?? []);
+  return {
+    roomId,
+    ratings: card.ratings,
+    recommendation: card.recommendation,
+    strengths: card.strengths,
+    nextSteps: card.next_steps,
+    comments: card.comments,
+    updatedAt: card.updated_at.toISOString(),
+    asked: asked.map((a) => ({
+      questionId: a.question_id,
+      title: a.title,
+      at: a.at.toISOString(),
+      ...(forInterviewer ? { rubric: Array.isArray(a.answer_key?.rubric) ? a.answer_key.rubric : [] } : {}),
+      struggled: struggled.has(a.question_id),
+    })),
+  };
 }
 
 @Injectable()
@@ -144,6 +168,9 @@ export class RoomsService implements OnApplicationBootstrap {
         createdAt: r.created_at.toISOString(),
         endedAt: iso(r.ended_at),
         scored: r.scored,
+        strengths: r.strengths,
+        nextSteps: r.next_steps,
+        struggledCount: r.struggled_count,
       })),
     };
   }
@@ -299,9 +326,12 @@ export class RoomsService implements OnApplicationBootstrap {
   }
 
   async scorecard(member: RoomMember): Promise<ScorecardDto> {
+    // A hiring round's card (recommendation, the manager's comments) belongs to the organization:
+    // its candidate never reads it. A peer room's card is the learner's feedback.
+    if (member.room.kind === 'manager') this.interviewer(member);
     const card = await this.repo.scorecard(member.room_id);
     if (!card) throw new AppError(ErrorCode.ROOM_SCORECARD_NOT_FOUND, 'No scorecard has been saved for this room yet.');
-    return this.scorecardDto(member.room_id, card);
+    return mapScorecard(member.room_id, card, await this.repo.asked(member.room_id), member.role === 'interviewer');
   }
 
   async saveScorecard(member: RoomMember, dto: PutScorecardDto): Promise<ScorecardDto> {
@@ -312,6 +342,11 @@ export class RoomsService implements OnApplicationBootstrap {
       else if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 4) problems.push({ field: `ratings.${name}`, message: 'must be an integer 1-4' });
     }
     if (dto.recommendation && member.room.kind !== 'manager') problems.push({ field: 'recommendation', message: 'only manager rooms recommend hire or no-hire' });
+    const struggled = [...new Set(dto.struggled ?? [])];
+    if (struggled.length > 0) {
+      const asked = new Set((await this.repo.asked(member.room_id)).map((a) => a.question_id));
+      for (const id of struggled) if (!asked.has(id)) problems.push({ field: 'struggled', message: `"${id.slice(0, 80)}" was not asked in this room` });
+    }
     if (problems.length > 0) throw new AppError(ErrorCode.VALIDATION_FAILED, 'The scorecard is not valid.', problems);
     const ratings = dto.ratings as Record<string, number>;
     const recommendation = dto.recommendation ?? null;
@@ -324,6 +359,7 @@ export class RoomsService implements OnApplicationBootstrap {
         strengths: dto.strengths ?? null,
         nextSteps: dto.nextSteps ?? null,
         comments: dto.comments ?? null,
+        struggled,
       });
       await this.roomScored(tx, member.room, { ratings, recommendation });
     });
@@ -407,20 +443,6 @@ export class RoomsService implements OnApplicationBootstrap {
       this.logger.warn({ err, runId }, 'watching a room run failed');
       finish();
     }
-  }
-
-  private async scorecardDto(roomId: string, card: NonNullable<Awaited<ReturnType<RoomsRepository['scorecard']>>>): Promise<ScorecardDto> {
-    const asked = await this.repo.asked(roomId);
-    return {
-      roomId,
-      ratings: card.ratings,
-      recommendation: card.recommendation,
-      strengths: card.strengths,
-      nextSteps: card.next_steps,
-      comments: card.comments,
-      updatedAt: card.updated_at.toISOString(),
-      asked: asked.map((a) => ({ questionId: a.question_id, title: a.title, at: a.at.toISOString(), rubric: Array.isArray(a.answer_key?.rubric) ? a.answer_key.rubric : [] })),
-    };
   }
 
   private interviewer(member: RoomMember): void {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 export const ROOM_KINDS = ['peer', 'manager'] as const;
 export type RoomKind = (typeof ROOM_KINDS)[number];
@@ -108,6 +108,9 @@ export class RoomSummaryDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) endedAt!: string | null;
   @ApiProperty({ description: 'Whether a scorecard has been saved' }) scored!: boolean;
+  @ApiProperty({ nullable: true, type: String, description: "Peer rooms: the scorecard's strengths (null before scoring and for manager rooms)" }) strengths!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "Peer rooms: the scorecard's next steps (null before scoring and for manager rooms)" }) nextSteps!: string | null;
+  @ApiProperty({ description: 'Peer rooms: how many asked questions the scorecard marks as struggled with' }) struggledCount!: number;
 }
 
 export class RoomListDto {
@@ -226,13 +229,26 @@ export class PutScorecardDto {
   @IsString()
   @MaxLength(8000)
   comments?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 50,
+    description: 'Ids of asked questions the candidate struggled with (each must have been pushed in this room); the learner can drill them',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,199}$/, { each: true, message: 'struggled must hold question ids' })
+  struggled?: string[];
 }
 
 export class ScorecardAskedDto {
   @ApiProperty() questionId!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ format: 'date-time' }) at!: string;
-  @ApiProperty({ type: [String], description: "The question's rubric items (essay questions; [] otherwise)" }) rubric!: string[];
+  @ApiPropertyOptional({ type: [String], description: "The interviewer's only (an essay's rubric is its grading key): the question's rubric items (essay questions; [] otherwise)" }) rubric?: string[];
+  @ApiProperty({ description: 'Marked by the interviewer as a question the candidate struggled with' }) struggled!: boolean;
 }
 
 export class ScorecardDto {
@@ -271,4 +287,20 @@ export class ReplayDto {
   @ApiProperty({ type: [NoteDto], description: 'The interviewer\'s notes; [] for the candidate' }) notes!: NoteDto[];
   @ApiProperty({ type: [RoomRunResultDto] }) runs!: RoomRunResultDto[];
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'File name -> final content' }) finalFiles!: Record<string, string>;
+}
+
+/** A manager room held for a candidate's invite, as the candidate's report shows it (managers of the organization only). */
+export class InviteRoomDto {
+  @ApiProperty({ format: 'uuid' }) roomId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: ROOM_STATUSES }) status!: RoomStatus;
+  @ApiProperty({ description: "The interviewer's name" }) interviewer!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) endedAt!: string | null;
+  @ApiProperty({ description: 'Web path of the replay (`/rooms/<id>/replay`)' }) replayPath!: string;
+  @ApiProperty({ type: ScorecardDto, nullable: true, description: 'Null until the interviewer saves one' }) scorecard!: ScorecardDto | null;
+}
+
+export class InviteRoomListDto {
+  @ApiProperty({ type: [InviteRoomDto] }) items!: InviteRoomDto[];
 }

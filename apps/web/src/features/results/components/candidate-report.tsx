@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { QuestionResponse } from '@goprep/domain';
@@ -90,7 +91,18 @@ function ItemEntry({ orgId, report, item }: { orgId: string; report: CandidateRe
 }
 
 /** Everything about one candidate's attempt: score, time, topics, each answer with its time, and the signals. */
-export function CandidateReportView({ orgId, attemptId, resultsPath }: { orgId: string; attemptId: string; resultsPath: string }) {
+export function CandidateReportView({
+  orgId,
+  attemptId,
+  resultsPath,
+  beside,
+}: {
+  orgId: string;
+  attemptId: string;
+  resultsPath: string;
+  /** Shown next to the assessment results (the route adds the candidate's live rounds). */
+  beside?: (report: CandidateReport) => ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const report = useReport(orgId, attemptId);
   if (report.isPending) return <Spinner label={t('common.loading')} />;
@@ -139,6 +151,7 @@ export function CandidateReportView({ orgId, attemptId, resultsPath }: { orgId: 
         {r.pendingGrading ? <Alert tone="info">{t('results.report.pendingGrading', { count: essaysToGrade })}</Alert> : null}
         <TopicBars topics={r.byTopic} />
       </section>
+      {beside?.(r)}
       <SignalsPanel signals={r.signals} />
       <section aria-labelledby="report-items-title">
         <h2 id="report-items-title" className="section-title">

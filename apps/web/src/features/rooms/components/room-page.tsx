@@ -23,7 +23,9 @@ export function RoomPage({ roomId }: { roomId: string }) {
   const { t } = useTranslation();
   const room = useRoom(roomId);
   if (room.isPending) return <Spinner label={t('common.loading')} />;
-  if (room.isError) {
+  // A failed poll (the API restarting, a dropped network) keeps the workspace and what is typed in
+  // it: the provider reconnects by itself and the connection badge says what is going on.
+  if (room.isError && !room.data) {
     const denied = isApiError(room.error) && (room.error.status === 401 || room.error.status === 403 || room.error.status === 404);
     return (
       <div className="card rooms-join" role="alert">
@@ -44,9 +46,12 @@ function EndedRoom({ room }: { room: Room }) {
       <h1>{room.title}</h1>
       <p>{t('rooms.room.ended')}</p>
       <div className="rooms-list__links">
-        <Link to={`/rooms/${room.id}/scorecard`} className="btn btn--primary">
-          {room.myRole === 'interviewer' ? t('rooms.scorecard.fill') : t('rooms.scorecard.link')}
-        </Link>
+        {/* A hiring round's scorecard stays with the organization: its candidate has no link to it. */}
+        {room.myRole === 'interviewer' || room.kind === 'peer' ? (
+          <Link to={`/rooms/${room.id}/scorecard`} className="btn btn--primary">
+            {room.myRole === 'interviewer' ? t('rooms.scorecard.fill') : t('rooms.scorecard.link')}
+          </Link>
+        ) : null}
         <Link to={`/rooms/${room.id}/replay`} className="btn btn--secondary">
           {t('rooms.replay.link')}
         </Link>

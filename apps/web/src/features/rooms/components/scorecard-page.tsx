@@ -2,9 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { TextAreaField } from '@/components/ui/text-area-field';
+import { isApiError } from '@/lib/api-client';
+import { useDrillStruggled } from '../api/drill-struggled';
 import { useRoom } from '../api/get-room';
 import { useSaveScorecard, useScorecard } from '../api/scorecard';
 import { COMPETENCIES, type Competency, type Recommendation, type Room, type Scorecard } from '../types';
@@ -20,7 +23,7 @@ export function ScorecardPage({ roomId }: { roomId: string }) {
   const [editing, setEditing] = useState(false);
   if (room.isPending || card.isPending) return <Spinner label={t('common.loading')} />;
   if (room.isError) return <Alert>{room.error.message}</Alert>;
-  if (card.isError) return <Alert>{card.error.message}</Alert>;
+  if (card.isError) return <Alert>{isApiError(card.error, 'ROOM_FORBIDDEN') ? t('rooms.scorecard.private') : card.error.message}</Alert>;
   const interviewer = room.data.myRole === 'interviewer';
   return (
     <div className="rooms-page">
@@ -36,6 +39,7 @@ export function ScorecardPage({ roomId }: { roomId: string }) {
       ) : card.data ? (
         <>
           <ScorecardView room={room.data} card={card.data} />
+          {room.data.kind === 'peer' && room.data.myRole === 'candidate' ? <DrillStruggled card={card.data} /> : null}
           {interviewer ? (
             <Button variant="secondary" onClick={() => setEditing(true)}>
               {t('rooms.scorecard.edit')}
@@ -60,6 +64,7 @@ function ScorecardForm({ room, initial, onSaved }: { room: Room; initial: Scorec
   const [strengths, setStrengths] = useState(initial?.strengths ?? '');
   const [nextSteps, setNextSteps] = useState(initial?.nextSteps ?? '');
   const [comments, setComments] = useState(initial?.comments ?? '');
+  const [struggled, setStruggled] = useState<string[]>(initial?.asked?.filter((a) => a.struggled).map((a) => a.questionId) ?? []);
   const [tried, setTried] = useState(false);
   const manager = room.kind === 'manager';
   // Rate what the round covered: at least one competency (the API takes any subset).
@@ -76,6 +81,7 @@ function ScorecardForm({ room, initial, onSaved }: { room: Room; initial: Scorec
         ...(strengths.trim() ? { strengths: strengths.trim() } : {}),
         ...(nextSteps.trim() ? { nextSteps: nextSteps.trim() } : {}),
         ...(comments.trim() ? { comments: comments.trim() } : {}),
+        struggled,
       },
       { onSuccess: onSaved },
     );
@@ -83,7 +89,7 @@ function ScorecardForm({ room, initial, onSaved }: { room: Room; initial: Scorec
 
   return (
     <form className="card rooms-scorecard" onSubmit={submit} noValidate data-testid="scorecard-form">
-      <AskedList room={room} card={initial} />
+      <AskedList room={room} card={initial} struggled={struggled} onStruggled={setStruggled} />
       <fieldset className="rooms-scorecard__ratings">
         <legend>{t('rooms.scorecard.ratings')}</legend>
         <p className="muted">{t('rooms.scorecard.scale')}</p>
@@ -127,17 +133,37 @@ function ScorecardForm({ room, initial, onSaved }: { room: Room; initial: Scorec
   );
 }
 
-function AskedList({ room, card }: { room: Room; card: Scorecard | null }) {
+/**
+ * What was asked, with each question's rubric (the interviewer's). In the form, each question can
+ * be marked as struggled with; the view shows the marks, which the learner can drill.
+ */
+function AskedList({ room, card, struggled, onStruggled }: { room?: Room; card: Scorecard | null; struggled?: string[]; onStruggled?: (ids: string[]) => void }) {
   const { t } = useTranslation();
-  const asked = card?.asked ?? room.asked.map((a) => ({ questionId: a.questionId, title: a.title, rubric: [] as string[] }));
+  const all = card?.asked ?? (room?.asked ?? []).map((a) => ({ questionId: a.questionId, title: a.title, rubric: [] as string[], struggled: false }));
+  // A question pushed twice is one entry.
+  const asked = all.filter((a, i) => all.findIndex((b) => b.questionId === a.questionId) === i);
   return (
     <section aria-labelledby="asked-title">
       <h2 id="asked-title">{t('rooms.scorecard.asked')}</h2>
       {asked.length === 0 ? <p className="muted">{t('rooms.scorecard.nothingAsked')}</p> : null}
       <ul className="rooms-scorecard__asked">
         {asked.map((a) => (
-          <li key={a.questionId}>
+          <li key={a.questionId} data-question-id={a.questionId}>
             <strong>{a.title}</strong>
+            {onStruggled ? (
+              <label className="rooms-scorecard__struggled">
+                <input
+                  type="checkbox"
+                  checked={struggled?.includes(a.questionId) ?? false}
+                  onChange={(e) => onStruggled(e.target.checked ? [...(struggled ?? []), a.questionId] : (struggled ?? []).filter((id) => id !== a.questionId))}
+                />
+                <span>{t('rooms.scorecard.markStruggled')}</span>
+              </label>
+            ) : a.struggled ? (
+              <span className="rooms-scorecard__struggled-mark" data-testid="struggled-mark">
+                <Badge tone="hard">{t('rooms.scorecard.struggled')}</Badge>
+              </span>
+            ) : null}
             {a.rubric?.length ? (
               <ul>
                 {a.rubric.map((r) => (
@@ -152,7 +178,8 @@ function AskedList({ room, card }: { room: Room; card: Scorecard | null }) {
   );
 }
 
-function ScorecardView({ room, card }: { room: Room; card: Scorecard }) {
+/** A saved scorecard, read-only (also in a candidate's report, where there is no room to hand). */
+export function ScorecardView({ room, card }: { room?: Room; card: Scorecard }) {
   const { t } = useTranslation();
   return (
     <div className="card rooms-scorecard" data-testid="scorecard-view">
@@ -190,6 +217,29 @@ function ScorecardView({ room, card }: { room: Room; card: Scorecard }) {
           <p className="rooms-scorecard__text">{card.comments}</p>
         </>
       ) : null}
+    </div>
+  );
+}
+
+/** "Drill what I struggled with": the questions the interviewer marked go to the learner's drill deck. */
+function DrillStruggled({ card }: { card: Scorecard }) {
+  const { t } = useTranslation();
+  const drill = useDrillStruggled();
+  const ids = [...new Set((card.asked ?? []).filter((a) => a.struggled).map((a) => a.questionId))];
+  if (ids.length === 0) return <p className="muted">{t('rooms.scorecard.noneStruggled')}</p>;
+  return (
+    <div className="rooms-scorecard__drill">
+      <Button variant="secondary" disabled={drill.isPending || drill.isSuccess} loading={drill.isPending} onClick={() => drill.mutate(ids)} data-testid="drill-struggled">
+        {t('rooms.scorecard.drillStruggled', { count: ids.length })}
+      </Button>
+      <p role="status" aria-live="polite" data-testid="drill-struggled-status">
+        {drill.isSuccess ? (
+          <>
+            {t('rooms.scorecard.drillDone', { count: drill.data.added, skipped: drill.data.skipped })} <Link to="/drills">{t('rooms.scorecard.openDrills')}</Link>
+          </>
+        ) : null}
+        {drill.isError ? t('rooms.scorecard.drillFailed') : null}
+      </p>
     </div>
   );
 }

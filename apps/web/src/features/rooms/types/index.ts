@@ -23,6 +23,7 @@ export type CreateRoomInput = Schemas['CreateRoomDto'];
 export type JoinResult = Schemas['JoinedRoomDto'];
 export type PanelQuestion = Schemas['PanelQuestionDto'];
 export type Note = Schemas['NoteDto'];
+export type InviteRoom = Schemas['InviteRoomDto'];
 
 export type Recommendation = 'hire' | 'no-hire';
 
@@ -32,6 +33,7 @@ export type ScorecardInput = {
   strengths?: string;
   nextSteps?: string;
   comments?: string;
+  struggled?: string[];
 };
 
 export type Scorecard = {
@@ -40,7 +42,7 @@ export type Scorecard = {
   strengths?: string | null;
   nextSteps?: string | null;
   comments?: string | null;
-  asked?: { questionId: string; title: string; rubric?: string[] }[];
+  asked?: { questionId: string; title: string; rubric?: string[]; struggled?: boolean }[];
   updatedAt?: string;
 };
 

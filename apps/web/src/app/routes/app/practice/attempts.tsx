@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { PracticeTabs } from '@/components/layout/practice-tabs';
 import { PageHeader } from '@/components/ui/page-header';
 import { AttemptHistoryView } from '@/features/quizzes/components/attempt-history';
+import { PeerRoomHistory } from '@/features/rooms/components/peer-room-history';
 
 export function Component() {
   const { t } = useTranslation();
@@ -11,6 +12,7 @@ export function Component() {
       <PracticeTabs />
       <PageHeader title={t('quiz.history.title')} lead={t('quiz.history.lead')} />
       <AttemptHistoryView />
+      <PeerRoomHistory />
     </>
   );
 }
