@@ -101,5 +101,5 @@ export function createValidationPipe(opts: { compiled?: boolean } = {}): Validat
     stopAtFirstError: false,
     exceptionFactory: (errors) =>
       new AppError(ErrorCode.VALIDATION_FAILED, 'The request has invalid fields.', flatten(errors)),
-  }, opts.compiled ?? process.env['VALIDATION_COMPILED'] !== '0');
+  }, opts.compiled ?? true);
 }
