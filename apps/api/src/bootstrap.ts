@@ -93,7 +93,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.use(csrfMiddleware(config.COOKIE_SECURE));
   app.use(expressErrorHandler);
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(createValidationPipe({ compiled: config.VALIDATION_COMPILED }));
 
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs/openapi.json',

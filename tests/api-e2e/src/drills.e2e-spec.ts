@@ -102,6 +102,28 @@ describe('drills: a deck, the due queue, auto-graded reviews, undo, leeches and 
     expect(badTopic.response.status).toBe(400);
   });
 
+  it('should page the deck in its order: every card once, the total on every page, an empty page past the end', async () => {
+    const full = await unwrap(client.GET('/api/drills/deck', { params: { query: { limit: 500 } } }));
+    const total = full.cards.length;
+    expect(total).toBeGreaterThan(3);
+    expect(full).toMatchObject({ total, limit: 500, offset: 0 });
+    const seen: string[] = [];
+    for (let offset = 0; offset < total; offset += 3) {
+      const page = await unwrap(client.GET('/api/drills/deck', { params: { query: { limit: 3, offset } } }));
+      expect([page.total, page.limit, page.offset]).toEqual([total, 3, offset]);
+      expect(page.cards).toEqual(full.cards.slice(offset, offset + 3));
+      seen.push(...page.cards.map((c) => c.questionId));
+    }
+    expect(seen).toEqual(full.cards.map((c) => c.questionId));
+    const last = await unwrap(client.GET('/api/drills/deck', { params: { query: { limit: 1, offset: total - 1 } } }));
+    expect(last.cards).toEqual([full.cards[total - 1]]);
+    const past = await unwrap(client.GET('/api/drills/deck', { params: { query: { limit: 5, offset: total } } }));
+    expect(past).toEqual({ cards: [], total, limit: 5, offset: total });
+    // The filter is applied before the page: no card is suspended yet.
+    const suspended = await unwrap(client.GET('/api/drills/deck', { params: { query: { filter: 'suspended', offset: 2 } } }));
+    expect(suspended).toEqual({ cards: [], total: 0, limit: 200, offset: 2 });
+  });
+
   it('should queue new cards within the daily limit in a stable order, with intervals and no key material', async () => {
     const queue = await unwrap(client.GET('/api/drills/due'));
     expect(queue).toMatchObject({ day: '2026-03-02', timezone: 'Asia/Tokyo', dueCount: 0, newCount: 5 });

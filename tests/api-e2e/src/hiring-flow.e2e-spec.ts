@@ -236,6 +236,27 @@ describe('hiring: a manager builds, invites in bulk, candidates take it by link,
     expect(bad.status).toBe(400);
   });
 
+  it('should page the results after ranking, filtering and sorting, with each row whole and the topics of every page', async () => {
+    type Page = { rows: Array<Json & { byTopic: Json[]; signals: Json }>; topics: string[]; total: number; limit: number; offset: number };
+    const url = `/api/orgs/${orgId}/sets/${setId}/results`;
+    const full = (await m.get(url).expect(200)).body as Page;
+    expect(full).toMatchObject({ total: 3, limit: 100, offset: 0 });
+    expect(full.topics.length).toBeGreaterThan(0);
+    for (let offset = 0; offset < 3; offset++) {
+      const page = (await m.get(`${url}?limit=1&offset=${offset}`).expect(200)).body as Page;
+      // The same row as in the whole list: rank over the set, per-topic breakdown and signals read for the page.
+      expect(page).toEqual({ ...full, rows: [full.rows[offset]], limit: 1, offset });
+    }
+    const past = (await m.get(`${url}?limit=2&offset=3`).expect(200)).body as Page;
+    expect(past).toEqual({ ...full, rows: [], limit: 2, offset: 3 });
+    const sorted = (await m.get(`${url}?sort=score&order=asc&limit=2&offset=1`).expect(200)).body as Page;
+    expect([sorted.total, sorted.rows.map((r) => [r.name, r.rank])]).toEqual([3, [['Bob, Jr.', 2], ['Ann Archer', 1]]]);
+    const filtered = (await m.get(`${url}?search=cole&limit=1`).expect(200)).body as Page;
+    expect([filtered.total, filtered.rows.map((r) => [r.name, r.rank])]).toEqual([1, [['Cy Cole', 3]]]);
+    const none = (await m.get(`${url}?search=nobody`).expect(200)).body as Page;
+    expect([none.total, none.rows, none.topics]).toEqual([0, [], []]);
+  });
+
   it("should show a candidate's full report with keys, time per item, the essay rubric and signals labelled as not proof", async () => {
     const res = await m.get(`/api/orgs/${orgId}/results/${attemptIds.get('ann@cand.example')}`).expect(200);
     const report = res.body as { items: Array<Json & { rubric: string[] | null; key: Json }>; signals: Json & { note: string }; name: string };

@@ -140,6 +140,34 @@ describe('drilling today’s cards by keyboard', () => {
     expect(await stats.apiSuspendedIds()).toEqual([]);
   });
 
+  it('should list many suspended cards a page at a time, with a button for the rest', async () => {
+    const stats = new DrillsStatsPage(page);
+    // More suspended cards than one page of the list holds (50); the cards added here are removed again.
+    const added = await stats.apiGrowDeck(50);
+    const deck = await stats.apiDeckIds();
+    expect(deck.length).toBeGreaterThan(50);
+    try {
+      expect(new Set(await stats.apiSetSuspended(deck, true))).toEqual(new Set([200]));
+      await stats.goto();
+      await stats.suspendedCards.nth(49).waitFor();
+      expect(await stats.suspendedCards.count()).toBe(50);
+      expect((await page.getByTestId('suspended-shown').textContent())?.trim()).toBe(`50 of ${deck.length} shown`);
+      await page.getByTestId('suspended-more').scrollIntoViewIfNeeded();
+      await screenshot(page, 'drills-suspended-pager');
+      await page.getByTestId('suspended-more').click();
+      await stats.suspendedCards.nth(deck.length - 1).waitFor();
+      expect(await stats.suspendedCards.count()).toBe(deck.length);
+      await page.getByTestId('suspended-more').waitFor({ state: 'detached' });
+      // Every card once, in the API's order.
+      const shown = await stats.suspendedCards.evaluateAll((items) => items.map((i) => i.getAttribute('data-question')));
+      expect(shown).toEqual(await stats.apiSuspendedIds());
+      expect(new Set(shown)).toEqual(new Set(deck));
+    } finally {
+      await stats.apiSetSuspended(deck, false);
+      await stats.apiRemoveCards(added);
+    }
+  });
+
   it('should show the drills summary on the main dashboard and the dashboard in Chinese', async () => {
     await page.goto('/');
     const summary = page.getByTestId('drills-summary');

@@ -34,6 +34,8 @@ export const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
   /** Seconds a session cookie's user is kept in memory between lookups (0: every request reads Postgres). */
   SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
+  /** Check bodies and queries with the validator compiled once per DTO (false: class-transformer + class-validator on every value). */
+  VALIDATION_COMPILED: bool.default(true),
   /** Mark cookies Secure (set true behind HTTPS). */
   COOKIE_SECURE: bool.default(false),
   /** Trust X-Forwarded-* from a reverse proxy (client IP for rate limits). */

@@ -2,6 +2,7 @@ import { type ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/
 import { AppError, FieldError } from './app-error';
 import { ErrorCode } from './error-codes';
 import { isOptionalBody } from '../http/optional-body';
+import { type DtoClass, validateCompiled } from './compiled-validation';
 
 /**
  * class-validator's IsOptional lets `null` through, but the OpenAPI document (built from the same
@@ -34,13 +35,21 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
  * surrogate, which were 500s. Those become 400 VALIDATION_FAILED.
  */
 class SafeValidationPipe extends ValidationPipe {
+  constructor(
+    options: ConstructorParameters<typeof ValidationPipe>[0],
+    /** false: class-transformer + class-validator on every value (the path before issue 17; the microbench's baseline). */
+    private readonly compiled: boolean,
+  ) {
+    super(options);
+  }
+
   /**
    * A body DTO is a required request body (the OpenAPI document says so): no body at all is a 400,
    * not an empty object whose fields all happen to be optional, unless the DTO is `@OptionalBody()`.
    */
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && (value === undefined || value === null) && isOptionalBody(metadata.metatype)) {
-      return super.transform({}, metadata);
+      return this.checked({}, metadata);
     }
     if (metadata.type === 'body' && (value === undefined || value === null) && metadata.metatype && this.toValidate(metadata)) {
       throw new AppError(ErrorCode.VALIDATION_FAILED, 'The request needs a JSON body.');
@@ -54,6 +63,19 @@ class SafeValidationPipe extends ValidationPipe {
           nulls.map((field) => ({ field, message: `${field} must not be null (leave it out instead)` })),
         );
       }
+    }
+    return this.checked(value, metadata);
+  }
+
+  /**
+   * The validator compiled once for the DTO class when it accepts the value (the same instance
+   * class-transformer would build), else class-transformer + class-validator, which also build
+   * every error response.
+   */
+  private async checked(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (this.compiled && (metadata.type === 'body' || metadata.type === 'query') && typeof metadata.metatype === 'function' && this.toValidate(metadata)) {
+      const instance = validateCompiled(metadata.metatype as DtoClass, value);
+      if (instance !== undefined) return instance;
     }
     return super.transform(value, metadata);
   }
@@ -71,7 +93,7 @@ class SafeValidationPipe extends ValidationPipe {
 }
 
 /** Input validation at the edge: unknown fields are refused, values transformed to DTO types. */
-export function createValidationPipe(): ValidationPipe {
+export function createValidationPipe(opts: { compiled?: boolean } = {}): ValidationPipe {
   return new SafeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
@@ -79,5 +101,5 @@ export function createValidationPipe(): ValidationPipe {
     stopAtFirstError: false,
     exceptionFactory: (errors) =>
       new AppError(ErrorCode.VALIDATION_FAILED, 'The request has invalid fields.', flatten(errors)),
-  });
+  }, opts.compiled ?? true);
 }

@@ -16,7 +16,7 @@ import type { AuthUser } from '../../common/auth/decorators';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
 import { ErrorCode } from '../../common/errors/error-codes';
-import { pageOf } from '../../common/http/paging';
+import { pageWindow } from '../../common/http/paging';
 import { DrillStatsService } from './drill-stats.service';
 import { JudgeRunDto } from '../judge/dto/judge.dto';
 import { DrillsService } from './drills.service';
@@ -78,11 +78,9 @@ export class DrillsController {
   @ApiOperation({ summary: 'My cards with their state: all, or only the suspended ones (leeches first)' })
   @ApiOkResponse({ type: DeckPageDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: `VALIDATION_FAILED (also limit above ${DECK_PAGE.max})` })
-  async deck(@CurrentUser() user: AuthUser, @Query() query: DeckPageQueryDto): Promise<DeckPageDto> {
+  deck(@CurrentUser() user: AuthUser, @Query() query: DeckPageQueryDto): Promise<DeckPageDto> {
     const { limit, offset, ...filter } = query;
-    const all = await this.drills.deck(user.id, filter);
-    const { items, ...page } = pageOf(all.cards, { limit, offset }, DECK_PAGE.default);
-    return { ...all, cards: items, ...page };
+    return this.drills.deck(user.id, filter, pageWindow({ limit, offset }, DECK_PAGE.default));
   }
 
   @Delete('deck/:questionId')

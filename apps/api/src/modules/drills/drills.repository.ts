@@ -276,17 +276,31 @@ export class DrillsRepository {
   }
 
   /** The learner's cards with their titles: all, or only the suspended ones (leeches first). */
-  deck(userId: string, suspendedOnly: boolean): Promise<Array<CardRow & { title: string; topic_id: string }>> {
+  /** One page of the user's cards (leeches first, then by lapses), with the whole list's size in `total_rows`. */
+  deck(userId: string, suspendedOnly: boolean, page: { limit: number; offset: number }): Promise<Array<CardRow & { title: string; topic_id: string; total_rows: number }>> {
     return this.db.query(
-      `SELECT ${CARD_COLUMNS}, v.title, q.topic_id
+      `SELECT ${CARD_COLUMNS}, v.title, q.topic_id, count(*) OVER ()::int AS total_rows
          FROM srs_cards c
          JOIN questions q ON q.id = c.question_id
          JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
         WHERE c.user_id = $1 ${suspendedOnly ? 'AND c.suspended' : ''}
         ORDER BY c.leech DESC, c.lapses DESC, c.due, c.question_id
-        LIMIT 2000`,
-      [userId],
+        LIMIT $2 OFFSET $3`,
+      [userId, page.limit, page.offset],
     );
+  }
+
+  /** How many cards `deck` lists in all (asked when a page past the end has no row to carry it). */
+  async countDeck(userId: string, suspendedOnly: boolean): Promise<number> {
+    const [row] = (await this.db.query(
+      `SELECT count(*)::int AS n
+         FROM srs_cards c
+         JOIN questions q ON q.id = c.question_id
+         JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+        WHERE c.user_id = $1 ${suspendedOnly ? 'AND c.suspended' : ''}`,
+      [userId],
+    )) as Array<{ n: number }>;
+    return row?.n ?? 0;
   }
 
   // --- reviews

@@ -27,6 +27,7 @@ import {
 import { loadTemplates, type RoleTemplate } from '@goprep/question-bank';
 import { AppError } from '../../common/errors/app-error';
 import type { ContentLocale } from '../../common/i18n/content-locale';
+import { pageFromRows } from '../../common/http/paging';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AttemptReviewService } from '../attempts/attempt-review.service';
 import type { JudgeRunDto } from '../judge/dto/judge.dto';
@@ -37,7 +38,8 @@ import { DrillsRepository, type CardSource } from './drills.repository';
 import {
   AddToDeckDto,
   DeckChangeDto,
-  DeckListDto,
+  DeckCardDto,
+  DeckPageDto,
   DeckQueryDto,
   DrillCardStateDto,
   DrillSettingsDto,
@@ -367,15 +369,20 @@ export class DrillsService {
   }
 
   /** The learner's cards with their titles: all, or only the suspended ones (leeches first). */
-  async deck(userId: string, query: DeckQueryDto): Promise<DeckListDto> {
-    const rows = await this.repo.deck(userId, query.filter === 'suspended');
-    return {
-      cards: rows.map((r) => ({
+  /** One page of the deck, read in SQL (LIMIT/OFFSET and a window count). */
+  async deck(userId: string, query: DeckQueryDto, window: { limit: number; offset: number }): Promise<DeckPageDto> {
+    const suspended = query.filter === 'suspended';
+    const page = await pageFromRows(
+      await this.repo.deck(userId, suspended, window),
+      window,
+      (r): DeckCardDto => ({
         ...mapCardState(r.question_id, cardFrom(r)),
         title: r.title,
         topic: r.topic_id,
         lastReview: r.last_review ? r.last_review.toISOString() : null,
-      })),
-    };
+      }),
+      () => this.repo.countDeck(userId, suspended),
+    );
+    return { cards: page.items, total: page.total, limit: page.limit, offset: page.offset };
   }
 }

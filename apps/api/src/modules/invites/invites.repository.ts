@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AttemptResult, AttemptState } from '@goprep/domain';
+import type { AttemptState } from '@goprep/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { InviteFacts } from './invite-status';
 
@@ -26,16 +26,18 @@ export interface InviteRow {
   latest_state: AttemptState | null;
 }
 
-/** An invite with its newest attempt's result and signal counts, for the results table. */
+/**
+ * An invite with what its newest attempt's result is ranked, filtered and sorted by (the results
+ * table). The per-topic breakdown and the signal counts are read for the rows of a page only.
+ */
 export interface InviteResultRow extends InviteRow {
   started_at: Date | null;
   submitted_at: Date | null;
   score: string | null;
   max_score: string | null;
-  result: AttemptResult | null;
-  paste_count: number;
-  blur_count: number;
-  hidden_count: number;
+  /** The result document's `timeTakenSeconds` and `pending` (null without a result). */
+  time_taken_seconds: number | null;
+  pending: number | null;
 }
 
 export interface InviteInsert {
@@ -137,10 +139,8 @@ export class InvitesRepository {
   /** Every invite of a set with its newest attempt's result and that attempt's signal counts. */
   listWithLatestResults(orgId: string, setId: string): Promise<InviteResultRow[]> {
     return this.db.query(
-      `SELECT ${INVITE_COLUMNS}, a.started_at, a.submitted_at, a.score, a.max_score, a.result,
-              (SELECT count(*) FILTER (WHERE s.kind = 'paste')::int FROM attempt_signals s WHERE s.attempt_id = la.id) AS paste_count,
-              (SELECT count(*) FILTER (WHERE s.kind = 'blur')::int FROM attempt_signals s WHERE s.attempt_id = la.id) AS blur_count,
-              (SELECT count(*) FILTER (WHERE s.kind = 'hidden')::int FROM attempt_signals s WHERE s.attempt_id = la.id) AS hidden_count
+      `SELECT ${INVITE_COLUMNS}, a.started_at, a.submitted_at, a.score, a.max_score,
+              a.result -> 'timeTakenSeconds' AS time_taken_seconds, a.result -> 'pending' AS pending
          FROM ${INVITE_FROM} LEFT JOIN attempts a ON a.id = la.id
         WHERE ci.org_id = $1 AND ci.set_id = $2`,
       [orgId, setId],

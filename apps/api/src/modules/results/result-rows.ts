@@ -2,7 +2,7 @@ import { topicBreakdown, type AttemptResult, type GradeStatus } from '@goprep/do
 import type { ResultTopicDto } from './dto/results.dto';
 
 /** The per-topic breakdown of a stored result, as the results table and the report show it. */
-export function topicsOf(result: AttemptResult | null): ResultTopicDto[] {
+export function topicsOf(result: Pick<AttemptResult, 'byTopic'> | null): ResultTopicDto[] {
   if (!result) return [];
   const items = new Map(result.byTopic.map((t) => [t.topic, t.items]));
   return topicBreakdown(result.byTopic.map((t) => ({ topic: t.topic, score: t.score, max: t.maxScore }))).map((t) => ({

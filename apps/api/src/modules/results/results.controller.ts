@@ -4,7 +4,7 @@ import { CurrentUser, Roles, TokenScope } from '../../common/auth/decorators';
 import type { AuthUser } from '../../common/auth/decorators';
 import { ErrorBodyDto } from '../../common/errors/error-body.dto';
 import { ApiNotFoundFor } from '../../common/http/api-not-found-for';
-import { pageOf } from '../../common/http/paging';
+import { pageWindow } from '../../common/http/paging';
 import { uuidPipe } from '../../common/http/uuid.pipe';
 import { IntParam } from '../../common/http/int';
 import {
@@ -37,16 +37,14 @@ export class ResultsController {
   @ApiOperation({ summary: 'Candidates of a set with status, score, time and per-topic breakdown; ranked, sortable, filterable' })
   @ApiOkResponse({ type: SetResultsPageDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: `VALIDATION_FAILED (limit above ${RESULTS_PAGE.max})` })
-  async list(
+  list(
     @CurrentUser() user: AuthUser,
     @Param('orgId', uuidPipe) orgId: string,
     @Param('setId', uuidPipe) setId: string,
     @Query() query: ResultsPageQueryDto,
   ): Promise<SetResultsPageDto> {
     const { limit, offset, ...filters } = query;
-    const all = await this.results.list(user.id, orgId, setId, filters);
-    const { items, ...page } = pageOf(all.rows, { limit, offset }, RESULTS_PAGE.default);
-    return { ...all, rows: items, ...page };
+    return this.results.list(user.id, orgId, setId, filters, pageWindow({ limit, offset }, RESULTS_PAGE.default));
   }
 
   @Get('sets/:setId/results.csv')

@@ -23,7 +23,7 @@ import {
   GradeItemDto,
   ResultRowDto,
   ResultsQueryDto,
-  SetResultsDto,
+  SetResultsPageDto,
   SignalCountsDto,
 } from './dto/results.dto';
 import { gradeStatus, topicsOf } from './result-rows';
@@ -50,7 +50,13 @@ export class ResultsService {
     private readonly webhooks: WebhooksService,
   ) {}
 
-  async list(userId: string, orgId: string, setId: string, query: ResultsQueryDto): Promise<SetResultsDto> {
+  /**
+   * The ranked, filtered, sorted rows (all of them, or the page `window` asks for). Ranks are over
+   * the whole set and the filters and sort keys are the domain's, so every row's score facts are
+   * read (one light statement); the per-topic breakdown and the signal counts, the heavy part, are
+   * read for the page's rows only, and the topic list over the filtered rows in SQL.
+   */
+  async list(userId: string, orgId: string, setId: string, query: ResultsQueryDto, window?: { limit: number; offset: number }): Promise<SetResultsPageDto> {
     await this.orgs.requireMembership(userId, orgId);
     await this.invites.requireSet(orgId, setId);
     const rows = await this.invites.listWithLatestResults(orgId, setId);
@@ -65,9 +71,9 @@ export class ResultsService {
         status: inviteStatus(factsOf(r), now),
         score: scored ? num(r.score) : null,
         maxScore: scored ? num(r.max_score) : null,
-        durationSeconds: scored && r.result ? r.result.timeTakenSeconds : null,
+        durationSeconds: scored ? r.time_taken_seconds : null,
         submittedAt: scored ? (r.submitted_at?.toISOString() ?? null) : null,
-        pendingGrading: scored && (r.result?.pending ?? 0) > 0,
+        pendingGrading: scored && (r.pending ?? 0) > 0,
       };
     });
     const ranked = rankResults(results, {
@@ -78,9 +84,25 @@ export class ResultsService {
       ...(query.minPercent !== undefined ? { minPercent: query.minPercent } : {}),
       ...(query.maxPercent !== undefined ? { maxPercent: query.maxPercent } : {}),
     });
-    const out: ResultRowDto[] = ranked.map(({ result, percent, rank }) => {
+    const { limit, offset } = window ?? { limit: ranked.length, offset: 0 };
+    const page = ranked.slice(offset, offset + limit);
+    const scoredAttempt = (id: string): string | null => {
+      const r = byId.get(id) as InviteResultRow;
+      return r.latest_state === 'submitted' ? r.latest_attempt_id : null;
+    };
+    const pageAttempts = page.map((p) => byId.get(p.result.id)?.latest_attempt_id).filter((id): id is string => !!id);
+    const [topicRows, signals, topics] = await Promise.all([
+      this.repo.resultTopics(page.map((p) => scoredAttempt(p.result.id)).filter((id): id is string => !!id)),
+      this.repo.signalCounts(pageAttempts),
+      this.repo.topicNames(ranked.map((p) => scoredAttempt(p.result.id)).filter((id): id is string => !!id)),
+    ]);
+    const byTopicOf = new Map(topicRows.map((t) => [t.id, t.by_topic]));
+    const signalsOf = new Map(signals.map((s) => [s.attempt_id, s]));
+    const out: ResultRowDto[] = page.map(({ result, percent, rank }) => {
       const r = byId.get(result.id) as InviteResultRow;
       const scored = r.latest_state === 'submitted';
+      const byTopic = scored && r.latest_attempt_id ? byTopicOf.get(r.latest_attempt_id) : null;
+      const s = r.latest_attempt_id ? signalsOf.get(r.latest_attempt_id) : undefined;
       return {
         inviteId: r.id,
         attemptId: r.latest_attempt_id,
@@ -96,12 +118,11 @@ export class ResultsService {
         startedAt: r.started_at?.toISOString() ?? null,
         submittedAt: result.submittedAt,
         pendingGrading: result.pendingGrading ?? false,
-        byTopic: scored ? topicsOf(r.result) : [],
-        signals: { pasteCount: r.paste_count ?? 0, focusLostCount: r.blur_count ?? 0, hiddenCount: r.hidden_count ?? 0 },
+        byTopic: byTopic ? topicsOf({ byTopic }) : [],
+        signals: { pasteCount: s?.paste ?? 0, focusLostCount: s?.blur ?? 0, hiddenCount: s?.hidden ?? 0 },
       };
     });
-    const topics = [...new Set(out.flatMap((r) => r.byTopic.map((t) => t.topic)))].sort(byName);
-    return { setId, topics, rows: out };
+    return { setId, topics: topics.sort(byName), rows: out, total: ranked.length, limit, offset };
   }
 
   async csv(userId: string, orgId: string, setId: string, query: ResultsQueryDto): Promise<string> {

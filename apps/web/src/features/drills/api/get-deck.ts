@@ -1,19 +1,22 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { api, call } from '@/lib/api-client';
-import { collectPages } from '@/lib/paging';
 import type { DeckFilter, DeckList } from '../types';
+import { nextDeckOffset } from '../utils/deck-page';
 
-/** The endpoint's maximum page size. */
-const PAGE = 500;
+/** Cards per page of the deck list ("show more" asks for the next one; the API allows up to 500). */
+export const DECK_PAGE = 50;
 
-export const getDeck = async (filter: DeckFilter, signal?: AbortSignal): Promise<DeckList> => {
-  const cards = await collectPages(PAGE, (offset, limit) =>
-    call(() => api.GET('/api/drills/deck', { params: { query: { filter, limit, offset } }, ...(signal ? { signal } : {}) })).then((page) => page.cards),
-  );
-  return { cards, total: cards.length, limit: cards.length, offset: 0 };
-};
+export const getDeckPage = (filter: DeckFilter, offset = 0, signal?: AbortSignal): Promise<DeckList> =>
+  call(() => api.GET('/api/drills/deck', { params: { query: { filter, limit: DECK_PAGE, offset } }, ...(signal ? { signal } : {}) }));
 
 export const getDeckQueryOptions = (filter: DeckFilter) =>
-  queryOptions({ queryKey: ['drills', 'deck', filter], queryFn: ({ signal }) => getDeck(filter, signal), staleTime: 0 });
+  infiniteQueryOptions({
+    queryKey: ['drills', 'deck', filter],
+    queryFn: ({ pageParam, signal }) => getDeckPage(filter, pageParam, signal),
+    initialPageParam: 0,
+    getNextPageParam: nextDeckOffset,
+    staleTime: 0,
+  });
 
-export const useDeck = (filter: DeckFilter) => useQuery(getDeckQueryOptions(filter));
+/** The deck page by page: `data.pages` in order; `fetchNextPage` loads the next one. */
+export const useDeck = (filter: DeckFilter) => useInfiniteQuery(getDeckQueryOptions(filter));

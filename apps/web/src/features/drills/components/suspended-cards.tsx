@@ -5,7 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { isApiError } from '@/lib/api-client';
-import { useDeck } from '../api/get-deck';
+import { DECK_PAGE, useDeck } from '../api/get-deck';
 import { useUnsuspendCard } from '../api/unsuspend-card';
 import { topicLabel } from './labels';
 
@@ -13,6 +13,8 @@ import { topicLabel } from './labels';
 export function SuspendedCards() {
   const { t } = useTranslation();
   const deck = useDeck('suspended');
+  const cards = deck.data?.pages.flatMap((p) => p.cards) ?? [];
+  const total = deck.data?.pages.at(-1)?.total ?? 0;
   const unsuspend = useUnsuspendCard();
   const [message, setMessage] = useState('');
   const take = (questionId: string, title: string) => {
@@ -26,14 +28,14 @@ export function SuspendedCards() {
       </p>
       {unsuspend.error ? <Alert>{isApiError(unsuspend.error) ? unsuspend.error.message : t('drillsDashboard.error')}</Alert> : null}
       {deck.isPending ? <Spinner label={t('drillsDashboard.loading')} /> : null}
-      {deck.data && deck.data.cards.length === 0 ? (
+      {deck.data && cards.length === 0 ? (
         <p className="muted" data-testid="suspended-empty">
           {t('drillsDashboard.suspended.empty')}
         </p>
       ) : null}
-      {deck.data && deck.data.cards.length > 0 ? (
+      {cards.length > 0 ? (
         <ul className="suspended-list" data-testid="suspended-list">
-          {deck.data.cards.map((card) => (
+          {cards.map((card) => (
             <li key={card.questionId} className="suspended-list__item" data-testid="suspended-card" data-question={card.questionId}>
               <div className="suspended-list__text">
                 <span className="suspended-list__title">{card.title}</span>
@@ -55,6 +57,16 @@ export function SuspendedCards() {
             </li>
           ))}
         </ul>
+      ) : null}
+      {deck.hasNextPage ? (
+        <div className="suspended-more">
+          <span className="muted small" data-testid="suspended-shown">
+            {t('drillsDashboard.suspended.shown', { shown: cards.length, total })}
+          </span>
+          <Button variant="secondary" size="sm" onClick={() => void deck.fetchNextPage()} loading={deck.isFetchingNextPage} data-testid="suspended-more">
+            {t('drillsDashboard.suspended.more', { count: Math.min(DECK_PAGE, total - cards.length) })}
+          </Button>
+        </div>
       ) : null}
     </>
   );
