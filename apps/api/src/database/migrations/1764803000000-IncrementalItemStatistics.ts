@@ -177,7 +177,7 @@ export class IncrementalItemStatistics1764803000000 implements MigrationInterfac
         attempts.map((a) => a.set_version_id),
         contributions,
       ]);
-      after = attempts[attempts.length - 1]!.id;
+      after = attempts[attempts.length - 1]?.id ?? after;
     }
     await q.query(`DROP TABLE IF EXISTS set_version_statistics`);
   }
