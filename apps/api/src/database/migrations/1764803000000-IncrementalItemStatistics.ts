@@ -21,8 +21,9 @@ import { statsContribution, type StatsAttemptRow, type StatsItemRow } from '../.
  * item_stats_replace swaps an attempt's stored contribution for a new one. All arithmetic is on
  * numeric, so sums are exact and a contribution subtracted leaves exactly zero.
  *
- * The backfill runs every counted attempt through the same function the API uses; the snapshot
- * table of 1764400000000 is no longer read (dropped here; down recreates it empty).
+ * The backfill runs every counted attempt through the same function the API uses. The snapshot
+ * table of 1764400000000 (set_version_statistics) is no longer read or written; it stays, empty of
+ * use, because 1764500000000's repair (re-run by its test) updates it.
  */
 export class IncrementalItemStatistics1764803000000 implements MigrationInterface {
   name = 'IncrementalItemStatistics1764803000000';
@@ -153,33 +154,7 @@ export class IncrementalItemStatistics1764803000000 implements MigrationInterfac
       `CREATE TRIGGER attempt_stat_contribution_deleted AFTER DELETE ON attempt_stat_contributions FOR EACH ROW EXECUTE FUNCTION attempt_stat_contribution_deleted()`,
     );
 
-    // Backfill: every submitted attempt of a set version, a batch at a time, through item_stats_replace.
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const attempts = (await q.query(
-        `SELECT id, set_version_id, state, beyond_allowance, score::text AS score, max_score::text AS max_score FROM attempts
-          WHERE set_version_id IS NOT NULL AND state = 'submitted' AND NOT beyond_allowance AND id > $1 ORDER BY id LIMIT 500`,
-        [after],
-      )) as Array<StatsAttemptRow & { id: string }>;
-      if (attempts.length === 0) break;
-      const items = (await q.query(
-        `SELECT i.attempt_id, i.position, i.question_version_id, i.points::text AS points, an.score::text AS score, an.status, v.answer_key, an.response
-           FROM attempt_items i JOIN question_versions v ON v.id = i.question_version_id
-           LEFT JOIN answers an ON an.attempt_id = i.attempt_id AND an.position = i.position
-          WHERE i.attempt_id = ANY($1::uuid[]) ORDER BY i.attempt_id, i.position`,
-        [attempts.map((a) => a.id)],
-      )) as Array<StatsItemRow & { attempt_id: string }>;
-      const byAttempt = new Map<string, StatsItemRow[]>();
-      for (const item of items) byAttempt.set(item.attempt_id, [...(byAttempt.get(item.attempt_id) ?? []), item]);
-      const contributions = attempts.map((a) => JSON.stringify(statsContribution(a, byAttempt.get(a.id) ?? [])));
-      await q.query(`SELECT item_stats_replace(t.a, t.sv, t.c) FROM unnest($1::uuid[], $2::uuid[], $3::jsonb[]) AS t(a, sv, c)`, [
-        attempts.map((a) => a.id),
-        attempts.map((a) => a.set_version_id),
-        contributions,
-      ]);
-      after = attempts[attempts.length - 1]?.id ?? after;
-    }
-    await q.query(`DROP TABLE IF EXISTS set_version_statistics`);
+    await backfillItemStatistics((sql, params) => q.query(sql, params) as Promise<Array<Record<string, unknown>>>);
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -191,13 +166,44 @@ export class IncrementalItemStatistics1764803000000 implements MigrationInterfac
     for (const table of ['attempt_stat_contributions', 'set_version_stat_totals', 'item_stat_breakdown', 'item_stat_values', 'item_stat_cells']) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }
-    await q.query(`
-      CREATE TABLE IF NOT EXISTS set_version_statistics (
-        set_version_id uuid PRIMARY KEY REFERENCES question_set_versions(id) ON DELETE CASCADE,
-        fingerprint text,
-        generation bigint NOT NULL DEFAULT 0,
-        statistics jsonb NOT NULL,
-        computed_at timestamptz NOT NULL DEFAULT now()
-      )`);
+  }
+}
+
+/** Runs one statement and answers its rows (a QueryRunner's query, or a pg client's). */
+export type RowsQuery = (sql: string, params?: unknown[]) => Promise<Array<Record<string, unknown>>>;
+
+/**
+ * Adds every counted attempt (submitted, of a set version, not beyond its invite's allowance) to
+ * the running sums, 500 at a time, through item_stats_replace (the same SQL the API's grading
+ * calls, so an attempt already there is left as it is). Answers how many attempts it went through.
+ * Exported for the bench, which attaches its seeded attempts to a set version after migrating.
+ */
+export async function backfillItemStatistics(query: RowsQuery): Promise<number> {
+  let after = '00000000-0000-0000-0000-000000000000';
+  let total = 0;
+  for (;;) {
+    const attempts = (await query(
+      `SELECT id, set_version_id, state, beyond_allowance, score::text AS score, max_score::text AS max_score FROM attempts
+        WHERE set_version_id IS NOT NULL AND state = 'submitted' AND NOT beyond_allowance AND id > $1 ORDER BY id LIMIT 500`,
+      [after],
+    )) as unknown as Array<StatsAttemptRow & { id: string }>;
+    if (attempts.length === 0) return total;
+    const items = (await query(
+      `SELECT i.attempt_id, i.position, i.question_version_id, i.points::text AS points, an.score::text AS score, an.status, v.answer_key, an.response
+         FROM attempt_items i JOIN question_versions v ON v.id = i.question_version_id
+         LEFT JOIN answers an ON an.attempt_id = i.attempt_id AND an.position = i.position
+        WHERE i.attempt_id = ANY($1::uuid[]) ORDER BY i.attempt_id, i.position`,
+      [attempts.map((a) => a.id)],
+    )) as unknown as Array<StatsItemRow & { attempt_id: string }>;
+    const byAttempt = new Map<string, StatsItemRow[]>();
+    for (const item of items) byAttempt.set(item.attempt_id, [...(byAttempt.get(item.attempt_id) ?? []), item]);
+    const contributions = attempts.map((a) => JSON.stringify(statsContribution(a, byAttempt.get(a.id) ?? [])));
+    await query(`SELECT item_stats_replace(t.a, t.sv, t.c) FROM unnest($1::uuid[], $2::uuid[], $3::jsonb[]) AS t(a, sv, c)`, [
+      attempts.map((a) => a.id),
+      attempts.map((a) => a.set_version_id),
+      contributions,
+    ]);
+    total += attempts.length;
+    after = attempts[attempts.length - 1]?.id ?? after;
   }
 }
