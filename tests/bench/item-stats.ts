@@ -51,7 +51,13 @@ async function fromScratch(c: Client, versionId: string): Promise<{ items: Retur
 }
 
 async function fromSums(c: Client, versionId: string): Promise<{ items: ReturnType<typeof itemStatistics>; set: ReturnType<typeof setStatistics>; rows: number }> {
-  const [cells, values, totals, breakdown] = await Promise.all([SUMS_CELLS, SUMS_VALUES, SUMS_TOTALS, SUMS_BREAKDOWN].map((sql) => c.query(sql, [versionId])));
+  // One after the other on this one client (the API sends them at once over its pool: this is the slower way).
+  const [cells, values, totals, breakdown] = [
+    await c.query(SUMS_CELLS, [versionId]),
+    await c.query(SUMS_VALUES, [versionId]),
+    await c.query(SUMS_TOTALS, [versionId]),
+    await c.query(SUMS_BREAKDOWN, [versionId]),
+  ];
   const sums: ItemSums = {
     cells: cells!.rows.map((r) => ({ questionKey: r.question_version_id, slot: r.slot, points: r.points, n: r.n, sumScore: r.sum_score, sumRest: r.sum_rest, sumScoreRest: r.sum_score_rest })),
     values: values!.rows.map((r) => ({ questionKey: r.question_version_id, slot: r.slot, points: r.points, kind: r.kind, value: r.value, count: r.count })),
@@ -112,7 +118,27 @@ export async function runItemStats(): Promise<{ before: number; after: number; r
           { read: 'after: running sums (4 statements + JS)', p50: fmt.ms(a50), max: fmt.ms(after[after.length - 1] ?? 0) },
         ]),
       );
-      console.log(`ratio before / after (p50): ${(b50 / a50).toFixed(1)}x; backfill of ${added} attempts: ${fmt.ms(backfillMs)} (${fmt.ms(backfillMs / Math.max(1, added))} per attempt)`);
+      // What a regrade writes: the attempt's contribution subtracted (the delete trigger) and added again, one transaction each.
+      const sample = (await c.query<{ attempt_id: string; contribution: unknown }>(`SELECT attempt_id, contribution FROM attempt_stat_contributions WHERE set_version_id = $1 ORDER BY attempt_id LIMIT 100`, [versionId])).rows;
+      const regrades: number[] = [];
+      for (const row of sample) {
+        regrades.push(
+          await time(async () => {
+            await c.query('BEGIN');
+            await c.query(`SELECT item_stats_replace($1, $2, NULL)`, [row.attempt_id, versionId]);
+            await c.query(`SELECT item_stats_replace($1, $2, $3::jsonb)`, [row.attempt_id, versionId, JSON.stringify(row.contribution)]);
+            await c.query('COMMIT');
+          }),
+        );
+      }
+      regrades.sort((a, b) => a - b);
+      const again = await fromSums(c, versionId);
+      if (Math.abs((again.set.cic.value ?? 0) - (sums.set.cic.value ?? NaN)) > 1e-9) throw new Error('the sums changed after subtracting and adding the same attempts');
+      console.log(`ratio before / after (p50): ${(b50 / a50).toFixed(1)}x`);
+      console.log(
+        `write side: a regrade (subtract + add, ${regrades.length} attempts) p50 ${fmt.ms(percentile(regrades, 50))}, p99 ${fmt.ms(percentile(regrades, 99))}; ` +
+          `backfill of ${added} attempts ${fmt.ms(backfillMs)} (${fmt.ms(backfillMs / Math.max(1, added))} per attempt)`,
+      );
       return { before: b50, after: a50, ratio: b50 / a50 };
     });
   } finally {
