@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { request, type APIRequestContext, type Page } from 'playwright-core';
 import { HiringApi } from './pages/hiring-api';
 import { RegisterPage } from './pages/register-page';
@@ -16,6 +17,15 @@ type Key =
   | { type: 'matching'; pairs: Array<{ left: string; right: string }> }
   | { type: 'ordering'; order: string[] };
 type Preview = { type: string; answerKey: Key };
+
+/** axe-core's WCAG 2.0/2.1 A and AA rules and best practices on one part of the page: the violations' ids and targets. */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  if ((await page.evaluate('typeof window.axe')) !== 'object') await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  return (await page.evaluate(
+    `window.axe.run(${JSON.stringify(selector)}, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, resultTypes: ['violations'] })
+       .then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
+  )) as string[];
+}
 
 /** A candidate in an API-only context: session from the invite token, start, answers, submit. */
 async function takeSet(link: string, answer: (key: Key) => Record<string, unknown>, keys: Map<string, Key>): Promise<void> {
@@ -123,6 +133,7 @@ describe('item statistics: the breakdown of matching and ordering questions', ()
     const single = section.locator('[data-testid="item-breakdown"][data-type="single"]');
     expect(await single.locator('[data-testid="breakdown-row"][data-correct="true"]').textContent()).toContain('33% (1 of 3)');
     await elementScreenshot(section, 'item-stats-breakdown-1366');
+    expect(await axeViolations(page, '[data-testid="item-breakdowns"]')).toEqual([]);
 
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(url);
