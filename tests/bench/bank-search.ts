@@ -168,7 +168,7 @@ export async function runBankSearch(argv = process.argv.slice(2)): Promise<Row[]
   mkdirSync(PLANS_DIR, { recursive: true });
   // A throwaway cluster: migrated, the bank and its translations loaded by the app at start.
   const dataDir = mkdtempSync(join(tmpdir(), 'goprep-bank-search-'));
-  const { app, dbUrl } = await startBenchApp({ ATTEMPT_SWEEP_INTERVAL_MS: '0', STATS_REFRESH_INTERVAL_MS: '0' }, dataDir);
+  const { app, dbUrl } = await startBenchApp({ ATTEMPT_SWEEP_INTERVAL_MS: '0' }, dataDir);
   try {
     const http = await ApiSession.register(app.url, 'bank-search@bench.goprep.test', 'bench-Password-2026!');
     await http.ok('PATCH', '/api/me/settings', { contentLanguage: 'zh-CN' });

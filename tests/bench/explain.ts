@@ -47,9 +47,10 @@ const BANK_SEARCH_PAGE = `SELECT q.id, v.title, v.topic_id, v.type, v.difficulty
   WHERE q.retired_at IS NULL AND q.organization_id IS NULL AND v.search @@ websearch_to_tsquery('english', $1)
   ORDER BY ts_rank(v.search, websearch_to_tsquery('english', $1)) DESC, q.id LIMIT 20 OFFSET 0`;
 /**
- * Item statistics as apps/api/src/modules/results (ResultsService.statistics) reads them: every
- * item of every submitted attempt of one published set version; the figures are then computed in
- * JS by @goprep/domain (itemStatistics, setStatistics), timed separately below.
+ * Item statistics computed from every attempt (what the results module did before the running sums
+ * of migration 1764803000000; `npm run bench -- item-stats` compares the two reads): every item of
+ * every submitted attempt of one published set version; the figures are then computed in JS by
+ * @goprep/domain (itemStatistics, setStatistics), timed separately below.
  */
 const ITEM_STATISTICS_ROWS = `SELECT a.id AS attempt_id, a.score AS total, a.max_score AS max_total, i.position, i.question_version_id AS version_id, an.score, i.points,
         EXISTS (SELECT 1 FROM answers p WHERE p.attempt_id = a.id AND p.status = 'pending') AS pending
@@ -57,15 +58,6 @@ const ITEM_STATISTICS_ROWS = `SELECT a.id AS attempt_id, a.score AS total, a.max
    LEFT JOIN answers an ON an.attempt_id = i.attempt_id AND an.position = i.position
   WHERE a.set_version_id = $1 AND a.state = 'submitted'
   ORDER BY a.id, i.position`;
-/**
- * The snapshot read of ResultsService.statistics (migration 1764400000000-SetVersionStatistics):
- * the fingerprint of the version's submitted attempts (index-only on
- * attempts_set_version_submitted_idx), then the stored figures.
- */
-const STATS_FINGERPRINT = `SELECT count(*)::text || '|' || coalesce(max(finished_at)::text, '') || '|' || coalesce(sum(score)::text, '') AS fp
-         FROM attempts WHERE set_version_id = $1 AND state = 'submitted'`;
-const STATS_SNAPSHOT = `SELECT fingerprint, generation, statistics FROM set_version_statistics WHERE set_version_id = $1`;
-
 /** The bank search for a query with Chinese in it: English text search, or a translation holding every character pair (search-grams.ts). */
 const BANK_SEARCH_ZH_WHERE = `q.retired_at IS NULL AND q.organization_id IS NULL AND (v.search @@ websearch_to_tsquery('english', $1)
             OR v.id = ANY (ARRAY(SELECT tg.version_id FROM question_version_translations tg WHERE tg.search_grams @> $2::text[])))`;
@@ -101,19 +93,6 @@ interface Measured {
   serverMax?: number;
 }
 
-/** Stores the version's figures as the API would (computed here by @goprep/domain), so the snapshot read has a realistic row to fetch. */
-async function storeSnapshot(c: Client, setVersion: string): Promise<void> {
-  const [fp] = (await c.query<{ fp: string }>(STATS_FINGERPRINT, [setVersion])).rows;
-  const rows = (await c.query(ITEM_STATISTICS_ROWS, [setVersion])).rows as Parameters<typeof statisticsInput>[0];
-  const input = statisticsInput(rows);
-  const figures = { setId: BENCH_SET_ID, version: 1, excludedPending: 0, set: setStatistics(input), items: itemStatistics(input) };
-  await c.query(
-    `INSERT INTO set_version_statistics (set_version_id, fingerprint, statistics) VALUES ($1, $2, $3)
-     ON CONFLICT (set_version_id) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, statistics = EXCLUDED.statistics, computed_at = now()`,
-    [setVersion, fp?.fp ?? '', JSON.stringify(figures)],
-  );
-}
-
 async function timed(c: Client, sql: string, paramSets: unknown[][]): Promise<number[]> {
   const out: number[] = [];
   for (const params of paramSets) {
@@ -133,7 +112,7 @@ async function explain(c: Client, sql: string, params: unknown[]): Promise<strin
  * The seeded set's attempts are attached to a published question-set version (hiring schema), so
  * the measured query is exactly the results module's.
  */
-async function benchSetVersion(c: Client): Promise<string> {
+export async function benchSetVersion(c: Client): Promise<string> {
   const [found] = (await c.query<{ id: string }>(`SELECT set_version_id AS id FROM attempts WHERE mode = 'set' AND set_version_id IS NOT NULL LIMIT 1`)).rows;
   if (found) return found.id;
   await c.query('BEGIN');
@@ -191,7 +170,7 @@ export async function runExplain(): Promise<Measured[]> {
         ).rows[0]!;
         return { scale: { learners: Number(r.learners), reviews: Number(r.reviews), attempts: Number(r.attempts), setAttempts: Number(r.set_attempts) }, bytes: Number(r.bytes) };
       });
-  const { app, dbUrl } = external ? { app: undefined, dbUrl: external } : await startBenchApp({ ATTEMPT_SWEEP_INTERVAL_MS: '0', STATS_REFRESH_INTERVAL_MS: '0' });
+  const { app, dbUrl } = external ? { app: undefined, dbUrl: external } : await startBenchApp({ ATTEMPT_SWEEP_INTERVAL_MS: '0' });
   try {
     return await withClient(dbUrl, async (c) => {
       const scale = `${seed.scale['learners']} learners, ${seed.scale['reviews']} reviews, ${seed.scale['attempts']} attempts`;
@@ -216,8 +195,6 @@ export async function runExplain(): Promise<Measured[]> {
         { name: 'bank search in Chinese: count', sql: BANK_SEARCH_ZH_COUNT, params: learners.map((_, i) => SEARCH_TERMS_ZH[i % SEARCH_TERMS_ZH.length]!), plan: SEARCH_TERMS_ZH[0]!, target: '<= 20 ms' },
         { name: 'bank search in Chinese: page', sql: BANK_SEARCH_ZH_PAGE, params: learners.map((_, i) => SEARCH_TERMS_ZH[i % SEARCH_TERMS_ZH.length]!), plan: SEARCH_TERMS_ZH[0]!, target: '<= 20 ms' },
         { name: `item statistics rows, ${seed.scale['setAttempts']} attempts of a set`, sql: ITEM_STATISTICS_ROWS, params: Array.from({ length: 5 }, () => [setVersion]), plan: [setVersion], target: '<= 500 ms with the JS part' },
-        { name: 'item statistics snapshot: fingerprint', sql: STATS_FINGERPRINT, params: Array.from({ length: 50 }, () => [setVersion]), plan: [setVersion], target: '<= 500 ms with the fetch' },
-        { name: 'item statistics snapshot: fetch', sql: STATS_SNAPSHOT, params: Array.from({ length: 50 }, () => [setVersion]), plan: [setVersion], target: '<= 500 ms with the fingerprint' },
       ];
       // One folder per scale, so the default and the full-scale plans sit side by side.
       const plansDir = join(PLANS_DIR, `plans-${seed.scale['learners']}-learners`);
@@ -227,7 +204,6 @@ export async function runExplain(): Promise<Measured[]> {
         () => c.query('SELECT pg_stat_statements_reset()').then(() => true),
         () => false,
       );
-      await storeSnapshot(c, setVersion);
       for (const spec of specs) {
         if (stats) await c.query('SELECT pg_stat_statements_reset()');
         const times = await timed(c, spec.sql, spec.params);

@@ -3996,9 +3996,29 @@ export interface components {
       /** @description raw marks */
       standardError: components['schemas']['StatValueDto'];
     };
+    ItemBreakdownDto: {
+      /** @description Option id (single, multi), left item id (matching) or item id (ordering) */
+      id: string;
+      /** @description The option, left item or item text */
+      label: string;
+      /** @description Matching: the key's right-hand choice for this left item */
+      match: string | null;
+      /** @description Choice: whether the option is a correct one; matching and ordering: always true */
+      correct: boolean;
+      /** @description Choice: attempts that chose the option; matching: that paired the left item as the key does; ordering: that had this key position's item in the longest ordered subset */
+      count: number;
+      /** @description Ordering: attempts that placed the item exactly at its key position */
+      exact: number | null;
+      /** @description Counted attempts that received the question (the denominator) */
+      of: number;
+    };
     ItemStatisticsDto: {
       /** @description The question version id */
       key: string;
+      /** @description The question type */
+      type: string;
+      /** @description Per option (choice), per pair (matching) or per position (ordering), in key order; empty for other types */
+      breakdown: components['schemas']['ItemBreakdownDto'][];
       questionId: string;
       title: string;
       topic: string;

@@ -60,8 +60,6 @@ export const envSchema = z.object({
   ATTEMPT_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
   /** How often each instance looks for learners due an FSRS parameter fit, in ms; 0 = never (tests call the job). */
   SRS_OPTIMIZER_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
-  /** How often each instance refreshes stale item-statistics snapshots, in ms; 0 = never (reads still compute on demand). */
-  STATS_REFRESH_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   /** Code-task "Run" presses allowed per user per minute. */
   JUDGE_RUNS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   /** How often each instance applies verdicts of final judging to attempt grades, in ms (besides on every runner notification); 0 = only on notifications. */

@@ -42,3 +42,15 @@ export {
   type TopicBreakdown,
   type TopicScore,
 } from './results';
+export {
+  breakdownCells,
+  itemStatisticsFromSums,
+  setStatisticsFromSums,
+  sumsOf,
+  type BreakdownCell,
+  type BreakdownKind,
+  type ItemSumCell,
+  type ItemSums,
+  type ItemValueCount,
+  type TotalCount,
+} from './item-sums';

@@ -135,9 +135,11 @@ export const FACILITY_HIGH = 65;
  * the facility by more than 10 points; below it a single candidate decides every flag.
  */
 export const MIN_ATTEMPTS_FOR_VERDICT = 10;
+/** A figure within this of a threshold is rounding noise, not a crossing. */
+const NOISE = 1e-9;
 
-const ok = (value: number): StatValue => ({ value, reason: null });
-const none = (reason: StatNullReason): StatValue => ({ value: null, reason });
+export const ok = (value: number): StatValue => ({ value, reason: null });
+export const none = (reason: StatNullReason): StatValue => ({ value: null, reason });
 
 /** Code-unit order, not localeCompare: results must not depend on the runtime's locale data. */
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -160,7 +162,7 @@ const sampleVariance = (xs: readonly number[]): number => coSum(xs, xs) / (xs.le
  * A variance this small relative to the data is rounding noise (0.1 + 0.1 + 0.1 is not 0.3):
  * treating it as a real spread would turn a constant column into a random correlation.
  */
-function isZeroVariance(variance: number, xs: readonly number[]): boolean {
+export function isZeroVariance(variance: number, xs: readonly number[]): boolean {
   const scale = Math.max(1, ...xs.map((x) => Math.abs(x)));
   return variance <= 1e-12 * scale * scale;
 }
@@ -172,7 +174,7 @@ function median(xs: readonly number[]): number | null {
   return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
-const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
+export const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
 
 function checkFinite(value: number, what: string): void {
   if (!Number.isFinite(value)) throw new RangeError(`${what} must be a finite number, got ${value}`);
@@ -257,12 +259,18 @@ function statsFor(key: string, observations: readonly Observation[]): ItemStatis
     else base.discriminativeEfficiency = ok(Math.min(100, (100 * cov) / covMax));
   }
 
+  return withVerdict(base);
+}
+
+/** Sets the flags the figures cross and, with enough attempts, the verdict. */
+export function withVerdict(base: ItemStatistics): ItemStatistics {
   const flags: ItemFlag[] = [];
-  if (base.discriminationIndex.value !== null && base.discriminationIndex.value < 0) flags.push('negative-discrimination');
-  if (base.facility.value !== null && base.facility.value < FACILITY_LOW) flags.push('facility-low');
-  if (base.facility.value !== null && base.facility.value > FACILITY_HIGH) flags.push('facility-high');
+  // Below -1e-9, not 0: a correlation of exactly 0 comes out as +-1e-15 depending on the order of the sums.
+  if (base.discriminationIndex.value !== null && base.discriminationIndex.value < -NOISE) flags.push('negative-discrimination');
+  if (base.facility.value !== null && base.facility.value < FACILITY_LOW - NOISE) flags.push('facility-low');
+  if (base.facility.value !== null && base.facility.value > FACILITY_HIGH + NOISE) flags.push('facility-high');
   base.flags = flags;
-  if (n < MIN_ATTEMPTS_FOR_VERDICT) return base;
+  if (base.attempts < MIN_ATTEMPTS_FOR_VERDICT) return base;
   base.needsChecking = flags.length > 0;
   base.verdict = base.needsChecking ? 'needs-checking' : 'ok';
   return base;

@@ -19,7 +19,8 @@ import { OrgSso1764703000000 } from './1764703000000-OrgSso';
 import { Rooms1764705000000 } from './1764705000000-Rooms';
 import { SessionChangeNotify1764708000000 } from './1764708000000-SessionChangeNotify';
 import { RoomStruggled1764802000000 } from './1764802000000-RoomStruggled';
+import { IncrementalItemStatistics1764803000000 } from './1764803000000-IncrementalItemStatistics';
 import { SsoDomainProof1764808000000 } from './1764808000000-SsoDomainProof';
 
 /** Every migration, oldest first. A schema change adds a file here; none is ever edited. */
-export const MIGRATIONS = [Initial1763701200000, QuestionVerification1763800000000, Attempts1763900000000, Drills1764000000000, QuestionSets1764100000000, Invites1764100500000, SrsOptimization1764200000000, PerformanceIndexes1764300000000, SetVersionStatistics1764400000000, InviteAttemptGuard1764500000000, ContentLanguage1764515000000, TranslationSearch1764515100000, Judge1764520000000, JudgePlayground1764603000000, PasswordResets1764607000000, ApiTokens1764701000000, Webhooks1764702000000, OrgSso1764703000000, Rooms1764705000000, SessionChangeNotify1764708000000, RoomStruggled1764802000000, SsoDomainProof1764808000000];
+export const MIGRATIONS = [Initial1763701200000, QuestionVerification1763800000000, Attempts1763900000000, Drills1764000000000, QuestionSets1764100000000, Invites1764100500000, SrsOptimization1764200000000, PerformanceIndexes1764300000000, SetVersionStatistics1764400000000, InviteAttemptGuard1764500000000, ContentLanguage1764515000000, TranslationSearch1764515100000, Judge1764520000000, JudgePlayground1764603000000, PasswordResets1764607000000, ApiTokens1764701000000, Webhooks1764702000000, OrgSso1764703000000, Rooms1764705000000, SessionChangeNotify1764708000000, RoomStruggled1764802000000, IncrementalItemStatistics1764803000000, SsoDomainProof1764808000000];

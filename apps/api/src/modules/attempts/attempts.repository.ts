@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { aggregateResult, type AnswerKey, type AttemptResult, type GradeStatus, type PlacedOption, type QuestionResponse } from '@goprep/domain';
 import type { ContentLocale } from '../../common/i18n/content-locale';
+import { refreshItemStatistics } from '../results/results.repository';
 import { GRADING_COLUMNS_SQL, gradingKey, type GradingColumns, TRANSLATION_COLUMNS, TRANSLATION_REVIEW_COLUMNS, translationJoin } from '../questions/translated-text';
 import type { AttemptConfig, AttemptOwner, AttemptRow } from './attempt-rows';
 import type { DeliveryItemRow, ReviewItemRow } from './attempt.mappers';
@@ -102,8 +103,8 @@ export interface GradingRow {
 
 /**
  * Recomputes a closed attempt's totals from its answers after one item's score changed (a manual
- * grade, a judge's verdict), inside the caller's transaction, and marks the statistics snapshot of
- * its set version stale (bumping the generation, so a computation running meanwhile is not stored).
+ * grade, a judge's verdict), inside the caller's transaction, and replaces the attempt's
+ * contribution to its set version's item statistics (the old one subtracted, the new one added).
  * A function, not a method: the judge module applies verdicts without depending on the attempts
  * module (which depends on it), and the results module grades by hand on its own transaction.
  * Answers true when this change graded the attempt's last pending item (attempt.graded is due).
@@ -127,12 +128,7 @@ export async function retotalAttempt(tx: EntityManager, attempt: { id: string; s
     attempt.finished_at,
   );
   await tx.query(`UPDATE attempts SET score = $2, max_score = $3, result = $4 WHERE id = $1`, [attempt.id, result.score, result.maxScore, JSON.stringify(result)]);
-  await tx.query(
-    `INSERT INTO set_version_statistics (set_version_id, fingerprint, generation, statistics)
-     SELECT set_version_id, NULL, 1, 'null'::jsonb FROM attempts WHERE id = $1 AND set_version_id IS NOT NULL
-     ON CONFLICT (set_version_id) DO UPDATE SET fingerprint = NULL, generation = set_version_statistics.generation + 1`,
-    [attempt.id],
-  );
+  await refreshItemStatistics(tx, attempt.id);
   return (before[0]?.pending ?? 0) > 0 && result.pending === 0;
 }
 
@@ -359,5 +355,7 @@ export class AttemptsRepository {
         WHERE id = $1 AND state = 'in_progress'`,
       [attemptId, submittedAt, finishedAt, result.score, result.maxScore, JSON.stringify(result)],
     );
+    // The attempt now counts in its set version's item statistics (or waits as pending): in this transaction.
+    await refreshItemStatistics(tx, attemptId);
   }
 }

@@ -10,11 +10,10 @@ import { ResultsController } from './results.controller';
 import { ResultsRepository } from './results.repository';
 import { ResultsService } from './results.service';
 import { SetStatisticsService } from './set-statistics.service';
-import { StatsRefreshService } from './stats-refresh.service';
 
 @Module({
   imports: [OrganizationsModule, QuestionSetsModule, AuditModule, InvitesModule, AttemptsModule, JudgeModule, WebhooksModule],
   controllers: [ResultsController],
-  providers: [ResultsRepository, ResultsService, SetStatisticsService, StatsRefreshService],
+  providers: [ResultsRepository, ResultsService, SetStatisticsService],
 })
 export class ResultsModule {}

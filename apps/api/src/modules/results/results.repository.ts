@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { AttemptResult, AttemptState, IntegrityEventType } from '@goprep/domain';
+import type { AnswerKey, AttemptResult, AttemptState, IntegrityEventType, QuestionResponse } from '@goprep/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ContentLocale } from '../../common/i18n/content-locale';
 import type { ReviewItemRow } from '../attempts/attempt.mappers';
 import { TRANSLATION_COLUMNS, TRANSLATION_REVIEW_COLUMNS, translationJoin } from '../questions/translated-text';
-import type { SetVersionStatisticsDto } from './dto/results.dto';
+import { statsContribution, type StatsAttemptRow, type StatsItemRow } from './item-stats-contribution';
 
 type Db = EntityManager | DataSource;
 
@@ -72,17 +72,33 @@ export interface StatisticsSourceRow {
   pending: boolean;
 }
 
-export interface StoredStatistics {
-  fingerprint: string | null;
-  generation: string;
-  statistics: SetVersionStatisticsDto;
+/** The running sums of one set version, numbers as float8 (the sums themselves are exact numeric). */
+export interface StatisticsSumsRows {
+  cells: Array<{ question_version_id: string; slot: number; points: number; n: number; sum_score: number; sum_rest: number; sum_score_rest: number }>;
+  values: Array<{ question_version_id: string; slot: number; points: number; kind: 'score' | 'rest'; value: number; count: number }>;
+  totals: Array<{ pending: boolean; total: number; max_total: number; count: number }>;
+  breakdown: Array<{ question_version_id: string; kind: string; key: string; count: number }>;
 }
 
-export interface SnapshotRow {
-  set_version_id: string;
-  fingerprint: string | null;
-  set_id: string;
-  version: number;
+/**
+ * Replaces the attempt's contribution to its set version's running sums with what its grades say
+ * now, in the grading transaction (submit, a manual grade, a judge's verdict): the stored old
+ * contribution is subtracted and the new one added by item_stats_replace. A function, not a method,
+ * for the same reason as retotalAttempt: the attempts and judge modules call it on their transaction.
+ */
+export async function refreshItemStatistics(tx: EntityManager, attemptId: string): Promise<void> {
+  const [attempt] = (await tx.query(
+    `SELECT set_version_id, state, beyond_allowance, score::text AS score, max_score::text AS max_score FROM attempts WHERE id = $1`,
+    [attemptId],
+  )) as StatsAttemptRow[];
+  if (!attempt?.set_version_id) return;
+  const items = (await tx.query(
+    `SELECT i.position, i.question_version_id, i.points::text AS points, an.score::text AS score, an.status, v.answer_key, an.response
+       FROM ${REPORTED_ITEMS} WHERE i.attempt_id = $1 ORDER BY i.position`,
+    [attemptId],
+  )) as StatsItemRow[];
+  const contribution = statsContribution(attempt, items);
+  await tx.query(`SELECT item_stats_replace($1, $2, $3::jsonb)`, [attemptId, attempt.set_version_id, contribution === null ? null : JSON.stringify(contribution)]);
 }
 
 /** The SQL of results, reports, manual grades and item-statistics snapshots. */
@@ -220,33 +236,29 @@ export class ResultsRepository {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Item-statistics snapshots
+  // Item statistics: running sums (migration 1764803000000) and the direct computation they replace
 
-  /** What changes when a submission arrives or a score changes; read from the covering index. */
-  async statisticsFingerprint(db: Db, versionId: string): Promise<string> {
-    const [row] = (await db.query(
-      `SELECT count(*)::text || '|' || coalesce(max(finished_at)::text, '') || '|' || coalesce(sum(score)::text, '') AS fp
-         FROM attempts WHERE set_version_id = $1 AND state = 'submitted' AND NOT beyond_allowance`,
-      [versionId],
-    )) as Array<{ fp: string }>;
-    return row?.fp ?? '';
-  }
-
-  async storedStatistics(db: Db, versionId: string): Promise<StoredStatistics | null> {
-    const [stored] = (await db.query(`SELECT fingerprint, generation, statistics FROM set_version_statistics WHERE set_version_id = $1`, [
-      versionId,
-    ])) as StoredStatistics[];
-    return stored ?? null;
-  }
-
-  /** Writes the snapshot only over the generation read before computing (a grade meanwhile bumps it and wins). */
-  async storeStatistics(db: Db, versionId: string, fingerprint: string, generation: string, statistics: SetVersionStatisticsDto): Promise<void> {
-    await db.query(
-      `INSERT INTO set_version_statistics (set_version_id, fingerprint, generation, statistics, computed_at) VALUES ($1, $2, $3, $4, now())
-       ON CONFLICT (set_version_id) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, statistics = EXCLUDED.statistics, computed_at = EXCLUDED.computed_at
-        WHERE set_version_statistics.generation = EXCLUDED.generation`,
-      [versionId, fingerprint, generation, JSON.stringify(statistics)],
-    );
+  /** Everything the figures of one set version are computed from: sums and histograms, never attempts. */
+  async statisticsSums(db: Db, versionId: string): Promise<StatisticsSumsRows> {
+    const [cells, values, totals, breakdown] = await Promise.all([
+      db.query(
+        `SELECT question_version_id, slot, points::float8 AS points, n, sum_score::float8 AS sum_score, sum_rest::float8 AS sum_rest, sum_score_rest::float8 AS sum_score_rest
+           FROM item_stat_cells WHERE set_version_id = $1 AND n > 0`,
+        [versionId],
+      ) as Promise<StatisticsSumsRows['cells']>,
+      db.query(
+        `SELECT question_version_id, slot, points::float8 AS points, kind, value::float8 AS value, count
+           FROM item_stat_values WHERE set_version_id = $1 AND count > 0`,
+        [versionId],
+      ) as Promise<StatisticsSumsRows['values']>,
+      db.query(`SELECT pending, total::float8 AS total, max_total::float8 AS max_total, count FROM set_version_stat_totals WHERE set_version_id = $1 AND count > 0`, [
+        versionId,
+      ]) as Promise<StatisticsSumsRows['totals']>,
+      db.query(`SELECT question_version_id, kind, key, count FROM item_stat_breakdown WHERE set_version_id = $1 AND count > 0`, [versionId]) as Promise<
+        StatisticsSumsRows['breakdown']
+      >,
+    ]);
+    return { cells, values, totals, breakdown };
   }
 
   /** Each item of each submitted, counted attempt of the version, with whether the attempt awaits grading. */
@@ -262,24 +274,23 @@ export class ResultsRepository {
     );
   }
 
-  questionVersionFacts(db: Db, versionIds: readonly string[]): Promise<Array<{ id: string; question_id: string; title: string; topic_id: string }>> {
-    return db.query(`SELECT id, question_id, title, topic_id FROM question_versions WHERE id = ANY($1::uuid[])`, [versionIds]);
-  }
-
-  /** The stored snapshots, least recently computed first. */
-  snapshots(): Promise<SnapshotRow[]> {
-    return this.db.query(
-      `SELECT s.set_version_id, s.fingerprint, v.set_id, v.version
-         FROM set_version_statistics s JOIN question_set_versions v ON v.id = s.set_version_id
-        ORDER BY s.computed_at`,
+  /** The answers with a breakdown (choice, matching, ordering) of the counted, fully graded attempts: the direct computation's input. */
+  statisticsResponses(db: Db, versionId: string): Promise<Array<{ version_id: string; answer_key: AnswerKey; response: QuestionResponse | null }>> {
+    return db.query(
+      `SELECT i.question_version_id AS version_id, v.answer_key, an.response
+         FROM attempts a JOIN attempt_items i ON i.attempt_id = a.id JOIN question_versions v ON v.id = i.question_version_id
+         LEFT JOIN answers an ON an.attempt_id = i.attempt_id AND an.position = i.position
+        WHERE a.set_version_id = $1 AND a.state = 'submitted' AND NOT a.beyond_allowance AND v.type IN ('single', 'multi', 'matching', 'ordering')
+          AND NOT EXISTS (SELECT 1 FROM answers p WHERE p.attempt_id = a.id AND p.status = 'pending')`,
+      [versionId],
     );
   }
 
-  /** A transaction-scoped advisory lock on one version's snapshot; false when another instance holds it. */
-  async tryLockSnapshot(tx: EntityManager, versionId: string): Promise<boolean> {
-    const [lock] = (await tx.query(`SELECT pg_try_advisory_xact_lock(hashtextextended('set-version-statistics:' || $1, 0)) AS ok`, [versionId])) as Array<{
-      ok: boolean;
-    }>;
-    return lock?.ok ?? false;
+  /** What the statistics show of each question, with what its breakdown needs (managers see keys in reports too). */
+  questionVersionFacts(
+    db: Db,
+    versionIds: readonly string[],
+  ): Promise<Array<{ id: string; question_id: string; title: string; topic_id: string; type: string; options: Array<{ id: string; text: string }> | null; answer_key: AnswerKey }>> {
+    return db.query(`SELECT id, question_id, title, topic_id, type, options, answer_key FROM question_versions WHERE id = ANY($1::uuid[])`, [versionIds]);
   }
 }

@@ -173,8 +173,24 @@ export class StatValueDto {
   @ApiProperty({ type: String, nullable: true, description: 'Why value is null' }) reason!: string | null;
 }
 
+export class ItemBreakdownDto {
+  @ApiProperty({ description: 'Option id (single, multi), left item id (matching) or item id (ordering)' }) id!: string;
+  @ApiProperty({ description: 'The option, left item or item text' }) label!: string;
+  @ApiProperty({ type: String, nullable: true, description: "Matching: the key's right-hand choice for this left item" }) match!: string | null;
+  @ApiProperty({ description: 'Choice: whether the option is a correct one; matching and ordering: always true' }) correct!: boolean;
+  @ApiProperty({
+    description: 'Choice: attempts that chose the option; matching: that paired the left item as the key does; ordering: that had this key position\'s item in the longest ordered subset',
+  })
+  count!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Ordering: attempts that placed the item exactly at its key position' }) exact!: number | null;
+  @ApiProperty({ description: 'Counted attempts that received the question (the denominator)' }) of!: number;
+}
+
 export class ItemStatisticsDto {
   @ApiProperty({ description: 'The question version id' }) key!: string;
+  @ApiProperty({ description: 'The question type' }) type!: string;
+  @ApiProperty({ type: [ItemBreakdownDto], description: 'Per option (choice), per pair (matching) or per position (ordering), in key order; empty for other types' })
+  breakdown!: ItemBreakdownDto[];
   @ApiProperty() questionId!: string;
   @ApiProperty() title!: string;
   @ApiProperty() topic!: string;

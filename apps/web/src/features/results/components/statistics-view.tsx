@@ -7,6 +7,7 @@ import { Spinner } from '@/components/ui/spinner';
 import { useStatistics } from '../api/get-statistics';
 import type { StatValue } from '../types';
 import { formatStat } from '../utils/results-query';
+import { ItemBreakdowns } from './item-breakdown';
 import { topicName } from './labels';
 import '../results.css';
 
@@ -136,6 +137,7 @@ export function StatisticsView({ orgId, setId, versions, version, onVersion }: {
               </table>
             </div>
           </section>
+          <ItemBreakdowns items={stats.data.items} />
         </>
       ) : null}
       <section className="card" aria-labelledby="stats-help-title">
