@@ -6411,7 +6411,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -6481,7 +6481,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-members, ORG_QUESTION_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND for non-members; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10500,7 +10500,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND, SSO_DOMAIN_NOT_FOUND */
+      /** @description ORGANIZATION_NOT_FOUND, SSO_DOMAIN_NOT_FOUND; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10576,7 +10576,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description SSO_DOMAIN_NOT_FOUND: the organization does not list it */
+      /** @description SSO_DOMAIN_NOT_FOUND: the organization does not list it; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -11700,7 +11700,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description ORGANIZATION_NOT_FOUND for non-managers of the organization */
+      /** @description ORGANIZATION_NOT_FOUND for non-managers of the organization; NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
