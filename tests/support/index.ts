@@ -8,3 +8,5 @@ export { startRunner } from './runner-process';
 export type { RunningRunner } from './runner-process';
 export { startOidcProvider } from './oidc-provider';
 export type { OidcTestClient, OidcTestUser, RunningOidcProvider } from './oidc-provider';
+export { startRedis } from './redis-server';
+export type { RunningRedis } from './redis-server';

@@ -93,6 +93,8 @@ export const envSchema = z.object({
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** How often the webhook worker looks for retries that have come due, in ms (new events are picked up at once). */
   WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
+  /** Redis shared by several API instances (redis://[user:pass@]host:port[/db], rediss:// for TLS): live rooms relay their documents through it. Unset = each instance serves its rooms alone. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\/[^\s/?#]+(\/\d{1,2})?$/, 'must look like redis://[user:pass@]host:port[/db] or rediss://...').optional(),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;
