@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- load explain bank-search web scale-out judge]`: every benchmark of issue 8, or the named ones.
+ * `npm run bench [-- load explain bank-search web scale-out judge rooms]`: every benchmark of issue 8, or the named ones.
  * Not part of `npm test`. Needs the build (`npx nx run-many -t build -p api web`); seeds the
  * default-scale cluster (.data/bench) on first use. Environment: BENCH_DURATION (s per load run,
  * default 8), BENCH_WARMUP (2), BENCH_DATA_DIR (.data/bench), BENCH_ONLY (load scenario filter).
@@ -10,11 +10,12 @@ import { runExplain } from './explain';
 import { runJudgeBench } from './judge';
 import { runLighthouse } from './lighthouse';
 import { runLoad } from './load';
+import { runRooms } from './rooms';
 import { runScaleOut } from './scale-out';
 import { runWeb } from './web';
 import { runWire } from './wire';
 
-const ALL = { load: runLoad, explain: runExplain, 'bank-search': () => runBankSearch(), web: runWeb, wire: runWire, lighthouse: runLighthouse, 'scale-out': runScaleOut, judge: () => runJudgeBench() } as const;
+const ALL = { load: runLoad, explain: runExplain, 'bank-search': () => runBankSearch(), web: runWeb, wire: runWire, lighthouse: runLighthouse, 'scale-out': runScaleOut, judge: () => runJudgeBench(), rooms: runRooms } as const;
 type Name = keyof typeof ALL;
 
 async function main(): Promise<number> {
