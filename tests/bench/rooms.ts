@@ -6,7 +6,8 @@
  * MutationObserver on the rendered lines). Both pages stamp with performance.timeOrigin + now(),
  * the same system clock.
  * The baseline, in the same run and room: two Node providers (@hocuspocus/provider over `ws`),
- * from the insert in one Y.Doc to the update arriving in the other.
+ * from the insert in one Y.Doc to the update arriving in the other. Then the same on two API
+ * instances sharing one Postgres and a real redis-server (REDIS_URL), one member on each.
  *
  *   npm run bench -- rooms     (needs the build: npx nx run-many -t build -p api web; BENCH_ROOM_EDITS=80 edits)
  */
@@ -20,7 +21,8 @@ import { launchBrowser, type Browser } from '../web-e2e/src/support/chromium';
 import { HiringApi } from '../web-e2e/src/pages/hiring-api';
 import { RegisterPage } from '../web-e2e/src/pages/register-page';
 import { RoomPage } from '../web-e2e/src/pages/room-page';
-import { startApp } from '../support/app-process';
+import { startApp, type RunningApp } from '../support/app-process';
+import { startRedis } from '../support/redis-server';
 import { percentile } from '../support/percentile';
 import { fmt, requireBuild, table } from './lib/common';
 
@@ -33,8 +35,11 @@ const TARGET_P95_MS = 200;
 
 export interface RoomLatency {
   edits: number;
+  /** One instance. */
   browser: number[];
   node: number[];
+  /** Two instances sharing a Redis, the two members on different ones. */
+  twoInstances: { browser: number[]; node: number[] };
 }
 
 interface Stats {
@@ -91,7 +96,8 @@ async function browserRoom(browsers: Browser[]): Promise<{ roomId: string; ipage
   const link = await ipage.getByTestId('candidate-link').inputValue();
 
   const cpage = await cb.context.newPage();
-  await cpage.goto(link);
+  // The candidate's browser may be pointed at another instance: keep the link's path only.
+  await cpage.goto(new URL(link).pathname);
   await cpage.getByTestId('join-name').fill('Bench Candidate');
   await cpage.getByTestId('join-room').click();
   await cpage.waitForURL(new RegExp(`/rooms/${roomId}$`));
@@ -158,8 +164,8 @@ async function nodeClient(baseUrl: string, roomId: string, cookie: string): Prom
   };
 }
 
-async function measureNode(baseUrl: string, roomId: string, cookie: string, edits: number): Promise<number[]> {
-  const [a, b] = await Promise.all([nodeClient(baseUrl, roomId, cookie), nodeClient(baseUrl, roomId, cookie)]);
+async function measureNode(urls: [string, string], roomId: string, cookie: string, edits: number): Promise<number[]> {
+  const [a, b] = await Promise.all([nodeClient(urls[0], roomId, cookie), nodeClient(urls[1], roomId, cookie)]);
   try {
     const files = (c: NodeClient) => c.doc.getMap<YjsModule.Text>('files');
     const name = [...files(a).keys()][0] ?? 'main.go';
@@ -187,32 +193,61 @@ async function measureNode(baseUrl: string, roomId: string, cookie: string, edit
   }
 }
 
+/** Browsers (interviewer on the first URL, candidate on the second) and then Node providers, in one new room. */
+async function measure(urls: [string, string], edits: number): Promise<{ browser: number[]; node: number[] }> {
+  const browsers: Browser[] = [];
+  try {
+    for (const url of urls) browsers.push(await launchBrowser({ baseURL: url, viewport: { width: 1366, height: 900 } }));
+    const { roomId, ipage, cpage } = await browserRoom(browsers);
+    const browser = await measureBrowsers(ipage, cpage, edits);
+    const cookie = (await ipage.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const node = await measureNode(urls, roomId, cookie, edits);
+    return { browser, node };
+  } finally {
+    for (const b of browsers) await b.close();
+  }
+}
+
 export async function runRooms(): Promise<RoomLatency> {
   requireBuild();
   const edits = Number(process.env['BENCH_ROOM_EDITS'] ?? 80);
   if (!Number.isInteger(edits) || edits < 1) throw new Error('BENCH_ROOM_EDITS must be a positive whole number');
   const loadBefore = loadavg()[0]!;
-  const app = await startApp();
-  const browsers: Browser[] = [];
+
+  const single = await startApp();
+  let one: { browser: number[]; node: number[] };
   try {
-    for (let i = 0; i < 2; i += 1) browsers.push(await launchBrowser({ baseURL: app.url, viewport: { width: 1366, height: 900 } }));
-    const { roomId, ipage, cpage } = await browserRoom(browsers);
-    const browser = await measureBrowsers(ipage, cpage, edits);
-    const cookie = (await ipage.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-    const node = await measureNode(app.url, roomId, cookie, edits);
-    const rows = [
-      { clients: 'two Chromium pages (Monaco, y-monaco)', ...fmtStats(stats(browser)) },
-      { clients: 'two Node providers (baseline)', ...fmtStats(stats(node)) },
-    ];
-    console.log(`rooms: ${edits} edits each, one at a time (${GAP_MS} ms apart), one API instance, load average ${loadBefore.toFixed(1)} before / ${loadavg()[0]!.toFixed(1)} after`);
-    console.log(table(rows));
-    const p95 = stats(browser).p95;
-    console.log(`browser p95 ${fmt.ms(p95)} (target ${TARGET_P95_MS} ms: ${p95 <= TARGET_P95_MS ? 'ok' : 'MISSED'}); browser/Node p95 ratio ${(p95 / Math.max(0.001, stats(node).p95)).toFixed(1)}`);
-    return { edits, browser, node };
+    one = await measure([single.url, single.url], edits);
   } finally {
-    for (const b of browsers) await b.close();
-    await app.stop();
+    await single.stop();
   }
+
+  // Two instances on one Postgres and a real redis-server; the members on different instances.
+  const redis = await startRedis();
+  const apps: RunningApp[] = [];
+  let two: { browser: number[]; node: number[] };
+  try {
+    apps.push(await startApp({ env: { REDIS_URL: redis.url } }));
+    apps.push(await startApp({ env: { REDIS_URL: redis.url, DATABASE_URL: apps[0]!.databaseUrl } }));
+    two = await measure([apps[0]!.url, apps[1]!.url], edits);
+  } finally {
+    for (const app of apps.reverse()) await app.stop();
+    await redis.stop();
+  }
+
+  const rows = [
+    { instances: 'one', clients: 'two Chromium pages (Monaco, y-monaco)', ...fmtStats(stats(one.browser)) },
+    { instances: 'one', clients: 'two Node providers (baseline)', ...fmtStats(stats(one.node)) },
+    { instances: 'two + Redis', clients: 'two Chromium pages, one on each', ...fmtStats(stats(two.browser)) },
+    { instances: 'two + Redis', clients: 'two Node providers, one on each', ...fmtStats(stats(two.node)) },
+  ];
+  console.log(`rooms: ${edits} edits per row, one key at a time (${GAP_MS} ms apart), load average ${loadBefore.toFixed(1)} before / ${loadavg()[0]!.toFixed(1)} after`);
+  console.log(table(rows));
+  for (const [label, r] of [['one instance', one], ['two instances + Redis', two]] as const) {
+    const p95 = stats(r.browser).p95;
+    console.log(`${label}: browser p95 ${fmt.ms(p95)} (target ${TARGET_P95_MS} ms: ${p95 <= TARGET_P95_MS ? 'ok' : 'MISSED'}); browser/Node p95 ratio ${(p95 / Math.max(0.001, stats(r.node).p95)).toFixed(1)}`);
+  }
+  return { edits, browser: one.browser, node: one.node, twoInstances: two };
 }
 
 function fmtStats(s: Stats): Record<string, string> {
