@@ -82,6 +82,8 @@ export class RoomDocService implements OnApplicationBootstrap, BeforeApplication
   private readonly rates = new Map<string, { tokens: number; at: number }>();
   /** Set with REDIS_URL: the instances that hold a room's document relay its updates through Redis. */
   private readonly redis?: RoomRedis;
+  /** Server connections (pushes, run results) still closing in the background (with Redis). */
+  private readonly closing = new Set<Promise<void>>();
   private upgradeListener?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
 
   constructor(
@@ -128,6 +130,7 @@ export class RoomDocService implements OnApplicationBootstrap, BeforeApplication
   async beforeApplicationShutdown(): Promise<void> {
     const server = this.adapterHost.httpAdapter?.getHttpServer() as import('node:http').Server | undefined;
     if (server && this.upgradeListener) server.off('upgrade', this.upgradeListener);
+    await Promise.all([...this.closing]);
     const hadDocuments = this.hocuspocus.documents.size > 0;
     for (const client of this.wss.clients) client.terminate();
     this.hocuspocus.closeConnections();
@@ -171,10 +174,25 @@ export class RoomDocService implements OnApplicationBootstrap, BeforeApplication
   /** A server-side change to a room's document, stored and broadcast like any update. */
   async write(roomId: string, change: (doc: YDoc) => void): Promise<void> {
     const connection = await this.hocuspocus.openDirectConnection(`room:${roomId}`, { system: true });
+    if (!this.redis) {
+      try {
+        await connection.transact((doc) => doc.transact(() => change(doc), SERVER_ORIGIN));
+      } finally {
+        await connection.disconnect();
+      }
+      return;
+    }
+    // With Redis, the extension holds a server connection's store for a second, so that the other
+    // instances can pull the change before this one unloads the document. The change itself is
+    // applied (stored by onChange, announced through Redis) at once; the caller does not wait for
+    // that second, shutdown does.
+    const document = connection.document!;
     try {
-      await connection.transact((doc) => doc.transact(() => change(doc), SERVER_ORIGIN));
+      document.transact(() => change(document), SERVER_ORIGIN);
     } finally {
-      await connection.disconnect();
+      const closing = connection.disconnect().catch((err: unknown) => this.logger.error({ err, roomId }, 'closing a server connection failed'));
+      this.closing.add(closing);
+      void closing.then(() => this.closing.delete(closing));
     }
   }
 
