@@ -186,7 +186,8 @@ export class RoomDocService implements OnApplicationBootstrap, BeforeApplication
     // instances can pull the change before this one unloads the document. The change itself is
     // applied (stored by onChange, announced through Redis) at once; the caller does not wait for
     // that second, shutdown does.
-    const document = connection.document!;
+    const document = connection.document;
+    if (!document) throw new Error(`the server connection to room ${roomId} has no document`);
     try {
       document.transact(() => change(document), SERVER_ORIGIN);
     } finally {
