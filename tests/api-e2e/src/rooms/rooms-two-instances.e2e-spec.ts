@@ -1,4 +1,4 @@
-import { startRedis, type RunningRedis } from '@goprep/test-support';
+import { freePort, startApp, startRedis, type RunningRedis } from '@goprep/test-support';
 import { insertTallyTask, STARTER, TALLY_ID } from '../support/judge-fixture';
 import { guest, openDoc, registeredUser, until, Y, type DocClient, type RoomCaller, type YDoc } from '../support/room-clients';
 import { FailoverProxy } from '../support/tcp-proxy';
@@ -188,4 +188,14 @@ describe('rooms on two API instances sharing a Redis', () => {
     const fresh = track(await openDoc(a.url, roomId, { cookie: interviewer.cookieHeader ?? '' }));
     expect(fresh.file('tally.go')).toBe(before);
   });
+
+  it('should refuse to start (the production build) when REDIS_URL names a Redis it cannot reach', async () => {
+    const nobody = `redis://127.0.0.1:${await freePort()}`;
+    const failed = await startApp({ env: { REDIS_URL: nobody, BANK_LOAD_ON_START: 'false' } }).then(
+      async (app) => (await app.stop(), 'started'),
+      (e: unknown) => String(e),
+    );
+    expect(failed).toMatch(/exited with code 1 before it was ready/);
+    expect(failed).toContain(`REDIS_URL: no connection to ${nobody}`);
+  }, 150_000);
 });

@@ -66,6 +66,11 @@ export function connectRoomRedis(url: string, closeLocal: (roomId: string) => vo
       });
       try {
         await Promise.race([Promise.all([subscribed, ...clients.filter((c) => c !== bus).map((c) => c.ping())]), timeout]);
+      } catch (e) {
+        // Stop reconnecting: the boot fails, and retrying clients would keep the process alive.
+        for (const c of clients) c.disconnect(false);
+        const why = e instanceof Error ? e.message : String(e);
+        throw new Error(why.startsWith('REDIS_URL') ? why : `REDIS_URL: no connection to ${redactedRedisUrl(url)}: ${why}`);
       } finally {
         clearTimeout(timer);
       }
@@ -75,8 +80,9 @@ export function connectRoomRedis(url: string, closeLocal: (roomId: string) => vo
       await extension.pub.publish(CLOSE_CHANNEL, `${self} ${roomId}`);
     },
     close: async () => {
-      await extension.onDestroy();
-      bus.disconnect(false);
+      // After a failed boot the connections are already closed: quitting them again rejects.
+      await extension.onDestroy().catch((err: unknown) => logger.debug({ err }, 'closing the Redis extension'));
+      for (const c of clients) c.disconnect(false);
     },
   };
 }
