@@ -10,3 +10,5 @@ export { startOidcProvider } from './oidc-provider';
 export type { OidcTestClient, OidcTestUser, RunningOidcProvider } from './oidc-provider';
 export { startDnsServer, TxtTable, txtFromFile } from './dns-server';
 export type { RunningDnsServer, TxtSource } from './dns-server';
+export { startRedis } from './redis-server';
+export type { RunningRedis } from './redis-server';

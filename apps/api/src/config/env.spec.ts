@@ -39,4 +39,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(ConfigError);
     expect(() => loadConfig({ METRICS_TOKEN: 'sixteen chars with spaces' })).toThrow(ConfigError);
   });
+
+  it('should take a redis:// or rediss:// REDIS_URL and refuse any other scheme or a path that is not a database number', () => {
+    expect(loadConfig({}).REDIS_URL).toBeUndefined();
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(loadConfig({ REDIS_URL: 'rediss://user:secret@redis.internal:6380/2' }).REDIS_URL).toBe('rediss://user:secret@redis.internal:6380/2');
+    for (const bad of ['http://127.0.0.1:6379', '127.0.0.1:6379', 'redis://', 'redis://host/name', 'redis://host:6379/1 x']) {
+      expect(() => loadConfig({ REDIS_URL: bad })).toThrow(/REDIS_URL/);
+    }
+  });
 });

@@ -103,6 +103,8 @@ export const envSchema = z.object({
     .string()
     .regex(/^\s*(\[[0-9a-fA-F:.]+\](:\d{1,5})?|[0-9a-fA-F:.]+|\d{1,3}(\.\d{1,3}){3}:\d{1,5})\s*(,\s*(\[[0-9a-fA-F:.]+\](:\d{1,5})?|[0-9a-fA-F:.]+|\d{1,3}(\.\d{1,3}){3}:\d{1,5})\s*)*$/, 'must be comma-separated IP addresses, each optionally with :port (IPv6 as [ip]:port)')
     .optional(),
+  /** Redis shared by several API instances (redis://[user:pass@]host:port[/db], rediss:// for TLS): live rooms relay their documents through it. Unset = each instance serves its rooms alone. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\/[^\s/?#]+(\/\d{1,2})?$/, 'must look like redis://[user:pass@]host:port[/db] or rediss://...').optional(),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

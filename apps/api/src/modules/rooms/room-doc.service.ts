@@ -3,8 +3,10 @@ import type { Duplex } from 'node:stream';
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { WebSocketServer } from 'ws';
+import { AppConfigService } from '../../config/app-config.service';
 import { hocuspocusServer, Y, type HocuspocusExtension, type HocuspocusInstance, type YDoc, type YText } from './esm-deps';
 import { RoomAuthService } from './room-auth.service';
+import { connectRoomRedis, ROOM_REDIS_DISCONNECT_DELAY_MS, type RoomRedis } from './room-redis';
 import { RoomsRepository } from './rooms.repository';
 
 /** The path the API's HTTP server hands to Hocuspocus on upgrade. */
@@ -78,31 +80,32 @@ export class RoomDocService implements OnApplicationBootstrap, BeforeApplication
   private readonly appends = new Map<string, Promise<void>>();
   /** Per socket: messages in the current second. */
   private readonly rates = new Map<string, { tokens: number; at: number }>();
-  /** Prompts the server wrote, per room: a client's change to meta.prompt is put back. */
-  private readonly prompts = new Map<string, string>();
-  private readonly extraExtensions: HocuspocusExtension[] = [];
+  /** Set with REDIS_URL: the instances that hold a room's document relay its updates through Redis. */
+  private readonly redis?: RoomRedis;
+  /** Server connections (pushes, run results) still closing in the background (with Redis). */
+  private readonly closing = new Set<Promise<void>>();
   private upgradeListener?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
 
   constructor(
     private readonly repo: RoomsRepository,
     private readonly auth: RoomAuthService,
     private readonly adapterHost: HttpAdapterHost,
+    config: AppConfigService,
   ) {
+    const redisUrl = config.get('REDIS_URL');
+    if (redisUrl) this.redis = connectRoomRedis(redisUrl, (roomId) => this.closeLocalRoom(roomId), this.logger);
     this.hocuspocus = new hocuspocusServer.Hocuspocus({
       quiet: true,
       debounce: 2000,
       maxDebounce: 10000,
-      extensions: [this.extension()],
+      extensions: [this.extension(), ...(this.redis ? [this.redis.extension] : [])],
     });
   }
 
-  /** Adds an extension (the Redis one when ROOMS_REDIS_URL is set) before the server takes connections. */
-  addExtension(extension: HocuspocusExtension): void {
-    this.extraExtensions.push(extension);
-    this.hocuspocus.configure({ extensions: [this.extension(), ...this.extraExtensions] });
-  }
-
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    // A configured Redis that cannot be reached stops the boot: alone, this instance would serve
+    // its own copy of a room that other instances also serve, and the two would drift apart.
+    await this.redis?.ready();
     const server = this.adapterHost.httpAdapter?.getHttpServer() as import('node:http').Server | undefined;
     if (!server) return;
     this.upgradeListener = (req, socket, head) => {
@@ -127,6 +130,8 @@ export class RoomDocService implements OnApplicationBootstrap, BeforeApplication
   async beforeApplicationShutdown(): Promise<void> {
     const server = this.adapterHost.httpAdapter?.getHttpServer() as import('node:http').Server | undefined;
     if (server && this.upgradeListener) server.off('upgrade', this.upgradeListener);
+    await Promise.all([...this.closing]);
+    const hadDocuments = this.hocuspocus.documents.size > 0;
     for (const client of this.wss.clients) client.terminate();
     this.hocuspocus.closeConnections();
     // Pending debounced stores run now, then every loaded document is destroyed: a document's
@@ -138,6 +143,11 @@ export class RoomDocService implements OnApplicationBootstrap, BeforeApplication
     for (const document of this.hocuspocus.documents.values()) document.destroy();
     this.hocuspocus.documents.clear();
     this.wss.close();
+    if (this.redis) {
+      // The Redis extension unsubscribes an unloaded document's channel after its disconnect delay.
+      if (hadDocuments) await new Promise((r) => setTimeout(r, ROOM_REDIS_DISCONNECT_DELAY_MS + 100));
+      await this.redis.close();
+    }
   }
 
   /** Waits for every pending append and writes each loaded room's snapshot. */
@@ -149,8 +159,20 @@ export class RoomDocService implements OnApplicationBootstrap, BeforeApplication
     }
   }
 
-  /** Closes every socket of a room (they reconnect: read-only once it has ended, refused once expired). */
+  /**
+   * Closes every socket of a room, on every instance when Redis is configured (they reconnect:
+   * with their new role after a swap, read-only once it has ended, refused once expired).
+   */
   closeRoom(roomId: string): void {
+    if (!this.redis) {
+      this.closeLocalRoom(roomId);
+      return;
+    }
+    this.redis.closeRoom(roomId).catch((err: unknown) => this.logger.error({ err, roomId }, 'closing a room on the other instances failed'));
+  }
+
+  /** Closes this instance's sockets of a room. */
+  private closeLocalRoom(roomId: string): void {
     const sockets = [...(this.hocuspocus.documents.get(`room:${roomId}`)?.connections.keys() ?? [])];
     this.hocuspocus.closeConnections(`room:${roomId}`);
     // Hocuspocus 3 only detaches the document from the socket, and the provider never attaches it
@@ -162,15 +184,27 @@ export class RoomDocService implements OnApplicationBootstrap, BeforeApplication
   /** A server-side change to a room's document, stored and broadcast like any update. */
   async write(roomId: string, change: (doc: YDoc) => void): Promise<void> {
     const connection = await this.hocuspocus.openDirectConnection(`room:${roomId}`, { system: true });
-    try {
-      await connection.transact((doc) => doc.transact(() => change(doc), SERVER_ORIGIN));
-    } finally {
-      await connection.disconnect();
+    if (!this.redis) {
+      try {
+        await connection.transact((doc) => doc.transact(() => change(doc), SERVER_ORIGIN));
+      } finally {
+        await connection.disconnect();
+      }
+      return;
     }
-  }
-
-  setPrompt(roomId: string, prompt: string): void {
-    this.prompts.set(roomId, prompt);
+    // With Redis, the extension holds a server connection's store for a second, so that the other
+    // instances can pull the change before this one unloads the document. The change itself is
+    // applied (stored by onChange, announced through Redis) at once; the caller does not wait for
+    // that second, shutdown does.
+    const document = connection.document;
+    if (!document) throw new Error(`the server connection to room ${roomId} has no document`);
+    try {
+      document.transact(() => change(document), SERVER_ORIGIN);
+    } finally {
+      const closing = connection.disconnect().catch((err: unknown) => this.logger.error({ err, roomId }, 'closing a server connection failed'));
+      this.closing.add(closing);
+      void closing.then(() => this.closing.delete(closing));
+    }
   }
 
   /** The stored state of a room (snapshot and every later update), without loading it into Hocuspocus. */
@@ -234,7 +268,6 @@ export class RoomDocService implements OnApplicationBootstrap, BeforeApplication
         if (!member) throw new Error('not a member of this room');
         if (member.room.expires_at.getTime() <= Date.now() && member.room.status === 'open') throw new Error('this room has expired');
         if (member.room.status === 'ended') connectionConfig.readOnly = true;
-        if (member.room.prompt !== null && !this.prompts.has(roomId)) this.prompts.set(roomId, member.room.prompt);
         const context: RoomContext = { roomId, memberId: member.id, role: member.role };
         return context;
       },
@@ -244,8 +277,9 @@ export class RoomDocService implements OnApplicationBootstrap, BeforeApplication
         const stored = await this.storedDoc(roomId);
         if (stored.share.size === 0 && stored.store.clients.size === 0) {
           const initial = initialDocUpdate();
-          await this.repo.appendUpdate(roomId, new Date(), initial);
-          Y.applyUpdate(document, initial);
+          // Another instance may have initialised the room meanwhile: then its state is loaded.
+          if (await this.repo.appendFirstUpdate(roomId, new Date(), initial)) Y.applyUpdate(document, initial);
+          else Y.applyUpdate(document, Y.encodeStateAsUpdate(await this.storedDoc(roomId)));
         } else {
           Y.applyUpdate(document, Y.encodeStateAsUpdate(stored));
         }
@@ -253,13 +287,19 @@ export class RoomDocService implements OnApplicationBootstrap, BeforeApplication
       afterLoadDocument: async ({ document, documentName }) => {
         const roomId = roomIdOf(documentName);
         if (!roomId) return;
-        const room = await this.repo.room(roomId);
-        if (room?.prompt !== null && room?.prompt !== undefined && !this.prompts.has(roomId)) this.prompts.set(roomId, room.prompt);
-        // Only the server writes the prompt: a client's change to it is put back at once.
-        document.getMap<string>('meta').observe((event, tx) => {
+        // Only the server writes the prompt: a client's change to it is put back at once, by the
+        // instance the client is connected to, from the database (a push may have been served by
+        // another instance, so no instance's memory is the authority).
+        const meta = document.getMap<string>('meta');
+        meta.observe((event, tx) => {
           if (!(tx.origin instanceof hocuspocusServer.Connection) || !event.keysChanged.has('prompt')) return;
-          const prompt = this.prompts.get(roomId) ?? '';
-          setImmediate(() => document.transact(() => document.getMap<string>('meta').set('prompt', prompt), SERVER_ORIGIN));
+          void this.repo
+            .room(roomId)
+            .then((room) => {
+              const prompt = room?.prompt ?? '';
+              if (meta.get('prompt') !== prompt) document.transact(() => meta.set('prompt', prompt), SERVER_ORIGIN);
+            })
+            .catch((err: unknown) => this.logger.error({ err, roomId }, 'restoring a room prompt failed'));
         });
       },
       beforeHandleMessage: async ({ socketId, connection }) => {

@@ -384,8 +384,37 @@ export class RoomsRepository {
   }
 
   /** Appends one document update (never updated or deleted afterwards). */
+  /**
+   * Appends one update. The room's advisory lock is taken before the row's seq is drawn and held
+   * until the insert commits, so the rows of a room commit in seq order even when several
+   * instances append to it: a reader never sees a row without every row of a lower seq.
+   */
   async appendUpdate(roomId: string, at: Date, update: Uint8Array): Promise<void> {
-    await this.db.query(`INSERT INTO room_doc_updates (room_id, at, update) VALUES ($1, $2, $3)`, [roomId, at, Buffer.from(update)]);
+    await this.db.query(
+      `INSERT INTO room_doc_updates (room_id, at, update)
+       SELECT $1::uuid, $2::timestamptz, $3::bytea FROM (SELECT pg_advisory_xact_lock(hashtextextended('goprep:room-doc:' || $1::uuid::text, 0))) AS locked`,
+      [roomId, at, Buffer.from(update)],
+    );
+  }
+
+  /**
+   * Appends a room's first update only if nothing is stored for it yet (two instances loading a
+   * new room at once: one writes it). The lock is taken in a statement of its own, so the check
+   * after it sees whatever another instance committed while this one waited.
+   */
+  async appendFirstUpdate(roomId: string, at: Date, update: Uint8Array): Promise<boolean> {
+    return this.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('goprep:room-doc:' || $1::uuid::text, 0))`, [roomId]);
+      const inserted = (await tx.query(
+        `INSERT INTO room_doc_updates (room_id, at, update)
+         SELECT $1::uuid, $2::timestamptz, $3::bytea
+          WHERE NOT EXISTS (SELECT 1 FROM room_doc_updates WHERE room_id = $1::uuid)
+            AND NOT EXISTS (SELECT 1 FROM room_doc_snapshots WHERE room_id = $1::uuid)
+         RETURNING seq`,
+        [roomId, at, Buffer.from(update)],
+      )) as unknown[];
+      return inserted.length === 1;
+    });
   }
 
   async snapshot(roomId: string): Promise<{ state: Buffer; upto_seq: string } | undefined> {

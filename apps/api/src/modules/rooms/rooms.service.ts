@@ -275,7 +275,6 @@ export class RoomsService implements OnApplicationBootstrap {
     const prompt = promptMarkdown(q);
     const task = q.type === 'code-task' && q.starter ? q.starter : null;
     const at = await this.repo.recordPush(member.room_id, q, prompt, task !== null);
-    this.docs.setPrompt(member.room_id, prompt);
     await this.docs.write(member.room_id, (doc) => {
       const meta = doc.getMap<string>('meta');
       meta.set('prompt', prompt);
