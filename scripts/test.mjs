@@ -3,7 +3,9 @@
 // A failing layer does not hide the ones after it; the exit code is non-zero if any failed.
 // The summary repeats the last lines each failing layer printed, so a log that keeps only its
 // tail (a CI page) still says why.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 
 const env = { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false', FORCE_COLOR: process.env.CI ? '0' : process.env.FORCE_COLOR };
 const steps = [
@@ -25,6 +27,26 @@ const steps = [
 ];
 
 const TAIL_LINES = 40;
+
+// CPU seconds per layer: Linux adds a waited-for child's CPU time (and that of the descendants it
+// waited for: Jest workers, Postgres, Go builds) to the parent's cutime/cstime in /proc/self/stat,
+// so the difference across one layer is what that layer cost in CPU, whatever else the machine ran.
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+function childCpuSeconds() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+const load = () => loadavg()[0].toFixed(1);
 
 /** Runs one layer, passing its output through and keeping its last lines for the summary. */
 function runLayer(cmd, args) {
@@ -51,17 +73,26 @@ for (const [name, cmd, args, opts = {}] of steps) {
   if (only.length > 0 && !only.includes(name)) continue;
   process.stdout.write(`\n=== ${name}: ${cmd} ${args.join(' ')}\n`);
   const started = Date.now();
+  const cpuBefore = childCpuSeconds();
+  const loadBefore = load();
   const run = await runLayer(cmd, args);
   const ok = run.code === 0;
-  results.push({ name, ok, tail: run.tail, advisory: Boolean(opts.advisory), seconds: Math.round((Date.now() - started) / 1000) });
+  const cpuAfter = childCpuSeconds();
+  const cpu = cpuBefore === undefined || cpuAfter === undefined ? undefined : Math.round(cpuAfter - cpuBefore);
+  results.push({ name, ok, tail: run.tail, advisory: Boolean(opts.advisory), seconds: Math.round((Date.now() - started) / 1000), cpu, load: `${loadBefore} -> ${load()}` });
 }
 
 for (const r of results.filter((x) => !x.ok)) {
   process.stdout.write(`\n=== the last lines of ${r.name}, which failed\n${r.tail.join('\n')}\n`);
 }
 
-process.stdout.write('\n=== summary\n');
-for (const r of results) process.stdout.write(`${r.ok ? 'PASS' : r.advisory ? 'FINDINGS (advisory)' : 'FAIL'}  ${r.name}  (${r.seconds} s)\n`);
+process.stdout.write('\n=== summary (wall time, CPU seconds of the layer\'s processes, 1-minute load average before -> after)\n');
+for (const r of results) {
+  const cpu = r.cpu === undefined ? '' : `, ${r.cpu} s CPU`;
+  process.stdout.write(`${r.ok ? 'PASS' : r.advisory ? 'FINDINGS (advisory)' : 'FAIL'}  ${r.name}  (${r.seconds} s${cpu}, load ${r.load})\n`);
+}
+const total = (key) => results.reduce((sum, r) => sum + (r[key] ?? 0), 0);
+process.stdout.write(`total: ${total('seconds')} s wall, ${total('cpu')} s CPU\n`);
 const failed = results.filter((r) => !r.ok && !r.advisory).length;
 const advisory = results.filter((r) => !r.ok && r.advisory).map((r) => r.name);
 const passed = results.filter((r) => r.ok).length;
