@@ -58,6 +58,20 @@ const cpuGroup = (() => {
   }
 })();
 const cpuSource = cpuGroup ? 'cgroup cpuacct' : 'rusage of waited-for processes';
+// On Ctrl+C or SIGTERM: pass it to the running layer, give that up to 10 s to exit, remove the group, stop.
+let current;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    const stop = () => {
+      leaveCpuGroup();
+      process.exit(130);
+    };
+    if (!current || current.exitCode !== null || current.signalCode !== null) stop();
+    current.kill(signal);
+    current.once('close', stop);
+    setTimeout(stop, 10_000).unref();
+  });
+}
 function cpuSeconds() {
   try {
     if (cpuGroup) return Number(readFileSync(join(cpuGroup.dir, 'cpuacct.usage'), 'utf8')) / 1e9;
@@ -83,6 +97,7 @@ const load = () => loadavg()[0].toFixed(1);
 function runLayer(cmd, args) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { stdio: ['inherit', 'pipe', 'pipe'], env });
+    current = child;
     let tail = [];
     let partial = '';
     const keep = (chunk, sink) => {
