@@ -4,7 +4,7 @@ export { freePort } from './free-port';
 export { ApiSession, responseFor } from './api-session';
 export type { ItemView, Reply } from './api-session';
 export { percentile } from './percentile';
-export { startRunner } from './runner-process';
+export { SHARED_JUDGE_DATA_DIR, startRunner } from './runner-process';
 export type { RunningRunner } from './runner-process';
 export { startOidcProvider } from './oidc-provider';
 export type { OidcTestClient, OidcTestUser, RunningOidcProvider } from './oidc-provider';

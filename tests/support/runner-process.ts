@@ -4,6 +4,14 @@ import { resolve } from 'node:path';
 const ROOT = resolve(__dirname, '..', '..');
 const MAIN = resolve(ROOT, 'apps/runner/src/main.ts');
 
+/**
+ * The judge data dir every suite's runners use: JUDGE_DATA_DIR, else `<repo>/.data/judge`, the one
+ * the judge's unit specs and `npm run bank -- verify` warm earlier in `npm test`. Warming only
+ * adds to its build-cache template (one stamp per task set), so a suite's fixture task finds the
+ * race-built standard library there instead of compiling it again (~45 s of CPU per empty dir).
+ */
+export const SHARED_JUDGE_DATA_DIR = process.env['JUDGE_DATA_DIR'] ?? resolve(ROOT, '.data', 'judge');
+
 export interface RunningRunner {
   readonly runnerId: string;
   readonly pid: number;

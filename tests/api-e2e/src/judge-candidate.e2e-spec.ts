@@ -1,13 +1,10 @@
-import { resolve } from 'node:path';
-import { startRunner, type RunningRunner } from '@goprep/test-support';
+import { SHARED_JUDGE_DATA_DIR, startRunner, type RunningRunner } from '@goprep/test-support';
 import { embeddedUrl } from '@goprep/api/testing';
 import { e2eDatabase } from './support/e2e-env';
 import { manager, publishedSet, tokenOf, type Json } from './support/hiring';
 import { HIDDEN_MARKER, insertTallyTask, SOLUTION, STARTER, TALLY_ID } from './support/judge-fixture';
 import { cookieFetch, createTestApp, type TestApp } from './support/test-app';
 
-// The build cache survives between runs of the judge suites (a cold `go test -race` costs ~45 s).
-const JUDGE_DATA_DIR = resolve(__dirname, '../../../.data/judge-e2e');
 const RUNS_PER_MINUTE = 4;
 
 interface Reply {
@@ -130,7 +127,7 @@ describe("Judge for candidates: Run in the candidate's own open attempt (visible
     );
     runner = startRunner('e2e-candidate-runner', {
       DATABASE_URL: embeddedUrl(e2eDatabase().port, app.database),
-      JUDGE_DATA_DIR,
+      JUDGE_DATA_DIR: SHARED_JUDGE_DATA_DIR,
       RUNNER_HEARTBEAT_MS: '300',
     });
     const runs = await events;

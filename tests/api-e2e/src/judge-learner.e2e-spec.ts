@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
-import { startRunner, type RunningRunner } from '@goprep/test-support';
+import { SHARED_JUDGE_DATA_DIR, startRunner, type RunningRunner } from '@goprep/test-support';
 import { embeddedUrl } from '@goprep/api/testing';
 import { e2eDatabase } from './support/e2e-env';
 import { HIDDEN_MARKER, insertTallyTask, SOLUTION, STARTER, TALLY_ID } from './support/judge-fixture';
 import { cookieFetch, createTestApp, type TestApp } from './support/test-app';
 
-const JUDGE_DATA_DIR = resolve(__dirname, '../../../.data/judge-e2e');
 
 interface Reply {
   status: number;
@@ -117,7 +115,7 @@ describe("Judge for learners: a final item's program or task files in the playgr
     );
     runner = startRunner('e2e-playground-runner', {
       DATABASE_URL: embeddedUrl(e2eDatabase().port, app.database),
-      JUDGE_DATA_DIR,
+      JUDGE_DATA_DIR: SHARED_JUDGE_DATA_DIR,
       RUNNER_HEARTBEAT_MS: '300',
     });
   });

@@ -1,12 +1,9 @@
-import { resolve } from 'node:path';
-import { freePort, startRunner, type RunningRunner } from '@goprep/test-support';
+import { freePort, SHARED_JUDGE_DATA_DIR, startRunner, type RunningRunner } from '@goprep/test-support';
 import { embeddedUrl } from '@goprep/api/testing';
 import { e2eDatabase } from './support/e2e-env';
 import { HIDDEN_MARKER, insertTallyTask, slowSolution, SOLUTION, TALLY_ID } from './support/judge-fixture';
 import { cookieFetch, createTestApp, type TestApp } from './support/test-app';
 
-// The build cache survives between runs of this suite (a cold `go test -race` costs ~45 s).
-const JUDGE_DATA_DIR = resolve(__dirname, '../../../.data/judge-e2e');
 const RUNS_PER_MINUTE = 8;
 
 interface Run {
@@ -102,7 +99,7 @@ describe('Judge: queued runs judged by a real runner process (bubblewrap + Go)',
   const runner = (id: string, env: Record<string, string> = {}) => {
     const r = startRunner(id, {
       DATABASE_URL: databaseUrl,
-      JUDGE_DATA_DIR,
+      JUDGE_DATA_DIR: SHARED_JUDGE_DATA_DIR,
       RUNNER_HEARTBEAT_MS: '300',
       RUNNER_SWEEP_MS: '500',
       RUNNER_DEAD_AFTER_MS: '2000',

@@ -42,7 +42,7 @@ describe('accounts and the app shell', () => {
   });
 
   it('should register, land on the dashboard and show the shell in English', async () => {
-    await RegisterPage.signUp(page, { displayName: 'Ada Lovelace', email, password: PASSWORD });
+    await RegisterPage.signUpThroughForm(page, { displayName: 'Ada Lovelace', email, password: PASSWORD });
     const shell = new AppShell(page);
     await shell.waitForShell();
     expect(await shell.heading.textContent()).toContain('Ada Lovelace');

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
 import type { Page } from 'playwright-core';
-import { startApp, startRunner, type RunningApp, type RunningRunner } from '@goprep/test-support';
+import { SHARED_JUDGE_DATA_DIR, startApp, startRunner, type RunningApp, type RunningRunner } from '@goprep/test-support';
 import { CandidatePage } from './pages/candidate-page';
 import { HiringApi } from './pages/hiring-api';
 import { QuizRunnerPage } from './pages/quiz-runner-page';
@@ -19,8 +19,6 @@ const BLOCKED_LINE = 18;
 /** Where the fix goes: `ch := make(chan result)`. */
 const CHANNEL_LINE = 14;
 
-// The build cache survives between runs of this spec (a cold `go test -race` costs ~45 s).
-const JUDGE_DATA_DIR = resolve(__dirname, '../../../.data/judge-web-e2e');
 const DOCS = resolve(__dirname, '../../../docs/screenshots');
 
 async function docShot(page: Page, name: string): Promise<void> {
@@ -69,7 +67,7 @@ describe('a code task judged by a real runner: learner, candidate and manager', 
     } finally {
       await db.end();
     }
-    runner = startRunner('web-e2e-runner', { DATABASE_URL: app.databaseUrl, JUDGE_DATA_DIR });
+    runner = startRunner('web-e2e-runner', { DATABASE_URL: app.databaseUrl, JUDGE_DATA_DIR: SHARED_JUDGE_DATA_DIR });
     await runner.waitFor('ready: taking judge jobs', 600_000);
     learnerBrowser = await launchBrowser({ baseURL: app.url });
   }, 720_000);

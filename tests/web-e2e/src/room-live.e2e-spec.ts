@@ -1,7 +1,6 @@
-import { resolve } from 'node:path';
 import { Client } from 'pg';
 import type { Page } from 'playwright-core';
-import { startApp, startRunner, type RunningApp, type RunningRunner } from '@goprep/test-support';
+import { SHARED_JUDGE_DATA_DIR, startApp, startRunner, type RunningApp, type RunningRunner } from '@goprep/test-support';
 import { HiringApi } from './pages/hiring-api';
 import { RegisterPage } from './pages/register-page';
 import { RoomPage } from './pages/room-page';
@@ -11,8 +10,6 @@ import { launchBrowser, type Browser } from './support/chromium';
 /** The code task pushed into the room: its visible tests pass one and fail one on the starter. */
 const TASK = 'gl-fanout-early-return-task';
 const TASK_TITLE = 'Fan-out that returns on the first error';
-// Shares the warm build cache of code-task-judged (the suite runs one spec at a time).
-const JUDGE_DATA_DIR = resolve(__dirname, '../../../.data/judge-web-e2e');
 
 /**
  * Issue 18, "Done when", in the built app with a real Hocuspocus server on the API's port and a
@@ -40,7 +37,7 @@ describe('a live interview room: two browsers, one editor, a pushed task, a scor
     } finally {
       await db.end();
     }
-    runner = startRunner('web-e2e-room-runner', { DATABASE_URL: app.databaseUrl, JUDGE_DATA_DIR });
+    runner = startRunner('web-e2e-room-runner', { DATABASE_URL: app.databaseUrl, JUDGE_DATA_DIR: SHARED_JUDGE_DATA_DIR });
     await runner.waitFor('ready: taking judge jobs', 600_000);
     interviewerBrowser = await launchBrowser({ baseURL: app.url, viewport: { width: 1366, height: 900 } });
     candidateBrowser = await launchBrowser({ baseURL: app.url, viewport: { width: 1366, height: 900 } });

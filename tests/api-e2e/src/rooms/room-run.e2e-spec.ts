@@ -1,13 +1,10 @@
-import { resolve } from 'node:path';
-import { startRunner, type RunningRunner } from '@goprep/test-support';
+import { SHARED_JUDGE_DATA_DIR, startRunner, type RunningRunner } from '@goprep/test-support';
 import { embeddedUrl } from '@goprep/api/testing';
 import { e2eDatabase } from '../support/e2e-env';
 import { HIDDEN_MARKER, insertTallyTask, SOLUTION, TALLY_ID } from '../support/judge-fixture';
 import { docStrings, guest, openDoc, registeredUser, until, Y, type DocClient, type RoomCaller } from '../support/room-clients';
 import { createTestApp, type TestApp } from '../support/test-app';
 
-// The build cache survives between runs (a cold `go test -race` costs ~45 s), shared with the judge suites.
-const JUDGE_DATA_DIR = resolve(__dirname, '../../../../.data/judge-e2e');
 
 interface RoomRun {
   runId: string;
@@ -39,7 +36,7 @@ describe('rooms: Run judges the shared files with the visible tests', () => {
     const room = await interviewer.call('POST', '/api/rooms', { kind: 'manager', role: 'backend', level: 'senior' });
     roomId = room.body.id;
     await candidate.join(room.body.joinLinks.candidate.slice('/rooms/join/'.length), 'Cara');
-    runner = startRunner('e2e-room-runner', { DATABASE_URL: embeddedUrl(e2eDatabase().port, t.database), JUDGE_DATA_DIR, RUNNER_HEARTBEAT_MS: '300' });
+    runner = startRunner('e2e-room-runner', { DATABASE_URL: embeddedUrl(e2eDatabase().port, t.database), JUDGE_DATA_DIR: SHARED_JUDGE_DATA_DIR, RUNNER_HEARTBEAT_MS: '300' });
     a = await openDoc(t.url, roomId, { cookie: interviewer.cookieHeader ?? '' });
     b = await openDoc(t.url, roomId, { token: candidate.memberToken ?? '' });
   });
