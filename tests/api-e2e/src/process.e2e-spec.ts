@@ -56,5 +56,5 @@ describe('the server process with its embedded Postgres', () => {
     await second.stop();
     expect(postmasterPid(dataDir)).toBeNull();
     expect(alive(running!)).toBe(false);
-  });
+  }, 300_000);
 });
