@@ -3,20 +3,32 @@ package main
 import (
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 )
 
 func main() {
 	runtime.GOMAXPROCS(1)
+	runtime.Gosched() // start a fresh time slice: sysmon preempts a goroutine only after 10 ms of one
+	var (
+		mu    sync.Mutex
+		lines []string
+	)
+	record := func(line string) {
+		mu.Lock()
+		lines = append(lines, line)
+		mu.Unlock()
+	}
 	var wg sync.WaitGroup
 	for _, name := range []string{"f1", "f2", "f3"} {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			fmt.Println(name, "runs")
+			record(name + " runs")
 		}()
 	}
-	fmt.Println("main waits")
+	record("main waits")
 	wg.Wait()
-	fmt.Println("main resumes")
+	record("main resumes")
+	fmt.Println(strings.Join(lines, "\n"))
 }
