@@ -1603,7 +1603,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Interviewer's private panel: bank questions with keys, explanations and rubrics (never to the candidate) */
+    /** Interviewer's private panel: bank questions with keys, explanations, rubrics and suggested follow-ups (the reader's content language where translated; never to the candidate) */
     get: operations['Rooms_panel'];
     put?: never;
     post?: never;
@@ -4436,6 +4436,7 @@ export interface components {
       /** @description Markdown */
       explanation: string;
       rubric?: string[];
+      /** @description Suggested follow-up questions from the bank, in the reader's content language where a current translation has them; absent when the bank has none */
       followUps?: string[];
       codeTask?: components['schemas']['CodeTaskDto'];
     };

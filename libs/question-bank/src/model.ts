@@ -85,6 +85,8 @@ export interface BankQuestion {
   /** Code tasks only. */
   task?: CodeTask;
   key: AnswerKey;
+  /** Suggested follow-up questions for an interviewer (room panel only, never delivered to a learner). */
+  followUps?: string[];
   verify: VerifyCheck[];
   draft: boolean;
   /** sha256 over the normalised question (front matter + body + code); a new value = a new version. */

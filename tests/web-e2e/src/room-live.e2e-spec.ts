@@ -113,6 +113,13 @@ describe('a live interview room: two browsers, one editor, a pushed task, a scor
     await item.getByRole('button', { name: new RegExp(TASK_TITLE) }).click();
     // The key is the interviewer's alone.
     await item.getByTestId('panel-key').waitFor();
+    // So are the bank's suggested follow-ups, rendered as Markdown (code spans as code).
+    const followUps = item.getByTestId('panel-follow-ups');
+    await followUps.getByRole('listitem').filter({ hasText: 'what does it not do for you?' }).waitFor();
+    expect(await followUps.locator('code', { hasText: 'errgroup.WithContext' }).count()).toBe(1);
+    expect(await followUps.getByRole('listitem').count()).toBe(2);
+    await followUps.scrollIntoViewIfNeeded();
+    await screenshot(ipage, 'room-panel-follow-ups-1366');
     await item.getByTestId('push-question').click();
 
     // The server writes the prompt and the starter into the document: the candidate gets both.
@@ -121,6 +128,7 @@ describe('a live interview room: two browsers, one editor, a pushed task, a scor
     await candidate.file('fetch.go').click();
     await candidate.waitForText('func FetchAll(');
     expect(await cpage.content()).not.toContain('data-testid="panel-key"');
+    expect(await cpage.content()).not.toContain('what does it not do for you?');
 
     await candidate.runButton.click();
     const result = cpage.locator('[data-testid="room-run-result"][data-state="done"]');

@@ -126,6 +126,15 @@ const choiceOption = z.strictObject({
   feedback: z.string().min(1).optional(),
 });
 
+export const FOLLOW_UP_MAX_CHARS = 300;
+/** One suggested follow-up: a plain question, one line of Markdown. */
+export const followUp = z
+  .string()
+  .trim()
+  .min(1, { error: 'a follow-up must not be empty' })
+  .max(FOLLOW_UP_MAX_CHARS, { error: `a follow-up is at most ${FOLLOW_UP_MAX_CHARS} characters` })
+  .refine((text) => /[?？]$/.test(text), { error: 'a follow-up is a question: end it with a question mark' });
+
 const common = {
   id: questionId,
   title: z.string().min(1).max(100),
@@ -137,6 +146,8 @@ const common = {
   expected_seconds: z.int().min(10).max(1800),
   references: z.array(httpsUrl).min(1),
   draft: z.boolean().default(false),
+  /** Questions an interviewer asks next (the room's private panel only; never delivered to a learner). */
+  follow_ups: z.array(followUp).min(1, { error: 'list 1-5 follow-up questions, or leave follow_ups out' }).max(5, { error: 'at most 5 follow-up questions' }).optional(),
 };
 
 // Code questions may carry a program; `code: true` is the only allowed value.

@@ -208,6 +208,7 @@ export function toBankQuestion(
     ...(content.code !== undefined ? { code: content.code } : {}),
     ...(content.task !== undefined ? { task: content.task } : {}),
     key,
+    ...(fm.follow_ups !== undefined ? { followUps: fm.follow_ups } : {}),
     verify,
     draft: fm.draft,
     sourcePath: content.sourcePath,

@@ -186,6 +186,15 @@ export function checkTranslation(parsed: ParsedTranslationFile, english: BankQue
   } else if (englishRubric.length === 0 && translation.rubric !== undefined) {
     error('the English question has no rubric', parsed.lineOf(['rubric']));
   }
+  const englishFollowUps = english.followUps ?? [];
+  if (englishFollowUps.length > 0 && (translation.followUps?.length ?? 0) !== englishFollowUps.length) {
+    error(
+      `follow_ups needs ${englishFollowUps.length} item(s) in the English order (found ${translation.followUps?.length ?? 0})`,
+      parsed.lineOf([translation.followUps !== undefined ? 'follow_ups' : 'title']),
+    );
+  } else if (englishFollowUps.length === 0 && translation.followUps !== undefined) {
+    error('the English question has no follow_ups', parsed.lineOf(['follow_ups']));
+  }
   const sections = parsed.sections;
   const bodyLine = sections?.answerLine ?? sections?.explanationLine ?? sections?.lastLine ?? 1;
   if (english.key.type === 'flashcard' && translation.answer === undefined) {
@@ -212,6 +221,11 @@ export function checkTranslation(parsed: ParsedTranslationFile, english: BankQue
   });
   if (translation.rubric?.length === englishRubric.length) {
     englishRubric.forEach((point, index) => pairs.push({ label: `rubric ${index + 1}`, en: point, zh: translation.rubric?.[index], line: parsed.lineOf(['rubric', index]) }));
+  }
+  if (translation.followUps?.length === englishFollowUps.length) {
+    englishFollowUps.forEach((item, index) =>
+      pairs.push({ label: `follow-up ${index + 1}`, en: item, zh: translation.followUps?.[index], line: parsed.lineOf(['follow_ups', index]) }),
+    );
   }
   for (const pair of pairs) {
     if (pair.zh === undefined || pair.zh === '') continue;

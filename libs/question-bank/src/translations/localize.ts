@@ -26,5 +26,6 @@ export function localizeQuestion(question: BankQuestion, translation: QuestionTr
     ...(options !== undefined ? { options } : {}),
     ...(question.unit !== undefined && translation.unit !== undefined ? { unit: translation.unit } : {}),
     key,
+    ...(question.followUps !== undefined && translation.followUps?.length === question.followUps.length ? { followUps: [...translation.followUps] } : {}),
   };
 }

@@ -35,6 +35,8 @@ export interface QuestionTranslation {
   accepted?: string[];
   unit?: string;
   rubric?: string[];
+  /** The English `follow_ups`, translated: the same number, in the same order. */
+  followUps?: string[];
   /** Repository-relative path, for messages. */
   sourcePath: string;
 }

@@ -5,7 +5,7 @@ import { splitBody, type BodySections } from '../parse/body';
 import { parseFrontMatter, splitFrontMatter, type PathElement } from '../parse/front-matter';
 import { displayPath } from '../parse/paths';
 import { describeIssues } from '../parse/zod-issues';
-import { questionId } from '../schema/front-matter';
+import { followUp, questionId } from '../schema/front-matter';
 import { TRANSLATION_LOCALES, type QuestionTranslation, type TranslationProblem } from './model';
 
 const text = z.string().trim().min(1, { error: 'must not be empty' });
@@ -23,6 +23,7 @@ export const translationFrontMatterSchema = z.strictObject({
   accepted: z.array(text).min(1).optional(),
   unit: text.optional(),
   rubric: z.array(text).min(1).optional(),
+  follow_ups: z.array(followUp).min(1).max(5).optional(),
 });
 export type TranslationFrontMatter = z.infer<typeof translationFrontMatterSchema>;
 
@@ -88,6 +89,7 @@ export function parseTranslationFile(absPath: string): ParsedTranslationFile {
     ...(fm.accepted !== undefined ? { accepted: fm.accepted.map((item) => item.trim()) } : {}),
     ...(fm.unit !== undefined ? { unit: fm.unit.trim() } : {}),
     ...(fm.rubric !== undefined ? { rubric: fm.rubric.map((item) => item.trim()) } : {}),
+    ...(fm.follow_ups !== undefined ? { followUps: fm.follow_ups } : {}),
     sourcePath: file,
   };
   return result;

@@ -14,6 +14,7 @@ export function translationFileText(translation: QuestionTranslation): string {
     ...(translation.accepted !== undefined ? { accepted: translation.accepted } : {}),
     ...(translation.unit !== undefined ? { unit: translation.unit } : {}),
     ...(translation.rubric !== undefined ? { rubric: translation.rubric } : {}),
+    ...(translation.followUps !== undefined ? { follow_ups: translation.followUps } : {}),
   };
   const yaml = stringify(frontMatter, { lineWidth: 0 });
   const sections = [translation.prompt.trim()];

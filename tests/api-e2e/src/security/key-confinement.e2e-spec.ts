@@ -391,6 +391,39 @@ describe('security: no key reaches a learner before the review policy allows it'
     }
   });
 
+  it('should never show a suggested follow-up (the room panel\'s only) to a learner, in English or Chinese, in progress or in the full review', async () => {
+    const { actor, attemptId, rows } = await quizInProgress();
+    await translateAttempt(attemptId);
+    const marks = await t.sql<{ en: string[]; zh: string[] }>(
+      `WITH v AS (
+         UPDATE question_versions v SET follow_ups = ARRAY['Follow-up marker ' || v.question_id || ': why?', 'Second follow-up marker ' || v.question_id || '?']
+           FROM attempt_items i WHERE i.attempt_id = $1 AND v.id = i.question_version_id RETURNING v.id, v.follow_ups
+       ), tr AS (
+         UPDATE question_version_translations tr SET follow_ups = ARRAY['追问标记 ' || v.id || ' 为什么？', '第二个追问标记 ' || v.id || '？']
+           FROM v WHERE tr.version_id = v.id AND tr.locale = 'zh-CN' RETURNING tr.follow_ups
+       )
+       SELECT (SELECT array_agg(f) FROM v, unnest(v.follow_ups) f) AS en, (SELECT array_agg(f) FROM tr, unnest(tr.follow_ups) f) AS zh`,
+      [attemptId],
+    );
+    const followUps = [...(marks[0]?.en ?? []), ...(marks[0]?.zh ?? [])];
+    expect(followUps).toHaveLength(rows.length * 4);
+    expectNoLeaks('follow-ups, in progress', await walk(actor, quizValues(attemptId, rows), followUps, () => false));
+    const setting = await actor.browser.agent.patch('/api/me/settings').set('X-CSRF-Token', await actor.browser.csrfToken()).send({ contentLanguage: 'zh-CN' });
+    expect(setting.status).toBe(200);
+    expectNoLeaks('follow-ups, zh-CN, in progress', await walk(actor, quizValues(attemptId, rows), followUps, () => false));
+
+    await t.sql(`UPDATE attempts SET review_policy = 'full' WHERE id = $1`, [attemptId]);
+    expect((await actor.browser.post(`/api/attempts/${attemptId}/submit`)).status).toBe(200);
+    const review = `/api/attempts/${attemptId}/review`;
+    expectNoLeaks('follow-ups, zh-CN, submitted (full)', await walk(actor, quizValues(attemptId, rows), followUps, (url) => url === review));
+    // The review may show keys and explanations, never follow-ups.
+    const shownReview = await actor.browser.get(review);
+    expect(shownReview.status).toBe(200);
+    expect(followUps.filter((followUp) => shownReview.text.includes(followUp))).toEqual([]);
+    expect(keyFields(shownReview.body).filter((path) => /\.(followUps|follow_ups)$/.test(path))).toEqual([]);
+    expect(keyFields({ items: [{ followUps: [followUps[0]] }] })).toEqual(['$.items[0].followUps']);
+  });
+
   it('should show a code task\'s hidden tests and reference solution only in the learner\'s own review once the policy shows keys', async () => {
     const actor = await newLearner();
     // A senior mock interview draws one code task (libs/question-bank/templates/sre.yaml).

@@ -17,7 +17,7 @@ export interface Reply {
 
 /** A REST caller: a logged-in browser (cookie jar + CSRF) or a guest sending X-Room-Token. */
 export interface RoomCaller {
-  call(method: 'GET' | 'POST' | 'PUT', path: string, body?: object): Promise<Reply>;
+  call(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: object): Promise<Reply>;
   /** Every response body this caller received, for the confinement checks. */
   readonly received: string[];
   /** The session cookie header for a WebSocket upgrade (users only). */
@@ -54,7 +54,7 @@ export function guest(base: () => string): RoomCaller & { join(joinToken: string
   const g = {
     received,
     memberToken: undefined as string | undefined,
-    async call(method: 'GET' | 'POST' | 'PUT', path: string, body?: object): Promise<Reply> {
+    async call(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: object): Promise<Reply> {
       const headers: Record<string, string> = {};
       if (g.memberToken) headers['x-room-token'] = g.memberToken;
       if (body) headers['content-type'] = 'application/json';

@@ -76,6 +76,7 @@ export class BankLoaderService {
         accepted: t.accepted ?? null,
         unit: t.unit ?? null,
         rubric: t.rubric ?? null,
+        follow_ups: t.followUps ?? null,
         search_text: [t.title, t.prompt, ...(t.options ?? []).map((o) => o.text)].join(' '),
         search_grams: searchGrams([t.title, t.prompt, ...(t.options ?? []).map((o) => o.text)].join(' ')),
       }));

@@ -26,6 +26,7 @@ export function versionRow(q: BankQuestion, version: number, verification: Quest
     unit: q.unit ?? null,
     answerKey: q.key,
     explanation: q.explanation,
+    followUps: q.followUps ?? null,
     references: q.references,
     verify: q.verify,
     searchText: [q.title, q.prompt, q.subtopic, ...q.tags].join(' '),

@@ -43,6 +43,8 @@ export class QuestionVersionEntity {
   @Column({ type: 'text', nullable: true }) unit!: string | null;
   @Column({ name: 'answer_key', type: 'jsonb' }) answerKey!: unknown;
   @Column({ type: 'text' }) explanation!: string;
+  /** Suggested follow-ups: the interviewer's room panel only, never delivered or reviewed. */
+  @Column({ name: 'follow_ups', type: 'text', array: true, nullable: true }) followUps!: string[] | null;
   @Column({ name: 'references', type: 'text', array: true }) references!: string[];
   @Column({ type: 'jsonb' }) verify!: unknown;
   @Column({ name: 'search_text', type: 'text' }) searchText!: string;

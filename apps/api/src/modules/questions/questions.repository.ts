@@ -284,13 +284,13 @@ export class QuestionsRepository {
       `WITH input AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(question_id text, locale text, source_hash text, title text, prompt text,
            explanation text, answer text, options jsonb, option_feedback jsonb, accepted text[], unit text, rubric text[], search_text text,
-           search_grams text[])
+           search_grams text[], follow_ups text[])
        ), w AS (
          INSERT INTO question_version_translations AS t
            (version_id, locale, source_hash, title, prompt, explanation, answer, options, option_feedback, accepted, unit, rubric, search_text,
-            search_grams)
+            search_grams, follow_ups)
          SELECT v.id, x.locale, x.source_hash, x.title, x.prompt, x.explanation, x.answer, x.options, x.option_feedback, x.accepted, x.unit,
-                x.rubric, x.search_text, x.search_grams
+                x.rubric, x.search_text, x.search_grams, x.follow_ups
            FROM input x
            JOIN questions q ON q.id = x.question_id AND q.organization_id IS NULL
            JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
@@ -298,10 +298,11 @@ export class QuestionsRepository {
            source_hash = EXCLUDED.source_hash, title = EXCLUDED.title, prompt = EXCLUDED.prompt, explanation = EXCLUDED.explanation,
            answer = EXCLUDED.answer, options = EXCLUDED.options, option_feedback = EXCLUDED.option_feedback, accepted = EXCLUDED.accepted,
            unit = EXCLUDED.unit, rubric = EXCLUDED.rubric, search_text = EXCLUDED.search_text,
-           search_grams = EXCLUDED.search_grams, updated_at = now()
-         WHERE (t.source_hash, t.title, t.prompt, t.explanation, t.answer, t.options, t.option_feedback, t.accepted, t.unit, t.rubric, t.search_grams)
+           search_grams = EXCLUDED.search_grams, follow_ups = EXCLUDED.follow_ups, updated_at = now()
+         WHERE (t.source_hash, t.title, t.prompt, t.explanation, t.answer, t.options, t.option_feedback, t.accepted, t.unit, t.rubric, t.search_grams,
+                t.follow_ups)
            IS DISTINCT FROM (EXCLUDED.source_hash, EXCLUDED.title, EXCLUDED.prompt, EXCLUDED.explanation, EXCLUDED.answer, EXCLUDED.options,
-                             EXCLUDED.option_feedback, EXCLUDED.accepted, EXCLUDED.unit, EXCLUDED.rubric, EXCLUDED.search_grams)
+                             EXCLUDED.option_feedback, EXCLUDED.accepted, EXCLUDED.unit, EXCLUDED.rubric, EXCLUDED.search_grams, EXCLUDED.follow_ups)
          RETURNING 1
        )
        SELECT count(*)::int AS n FROM w`,

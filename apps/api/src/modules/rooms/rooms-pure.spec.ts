@@ -2,7 +2,7 @@ import type { RoleTemplate } from '@goprep/question-bank';
 import { Y } from './esm-deps';
 import { cookieValue } from './room-auth.service';
 import { filesOf, initialDocUpdate, roomIdOf } from './room-doc.service';
-import { mapScorecard, panelScope, promptMarkdown } from './rooms.service';
+import { mapScorecard, panelFollowUps, panelScope, promptMarkdown } from './rooms.service';
 
 describe('rooms: pure helpers', () => {
   it('should read one cookie from an upgrade request header, quoted or encoded', () => {
@@ -79,5 +79,14 @@ describe('rooms: pure helpers', () => {
     ]);
     expect(candidate.asked.map((a) => a.struggled)).toEqual([false, true]);
     expect(candidate).toMatchObject({ strengths: 'clear', nextSteps: 'practise', updatedAt: '2026-12-06T10:00:00.000Z' });
+  });
+
+  it("should give the panel a current translation's follow-ups only when it has the English count, else the English, and none without English", () => {
+    const english = ['Why?', 'How?'];
+    expect(panelFollowUps({ follow_ups: english, tr_follow_ups: ['为什么？', '怎么做？'] })).toEqual(['为什么？', '怎么做？']);
+    expect(panelFollowUps({ follow_ups: english, tr_follow_ups: null })).toEqual(english);
+    expect(panelFollowUps({ follow_ups: english, tr_follow_ups: ['为什么？'] })).toEqual(english);
+    expect(panelFollowUps({ follow_ups: null, tr_follow_ups: ['为什么？'] })).toBeUndefined();
+    expect(panelFollowUps({ follow_ups: [], tr_follow_ups: null })).toBeUndefined();
   });
 });

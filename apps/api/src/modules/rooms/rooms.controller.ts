@@ -35,6 +35,7 @@ import {
 } from './dto/room.dto';
 import { RoomAuthService } from './room-auth.service';
 import { RoomsService } from './rooms.service';
+import { RequestedContentLocale, type ContentLocale } from '../../common/i18n/content-locale';
 
 @ApiTags('rooms')
 @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'ROOM_NOT_FOUND (also for rooms you are not a member of)' })
@@ -118,11 +119,16 @@ export class RoomsController {
 
   @Get(':id/panel')
   @RoomAccess()
-  @ApiOperation({ summary: "Interviewer's private panel: bank questions with keys, explanations and rubrics (never to the candidate)" })
+  @ApiOperation({ summary: "Interviewer's private panel: bank questions with keys, explanations, rubrics and suggested follow-ups (the reader's content language where translated; never to the candidate)" })
   @ApiOkResponse({ type: PanelDto })
   @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'ROOM_FORBIDDEN (not the interviewer)' })
-  async panel(@Req() req: AuthedRequest, @Param('id', uuidPipe) id: string, @Query() query: PanelQueryDto): Promise<PanelDto> {
-    return this.rooms.panel(await this.auth.member(req, id), query);
+  async panel(
+    @Req() req: AuthedRequest,
+    @Param('id', uuidPipe) id: string,
+    @Query() query: PanelQueryDto,
+    @RequestedContentLocale() locale: ContentLocale,
+  ): Promise<PanelDto> {
+    return this.rooms.panel(await this.auth.member(req, id), query, locale);
   }
 
   @Post(':id/push')

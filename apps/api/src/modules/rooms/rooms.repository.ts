@@ -90,6 +90,9 @@ export interface PanelRow {
   code: string | null;
   answer_key: Record<string, unknown>;
   explanation: string;
+  follow_ups: string[] | null;
+  /** The follow-ups of the requested locale's translation when it was made from this version's English; else null. */
+  tr_follow_ups: string[] | null;
   starter: Record<string, string> | null;
 }
 
@@ -254,11 +257,13 @@ export class RoomsRepository {
   }
 
   /** Bank questions for the interviewer's panel: current versions, live, optionally by topic and words. */
-  async panel(filter: { topic?: string; q?: string; maxDifficulty: number; limit: number }): Promise<PanelRow[]> {
+  async panel(filter: { topic?: string; q?: string; maxDifficulty: number; limit: number; locale: string }): Promise<PanelRow[]> {
     return (await this.db.query(
-      `SELECT q.id, v.title, v.topic_id, v.type, v.prompt, v.code, v.answer_key, v.explanation, s.starter
+      `SELECT q.id, v.title, v.topic_id, v.type, v.prompt, v.code, v.answer_key, v.explanation, v.follow_ups,
+              CASE WHEN tr.source_hash = v.content_hash THEN tr.follow_ups END AS tr_follow_ups, s.starter
          FROM questions q
          JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+         LEFT JOIN question_version_translations tr ON tr.version_id = v.id AND tr.locale = $5
          LEFT JOIN judge_task_specs s ON s.question_version_id = v.id
         WHERE q.organization_id IS NULL AND q.retired_at IS NULL
           AND ($1::text IS NULL OR v.topic_id = $1)
@@ -266,7 +271,7 @@ export class RoomsRepository {
           AND v.difficulty <= $3
         ORDER BY v.topic_id, v.difficulty, q.id
         LIMIT $4`,
-      [filter.topic ?? null, filter.q ?? null, filter.maxDifficulty, filter.limit],
+      [filter.topic ?? null, filter.q ?? null, filter.maxDifficulty, filter.limit, filter.locale],
     )) as PanelRow[];
   }
 

@@ -32,7 +32,8 @@ import {
 } from './dto/room.dto';
 import { Y, type YDoc, type YText } from './esm-deps';
 import { RoomDocService, filesOf } from './room-doc.service';
-import { RoomsRepository, type AskedRow, type MemberRow, type PendingRunRow, type PushRow, type RoomMember, type RoomRow, type ScorecardRow } from './rooms.repository';
+import type { ContentLocale } from '../../common/i18n/content-locale';
+import { RoomsRepository, type AskedRow, type MemberRow, type PanelRow, type PendingRunRow, type PushRow, type RoomMember, type RoomRow, type ScorecardRow } from './rooms.repository';
 
 /** How long a room can be joined after it is opened. */
 export const ROOM_TTL_HOURS = 24;
@@ -47,6 +48,13 @@ function newToken(prefix: 'rj_' | 'rm_'): string {
 }
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+/** A panel question's follow-ups: the fresh translation's when it has the English count, else the English; none when the bank has none. */
+export function panelFollowUps(r: Pick<PanelRow, 'follow_ups' | 'tr_follow_ups'>): string[] | undefined {
+  const english = r.follow_ups;
+  if (!english || english.length === 0) return undefined;
+  return r.tr_follow_ups && r.tr_follow_ups.length === english.length ? r.tr_follow_ups : english;
+}
 
 /** The prompt Markdown a push shows: the question's prompt and its program (never the key). */
 export function promptMarkdown(q: Pick<PushRow, 'title' | 'prompt' | 'code'>): string {
@@ -237,7 +245,7 @@ export class RoomsService implements OnApplicationBootstrap {
     return this.refreshed(member);
   }
 
-  async panel(member: RoomMember, query: PanelQueryDto): Promise<PanelDto> {
+  async panel(member: RoomMember, query: PanelQueryDto, locale: ContentLocale = 'en'): Promise<PanelDto> {
     this.interviewer(member);
     const scope = panelScope(this.roleTemplate(member.room.role), member.room.level);
     const topic = query.topic ?? null;
@@ -246,11 +254,13 @@ export class RoomsService implements OnApplicationBootstrap {
       q: query.q?.trim() || undefined,
       maxDifficulty: scope.maxDifficulty,
       limit: PANEL_LIMIT * 4,
+      locale,
     });
     const inScope = topic || scope.topics.length === 0 ? rows : rows.filter((r) => scope.topics.includes(r.topic_id));
     return {
       items: inScope.slice(0, PANEL_LIMIT).map((r) => {
         const rubric = Array.isArray((r.answer_key as { rubric?: unknown }).rubric) ? ((r.answer_key as { rubric: string[] }).rubric) : undefined;
+        const followUps = panelFollowUps(r);
         return {
           id: r.id,
           title: r.title,
@@ -260,6 +270,7 @@ export class RoomsService implements OnApplicationBootstrap {
           key: r.answer_key,
           explanation: r.explanation,
           ...(rubric ? { rubric } : {}),
+          ...(followUps ? { followUps } : {}),
           ...(r.starter ? { codeTask: { files: Object.entries(r.starter).map(([name, content]) => ({ name, content })) } } : {}),
         };
       }),

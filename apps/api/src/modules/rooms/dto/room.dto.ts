@@ -155,7 +155,11 @@ export class PanelQuestionDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: "The answer key, type-specific (as a review shows it)" }) key!: Record<string, unknown>;
   @ApiProperty({ description: 'Markdown' }) explanation!: string;
   @ApiPropertyOptional({ type: [String] }) rubric?: string[];
-  @ApiPropertyOptional({ type: [String] }) followUps?: string[];
+  @ApiPropertyOptional({
+    type: [String],
+    description: "Suggested follow-up questions from the bank, in the reader's content language where a current translation has them; absent when the bank has none",
+  })
+  followUps?: string[];
   @ApiPropertyOptional({ type: CodeTaskDto }) codeTask?: CodeTaskDto;
 }
 

@@ -124,11 +124,10 @@ function QuestionDetail({ question, pushing, onPush }: { question: PanelQuestion
       {question.followUps?.length ? (
         <>
           <h3>{t('rooms.panel.followUps')}</h3>
-          <ul>
-            {question.followUps.map((f) => (
-              <li key={f}>{f}</li>
-            ))}
-          </ul>
+          {/* Follow-ups are one line of Markdown each (code spans): rendered as one list. */}
+          <div data-testid="panel-follow-ups">
+            <Markdown source={question.followUps.map((f) => `- ${f}`).join('\n')} className="room__markdown" />
+          </div>
         </>
       ) : null}
       <Button size="sm" onClick={onPush} loading={pushing} data-testid="push-question">
