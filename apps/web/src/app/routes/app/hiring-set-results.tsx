@@ -12,7 +12,7 @@ export function Component() {
   const set = useSet(orgId, setId);
   return (
     <SetFrame orgId={orgId} setId={setId} page={t('results.tab')}>
-      <ResultsTable orgId={orgId} setId={setId} basePath={`${setPath(orgId, setId)}/results`} csvName={resultsCsvName(set.data?.title, new Date())} />
+      <ResultsTable orgId={orgId} setId={setId} basePath={`${setPath(orgId, setId)}/results`} csvName={set.data ? resultsCsvName(set.data.title, new Date()) : undefined} />
     </SetFrame>
   );
 }

@@ -50,7 +50,8 @@ function TopicCells({ row, topics }: { row: ResultRow; topics: string[] }) {
 }
 
 /** The set's candidates: status, score, time and per-topic breakdown; sort, filter, CSV, pick 2-4 to compare. */
-export function ResultsTable({ orgId, setId, basePath, csvName }: { orgId: string; setId: string; basePath: string; csvName: string }) {
+/** csvName: the download's file name, undefined while it is not known yet (the button waits for it). */
+export function ResultsTable({ orgId, setId, basePath, csvName }: { orgId: string; setId: string; basePath: string; csvName: string | undefined }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const query = queryFromParams(params);
@@ -65,6 +66,7 @@ export function ResultsTable({ orgId, setId, basePath, csvName }: { orgId: strin
     update({ ...query, status: query.status.includes(s) ? query.status.filter((x) => x !== s) : [...query.status, s] });
 
   const download = async () => {
+    if (csvName === undefined) return;
     setCsvError(null);
     setDownloading(true);
     try {
@@ -96,7 +98,7 @@ export function ResultsTable({ orgId, setId, basePath, csvName }: { orgId: strin
           ) : (
             <span className="muted small">{t('results.table.compareHint', { max: MAX_COMPARE })}</span>
           )}
-          <Button variant="secondary" size="sm" onClick={() => void download()} loading={downloading} data-testid="download-csv">
+          <Button variant="secondary" size="sm" onClick={() => void download()} loading={downloading} disabled={csvName === undefined} data-testid="download-csv">
             {t('results.table.csv')}
           </Button>
         </div>
