@@ -8,6 +8,9 @@ import { resolveDatabase } from './database/database-url';
 import type { RunningPostgres } from './database/embedded-postgres';
 import { startEmbeddedRunner, type EmbeddedRunner } from './modules/judge/embedded-runner';
 
+/** How long a failed start waits for the half-started app to close before it exits anyway. */
+const STARTUP_FAILURE_CLOSE_MS = 10_000;
+
 async function main(): Promise<void> {
   let config;
   let secretsKey: ReturnType<typeof ensureLocalSecretsKey> = 'not needed';
@@ -32,9 +35,15 @@ async function main(): Promise<void> {
     if (shuttingDown) return;
     shuttingDown = true;
     say(`${signal}: stopping`);
-    try {
+    const closing = (async () => {
       await runner?.stop();
       await app?.close();
+    })();
+    try {
+      // A failed start must end the process even when closing the half-started app hangs (a client
+      // still waiting for a server that never answered): give it 10 s, then stop Postgres and exit.
+      if (code === 0) await closing;
+      else await Promise.race([closing, new Promise((done) => setTimeout(done, STARTUP_FAILURE_CLOSE_MS).unref())]);
     } finally {
       if (db?.owned) {
         say('stopping the embedded Postgres');

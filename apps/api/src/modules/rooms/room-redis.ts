@@ -81,7 +81,13 @@ export function connectRoomRedis(url: string, closeLocal: (roomId: string) => vo
     },
     close: async () => {
       // After a failed boot the connections are already closed: quitting them again rejects.
-      await extension.onDestroy().catch((err: unknown) => logger.debug({ err }, 'closing the Redis extension'));
+      // Bounded: quitting a client that never connected can wait for a server that never answers.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        extension.onDestroy().catch((err: unknown) => logger.debug({ err }, 'closing the Redis extension')),
+        new Promise((done) => (timer = setTimeout(done, CONNECT_TIMEOUT_MS))),
+      ]);
+      clearTimeout(timer);
       for (const c of clients) c.disconnect(false);
     },
   };
