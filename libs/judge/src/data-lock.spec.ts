@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { withDataDirLock } from './data-lock';
@@ -94,6 +94,8 @@ describe('the judge data dir lock (processes preparing one data dir take turns)'
 
   it('lets three runners open a sandbox on one fresh data dir at once (one deleted the others\' module build before)', async () => {
     // Under the repository (not /tmp): every ancestor of a data dir must be searchable by the sandbox uid.
+    // A fresh clone has no .data yet (the CI run that found this): create it, searchable by the sandbox uid.
+    mkdirSync(REPO_DATA, { recursive: true, mode: 0o755 });
     const fresh = mkdtempSync(join(REPO_DATA, 'lock-fresh-'));
     try {
       const outcomes = await Promise.all(
