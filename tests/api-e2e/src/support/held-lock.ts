@@ -15,13 +15,15 @@ export const HELD_LOCK_TEST_TIMEOUT_MS = LOCK_WAIT_LIMIT_MS + 60_000;
  * back, for a holder that inserted the row the requests are about to conflict on). Every
  * request has then started its locking statement before any of them could commit, which is the
  * schedule in which a re-check that reads a stale snapshot lets a second insert through.
+ * `fire` may stage its requests: `waiting(n)` resolves once n backends are blocked on a lock, so a
+ * request can be sent only after an earlier one has queued (the order decides who gets the lock first).
  */
 export async function underHeldLock<T>(
   t: TestApp,
   lockSql: string,
   params: unknown[],
   waiters: number,
-  fire: () => Promise<T>,
+  fire: (waiting: (n: number) => Promise<void>) => Promise<T>,
   end: 'COMMIT' | 'ROLLBACK' = 'COMMIT',
 ): Promise<T> {
   const url = embeddedUrl(e2eDatabase().port, t.database);
@@ -34,7 +36,7 @@ export async function underHeldLock<T>(
     const locked = await holder.query(lockSql, params);
     if (locked.rowCount !== 1) throw new Error(`the lock statement matched ${locked.rowCount} rows, expected 1`);
     let settled = false;
-    const pending = fire().finally(() => {
+    const pending = fire((n) => waitForLockWaiters(watcher, t.database, n, () => settled)).finally(() => {
       settled = true;
     });
     await waitForLockWaiters(watcher, t.database, waiters, () => settled);
