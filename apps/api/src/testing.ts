@@ -21,3 +21,4 @@ export { PasswordResetService } from './modules/accounts/password-reset.service'
 export { SessionCacheService } from './modules/accounts/session-cache.service';
 export { SecretBox, secretBoxFromEnv } from './common/crypto/secret-box';
 export { SsoDomainProof1764808000000 } from './database/migrations/1764808000000-SsoDomainProof';
+export { RoomDocService } from './modules/rooms/room-doc.service';
