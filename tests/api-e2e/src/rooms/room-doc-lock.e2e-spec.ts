@@ -60,6 +60,25 @@ describe('rooms on two instances: appends queued on the room lock', () => {
     return replay.body;
   }
 
+  it('should store a new room\'s first state once when two instances load it while its lock is held', async () => {
+    const created = await interviewer.call('POST', '/api/rooms', { kind: 'manager', title: 'Held first load', role: 'backend', level: 'senior' });
+    expect(created.status).toBe(201);
+    const id: string = created.body.id;
+    const seat = guest(() => b.url);
+    expect((await seat.join(created.body.joinLinks.candidate.slice('/rooms/join/'.length), 'Second Candidate')).status).toBe(200);
+    // Both instances find nothing stored, then queue on the lock to store the first state.
+    const [onA, onB] = await underHeldLock(a, ROOM_DOC_LOCK, [id], 2, () =>
+      Promise.all([
+        openDoc(a.url, id, { cookie: interviewer.cookieHeader ?? '' }).then(track),
+        openDoc(b.url, id, { token: seat.memberToken! }).then(track),
+      ]),
+    );
+    expect([onA.file('main.go'), onB.file('main.go')]).toEqual(['package main\n', 'package main\n']);
+    const rows = await a.sql<{ n: number }>(`SELECT count(*)::int AS n FROM room_doc_updates WHERE room_id = $1`, [id]);
+    expect(rows[0]!.n).toBe(1);
+    for (const c of clients.splice(0)) await c.close();
+  }, HELD_LOCK_TEST_TIMEOUT_MS);
+
   it('should store each of two edits received by two instances exactly once when both appends waited on the room lock', async () => {
     const [onA, onB] = await Promise.all([
       openDoc(a.url, roomId, { cookie: interviewer.cookieHeader ?? '' }).then(track),
