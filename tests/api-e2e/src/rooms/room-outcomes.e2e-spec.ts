@@ -115,6 +115,46 @@ describe('room outcomes: report, history and drilling what was struggled with', 
     for (const body of candidate.received) expect(body.includes(COMMENT)).toBe(false);
   });
 
+  it("should let the organization's other managers open a hiring round's replay and card from the report, and nobody else outside the room", async () => {
+    // A colleague who joined the organization by its invite link but did not run the round: the
+    // report links them to the replay, which used to answer 404 to anyone not seated in the room.
+    const link = await ok(manager, 'POST', `/api/orgs/${orgId}/invites`, { email: 'colleague@example.com' });
+    const colleague = await registeredUser(() => t.url, 'colleague@example.com', 'Col League');
+    await ok(colleague, 'POST', '/api/org-invites/accept', { token: link.token });
+    await ok(manager, 'POST', `/api/rooms/${managerRoom}/notes`, { body: 'private-note-marker-5d1e' });
+
+    const { replayPath } = (await ok(colleague, 'GET', `/api/orgs/${orgId}/invites/${inviteId}/rooms`)).items[0];
+    const replay = await ok(colleague, 'GET', `/api/rooms/${managerRoom}/replay`);
+    expect(replayPath).toBe(`/rooms/${managerRoom}/replay`);
+    expect(replay.notes.map((n: { body: string }) => n.body)).toEqual(['private-note-marker-5d1e']);
+    const interviewerSees = await ok(manager, 'GET', `/api/rooms/${managerRoom}/replay`);
+    expect(replay).toEqual(interviewerSees);
+    const card = await ok(colleague, 'GET', `/api/rooms/${managerRoom}/scorecard`);
+    expect(card).toEqual(await ok(manager, 'GET', `/api/rooms/${managerRoom}/scorecard`));
+    expect(card.comments).toBe(COMMENT);
+    // Reading is all the colleague can do: the room's writes stay with its seats.
+    const write = await colleague.call('POST', `/api/rooms/${managerRoom}/notes`, { body: 'not mine' });
+    expect([write.status, write.body.code]).toEqual([404, 'ROOM_NOT_FOUND']);
+
+    // The candidate reads the replay without the notes, as before.
+    const candidateReplay = await ok(candidate, 'GET', `/api/rooms/${managerRoom}/replay`);
+    expect(candidateReplay.notes).toEqual([]);
+    expect(candidateReplay.updates).toEqual(replay.updates);
+
+    // Another organization's manager, a plain member of this organization and a learner: the stranger's 404.
+    const plain = await registeredUser(() => t.url, 'plain@example.com', 'Pia Plain');
+    const [plainUser] = await t.sql<{ id: string }>(`SELECT id FROM users WHERE email = 'plain@example.com'`);
+    await t.sql(`INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, 'member')`, [orgId, plainUser!.id]);
+    const learner = await registeredUser(() => t.url, 'lena@example.com', 'Lena Learner');
+    for (const who of [otherManager, plain, learner]) {
+      for (const path of ['replay', 'scorecard']) {
+        const res = await who.call('GET', `/api/rooms/${managerRoom}/${path}`);
+        expect([path, res.status, res.body.code]).toEqual([path, 404, 'ROOM_NOT_FOUND']);
+        expect(res.text).not.toContain('private-note-marker-5d1e');
+      }
+    }
+  });
+
   it("should put a peer room's strengths and next steps in the learner's history, without the rubric, and drill the struggled questions", async () => {
     const interviewer = await registeredUser(() => t.url, 'ian@example.com', 'Ian Interviewer');
     const learner = await registeredUser(() => t.url, 'lu@example.com', 'Lu Learner');

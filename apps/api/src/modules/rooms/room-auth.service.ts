@@ -4,10 +4,17 @@ import { ROOM_TOKEN_HEADER, SESSION_COOKIE } from '../../common/auth/cookies';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AccountsService, hashToken } from '../accounts/accounts.service';
-import { RoomsRepository, type MemberRow, type RoomMember } from './rooms.repository';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { RoomsRepository, type MemberRow, type RoomMember, type RoomRow } from './rooms.repository';
 
 /** Who is calling a room route or opening its WebSocket: a user, or a guest by member token. */
 export type RoomCaller = { kind: 'user'; userId: string } | { kind: 'guest'; memberToken: string };
+
+/** A caller allowed to read a room's record, and whether they see it as its interviewer does (notes, the whole card). */
+export interface RoomReader {
+  room: RoomRow;
+  interviewerView: boolean;
+}
 
 /** The value of one cookie in a Cookie header (the WebSocket upgrade has no cookie-parser). */
 export function cookieValue(header: string | undefined, name: string): string | undefined {
@@ -37,6 +44,7 @@ export class RoomAuthService {
   constructor(
     private readonly repo: RoomsRepository,
     private readonly accounts: AccountsService,
+    private readonly orgs: OrganizationsService,
   ) {}
 
   callerOf(req: AuthedRequest): RoomCaller {
@@ -48,6 +56,29 @@ export class RoomAuthService {
 
   async member(req: AuthedRequest, roomId: string): Promise<RoomMember> {
     return this.memberOf(this.callerOf(req), roomId);
+  }
+
+  /**
+   * Who may read what a room left behind (its replay and scorecard): its members as their seat
+   * sees it, and for a hiring round also the organization's managers and owners, who review rounds
+   * they did not run from the candidate's report (they read it as the interviewer does). Everyone
+   * else gets the same 404 as a stranger.
+   */
+  async reader(req: AuthedRequest, roomId: string): Promise<RoomReader> {
+    const caller = this.callerOf(req);
+    try {
+      const member = await this.memberOf(caller, roomId);
+      return { room: member.room, interviewerView: member.role === 'interviewer' };
+    } catch (err) {
+      if (caller.kind !== 'user' || !(err instanceof AppError) || err.code !== ErrorCode.ROOM_NOT_FOUND) throw err;
+      const room = await this.repo.room(roomId);
+      if (!room?.organization_id) throw err;
+      // Managers and owners only (plain members of an organization are rejected like strangers).
+      await this.orgs.requireMembership(caller.userId, room.organization_id).catch(() => {
+        throw err;
+      });
+      return { room, interviewerView: true };
+    }
   }
 
   async memberOf(caller: RoomCaller, roomId: string): Promise<RoomMember> {

@@ -188,10 +188,10 @@ export class RoomsController {
 
   @Get(':id/scorecard')
   @RoomAccess()
-  @ApiOperation({ summary: "The room's scorecard with the rubric items of what was asked" })
+  @ApiOperation({ summary: "The room's scorecard with the rubric items of what was asked (members; a hiring round's also its organization's managers and owners)" })
   @ApiOkResponse({ type: ScorecardDto })
   async scorecard(@Req() req: AuthedRequest, @Param('id', uuidPipe) id: string): Promise<ScorecardDto> {
-    return this.rooms.scorecard(await this.auth.member(req, id));
+    return this.rooms.scorecard(await this.auth.reader(req, id));
   }
 
   @Put(':id/scorecard')
@@ -206,9 +206,12 @@ export class RoomsController {
 
   @Get(':id/replay')
   @RoomAccess()
-  @ApiOperation({ summary: "The session for playback: every document update in order with its time, the notes (interviewer only), the runs and the final files" })
+  @ApiOperation({
+    summary:
+      "The session for playback: every document update in order with its time, the notes (interviewer only), the runs and the final files. Members read it; a hiring round's is also read by its organization's managers and owners",
+  })
   @ApiOkResponse({ type: ReplayDto })
   async replay(@Req() req: AuthedRequest, @Param('id', uuidPipe) id: string): Promise<ReplayDto> {
-    return this.rooms.replay(await this.auth.member(req, id));
+    return this.rooms.replay(await this.auth.reader(req, id));
   }
 }

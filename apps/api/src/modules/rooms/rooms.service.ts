@@ -9,6 +9,7 @@ import { RateLimiterService } from '../accounts/rate-limiter.service';
 import { JudgeEventsService } from '../judge/judge-events.service';
 import { JudgeService } from '../judge/judge.service';
 import { WebhooksService } from '../webhooks/webhooks.service';
+import type { RoomReader } from './room-auth.service';
 import type { EntityManager } from 'typeorm';
 import {
   COMPETENCIES,
@@ -335,13 +336,13 @@ export class RoomsService implements OnApplicationBootstrap {
     return this.refreshed(member);
   }
 
-  async scorecard(member: RoomMember): Promise<ScorecardDto> {
+  async scorecard(reader: RoomReader): Promise<ScorecardDto> {
     // A hiring round's card (recommendation, the manager's comments) belongs to the organization:
     // its candidate never reads it. A peer room's card is the learner's feedback.
-    if (member.room.kind === 'manager') this.interviewer(member);
-    const card = await this.repo.scorecard(member.room_id);
+    if (reader.room.kind === 'manager' && !reader.interviewerView) throw new AppError(ErrorCode.ROOM_FORBIDDEN, 'Only the interviewer can do this.');
+    const card = await this.repo.scorecard(reader.room.id);
     if (!card) throw new AppError(ErrorCode.ROOM_SCORECARD_NOT_FOUND, 'No scorecard has been saved for this room yet.');
-    return mapScorecard(member.room_id, card, await this.repo.asked(member.room_id), member.role === 'interviewer');
+    return mapScorecard(reader.room.id, card, await this.repo.asked(reader.room.id), reader.interviewerView);
   }
 
   async saveScorecard(member: RoomMember, dto: PutScorecardDto): Promise<ScorecardDto> {
@@ -373,7 +374,7 @@ export class RoomsService implements OnApplicationBootstrap {
       });
       await this.roomScored(tx, member.room, { ratings, recommendation });
     });
-    return this.scorecard(member);
+    return this.scorecard({ room: member.room, interviewerView: true });
   }
 
   private async roomScored(tx: EntityManager, room: RoomRow, card: { ratings: Record<string, number>; recommendation: string | null }): Promise<void> {
@@ -386,15 +387,15 @@ export class RoomsService implements OnApplicationBootstrap {
     );
   }
 
-  async replay(member: RoomMember): Promise<ReplayDto> {
+  async replay(reader: RoomReader): Promise<ReplayDto> {
     const [updates, notes, runs, doc] = await Promise.all([
-      this.repo.updates(member.room_id, '0'),
-      member.role === 'interviewer' ? this.repo.notes(member.room_id) : Promise.resolve([]),
-      this.repo.runsOf(member.room_id),
-      this.currentDoc(member.room_id),
+      this.repo.updates(reader.room.id, '0'),
+      reader.interviewerView ? this.repo.notes(reader.room.id) : Promise.resolve([]),
+      this.repo.runsOf(reader.room.id),
+      this.currentDoc(reader.room.id),
     ]);
     return {
-      startedAt: iso(member.room.timer_started_at),
+      startedAt: iso(reader.room.timer_started_at),
       updates: updates.map((u) => ({ at: u.at.toISOString(), update: Buffer.from(u.update).toString('base64') })),
       notes: notes.map((n) => ({ id: n.id, at: n.at.toISOString(), body: n.body })),
       runs: runs.map((r) => this.runResult(r)),
