@@ -179,6 +179,9 @@ function notesFor(question: BankQuestion, format: ForeignFormat): string[] {
   if (question.references.length > 0) notes.push(`references: ${question.references.join(' ')}`);
   if (question.verify.length > 0) notes.push(`verify: ${question.verify.map(describeCheck).join('; ')}`);
   if (question.key.type === 'short' && question.key.pattern !== undefined && patternToWildcards(question.key.pattern) === undefined) notes.push(`pattern: ${question.key.pattern}`);
+  // Neither format has an interviewer-only field: Moodle shows general feedback (and hints) to the
+  // student, and follow-ups are for the interviewer. A comment is read by whoever opens the file.
+  for (const followUp of question.followUps ?? []) notes.push(`follow-up: ${followUp}`);
   if (format === 'gift') {
     if (question.unit !== undefined) notes.push(`unit: ${question.unit}`);
     if (question.key.type === 'essay' && question.key.rubric.length > 0) notes.push(`rubric: ${question.key.rubric.join(' | ')}`);
