@@ -175,6 +175,15 @@ describe('round trip of follow-ups', () => {
     expect(imported.questions[0]?.followUps).toBeUndefined();
   });
 
+  it('should not let a follow-up that mentions [id:] or [tag:] change the id or tags read back from GIFT', () => {
+    const tricky: BankQuestion = { ...bank.single, followUps: ['Would a [tag:x] or [id:other] here be read back?'] };
+    const exported = exportQuestions([tricky], 'gift');
+    expect(exported.text).toContain('// follow-up: Would a [ tag:x] or [ id:other] here be read back?');
+    expect(exported.problems.map((p) => p.message)).toContain('a follow-up with "[id:" or "[tag:" is written with "[ " in GIFT, so that it is not read back as the question\'s id or a tag');
+    const [back] = importQuestions(exported.text, 'gift').questions;
+    expect([back?.id, back?.tags]).toEqual([bank.single.id, [...bank.single.tags, 'needs-review']]);
+  });
+
   it("should keep them in goprep's own JSON", () => {
     expect(importQuestions(exportQuestions([asked], 'json').text, 'json').questions).toEqual([asked]);
   });
