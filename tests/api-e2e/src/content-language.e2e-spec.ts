@@ -340,6 +340,10 @@ describe('content language: translations stored with their version, delivered pe
 
     it("should export the set's GIFT in Chinese by default for a zh-CN set, and in English on request", async () => {
       const { m, orgId, setId } = await invite('zh-CN', 5);
+      // Follow-ups come in the export's language, as in the room panel (a translation with as many as the English).
+      const version = await currentVersion(t, SINGLE);
+      await t.sql(`UPDATE question_versions SET follow_ups = $2 WHERE id = $1`, [version.id, ['Why does closing a nil channel panic?', 'How would you guard the close?']]);
+      await t.sql(`UPDATE question_version_translations SET follow_ups = $2 WHERE version_id = $1 AND locale = 'zh-CN'`, [version.id, ['为什么关闭 nil channel 会 panic？', '你会怎样保护这次 close？']]);
       const gift = async (query: string) => {
         const res = await m.get(`/api/orgs/${orgId}/sets/${setId}/export?format=gift${query}`);
         expect(res.status).toBe(200);
@@ -349,8 +353,13 @@ describe('content language: translations stored with their version, delivered pe
       expect(zh).toContain('[id:ch-close-nil-panics]');
       expect(zh).toContain('::关闭一个 nil channel::');
       expect(zh).toMatch(/=触发运行时 panic。 #正确：语言规范/);
+      expect(zh).toContain('// follow-up: 为什么关闭 nil channel 会 panic？\n// follow-up: 你会怎样保护这次 close？\n');
       const en = await gift('&locale=en');
       expect(en).toContain('::Closing a nil channel::');
+      expect(en).toContain('// follow-up: Why does closing a nil channel panic?\n// follow-up: How would you guard the close?\n');
+      // A translation without the English count falls back to the English follow-ups.
+      await t.sql(`UPDATE question_version_translations SET follow_ups = $2 WHERE version_id = $1 AND locale = 'zh-CN'`, [version.id, ['为什么？']]);
+      expect(await gift('')).toContain('// follow-up: Why does closing a nil channel panic?\n');
       expect(en).not.toMatch(/[\u4e00-\u9fff]/);
       expect((await m.get(`/api/orgs/${orgId}/sets/${setId}/export?format=gift&locale=fr`)).status).toBe(400);
     });

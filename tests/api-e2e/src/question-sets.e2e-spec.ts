@@ -459,6 +459,33 @@ describe('question sets: templates, drafts, versions, publish, duplicate, archiv
     expect((await owner.get(`${sets()}/${setId}/export?format=pdf`)).status).toBe(400);
   });
 
+  it("should carry a pinned question's interviewer follow-ups as GIFT comments, which an import reads past", async () => {
+    const exportGift = async () => (await owner.get(`${sets()}/${setId}/export?format=gift&version=1`).expect(200)).text;
+    const without = await exportGift();
+    const followUps = ['Why is a receive from a nil channel never ready?', 'What changes when `ch` has a buffer of one?'];
+    await t.sql(`UPDATE question_versions SET follow_ups = $2 WHERE question_id = $1`, [bank[0]!.id, followUps]);
+    const withFollowUps = await exportGift();
+    const lines = followUps.map((f) => `// follow-up: ${f}`);
+    for (const line of lines) expect(withFollowUps.split('\n')).toContain(line);
+    // The comment lines are the only difference (GIFT has no field a student would not see).
+    expect(withFollowUps.split('\n').filter((l) => !lines.includes(l)).join('\n')).toBe(without);
+
+    // That question back in through the organization's GIFT import (the file's essay would not come
+    // back: GIFT has no rubric): the same question and warnings as without the follow-ups.
+    const importQuestion = async (gift: string) => {
+      const text = gift.split('\n\n').find((block) => block.includes(`[id:${bank[0]!.id}]`));
+      expect(text).toBeDefined();
+      const res = await owner.post(`/api/orgs/${orgId}/questions/import`, { format: 'gift', text, topic: 'channels', references: ['https://go.dev/ref/spec#Channel_types'] });
+      expect([res.status, res.body.fields]).toEqual([201, undefined]);
+      const [created] = res.body.questions as Array<{ id: string; title: string; type: string }>;
+      const stored = (await owner.get(`/api/orgs/${orgId}/questions/${created!.id}`).expect(200)).body as { source: Json };
+      return { type: created!.type, title: created!.title, source: stored.source, warnings: (res.body.warnings as Array<{ message: string }>).map((w) => w.message) };
+    };
+    const plain = await importQuestion(without);
+    expect(plain).toMatchObject({ type: 'single', title: bank[0]!.title });
+    expect(await importQuestion(withFollowUps)).toEqual(plain);
+  });
+
   it('should keep an audit trail of every change: who, what, when', async () => {
     const res = await owner.get(`${sets()}/${setId}/audit`).expect(200);
     const events = res.body as Array<{ action: string; actor: { email: string } | null; at: string; detail: Json; entity: string; entityId: string }>;

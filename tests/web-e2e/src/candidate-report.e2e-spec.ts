@@ -1,10 +1,10 @@
 import type { Locator, Page } from 'playwright-core';
 import { CandidatePage } from './pages/candidate-page';
-import { HiringApi } from './pages/hiring-api';
-import { RegisterPage } from './pages/register-page';
+import type { HiringApi } from './pages/hiring-api';
 import { ResultsPage } from './pages/results-page';
 import { screenshot, uniqueEmail } from './support/artifacts';
 import { launchBrowser, type Browser } from './support/chromium';
+import { managerWithOrg } from './support/hiring-setup';
 
 /** A choice question whose options carry inline code, and a find-the-lines question. */
 const CHOICE = 'mm-typed-atomics-alignment';
@@ -29,11 +29,12 @@ describe("the candidate report shows answers as the candidate saw them", () => {
   let seen = new Map<string, string>();
 
   beforeAll(async () => {
-    managerBrowser = await launchBrowser();
-    manager = await managerBrowser.context.newPage();
-    await RegisterPage.signUp(manager, { displayName: 'Mira', email: uniqueEmail('report'), password: 'reports that read well' });
-    api = new HiringApi(manager);
-    orgId = await api.createOrg('Gopher Reports');
+    ({ browser: managerBrowser, page: manager, api, orgId } = await managerWithOrg({
+      displayName: 'Mira',
+      emailPrefix: 'report',
+      password: 'reports that read well',
+      orgName: 'Gopher Reports',
+    }));
     setId = (await api.send('POST', `/api/orgs/${orgId}/sets`, { title: 'Report screen' }))['id'] as string;
     await api.send('PUT', `/api/orgs/${orgId}/sets/${setId}/draft`, {
       title: 'Report screen',

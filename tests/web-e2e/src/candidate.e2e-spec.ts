@@ -1,11 +1,10 @@
 import type { Page } from 'playwright-core';
-import { CandidatePage } from './pages/candidate-page';
-import { HiringApi } from './pages/hiring-api';
+import type { HiringApi } from './pages/hiring-api';
 import { InvitesPage } from './pages/invites-page';
-import { RegisterPage } from './pages/register-page';
 import { ResultsPage } from './pages/results-page';
 import { screenshot, uniqueEmail } from './support/artifacts';
-import { launchBrowser, type Browser } from './support/chromium';
+import type { Browser } from './support/chromium';
+import { asCandidate, managerWithOrg } from './support/hiring-setup';
 
 const INSTRUCTIONS = 'Answer each question. You may use the Go spec.';
 
@@ -30,11 +29,12 @@ describe('a candidate takes an assessment from an invite link, and the manager r
   const links = new Map<string, string>();
 
   beforeAll(async () => {
-    managerBrowser = await launchBrowser();
-    manager = await managerBrowser.context.newPage();
-    await RegisterPage.signUp(manager, { displayName: 'Hana', email: uniqueEmail('hiring'), password: 'hiring gophers since 2009' });
-    api = new HiringApi(manager);
-    orgId = await api.createOrg('Gopher Hiring');
+    ({ browser: managerBrowser, page: manager, api, orgId } = await managerWithOrg({
+      displayName: 'Hana',
+      emailPrefix: 'hiring',
+      password: 'hiring gophers since 2009',
+      orgName: 'Gopher Hiring',
+    }));
     const singles = await api.bankQuestions('single', 2);
     const [short] = await api.bankQuestions('short', 1);
     const [essay] = await api.bankQuestions('essay', 1);
@@ -77,11 +77,8 @@ describe('a candidate takes an assessment from an invite link, and the manager r
   });
 
   it('should let the candidate start, keep answers over a reload, and submit', async () => {
-    const browser = await launchBrowser();
-    try {
-      const page = await browser.context.newPage();
-      const candidate = new CandidatePage(page);
-      await candidate.open(links.get(ada)!);
+    await asCandidate(links.get(ada)!, async (candidate) => {
+      const page = candidate.page;
       await candidate.intro.waitFor();
       expect(await candidate.intro.textContent()).toContain(INSTRUCTIONS);
       expect(await page.getByTestId('intro-time-limit').textContent()).toBe('20 minutes');
@@ -127,26 +124,11 @@ describe('a candidate takes an assessment from an invite link, and the manager r
       await candidate.open(links.get(ada)!);
       await candidate.submitted.waitFor();
       expect(await candidate.start.count()).toBe(0);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   it('should let a second candidate take it', async () => {
-    const browser = await launchBrowser();
-    try {
-      const candidate = new CandidatePage(await browser.context.newPage());
-      await candidate.open(links.get(eve)!);
-      await candidate.start.click();
-      await candidate.runner.root.waitFor();
-      await candidate.runner.option(1).check();
-      await candidate.runner.page.getByTestId('next').click();
-      await candidate.runner.option(1).check();
-      await candidate.runner.waitForSaved();
-      await candidate.submit();
-    } finally {
-      await browser.close();
-    }
+    await asCandidate(links.get(eve)!, (candidate) => candidate.submitFirstOptions(2));
   });
 
   it('should show after submission only what the review policy allows: nothing, or the full review', async () => {
@@ -154,16 +136,9 @@ describe('a candidate takes an assessment from an invite link, and the manager r
     for (const policy of ['none', 'full'] as const) {
       const policySet = await api.publishedSet(orgId, { title: `Policy ${policy}`, instructions: 'One question.', timeLimitSeconds: 600, reviewPolicy: policy, questionIds: [question!] });
       const [invite] = await api.invite(orgId, policySet, [{ name: 'Fay', email: uniqueEmail(`fay-${policy}`) }], new Date(Date.now() + 3600_000));
-      const browser = await launchBrowser();
-      try {
-        const page = await browser.context.newPage();
-        const candidate = new CandidatePage(page);
-        await candidate.open(invite!.link);
-        await candidate.start.click();
-        await candidate.runner.root.waitFor();
-        await candidate.runner.option(1).check();
-        await candidate.runner.waitForSaved();
-        await candidate.submit();
+      await asCandidate(invite!.link, async (candidate) => {
+        const page = candidate.page;
+        await candidate.submitFirstOptions(1);
         expect(await candidate.submitted.getAttribute('data-policy')).toBe(policy);
         if (policy === 'none') {
           await page.getByTestId('candidate-no-review').waitFor();
@@ -176,9 +151,7 @@ describe('a candidate takes an assessment from an invite link, and the manager r
           await page.getByText('Explanation').waitFor();
         }
         await screenshot(page, `candidate-submitted-${policy}`);
-      } finally {
-        await browser.close();
-      }
+      });
     }
   });
 
@@ -188,11 +161,8 @@ describe('a candidate takes an assessment from an invite link, and the manager r
     await invites.revoke(bob);
 
     const [soon] = await api.invite(orgId, setId, [{ name: 'Cy', email: uniqueEmail('cy') }], new Date(Date.now() + 2500));
-    const browser = await launchBrowser();
-    try {
-      const page = await browser.context.newPage();
-      const candidate = new CandidatePage(page);
-      await candidate.open(links.get(bob)!);
+    await asCandidate(links.get(bob)!, async (candidate) => {
+      const page = candidate.page;
       expect(await candidate.closedReason()).toBe('revoked');
       await page.getByRole('heading', { name: 'This invitation was withdrawn' }).waitFor();
       await screenshot(page, 'candidate-revoked');
@@ -202,9 +172,7 @@ describe('a candidate takes an assessment from an invite link, and the manager r
       await candidate.open(soon!.link);
       expect(await candidate.closedReason()).toBe('expired');
       await page.getByRole('heading', { name: 'This link has expired' }).waitFor();
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   it('should show the manager the result in the table and the full report with labelled signals', async () => {
@@ -283,11 +251,8 @@ describe('a candidate takes an assessment from an invite link, and the manager r
 
   it('should fit the candidate and manager pages at 375 px, in English and Chinese', async () => {
     const [dee] = await api.invite(orgId, setId, [{ name: 'Dee', email: uniqueEmail('dee') }], new Date(Date.now() + 3600_000));
-    const browser = await launchBrowser({ viewport: { width: 375, height: 800 } });
-    try {
-      const page = await browser.context.newPage();
-      const candidate = new CandidatePage(page);
-      await candidate.open(dee!.link);
+    await asCandidate(dee!.link, async (candidate) => {
+      const page = candidate.page;
       await candidate.intro.waitFor();
       for (const lang of ['en', 'zh-CN'] as const) {
         await setLanguage(page, lang);
@@ -299,9 +264,7 @@ describe('a candidate takes an assessment from an invite link, and the manager r
       await candidate.runner.root.waitFor();
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       await screenshot(page, 'candidate-runner-375-zh-CN');
-    } finally {
-      await browser.close();
-    }
+    }, { viewport: { width: 375, height: 800 } });
 
     await manager.setViewportSize({ width: 375, height: 800 });
     const pages = [

@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
-import { CandidatePage } from './pages/candidate-page';
-import { HiringApi } from './pages/hiring-api';
-import { RegisterPage } from './pages/register-page';
+import type { HiringApi } from './pages/hiring-api';
 import { screenshot, uniqueEmail } from './support/artifacts';
 import { launchBrowser, type Browser } from './support/chromium';
+import { asCandidate, managerWithOrg } from './support/hiring-setup';
 
 const COMMENT = 'Talked through the race before writing any code.';
 
@@ -24,28 +23,18 @@ describe("a live round's scorecard in the candidate report", () => {
   let questionTitle = '';
 
   beforeAll(async () => {
-    managerBrowser = await launchBrowser({ viewport: { width: 1366, height: 900 } });
-    manager = await managerBrowser.context.newPage();
-    await RegisterPage.signUp(manager, { displayName: 'Rhea Rounds', email: uniqueEmail('room-report'), password: 'live rounds in reports' });
-    api = new HiringApi(manager);
-    orgId = await api.createOrg('Round Reports');
+    ({ browser: managerBrowser, page: manager, api, orgId } = await managerWithOrg({
+      displayName: 'Rhea Rounds',
+      emailPrefix: 'room-report',
+      password: 'live rounds in reports',
+      orgName: 'Round Reports',
+      viewport: { width: 1366, height: 900 },
+    }));
     const [questionId] = await api.bankQuestions('single', 1);
     setId = await api.publishedSet(orgId, { title: 'Round screen', instructions: 'One question.', timeLimitSeconds: 900, reviewPolicy: 'score', questionIds: [questionId!] });
     const [invite] = await api.invite(orgId, setId, [{ name: 'Cleo Candidate', email: uniqueEmail('cleo') }], new Date(Date.now() + 86_400_000));
 
-    const candidateBrowser = await launchBrowser();
-    try {
-      const page = await candidateBrowser.context.newPage();
-      const candidate = new CandidatePage(page);
-      await candidate.open(invite!.link);
-      await candidate.start.click();
-      await candidate.runner.root.waitFor();
-      await candidate.runner.option(1).check();
-      await candidate.runner.waitForSaved();
-      await candidate.submit();
-    } finally {
-      await candidateBrowser.close();
-    }
+    await asCandidate(invite!.link, (candidate) => candidate.submitFirstOptions(1));
 
     // The live round for that invite: a question pushed, scored with a struggled mark.
     const room = await api.send('POST', '/api/rooms', { kind: 'manager', title: 'Cleo live round', role: 'backend', level: 'senior', inviteId: invite!.id });

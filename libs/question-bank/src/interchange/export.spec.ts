@@ -68,7 +68,7 @@ describe('GIFT export', () => {
       ['libs/question-bank/bank/channels/ch-blocking-send.md', 'code-lines approximated in GIFT as a multiple-answer choice over "Line N" options'],
       [
         '<export>',
-        'GIFT cannot express difficulty, go_version, expected_seconds, references, verify checks and the draft flag: they are written as comments and lost on import (ids and tags as [id:] [tag:] comments are read back)',
+        'GIFT cannot express difficulty, go_version, expected_seconds, references, verify checks, follow-ups and the draft flag: they are written as comments and lost on import (ids and tags as [id:] [tag:] comments are read back)',
       ],
     ]);
   });
@@ -141,7 +141,7 @@ describe('Moodle XML export', () => {
     expect(messages).toContain('flashcards are not expressible in Moodle XML; not exported');
     expect(messages).not.toContain('case-sensitive matching is not expressible in GIFT; Moodle will ignore case');
     expect(messages.filter((m) => m.startsWith('Moodle XML cannot express'))).toEqual([
-      'Moodle XML cannot express difficulty, go_version, expected_seconds, references, verify checks and the draft flag: they are written as comments and lost on import (ids as <idnumber> and tags as <tags> are read back)',
+      'Moodle XML cannot express difficulty, go_version, expected_seconds, references, verify checks, follow-ups and the draft flag: they are written as comments and lost on import (ids as <idnumber> and tags as <tags> are read back)',
     ]);
   });
 });

@@ -17,7 +17,7 @@ export function fromBank(question: BankQuestion, format: ForeignFormat, problems
   const warn = (message: string): void => problems.warning(message, undefined, question.sourcePath || question.id);
   const body = bodyFor(question, label, warn);
   if (body === undefined) return undefined;
-  const notes = notesFor(question, format);
+  const notes = notesFor(question, format, warn);
   return {
     name: question.title,
     category: ['goprep', question.topic, question.subtopic],
@@ -171,7 +171,7 @@ function goBlock(code: string): string {
   return `\`\`\`go\n${code.replace(/\n*$/, '')}\n\`\`\``;
 }
 
-function notesFor(question: BankQuestion, format: ForeignFormat): string[] {
+function notesFor(question: BankQuestion, format: ForeignFormat, warn: (message: string) => void): string[] {
   const notes = [
     `goprep: difficulty ${question.difficulty}, go_version ${question.goVersion}, expected_seconds ${question.expectedSeconds}` +
       (question.draft ? ', draft' : ''),
@@ -179,6 +179,15 @@ function notesFor(question: BankQuestion, format: ForeignFormat): string[] {
   if (question.references.length > 0) notes.push(`references: ${question.references.join(' ')}`);
   if (question.verify.length > 0) notes.push(`verify: ${question.verify.map(describeCheck).join('; ')}`);
   if (question.key.type === 'short' && question.key.pattern !== undefined && patternToWildcards(question.key.pattern) === undefined) notes.push(`pattern: ${question.key.pattern}`);
+  // Neither format has an interviewer-only field: Moodle shows general feedback (and hints) to the
+  // student, and follow-ups are for the interviewer. A comment is read by whoever opens the file.
+  for (const followUp of question.followUps ?? []) {
+    // GIFT readers (Moodle's and ours) take "[id:...]" and "[tag:...]" in any comment for the
+    // question's id and tags: a space after the bracket keeps a follow-up from being read as one.
+    const safe = format === 'gift' ? followUp.replace(/\[(id|tag):/g, '[ $1:') : followUp;
+    if (safe !== followUp) warn(`a follow-up with "[id:" or "[tag:" is written with "[ " in GIFT, so that it is not read back as the question's id or a tag`);
+    notes.push(`follow-up: ${safe}`);
+  }
   if (format === 'gift') {
     if (question.unit !== undefined) notes.push(`unit: ${question.unit}`);
     if (question.key.type === 'essay' && question.key.rubric.length > 0) notes.push(`rubric: ${question.key.rubric.join(' | ')}`);

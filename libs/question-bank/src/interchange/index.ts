@@ -57,7 +57,7 @@ export { toQuestionFiles, type QuestionFiles } from './question-files';
 export { IMPORT_DEFAULTS } from './to-bank';
 export { JSON_FORMAT_NAME, JSON_FORMAT_VERSION } from './json-format';
 
-const LOST_FIELDS = 'difficulty, go_version, expected_seconds, references, verify checks and the draft flag';
+const LOST_FIELDS = 'difficulty, go_version, expected_seconds, references, verify checks, follow-ups and the draft flag';
 
 export interface ExportOptions {
   /** The language the questions' text is in (recorded in the file); English when absent. */

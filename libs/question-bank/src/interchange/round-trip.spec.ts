@@ -150,3 +150,41 @@ describe('round trip of awkward text', () => {
     expect(back && expressible(back)).toEqual(expressible(awkward));
   });
 });
+
+describe('round trip of follow-ups', () => {
+  const followUps = ['Why does a nil channel never become ready?', 'What would `close(ch)` do here, and why?'];
+  const asked: BankQuestion = { ...bank.single, followUps };
+
+  it.each(['gift', 'moodle-xml'] as const)('should write them as comments in %s, which the import reads past as if they were not there', (format) => {
+    const exported = exportQuestions([asked], format);
+    const marker = format === 'gift' ? (f: string) => `// follow-up: ${f}` : (f: string) => `<!-- follow-up: ${f} -->`;
+    for (const followUp of followUps) expect(exported.text).toContain(marker(followUp));
+    // Only in comments: never in a field Moodle shows the student (general feedback, answer feedback).
+    const withoutComments = format === 'gift' ? exported.text.replace(/^\/\/.*$/gm, '') : exported.text.replace(/<!--[\s\S]*?-->/g, '');
+    for (const followUp of followUps) expect(withoutComments).not.toContain(followUp.slice(0, 20));
+
+    const imported = importQuestions(exported.text, format);
+    expect(imported.report).toEqual({ refused: 0, skipped: 0, adapted: 0 });
+    // Lost on import like the other comments (no format has an interviewer-only field): the question
+    // comes back exactly as the same question exported without them, tags and id included.
+    const plain = importQuestions(exportQuestions([bank.single], format).text, format);
+    expect(imported.questions).toEqual(plain.questions);
+    // The same problems (the comment lines only move the question down the file).
+    const messages = (r: typeof plain) => r.problems.map((p) => `${p.severity}: ${p.message}`);
+    expect(messages(imported)).toEqual(messages(plain));
+    expect(imported.questions[0]?.followUps).toBeUndefined();
+  });
+
+  it('should not let a follow-up that mentions [id:] or [tag:] change the id or tags read back from GIFT', () => {
+    const tricky: BankQuestion = { ...bank.single, followUps: ['Would a [tag:x] or [id:other] here be read back?'] };
+    const exported = exportQuestions([tricky], 'gift');
+    expect(exported.text).toContain('// follow-up: Would a [ tag:x] or [ id:other] here be read back?');
+    expect(exported.problems.map((p) => p.message)).toContain('a follow-up with "[id:" or "[tag:" is written with "[ " in GIFT, so that it is not read back as the question\'s id or a tag');
+    const [back] = importQuestions(exported.text, 'gift').questions;
+    expect([back?.id, back?.tags]).toEqual([bank.single.id, [...bank.single.tags, 'needs-review']]);
+  });
+
+  it("should keep them in goprep's own JSON", () => {
+    expect(importQuestions(exportQuestions([asked], 'json').text, 'json').questions).toEqual([asked]);
+  });
+});

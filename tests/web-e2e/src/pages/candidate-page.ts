@@ -50,6 +50,21 @@ export class CandidatePage {
     await this.submitted.waitFor();
   }
 
+  /**
+   * Starts the assessment, picks the first option of each of the first `count` questions (all
+   * choice questions), and submits: for a spec that needs a submitted attempt, not a particular answer.
+   */
+  async submitFirstOptions(count: number): Promise<void> {
+    await this.start.click();
+    await this.runner.root.waitFor();
+    for (let i = 0; i < count; i++) {
+      if (i > 0) await this.page.getByTestId('next').click();
+      await this.runner.option(1).check();
+    }
+    await this.runner.waitForSaved();
+    await this.submit();
+  }
+
   /** A paste into the focused answer field, as the browser reports it (the clipboard itself is not needed). */
   async pasteInto(selector: string, text: string): Promise<void> {
     await this.page.locator(selector).evaluate((el, value) => {

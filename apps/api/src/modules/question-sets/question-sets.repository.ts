@@ -42,6 +42,9 @@ export interface SetListRow extends SetRow {
 }
 
 /** A pinned question version with what the builder shows and the GIFT export needs. */
+/** A pinned version's translation, for the GIFT export: the review text and the follow-ups. */
+export type SetTranslationRow = TranslationReviewColumns & { tr_follow_ups: string[] | null };
+
 export interface PinnedRow {
   id: string;
   question_id: string;
@@ -63,6 +66,8 @@ export interface PinnedRow {
   explanation: string;
   references: string[];
   verify: BankQuestion['verify'];
+  /** Interviewer follow-ups: only the manager's GIFT export carries them (as comments). */
+  follow_ups: string[] | null;
   current_version: number;
   retired: boolean;
   organization_id: string | null;
@@ -249,7 +254,7 @@ export class QuestionSetsRepository {
     const rows: PinnedRow[] = await (q ?? this.db).query(
       `SELECT v.id, v.question_id, v.version, v.content_hash, v.title, v.topic_id, v.subtopic, v.type, v.difficulty, v.tags,
               v.go_version, v.expected_seconds, v.prompt, v.code, v.options, v.unit, v.answer_key, v.explanation,
-              v."references", v.verify, q.current_version, (q.retired_at IS NOT NULL) AS retired, q.organization_id
+              v."references", v.verify, v.follow_ups, q.current_version, (q.retired_at IS NOT NULL) AS retired, q.organization_id
          FROM question_versions v JOIN questions q ON q.id = v.question_id
         WHERE v.id = ANY($1::uuid[])`,
       [ids],
@@ -258,11 +263,11 @@ export class QuestionSetsRepository {
   }
 
   /** The translations of the pinned versions in `locale`, by version id (freshness is checked where they are used). */
-  async translationsOf(items: readonly SetItem[], locale: ContentLocale): Promise<Map<string, TranslationReviewColumns>> {
+  async translationsOf(items: readonly SetItem[], locale: ContentLocale): Promise<Map<string, SetTranslationRow>> {
     const ids = fixedVersionIds(items);
     if (ids.length === 0) return new Map();
-    const rows: Array<TranslationReviewColumns & { id: string }> = await this.db.query(
-      `SELECT v.id, ${TRANSLATION_COLUMNS}, ${TRANSLATION_REVIEW_COLUMNS}
+    const rows: Array<SetTranslationRow & { id: string }> = await this.db.query(
+      `SELECT v.id, ${TRANSLATION_COLUMNS}, ${TRANSLATION_REVIEW_COLUMNS}, tr.follow_ups AS tr_follow_ups
          FROM question_versions v ${translationJoin('$2')}
         WHERE v.id = ANY($1::uuid[]) AND tr.version_id IS NOT NULL`,
       [ids, locale],

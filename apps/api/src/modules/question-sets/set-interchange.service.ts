@@ -3,9 +3,9 @@ import { exportQuestions, type BankQuestion } from '@goprep/question-bank';
 import type { ContentLocale } from '../../common/i18n/content-locale';
 import { defaultLocale } from './dto/question-set.mapper';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { contentLocaleInfo, deliveredText, reviewedText, type TranslationReviewColumns } from '../questions/translated-text';
+import { contentLocaleInfo, deliveredText, reviewedText } from '../questions/translated-text';
 import type { QuestionSetDto, QuestionSetExportDto, SetExportFormat, SetExportItemDto } from './dto/question-set.dto';
-import { contentOf, QuestionSetsRepository, type PinnedRow, type VersionRow } from './question-sets.repository';
+import { contentOf, QuestionSetsRepository, type PinnedRow, type SetTranslationRow, type VersionRow } from './question-sets.repository';
 import { QuestionSetsService } from './question-sets.service';
 import { SET_FORMAT_NAME, SET_FORMAT_VERSION, settingsOf, type SetContent } from './set-items';
 
@@ -33,7 +33,7 @@ export class SetInterchangeService {
     const pinned = await this.repo.pinned(undefined, row.items);
     const language = locale ?? defaultLocale(row.language);
     if (format === 'gift') {
-      const translations = language === 'en' ? new Map<string, TranslationReviewColumns>() : await this.repo.translationsOf(row.items, language);
+      const translations = language === 'en' ? new Map<string, SetTranslationRow>() : await this.repo.translationsOf(row.items, language);
       return { gift: giftOf(row, pinned, translations, language), filename: `${slug(row.title)}-v${row.version}${language === 'en' ? '' : `.${language}`}.gift.txt` };
     }
     const content = contentOf(row);
@@ -96,6 +96,7 @@ function toBankModel(p: PinnedRow): BankQuestion {
     ...(p.code !== null ? { code: p.code } : {}),
     key: p.answer_key,
     verify: p.verify,
+    ...(p.follow_ups !== null && p.follow_ups.length > 0 ? { followUps: p.follow_ups } : {}),
     draft: false,
     contentHash: p.content_hash,
     sourcePath: `${p.question_id} v${p.version}`,
@@ -110,7 +111,7 @@ function toBankModel(p: PinnedRow): BankQuestion {
 function giftOf(
   row: VersionRow,
   pinned: ReadonlyMap<string, PinnedRow>,
-  translations: ReadonlyMap<string, TranslationReviewColumns>,
+  translations: ReadonlyMap<string, SetTranslationRow>,
   locale: ContentLocale,
 ): string {
   const header = [
@@ -139,7 +140,7 @@ function giftOf(
 }
 
 /** The question with a fresh translation's text (the key's ids, outputs and lines stay the English ones). */
-function localizedModel(question: BankQuestion, row: TranslationReviewColumns, locale: ContentLocale): BankQuestion {
+function localizedModel(question: BankQuestion, row: SetTranslationRow, locale: ContentLocale): BankQuestion {
   const text = deliveredText({ title: question.title, prompt: question.prompt, unit: question.unit ?? null, ...row }, locale);
   if (text.info.contentLocale === 'en') return question;
   const reviewed = reviewedText({ explanation: question.explanation, answer_key: question.key, ...row }, locale);
@@ -150,6 +151,8 @@ function localizedModel(question: BankQuestion, row: TranslationReviewColumns, l
     ...(text.unit !== null ? { unit: text.unit } : {}),
     explanation: reviewed.explanation,
     key: reviewed.key,
+    // As in the room panel: the translation's follow-ups when it has as many as the English.
+    ...(question.followUps !== undefined && row.tr_follow_ups?.length === question.followUps.length ? { followUps: row.tr_follow_ups } : {}),
     ...(question.options
       ? {
           options: question.options.map((o) => {

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { WebSocketServer } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import { AppConfigService } from '../../config/app-config.service';
 import { hocuspocusServer, Y, type HocuspocusExtension, type HocuspocusInstance, type YDoc, type YText } from './esm-deps';
 import { RoomAuthService } from './room-auth.service';
@@ -25,6 +25,40 @@ const SNAPSHOT_SETTLE_MS = 5000;
 /** The origin of the server's own writes to a document (pushes, run results, the prompt's restore). */
 export const SERVER_ORIGIN = { server: true } as const;
 const REDIS_ORIGIN = '__hocuspocus__redis__origin__';
+
+/** A token bucket of ROOM_MESSAGE_BURST messages refilled at ROOM_MESSAGES_PER_SECOND. */
+export interface MessageBucket {
+  tokens: number;
+  at: number;
+}
+
+export function fullBucket(now: number): MessageBucket {
+  return { tokens: ROOM_MESSAGE_BURST, at: now };
+}
+
+/** Refills the bucket for the time since its last message, then takes one token if there is one. */
+export function takeToken(bucket: MessageBucket, now: number): boolean {
+  bucket.tokens = Math.min(ROOM_MESSAGE_BURST, bucket.tokens + ((now - bucket.at) / 1000) * ROOM_MESSAGES_PER_SECOND);
+  bucket.at = now;
+  if (bucket.tokens < 1) return false;
+  bucket.tokens -= 1;
+  return true;
+}
+
+/**
+ * A room socket whose incoming messages pass its gate before any listener hears them. The rate
+ * limit lives here, not in a Hocuspocus hook: a hook refuses by throwing, and Hocuspocus prints
+ * every thrown refusal to stderr with its stack (about 1,600 lines for one flood), while a flood
+ * is a client's doing, not the server's error.
+ */
+class MeteredSocket extends WebSocket {
+  admit: () => boolean = () => true;
+
+  override emit(event: string | symbol, ...args: unknown[]): boolean {
+    if (event === 'message' && !this.admit()) return false;
+    return super.emit(event, ...args);
+  }
+}
 
 export function roomIdOf(documentName: string): string | undefined {
   const m = /^room:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(documentName);
@@ -75,11 +109,9 @@ export function filesOf(doc: YDoc): Record<string, string> {
 export class RoomDocService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('RoomDocs');
   readonly hocuspocus: HocuspocusInstance;
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: ROOM_MAX_MESSAGE_BYTES });
+  private readonly wss = new WebSocketServer<typeof MeteredSocket>({ noServer: true, maxPayload: ROOM_MAX_MESSAGE_BYTES, WebSocket: MeteredSocket });
   /** Per room: the chain of pending appends, so updates are stored in the order they arrived. */
   private readonly appends = new Map<string, Promise<void>>();
-  /** Per socket: messages in the current second. */
-  private readonly rates = new Map<string, { tokens: number; at: number }>();
   /** Set with REDIS_URL: the instances that hold a room's document relay its updates through Redis. */
   private readonly redis?: RoomRedis;
   /** Server connections (pushes, run results) still closing in the background (with Redis). */
@@ -121,6 +153,7 @@ export class RoomDocService implements OnApplicationBootstrap, BeforeApplication
           this.logger.debug({ err }, 'room socket error');
           ws.terminate();
         });
+        this.meter(ws, req);
         this.hocuspocus.handleConnection(ws, req);
       });
     };
@@ -247,15 +280,36 @@ export class RoomDocService implements OnApplicationBootstrap, BeforeApplication
     await this.repo.saveSnapshot(roomId, merged, last.seq);
   }
 
-  private allowMessage(socketId: string): boolean {
-    const now = Date.now();
-    const bucket = this.rates.get(socketId) ?? { tokens: ROOM_MESSAGE_BURST, at: now };
-    bucket.tokens = Math.min(ROOM_MESSAGE_BURST, bucket.tokens + ((now - bucket.at) / 1000) * ROOM_MESSAGES_PER_SECOND);
-    bucket.at = now;
-    this.rates.set(socketId, bucket);
-    if (bucket.tokens < 1) return false;
-    bucket.tokens -= 1;
-    return true;
+  /**
+   * The socket's message budget. The first message over it closes the whole socket (the provider
+   * backs off and reconnects with a fresh budget) and is logged once, as a warning; the messages
+   * still arriving while it closes are dropped and only counted.
+   */
+  private meter(ws: MeteredSocket, req: IncomingMessage): void {
+    const bucket = fullBucket(Date.now());
+    let refused = 0;
+    ws.admit = () => {
+      if (refused === 0 && takeToken(bucket, Date.now())) return true;
+      refused++;
+      if (refused === 1) {
+        this.logger.warn({ remoteAddress: req.socket.remoteAddress }, 'room socket over its message rate: closed (4429 rate limited)');
+        ws.close(4429, 'rate limited');
+      }
+      return false;
+    };
+    ws.once('close', () => {
+      if (refused > 0) this.logger.debug({ refused }, 'room socket closed for its rate: messages dropped');
+    });
+  }
+
+  /**
+   * A refused connection (a stranger, an expired room) is a client's doing: logged at debug here,
+   * and thrown without a message, because Hocuspocus prints every hook error that has one to stderr.
+   * The client is told "permission-denied" either way.
+   */
+  private refusal(why: string, documentName: string): Error {
+    this.logger.debug({ documentName }, `room connection refused: ${why}`);
+    return new Error();
   }
 
   private extension(): HocuspocusExtension {
@@ -263,10 +317,10 @@ export class RoomDocService implements OnApplicationBootstrap, BeforeApplication
       onAuthenticate: async ({ token, documentName, requestHeaders, connectionConfig }) => {
         const roomId = roomIdOf(documentName);
         const who = roomId ? await this.auth.websocketCaller(token, requestHeaders.cookie) : null;
-        if (!roomId || !who) throw new Error('not a member of this room');
+        if (!roomId || !who) throw this.refusal('not a member of this room', documentName);
         const member = await this.auth.memberOf(who.caller, roomId).catch(() => undefined);
-        if (!member) throw new Error('not a member of this room');
-        if (member.room.expires_at.getTime() <= Date.now() && member.room.status === 'open') throw new Error('this room has expired');
+        if (!member) throw this.refusal('not a member of this room', documentName);
+        if (member.room.expires_at.getTime() <= Date.now() && member.room.status === 'open') throw this.refusal('this room has expired', documentName);
         if (member.room.status === 'ended') connectionConfig.readOnly = true;
         const context: RoomContext = { roomId, memberId: member.id, role: member.role };
         return context;
@@ -302,12 +356,6 @@ export class RoomDocService implements OnApplicationBootstrap, BeforeApplication
             .catch((err: unknown) => this.logger.error({ err, roomId }, 'restoring a room prompt failed'));
         });
       },
-      beforeHandleMessage: async ({ socketId, connection }) => {
-        if (this.allowMessage(socketId)) return;
-        // The whole socket goes (not just this document's connection): the client backs off and reconnects.
-        connection.webSocket.close(4429, 'rate limited');
-        throw Object.assign(new Error('too many messages'), { code: 4429, reason: 'rate limited' });
-      },
       onChange: async ({ documentName, update, transactionOrigin }) => {
         const roomId = roomIdOf(documentName);
         if (!roomId || transactionOrigin === REDIS_ORIGIN) return;
@@ -318,9 +366,6 @@ export class RoomDocService implements OnApplicationBootstrap, BeforeApplication
         if (!roomId) return;
         await Promise.resolve(this.appends.get(roomId));
         await this.compact(roomId);
-      },
-      onDisconnect: async ({ socketId }) => {
-        this.rates.delete(socketId);
       },
     };
   }

@@ -1,7 +1,7 @@
 import type { RoleTemplate } from '@goprep/question-bank';
 import { Y } from './esm-deps';
 import { cookieValue } from './room-auth.service';
-import { filesOf, initialDocUpdate, roomIdOf } from './room-doc.service';
+import { filesOf, fullBucket, initialDocUpdate, ROOM_MESSAGE_BURST, ROOM_MESSAGES_PER_SECOND, roomIdOf, takeToken } from './room-doc.service';
 import { mapScorecard, panelFollowUps, panelScope, promptMarkdown } from './rooms.service';
 
 describe('rooms: pure helpers', () => {
@@ -88,5 +88,22 @@ describe('rooms: pure helpers', () => {
     expect(panelFollowUps({ follow_ups: english, tr_follow_ups: ['为什么？'] })).toEqual(english);
     expect(panelFollowUps({ follow_ups: null, tr_follow_ups: ['为什么？'] })).toBeUndefined();
     expect(panelFollowUps({ follow_ups: [], tr_follow_ups: null })).toBeUndefined();
+  });
+
+  it("should pass a burst up to the bucket's size, refuse the next message, and refill with time", () => {
+    const bucket = fullBucket(0);
+    let passed = 0;
+    while (takeToken(bucket, 0)) passed++;
+    expect(passed).toBe(ROOM_MESSAGE_BURST);
+    expect(takeToken(bucket, 0)).toBe(false);
+    // A tenth of a second refills a tenth of the rate.
+    const later = 100;
+    let refilled = 0;
+    while (takeToken(bucket, later)) refilled++;
+    expect(refilled).toBe(ROOM_MESSAGES_PER_SECOND / 10);
+    // A long pause fills the bucket, never beyond its size.
+    let afterPause = 0;
+    while (takeToken(bucket, 3_600_000)) afterPause++;
+    expect(afterPause).toBe(ROOM_MESSAGE_BURST);
   });
 });
