@@ -1689,7 +1689,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The room's scorecard with the rubric items of what was asked */
+    /** The room's scorecard with the rubric items of what was asked (members; a hiring round's also its organization's managers and owners) */
     get: operations['Rooms_scorecard'];
     /** Interviewer: save the scorecard (1-4 per competency; hire / no-hire for manager rooms) */
     put: operations['Rooms_putScorecard'];
@@ -1707,7 +1707,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The session for playback: every document update in order with its time, the notes (interviewer only), the runs and the final files */
+    /** The session for playback: every document update in order with its time, the notes (interviewer only), the runs and the final files. Members read it; a hiring round's is also read by its organization's managers and owners */
     get: operations['Rooms_replay'];
     put?: never;
     post?: never;
