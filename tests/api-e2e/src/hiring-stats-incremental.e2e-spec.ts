@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { rightAnswer } from './support/answers';
 import { expectSameFigures } from './support/figures';
-import { bankQuestions, candidate, fixed, manager, publishedSet, tokenOf, type BankQuestion } from './support/hiring';
+import { autoGradedQuestions, bankQuestions, candidate, fixed, manager, publishedSet, tokenOf, type BankQuestion } from './support/hiring';
 import { createTestApp, type Browser, type TestApp } from './support/test-app';
 
 /*
@@ -80,13 +80,7 @@ describe('hiring: item statistics kept incrementally', () => {
   beforeAll(async () => {
     t = await createTestApp(ENV);
     ({ b: m, orgId } = await manager(t, 'stats@sums.example', 'Sums Inc'));
-    questions = [
-      ...(await bankQuestions(t, 'single', 1)),
-      ...(await bankQuestions(t, 'multi', 1)),
-      ...(await bankQuestions(t, 'matching', 1)),
-      ...(await bankQuestions(t, 'ordering', 1)),
-      ...(await bankQuestions(t, 'essay', 1)),
-    ];
+    questions = [...(await autoGradedQuestions(t)), ...(await bankQuestions(t, 'essay', 1))];
     service = t.app.get(SetStatisticsService);
     db = t.app.get(DataSource);
   });

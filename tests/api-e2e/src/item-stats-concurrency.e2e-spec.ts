@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { rightAnswer, wrongAnswer } from './support/answers';
 import { expectSameFigures } from './support/figures';
 import { HELD_LOCK_TEST_TIMEOUT_MS, underHeldLock } from './support/held-lock';
-import { bankQuestions, candidate, fixed, manager, publishedSet, tokenOf, type BankQuestion } from './support/hiring';
+import { autoGradedQuestions, bankQuestions, candidate, fixed, manager, publishedSet, tokenOf, type BankQuestion } from './support/hiring';
 import { createTestApp, type Browser, type TestApp } from './support/test-app';
 
 /*
@@ -38,12 +38,7 @@ describe('item statistics: concurrent grading of one set version', () => {
   beforeAll(async () => {
     t = await createTestApp(ENV);
     ({ b: m, orgId } = await manager(t, 'stats@race.example', 'Race Inc'));
-    autoGraded = [
-      ...(await bankQuestions(t, 'single', 1)),
-      ...(await bankQuestions(t, 'multi', 1)),
-      ...(await bankQuestions(t, 'matching', 1)),
-      ...(await bankQuestions(t, 'ordering', 1)),
-    ];
+    autoGraded = await autoGradedQuestions(t);
     essay = (await bankQuestions(t, 'essay', 1))[0]!;
     service = t.app.get(SetStatisticsService);
     db = t.app.get(DataSource);

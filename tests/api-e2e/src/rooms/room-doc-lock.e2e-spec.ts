@@ -1,7 +1,7 @@
 import { RoomDocService } from '@goprep/api/testing';
 import { startRedis, type RunningRedis } from '@goprep/test-support';
 import { HELD_LOCK_TEST_TIMEOUT_MS, LOCK_WAIT_LIMIT_MS, underHeldLock } from '../support/held-lock';
-import { guest, openDoc, registeredUser, until, Y, type DocClient, type RoomCaller } from '../support/room-clients';
+import { guest, idleUpdates, openDoc, registeredUser, until, Y, type DocClient, type RoomCaller } from '../support/room-clients';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 type YTextT = InstanceType<typeof Y.Text>;
@@ -104,13 +104,7 @@ describe('rooms on two instances: appends queued on the room lock', () => {
     expect(rows).toHaveLength(before + 2);
     // Each stored row adds something the earlier ones did not: no update is there twice.
     const doc = new Y.Doc();
-    const idle: number[] = [];
-    rows.forEach((r, i) => {
-      const vector = Buffer.from(Y.encodeStateVector(doc)).toString('hex');
-      Y.applyUpdate(doc, r.update);
-      if (Buffer.from(Y.encodeStateVector(doc)).toString('hex') === vector) idle.push(i);
-    });
-    expect(idle).toEqual([]);
+    expect(idleUpdates(rows, doc)).toEqual([]);
     expect(doc.getMap<YTextT>('files').get('main.go')!.toString()).toBe(expected);
 
     // Both instances read the same updates in the same (seq) order, the stored rows' order.

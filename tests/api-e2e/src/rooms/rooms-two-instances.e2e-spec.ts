@@ -1,6 +1,6 @@
 import { freePort, startApp, startRedis, type RunningRedis } from '@goprep/test-support';
 import { insertTallyTask, STARTER, TALLY_ID } from '../support/judge-fixture';
-import { guest, openDoc, registeredUser, until, Y, type DocClient, type RoomCaller, type YDoc } from '../support/room-clients';
+import { guest, idleUpdates, openDoc, registeredUser, until, Y, type DocClient, type RoomCaller, type YDoc } from '../support/room-clients';
 import { FailoverProxy } from '../support/tcp-proxy';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -147,14 +147,7 @@ describe('rooms on two API instances sharing a Redis', () => {
     expect(replay.body.updates).toHaveLength(rows.length);
     expect(replay.body.finalFiles['tally.go']).toBe(live);
     // A doubled update (stored by both instances) would change nothing when applied the second time.
-    const doc = new Y.Doc();
-    const idle: number[] = [];
-    rows.forEach((r, i) => {
-      const before = Buffer.from(Y.encodeStateVector(doc)).toString('hex');
-      Y.applyUpdate(doc, r.update);
-      if (Buffer.from(Y.encodeStateVector(doc)).toString('hex') === before) idle.push(i);
-    });
-    expect(idle).toEqual([]);
+    expect(idleUpdates(rows)).toEqual([]);
   });
 
   it('should close the room on every instance when it ends on one, and reopen it read-only', async () => {

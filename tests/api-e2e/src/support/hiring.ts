@@ -40,6 +40,13 @@ export async function bankQuestions(t: TestApp, type: string, count: number, off
   return rows.map((r) => ({ id: r.id, versionId: r.version_id, topic: r.topic_id, key: r.answer_key }));
 }
 
+/** One bank question of each auto-graded type (single, multi, matching, ordering), in that order. */
+export async function autoGradedQuestions(t: TestApp): Promise<BankQuestion[]> {
+  const out: BankQuestion[] = [];
+  for (const type of ['single', 'multi', 'matching', 'ordering']) out.push(...(await bankQuestions(t, type, 1)));
+  return out;
+}
+
 export interface SetSettings {
   title?: string;
   instructions?: string;

@@ -177,3 +177,17 @@ export function docStrings(doc: YDoc): string[] {
   walk(doc.getArray('runs'));
   return out;
 }
+
+/**
+ * The positions of stored updates that change nothing when applied in order after the ones before
+ * them: an update stored twice (by two instances, or relayed and stored again) shows up here.
+ */
+export function idleUpdates(rows: Array<{ update: Uint8Array }>, doc: YDoc = new Y.Doc()): number[] {
+  const idle: number[] = [];
+  rows.forEach((r, i) => {
+    const vector = Buffer.from(Y.encodeStateVector(doc)).toString('hex');
+    Y.applyUpdate(doc, r.update);
+    if (Buffer.from(Y.encodeStateVector(doc)).toString('hex') === vector) idle.push(i);
+  });
+  return idle;
+}
