@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { rightAnswer } from './support/answers';
 import { expectSameFigures } from './support/figures';
-import { autoGradedQuestions, bankQuestions, candidate, fixed, manager, publishedSet, tokenOf, type BankQuestion } from './support/hiring';
+import { answeredAttempt, autoGradedQuestions, bankQuestions, essayPosition, fixed, manager, publishedWithInvites, type BankQuestion } from './support/hiring';
 import { createTestApp, type Browser, type TestApp } from './support/test-app';
 
 /*
@@ -90,39 +90,17 @@ describe('hiring: item statistics kept incrementally', () => {
   });
 
   /** A published set of the five questions (points 1, 2, 3, 2, 2) with `n` one-attempt invites. */
-  async function freshSet(title: string, n: number): Promise<{ setId: string; version: number; versionId: string; links: string[] }> {
+  const freshSet = (title: string, n: number): Promise<{ setId: string; version: number; versionId: string; links: string[] }> => {
     const points = [1, 2, 3, 2, 2];
-    const { setId, version } = await publishedSet(m, orgId, { title, reviewPolicy: 'none', items: questions.map((q, i) => fixed(q, points[i])) });
-    const versionId = (await t.sql<{ id: string }>(`SELECT id FROM question_set_versions WHERE set_id = $1 AND version = $2`, [setId, version]))[0]!.id;
-    const res = await m.post(`/api/orgs/${orgId}/sets/${setId}/invites`, {
-      invitees: Array.from({ length: n }, (_, i) => ({ name: `C${i}`, email: `c${i}.${setId.slice(0, 8)}@sums.example` })),
-      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-    });
-    expect(res.status).toBe(201);
-    return { setId, version, versionId, links: (res.body as { invites: Array<{ link: string }> }).invites.map((i) => i.link) };
-  }
+    return publishedWithInvites(t, m, orgId, { title, reviewPolicy: 'none', items: questions.map((q, i) => fixed(q, points[i])) }, n, 'sums.example');
+  };
 
   /** A candidate takes the set with answers drawn from `pick`. */
   async function take(link: string, pick: number[]): Promise<string> {
-    const { b } = await candidate(t, tokenOf(link));
-    const started = await b.post('/api/candidate/start');
-    expect(started.status).toBe(201);
-    const attemptId = (started.body as { id: string }).id;
-    const keys = await t.sql<{ position: number; answer_key: AnswerKey }>(
-      `SELECT i.position, v.answer_key FROM attempt_items i JOIN question_versions v ON v.id = i.question_version_id WHERE i.attempt_id = $1 ORDER BY i.position`,
-      [attemptId],
-    );
-    for (const { position, answer_key } of keys) {
-      const response = partialAnswer(answer_key, pick);
-      expect((await b.put(`/api/candidate/attempt/items/${position}/answer`, { response, timeSpentMs: 1000 })).status).toBe(200);
-    }
+    const { b, attemptId } = await answeredAttempt(t, link, (key) => partialAnswer(key, pick));
     expect((await b.post('/api/candidate/attempt/submit')).status).toBe(200);
     return attemptId;
   }
-
-  const essayPosition = async (attemptId: string): Promise<number> =>
-    (await t.sql<{ position: number }>(`SELECT i.position FROM attempt_items i JOIN question_versions v ON v.id = i.question_version_id WHERE i.attempt_id = $1 AND v.type = 'essay'`, [attemptId]))[0]!
-      .position;
 
   async function check(set: { setId: string; version: number; versionId: string }): Promise<Stats> {
     const read = (await m.get(`/api/orgs/${orgId}/sets/${set.setId}/versions/${set.version}/statistics`).expect(200)).body as Stats;
@@ -139,9 +117,9 @@ describe('hiring: item statistics kept incrementally', () => {
     expect(pendingOnly).toMatchObject({ excludedPending: 2, set: { attempts: 0 }, items: [] });
 
     // A grade of 0 leaves the attempt's score as it was, yet it brings the attempt into the figures.
-    expect((await m.put(`/api/orgs/${orgId}/results/${second}/items/${await essayPosition(second)}/grade`, { score: 0 })).status).toBe(200);
+    expect((await m.put(`/api/orgs/${orgId}/results/${second}/items/${await essayPosition(t, second)}/grade`, { score: 0 })).status).toBe(200);
     expect(await check(set)).toMatchObject({ excludedPending: 1, set: { attempts: 1 } });
-    expect((await m.put(`/api/orgs/${orgId}/results/${first}/items/${await essayPosition(first)}/grade`, { score: 2 })).status).toBe(200);
+    expect((await m.put(`/api/orgs/${orgId}/results/${first}/items/${await essayPosition(t, first)}/grade`, { score: 2 })).status).toBe(200);
     const graded = await check(set);
     expect(graded).toMatchObject({ excludedPending: 0, set: { attempts: 2 } });
 
@@ -161,7 +139,7 @@ describe('hiring: item statistics kept incrementally', () => {
 
     // A regrade subtracts the old contribution and adds the new one.
     const before = await t.sql<{ n: number }>(`SELECT sum(n)::int AS n FROM item_stat_cells WHERE set_version_id = $1`, [set.versionId]);
-    expect((await m.put(`/api/orgs/${orgId}/results/${first}/items/${await essayPosition(first)}/grade`, { score: 1 })).status).toBe(200);
+    expect((await m.put(`/api/orgs/${orgId}/results/${first}/items/${await essayPosition(t, first)}/grade`, { score: 1 })).status).toBe(200);
     const regraded = await check(set);
     expect(regraded.set.meanScore).not.toBe(graded.set.meanScore);
     expect(await t.sql<{ n: number }>(`SELECT sum(n)::int AS n FROM item_stat_cells WHERE set_version_id = $1`, [set.versionId])).toEqual(before);
@@ -186,7 +164,7 @@ describe('hiring: item statistics kept incrementally', () => {
             const attemptId = attempts[op.which % attempts.length]!;
             // Marked beyond the allowance after the fact: its next grade takes it out of the figures.
             if (op.kind === 'exclude') await t.sql(`UPDATE attempts SET beyond_allowance = true WHERE id = $1`, [attemptId]);
-            const res = await m.put(`/api/orgs/${orgId}/results/${attemptId}/items/${await essayPosition(attemptId)}/grade`, { score: op.halves / 2 });
+            const res = await m.put(`/api/orgs/${orgId}/results/${attemptId}/items/${await essayPosition(t, attemptId)}/grade`, { score: op.halves / 2 });
             expect(res.status).toBe(200);
           }
           await check(set);

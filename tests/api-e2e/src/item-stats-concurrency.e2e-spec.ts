@@ -1,10 +1,9 @@
 import { SetStatisticsService } from '@goprep/api/testing';
-import type { AnswerKey } from '@goprep/domain';
 import { DataSource } from 'typeorm';
 import { rightAnswer, wrongAnswer } from './support/answers';
 import { expectSameFigures } from './support/figures';
 import { HELD_LOCK_TEST_TIMEOUT_MS, underHeldLock } from './support/held-lock';
-import { autoGradedQuestions, bankQuestions, candidate, fixed, manager, publishedSet, tokenOf, type BankQuestion } from './support/hiring';
+import { answeredAttempt, autoGradedQuestions, bankQuestions, essayPosition, fixed, manager, publishedWithInvites, type BankQuestion } from './support/hiring';
 import { createTestApp, type Browser, type TestApp } from './support/test-app';
 
 /*
@@ -56,33 +55,12 @@ describe('item statistics: concurrent grading of one set version', () => {
   }
 
   /** A published set of `questions` (points 1, 2, 3, ...) with `n` one-attempt invites. */
-  async function freshSet(title: string, questions: BankQuestion[], n: number): Promise<Version> {
-    const { setId, version } = await publishedSet(m, orgId, { title, reviewPolicy: 'none', items: questions.map((q, i) => fixed(q, i + 1)) });
-    const versionId = (await t.sql<{ id: string }>(`SELECT id FROM question_set_versions WHERE set_id = $1 AND version = $2`, [setId, version]))[0]!.id;
-    const res = await m.post(`/api/orgs/${orgId}/sets/${setId}/invites`, {
-      invitees: Array.from({ length: n }, (_, i) => ({ name: `C${i}`, email: `c${i}.${setId.slice(0, 8)}@race.example` })),
-      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-    });
-    expect(res.status).toBe(201);
-    return { setId, version, versionId, links: (res.body as { invites: Array<{ link: string }> }).invites.map((i) => i.link) };
-  }
+  const freshSet = (title: string, questions: BankQuestion[], n: number): Promise<Version> =>
+    publishedWithInvites(t, m, orgId, { title, reviewPolicy: 'none', items: questions.map((q, i) => fixed(q, i + 1)) }, n, 'race.example');
 
   /** A candidate who started and answered every item (right where `right(position)`), not yet submitted. */
-  async function answered(link: string, right: (position: number) => boolean): Promise<{ b: Browser; attemptId: string }> {
-    const { b } = await candidate(t, tokenOf(link));
-    const started = await b.post('/api/candidate/start');
-    expect(started.status).toBe(201);
-    const attemptId = (started.body as { id: string }).id;
-    const keys = await t.sql<{ position: number; answer_key: AnswerKey }>(
-      `SELECT i.position, v.answer_key FROM attempt_items i JOIN question_versions v ON v.id = i.question_version_id WHERE i.attempt_id = $1 ORDER BY i.position`,
-      [attemptId],
-    );
-    for (const { position, answer_key } of keys) {
-      const response = right(position) ? rightAnswer(answer_key) : wrongAnswer(answer_key);
-      expect((await b.put(`/api/candidate/attempt/items/${position}/answer`, { response, timeSpentMs: 1000 })).status).toBe(200);
-    }
-    return { b, attemptId };
-  }
+  const answered = (link: string, right: (position: number) => boolean): Promise<{ b: Browser; attemptId: string }> =>
+    answeredAttempt(t, link, (key, position) => (right(position) ? rightAnswer(key) : wrongAnswer(key)));
 
   async function submitted(link: string, right: (position: number) => boolean): Promise<string> {
     const { b, attemptId } = await answered(link, right);
@@ -90,11 +68,8 @@ describe('item statistics: concurrent grading of one set version', () => {
     return attemptId;
   }
 
-  const essayPosition = async (attemptId: string): Promise<number> =>
-    (await t.sql<{ position: number }>(`SELECT i.position FROM attempt_items i JOIN question_versions v ON v.id = i.question_version_id WHERE i.attempt_id = $1 AND v.type = 'essay'`, [attemptId]))[0]!
-      .position;
 
-  const grade = async (attemptId: string, score: number) => m.put(`/api/orgs/${orgId}/results/${attemptId}/items/${await essayPosition(attemptId)}/grade`, { score });
+  const grade = async (attemptId: string, score: number) => m.put(`/api/orgs/${orgId}/results/${attemptId}/items/${await essayPosition(t, attemptId)}/grade`, { score });
 
   /**
    * The endpoint's figures (read from the running sums) equal the ones computed from every attempt,

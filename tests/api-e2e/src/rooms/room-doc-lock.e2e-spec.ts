@@ -1,8 +1,9 @@
 import { RoomDocService } from '@goprep/api/testing';
-import { startRedis, type RunningRedis } from '@goprep/test-support';
+import type { RunningRedis } from '@goprep/test-support';
 import { HELD_LOCK_TEST_TIMEOUT_MS, LOCK_WAIT_LIMIT_MS, underHeldLock } from '../support/held-lock';
 import { guest, idleUpdates, openDoc, registeredUser, until, Y, type DocClient, type RoomCaller } from '../support/room-clients';
-import { createTestApp, type TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { startTwoInstances } from '../support/two-instances';
 
 type YTextT = InstanceType<typeof Y.Text>;
 const text = (c: DocClient, name: string): YTextT => c.doc.getMap<YTextT>('files').get(name)!;
@@ -28,9 +29,7 @@ describe('rooms on two instances: appends queued on the room lock', () => {
   const track = (c: DocClient): DocClient => (clients.push(c), c);
 
   beforeAll(async () => {
-    redis = await startRedis();
-    a = await createTestApp({ REDIS_URL: redis.url });
-    b = await createTestApp({ REDIS_URL: redis.url }, { database: a.database });
+    ({ redis, a, b } = await startTwoInstances());
     base = a.url;
     interviewer = await registeredUser(() => base, 'ivy@lock.example', 'Ivy Interviewer');
     candidate = guest(() => b.url);

@@ -1,8 +1,9 @@
-import { freePort, startApp, startRedis, type RunningRedis } from '@goprep/test-support';
+import { freePort, startApp, type RunningRedis } from '@goprep/test-support';
 import { insertTallyTask, STARTER, TALLY_ID } from '../support/judge-fixture';
 import { guest, idleUpdates, openDoc, registeredUser, until, Y, type DocClient, type RoomCaller, type YDoc } from '../support/room-clients';
 import { FailoverProxy } from '../support/tcp-proxy';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { startTwoInstances } from '../support/two-instances';
 
 type YTextT = InstanceType<typeof Y.Text>;
 const text = (c: DocClient, name: string): YTextT => c.doc.getMap<YTextT>('files').get(name)!;
@@ -32,9 +33,7 @@ describe('rooms on two API instances sharing a Redis', () => {
   const track = (c: DocClient): DocClient => (clients.push(c), c);
 
   beforeAll(async () => {
-    redis = await startRedis();
-    a = await createTestApp({ REDIS_URL: redis.url });
-    b = await createTestApp({ REDIS_URL: redis.url }, { database: a.database });
+    ({ redis, a, b } = await startTwoInstances());
     await insertTallyTask(a);
     interviewerBase = () => (aRunning ? a.url : b!.url);
     interviewer = await registeredUser(() => interviewerBase(), 'ivy@example.com', 'Ivy Interviewer');

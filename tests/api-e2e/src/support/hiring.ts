@@ -105,3 +105,51 @@ export async function candidate(t: TestApp, token: string): Promise<{ b: Browser
 export function anonymous(t: TestApp) {
   return request(t.server);
 }
+
+/** A published set version of `items` with `n` one-attempt invites (emails at `domain`), and its version row's id. */
+export async function publishedWithInvites(
+  t: TestApp,
+  b: Browser,
+  orgId: string,
+  settings: SetSettings,
+  n: number,
+  domain: string,
+): Promise<{ setId: string; version: number; versionId: string; links: string[] }> {
+  const { setId, version } = await publishedSet(b, orgId, settings);
+  const versionId = (await t.sql<{ id: string }>(`SELECT id FROM question_set_versions WHERE set_id = $1 AND version = $2`, [setId, version]))[0]!.id;
+  const res = await b.post(`/api/orgs/${orgId}/sets/${setId}/invites`, {
+    invitees: Array.from({ length: n }, (_, i) => ({ name: `C${i}`, email: `c${i}.${setId.slice(0, 8)}@${domain}` })),
+    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+  });
+  expect(res.status).toBe(201);
+  return { setId, version, versionId, links: (res.body as { invites: Array<{ link: string }> }).invites.map((i) => i.link) };
+}
+
+/**
+ * A candidate who opened `link`, started, and saved `answer(key)` for every item, not yet submitted.
+ * The keys are read from the database (never from a response), as a grader would.
+ */
+export async function answeredAttempt(t: TestApp, link: string, answer: (key: AnswerKey, position: number) => unknown): Promise<{ b: Browser; attemptId: string }> {
+  const { b } = await candidate(t, tokenOf(link));
+  const started = await b.post('/api/candidate/start');
+  expect(started.status).toBe(201);
+  const attemptId = (started.body as { id: string }).id;
+  const keys = await t.sql<{ position: number; answer_key: AnswerKey }>(
+    `SELECT i.position, v.answer_key FROM attempt_items i JOIN question_versions v ON v.id = i.question_version_id WHERE i.attempt_id = $1 ORDER BY i.position`,
+    [attemptId],
+  );
+  for (const { position, answer_key } of keys) {
+    const response = answer(answer_key, position);
+    expect((await b.put(`/api/candidate/attempt/items/${position}/answer`, { response, timeSpentMs: 1000 })).status).toBe(200);
+  }
+  return { b, attemptId };
+}
+
+/** The position of the set's essay item in an attempt. */
+export async function essayPosition(t: TestApp, attemptId: string): Promise<number> {
+  const rows = await t.sql<{ position: number }>(
+    `SELECT i.position FROM attempt_items i JOIN question_versions v ON v.id = i.question_version_id WHERE i.attempt_id = $1 AND v.type = 'essay'`,
+    [attemptId],
+  );
+  return rows[0]!.position;
+}
