@@ -268,7 +268,7 @@ export class DrillsService {
     const context = await this.repo.reviewContext(userId, body.questionId, body.reviewId);
     if (!context || context.id_taken || context.suspended) return undefined;
     if (context.version_id === null || context.version_type === null || context.answer_key === null || context.version_type === 'code-task') return undefined;
-    const version = { id: context.version_id, type: context.version_type, answer_key: gradingKey(context as GradingColumns), expected_seconds: context.expected_seconds ?? 0 };
+    const version = { id: context.version_id, type: context.version_type, answer_key: gradingKey(context as GradingColumns), expected_seconds: context.expected_seconds as number };
     const { settings, weights } = settingsFrom(context.has_settings ? settingsRowOf(context) : undefined);
     const card = cardFrom(context);
     let applied: AppliedReview;
