@@ -132,7 +132,46 @@ async function tx<T>(fn: (c: PoolClient) => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * goprep's save (AttemptsService.saveAnswer): one read, then one statement that locks the attempt
+ * FOR SHARE, re-checks it open and in time, and upserts; the locked transaction below only when that
+ * wrote nothing.
+ */
 async function saveAnswer(userId: string, id: string, position: number, b: Row): Promise<unknown> {
+  const ctx = (await pool.query(
+    `SELECT a.state, a.deadline_at, (SELECT v.type FROM attempt_items si JOIN question_versions v ON v.id = si.question_version_id
+        WHERE si.attempt_id = a.id AND si.position = $3) AS item_type FROM attempts a WHERE a.id = $1 AND a.user_id = $2`,
+    [id, userId, position],
+  )).rows[0] as { state: string; deadline_at: Date; item_type: string | null } | undefined;
+  const now = new Date();
+  if (ctx && ctx.item_type !== null && ctx.state === 'in_progress' && ctx.deadline_at.getTime() >= now.getTime()) {
+    const v = validateResponse(ctx.item_type, b['response']);
+    if (v.ok) {
+      const saved = (await pool.query(
+        `WITH locked AS MATERIALIZED (
+           SELECT a.id, a.deadline_at FROM attempts a WHERE a.id = $1 AND a.user_id = $8 AND a.state = 'in_progress' FOR SHARE OF a
+         ), open AS MATERIALIZED (
+           SELECT locked.id FROM locked
+            WHERE $6::timestamptz + (clock_timestamp() - statement_timestamp()) <= locked.deadline_at + $9::int * interval '1 millisecond'
+         )
+         INSERT INTO answers AS an (attempt_id, position, response, flagged, time_spent_ms, saved_at, revision)
+         SELECT open.id, $2::int, $3::jsonb, COALESCE($4::boolean, false), COALESCE($5::int, 0), $6::timestamptz, 1 FROM open
+          WHERE $7::int IS NULL OR $7::int = COALESCE((SELECT cur.revision FROM answers cur WHERE cur.attempt_id = $1 AND cur.position = $2::int), 0)
+         ON CONFLICT (attempt_id, position) DO UPDATE
+            SET response = EXCLUDED.response, flagged = COALESCE($4::boolean, an.flagged), time_spent_ms = COALESCE($5::int, an.time_spent_ms),
+                saved_at = EXCLUDED.saved_at, revision = an.revision + 1
+          WHERE (an.response, an.flagged, an.time_spent_ms) IS DISTINCT FROM (EXCLUDED.response, COALESCE($4::boolean, an.flagged), COALESCE($5::int, an.time_spent_ms))
+            AND ($7::int IS NULL OR an.revision = $7::int)
+         RETURNING revision, saved_at, flagged, time_spent_ms, response IS NOT NULL AS answered`,
+        [id, position, JSON.stringify(v.response), b['flagged'] ?? null, b['timeSpentMs'] ?? null, now, null, userId, 0],
+      )).rows[0] as Row | undefined;
+      if (saved) return { position, ...saved };
+    }
+  }
+  return saveAnswerLocked(userId, id, position, b);
+}
+
+async function saveAnswerLocked(userId: string, id: string, position: number, b: Row): Promise<unknown> {
   return tx(async (c) => {
     const a = await attempt(c, userId, id, 'FOR SHARE OF a');
     if (a['state'] !== 'in_progress' || (a['deadline_at'] as Date).getTime() < Date.now()) throw new HttpError(409, 'ATTEMPT_CLOSED');
@@ -252,7 +291,81 @@ const REVIEW_SELECT = `SELECT r.id, r.user_id, r.question_id, v.version, r.revie
          r.score, r.correct, r.leech_triggered, r.state_after, r.undone_at, v.answer_key, v.explanation, v."references", v.options AS key_options
     FROM srs_reviews r JOIN question_versions v ON v.id = r.question_version_id`;
 
+/**
+ * goprep's review (DrillsService.review): one read of the card (with its row version), the key and
+ * the settings, then one statement that appends the review and writes the card if the card row is
+ * unchanged; the locked transaction below only when that wrote nothing.
+ */
 async function review(userId: string, b: Row): Promise<unknown> {
+  const reviewId = b['reviewId'] as string;
+  const questionId = b['questionId'] as string;
+  const ctx = (await pool.query(
+    `SELECT ${CARD_COLUMNS}, c.xmin::text AS card_version, EXISTS (SELECT 1 FROM srs_reviews seen WHERE seen.id = $3) AS id_taken,
+            v.id AS version_id, v.type AS version_type, v.answer_key, v.expected_seconds,
+            s.user_id IS NOT NULL AS has_settings, s.timezone AS s_timezone, s.day_start_hour AS s_day_start_hour, s.desired_retention AS s_desired_retention,
+            s.max_interval_days AS s_max_interval_days, s.new_per_day AS s_new_per_day, s.learning_steps AS s_learning_steps,
+            s.relearning_steps AS s_relearning_steps, s.weights AS s_weights
+       FROM srs_cards c LEFT JOIN questions q ON q.id = c.question_id
+       LEFT JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+       LEFT JOIN srs_settings s ON s.user_id = c.user_id
+      WHERE c.user_id = $1 AND c.question_id = $2`,
+    [userId, questionId, reviewId],
+  )).rows[0] as Row | undefined;
+  if (ctx && !ctx['id_taken'] && !ctx['suspended'] && ctx['version_id'] !== null && ctx['version_type'] !== 'code-task') {
+    const v = validateResponse(ctx['version_type'] as string, b['response']);
+    if (v.ok) {
+      const card = cardFrom(ctx);
+      const settings: SrsSettings = ctx['has_settings']
+        ? {
+            timezone: ctx['s_timezone'] as string,
+            dayStartHour: ctx['s_day_start_hour'] as number,
+            desiredRetention: ctx['s_desired_retention'] as number,
+            maximumIntervalDays: ctx['s_max_interval_days'] as number,
+            newCardsPerDay: ctx['s_new_per_day'] as number,
+            learningSteps: ctx['s_learning_steps'] as SrsSettings['learningSteps'],
+            relearningSteps: ctx['s_relearning_steps'] as SrsSettings['relearningSteps'],
+          }
+        : { ...DEFAULT_SRS_SETTINGS };
+      const result = grade(ctx['answer_key'] as AnswerKey, v.response as Parameters<typeof grade>[1]);
+      const outcome = { correct: result.status === 'correct', guessed: false, expectedSeconds: ctx['expected_seconds'] as number };
+      const durationMs = b['durationMs'] as number;
+      const rating = suggestRating({ ...outcome, durationMs });
+      const now = new Date();
+      const { card: after, log } = scheduleReview(card, { rating, durationMs, outcome }, now, settings);
+      const stored = (await pool.query(
+        `WITH card AS MATERIALIZED (
+           SELECT c.id FROM srs_cards c WHERE c.id = $2 AND c.xmin = $26::text::xid FOR UPDATE
+         ), r AS (
+           INSERT INTO srs_reviews (id, card_id, user_id, question_id, question_version_id, reviewed_at, local_day, rating, suggested_rating,
+              rating_source, response, status, score, correct, guessed, duration_ms, expected_seconds, elapsed_days, predicted_recall,
+              desired_retention, timezone, day_start_hour, leech_triggered, state_before, state_after)
+           SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $5::uuid, $6::timestamptz, $7::date, $8::text, $9::text, $10::text, $11::jsonb, $12::text,
+              $13::numeric, $14::boolean, $15::boolean, $16::int, $17::int, $18::int, $19::float8, $20::float8, $21::text, $22::smallint, $23::boolean,
+              $24::jsonb, $25::jsonb FROM card
+           ON CONFLICT (id) DO NOTHING RETURNING *
+         ), moved AS (
+           UPDATE srs_cards SET state = $27, due = $28, stability = $29, difficulty = $30, scheduled_days = $31, learning_steps = $32,
+                  reps = $33, lapses = $34, last_review = $35, suspended = $36, leech = $37
+            WHERE id = (SELECT r.card_id FROM r)
+         )
+         SELECT r.id, r.user_id, r.question_id, v.version, r.reviewed_at, r.rating, r.suggested_rating, r.rating_source, r.status,
+                r.score, r.correct, r.leech_triggered, r.state_after, r.undone_at, v.answer_key, v.explanation, v."references", v.options AS key_options
+           FROM r JOIN question_versions v ON v.id = r.question_version_id`,
+        [
+          reviewId, card.id, userId, questionId, ctx['version_id'], now, log.localDay, log.rating, log.suggestedRating, log.source, JSON.stringify(v.response),
+          result.status, result.score, log.correct, log.guessed, log.durationMs, log.expectedSeconds, log.elapsedDays, log.retrievability,
+          log.desiredRetention, log.timezone, log.dayStartHour, log.leechTriggered, JSON.stringify(log.before), JSON.stringify(log.after),
+          ctx['card_version'], after.state, after.due, after.stability, after.difficulty, after.scheduledDays, after.learningSteps, after.reps,
+          after.lapses, after.lastReview, after.suspended, after.leech,
+        ],
+      )).rows[0] as Row | undefined;
+      if (stored) return { reviewId: stored['id'], questionId: stored['question_id'], status: stored['status'], rating: stored['rating'], card: stored['state_after'], explanation: stored['explanation'] };
+    }
+  }
+  return reviewLocked(userId, b);
+}
+
+async function reviewLocked(userId: string, b: Row): Promise<unknown> {
   const reviewId = b['reviewId'] as string;
   const questionId = b['questionId'] as string;
   const earlier = (await pool.query(`${REVIEW_SELECT} WHERE r.id = $1`, [reviewId])).rows[0] as Row | undefined;

@@ -49,7 +49,7 @@ interface Request {
   body?: string;
 }
 
-interface Scenario {
+export interface Scenario {
   name: string;
   next(): Request;
 }
@@ -77,7 +77,7 @@ export interface LoadResult {
   open?: Array<{ load: number; result: OpenLoopResult }>;
 }
 
-function scenarios(learners: Learner[]): Scenario[] {
+export function scenarios(learners: Learner[]): Scenario[] {
   let turn = 0;
   const nextLearner = () => learners[turn++ % learners.length]!;
   return [
@@ -267,7 +267,7 @@ function openLine(g: LoadResult, b: LoadResult): string {
     .join('\n');
 }
 
-async function setupLearners(base: string): Promise<Learner[]> {
+export async function setupLearners(base: string): Promise<Learner[]> {
   const tag = Date.now().toString(36);
   const emails = Array.from({ length: USERS }, (_, i) => `bench-${tag}-${i}@load.goprep.test`);
   return pool(emails, 4, async (email, i) => {
@@ -287,8 +287,10 @@ async function setupLearners(base: string): Promise<Learner[]> {
   });
 }
 
-function startBaseline(port: number, dbUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'baseline-server.ts'), String(port), dbUrl], {
+/** BENCH_BASELINE=<file> runs another copy of the baseline (an older one, to compare before and after a change in one session). */
+export function startBaseline(port: number, dbUrl: string): Promise<ChildProcess> {
+  const script = process.env['BENCH_BASELINE'] ? resolve(process.env['BENCH_BASELINE']) : join(__dirname, 'baseline-server.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', script, String(port), dbUrl], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],

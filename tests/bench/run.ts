@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- load explain bank-search web scale-out judge validation item-stats rooms]`: every benchmark of issue 8, or the named ones.
+ * `npm run bench [-- load explain bank-search web scale-out judge validation item-stats rooms statements]`: every benchmark of issue 8, or the named ones.
  * Not part of `npm test`. Needs the build (`npx nx run-many -t build -p api web`); seeds the
  * default-scale cluster (.data/bench) on first use. Environment: BENCH_DURATION (s per load run,
  * default 8), BENCH_WARMUP (2), BENCH_DATA_DIR (.data/bench), BENCH_ONLY (load scenario filter).
@@ -13,11 +13,12 @@ import { runLighthouse } from './lighthouse';
 import { runLoad } from './load';
 import { runRooms } from './rooms';
 import { runScaleOut } from './scale-out';
+import { runStatements } from './statements';
 import { runValidationBench } from './validation';
 import { runWeb } from './web';
 import { runWire } from './wire';
 
-const ALL = { load: runLoad, explain: runExplain, 'bank-search': () => runBankSearch(), web: runWeb, wire: runWire, lighthouse: runLighthouse, 'scale-out': runScaleOut, judge: () => runJudgeBench(), validation: runValidationBench, 'item-stats': runItemStats, rooms: runRooms } as const;
+const ALL = { load: runLoad, explain: runExplain, 'bank-search': () => runBankSearch(), web: runWeb, wire: runWire, lighthouse: runLighthouse, 'scale-out': runScaleOut, judge: () => runJudgeBench(), validation: runValidationBench, 'item-stats': runItemStats, rooms: runRooms, statements: runStatements } as const;
 type Name = keyof typeof ALL;
 
 async function main(): Promise<number> {

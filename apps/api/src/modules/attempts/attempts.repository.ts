@@ -69,6 +69,22 @@ export interface SavedAnswerRow {
   saved_at: Date;
 }
 
+/** What a save reads before it writes (AttemptsRepository.saveContext). */
+export interface SaveContextRow {
+  state: AttemptRow['state'];
+  deadline_at: Date;
+  item_type: string | null;
+}
+
+/** An answer as a save wrote it. */
+export interface WrittenAnswerRow {
+  revision: number;
+  saved_at: Date;
+  flagged: boolean;
+  time_spent_ms: number;
+  answered: boolean;
+}
+
 export interface AnswerWrite {
   attemptId: string;
   position: number;
@@ -276,6 +292,62 @@ export class AttemptsRepository {
       [attemptId, position],
     )) as Array<{ type: string }>;
     return item?.type;
+  }
+
+  /**
+   * What a save decides on before it writes, in one read without a lock: the attempt's state and
+   * deadline (when it is this owner's) and the item's type (null when there is no such item).
+   */
+  async saveContext(owner: AttemptOwner, attemptId: string, position: number): Promise<SaveContextRow | undefined> {
+    const cond = ownerCondition(owner, 2);
+    const [row] = (await this.db.query(
+      `SELECT a.state, a.deadline_at,
+              (SELECT v.type FROM attempt_items si JOIN question_versions v ON v.id = si.question_version_id
+                WHERE si.attempt_id = a.id AND si.position = $3) AS item_type
+         FROM attempts a WHERE a.id = $1 AND ${cond.sql}`,
+      [attemptId, cond.value, position],
+    )) as SaveContextRow[];
+    return row;
+  }
+
+  /**
+   * The common save as one statement, outside a transaction (so one round trip, where the locked
+   * path takes six): the attempt row is taken FOR SHARE, exactly as the locked path holds it, and
+   * only then checked open and in time, on the row's latest version (a lock wait re-reads it) and
+   * with `now` moved on by the time the statement has run (a lock wait included), so a save that
+   * waited for a submit or past the deadline writes nothing. The upsert takes the answer's current
+   * values for an absent flag or time and checks `ifRevision` on the answer's latest row, as the
+   * locked path does with its FOR UPDATE read. Undefined when nothing was written (closed, out of
+   * time, revision mismatch, unchanged): the caller then runs the locked path, which decides every
+   * such case as before.
+   */
+  async writeAnswerIfOpen(
+    owner: AttemptOwner,
+    a: Omit<AnswerWrite, 'flagged' | 'timeSpentMs'> & { flagged: boolean | null; timeSpentMs: number | null },
+    graceMs: number,
+  ): Promise<WrittenAnswerRow | undefined> {
+    const cond = ownerCondition(owner, 8);
+    const [saved] = (await this.db.query(
+      `WITH locked AS MATERIALIZED (
+         SELECT a.id, a.deadline_at FROM attempts a
+          WHERE a.id = $1 AND ${cond.sql} AND a.state = 'in_progress'
+          FOR SHARE OF a
+       ), open AS MATERIALIZED (
+         SELECT locked.id FROM locked
+          WHERE $6::timestamptz + (clock_timestamp() - statement_timestamp()) <= locked.deadline_at + $9::int * interval '1 millisecond'
+       )
+       INSERT INTO answers AS an (attempt_id, position, response, flagged, time_spent_ms, saved_at, revision)
+       SELECT open.id, $2::int, $3::jsonb, COALESCE($4::boolean, false), COALESCE($5::int, 0), $6::timestamptz, 1 FROM open
+        WHERE $7::int IS NULL OR $7::int = COALESCE((SELECT cur.revision FROM answers cur WHERE cur.attempt_id = $1 AND cur.position = $2::int), 0)
+       ON CONFLICT (attempt_id, position) DO UPDATE
+          SET response = EXCLUDED.response, flagged = COALESCE($4::boolean, an.flagged), time_spent_ms = COALESCE($5::int, an.time_spent_ms),
+              saved_at = EXCLUDED.saved_at, revision = an.revision + 1
+        WHERE (an.response, an.flagged, an.time_spent_ms) IS DISTINCT FROM (EXCLUDED.response, COALESCE($4::boolean, an.flagged), COALESCE($5::int, an.time_spent_ms))
+          AND ($7::int IS NULL OR an.revision = $7::int)
+       RETURNING revision, saved_at, flagged, time_spent_ms, response IS NOT NULL AS answered`,
+      [a.attemptId, a.position, a.response === null ? null : JSON.stringify(a.response), a.flagged, a.timeSpentMs, a.savedAt, a.ifRevision, cond.value, graceMs],
+    )) as WrittenAnswerRow[];
+    return saved;
   }
 
   /** The saved answer, its row held FOR UPDATE. */

@@ -254,8 +254,41 @@ export class AttemptsService {
   /**
    * Saves one item's answer. The attempt row is held FOR SHARE: saves run side by side, but never
    * while a submit (FOR UPDATE) grades, so no answer slips in after the grading has read them.
+   *
+   * The common case (the attempt open and in time, the response valid, the answer changed) costs two
+   * statements: one read, then one statement that locks, re-checks and writes (see
+   * AttemptsRepository.writeAnswerIfOpen). Whenever that statement writes nothing, or the read
+   * already says no, the locked transaction below decides, so every refusal, conflict and unchanged
+   * save is answered exactly as before.
    */
   async saveAnswer(owner: AttemptOwner, id: string, position: number, body: SaveAnswerDto): Promise<AnswerSavedDto> {
+    const fast = await this.saveInOneStatement(owner, id, position, body);
+    return fast ?? this.saveLocked(owner, id, position, body);
+  }
+
+  /** The save when the read and the single write both go through; undefined means "ask the locked path". */
+  private async saveInOneStatement(owner: AttemptOwner, id: string, position: number, body: SaveAnswerDto): Promise<AnswerSavedDto | undefined> {
+    const context = await this.repo.saveContext(owner, id, position);
+    if (!context || context.item_type === null) return undefined;
+    const now = this.clock.now();
+    if (!saveDecision(now, { state: context.state, deadlineAt: context.deadline_at }, this.graceMs).allowed) return undefined;
+    let response: object | null = null;
+    if (body.response !== null) {
+      const validation = validateResponse(context.item_type, body.response);
+      if (!validation.ok) return undefined;
+      response = validation.response;
+    }
+    const saved = await this.repo.writeAnswerIfOpen(
+      owner,
+      { attemptId: id, position, response, flagged: body.flagged ?? null, timeSpentMs: body.timeSpentMs ?? null, savedAt: now, ifRevision: body.ifRevision ?? null },
+      this.graceMs,
+    );
+    if (!saved) return undefined;
+    return { position, revision: saved.revision, savedAt: saved.saved_at.toISOString(), flagged: saved.flagged, timeSpentMs: saved.time_spent_ms, answered: saved.answered };
+  }
+
+  /** The save in a transaction holding the attempt FOR SHARE and the answer FOR UPDATE: every case decided here. */
+  private saveLocked(owner: AttemptOwner, id: string, position: number, body: SaveAnswerDto): Promise<AnswerSavedDto> {
     return this.repo.transaction(async (tx) => {
       const attempt = await this.attempt(owner, id, tx, 'share');
       const now = this.clock.now();

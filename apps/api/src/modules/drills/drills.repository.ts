@@ -43,12 +43,54 @@ const DELIVERY_COLUMNS = `v.question_id, v.version, v.title, v.topic_id, v.diffi
 const UPDATE_CARD = `UPDATE srs_cards SET state = $2, due = $3, stability = $4, difficulty = $5, scheduled_days = $6, learning_steps = $7,
   reps = $8, lapses = $9, last_review = $10, suspended = $11, leech = $12 WHERE id = $1`;
 
-/** A stored review with its version and that version's translation in the locale `$2`. */
-const REVIEW_SELECT = `SELECT r.id, r.user_id, r.question_id, v.version, r.reviewed_at, r.rating, r.suggested_rating, r.rating_source, r.status,
+/** What a review answers with, over a review `r`, its version `v` and that version's translation `tr`. */
+const REVIEW_COLUMNS = `r.id, r.user_id, r.question_id, v.version, r.reviewed_at, r.rating, r.suggested_rating, r.rating_source, r.status,
          r.score, r.correct, r.leech_triggered, r.state_after, r.undone_at, v.answer_key, v.explanation, v."references",
-         v.options AS key_options, ${TRANSLATION_COLUMNS}, ${TRANSLATION_REVIEW_COLUMNS}
+         v.options AS key_options, ${TRANSLATION_COLUMNS}, ${TRANSLATION_REVIEW_COLUMNS}`;
+
+/** A stored review with its version and that version's translation in the locale `$2`. */
+const REVIEW_SELECT = `SELECT ${REVIEW_COLUMNS}
     FROM srs_reviews r JOIN question_versions v ON v.id = r.question_version_id
     ${translationJoin('$2')}`;
+
+/** The columns of an appended review, in the order of NewReview's parameters (reviewParams). */
+const REVIEW_INSERT_COLUMNS = `id, card_id, user_id, question_id, question_version_id, reviewed_at, local_day, rating, suggested_rating,
+          rating_source, response, status, score, correct, guessed, duration_ms, expected_seconds, elapsed_days, predicted_recall,
+          desired_retention, timezone, day_start_hour, leech_triggered, state_before, state_after`;
+/** Typed, so that they also serve as the output of an INSERT ... SELECT (where a parameter is not typed by its column). */
+const REVIEW_INSERT_VALUES = `$1::uuid, $2::uuid, $3::uuid, $4::text, $5::uuid, $6::timestamptz, $7::date, $8::text, $9::text, $10::text, $11::jsonb, $12::text,
+          $13::numeric, $14::boolean, $15::boolean, $16::int, $17::int, $18::int, $19::float8, $20::float8, $21::text, $22::smallint, $23::boolean,
+          $24::jsonb, $25::jsonb`;
+
+function reviewParams(r: NewReview): unknown[] {
+  return [
+    r.id,
+    r.cardId,
+    r.userId,
+    r.questionId,
+    r.versionId,
+    r.reviewedAt,
+    r.localDay,
+    r.rating,
+    r.suggestedRating,
+    r.source,
+    r.response === null ? null : JSON.stringify(r.response),
+    r.status,
+    r.score,
+    r.correct,
+    r.guessed,
+    r.durationMs,
+    r.expectedSeconds,
+    r.elapsedDays,
+    r.predictedRecall,
+    r.desiredRetention,
+    r.timezone,
+    r.dayStartHour,
+    r.leechTriggered,
+    JSON.stringify(r.before),
+    JSON.stringify(r.after),
+  ];
+}
 
 /** Reviews counted toward "enough" and "doubled" for the FSRS optimizer: the ones not undone, up to now. */
 const LEARNERS_SQL = `
@@ -80,6 +122,26 @@ export interface GradingVersionRow {
   type: string;
   answer_key: AnswerKey;
   expected_seconds: number;
+}
+
+/** What reviewContext reads: the card, its row version, the grading version and the settings (`s_*`). */
+export interface ReviewContextRow extends CardRow {
+  card_version: string;
+  id_taken: boolean;
+  version_id: string | null;
+  version_type: string | null;
+  answer_key: AnswerKey | null;
+  translated_accepted: string[];
+  expected_seconds: number | null;
+  has_settings: boolean;
+  s_timezone: string;
+  s_day_start_hour: number;
+  s_desired_retention: number;
+  s_max_interval_days: number;
+  s_new_per_day: number;
+  s_learning_steps: string[];
+  s_relearning_steps: string[];
+  s_weights: number[] | null;
 }
 
 export interface UndoableReviewRow {
@@ -324,39 +386,59 @@ export class DrillsRepository {
   }
 
   async insertReview(tx: EntityManager, r: NewReview): Promise<void> {
-    await tx.query(
-      `INSERT INTO srs_reviews (id, card_id, user_id, question_id, question_version_id, reviewed_at, local_day, rating, suggested_rating,
-          rating_source, response, status, score, correct, guessed, duration_ms, expected_seconds, elapsed_days, predicted_recall,
-          desired_retention, timezone, day_start_hour, leech_triggered, state_before, state_after)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24::jsonb, $25::jsonb)`,
-      [
-        r.id,
-        r.cardId,
-        r.userId,
-        r.questionId,
-        r.versionId,
-        r.reviewedAt,
-        r.localDay,
-        r.rating,
-        r.suggestedRating,
-        r.source,
-        r.response === null ? null : JSON.stringify(r.response),
-        r.status,
-        r.score,
-        r.correct,
-        r.guessed,
-        r.durationMs,
-        r.expectedSeconds,
-        r.elapsedDays,
-        r.predictedRecall,
-        r.desiredRetention,
-        r.timezone,
-        r.dayStartHour,
-        r.leechTriggered,
-        JSON.stringify(r.before),
-        JSON.stringify(r.after),
-      ],
-    );
+    await tx.query(`INSERT INTO srs_reviews (${REVIEW_INSERT_COLUMNS}) VALUES (${REVIEW_INSERT_VALUES})`, reviewParams(r));
+  }
+
+  /**
+   * What a review decides on, in one read without a lock: the learner's card for the question with
+   * its row version (`xmin`), whether the review id is taken already, the current version with its
+   * grading key, and the learner's settings (columns `s_*`, all null without a settings row).
+   */
+  async reviewContext(userId: string, questionId: string, reviewId: string): Promise<ReviewContextRow | undefined> {
+    const [row] = (await this.db.query(
+      `SELECT ${CARD_COLUMNS}, c.xmin::text AS card_version,
+              EXISTS (SELECT 1 FROM srs_reviews seen WHERE seen.id = $3) AS id_taken,
+              v.id AS version_id, v.type AS version_type, ${GRADING_COLUMNS_SQL}, v.expected_seconds,
+              s.user_id IS NOT NULL AS has_settings, s.timezone AS s_timezone, s.day_start_hour AS s_day_start_hour,
+              s.desired_retention AS s_desired_retention, s.max_interval_days AS s_max_interval_days, s.new_per_day AS s_new_per_day,
+              s.learning_steps AS s_learning_steps, s.relearning_steps AS s_relearning_steps, s.weights AS s_weights
+         FROM srs_cards c
+         LEFT JOIN questions q ON q.id = c.question_id
+         LEFT JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+         LEFT JOIN srs_settings s ON s.user_id = c.user_id
+        WHERE c.user_id = $1 AND c.question_id = $2`,
+      [userId, questionId, reviewId],
+    )) as ReviewContextRow[];
+    return row;
+  }
+
+  /**
+   * Appends the review and writes the card in one statement, outside a transaction, only while the
+   * card row is still the version `cardVersion` read by reviewContext (its `xmin`, checked on the
+   * latest row after taking it FOR UPDATE) and the review id is free; answers the stored review as
+   * storedReview would, text in `locale`. Undefined when nothing was written (the card changed, or
+   * the id was taken meanwhile): the caller then runs the locked transaction, which decides as before.
+   */
+  async writeReviewIfUnchanged(cardVersion: string, card: SrsCard, r: NewReview, locale: ContentLocale): Promise<ReviewRow | undefined> {
+    const [row] = (await this.db.query(
+      `WITH card AS MATERIALIZED (
+         SELECT c.id FROM srs_cards c WHERE c.id = $2 AND c.xmin = $26::text::xid FOR UPDATE
+       ), r AS (
+         INSERT INTO srs_reviews (${REVIEW_INSERT_COLUMNS})
+         SELECT ${REVIEW_INSERT_VALUES} FROM card
+         ON CONFLICT (id) DO NOTHING
+         RETURNING *
+       ), moved AS (
+         UPDATE srs_cards SET state = $27, due = $28, stability = $29, difficulty = $30, scheduled_days = $31, learning_steps = $32,
+                reps = $33, lapses = $34, last_review = $35, suspended = $36, leech = $37
+          WHERE id = (SELECT r.card_id FROM r)
+       )
+       SELECT ${REVIEW_COLUMNS}
+         FROM r JOIN question_versions v ON v.id = r.question_version_id
+         ${translationJoin('$38')}`,
+      [...reviewParams(r), cardVersion, ...cardParams(card).slice(1), locale],
+    )) as ReviewRow[];
+    return row;
   }
 
   async undoableReview(tx: EntityManager, reviewId: string, userId: string): Promise<UndoableReviewRow | undefined> {

@@ -32,9 +32,22 @@ import { ErrorCode } from '../../common/errors/error-codes';
 import { AttemptReviewService } from '../attempts/attempt-review.service';
 import type { JudgeRunDto } from '../judge/dto/judge.dto';
 import { JudgeService } from '../judge/judge.service';
-import { cardFrom, cardFromJson, dayString, mapCardState, mapDrillQuestion, mapPreviews, mapReviewResult, mapSettings, type ReviewRow } from './drill-rows';
+import { gradingKey, type GradingColumns } from '../questions/translated-text';
+import {
+  cardFrom,
+  cardFromJson,
+  dayString,
+  mapCardState,
+  mapDrillQuestion,
+  mapPreviews,
+  mapReviewResult,
+  mapSettings,
+  settingsFrom,
+  type ReviewRow,
+  type SettingsRow,
+} from './drill-rows';
 import { DrillsClock } from './drills-clock';
-import { DrillsRepository, type CardSource } from './drills.repository';
+import { DrillsRepository, type CardSource, type NewReview, type ReviewContextRow } from './drills.repository';
 import {
   AddToDeckDto,
   DeckChangeDto,
@@ -53,6 +66,27 @@ import {
 const SELF_RATED_TYPES = new Set(['flashcard', 'essay']);
 const SELF_RATINGS: readonly SrsRating[] = ['again', 'hard', 'good', 'easy'];
 const UNIQUE_VIOLATION = '23505';
+
+/** A graded answer and the card it schedules, at `now`: what a review appends. */
+interface AppliedReview {
+  graded: { status: string; score: number | null; response: object | null };
+  scheduled: ScheduledReview;
+  now: Date;
+}
+
+/** The settings columns of a review's context as the settings row they came from. */
+function settingsRowOf(c: ReviewContextRow): SettingsRow {
+  return {
+    timezone: c.s_timezone,
+    day_start_hour: c.s_day_start_hour,
+    desired_retention: c.s_desired_retention,
+    max_interval_days: c.s_max_interval_days,
+    new_per_day: c.s_new_per_day,
+    learning_steps: c.s_learning_steps,
+    relearning_steps: c.s_relearning_steps,
+    weights: c.s_weights,
+  };
+}
 
 function invalid(field: string, message: string): AppError {
   return new AppError(ErrorCode.VALIDATION_FAILED, 'The request has invalid fields.', [{ field, message }]);
@@ -219,6 +253,76 @@ export class DrillsService {
    * card row, so a retry of the same review id can never review twice.
    */
   async review(userId: string, body: SubmitReviewDto, contentLocale: ContentLocale = 'en'): Promise<ReviewResultDto> {
+    return (await this.reviewInTwoStatements(userId, body, contentLocale)) ?? this.reviewLocked(userId, body, contentLocale);
+  }
+
+  /**
+   * The common review (a fresh id, an auto-graded or self-rated card, nothing else touching the card)
+   * in two statements and no transaction: one read of the card, the key and the settings, then one
+   * statement that appends the review and writes the card only if the card row is still the one read
+   * (DrillsRepository.writeReviewIfUnchanged). The result is what the locked transaction would have
+   * written at that moment. Undefined whenever anything else holds (the id seen before, a code task,
+   * a suspended card, any refusal, the card changed meanwhile): reviewLocked then decides as before.
+   */
+  private async reviewInTwoStatements(userId: string, body: SubmitReviewDto, contentLocale: ContentLocale): Promise<ReviewResultDto | undefined> {
+    const context = await this.repo.reviewContext(userId, body.questionId, body.reviewId);
+    if (!context || context.id_taken || context.suspended) return undefined;
+    if (context.version_id === null || context.version_type === null || context.answer_key === null || context.version_type === 'code-task') return undefined;
+    const version = { id: context.version_id, type: context.version_type, answer_key: gradingKey(context as GradingColumns), expected_seconds: context.expected_seconds as number };
+    const { settings, weights } = settingsFrom(context.has_settings ? settingsRowOf(context) : undefined);
+    const card = cardFrom(context);
+    let applied: AppliedReview;
+    try {
+      const graded = this.gradeAnswer(version.type, version.answer_key, body, version.expected_seconds);
+      const now = this.clock.now();
+      applied = { graded, now, scheduled: scheduleReview(card, { rating: graded.rating, durationMs: body.durationMs, outcome: graded.outcome }, now, settings, weights) };
+    } catch {
+      return undefined;
+    }
+    const stored = await this.repo.writeReviewIfUnchanged(context.card_version, applied.scheduled.card, this.newReview(userId, body, card, version.id, applied), contentLocale);
+    return stored ? mapReviewResult(stored, contentLocale) : undefined;
+  }
+
+  /** The review row to append, from the graded answer and the scheduled card. */
+  private newReview(
+    userId: string,
+    body: SubmitReviewDto,
+    card: SrsCard,
+    versionId: string,
+    applied: AppliedReview,
+  ): NewReview {
+    const { log } = applied.scheduled;
+    return {
+      id: body.reviewId,
+      cardId: card.id,
+      userId,
+      questionId: body.questionId,
+      versionId,
+      reviewedAt: applied.now,
+      localDay: log.localDay,
+      rating: log.rating,
+      suggestedRating: log.suggestedRating,
+      source: log.source,
+      response: applied.graded.response,
+      status: applied.graded.status,
+      score: applied.graded.score,
+      correct: log.correct,
+      guessed: log.guessed,
+      durationMs: log.durationMs,
+      expectedSeconds: log.expectedSeconds,
+      elapsedDays: log.elapsedDays,
+      predictedRecall: log.retrievability,
+      desiredRetention: log.desiredRetention,
+      timezone: log.timezone,
+      dayStartHour: log.dayStartHour,
+      leechTriggered: log.leechTriggered,
+      before: log.before,
+      after: log.after,
+    };
+  }
+
+  /** The review with the stored-id check first and the card held FOR UPDATE in a transaction: every case decided here. */
+  private async reviewLocked(userId: string, body: SubmitReviewDto, contentLocale: ContentLocale): Promise<ReviewResultDto> {
     const earlier = await this.repo.storedReview(body.reviewId, contentLocale);
     if (earlier) return this.replay(earlier, userId, body.questionId, contentLocale);
     const reviewId = await this.applyReview(userId, body).catch((error: unknown) => {
@@ -254,35 +358,8 @@ export class DrillsService {
         if (error instanceof RangeError) throw new AppError(ErrorCode.DRILL_REVIEW_REFUSED, `The review cannot be applied: ${error.message}`);
         throw error;
       }
-      const { card: after, log } = scheduled;
-      await this.repo.updateCard(tx, after);
-      await this.repo.insertReview(tx, {
-        id: body.reviewId,
-        cardId: card.id,
-        userId,
-        questionId: body.questionId,
-        versionId: version.id,
-        reviewedAt: now,
-        localDay: log.localDay,
-        rating: log.rating,
-        suggestedRating: log.suggestedRating,
-        source: log.source,
-        response: graded.response,
-        status: graded.status,
-        score: graded.score,
-        correct: log.correct,
-        guessed: log.guessed,
-        durationMs: log.durationMs,
-        expectedSeconds: log.expectedSeconds,
-        elapsedDays: log.elapsedDays,
-        predictedRecall: log.retrievability,
-        desiredRetention: log.desiredRetention,
-        timezone: log.timezone,
-        dayStartHour: log.dayStartHour,
-        leechTriggered: log.leechTriggered,
-        before: log.before,
-        after: log.after,
-      });
+      await this.repo.updateCard(tx, scheduled.card);
+      await this.repo.insertReview(tx, this.newReview(userId, body, card, version.id, { graded, scheduled, now }));
       return body.reviewId;
     });
   }
