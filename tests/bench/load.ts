@@ -288,6 +288,14 @@ export async function setupLearners(base: string): Promise<Learner[]> {
 }
 
 /** BENCH_BASELINE=<file> runs another copy of the baseline (an older one, to compare before and after a change in one session). */
+/** Stops the baseline server (SIGTERM, up to 5 s) if it is still running. */
+export async function stopBaseline(baseline: ChildProcess | undefined): Promise<void> {
+  if (!baseline || baseline.exitCode !== null) return;
+  const exited = new Promise((r) => baseline.once('exit', r));
+  baseline.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+}
+
 export function startBaseline(port: number, dbUrl: string): Promise<ChildProcess> {
   const script = process.env['BENCH_BASELINE'] ? resolve(process.env['BENCH_BASELINE']) : join(__dirname, 'baseline-server.ts');
   const child = spawn(process.execPath, ['--import', 'tsx', script, String(port), dbUrl], {
@@ -354,11 +362,7 @@ export async function runLoad(): Promise<LoadResult[]> {
     writeFileSync(join(BENCH_DATA_DIR, 'load-results.json'), JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
     return results;
   } finally {
-    if (baseline && baseline.exitCode === null) {
-      const exited = new Promise((r) => baseline!.once('exit', r));
-      baseline.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    }
+    await stopBaseline(baseline);
     await app.stop();
     if (profileDir) console.log(`\n${summariseProfiles(profileDir)}`);
   }

@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '../support/free-port';
 import { requireBuild, startBenchApp, withClient } from './lib/common';
-import { scenarios, setupLearners, startBaseline, type Scenario } from './load';
+import { scenarios, setupLearners, startBaseline, stopBaseline, type Scenario } from './load';
 
 const REQUESTS = Number(process.env['BENCH_STATEMENT_REQUESTS'] ?? 200);
 
@@ -129,11 +129,7 @@ export async function runStatements(): Promise<StatementCount[]> {
     }
     return out;
   } finally {
-    if (baseline && baseline.exitCode === null) {
-      const exited = new Promise((r) => baseline!.once('exit', r));
-      baseline.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    }
+    await stopBaseline(baseline);
     await app.stop();
   }
 }

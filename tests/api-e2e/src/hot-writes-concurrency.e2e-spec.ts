@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { unwrap, type ApiClient, type Schemas } from '@goprep/api-client';
-import { embeddedUrl } from '@goprep/api/testing';
 import type { AnswerKey } from '@goprep/domain';
-import { Client } from 'pg';
 import { clientFor, createTestApp, type TestApp } from './support/test-app';
 import { rightAnswer, wrongAnswer } from './support/answers';
-import { e2eDatabase } from './support/e2e-env';
-import { HELD_LOCK_TEST_TIMEOUT_MS, LOCK_WAIT_LIMIT_MS, underHeldLock } from './support/held-lock';
+import { HELD_LOCK_TEST_TIMEOUT_MS, underHeldLock } from './support/held-lock';
 
 /**
  * The answer save and the drill review write in one statement outside a transaction when nothing
@@ -37,39 +34,6 @@ async function keyOf(t: TestApp, attemptId: string, position: number): Promise<A
     [attemptId, position],
   );
   return row!.answer_key;
-}
-
-/**
- * Like underHeldLock, but the holder keeps the lock until `holdUntil` (a wall-clock instant) after the
- * requests queued on it: the time that passes during a lock wait is the point.
- */
-async function heldUntil<T>(t: TestApp, lockSql: string, params: unknown[], holdUntil: number, fire: () => Promise<T>): Promise<T> {
-  const url = embeddedUrl(e2eDatabase().port, t.database);
-  const holder = new Client({ connectionString: url });
-  const watcher = new Client({ connectionString: url });
-  await Promise.all([holder.connect(), watcher.connect()]);
-  try {
-    await holder.query('BEGIN');
-    await holder.query(lockSql, params);
-    let settled = false;
-    const pending = fire().finally(() => (settled = true));
-    const limit = Date.now() + LOCK_WAIT_LIMIT_MS;
-    for (;;) {
-      const { rows } = await watcher.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
-        [t.database],
-      );
-      if ((rows[0]?.n ?? 0) >= 1) break;
-      if (settled) throw new Error('the request finished while the lock was held: it never queued on it');
-      if (Date.now() > limit) throw new Error('the request never reached the lock');
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    await new Promise((r) => setTimeout(r, Math.max(0, holdUntil - Date.now())));
-    await holder.query('COMMIT');
-    return await pending;
-  } finally {
-    await Promise.all([holder.end(), watcher.end()]);
-  }
 }
 
 describe('hot writes: the answer save under a held attempt lock', () => {
@@ -112,8 +76,15 @@ describe('hot writes: the answer save under a held attempt lock', () => {
          RETURNING deadline_at + make_interval(secs => $2 / 1000.0) AS closes`,
         [a.id, GRACE_MS],
       );
-      const res = await heldUntil(t, 'SELECT id FROM attempts WHERE id = $1 FOR UPDATE', [a.id], row!.closes.getTime() + 1_000, () =>
-        save(client, a.id, 1, { response: rightAnswer(key) }),
+      // The lock is kept until a second after the save's time is up: the time spent waiting counts.
+      const res = await underHeldLock(
+        t,
+        'SELECT id FROM attempts WHERE id = $1 FOR UPDATE',
+        [a.id],
+        1,
+        () => save(client, a.id, 1, { response: rightAnswer(key) }),
+        'COMMIT',
+        row!.closes.getTime() + 1_000,
       );
       expect(res.response.status).toBe(409);
       expect(code(res)).toBe('ATTEMPT_DEADLINE_PASSED');

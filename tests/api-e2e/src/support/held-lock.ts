@@ -17,6 +17,8 @@ export const HELD_LOCK_TEST_TIMEOUT_MS = LOCK_WAIT_LIMIT_MS + 60_000;
  * schedule in which a re-check that reads a stale snapshot lets a second insert through.
  * `fire` may stage its requests: `waiting(n)` resolves once n backends are blocked on a lock, so a
  * request can be sent only after an earlier one has queued (the order decides who gets the lock first).
+ * `holdUntil` (a wall-clock instant, ms) keeps the lock that long after the waiters queued, for
+ * tests in which the time that passes during a lock wait is the point.
  */
 export async function underHeldLock<T>(
   t: TestApp,
@@ -25,6 +27,7 @@ export async function underHeldLock<T>(
   waiters: number,
   fire: (waiting: (n: number) => Promise<void>) => Promise<T>,
   end: 'COMMIT' | 'ROLLBACK' = 'COMMIT',
+  holdUntil = 0,
 ): Promise<T> {
   const url = embeddedUrl(e2eDatabase().port, t.database);
   const holder = new Client({ connectionString: url });
@@ -40,6 +43,7 @@ export async function underHeldLock<T>(
       settled = true;
     });
     await waitForLockWaiters(watcher, t.database, waiters, () => settled);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, holdUntil - Date.now())));
     await holder.query(end);
     return await pending;
   } finally {
