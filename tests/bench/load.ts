@@ -18,6 +18,7 @@ import { freePort } from '../support/free-port';
 import { ApiSession, responseFor, type ItemView } from '../support/api-session';
 import { API_USER_PASSWORD, pool } from './lib/api';
 import { BENCH_DATA_DIR, fmt, requireBuild, ROOT, SEED_MARKER, startBenchApp, table, withClient } from './lib/common';
+import { cpuSeconds } from './lib/cpu';
 import { openLoop, type OpenLoopResult } from './lib/open-loop';
 import { summariseProfiles } from './lib/profile';
 
@@ -204,22 +205,6 @@ async function sampleBackends<T>(dbUrl: string, during: Promise<T>): Promise<{ v
     return { value, busyMean: samples.reduce((a, b) => a + b, 0) / (samples.length || 1), busyMax: Math.max(0, ...samples) };
   });
 }
-
-/** CPU seconds (user + system, all threads) a process has used so far, from /proc/<pid>/stat; null off Linux. */
-export function cpuSeconds(pid: number | undefined): number | null {
-  if (!pid) return null;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-  } catch {
-    return null;
-  }
-}
-
-/** USER_HZ of /proc's tick counts (100 on every Linux this runs on; `getconf CLK_TCK`). */
-const CLOCK_TICKS = 100;
 
 /**
  * The machine is shared, so goprep and the baseline run in alternating slices (ROUNDS of each)
