@@ -58,7 +58,7 @@ export function summariseProfiles(dir: string): string {
       total += dt;
       const o = owner(n.callFrame.url, n.callFrame.functionName);
       byOwner.set(o, (byOwner.get(o) ?? 0) + dt);
-      if (o !== '(idle)') busy += dt;
+      if (o !== '((idle))') busy += dt;
       for (const on of stackOwners(id)) inclusive.set(on, (inclusive.get(on) ?? 0) + dt);
       const fn = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/(apps|libs)\//, '$1/')}:${n.callFrame.lineNumber + 1}`;
       byFn.set(fn, (byFn.get(fn) ?? 0) + dt);
