@@ -18,6 +18,7 @@ import { freePort } from '../support/free-port';
 import { ApiSession, responseFor, type ItemView } from '../support/api-session';
 import { API_USER_PASSWORD, pool } from './lib/api';
 import { BENCH_DATA_DIR, fmt, requireBuild, ROOT, SEED_MARKER, startBenchApp, table, withClient } from './lib/common';
+import { cpuSeconds } from './lib/cpu';
 import { openLoop, type OpenLoopResult } from './lib/open-loop';
 import { summariseProfiles } from './lib/profile';
 
@@ -73,8 +74,20 @@ export interface LoadResult {
   /** Database backends busy (a statement running or a transaction open) during the target's slices: mean and max of 25 ms samples. */
   busyBackendsMean?: number;
   busyBackendsMax?: number;
+  /**
+   * CPU milliseconds (user + system, every thread of the server process) per request over the
+   * target's slices, from /proc: unlike req/s it hardly moves when other processes share the cores.
+   */
+  cpuMsPerRequest?: number;
   /** Open-loop runs at fractions of the baseline's closed-loop capacity (same run). */
   open?: Array<{ load: number; result: OpenLoopResult }>;
+}
+
+/** A server under test; `pid` is its process, for the CPU it spends per request. */
+interface Target {
+  target: LoadResult['target'];
+  url: string;
+  pid?: number | undefined;
 }
 
 export function scenarios(learners: Learner[]): Scenario[] {
@@ -198,16 +211,19 @@ async function sampleBackends<T>(dbUrl: string, during: Promise<T>): Promise<{ v
  * and both see the same background load. req/s = all requests / all seconds; p50 is the median of
  * the slices' p50, p99 the worst slice's p99 (conservative).
  */
-async function measurePair(name: string, targets: Array<{ target: LoadResult['target']; url: string }>, scenario: Scenario, dbUrl: string): Promise<LoadResult[]> {
+async function measurePair(name: string, targets: Target[], scenario: Scenario, dbUrl: string): Promise<LoadResult[]> {
   for (const t of targets) await cannon(t.url, scenario, WARMUP);
-  const slices = new Map<LoadResult['target'], Array<{ r: autocannon.Result; db: { ms: number; calls: number; lookups: number } | null; busyMean: number; busyMax: number }>>();
+  const slices = new Map<LoadResult['target'], Array<{ r: autocannon.Result; db: { ms: number; calls: number; lookups: number } | null; busyMean: number; busyMax: number; cpu: number | null }>>();
   const seconds = Math.max(1, Math.round(DURATION / ROUNDS));
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const t of round % 2 === 0 ? targets : [...targets].reverse()) {
       await dbTime(dbUrl, true);
+      const cpuBefore = cpuSeconds(t.pid);
       const { value: r, busyMean, busyMax } = await sampleBackends(dbUrl, cannon(t.url, scenario, seconds));
+      const cpuAfter = cpuSeconds(t.pid);
       const db = await dbTime(dbUrl, false);
-      slices.set(t.target, [...(slices.get(t.target) ?? []), { r, db, busyMean, busyMax }]);
+      const cpu = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
+      slices.set(t.target, [...(slices.get(t.target) ?? []), { r, db, busyMean, busyMax, cpu }]);
     }
   }
   return targets.map(({ target }) => {
@@ -229,6 +245,7 @@ async function measurePair(name: string, targets: Array<{ target: LoadResult['ta
       statusCodes: Object.fromEntries(codes),
       busyBackendsMean: runs.reduce((n, x) => n + x.busyMean, 0) / (runs.length || 1),
       busyBackendsMax: Math.max(0, ...runs.map((x) => x.busyMax)),
+      ...(runs.every((x) => x.cpu !== null) ? { cpuMsPerRequest: (runs.reduce((n, x) => n + x.cpu!, 0) * 1000) / total } : {}),
       ...(db ? { dbMsPerRequest: db.ms / total, statementsPerRequest: db.calls / total, sessionLookupsPerRequest: db.lookups / total } : {}),
     };
   });
@@ -238,9 +255,10 @@ async function measurePair(name: string, targets: Array<{ target: LoadResult['ta
  * Open loop at each fraction of the baseline's measured capacity: goprep and the baseline at the
  * same fixed rate, one after the other (order alternating), latency from the scheduled send time.
  */
-async function measureOpen(targets: Array<{ target: LoadResult['target']; url: string }>, scenario: Scenario, capacity: number): Promise<Map<LoadResult['target'], Array<{ load: number; result: OpenLoopResult }>>> {
+async function measureOpen(targets: Target[], scenario: Scenario, capacity: number): Promise<Map<LoadResult['target'], Array<{ load: number; result: OpenLoopResult }>>> {
   const out = new Map<LoadResult['target'], Array<{ load: number; result: OpenLoopResult }>>();
-  for (const [k, load] of OPEN_LOADS.entries()) {
+  // BENCH_OPEN_SECONDS=0: throughput ratios only (no open-loop turns).
+  for (const [k, load] of (OPEN_SECONDS > 0 ? OPEN_LOADS : []).entries()) {
     const rate = Math.max(1, Math.round(capacity * load));
     for (const t of k % 2 === 0 ? targets : [...targets].reverse()) {
       const result = await openLoop(t.url, () => scenario.next(), rate, OPEN_SECONDS);
@@ -341,7 +359,10 @@ export async function runLoad(): Promise<LoadResult[]> {
     const results: LoadResult[] = [];
     const only = process.env['BENCH_ONLY'];
     for (const scenario of scenarios(learners).filter((s) => !only || s.name.includes(only))) {
-      const targets = [{ target: 'goprep' as const, url: app.url }, { target: 'baseline' as const, url: baseUrl }];
+      const targets: Target[] = [
+        { target: 'goprep', url: app.url, pid: app.pid },
+        { target: 'baseline', url: baseUrl, pid: baseline.pid },
+      ];
       const [g, b] = (await measurePair(scenario.name, targets, scenario, dbUrl)) as [LoadResult, LoadResult];
       const open = await measureOpen(targets, scenario, b.rps);
       g.open = open.get('goprep') ?? [];
@@ -352,6 +373,9 @@ export async function runLoad(): Promise<LoadResult[]> {
         `  ${scenario.name.padEnd(34)} goprep ${fmt.int(g.rps).padStart(6)} req/s p50 ${g.p50} ms p99 ${g.p99} ms | baseline ${fmt.int(b.rps).padStart(6)} req/s p50 ${b.p50} ms p99 ${b.p99} ms | ratio ${ratio.toFixed(2)}` +
           (g.dbMsPerRequest !== undefined && b.dbMsPerRequest !== undefined
             ? ` | db ms/req ${g.dbMsPerRequest.toFixed(2)} vs ${b.dbMsPerRequest.toFixed(2)}, statements/req ${g.statementsPerRequest?.toFixed(1)} vs ${b.statementsPerRequest?.toFixed(1)}, session lookups/req ${g.sessionLookupsPerRequest?.toFixed(2)} vs ${b.sessionLookupsPerRequest?.toFixed(2)}`
+            : '') +
+          (g.cpuMsPerRequest !== undefined && b.cpuMsPerRequest !== undefined
+            ? ` | server CPU ms/req ${g.cpuMsPerRequest.toFixed(2)} vs ${b.cpuMsPerRequest.toFixed(2)} (CPU ratio ${(b.cpuMsPerRequest / g.cpuMsPerRequest).toFixed(2)})`
             : '') +
           ` | busy backends mean/max ${g.busyBackendsMean?.toFixed(1)}/${g.busyBackendsMax} vs ${b.busyBackendsMean?.toFixed(1)}/${b.busyBackendsMax} (pool 20)` +
           (g.non2xx + g.errors + b.non2xx + b.errors > 0 ? ` | non-2xx/errors/timeouts ${g.non2xx}/${g.errors}/${g.timeouts} ${JSON.stringify(g.statusCodes)} vs ${b.non2xx}/${b.errors}/${b.timeouts} ${JSON.stringify(b.statusCodes)}` : ''),

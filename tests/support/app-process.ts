@@ -16,6 +16,8 @@ export interface RunningApp {
   databaseUrl: string;
   /** The data folder (the embedded Postgres lives in `<dataDir>/postgres`). */
   dataDir: string;
+  /** The API process's id (for measuring its CPU time). */
+  pid: number | undefined;
   /** Everything the process printed, for diagnosing a failure. */
   output(): string;
   /** Ctrl+C: a clean stop, Postgres included; removes the data folder unless it was passed in. */
@@ -93,6 +95,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     // The embedded cluster's superuser and password (apps/api/src/database/embedded-postgres.ts) and the default database.
     databaseUrl: `postgres://postgres:goprep-local@127.0.0.1:${pgPort}/goprep`,
     dataDir,
+    pid: child.pid,
     output: () => output,
     crash: async () => {
       child.kill('SIGKILL');

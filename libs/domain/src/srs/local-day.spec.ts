@@ -130,3 +130,33 @@ describe('toLearnerTimeline', () => {
     expect(toLearnerTimeline(at('2026-11-20T19:00:00Z'), tokyo).toISOString()).toBe('2026-11-21T00:00:00.000Z');
   });
 });
+
+describe('utcOffsetMs remembered per zone and second', () => {
+  it('should ask Intl once for a repeated (zone, second) and give the same offset as asking again', () => {
+    const zones = ['America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'UTC', 'Europe/London'];
+    // Around the 2026 spring and autumn changes, and sub-second instants in the same second.
+    const instants = [Date.UTC(2026, 2, 8, 6, 59, 59, 999), Date.UTC(2026, 2, 8, 7, 0, 0, 1), Date.UTC(2026, 3, 5, 14, 59, 59, 500), Date.UTC(2026, 9, 25, 0, 59, 59, 0), Date.UTC(2026, 9, 25, 1, 0, 0, 250), -1500];
+    const first = zones.flatMap((z) => instants.map((t) => utcOffsetMs(t, z)));
+    const parts = jest.spyOn(Intl.DateTimeFormat.prototype, 'formatToParts');
+    try {
+      const again = zones.flatMap((z) => instants.map((t) => utcOffsetMs(t + (t >= 0 ? -(t % 1000) : 0), z)));
+      expect(again).toEqual(first);
+      expect(parts).not.toHaveBeenCalled();
+    } finally {
+      parts.mockRestore();
+    }
+    // Independent check of the values: the wall clock Intl shows, minus the instant's second.
+    const reference = (t: number, zone: string) => {
+      const p = Object.fromEntries(
+        new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
+          .formatToParts(t)
+          .filter((x) => x.type !== 'literal')
+          .map((x) => [x.type, Number(x.value)]),
+      ) as Record<string, number>;
+      return Date.UTC(p['year'] ?? NaN, (p['month'] ?? NaN) - 1, p['day'] ?? NaN, p['hour'] ?? NaN, p['minute'] ?? NaN, p['second'] ?? NaN) - Math.floor(t / 1000) * 1000;
+    };
+    expect(first).toEqual(zones.flatMap((z) => instants.map((t) => reference(t, z))));
+    expect(utcOffsetMs(Date.UTC(2026, 0, 15), 'Australia/Lord_Howe')).toBe(11 * HOUR_MS);
+    expect(utcOffsetMs(Date.UTC(2026, 6, 15), 'Australia/Lord_Howe')).toBe(10.5 * HOUR_MS);
+  });
+});

@@ -44,6 +44,25 @@ function checkInstant(instant: Date | number): number {
 /** UTC offset of `timezone` at `instant`, in ms (Tokyo: +9 h; New York in winter: -5 h). */
 export function utcOffsetMs(instant: Date | number, timezone: string): number {
   const ms = checkInstant(instant);
+  // Intl answers per whole second, so the offset of a (zone, second) pair never changes.
+  const key = `${timezone}|${Math.floor(ms / 1000)}`;
+  const known = recentOffsets.get(key);
+  if (known !== undefined) return known;
+  const offset = offsetFromIntl(ms, timezone);
+  if (recentOffsets.size >= MAX_RECENT_OFFSETS) recentOffsets.clear();
+  recentOffsets.set(key, offset);
+  return offset;
+}
+
+/**
+ * Offsets already asked of Intl, by zone and second: a due queue asks for the same "now" (and the
+ * same due instants) once per card and per rating it previews, and `formatToParts` costs several
+ * microseconds a call (issue 17). Dropped whole when full.
+ */
+const recentOffsets = new Map<string, number>();
+const MAX_RECENT_OFFSETS = 4096;
+
+function offsetFromIntl(ms: number, timezone: string): number {
   const parts: Record<string, number> = {};
   for (const part of formatterFor(timezone).formatToParts(ms)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);

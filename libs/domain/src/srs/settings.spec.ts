@@ -48,6 +48,23 @@ describe('SRS settings', () => {
     expect(fieldsOf({ timezone: zone })).toEqual(['timezone']);
   });
 
+  it('should test a zone with Intl once, not on every check (the due queue checks the settings per card)', () => {
+    const built = jest.spyOn(Intl, 'DateTimeFormat');
+    try {
+      for (let i = 0; i < 50; i += 1) {
+        expect(isValidTimezone('America/Sao_Paulo')).toBe(true);
+        expect(fieldsOf({ timezone: 'America/Sao_Paulo' })).toEqual([]);
+        expect(isValidTimezone('Mars/Phobos')).toBe(false);
+      }
+      const sawPaulo = built.mock.calls.filter((args) => (args[1] as { timeZone?: string } | undefined)?.timeZone === 'America/Sao_Paulo');
+      expect(sawPaulo.length).toBeLessThanOrEqual(1);
+      // A name that failed is tested again each time (it is never remembered as valid).
+      expect(built.mock.calls.filter((args) => (args[1] as { timeZone?: string } | undefined)?.timeZone === 'Mars/Phobos')).toHaveLength(50);
+    } finally {
+      built.mockRestore();
+    }
+  });
+
   it.each([0, 4, 23])('should accept a day start at %p h', (hour) => {
     expect(fieldsOf({ dayStartHour: hour })).toEqual([]);
   });

@@ -57,13 +57,24 @@ export function stepMinutes(step: string): number | null {
 /** True when Intl knows the zone; offset zones like "+05:30" are refused, they have no DST rules. */
 export function isValidTimezone(timezone: string): boolean {
   if (typeof timezone !== 'string' || timezone.length === 0 || /^[+-]/.test(timezone)) return false;
+  if (KNOWN_VALID_ZONES.has(timezone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: timezone });
-    return true;
   } catch {
     return false;
   }
+  if (KNOWN_VALID_ZONES.size < MAX_KNOWN_VALID_ZONES) KNOWN_VALID_ZONES.add(timezone);
+  return true;
 }
+
+/**
+ * Zone names already found valid. Building an Intl.DateTimeFormat to test a name costs tens of
+ * microseconds, and the settings are checked for every card a due queue previews (issue 17).
+ * Only valid names are kept, and at most this many (Intl also accepts every upper/lower-case
+ * spelling of a zone, so names a user sends could otherwise grow the set without end).
+ */
+const KNOWN_VALID_ZONES = new Set<string>();
+const MAX_KNOWN_VALID_ZONES = 1000;
 
 const isIntegerIn = (value: number, min: number, max: number): boolean => Number.isInteger(value) && value >= min && value <= max;
 

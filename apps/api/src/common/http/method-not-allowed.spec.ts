@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
 import { AppError } from '../errors/app-error';
-import { methodNotAllowed } from './method-not-allowed';
+import { methodNotAllowed, RouteIndex, routeTable } from './method-not-allowed';
 
 const paths = {
   '/api/orgs': { get: {}, post: {} },
@@ -46,5 +48,31 @@ describe('methodNotAllowed', () => {
 
   it('should not let a parameter span two segments', () => {
     expect(run('DELETE', '/api/orgs/a/b/sets/c')).toBeUndefined();
+  });
+});
+
+describe('RouteIndex', () => {
+  // The API's own documented paths: the index must find exactly what trying every pattern finds.
+  const documented = (JSON.parse(readFileSync(join(__dirname, '../../../openapi.json'), 'utf8')) as { paths: Record<string, object> }).paths;
+  const table = routeTable({ ...documented, '/api/{kind}/x': { get: {} }, '/api/things-{id}': { get: {} }, '/{any}': { get: {} } });
+  const index = new RouteIndex(table);
+  const linear = (path: string) => table.filter((r) => r.pattern.test(path));
+
+  it('should find the same routes, in the same order, as trying every pattern', () => {
+    const probes = new Set<string>(['/', '', '/api', '/api/', '/metrics', '/metrics/', '/api//', '/api/things-1', '/api/ORGS', '/x/y/z']);
+    for (const path of Object.keys(documented)) {
+      for (const value of ['1', 'join', 'a.b', '']) {
+        const concrete = path.replace(/\{[^}]+\}/g, value);
+        for (const variant of [concrete, `${concrete}/`, `${concrete}//`, `${concrete}/extra`, concrete.slice(0, concrete.lastIndexOf('/'))]) probes.add(variant);
+      }
+    }
+    expect(probes.size).toBeGreaterThan(400);
+    let matched = 0;
+    for (const path of probes) {
+      const expected = linear(path);
+      if (expected.length > 0) matched += 1;
+      expect({ path, routes: index.candidates(path).map((r) => r.source) }).toEqual({ path, routes: expected.map((r) => r.source) });
+    }
+    expect(matched).toBeGreaterThan(200);
   });
 });

@@ -1,0 +1,47 @@
+import { spawn } from 'node:child_process';
+import { cpuSeconds } from './cpu';
+
+function burn(ms: number): void {
+  const until = process.cpuUsage().user / 1000 + ms;
+  let x = 0;
+  while (process.cpuUsage().user / 1000 < until) x += Math.sqrt(x + 1);
+  if (x < 0) throw new Error('unreachable');
+}
+
+describe('cpuSeconds', () => {
+  it('should count the CPU a process spends, as the process itself measures it', () => {
+    const before = cpuSeconds(process.pid);
+    const own = process.cpuUsage();
+    burn(300);
+    const after = cpuSeconds(process.pid);
+    const ownSeconds = (() => {
+      const d = process.cpuUsage(own);
+      return (d.user + d.system) / 1e6;
+    })();
+    expect(before).not.toBeNull();
+    expect(after).not.toBeNull();
+    const counted = (after ?? 0) - (before ?? 0);
+    expect(counted).toBeGreaterThanOrEqual(0.25);
+    // /proc counts in 10 ms ticks; other threads of this process (GC) may add a little.
+    expect(Math.abs(counted - ownSeconds)).toBeLessThan(0.1);
+  });
+
+  it('should see another process idle while it sleeps', async () => {
+    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 3000)'], { stdio: 'ignore' });
+    try {
+      await new Promise((r) => setTimeout(r, 500));
+      const before = cpuSeconds(child.pid);
+      await new Promise((r) => setTimeout(r, 700));
+      const after = cpuSeconds(child.pid);
+      expect(before).not.toBeNull();
+      expect((after ?? 1) - (before ?? 0)).toBeLessThan(0.05);
+    } finally {
+      child.kill();
+    }
+  });
+
+  it('should answer null without a process', () => {
+    expect(cpuSeconds(undefined)).toBeNull();
+    expect(cpuSeconds(2 ** 22 + 12345)).toBeNull();
+  });
+});
