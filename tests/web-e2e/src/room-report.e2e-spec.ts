@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
-import type { HiringApi } from './pages/hiring-api';
+import { HiringApi } from './pages/hiring-api';
 import { screenshot, uniqueEmail } from './support/artifacts';
 import { launchBrowser, type Browser } from './support/chromium';
+import { RegisterPage } from './pages/register-page';
 import { asCandidate, managerWithOrg } from './support/hiring-setup';
 
 const COMMENT = 'Talked through the race before writing any code.';
@@ -97,5 +98,27 @@ describe("a live round's scorecard in the candidate report", () => {
     await guest.goto(`/rooms/${roomId}/scorecard`);
     await guest.getByText("This round's scorecard stays with the hiring team.").waitFor();
     expect(await guest.content()).not.toContain(COMMENT);
+  });
+
+  it("should open the round's replay from the report for another manager of the organization, who did not run it", async () => {
+    const email = uniqueEmail('colleague');
+    const { token } = (await api.send('POST', `/api/orgs/${orgId}/invites`, { email })) as { token: string };
+    const colleagueBrowser = await launchBrowser({ viewport: { width: 1366, height: 900 } });
+    try {
+      const colleague = await colleagueBrowser.context.newPage();
+      await RegisterPage.signUp(colleague, { displayName: 'Cora Colleague', email, password: 'reviewing rounds later' });
+      await new HiringApi(colleague).send('POST', '/api/org-invites/accept', { token });
+      const results = await api.get<{ rows: Array<{ attemptId: string | null }> }>(`/api/orgs/${orgId}/sets/${setId}/results`);
+      const attemptId = results.rows.find((r) => r.attemptId)?.attemptId;
+      await colleague.goto(`/hiring/orgs/${orgId}/sets/${setId}/results/${attemptId}`);
+      const round = colleague.getByTestId('report-rooms').locator(`[data-room-id="${roomId}"]`);
+      await round.waitFor();
+      await round.getByRole('link', { name: 'Replay' }).click();
+      // The replay opens (it answered "no such room" to anyone not seated in it before).
+      await colleague.getByTestId('replay-code').waitFor();
+      expect(await colleague.getByTestId('replay').innerText()).not.toContain('No such room');
+    } finally {
+      await colleagueBrowser.close();
+    }
   });
 });
