@@ -79,6 +79,8 @@ describe("a live round's scorecard in the candidate report", () => {
 
     await round.getByRole('link', { name: 'Replay' }).click();
     await manager.getByTestId('replay-code').waitFor();
+    // The interviewer holds a seat: the replay leads on to the scorecard page.
+    await manager.getByTestId('replay').getByRole('link', { name: 'Scorecard' }).waitFor();
 
     await manager.setViewportSize({ width: 375, height: 800 });
     await manager.goto(`/hiring/orgs/${orgId}/sets/${setId}/results/${attemptId}`);
@@ -113,10 +115,14 @@ describe("a live round's scorecard in the candidate report", () => {
       await colleague.goto(`/hiring/orgs/${orgId}/sets/${setId}/results/${attemptId}`);
       const round = colleague.getByTestId('report-rooms').locator(`[data-room-id="${roomId}"]`);
       await round.waitFor();
+      const roomAnswered = colleague.waitForResponse((r) => new URL(r.url()).pathname === `/api/rooms/${roomId}`);
       await round.getByRole('link', { name: 'Replay' }).click();
       // The replay opens (it answered "no such room" to anyone not seated in it before).
       await colleague.getByTestId('replay-code').waitFor();
       expect(await colleague.getByTestId('replay').innerText()).not.toContain('No such room');
+      // The scorecard page needs a seat; the card is in the report, so the replay offers no dead link.
+      expect((await roomAnswered).status()).toBe(404);
+      expect(await colleague.getByTestId('replay').getByRole('link', { name: 'Scorecard' }).count()).toBe(0);
     } finally {
       await colleagueBrowser.close();
     }

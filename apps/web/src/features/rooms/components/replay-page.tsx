@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -5,6 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { useReplay } from '../api/get-replay';
+import { getRoomQueryOptions } from '../api/get-room';
 import type { Replay } from '../types';
 import { docAt, snapshotFiles } from '../utils/room-doc';
 import { formatClock, timelinePosition } from '../utils/room-time';
@@ -31,6 +33,10 @@ function ReplayPlayer({ roomId, replay }: { roomId: string; replay: Replay }) {
   const times = replay.updates.map((u) => Date.parse(u.at)).filter((n) => !Number.isNaN(n));
   const start = replay.startedAt ? Math.min(Date.parse(replay.startedAt), ...times) : (times[0] ?? 0);
   const end = Math.max(start, ...times, ...replay.notes.map((n) => Date.parse(n.at)).filter((n) => !Number.isNaN(n)));
+  // The scorecard page is for the room's seats. An organization's manager who reviews a round they
+  // did not run reads the replay (the API lets them) and the card in the candidate report, so the
+  // link is only offered once the room answers for this caller; read once, not polled.
+  const seated = useQuery({ ...getRoomQueryOptions(roomId), refetchInterval: false });
   const [position, setPosition] = useState(start);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<number>(4);
@@ -60,9 +66,8 @@ function ReplayPlayer({ roomId, replay }: { roomId: string; replay: Replay }) {
   return (
     <div className="rooms-page replay" data-testid="replay">
       <title>{`${t('rooms.replay.title')} · goprep`}</title>
-      <p>
-        <Link to={`/rooms/${roomId}/scorecard`}>{t('rooms.scorecard.link')}</Link>
-      </p>
+      {/* The line is kept while the room loads, so the page does not shift when the link appears. */}
+      <p className="replay__links">{seated.isSuccess ? <Link to={`/rooms/${roomId}/scorecard`}>{t('rooms.scorecard.link')}</Link> : null}</p>
       <h1>{t('rooms.replay.title')}</h1>
       {replay.updates.length === 0 ? <p className="muted">{t('rooms.replay.empty')}</p> : null}
       <div className="replay__controls">
