@@ -10,6 +10,7 @@ import { RegisterPage } from './pages/register-page';
 import { ResultsPage } from './pages/results-page';
 import { screenshot, uniqueEmail } from './support/artifacts';
 import { launchBrowser, type Browser } from './support/chromium';
+import { waitForEditorText } from './support/code-editor';
 
 /** The leak task of the issue's "Done when": a fan-out that returns on the first error. */
 const TASK = 'gl-fanout-early-return-task';
@@ -26,11 +27,6 @@ async function docShot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: resolve(DOCS, `${name}.png`), fullPage: false });
 }
 
-/** The text Monaco shows (its rendered lines, spaces normalised). */
-async function editorText(page: Page): Promise<string> {
-  const text = await page.locator('[data-testid="code-editor"][data-ready="true"] .view-lines').innerText();
-  return text.replace(/\u00a0/g, ' ');
-}
 
 /**
  * Issue 14, "Done when", in the built app with a real judge runner (bubblewrap + Go) on the app's
@@ -92,7 +88,7 @@ describe('a code task judged by a real runner: learner, candidate and manager', 
     const runner = new QuizRunnerPage(page);
     await runner.root.waitFor();
     await page.locator('[data-testid="code-editor"][data-ready="true"] .view-line').first().waitFor();
-    expect(await editorText(page)).toContain('ch := make(chan result)');
+    await waitForEditorText(page, 'ch := make(chan result)');
 
     await page.getByTestId('code-task-run').click();
     const result = page.getByTestId('run-result');
@@ -204,7 +200,7 @@ describe('a code task judged by a real runner: learner, candidate and manager', 
     await cpage.locator('[data-testid="code-editor"][data-ready="true"] .view-lines').click();
     await cpage.keyboard.press('Control+Home');
     await cpage.keyboard.type('// Reviewed by the candidate.\n');
-    expect(await editorText(cpage)).toContain('// Reviewed by the candidate.');
+    await waitForEditorText(cpage, '// Reviewed by the candidate.');
     await candidate.runner.waitForSaved();
     await candidate.submit();
 
@@ -217,7 +213,7 @@ describe('a code task judged by a real runner: learner, candidate and manager', 
     expect(await review.getAttribute('data-verdict')).toBe('failed');
     // The candidate's final code, as submitted.
     await manager.locator('[data-testid="code-editor"][data-ready="true"] .view-line').first().waitFor();
-    expect(await editorText(manager)).toContain('// Reviewed by the candidate.');
+    await waitForEditorText(manager, '// Reviewed by the candidate.');
     // Each hidden test by name with its outcome; the leak test failed.
     const outcomes = await review.getByTestId('review-test').evaluateAll((els) => els.map((el) => [el.getAttribute('data-name'), el.getAttribute('data-passed')]));
     expect(outcomes.length).toBeGreaterThanOrEqual(2);

@@ -4,6 +4,7 @@ import { HiringApi } from './pages/hiring-api';
 import { RegisterPage } from './pages/register-page';
 import { screenshot, uniqueEmail } from './support/artifacts';
 import { launchBrowser, type Browser } from './support/chromium';
+import { waitForEditorText } from './support/code-editor';
 
 const EDIT = '// edited by the candidate';
 
@@ -11,11 +12,6 @@ async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
-/** The text Monaco shows (its rendered lines, spaces normalised). */
-async function editorText(page: Page): Promise<string> {
-  const text = await page.locator('[data-testid="code-editor"][data-ready="true"] .view-lines').innerText();
-  return text.replace(/\u00a0/g, ' ');
-}
 
 /**
  * A code task in the shared attempt runner, reached the way a candidate reaches one: a hiring set
@@ -77,7 +73,7 @@ describe('a code task in the attempt runner', () => {
     const tabs = page.getByTestId('code-task-tab');
     expect(await tabs.evaluateAll((els) => els.map((el) => el.getAttribute('data-file')))).toEqual([...taskFiles, ...visibleTests]);
     await page.locator('[data-testid="code-editor"][data-ready="true"] .view-line').first().waitFor();
-    expect(await editorText(page)).toContain(item!.task!.starter[taskFiles[0]!]!.split('\n')[0]!);
+    await waitForEditorText(page, item!.task!.starter[taskFiles[0]!]!.split('\n')[0]!);
 
     // Keyboard: arrows move between the file tabs; the visible tests open read-only.
     await tabs.first().focus();
@@ -85,7 +81,7 @@ describe('a code task in the attempt runner', () => {
     expect(await tabs.last().getAttribute('aria-selected')).toBe('true');
     await page.waitForFunction(() => document.querySelector('[data-testid="code-editor"]')?.getAttribute('data-path')?.endsWith('_test.go'));
     await page.locator('[data-testid="code-editor"][data-ready="true"] .view-line').first().waitFor();
-    expect(await editorText(page)).toContain('func Test');
+    await waitForEditorText(page, 'func Test');
     await page.keyboard.press('Home');
     expect(await tabs.first().getAttribute('aria-selected')).toBe('true');
 
@@ -105,7 +101,7 @@ describe('a code task in the attempt runner', () => {
     await page.locator('[data-testid="code-editor"][data-ready="true"] .view-lines').click();
     await page.keyboard.press('Control+Home');
     await page.keyboard.type(`${EDIT}\n`);
-    expect(await editorText(page)).toContain(EDIT);
+    await waitForEditorText(page, EDIT);
     await runner.waitForSaved();
     await runner.scrollToTop();
     await screenshot(page, 'code-task-editor');
@@ -115,7 +111,7 @@ describe('a code task in the attempt runner', () => {
     // The runner reopens at the first unanswered item; the task (item 1) counts as answered now.
     await runner.open(1, 1);
     await page.locator('[data-testid="code-editor"][data-ready="true"] .view-line').first().waitFor();
-    expect(await editorText(page)).toContain(EDIT);
+    await waitForEditorText(page, EDIT);
   });
 
   it('should fit a 375 px screen', async () => {
