@@ -22,3 +22,4 @@ export { SessionCacheService } from './modules/accounts/session-cache.service';
 export { SecretBox, secretBoxFromEnv } from './common/crypto/secret-box';
 export { SsoDomainProof1764808000000 } from './database/migrations/1764808000000-SsoDomainProof';
 export { RoomDocService } from './modules/rooms/room-doc.service';
+export { WEBHOOK_POOL_NAME } from './modules/webhooks/webhook-delivery.service';

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
+import { WEBHOOK_POOL_NAME } from '@goprep/api/testing';
 import { rightAnswer } from './support/answers';
 import { bankQuestions, candidate, fixed, manager, PASSWORD, publishedSet, tokenOf, user, type Json } from './support/hiring';
 import { Browser, createTestApp, type TestApp } from './support/test-app';
@@ -428,6 +429,42 @@ describe('webhooks: the delivery is part of the event’s transaction', () => {
       expect((await b.post(`/api/orgs/${orgId}/sets/${setId}/publish`)).status).toBe(200);
       expect(await t.sql(`SELECT event_type, status FROM webhook_deliveries`)).toEqual([{ event_type: 'set.published', status: 'pending' }]);
       expect(await t.sql(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = 'webhook_deliver'`)).toEqual([{ n: 1 }]);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('the webhook queue at shutdown', () => {
+  it("should run on the app's own pool and end its connections before the app's close resolves", async () => {
+    // Seen under load: graphile-worker's own pool lost its error listener at stop() and ended
+    // without being awaited, so the suite's DROP DATABASE ... WITH (FORCE) terminated a connection
+    // nobody listened on, and the unhandled 'error' failed the whole suite.
+    const t = await createTestApp({ ...FAST });
+    try {
+      const queueBackends = async () =>
+        (
+          await t.sql<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`,
+            [WEBHOOK_POOL_NAME],
+          )
+        )[0]!.n;
+      // The worker polls every 100 ms: its connections show up under the app's name.
+      const deadline = Date.now() + 10_000;
+      while ((await queueBackends()) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(await queueBackends()).toBeGreaterThan(0);
+
+      await t.app.close();
+      // Terminated right after close: any connection still open would raise its error now.
+      const left = (
+        await t.sql<{ pid: number }>(
+          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`,
+          [WEBHOOK_POOL_NAME],
+        )
+      ).map((r) => r.pid);
+      for (const pid of left) await t.sql('SELECT pg_terminate_backend($1)', [pid]);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(left).toEqual([]);
     } finally {
       await t.close();
     }

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Logger as WorkerLogger, run, type Runner } from 'graphile-worker';
+import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { SecretBox } from '../../common/crypto/secret-box';
 import { AppConfigService } from '../../config/app-config.service';
@@ -12,6 +13,9 @@ export function retryDelayMs(attempt: number, baseMs: number, maxMs: number): nu
   return Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
 }
 
+/** `application_name` of the webhook queue's connections (pg_stat_activity). */
+export const WEBHOOK_POOL_NAME = 'goprep-webhook-queue';
+
 /**
  * Sends webhook deliveries from graphile-worker, the queue the judge uses, in the API process.
  * Its task list holds the webhook task only, so it never takes a judge job (and the runner
@@ -22,6 +26,7 @@ export function retryDelayMs(attempt: number, baseMs: number, maxMs: number): nu
 export class WebhookDeliveryService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Webhooks');
   private runner?: Runner;
+  private pool?: Pool;
 
   constructor(
     private readonly db: DataSource,
@@ -33,9 +38,17 @@ export class WebhookDeliveryService implements OnApplicationBootstrap, OnModuleD
   async onApplicationBootstrap(): Promise<void> {
     // Not for OpenAPI generation or CLIs that never connect.
     if (!this.config.get('WEBHOOK_WORKER') || !this.db.isInitialized) return;
+    // The queue's own pool, owned here rather than by graphile-worker: graphile-worker 0.17 removes
+    // its pool's error listener and then ends the pool without waiting, so a connection Postgres
+    // closed after stop() (a test dropping its database, Postgres stopping right after the app)
+    // raised an unhandled 'error' and killed the process. Here the listeners stay for the pool's
+    // whole life and the app's shutdown waits for every connection to end.
+    const pool = new Pool({ connectionString: (this.db.options as { url: string }).url, max: 4, application_name: WEBHOOK_POOL_NAME });
+    pool.on('error', (err) => this.logger.warn(`webhook queue connection: ${err.message}`));
+    pool.on('connect', (client) => client.on('error', (err) => this.logger.warn(`webhook queue connection: ${err.message}`)));
+    this.pool = pool;
     this.runner = await run({
-      connectionString: (this.db.options as { url: string }).url,
-      maxPoolSize: 4,
+      pgPool: pool,
       concurrency: 4,
       noHandleSignals: true,
       pollInterval: this.config.get('WEBHOOK_POLL_INTERVAL_MS'),
@@ -54,6 +67,8 @@ export class WebhookDeliveryService implements OnApplicationBootstrap, OnModuleD
   async onModuleDestroy(): Promise<void> {
     await this.runner?.stop();
     this.runner = undefined;
+    await this.pool?.end();
+    this.pool = undefined;
   }
 
   /** One attempt of one delivery; a delivery that is no longer pending (or gone) is left alone. */
