@@ -11,6 +11,7 @@ import { runItemStats } from './item-stats';
 import { runJudgeBench } from './judge';
 import { runLighthouse } from './lighthouse';
 import { runLoad } from './load';
+import { runPaging } from './paging';
 import { runRooms } from './rooms';
 import { runScaleOut } from './scale-out';
 import { runStatements } from './statements';
@@ -18,11 +19,13 @@ import { runValidationBench } from './validation';
 import { runWeb } from './web';
 import { runWire } from './wire';
 
-const ALL = { load: runLoad, explain: runExplain, 'bank-search': () => runBankSearch(), web: runWeb, wire: runWire, lighthouse: runLighthouse, 'scale-out': runScaleOut, judge: () => runJudgeBench(), validation: runValidationBench, 'item-stats': runItemStats, rooms: runRooms, statements: runStatements } as const;
+const ALL = { load: runLoad, explain: runExplain, 'bank-search': () => runBankSearch(), web: runWeb, wire: runWire, lighthouse: runLighthouse, 'scale-out': runScaleOut, judge: () => runJudgeBench(), validation: runValidationBench, 'item-stats': runItemStats, rooms: runRooms, statements: runStatements, paging: runPaging } as const;
 type Name = keyof typeof ALL;
 
 async function main(): Promise<number> {
-  const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  // Names; `--option value` pairs belong to the benchmarks (numberArgs), so a value is not a name.
+  const argv = process.argv.slice(2);
+  const asked = argv.filter((a, i) => !a.startsWith('-') && !(i > 0 && argv[i - 1]!.startsWith('--') && /^[\d.]+$/.test(a)));
   const unknown = asked.filter((a) => !(a in ALL));
   if (unknown.length > 0) throw new Error(`unknown benchmark(s) ${unknown.join(', ')}; known: ${Object.keys(ALL).join(', ')}`);
   const names = (asked.length > 0 ? asked : Object.keys(ALL)) as Name[];
