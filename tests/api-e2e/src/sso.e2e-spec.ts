@@ -84,6 +84,15 @@ describe('single sign-on through a real OpenID provider', () => {
     });
     expect(badDomain.status).toBe(400);
     expect(badDomain.body.code).toBe('VALIDATION_FAILED');
+    // A DNS name has at most 253 characters: 254 made of valid labels is refused.
+    const label = 'a'.repeat(63);
+    const tooLong = `${[label, label, label, 'a'.repeat(57)].join('.')}.test`;
+    expect(tooLong).toHaveLength(254);
+    const longDomain = await owner.put(`/api/orgs/${acmeId}/sso`, {
+      issuer: idp.issuer, clientId: 'goprep-acme', clientSecret: ACME_SECRET, emailDomains: [tooLong], ssoRequiredForManagers: false, enabled: true,
+    });
+    expect(longDomain.status).toBe(400);
+    expect(longDomain.body.fields).toEqual([expect.objectContaining({ field: 'emailDomains', message: 'each of emailDomains must be a domain such as example.com' })]);
   });
 
   it('should save the settings and never return the client secret', async () => {

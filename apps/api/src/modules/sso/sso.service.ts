@@ -8,13 +8,12 @@ import { AccountsService } from '../accounts/accounts.service';
 import { AuditService } from '../audit/audit.service';
 import type { UserEntity } from '../accounts/user.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
-import type { SaveSsoConfigDto, SsoConfigDto, SsoDomainDto } from './dto/sso.dto';
+import { isEmailDomain, type SaveSsoConfigDto, type SsoConfigDto, type SsoDomainDto } from './dto/sso.dto';
 import { oidc, type IdTokenClaims, type OidcConfiguration } from './oidc-client';
 import { challengeName, challengeValue, DnsTxtLookup, newDomainToken } from './sso-domain-proof';
 import { SsoRepository, type SsoConfigRow, type SsoDomainRow } from './sso.repository';
 
 /** A DNS name as the settings accept it (see SaveSsoConfigDto). */
-const DOMAIN = /^(?=.{3,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 /** How long a sign-in may take at the provider (state, PKCE verifier and nonce expire then). */
 export const SSO_STATE_TTL_SECONDS = 10 * 60;
@@ -181,7 +180,7 @@ export class SsoService implements OnModuleInit {
 
   private async requireDomain(organizationId: string, rawDomain: string): Promise<SsoDomainRow> {
     const domain = rawDomain.trim().toLowerCase();
-    const row = DOMAIN.test(domain) ? await this.repo.findDomain(organizationId, domain) : null;
+    const row = isEmailDomain(domain) ? await this.repo.findDomain(organizationId, domain) : null;
     if (!row) throw new AppError(ErrorCode.SSO_DOMAIN_NOT_FOUND, `The organization does not list the domain ${rawDomain.slice(0, 253)} for single sign-on.`);
     return row;
   }
