@@ -23,7 +23,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from 'pg';
 import { ApiSession, responseFor, type ItemView } from '../support/api-session';
-import { pool } from './lib/api';
+import { API_USER_PASSWORD, pool } from './lib/api';
 import { loggedPlans, planNodes, postgresLog, renderPlan } from './lib/plan-log';
 import {
   BENCH_DATA_DIR,
@@ -39,7 +39,6 @@ import {
 
 const PLANS_DIR = join(ROOT, 'docs/performance/plans-paging');
 const MARKER = join(BENCH_DATA_DIR, 'paging.json');
-const PASSWORD = 'bench-paging-Password-2026!';
 const CONCURRENCY = 8;
 const SEQ_SCAN_ROWS = 1000;
 
@@ -62,7 +61,7 @@ async function login(base: string, email: string, password: string): Promise<Api
 /** The hiring data, made through the API as a manager and candidates would make it. */
 async function seedHiring(base: string, c: Client, counts: Record<string, number>): Promise<PagingSeed> {
   const managerEmail = `paging-manager-${Date.now()}@example.com`;
-  const manager = await ApiSession.register(base, managerEmail, PASSWORD);
+  const manager = await ApiSession.register(base, managerEmail, API_USER_PASSWORD);
   const { id: orgId } = await manager.ok<{ id: string }>('POST', '/api/orgs', { name: 'Paging bench org' });
   const t0 = performance.now();
   await pool(
@@ -200,7 +199,7 @@ export async function runPaging(): Promise<Measured[]> {
       ).rows[0]!;
       return { email: heavy.email, cards: Number(heavy.n) };
     });
-    const manager = await login(app.url, seed.managerEmail, PASSWORD);
+    const manager = await login(app.url, seed.managerEmail, API_USER_PASSWORD);
     const student = await login(app.url, learner.email, SEED_PASSWORD);
     const { orgId, setId } = seed;
     const lists: Array<{ list: string; who: ApiSession; path: string; size: number }> = [
