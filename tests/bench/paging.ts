@@ -51,13 +51,6 @@ interface PagingSeed {
 
 const secs = (since: number) => `${((performance.now() - since) / 1000).toFixed(0)} s`;
 
-async function login(base: string, email: string, password: string): Promise<ApiSession> {
-  const s = new ApiSession(base);
-  await s.ok('GET', '/api/auth/csrf');
-  await s.ok('POST', '/api/auth/login', { email, password });
-  return s;
-}
-
 /** The hiring data, made through the API as a manager and candidates would make it. */
 async function seedHiring(base: string, c: Client, counts: Record<string, number>): Promise<PagingSeed> {
   const managerEmail = `paging-manager-${Date.now()}@example.com`;
@@ -199,8 +192,8 @@ export async function runPaging(): Promise<Measured[]> {
       ).rows[0]!;
       return { email: heavy.email, cards: Number(heavy.n) };
     });
-    const manager = await login(app.url, seed.managerEmail, API_USER_PASSWORD);
-    const student = await login(app.url, learner.email, SEED_PASSWORD);
+    const manager = await ApiSession.login(app.url, seed.managerEmail, API_USER_PASSWORD);
+    const student = await ApiSession.login(app.url, learner.email, SEED_PASSWORD);
     const { orgId, setId } = seed;
     const lists: Array<{ list: string; who: ApiSession; path: string; size: number }> = [
       { list: 'org questions', who: manager, path: `/api/orgs/${orgId}/questions`, size: seed.counts['orgQuestions']! },

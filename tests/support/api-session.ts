@@ -85,6 +85,13 @@ export class ApiSession {
     await session.ok('POST', '/api/auth/register', { email, password, displayName: email.split('@')[0] });
     return session;
   }
+
+  static async login(base: string, email: string, password: string): Promise<ApiSession> {
+    const session = new ApiSession(base);
+    await session.ok('GET', '/api/auth/csrf');
+    await session.ok('POST', '/api/auth/login', { email, password });
+    return session;
+  }
 }
 
 /** What responseFor needs of a delivered item. */

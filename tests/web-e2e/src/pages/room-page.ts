@@ -1,4 +1,7 @@
 import type { Page } from 'playwright-core';
+import { editorText, waitForEditorText } from '../support/code-editor';
+
+const ROOM_EDITOR_LINES = '[data-testid="room-editor"] .view-lines';
 
 /** The live room, the way a participant sees it: shared editor, presence, run output, interviewer panel. */
 export class RoomPage {
@@ -15,17 +18,13 @@ export class RoomPage {
   }
 
   /** Monaco's rendered text (lines may come out of order in the DOM: check single lines). */
-  async editorText(): Promise<string> {
-    return (await this.page.locator('[data-testid="room-editor"] .view-lines').innerText()).replace(/\u00a0/g, ' ');
+  editorText(): Promise<string> {
+    return editorText(this.page, ROOM_EDITOR_LINES);
   }
 
   /** Waits until the editor shows `text` (typed here or by the other participant). */
-  async waitForText(text: string, timeout = 10_000): Promise<void> {
-    await this.page.waitForFunction(
-      (t) => (document.querySelector('[data-testid="room-editor"] .view-lines') as HTMLElement | null)?.innerText.replace(/\u00a0/g, ' ').includes(t) ?? false,
-      text,
-      { timeout },
-    );
+  waitForText(text: string, timeout = 10_000): Promise<void> {
+    return waitForEditorText(this.page, text, { lines: ROOM_EDITOR_LINES, timeout });
   }
 
   /**
@@ -34,7 +33,7 @@ export class RoomPage {
    * connection 60 messages a second (instant typing would trip that limit and reconnect).
    */
   async typeAtEnd(text: string): Promise<void> {
-    await this.page.locator('[data-testid="room-editor"] .view-lines').click();
+    await this.page.locator(ROOM_EDITOR_LINES).click();
     await this.page.keyboard.press('Control+End');
     await this.page.keyboard.press('Enter');
     await this.page.keyboard.type(text, { delay: 60 });
