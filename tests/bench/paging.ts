@@ -22,7 +22,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from 'pg';
+import type { RunningApp } from '../support/app-process';
 import { ApiSession, responseFor, type ItemView } from '../support/api-session';
+import { cpuSeconds, treeCpuSeconds } from './lib/cpu';
 import { API_USER_PASSWORD, pool } from './lib/api';
 import { loggedPlans, planNodes, postgresLog, renderPlan } from './lib/plan-log';
 import {
@@ -153,7 +155,15 @@ async function setAutoExplain(c: Client, on: boolean): Promise<void> {
   }
 }
 
-interface Measured {
+interface Timed {
+  /** Median wall time of the timed requests, client side. */
+  requestMs: number;
+  /** CPU per request of the API process and of Postgres (postmaster and backends). */
+  apiCpuMs: number | null;
+  pgCpuMs: number | null;
+}
+
+interface Measured extends Partial<Timed> {
   list: string;
   page: string;
   status: number;
@@ -164,69 +174,125 @@ interface Measured {
   file: string;
 }
 
+type PagedList = { list: string; who: ApiSession; path: string; size: number };
+
+/** The five paged lists, each with the size it has in the bench data. */
+function pagedLists(seed: PagingSeed, manager: ApiSession, student: ApiSession, cards: number): PagedList[] {
+  const { orgId, setId } = seed;
+  return [
+    { list: 'org questions', who: manager, path: `/api/orgs/${orgId}/questions`, size: seed.counts['orgQuestions']! },
+    { list: 'question sets', who: manager, path: `/api/orgs/${orgId}/sets`, size: seed.counts['sets']! },
+    {
+      list: "a set's invites",
+      who: manager,
+      path: `/api/orgs/${orgId}/sets/${setId}/invites`,
+      size: seed.counts['invites']!,
+    },
+    {
+      list: "a set's results (rank)",
+      who: manager,
+      path: `/api/orgs/${orgId}/sets/${setId}/results`,
+      size: seed.counts['invites']!,
+    },
+    {
+      list: "a set's results (submitted, by score)",
+      who: manager,
+      path: `/api/orgs/${orgId}/sets/${setId}/results?status=submitted&sort=score&order=desc`,
+      size: seed.counts['submitted']!,
+    },
+    { list: `drill deck (${cards} cards)`, who: student, path: '/api/drills/deck', size: cards },
+  ];
+}
+
+/** A list's first page and a deep one (the last full page but one), 100 rows each. */
+function pagesOf(l: PagedList): Array<{ page: string; path: string }> {
+  const deep = Math.max(0, Math.floor(l.size / 100) * 100 - 100);
+  return [
+    ['first 100', 'limit=100&offset=0'],
+    [`100 at ${deep}`, `limit=100&offset=${deep}`],
+  ].map(([page, query]) => ({ page: page!, path: `${l.path}${l.path.includes('?') ? '&' : '?'}${query}` }));
+}
+
+const TIMED_REQUESTS = 10;
+
+/**
+ * Each page requested TIMED_REQUESTS times one after the other (after one warm-up) on an API
+ * without auto_explain and at the bench's log level: the median wall time and the CPU per request
+ * of the API process and of Postgres, which is what a manager's page costs the server.
+ */
+async function timeLists(app: RunningApp, lists: PagedList[]): Promise<Map<string, Timed>> {
+  const postmaster = Number(readFileSync(join(app.dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const timed = new Map<string, Timed>();
+  for (const l of lists) {
+    for (const { page, path } of pagesOf(l)) {
+      await l.who.ok('GET', path);
+      const walls: number[] = [];
+      const api0 = cpuSeconds(app.pid);
+      const pg0 = treeCpuSeconds(postmaster);
+      for (let i = 0; i < TIMED_REQUESTS; i++) {
+        const t0 = performance.now();
+        await l.who.ok('GET', path);
+        walls.push(performance.now() - t0);
+      }
+      const api1 = cpuSeconds(app.pid);
+      const pg1 = treeCpuSeconds(postmaster);
+      const perRequest = (a: number | null, b: number | null) => (a === null || b === null ? null : ((b - a) * 1000) / TIMED_REQUESTS);
+      walls.sort((x, y) => x - y);
+      timed.set(`${l.list}|${page}`, {
+        requestMs: walls[Math.floor(walls.length / 2)]!,
+        apiCpuMs: perRequest(api0, api1),
+        pgCpuMs: perRequest(pg0, pg1),
+      });
+    }
+  }
+  return timed;
+}
+
+/** The seeded learner with the most drill cards (the deck to page through). */
+async function heaviestLearner(c: Client): Promise<{ email: string; cards: number }> {
+  const heavy = (
+    await c.query<{ email: string; n: string }>(
+      `SELECT u.email, count(*) AS n FROM srs_cards s JOIN users u ON u.id = s.user_id WHERE u.email LIKE '%@bench.goprep.test' GROUP BY u.email ORDER BY 2 DESC LIMIT 1`,
+    )
+  ).rows[0]!;
+  return { email: heavy.email, cards: Number(heavy.n) };
+}
+
+/** The manager and the learner signed in to the app at `base`, and the lists they page through. */
+async function signedIn(base: string, seed: PagingSeed, learner: { email: string; cards: number }): Promise<PagedList[]> {
+  const manager = await ApiSession.login(base, seed.managerEmail, API_USER_PASSWORD);
+  const student = await ApiSession.login(base, learner.email, SEED_PASSWORD);
+  return pagedLists(seed, manager, student, learner.cards);
+}
+
 export async function runPaging(): Promise<Measured[]> {
   requireBuild();
   if (!existsSync(SEED_MARKER)) throw new Error(`no bench cluster at ${BENCH_DATA_DIR}: run npm run bench:seed first`);
   const counts = numberArgs({ orgQuestions: 2000, sets: 300, invites: 10000, started: 8000, submitted: 7000 });
   let seed: PagingSeed;
+  let learner: { email: string; cards: number };
+  let timed: Map<string, Timed>;
   const first = await startBenchApp({ ATTEMPT_SWEEP_INTERVAL_MS: '0' });
   try {
     seed = existsSync(MARKER)
       ? (JSON.parse(readFileSync(MARKER, 'utf8')) as PagingSeed)
       : await withClient(first.dbUrl, (c) => seedHiring(first.app.url, c, counts));
     writeFileSync(MARKER, JSON.stringify(seed, null, 2));
-    await withClient(first.dbUrl, async (c) => {
-      await c.query('ANALYZE');
-      await setAutoExplain(c, true);
-    });
+    await withClient(first.dbUrl, (c) => c.query('ANALYZE'));
+    learner = await withClient(first.dbUrl, heaviestLearner);
+    timed = await timeLists(first.app, await signedIn(first.app.url, seed, learner));
+    await withClient(first.dbUrl, (c) => setAutoExplain(c, true));
   } finally {
     await first.app.stop();
   }
-  const { app, dbUrl } = await startBenchApp({ ATTEMPT_SWEEP_INTERVAL_MS: '0', LOG_LEVEL: 'debug' });
+  const { app } = await startBenchApp({ ATTEMPT_SWEEP_INTERVAL_MS: '0', LOG_LEVEL: 'debug' });
   try {
-    const learner = await withClient(dbUrl, async (c) => {
-      const heavy = (
-        await c.query<{ email: string; n: string }>(
-          `SELECT u.email, count(*) AS n FROM srs_cards s JOIN users u ON u.id = s.user_id WHERE u.email LIKE '%@bench.goprep.test' GROUP BY u.email ORDER BY 2 DESC LIMIT 1`,
-        )
-      ).rows[0]!;
-      return { email: heavy.email, cards: Number(heavy.n) };
-    });
-    const manager = await ApiSession.login(app.url, seed.managerEmail, API_USER_PASSWORD);
-    const student = await ApiSession.login(app.url, learner.email, SEED_PASSWORD);
     const { orgId, setId } = seed;
-    const lists: Array<{ list: string; who: ApiSession; path: string; size: number }> = [
-      { list: 'org questions', who: manager, path: `/api/orgs/${orgId}/questions`, size: seed.counts['orgQuestions']! },
-      { list: 'question sets', who: manager, path: `/api/orgs/${orgId}/sets`, size: seed.counts['sets']! },
-      {
-        list: "a set's invites",
-        who: manager,
-        path: `/api/orgs/${orgId}/sets/${setId}/invites`,
-        size: seed.counts['invites']!,
-      },
-      {
-        list: "a set's results (rank)",
-        who: manager,
-        path: `/api/orgs/${orgId}/sets/${setId}/results`,
-        size: seed.counts['invites']!,
-      },
-      {
-        list: "a set's results (submitted, by score)",
-        who: manager,
-        path: `/api/orgs/${orgId}/sets/${setId}/results?status=submitted&sort=score&order=desc`,
-        size: seed.counts['submitted']!,
-      },
-      { list: `drill deck (${learner.cards} cards)`, who: student, path: '/api/drills/deck', size: learner.cards },
-    ];
+    const lists = await signedIn(app.url, seed, learner);
     mkdirSync(PLANS_DIR, { recursive: true });
     const results: Measured[] = [];
     for (const l of lists) {
-      const deep = Math.max(0, Math.floor(l.size / 100) * 100 - 100);
-      for (const [page, query] of [
-        ['first 100', 'limit=100&offset=0'],
-        [`100 at ${deep}`, `limit=100&offset=${deep}`],
-      ] as const) {
-        const path = `${l.path}${l.path.includes('?') ? '&' : '?'}${query}`;
+      for (const { page, path } of pagesOf(l)) {
         // Warm once (plans cached, pages in memory), then the measured request.
         await l.who.call('GET', path);
         await new Promise((r) => setTimeout(r, 300));
@@ -260,6 +326,7 @@ export async function runPaging(): Promise<Measured[]> {
           .filter((n) => n.read >= SEQ_SCAN_ROWS)
           .map((n) => `${n.table} (${n.read})`);
         results.push({
+          ...timed.get(`${l.list}|${page}`),
           list: l.list,
           page,
           status: reply.status,
@@ -279,6 +346,8 @@ export async function runPaging(): Promise<Measured[]> {
           status: r.status,
           statements: r.statements,
           'db ms (sum)': r.dbMs.toFixed(2),
+          'request ms (median)': r.requestMs?.toFixed(1) ?? '-',
+          'CPU ms/req API + Postgres': `${r.apiCpuMs?.toFixed(1) ?? '-'} + ${r.pgCpuMs?.toFixed(1) ?? '-'}`,
           [`seq scans of >= ${SEQ_SCAN_ROWS} rows (rows read)`]: r.seqScans,
           'slowest statement': r.slowest,
           plans: r.file,

@@ -226,7 +226,19 @@ describe('hiring: a manager builds, invites in bulk, candidates take it by link,
     ]);
     expect(rows[0]!.signals).toEqual({ pasteCount: 1, focusLostCount: 1, hiddenCount: 1 });
     expect(rows[0]!.byTopic.length).toBeGreaterThan(0);
-    expect(typeof rows[0]!.durationSeconds).toBe('number');
+    // Time taken and the topic columns are what each stored result says (the list reads them from
+    // columns Postgres derives from the result, not from the result itself).
+    const stored = await t.sql<{ id: string; seconds: number; topics: string[] }>(
+      `SELECT id, (result ->> 'timeTakenSeconds')::int AS seconds, ARRAY(SELECT jsonb_array_elements(result -> 'byTopic') ->> 'topic') AS topics
+         FROM attempts WHERE id = ANY($1::uuid[])`,
+      [rows.map((r) => r.attemptId)],
+    );
+    expect(stored).toHaveLength(3);
+    const seconds = new Map(stored.map((s) => [s.id, s.seconds]));
+    expect(rows.map((r) => r.durationSeconds)).toEqual(rows.map((r) => seconds.get(r.attemptId as string)));
+    const topics = (res.body as { topics: string[] }).topics;
+    expect(topics).toEqual([...new Set(stored.flatMap((s) => s.topics))].sort());
+    expect(topics).toEqual(expect.arrayContaining(rows[0]!.byTopic.map((b) => (b as { topic: string }).topic)));
 
     const filtered = await m.get(`/api/orgs/${orgId}/sets/${setId}/results?search=bob&sort=name`).expect(200);
     expect((filtered.body as { rows: Json[] }).rows.map((r) => r.name)).toEqual(['Bob, Jr.']);

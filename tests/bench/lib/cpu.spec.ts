@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpuSeconds } from './cpu';
+import { cpuSeconds, treeCpuSeconds } from './cpu';
 
 function burn(ms: number): void {
   const until = process.cpuUsage().user / 1000 + ms;
@@ -43,5 +43,33 @@ describe('cpuSeconds', () => {
   it('should answer null without a process', () => {
     expect(cpuSeconds(undefined)).toBeNull();
     expect(cpuSeconds(2 ** 22 + 12345)).toBeNull();
+  });
+});
+
+describe('treeCpuSeconds', () => {
+  it("should count a child's and a grandchild's CPU with the parent's", async () => {
+    // A shell that starts a busy node process and waits: the work is two levels below the shell.
+    const busy = `const until = Date.now() + 5000; let x = 0; while (Date.now() < until) x += Math.sqrt(x + 1);`;
+    const shell = spawn('sh', ['-c', `"${process.execPath}" -e '${busy}' & wait`], { stdio: 'ignore', detached: true });
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      const shellBefore = cpuSeconds(shell.pid);
+      const before = treeCpuSeconds(shell.pid);
+      await new Promise((r) => setTimeout(r, 800));
+      const after = treeCpuSeconds(shell.pid);
+      const shellAfter = cpuSeconds(shell.pid);
+      expect(before).not.toBeNull();
+      // The grandchild burns most of a core for the 800 ms; the shell itself only waits.
+      expect((after ?? 0) - (before ?? 0)).toBeGreaterThan(0.3);
+      expect((shellAfter ?? 1) - (shellBefore ?? 0)).toBeLessThan(0.05);
+    } finally {
+      // The shell leads its own process group: stop the busy grandchild with it.
+      process.kill(-(shell.pid as number), 'SIGKILL');
+    }
+  });
+
+  it('should answer null without a process', () => {
+    expect(treeCpuSeconds(undefined)).toBeNull();
+    expect(treeCpuSeconds(2 ** 22 + 12345)).toBeNull();
   });
 });

@@ -28,16 +28,19 @@ export interface InviteRow {
 
 /**
  * An invite with what its newest attempt's result is ranked, filtered and sorted by (the results
- * table). The per-topic breakdown and the signal counts are read for the rows of a page only.
+ * table), and only that: the list reads one for every invite of a set. The per-topic breakdown and
+ * the signal counts are read for the rows of a page only.
  */
-export interface InviteResultRow extends InviteRow {
+export interface InviteResultRow
+  extends Pick<InviteRow, 'id' | 'version' | 'name' | 'email' | 'expires_at' | 'attempts_allowed' | 'extra_attempts' | 'revoked_at' | 'attempts_used' | 'latest_attempt_id' | 'latest_state'> {
   started_at: Date | null;
   submitted_at: Date | null;
   score: string | null;
   max_score: string | null;
-  /** The result document's `timeTakenSeconds` and `pending` (null without a result). */
+  /** The result's `timeTakenSeconds`, `pending` and topic names (`attempts`' generated columns; null without a result). */
   time_taken_seconds: number | null;
   pending: number | null;
+  topics: string[] | null;
 }
 
 export interface InviteInsert {
@@ -63,7 +66,7 @@ const INVITE_FROM = `candidate_invites ci
   JOIN question_set_versions sv ON sv.id = ci.set_version_id
   LEFT JOIN LATERAL (SELECT a.id, a.state FROM attempts a WHERE a.invite_id = ci.id AND NOT a.beyond_allowance ORDER BY a.started_at DESC, a.id LIMIT 1) la ON true`;
 
-export function factsOf(row: InviteRow): InviteFacts {
+export function factsOf(row: Pick<InviteRow, 'expires_at' | 'revoked_at' | 'attempts_allowed' | 'extra_attempts' | 'attempts_used' | 'latest_state'>): InviteFacts {
   return {
     expiresAt: row.expires_at,
     revokedAt: row.revoked_at,
@@ -137,11 +140,23 @@ export class InvitesRepository {
   }
 
   /** Every invite of a set with its newest attempt's result and that attempt's signal counts. */
+  /**
+   * Every invite of the set with its newest attempt (one index probe per invite, which also counts
+   * its attempts) and that attempt's result facts from `attempts`' generated columns, so no row's
+   * `result` document is read.
+   */
   listWithLatestResults(orgId: string, setId: string): Promise<InviteResultRow[]> {
     return this.db.query(
-      `SELECT ${INVITE_COLUMNS}, a.started_at, a.submitted_at, a.score, a.max_score,
-              a.result -> 'timeTakenSeconds' AS time_taken_seconds, a.result -> 'pending' AS pending
-         FROM ${INVITE_FROM} LEFT JOIN attempts a ON a.id = la.id
+      `SELECT ci.id, sv.version, ci.name, ci.email, ci.expires_at, ci.attempts_allowed, ci.extra_attempts, ci.revoked_at,
+              COALESCE(la.used, 0)::int AS attempts_used, la.id AS latest_attempt_id, la.state AS latest_state,
+              la.started_at, la.submitted_at, la.score, la.max_score, la.time_taken_seconds, la.pending_items AS pending,
+              la.result_topics AS topics
+         FROM candidate_invites ci
+         JOIN question_set_versions sv ON sv.id = ci.set_version_id
+         LEFT JOIN LATERAL (
+           SELECT a.id, a.state, a.started_at, a.submitted_at, a.score, a.max_score, a.time_taken_seconds, a.pending_items, a.result_topics,
+                  count(*) OVER () AS used
+             FROM attempts a WHERE a.invite_id = ci.id AND NOT a.beyond_allowance ORDER BY a.started_at DESC, a.id LIMIT 1) la ON true
         WHERE ci.org_id = $1 AND ci.set_id = $2`,
       [orgId, setId],
     );

@@ -215,17 +215,6 @@ export class ResultsRepository {
     return this.db.query(`SELECT id, result -> 'byTopic' AS by_topic FROM attempts WHERE id = ANY($1::uuid[])`, [attemptIds]);
   }
 
-  /** Every topic in these attempts' results (the results table's columns, over all its pages). */
-  async topicNames(attemptIds: readonly string[]): Promise<string[]> {
-    const rows: Array<{ topic: string }> = await this.db.query(
-      `SELECT DISTINCT t ->> 'topic' AS topic
-         FROM attempts a CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(a.result -> 'byTopic') = 'array' THEN a.result -> 'byTopic' ELSE '[]'::jsonb END) t
-        WHERE a.id = ANY($1::uuid[])`,
-      [attemptIds],
-    );
-    return rows.map((r) => r.topic);
-  }
-
   compareCells(attemptIds: readonly string[]): Promise<CompareCellRow[]> {
     return this.db.query(
       `SELECT i.attempt_id, v.question_id, v.title, v.topic_id, an.status, an.score, i.points

@@ -91,11 +91,16 @@ export class ResultsService {
       return r.latest_state === 'submitted' ? r.latest_attempt_id : null;
     };
     const pageAttempts = page.map((p) => byId.get(p.result.id)?.latest_attempt_id).filter((id): id is string => !!id);
-    const [topicRows, signals, topics] = await Promise.all([
+    const [topicRows, signals] = await Promise.all([
       this.repo.resultTopics(page.map((p) => scoredAttempt(p.result.id)).filter((id): id is string => !!id)),
       this.repo.signalCounts(pageAttempts),
-      this.repo.topicNames(ranked.map((p) => scoredAttempt(p.result.id)).filter((id): id is string => !!id)),
     ]);
+    // The table's topic columns: every topic of a scored result among the filtered rows, over all pages.
+    const topics = new Set<string>();
+    for (const { result } of ranked) {
+      const r = byId.get(result.id) as InviteResultRow;
+      if (r.latest_state === 'submitted') for (const topic of r.topics ?? []) topics.add(topic);
+    }
     const byTopicOf = new Map(topicRows.map((t) => [t.id, t.by_topic]));
     const signalsOf = new Map(signals.map((s) => [s.attempt_id, s]));
     const out: ResultRowDto[] = page.map(({ result, percent, rank }) => {
@@ -122,7 +127,7 @@ export class ResultsService {
         signals: { pasteCount: s?.paste ?? 0, focusLostCount: s?.blur ?? 0, hiddenCount: s?.hidden ?? 0 },
       };
     });
-    return { setId, topics: topics.sort(byName), rows: out, total: ranked.length, limit, offset };
+    return { setId, topics: [...topics].sort(byName), rows: out, total: ranked.length, limit, offset };
   }
 
   async csv(userId: string, orgId: string, setId: string, query: ResultsQueryDto): Promise<string> {
