@@ -34,7 +34,7 @@ const ARGS = [
 /**
  * What a test calls a browser: a context of its own (its own cookies, storage and cache, as a
  * fresh profile has), in the one Chromium process its spec file shares. Starting a Chromium cost
- * about 1 CPU-second each, 82 times per run (docs/performance.md, "One Chromium per spec file").
+ * about 1 CPU-second each, about 85 times per run (docs/performance.md, "One Chromium per spec file").
  */
 export type Browser = { context: BrowserContext; close(): Promise<void> };
 
