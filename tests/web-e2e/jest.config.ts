@@ -7,6 +7,8 @@ export default {
   testMatch: ['<rootDir>/src/**/*.e2e-spec.ts'],
   globalSetup: '<rootDir>/src/support/global-setup.ts',
   globalTeardown: '<rootDir>/src/support/global-teardown.ts',
+  // Closes the one Chromium a spec file's tests share (src/support/chromium.ts).
+  setupFilesAfterEnv: ['<rootDir>/src/support/close-browser.ts'],
   testTimeout: 60_000,
   // Two browsers at once: one worker kept 1.1 of the 2 cores busy (a browser test mostly waits),
   // two take 0.60-0.73 of its wall time (docs/performance.md, "Change 4"). Every spec signs up its

@@ -199,11 +199,17 @@ describe('axe finds no accessibility violation on the main pages', () => {
     let signedIn: Browser;
     // A second browser without cookies for what a visitor or a candidate sees.
     let signedOut: Browser;
+    // One tab in each, as a person going from page to page: a new tab per page cost a renderer
+    // process and Playwright's page set-up each time (docs/performance.md, "One tab per browser in axe").
+    let signedInTab: Page;
+    let signedOutTab: Page;
 
     beforeAll(async () => {
       signedIn = await launchBrowser({ locale, colorScheme });
       await signedIn.context.addCookies(fixture.cookies);
       signedOut = await launchBrowser({ locale, colorScheme });
+      signedInTab = await signedIn.context.newPage();
+      signedOutTab = await signedOut.context.newPage();
     }, 60_000);
 
     afterAll(async () => {
@@ -212,19 +218,17 @@ describe('axe finds no accessibility violation on the main pages', () => {
     });
 
     it.each(PAGES.map((p) => [p.name, p] as const))('%s', async (_name, spec) => {
-      const context = (spec.loggedOut ? signedOut : signedIn).context;
-      const page = await context.newPage();
-      try {
-        await page.goto(spec.path(fixture, index));
-        await spec.ready?.(page, fixture);
-        await settled(page);
-        expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale === 'zh-CN' ? 'zh-CN' : 'en');
-        expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe(colorScheme);
-        const violations = await axe(page);
-        if (violations.length > 0) throw new Error(`${violations.length} axe violation(s):\n${describeViolations(violations)}`);
-      } finally {
-        await page.close();
-      }
+      const page = spec.loggedOut ? signedOutTab : signedInTab;
+      // Every page from a new document: two candidate pages open the same invite link, and a link that
+      // differs from the current address only after its # would not load the page again.
+      await page.goto('about:blank');
+      await page.goto(spec.path(fixture, index));
+      await spec.ready?.(page, fixture);
+      await settled(page);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale === 'zh-CN' ? 'zh-CN' : 'en');
+      expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe(colorScheme);
+      const violations = await axe(page);
+      if (violations.length > 0) throw new Error(`${violations.length} axe violation(s):\n${describeViolations(violations)}`);
     }, 90_000);
   });
 });

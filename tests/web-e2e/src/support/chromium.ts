@@ -1,7 +1,5 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { chromium, type Browser as ChromiumProcess, type BrowserContext } from 'playwright-core';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -33,30 +31,40 @@ const ARGS = [
   '--disable-sync',
 ];
 
+/**
+ * What a test calls a browser: a context of its own (its own cookies, storage and cache, as a
+ * fresh profile has), in the one Chromium process its spec file shares. Starting a Chromium cost
+ * about 1 CPU-second each, about 85 times per run (docs/performance.md, "One Chromium per spec file").
+ */
 export type Browser = { context: BrowserContext; close(): Promise<void> };
 
-/** A Chromium with a fresh profile directory, removed again on close. */
+let shared: Promise<ChromiumProcess> | undefined;
+
+/** The spec file's Chromium, started on first use; support/close-browser.ts closes it after the file. */
+function chromiumProcess(): Promise<ChromiumProcess> {
+  shared ??= chromium.launch({ executablePath: findChromium(), headless: true, args: ARGS });
+  return shared;
+}
+
+/** Closes the spec file's Chromium if it started one (every context in it closes with it). */
+export async function closeChromium(): Promise<void> {
+  const running = shared;
+  shared = undefined;
+  await (await running?.catch(() => undefined))?.close();
+}
+
+/** A browser as a new user's: a fresh context (no cookies, no storage) with its own viewport, theme and language. */
 export async function launchBrowser(
   options: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark'; locale?: string; baseURL?: string } = {},
 ): Promise<Browser> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'goprep-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: findChromium(),
-    headless: true,
-    args: ARGS,
+  const context = await (await chromiumProcess()).newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
     colorScheme: options.colorScheme ?? 'light',
     locale: options.locale ?? 'en-US',
     baseURL: options.baseURL ?? baseUrl(),
   });
   context.setDefaultTimeout(15_000);
-  return {
-    context,
-    close: async () => {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
+  return { context, close: () => context.close() };
 }
 
 export function baseUrl(): string {
