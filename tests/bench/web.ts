@@ -8,7 +8,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 // The browser launcher of the e2e suite (same Chromium, same flags).
-import { launchBrowser } from '../web-e2e/src/support/chromium';
+import { closeChromium, launchBrowser } from '../web-e2e/src/support/chromium';
 import { ApiSession } from '../support/api-session';
 import { API_USER_PASSWORD } from './lib/api';
 import { fmt, requireBuild, startBenchApp, table } from './lib/common';
@@ -159,6 +159,8 @@ export async function runWeb(): Promise<WebResult> {
     return { routes, fcp, clicks };
   } finally {
     await browser.close();
+    // launchBrowser's contexts share one Chromium per process: stop it with the bench.
+    await closeChromium();
     await app.stop();
   }
 }

@@ -8,7 +8,7 @@
  *   npm run bench -- wire          (needs the build: npx nx run-many -t build -p api web)
  */
 import type { CDPSession, Page } from 'playwright-core';
-import { launchBrowser } from '../web-e2e/src/support/chromium';
+import { closeChromium, launchBrowser } from '../web-e2e/src/support/chromium';
 import { ApiSession } from '../support/api-session';
 import { API_USER_PASSWORD } from './lib/api';
 import { fmt, requireBuild, startBenchApp, table } from './lib/common';
@@ -66,6 +66,8 @@ async function measure(link: string, mode: 'identity' | 'default'): Promise<Tran
     return { mode, byType, total, requests, encodings };
   } finally {
     await browser.close();
+    // launchBrowser's contexts share one Chromium per process: stop it with the bench.
+    await closeChromium();
   }
 }
 
