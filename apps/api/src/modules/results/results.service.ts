@@ -53,8 +53,9 @@ export class ResultsService {
   /**
    * The ranked, filtered, sorted rows (all of them, or the page `window` asks for). Ranks are over
    * the whole set and the filters and sort keys are the domain's, so every row's score facts are
-   * read (one light statement); the per-topic breakdown and the signal counts, the heavy part, are
-   * read for the page's rows only, and the topic list over the filtered rows in SQL.
+   * read (one light statement, which also brings each newest result's topic names for the table's
+   * columns); the per-topic breakdown and the signal counts, the heavy part, are read for the page's
+   * rows only.
    */
   async list(userId: string, orgId: string, setId: string, query: ResultsQueryDto, window?: { limit: number; offset: number }): Promise<SetResultsPageDto> {
     await this.orgs.requireMembership(userId, orgId);
