@@ -2,7 +2,11 @@ package gen
 
 import (
 	"context"
+	"reflect"
+	"runtime"
+	"strings"
 	"testing"
+	"time"
 
 	"go.uber.org/goleak"
 )
@@ -16,5 +20,33 @@ func TestTakeThreeThenStop(t *testing.T) {
 			t.Fatalf("got %d, want %d", got, want)
 		}
 	}
+	waitParked(t)
 	cancel()
+}
+
+// parkProbe names this package for waitParked.
+type parkProbe struct{}
+
+// waitParked waits (up to 2 s) until every goroutine that this package's code started is blocked
+// (a channel operation, a select, a lock...), neither running nor about to run. What the test does
+// next (cancel) then cannot overtake a goroutine on its way into a blocking operation: the verdict
+// depends on the code, not on which goroutine the scheduler ran first.
+func waitParked(t *testing.T) {
+	t.Helper()
+	creator := "created by " + reflect.TypeOf(parkProbe{}).PkgPath() + "."
+	buf := make([]byte, 1<<20)
+	for deadline := time.Now().Add(2 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+		busy := false
+		for _, g := range strings.Split(string(buf[:runtime.Stack(buf, true)]), "\n\n") {
+			state, _, _ := strings.Cut(g[strings.Index(g, "[")+1:], "]")
+			state, _, _ = strings.Cut(state, ",")
+			if strings.Contains(g, creator) && (state == "running" || state == "runnable") {
+				busy = true
+			}
+		}
+		if !busy {
+			return
+		}
+	}
+	t.Log("a goroutine of the package was still running after 2 s")
 }
