@@ -81,7 +81,7 @@ export async function verifyBank(bankDir: string, options: VerifyOptions = {}): 
   }
   // The judge's warm-up only compiles, with no time-sensitive run, so it goes beside the questions:
   // their programs leave a core idle (a -race binary sleeps a second at exit, many programs sleep
-  // or block on purpose). Measured in docs/performance.md ("bank verify: the warm-up beside the
+  // or block on purpose). Measured in docs/performance.md ("The judge's warm-up beside the
   // questions"). The tasks themselves run after the questions, as before.
   const judge = tasks.length > 0 ? prepareTaskSandbox(tasks, options, (started) => phase('judge warm-up (beside the questions)', started)) : undefined;
   try {
