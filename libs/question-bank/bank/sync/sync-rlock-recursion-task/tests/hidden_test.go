@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"errors"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -25,14 +26,30 @@ func TestHiddenDescribe(t *testing.T) {
 
 func TestHiddenReadersAndWritersDoNotDeadlock(t *testing.T) {
 	defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
+	// The deadlock needs a writer to call Lock while a reader is between its two RLock calls. With
+	// one P (one CPU, or a CPU limit) the goroutines take turns and that never happens, so: at least
+	// four Ps, whose threads the OS interleaves even on one core, and a second of hammering rather
+	// than a fixed count, so that hundreds of such switches happen (the recursive starter then
+	// deadlocks in 20 of 20 runs on one core; in 0 of 20 with one P and the old fixed count).
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(max(4, runtime.GOMAXPROCS(0))))
 	c := New()
 	c.SetPrice("tea", 1)
+	stop := make(chan struct{})
+	time.AfterFunc(time.Second, func() { close(stop) })
+	running := func() bool {
+		select {
+		case <-stop:
+			return false
+		default:
+			return true
+		}
+	}
 	var wg sync.WaitGroup
 	for r := 0; r < 4; r++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := 0; i < 2000; i++ {
+			for running() {
 				if _, err := c.Describe("tea"); err != nil {
 					t.Error(err)
 					return
@@ -43,7 +60,7 @@ func TestHiddenReadersAndWritersDoNotDeadlock(t *testing.T) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		for i := 0; i < 2000; i++ {
+		for i := 0; running(); i++ {
 			c.SetPrice("tea", i+1)
 		}
 	}()
