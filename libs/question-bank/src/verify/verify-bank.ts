@@ -155,6 +155,11 @@ export async function verifyQuestion(go: GoToolchain, bankDir: string, question:
   } finally {
     await program.cleanup();
   }
+  return resultOf(question, checks, started);
+}
+
+/** A question's result: passed when every check passed; timed from `started`. */
+function resultOf(question: BankQuestion, checks: CheckResult[], started: number): QuestionVerifyResult {
   return {
     id: question.id,
     topic: question.topic,
@@ -173,15 +178,7 @@ async function verifyTasks(tasks: BankQuestion[], sandbox: Sandbox, options: Ver
   // Two at a time: each judge run is a compile (two cores) and a short test run.
   return mapPool(tasks, Math.min(2, options.concurrency ?? 2), async (question) => {
     const started = Date.now();
-    const checks = await verifyCodeTask(question, sandbox, options.repeat ?? 1);
-    const result: QuestionVerifyResult = {
-      id: question.id,
-      topic: question.topic,
-      sourcePath: question.sourcePath,
-      passed: checks.every((check) => check.passed),
-      checks,
-      durationMs: Date.now() - started,
-    };
+    const result = resultOf(question, await verifyCodeTask(question, sandbox, options.repeat ?? 1), started);
     options.onResult?.(result);
     return result;
   });
