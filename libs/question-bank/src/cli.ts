@@ -32,7 +32,8 @@ commands:
                                          docs/question-format.md; stale translations fail unless --allow-stale
   verify [--topic t] [--id q] [--concurrency n] [--drafts] [--repeat n]
                                          prove every verify check with the Go toolchain, and every
-                                         code task (solution passes n times, starter fails) in the judge's sandbox
+                                         code task (solution passes n times, starter fails) in the judge's sandbox;
+                                         --repeat n also runs each question's checks n times (timing audit)
   stats [--json] [--drafts]              counts per topic, type and difficulty
   new --topic t --type <type> [--id id]  scaffold a question (and main.go for code types)
   schema [--out file]                    write question.schema.json

@@ -41,8 +41,8 @@ describe('verifyBank with the real Go toolchain', () => {
 
   it('should verify every fixture question and report the bank files clean', () => {
     expect(report.problems).toEqual([]);
-    expect(report.results).toHaveLength(22);
-    expect(report.passed + report.failed).toBe(22);
+    expect(report.results).toHaveLength(23);
+    expect(report.passed + report.failed).toBe(23);
     expect(report.goVersion).toMatch(/^go1\.\d+/);
   });
 
@@ -50,6 +50,7 @@ describe('verifyBank with the real Go toolchain', () => {
     'ch-output-pass',
     'ch-output-multi',
     'ch-output-gomaxprocs',
+    'ch-output-third-run',
     'gc-matches-pass',
     'mm-race-pass',
     'ch-deadlock-pass',
@@ -116,6 +117,14 @@ describe('verifyBank with the real Go toolchain', () => {
 
   it('should clean up the leak harness folder inside the bank', () => {
     expect(existsSync(join(bankDir, '.verify-tmp'))).toBe(false);
+  });
+
+  it('should run every check again with --repeat and name the round a timing-dependent program failed in', async () => {
+    const twice = await verifyBank(bankDir, { id: 'ch-output-third-run', repeat: 2, concurrency: 1 });
+    expect(twice.results[0]).toMatchObject({ passed: true, checks: [{ passed: true, reason: 'round 2/2: 1 run(s) printed an expected output' }] });
+    const four = await verifyBank(bankDir, { id: 'ch-output-third-run', repeat: 4, concurrency: 1 });
+    expect(four.results[0]?.passed).toBe(false);
+    expect(four.results[0]?.checks.map((check) => check.reason)).toEqual(['round 3/4: run 1/1: stdout "third run\\n", expected "ok\\n"']);
   });
 
   it('should verify one question by id', async () => {

@@ -27,7 +27,10 @@ export interface VerifyOptions {
   onResult?: (result: QuestionVerifyResult) => void;
   /** Code tasks: progress of warming the judge's build cache (only when the tasks changed). */
   onWarm?: (done: number, total: number) => void;
-  /** Code tasks: how many times the solution runs the hidden tests (determinism; default 1). */
+  /**
+   * How many times each question's checks run (an audit for programs whose output depends on
+   * timing; default 1) and, for code tasks, how many times the solution runs the hidden tests.
+   */
   repeat?: number;
   /** Code tasks: the judge's data dir (default JUDGE_DATA_DIR or .data/judge). */
   judgeDataDir?: string;
@@ -87,7 +90,7 @@ export async function verifyBank(bankDir: string, options: VerifyOptions = {}): 
   try {
     const questionsStarted = Date.now();
     const results = await mapPool(questions, concurrency, async (question) => {
-      const result = await verifyQuestion(go, dir, question);
+      const result = await verifyQuestion(go, dir, question, options.repeat ?? 1);
       options.onResult?.(result);
       return result;
     });
@@ -136,21 +139,28 @@ export function programDirOf(bankDir: string, question: BankQuestion): string {
   return join(dirname(resolve(repoRootOr(bankDir), question.sourcePath)), question.id);
 }
 
-/** Runs one question's checks in order, sharing builds between them. */
-export async function verifyQuestion(go: GoToolchain, bankDir: string, question: BankQuestion): Promise<QuestionVerifyResult> {
+/**
+ * Runs one question's checks in order, sharing builds between them; `repeat` times over, stopping at
+ * the first failure, whose reason then names the round it failed in.
+ */
+export async function verifyQuestion(go: GoToolchain, bankDir: string, question: BankQuestion, repeat = 1): Promise<QuestionVerifyResult> {
   const started = Date.now();
   const program = new QuestionProgram(go, bankDir, question, programDirOf(bankDir, question), await mkdtemp(join(tmpdir(), 'goprep-verify-')));
-  const checks: CheckResult[] = [];
+  let checks: CheckResult[] = [];
   try {
-    for (const [index, check] of question.verify.entries()) {
-      const checkStarted = Date.now();
-      let verdict;
-      try {
-        verdict = await runCheck(program, check);
-      } catch (error) {
-        verdict = { passed: false, reason: `verifier error: ${(error as Error).message}` };
+    for (let round = 1; round <= repeat && checks.every((check) => check.passed); round += 1) {
+      checks = [];
+      for (const [index, check] of question.verify.entries()) {
+        const checkStarted = Date.now();
+        let verdict;
+        try {
+          verdict = await runCheck(program, check);
+        } catch (error) {
+          verdict = { passed: false, reason: `verifier error: ${(error as Error).message}` };
+        }
+        if (repeat > 1) verdict = { ...verdict, reason: `round ${round}/${repeat}: ${verdict.reason}` };
+        checks.push({ kind: check.kind, index, ...verdict, durationMs: Date.now() - checkStarted });
       }
-      checks.push({ kind: check.kind, index, ...verdict, durationMs: Date.now() - checkStarted });
     }
   } finally {
     await program.cleanup();
