@@ -8,9 +8,9 @@ import (
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/labels"
-	"k8s.io/client-go/informers"
-	"k8s.io/client-go/kubernetes/fake"
+	listersv1 "k8s.io/client-go/listers/core/v1"
 	"k8s.io/client-go/tools/cache"
+	fcache "k8s.io/client-go/tools/cache/testing"
 )
 
 func pod(ns, name string) *corev1.Pod {
@@ -18,10 +18,14 @@ func pod(ns, name string) *corev1.Pod {
 }
 
 func main() {
-	client := fake.NewClientset(pod("shop", "web-1"), pod("shop", "web-2"), pod("ops", "agent"))
-	factory := informers.NewSharedInformerFactory(client, 0)
-	pods := factory.Core().V1().Pods()
-	informer := pods.Informer()
+	source := fcache.NewFakeControllerSource()
+	source.Add(pod("shop", "web-1"))
+	source.Add(pod("shop", "web-2"))
+	source.Add(pod("ops", "agent"))
+
+	informer := cache.NewSharedIndexInformer(source, &corev1.Pod{}, 0,
+		cache.Indexers{cache.NamespaceIndex: cache.MetaNamespaceIndexFunc})
+	lister := listersv1.NewPodLister(informer.GetIndexer())
 
 	var initial atomic.Int32
 	reg, _ := informer.AddEventHandler(cache.ResourceEventHandlerDetailedFuncs{
@@ -31,15 +35,14 @@ func main() {
 			}
 		},
 	})
-	fmt.Println("synced before Start:", informer.HasSynced())
+	fmt.Println("synced before Run:", informer.HasSynced())
 
 	ctx, cancel := context.WithCancel(context.Background())
-	defer factory.Shutdown()
 	defer cancel()
-	factory.Start(ctx.Done())
+	go informer.Run(ctx.Done())
 	fmt.Println("synced:", cache.WaitForCacheSync(ctx.Done(), informer.HasSynced, reg.HasSynced))
 
-	shop, _ := pods.Lister().Pods("shop").List(labels.Everything())
-	all, _ := pods.Lister().List(labels.Everything())
+	shop, _ := lister.Pods("shop").List(labels.Everything())
+	all, _ := lister.List(labels.Everything())
 	fmt.Println("shop:", len(shop), "all:", len(all), "initial adds:", initial.Load())
 }

@@ -5,24 +5,25 @@ import (
 	"fmt"
 
 	corev1 "k8s.io/api/core/v1"
+	"k8s.io/apimachinery/pkg/api/meta"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	"k8s.io/client-go/informers"
-	"k8s.io/client-go/kubernetes/fake"
+	listersv1 "k8s.io/client-go/listers/core/v1"
 	"k8s.io/client-go/tools/cache"
+	fcache "k8s.io/client-go/tools/cache/testing"
 )
 
 func main() {
-	client := fake.NewClientset(&corev1.Pod{
+	source := fcache.NewFakeControllerSource()
+	source.Add(&corev1.Pod{
 		ObjectMeta: metav1.ObjectMeta{Namespace: "shop", Name: "web", Labels: map[string]string{"tier": "front"}},
 	})
-	factory := informers.NewSharedInformerFactory(client, 0)
-	lister := factory.Core().V1().Pods().Lister()
-	informer := factory.Core().V1().Pods().Informer()
+	informer := cache.NewSharedIndexInformer(source, &corev1.Pod{}, 0,
+		cache.Indexers{cache.NamespaceIndex: cache.MetaNamespaceIndexFunc})
+	lister := listersv1.NewPodLister(informer.GetIndexer())
 
 	ctx, cancel := context.WithCancel(context.Background())
-	defer factory.Shutdown()
 	defer cancel()
-	factory.Start(ctx.Done())
+	go informer.Run(ctx.Done())
 	cache.WaitForCacheSync(ctx.Done(), informer.HasSynced)
 
 	p, _ := lister.Pods("shop").Get("web")
@@ -33,8 +34,9 @@ func main() {
 	safe.Labels["tier"] = "batch"
 
 	again, _ := lister.Pods("shop").Get("web")
-	live, _ := client.CoreV1().Pods("shop").Get(ctx, "web", metav1.GetOptions{})
+	listed, _ := source.List(metav1.ListOptions{})
+	served, _ := meta.ExtractList(listed)
 	fmt.Println("lister:", again.Labels["tier"])
-	fmt.Println("api:", live.Labels["tier"])
+	fmt.Println("api:", served[0].(*corev1.Pod).Labels["tier"])
 	fmt.Println("same pointer:", p == again)
 }
