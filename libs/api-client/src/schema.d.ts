@@ -3877,6 +3877,11 @@ export interface components {
       full: components['schemas']['ReviewItemDto'][] | null;
     };
     IntegritySignalDto: {
+      /**
+       * Format: uuid
+       * @description The browser's id for the event: an event sent again (a reply lost to a reload or a dropped connection) is recorded once
+       */
+      id?: string;
       /** @enum {string} */
       type: 'paste' | 'blur' | 'focus' | 'hidden' | 'visible';
       /**

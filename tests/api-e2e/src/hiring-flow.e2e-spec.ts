@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { AttemptSweepService, Clock } from '@goprep/api/testing';
@@ -169,19 +169,36 @@ describe('hiring: a manager builds, invites in bulk, candidates take it by link,
     expect(rows[0]!.n).toBe(1);
   });
 
-  it('should record integrity signals while the attempt is open', async () => {
-    const { b } = await candidate(t, tokenOf(links.get('ann@cand.example')!));
+  it('should record integrity signals while the attempt is open, each event id once', async () => {
+    const { b, status } = await candidate(t, tokenOf(links.get('ann@cand.example')!));
     const at = new Date().toISOString();
-    const res = await b.post('/api/candidate/attempt/signals', {
-      events: [
-        { type: 'paste', at, position: 6, chars: 120 },
-        { type: 'blur', at, durationMs: 4000 },
-        { type: 'hidden', at, durationMs: 6000 },
-      ],
-    });
+    const events = [
+      { id: randomUUID(), type: 'paste', at, position: 6, chars: 120 },
+      { id: randomUUID(), type: 'blur', at, durationMs: 4000 },
+      { id: randomUUID(), type: 'hidden', at, durationMs: 6000 },
+    ];
+    const res = await b.post('/api/candidate/attempt/signals', { events });
     expect(res.status).toBe(204);
+    // The browser sends a batch again when the reply was lost (a reload while it was in flight):
+    // again on its own, twice at once, and inside a later batch with a new event.
+    expect((await b.post('/api/candidate/attempt/signals', { events })).status).toBe(204);
+    const twice = await Promise.all([b.post('/api/candidate/attempt/signals', { events }), b.post('/api/candidate/attempt/signals', { events })]);
+    expect(twice.map((r) => r.status)).toEqual([204, 204]);
+    const later = { id: randomUUID(), type: 'blur', at, durationMs: 1000 };
+    expect((await b.post('/api/candidate/attempt/signals', { events: [events[0], later, later] })).status).toBe(204);
+    const rows = await t.sql<{ kind: string; n: number }>(
+      `SELECT kind, count(*)::int AS n FROM attempt_signals WHERE attempt_id = $1 GROUP BY kind ORDER BY kind`,
+      [status['attemptId']],
+    );
+    expect(rows).toEqual([
+      { kind: 'blur', n: 2 },
+      { kind: 'hidden', n: 1 },
+      { kind: 'paste', n: 1 },
+    ]);
     const bad = await b.post('/api/candidate/attempt/signals', { events: [{ type: 'screenshot', at }] });
     expect(bad.status).toBe(400);
+    const badId = await b.post('/api/candidate/attempt/signals', { events: [{ id: 'not-a-uuid', type: 'paste', at, chars: 1 }] });
+    expect(badId.status).toBe(400);
   });
 
   it('should let each candidate finish and show only what the correctness policy allows', async () => {
@@ -224,7 +241,7 @@ describe('hiring: a manager builds, invites in bulk, candidates take it by link,
       ['Bob, Jr.', 'submitted', 2, 2, 5, true],
       ['Cy Cole', 'submitted', 3, 0, 5, true],
     ]);
-    expect(rows[0]!.signals).toEqual({ pasteCount: 1, focusLostCount: 1, hiddenCount: 1 });
+    expect(rows[0]!.signals).toEqual({ pasteCount: 1, focusLostCount: 2, hiddenCount: 1 });
     expect(rows[0]!.byTopic.length).toBeGreaterThan(0);
     // Time taken and the topic columns are what each stored result says (the list reads them from
     // columns Postgres derives from the result, not from the result itself).
@@ -280,7 +297,7 @@ describe('hiring: a manager builds, invites in bulk, candidates take it by link,
     expect(essayItem.type).toBe('essay');
     expect(essayItem.rubric).toEqual((essay.key as { rubric: string[] }).rubric);
     expect(essayItem.pasteCount).toBe(1);
-    expect(report.signals).toMatchObject({ pasteCount: 1, pastedChars: 120, focusLostCount: 1, focusLostMs: 4000, hiddenCount: 1, hiddenMs: 6000 });
+    expect(report.signals).toMatchObject({ pasteCount: 1, pastedChars: 120, focusLostCount: 2, focusLostMs: 5000, hiddenCount: 1, hiddenMs: 6000 });
     expect(report.signals.note).toMatch(/not proof/);
   });
 

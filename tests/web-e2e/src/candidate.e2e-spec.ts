@@ -79,6 +79,16 @@ describe('a candidate takes an assessment from an invite link, and the manager r
   it('should let the candidate start, keep answers over a reload, and submit', async () => {
     await asCandidate(links.get(ada)!, async (candidate) => {
       const page = candidate.page;
+      // The first batch of integrity signals reaches the server but its reply is lost, as when the
+      // page reloads or the connection drops while it is in flight: the browser sends it again, and
+      // the manager must still see one paste (checked in the report below).
+      const signalPosts: string[][] = [];
+      await page.route('**/api/candidate/attempt/signals', async (route) => {
+        signalPosts.push((route.request().postDataJSON() as { events: Array<{ id?: string }> }).events.map((e) => e.id ?? 'no id'));
+        if (signalPosts.length > 1) return route.continue();
+        await route.fetch();
+        await route.abort('connectionreset');
+      });
       await candidate.intro.waitFor();
       expect(await candidate.intro.textContent()).toContain(INSTRUCTIONS);
       expect(await page.getByTestId('intro-time-limit').textContent()).toBe('20 minutes');
@@ -112,6 +122,9 @@ describe('a candidate takes an assessment from an invite link, and the manager r
       expect(await runner.answerText.inputValue()).toContain('Close the channel');
 
       await candidate.submit();
+      expect(signalPosts.length).toBeGreaterThanOrEqual(2);
+      expect(signalPosts[0]!.length).toBeGreaterThan(0);
+      expect(signalPosts.slice(1).flat()).toEqual(expect.arrayContaining(signalPosts[0]!));
       // Policy "correctness": the score and each item's outcome, never the keys or explanations.
       expect(await candidate.submitted.getAttribute('data-policy')).toBe('correctness');
       await page.getByTestId('candidate-score').waitFor();

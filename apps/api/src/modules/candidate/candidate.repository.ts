@@ -29,13 +29,17 @@ export class CandidateRepository {
     return row?.review_policy;
   }
 
-  /** Appends the signals (validated IntegritySignalDto objects) while the attempt holds fewer than the cap. */
+  /**
+   * Appends the signals (validated IntegritySignalDto objects) while the attempt holds fewer than the
+   * cap. An event whose id the attempt already has (the browser sent it again) is not added twice.
+   */
   async addSignals(attemptId: string, events: readonly object[], receivedAt: Date): Promise<void> {
     await this.db.query(
-      `INSERT INTO attempt_signals (attempt_id, kind, position, duration_ms, chars, occurred_at, received_at)
-       SELECT $1, e->>'type', (e->>'position')::int, COALESCE((e->>'durationMs')::int, 0), (e->>'chars')::int, (e->>'at')::timestamptz, $3
+      `INSERT INTO attempt_signals (attempt_id, kind, position, duration_ms, chars, occurred_at, received_at, event_id)
+       SELECT $1, e->>'type', (e->>'position')::int, COALESCE((e->>'durationMs')::int, 0), (e->>'chars')::int, (e->>'at')::timestamptz, $3, (e->>'id')::uuid
          FROM jsonb_array_elements($2::jsonb) AS e
-        WHERE (SELECT count(*) FROM attempt_signals s WHERE s.attempt_id = $1) < ${MAX_SIGNALS_PER_ATTEMPT}`,
+        WHERE (SELECT count(*) FROM attempt_signals s WHERE s.attempt_id = $1) < ${MAX_SIGNALS_PER_ATTEMPT}
+       ON CONFLICT (attempt_id, event_id) DO NOTHING`,
       [attemptId, JSON.stringify(events), receivedAt],
     );
   }

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BoundedInt } from '../../../common/http/int';
 import { OptionalBody } from '../../../common/http/optional-body';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { REVIEW_POLICIES } from '@goprep/domain';
 import { CONTENT_LOCALES, SET_LANGUAGES, type ContentLocale, type SetLanguage } from '../../../common/i18n/content-locale';
 import { AttemptSummaryDto, ReviewItemDto } from '../../attempts/dto/attempt.dto';
@@ -46,6 +46,13 @@ export class StartCandidateDto {
 export const SIGNAL_TYPES = ['paste', 'blur', 'focus', 'hidden', 'visible'] as const;
 
 export class IntegritySignalDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "The browser's id for the event: an event sent again (a reply lost to a reload or a dropped connection) is recorded once",
+  })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
   @ApiProperty({ enum: SIGNAL_TYPES }) @IsIn(SIGNAL_TYPES as unknown as string[]) type!: (typeof SIGNAL_TYPES)[number];
   @ApiProperty({ description: 'When it happened (ISO 8601, client clock)' }) @IsISO8601({ strict: true }) at!: string;
   @BoundedInt({ min: 1, max: 10_000, optional: true }) position?: number;

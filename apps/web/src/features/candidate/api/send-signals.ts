@@ -6,11 +6,12 @@ export const sendSignals = async (events: SignalEvent[]): Promise<void> => {
   await call(() =>
     api.POST('/api/candidate/attempt/signals', {
       body: {
-        events: events.map((e) =>
-          e.kind === 'paste'
+        events: events.map((e) => ({
+          ...(e.id !== undefined ? { id: e.id } : {}),
+          ...(e.kind === 'paste'
             ? { type: 'paste' as const, at: e.at, chars: e.chars, ...(e.position !== null && e.position >= 1 ? { position: e.position } : {}) }
-            : { type: e.kind, at: e.at, durationMs: e.durationMs },
-        ),
+            : { type: e.kind, at: e.at, durationMs: e.durationMs }),
+        })),
       },
     }),
   );

@@ -1,3 +1,4 @@
+import { randomUuid } from '@/lib/random-uuid';
 import { addSignal, loadSignals, requeue, signalRetryDelayMs, takeBatch, type SignalEvent } from './signals';
 
 export type SignalSenderOptions = {
@@ -11,12 +12,16 @@ export type SignalSenderOptions = {
   clearTimer?: (handle: unknown) => void;
   /** A request the server will never take (4xx other than 408/429): drop the batch instead of retrying. */
   isPermanent?: (error: unknown) => boolean;
+  /** The id given to each recorded event (default: a random UUID). */
+  newId?: () => string;
 };
 
 /**
  * Sends recorded signals in batches without ever blocking the page: one request at a time,
  * failures put the batch back and retry with backoff, and the queue is persisted so a reload
- * sends what the previous page could not.
+ * sends what the previous page could not. A batch stays in storage until its reply arrives, so a
+ * batch the server took may be sent again (its reply lost to a reload or the network): every event
+ * gets an id when recorded, and the server records each id once.
  */
 export class SignalSender {
   private queue: SignalEvent[];
@@ -32,6 +37,7 @@ export class SignalSender {
       setTimer: (fn, ms) => setTimeout(fn, ms),
       clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
       isPermanent: () => false,
+      newId: randomUuid,
       ...options,
       store: options.store ?? null,
     };
@@ -45,7 +51,7 @@ export class SignalSender {
 
   record(event: SignalEvent): void {
     if (this.stopped) return;
-    this.queue = addSignal(this.queue, event);
+    this.queue = addSignal(this.queue, event.id === undefined ? { ...event, id: this.o.newId() } : event);
     this.persist();
     if (!this.sending) this.schedule(this.o.debounceMs);
   }

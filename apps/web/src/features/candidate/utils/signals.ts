@@ -4,9 +4,13 @@
  * the manager sees them labelled so. Recording must never get in the candidate's way, so events
  * go to a bounded queue that is sent in batches and retried in the background.
  */
-export type SignalEvent =
+export type SignalEvent = (
   | { kind: 'paste'; position: number | null; chars: number; at: string }
-  | { kind: 'blur' | 'hidden'; at: string; durationMs: number };
+  | { kind: 'blur' | 'hidden'; at: string; durationMs: number }
+) & {
+  /** Given when the event is queued, kept through retries and reloads: the server records an id once. */
+  id?: string;
+};
 
 /** A queue never grows past this; the oldest events are dropped first (a stuck network must not eat memory). */
 export const MAX_QUEUED = 500;
@@ -73,6 +77,7 @@ function isSignal(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   if (typeof v['at'] !== 'string') return false;
+  if (v['id'] !== undefined && typeof v['id'] !== 'string') return false;
   if (v['kind'] === 'paste') return typeof v['chars'] === 'number';
   return (v['kind'] === 'blur' || v['kind'] === 'hidden') && typeof v['durationMs'] === 'number';
 }
