@@ -1,4 +1,4 @@
 import { randomUuid } from '@/lib/random-uuid';
 
-/** The id of one drill review (the server records a review sent again once). */
+/** The id of one drill review: the same review sent again gets the same result from the server. */
 export const newReviewId = randomUuid;
