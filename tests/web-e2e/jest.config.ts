@@ -9,10 +9,12 @@ export default {
   globalTeardown: '<rootDir>/src/support/global-teardown.ts',
   // Closes the one Chromium a spec file's tests share (src/support/chromium.ts).
   setupFilesAfterEnv: ['<rootDir>/src/support/close-browser.ts'],
+  // Longest files first even without the timings of an earlier run (a fresh clone, CI).
+  testSequencer: '<rootDir>/src/support/sequencer.cjs',
   testTimeout: 60_000,
-  // Three browsers at once on the 2-core machine: a browser test mostly waits (one worker kept 1.1
-  // cores busy), and a third worker fills what two leave idle: 271-324 s against 311-353 s with two,
-  // three pairs (docs/performance.md, "Change 7"). Every spec signs up its own users, so the workers
-  // share the app without sharing state.
-  maxWorkers: 3,
+  // Two browsers at once: one worker kept 1.1 of the 2 cores busy (a browser test mostly waits),
+  // two take 0.60-0.73 of its wall time (docs/performance.md, "Change 4"). A third was 9-15 % faster
+  // with warm caches but no faster on a fresh clone's cold ones ("Change 7"), so it is not used.
+  // Every spec signs up its own users, so the workers share the app without sharing state.
+  maxWorkers: 2,
 };
