@@ -141,31 +141,37 @@ export function programDirOf(bankDir: string, question: BankQuestion): string {
 
 /**
  * Runs one question's checks in order, sharing builds between them; `repeat` times over, stopping at
- * the first failure, whose reason then names the round it failed in.
+ * the first round with a failure, whose reasons then name that round.
  */
 export async function verifyQuestion(go: GoToolchain, bankDir: string, question: BankQuestion, repeat = 1): Promise<QuestionVerifyResult> {
   const started = Date.now();
   const program = new QuestionProgram(go, bankDir, question, programDirOf(bankDir, question), await mkdtemp(join(tmpdir(), 'goprep-verify-')));
   let checks: CheckResult[] = [];
   try {
-    for (let round = 1; round <= repeat && checks.every((check) => check.passed); round += 1) {
-      checks = [];
-      for (const [index, check] of question.verify.entries()) {
-        const checkStarted = Date.now();
-        let verdict;
-        try {
-          verdict = await runCheck(program, check);
-        } catch (error) {
-          verdict = { passed: false, reason: `verifier error: ${(error as Error).message}` };
-        }
-        if (repeat > 1) verdict = { ...verdict, reason: `round ${round}/${repeat}: ${verdict.reason}` };
-        checks.push({ kind: check.kind, index, ...verdict, durationMs: Date.now() - checkStarted });
-      }
+    for (let round = 1; round <= repeat; round += 1) {
+      checks = await runChecksOnce(program, question, repeat > 1 ? `round ${round}/${repeat}: ` : '');
+      if (!checks.every((check) => check.passed)) break;
     }
   } finally {
     await program.cleanup();
   }
   return resultOf(question, checks, started);
+}
+
+/** Every check of the question once, in order; `prefix` goes before each reason. */
+async function runChecksOnce(program: QuestionProgram, question: BankQuestion, prefix: string): Promise<CheckResult[]> {
+  const checks: CheckResult[] = [];
+  for (const [index, check] of question.verify.entries()) {
+    const checkStarted = Date.now();
+    let verdict;
+    try {
+      verdict = await runCheck(program, check);
+    } catch (error) {
+      verdict = { passed: false, reason: `verifier error: ${(error as Error).message}` };
+    }
+    checks.push({ kind: check.kind, index, ...verdict, reason: prefix + verdict.reason, durationMs: Date.now() - checkStarted });
+  }
+  return checks;
 }
 
 /** A question's result: passed when every check passed; timed from `started`. */

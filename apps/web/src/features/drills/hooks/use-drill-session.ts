@@ -7,7 +7,7 @@ import { judgeCard } from '../api/judge-card';
 import { submitReview } from '../api/submit-review';
 import { undoReview } from '../api/undo-review';
 import { RATINGS, SELF_RATED_TYPES, type DueCard, type Rating, type ReviewResult, type SubmitReviewInput } from '../types';
-import { newReviewId } from '../utils/review-id';
+import { randomUuid } from '@/lib/random-uuid';
 
 const MAX_DURATION_MS = 86_400_000;
 
@@ -100,7 +100,7 @@ export function useDrillSession(firstCard: DueCard | undefined) {
     const selfRated = isSelfRated(current.card);
     if (isJudged(current.card)) {
       return submitReview({
-        reviewId: newReviewId(),
+        reviewId: randomUuid(),
         questionId: current.card.questionId,
         durationMs: current.durationMs,
         judgeRunId: current.judgeRunId ?? undefined,
@@ -108,7 +108,7 @@ export function useDrillSession(firstCard: DueCard | undefined) {
       });
     }
     const body: SubmitReviewInput = {
-      reviewId: newReviewId(),
+      reviewId: randomUuid(),
       questionId: current.card.questionId,
       durationMs: current.durationMs,
       ...(current.response ? { response: current.response as unknown as Record<string, unknown> } : {}),

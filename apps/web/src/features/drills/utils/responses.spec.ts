@@ -1,5 +1,5 @@
 import { pickByKey } from './responses';
-import { newReviewId } from './review-id';
+import { randomUuid } from '@/lib/random-uuid';
 
 describe('drill answers by key', () => {
   const options = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
@@ -23,8 +23,8 @@ describe('drill answers by key', () => {
   });
 
   it('should make a fresh v4 UUID for every review', () => {
-    const a = newReviewId();
+    const a = randomUuid();
     expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(newReviewId()).not.toBe(a);
+    expect(randomUuid()).not.toBe(a);
   });
 });
