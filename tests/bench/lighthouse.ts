@@ -18,7 +18,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { findChromium } from '../web-e2e/src/support/chromium';
+import { findChromium } from '../support/chromium-path';
 import { ApiSession, responseFor, type ItemView } from '../support/api-session';
 import { freePort } from '../support/free-port';
 import { API_USER_PASSWORD } from './lib/api';
@@ -76,7 +76,7 @@ async function startChromium(): Promise<{ port: number; proc: ChildProcess; clos
   const port = await freePort();
   const profile = mkdtempSync(join(tmpdir(), 'goprep-lighthouse-'));
   const proc = spawn(
-    findChromium(),
+    findChromium('full'),
     [
       '--headless',
       '--no-sandbox',

@@ -12,3 +12,5 @@ export { startDnsServer, TxtTable, txtFromFile } from './dns-server';
 export type { RunningDnsServer, TxtSource } from './dns-server';
 export { startRedis } from './redis-server';
 export type { RunningRedis } from './redis-server';
+export { CHROMIUM_INSTALL_HINT, findChromium } from './chromium-path';
+export type { ChromiumKind } from './chromium-path';

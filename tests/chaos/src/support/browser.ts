@@ -1,23 +1,16 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { findChromium } from '@goprep/test-support';
 
 export const ARTIFACTS_DIR = resolve(__dirname, '..', '..', 'artifacts');
-
-function chromiumPath(): string {
-  const found = [process.env['CHROME_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
-    (p): p is string => !!p && existsSync(p),
-  );
-  if (!found) throw new Error('No Chromium: `apt-get install -y chromium` or set CHROME_PATH (the chaos suite never skips the browser).');
-  return found;
-}
 
 /** A headless Chromium with a fresh profile on the app at `baseURL`; `close()` removes the profile. */
 export async function launch(baseURL: string): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'goprep-chaos-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath(),
+    executablePath: findChromium(),
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     viewport: { width: 1280, height: 800 },

@@ -1,24 +1,9 @@
-import { existsSync } from 'node:fs';
 import { chromium, type Browser as ChromiumProcess, type BrowserContext } from 'playwright-core';
+// The support module is shared with the global setup, which runs outside Jest's module mappings.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { findChromium } from '../../../support/chromium-path';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-
-export const INSTALL_HINT =
-  'No Chromium found for the browser e2e suite. Install it with `sudo apt-get install -y chromium` ' +
-  '(Debian/Ubuntu; `npx playwright install` cannot download browsers here), or point CHROME_PATH at a ' +
-  'Chrome/Chromium binary.';
-
-/** CHROME_PATH when set (and it must exist), else the first system Chromium found. */
-export function findChromium(): string {
-  const configured = process.env['CHROME_PATH'];
-  if (configured) {
-    if (!existsSync(configured)) throw new Error(`CHROME_PATH=${configured} does not exist. ${INSTALL_HINT}`);
-    return configured;
-  }
-  const found = CANDIDATES.find((path) => existsSync(path));
-  if (!found) throw new Error(INSTALL_HINT);
-  return found;
-}
+export { findChromium };
 
 const ARGS = [
   '--headless',
