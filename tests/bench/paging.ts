@@ -285,7 +285,7 @@ export async function runPaging(): Promise<Measured[]> {
   } finally {
     await first.app.stop();
   }
-  const { app } = await startBenchApp({ ATTEMPT_SWEEP_INTERVAL_MS: '0', LOG_LEVEL: 'debug' });
+  const { app, dbUrl } = await startBenchApp({ ATTEMPT_SWEEP_INTERVAL_MS: '0', LOG_LEVEL: 'debug' });
   try {
     const { orgId, setId } = seed;
     const lists = await signedIn(app.url, seed, learner);
