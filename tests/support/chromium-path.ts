@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 /**
  * Which Chromium a test drives. `headless-shell` is Chromium's lighter headless build (Debian's
  * `chromium-headless-shell`; what Playwright itself runs headless): the browser e2e specs cost about a
- * quarter less CPU with it and render the same pages (docs/performance.md, "Change 8"). Lighthouse
+ * third less CPU with it and render the same pages (docs/performance.md, "Change 8"). Lighthouse
  * measures the full browser, so it asks for `full`.
  */
 export type ChromiumKind = 'headless-shell' | 'full';
@@ -11,7 +11,7 @@ export type ChromiumKind = 'headless-shell' | 'full';
 const FULL = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 const SHELL = ['/usr/bin/chromium-headless-shell'];
 
-export const CHROMIUM_INSTALL_HINT =
+const INSTALL_HINT =
   'No Chromium found. Install it with `sudo apt-get install -y chromium-headless-shell chromium` ' +
   '(Debian/Ubuntu; `npx playwright install` cannot download browsers here), or point CHROME_PATH at a ' +
   'Chrome/Chromium binary.';
@@ -23,11 +23,11 @@ export const CHROMIUM_INSTALL_HINT =
 export function findChromium(kind: ChromiumKind = 'headless-shell'): string {
   const configured = process.env['CHROME_PATH'];
   if (configured) {
-    if (!existsSync(configured)) throw new Error(`CHROME_PATH=${configured} does not exist. ${CHROMIUM_INSTALL_HINT}`);
+    if (!existsSync(configured)) throw new Error(`CHROME_PATH=${configured} does not exist. ${INSTALL_HINT}`);
     return configured;
   }
   const candidates = kind === 'headless-shell' ? [...SHELL, ...FULL] : FULL;
   const found = candidates.find((path) => existsSync(path));
-  if (!found) throw new Error(CHROMIUM_INSTALL_HINT);
+  if (!found) throw new Error(INSTALL_HINT);
   return found;
 }

@@ -12,5 +12,4 @@ export { startDnsServer, TxtTable, txtFromFile } from './dns-server';
 export type { RunningDnsServer, TxtSource } from './dns-server';
 export { startRedis } from './redis-server';
 export type { RunningRedis } from './redis-server';
-export { CHROMIUM_INSTALL_HINT, findChromium } from './chromium-path';
-export type { ChromiumKind } from './chromium-path';
+export { findChromium } from './chromium-path';

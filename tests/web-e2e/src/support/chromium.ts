@@ -1,9 +1,7 @@
 import { chromium, type Browser as ChromiumProcess, type BrowserContext } from 'playwright-core';
-// The support module is shared with the global setup, which runs outside Jest's module mappings.
+// The one file rather than @goprep/test-support's index, which loads the app, OIDC and Redis helpers.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { findChromium } from '../../../support/chromium-path';
-
-export { findChromium };
 
 const ARGS = [
   '--headless',

@@ -8,7 +8,8 @@ import { startDnsServer, txtFromFile } from '../../../support/dns-server';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findChromium } from './chromium';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { findChromium } from '../../../support/chromium-path';
 
 /**
  * Fails the whole suite up front when there is no browser (never a silent skip), then starts the
