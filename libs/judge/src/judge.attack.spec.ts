@@ -11,7 +11,8 @@ import type { Sandbox } from './types';
  */
 
 let sandbox: Sandbox;
-let workDirs: string[];
+// Empty until the sandbox opens, so a failed beforeAll reports its own error and not a second one here.
+let workDirs: string[] = [];
 
 beforeAll(async () => {
   ({ sandbox, workDirs } = await openTestSandbox());
