@@ -1,3 +1,4 @@
+/** @jest-config-loader-options {"transpileOnly": true, "compilerOptions": {"module": "CommonJS", "moduleResolution": "Node10"}} */
 /* Unit tests of every project, in one Jest run (the e2e suites have their own configs). */
 export default {
   // Two workers on the 2-core machine (Jest's default there is one: every file one after another in

@@ -1,3 +1,4 @@
+/** @jest-config-loader-options {"transpileOnly": true, "compilerOptions": {"module": "CommonJS", "moduleResolution": "Node10"}} */
 // Browser e2e: the built app (API + web) on a throwaway embedded Postgres, driven by Chromium.
 // Build first: npx nx run-many -t build -p api web. Set E2E_BASE_URL to test a running app instead.
 export default {

@@ -1,3 +1,4 @@
+/** @jest-config-loader-options {"transpileOnly": true, "compilerOptions": {"module": "CommonJS", "moduleResolution": "Node10"}} */
 /* The repository's own ESLint rules (tools/eslint), tested with ESLint's RuleTester. */
 const preset = require('../../jest.preset.js');
 
