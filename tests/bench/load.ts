@@ -11,7 +11,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { freePort } from '../support/free-port';
@@ -21,6 +21,7 @@ import { BENCH_DATA_DIR, fmt, requireBuild, ROOT, SEED_MARKER, startBenchApp, ta
 import { cpuSeconds } from './lib/cpu';
 import { openLoop, type OpenLoopResult } from './lib/open-loop';
 import { summariseProfiles } from './lib/profile';
+import { formatStalls, readStallEvents, summariseStalls } from './lib/stalls';
 
 const CONNECTIONS = 64;
 const USERS = 64;
@@ -32,6 +33,27 @@ const TARGET_RATIO = 0.9;
 const OPEN_LOADS = [0.5, 0.8] as const;
 const OPEN_SECONDS = Number(process.env['BENCH_OPEN_SECONDS'] ?? 6);
 const TARGET_OPEN_P99_MS = 50;
+/**
+ * BENCH_STALLS=<dir>: both servers log their garbage collections (>= 5 ms) and event-loop stalls
+ * (>= 20 ms) there (lib/stall-hook.cjs), and every open-loop turn writes each request's scheduled
+ * send time and latency, so `npm run bench -- stalls <dir>` can say what the slow requests waited on.
+ */
+const STALLS_DIR = process.env['BENCH_STALLS'] ? resolve(process.env['BENCH_STALLS']) : undefined;
+const API_NODE_OPTIONS = process.env['BENCH_API_NODE_OPTIONS'] ?? '';
+
+/** NODE_OPTIONS preloading the named hooks of tests/bench/lib. */
+function preloads(...hooks: Array<string | undefined>): string {
+  return hooks
+    .filter((h): h is string => h !== undefined)
+    .map((h) => `--require ${join(__dirname, h)}`)
+    .join(' ');
+}
+
+function writeOpenTrace(dir: string, scenario: string, target: string, load: number, result: OpenLoopResult): void {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `open-${scenario.replace(/[^a-z0-9]+/gi, '-')}-${target}-${Math.round(load * 100)}.json`);
+  writeFileSync(file, JSON.stringify({ scenario, target, load, rate: result.rate, p99: result.p99, requests: result.requests }));
+}
 const TARGET_OPEN_P99_FACTOR = 2;
 const SEARCH_TERMS = ['goroutine leak', 'channel close', 'happens before', 'garbage collector pacer', 'context cancel', 'escape heap', 'mutex', 'trace'];
 
@@ -262,6 +284,11 @@ async function measureOpen(targets: Target[], scenario: Scenario, capacity: numb
     const rate = Math.max(1, Math.round(capacity * load));
     for (const t of k % 2 === 0 ? targets : [...targets].reverse()) {
       const result = await openLoop(t.url, () => scenario.next(), rate, OPEN_SECONDS);
+      if (STALLS_DIR) {
+        writeOpenTrace(STALLS_DIR, scenario.name, t.target, load, result);
+        // The hook writes its lines once a second: wait for this turn's last ones.
+        await new Promise((r) => setTimeout(r, 1200));
+      }
       out.set(t.target, [...(out.get(t.target) ?? []), { load, result }]);
     }
   }
@@ -278,7 +305,11 @@ function openLine(g: LoadResult, b: LoadResult): string {
         `    open loop ${Math.round(load * 100)} % (${fmt.int(go.rate)} req/s): goprep p50 ${go.p50} p99 ${go.p99} max ${go.max} ms` +
         ` | baseline p50 ${base.p50} p99 ${base.p99} max ${base.max} ms | ${ok ? 'target ok' : 'TARGET MISSED'}` +
         (go.errors + go.non2xx + base.errors + base.non2xx > 0 ? ` | non-2xx/errors ${go.non2xx}/${go.errors} vs ${base.non2xx}/${base.errors}` : '') +
-        (Math.max(go.sendLagP99, base.sendLagP99) > 5 ? ` | generator lag p99 ${go.sendLagP99}/${base.sendLagP99} ms` : '')
+        (Math.max(go.sendLagP99, base.sendLagP99) > 5 ? ` | generator lag p99 ${go.sendLagP99}/${base.sendLagP99} ms` : '') +
+        (STALLS_DIR
+          ? `\n      goprep:   ${formatStalls(summariseStalls(readStallEvents(STALLS_DIR, 'goprep'), go.requests))}` +
+            `\n      baseline: ${formatStalls(summariseStalls(readStallEvents(STALLS_DIR, 'baseline'), base.requests))}`
+          : '')
       );
     })
     .filter(Boolean)
@@ -318,7 +349,11 @@ export function startBaseline(port: number, dbUrl: string): Promise<ChildProcess
   const script = process.env['BENCH_BASELINE'] ? resolve(process.env['BENCH_BASELINE']) : join(__dirname, 'baseline-server.ts');
   const child = spawn(process.execPath, ['--import', 'tsx', script, String(port), dbUrl], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      ...(STALLS_DIR ? { NODE_OPTIONS: preloads('lib/stall-hook.cjs'), BENCH_STALLS_DIR: STALLS_DIR, BENCH_STALLS_NAME: 'baseline' } : {}),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -343,9 +378,14 @@ export async function runLoad(): Promise<LoadResult[]> {
   const seed = JSON.parse(readFileSync(SEED_MARKER, 'utf8')) as { scale: Record<string, number> };
   // BENCH_PROFILE=<dir>: the API is CPU-profiled (a .cpuprofile written when it stops), summarised below.
   const profileDir = process.env['BENCH_PROFILE'] ? resolve(process.env['BENCH_PROFILE']) : undefined;
-  const { app, dbUrl } = await startBenchApp(
-    profileDir ? { NODE_OPTIONS: `--require ${join(__dirname, 'lib/cpu-profile-hook.cjs')}`, BENCH_PROFILE_DIR: profileDir } : {},
-  );
+  const { app, dbUrl } = await startBenchApp({
+    // BENCH_API_NODE_OPTIONS: Node or V8 flags for the API process only (a runtime setting measured against the same baseline).
+    ...(profileDir || STALLS_DIR || API_NODE_OPTIONS
+      ? { NODE_OPTIONS: [preloads(profileDir ? 'lib/cpu-profile-hook.cjs' : undefined, STALLS_DIR ? 'lib/stall-hook.cjs' : undefined), API_NODE_OPTIONS].filter(Boolean).join(' ') }
+      : {}),
+    ...(profileDir ? { BENCH_PROFILE_DIR: profileDir } : {}),
+    ...(STALLS_DIR ? { BENCH_STALLS_DIR: STALLS_DIR, BENCH_STALLS_NAME: 'goprep' } : {}),
+  });
   await withClient(dbUrl, (c) => c.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements').then(() => undefined, () => undefined));
   let baseline: ChildProcess | undefined;
   try {
@@ -383,7 +423,9 @@ export async function runLoad(): Promise<LoadResult[]> {
       console.log(openLine(g, b));
     }
     console.log('\n' + summary(results));
-    writeFileSync(join(BENCH_DATA_DIR, 'load-results.json'), JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
+    // Each open-loop request's latency is in the traces (BENCH_STALLS), not in the summary.
+    const stored = results.map((r) => ({ ...r, open: r.open?.map((o) => ({ load: o.load, result: { ...o.result, requests: undefined } })) }));
+    writeFileSync(join(BENCH_DATA_DIR, 'load-results.json'), JSON.stringify({ at: new Date().toISOString(), results: stored }, null, 2));
     return results;
   } finally {
     await stopBaseline(baseline);

@@ -35,6 +35,8 @@ export interface OpenLoopResult {
   sendLagP99: number;
   /** How many latencies were at least `ms` (counted from the scheduled send time). */
   atLeast: (ms: number) => number;
+  /** Every request as [scheduled send time (wall clock, ms since the epoch), latency ms], in send order; unanswered ones with the time waited. */
+  requests: Array<[number, number]>;
 }
 
 /** The send times (ms after the start) of `count` requests at `rate` per second: evenly spaced. */
@@ -54,6 +56,7 @@ export async function openLoop(baseUrl: string, next: () => OpenLoopRequest, rat
   const agent = new Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 512 });
   const plan = schedule(rate, seconds);
   const latencies: number[] = [];
+  const requests: Array<[number, number]> = [];
   const lags: number[] = [];
   let non2xx = 0;
   let errors = 0;
@@ -71,11 +74,13 @@ export async function openLoop(baseUrl: string, next: () => OpenLoopRequest, rat
     sent += 1;
     lags.push(performance.now() - scheduledAt);
     let finished = false;
+    const index = requests.push([Math.round(performance.timeOrigin + scheduledAt), Number.NaN]) - 1;
     const finish = (ok: boolean, status?: number): void => {
       if (finished) return;
       finished = true;
       pending.delete(scheduledAt);
       inFlight -= 1;
+      requests[index]![1] = performance.now() - scheduledAt;
       if (ok) {
         latencies.push(performance.now() - scheduledAt);
         if (status === undefined || status < 200 || status >= 300) non2xx += 1;
@@ -123,6 +128,7 @@ export async function openLoop(baseUrl: string, next: () => OpenLoopRequest, rat
   }
   const unanswered = inFlight;
   for (const scheduledAt of pending) latencies.push(performance.now() - scheduledAt);
+  for (const r of requests) if (Number.isNaN(r[1])) r[1] = performance.now() - (r[0] - performance.timeOrigin);
   agent.destroy();
   const elapsed = (performance.now() - start) / 1000;
   latencies.sort((a, b) => a - b);
@@ -141,5 +147,6 @@ export async function openLoop(baseUrl: string, next: () => OpenLoopRequest, rat
     unanswered,
     sendLagP99: round(percentile(lags, 99)),
     atLeast: (ms) => latencies.filter((latency) => latency >= ms).length,
+    requests,
   };
 }
