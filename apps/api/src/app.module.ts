@@ -5,8 +5,8 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Options as PinoHttpOptions } from 'pino-http';
 import { destination, type DestinationStream } from 'pino';
 import { prettyDestination, resolveLogFormat } from './common/logging/log-format';
+import { requestLogOptions } from './common/logging/request-log';
 import { GlobalExceptionFilter } from './common/errors/global-exception.filter';
-import { requestId } from './common/http/request-id';
 import { AppConfigService } from './config/app-config.service';
 import { SecretBox, secretBoxFromEnv } from './common/crypto/secret-box';
 import type { AppConfig } from './config/env';
@@ -47,13 +47,7 @@ export class AppModule {
         LoggerModule.forRoot({
           // nestjs-pino's default '*' route is legacy syntax for Nest 11's router.
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-          pinoHttp: withDestination(config, {
-            level: config.LOG_LEVEL,
-            // The first middleware already assigned the id (see bootstrap); reuse it.
-            genReqId: (req, res) => (req as { id?: string }).id ?? requestId(req, res),
-            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
-            autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/metrics' },
-          }),
+          pinoHttp: withDestination(config, requestLogOptions(config.LOG_LEVEL)),
         }),
         // The DataSource is initialised by the caller (after the embedded Postgres is up, and
         // never for OpenAPI generation), then migrations run before the server listens.
