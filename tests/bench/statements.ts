@@ -5,10 +5,12 @@
  * in the other's window (the load benchmark's per-slice counts have that flaw under overload). Prints
  * the statements each request ran, by text.
  *
- *   npm run bench -- statements      (BENCH_STATEMENT_REQUESTS per scenario and target, default 200)
+ *   npm run bench -- statements      (BENCH_STATEMENT_REQUESTS per scenario and target, default 200;
+ *                                     BENCH_SYSCALLS=1 also counts each server's system calls with strace)
  */
-import { type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../support/free-port';
 import { requireBuild, startBenchApp, withClient } from './lib/common';
@@ -27,6 +29,39 @@ export interface StatementCount {
   /** CPU ms per request of the server process (goprep's API or the baseline) and of Postgres (all backends), /proc tick resolution (10 ms). */
   cpuMsPerRequest: { serverMs: number; dbMs: number };
   byStatement: Array<{ query: string; perRequest: number }>;
+  /** BENCH_SYSCALLS=1: the server's system calls per request (every thread), by name, from `strace -c`. */
+  syscallsPerRequest?: Record<string, number>;
+}
+
+const SYSCALLS = process.env['BENCH_SYSCALLS'] === '1';
+const TRACED = 'write,writev,sendto,sendmsg,read,readv,recvfrom,recvmsg,epoll_wait,epoll_pwait,epoll_ctl,futex,setsockopt,getsockopt';
+
+/**
+ * Attaches `strace -f -c` to every thread of a running server; `stop` detaches it and returns the
+ * calls counted in between, by system call.
+ */
+async function traceSyscalls(pid: number): Promise<{ stop(): Promise<Record<string, number>> }> {
+  const out = join(mkdtempSync(join(tmpdir(), 'goprep-strace-')), 'summary');
+  const strace = spawn('strace', ['-f', '-c', '-q', '-e', `trace=${TRACED}`, '-o', out, '-p', String(pid)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  strace.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => strace.once('exit', resolve));
+  // strace reports nothing when it is attached; give it a moment, and fail if it could not attach.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  if (strace.exitCode !== null) throw new Error(`strace could not attach to ${pid} (needs ptrace rights): ${stderr}`);
+  return {
+    async stop() {
+      strace.kill('SIGINT');
+      await exited;
+      const calls: Record<string, number> = {};
+      // The -c table: "% time  seconds  usecs/call  calls  [errors]  syscall".
+      for (const line of readFileSync(out, 'utf8').split('\n')) {
+        const m = /^\s*[\d.]+\s+[\d.]+\s+\d+\s+(\d+)\s+(?:\d+\s+)?([a-z_0-9]+)\s*$/.exec(line);
+        if (m && m[2] !== 'total') calls[m[2]!] = Number(m[1]);
+      }
+      return calls;
+    },
+  };
 }
 
 /** CPU seconds (user + system) of a process, and of its exited children once waited for. */
@@ -74,9 +109,11 @@ async function sendOneByOne(url: string, scenario: Scenario, n: number): Promise
 
 async function count(dbUrl: string, scenario: Scenario, target: StatementCount['target'], url: string, pids: { server: number; postmaster: number }): Promise<StatementCount> {
   await withClient(dbUrl, (c) => c.query('SELECT pg_stat_statements_reset()'));
+  const tracer = SYSCALLS ? await traceSyscalls(pids.server) : undefined;
   const before = { server: cpuOf(pids.server), db: postgresCpu(pids.postmaster) };
   const failed = await sendOneByOne(url, scenario, REQUESTS);
   const cpu = { serverMs: ((cpuOf(pids.server) - before.server) * 1000) / REQUESTS, dbMs: ((postgresCpu(pids.postmaster) - before.db) * 1000) / REQUESTS };
+  const syscalls = tracer ? await tracer.stop() : undefined;
   if (failed > 0) throw new Error(`${target} ${scenario.name}: ${failed} of ${REQUESTS} requests failed`);
   const rows = await withClient(dbUrl, async (c) =>
     (
@@ -99,6 +136,7 @@ async function count(dbUrl: string, scenario: Scenario, target: StatementCount['
     sessionLookupsPerRequest: lookups / REQUESTS,
     backgroundPerRequest: background / REQUESTS,
     cpuMsPerRequest: cpu,
+    ...(syscalls ? { syscallsPerRequest: Object.fromEntries(Object.entries(syscalls).map(([name, calls]) => [name, calls / REQUESTS])) } : {}),
     byStatement: rows.map((r) => ({ query: r.query.replace(/\s+/g, ' ').slice(0, 110), perRequest: Number(r.calls) / REQUESTS })),
   };
 }
@@ -125,6 +163,10 @@ export async function runStatements(): Promise<StatementCount[]> {
           `  ${scenario.name.padEnd(34)} ${target.padEnd(8)} ${r.statementsPerRequest.toFixed(2)} statements/request (session lookups ${r.sessionLookupsPerRequest.toFixed(2)}; job-queue polling ${r.backgroundPerRequest.toFixed(2)} left out), CPU ms/request ${target} ${r.cpuMsPerRequest.serverMs.toFixed(2)} + Postgres ${r.cpuMsPerRequest.dbMs.toFixed(2)}, ${REQUESTS} requests one at a time`,
         );
         for (const s of r.byStatement.filter((x) => x.perRequest >= 0.01)) console.log(`      ${s.perRequest.toFixed(2)}  ${s.query}`);
+        if (r.syscallsPerRequest) {
+          const by = Object.entries(r.syscallsPerRequest).filter(([, n]) => n >= 0.05).sort((a, b) => b[1] - a[1]);
+          console.log(`      system calls per request: ${by.map(([name, n]) => `${name} ${n.toFixed(2)}`).join(', ')}`);
+        }
       }
     }
     return out;
