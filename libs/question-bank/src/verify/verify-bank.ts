@@ -18,7 +18,7 @@ import type { CheckResult, QuestionVerifyResult, VerifyPhase, VerifyReport } fro
 export interface VerifyOptions {
   topic?: string;
   id?: string;
-  /** Questions verified at once (default: one per CPU). */
+  /** Questions, and code tasks up to MAX_TASKS_AT_ONCE, verified at once (default: two per CPU, see defaultConcurrency). */
   concurrency?: number;
   includeDrafts?: boolean;
   /** Called once before the first question starts. */
@@ -69,7 +69,7 @@ export async function verifyBank(bankDir: string, options: VerifyOptions = {}): 
   });
   const questions = bank.questions.filter((question) => question.verify.length > 0);
   const tasks = bank.questions.filter((question) => question.type === 'code-task' && question.task !== undefined);
-  const concurrency = options.concurrency ?? cpus().length;
+  const concurrency = options.concurrency ?? defaultConcurrency();
   phase('load', loadStarted, `${questions.length} question(s) with verify checks`);
   options.onStart?.({ questions: questions.length + tasks.length, goVersion: go.version, concurrency });
   if (options.sharedBuild !== false && questions.length > 0) {
@@ -134,6 +134,21 @@ function prepareTaskSandbox(tasks: BankQuestion[], options: VerifyOptions, onWar
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
+/**
+ * Two questions (and two code tasks) per CPU: a question's program mostly waits (it sleeps or blocks
+ * on purpose, a -race binary sleeps a second at exit) and a code task's judge run is a compile, then
+ * hidden tests that wait for goroutines to settle, so one per CPU left the cores idle about half the
+ * time. On 2 cores, warm caches: questions 54-66 s at two against 35-37 s at four, code tasks 75-82 s
+ * at two, 60-65 s at three, 55 s at four; 188 of 188 every time, also beside two busy loops
+ * (docs/performance.md, "Bank verify, four at a time").
+ */
+export function defaultConcurrency(): number {
+  return 2 * cpus().length;
+}
+
+/** Each judge run holds a sandboxed `go test -race` build (a few hundred MB): at most this many at once, however many CPUs. */
+const MAX_TASKS_AT_ONCE = 8;
+
 /** `<bank>/<topic>/<id>`: the folder of a question's program. */
 export function programDirOf(bankDir: string, question: BankQuestion): string {
   return join(dirname(resolve(repoRootOr(bankDir), question.sourcePath)), question.id);
@@ -191,8 +206,7 @@ function resultOf(question: BankQuestion, checks: CheckResult[], started: number
  * working sandbox verify fails (openSandbox throws SandboxUnavailable with the reason).
  */
 async function verifyTasks(tasks: BankQuestion[], sandbox: Sandbox, options: VerifyOptions): Promise<QuestionVerifyResult[]> {
-  // Two at a time: each judge run is a compile (two cores) and a short test run.
-  return mapPool(tasks, Math.min(2, options.concurrency ?? 2), async (question) => {
+  return mapPool(tasks, Math.min(MAX_TASKS_AT_ONCE, options.concurrency ?? defaultConcurrency()), async (question) => {
     const started = Date.now();
     const result = resultOf(question, await verifyCodeTask(question, sandbox, options.repeat ?? 1), started);
     options.onResult?.(result);
