@@ -33,10 +33,12 @@ const TARGET_RATIO = 0.9;
 const OPEN_LOADS = [0.5, 0.8] as const;
 const OPEN_SECONDS = Number(process.env['BENCH_OPEN_SECONDS'] ?? 6);
 const TARGET_OPEN_P99_MS = 50;
+const TARGET_OPEN_P99_FACTOR = 2;
 /**
  * BENCH_STALLS=<dir>: both servers log their garbage collections (>= 5 ms) and event-loop stalls
- * (>= 20 ms) there (lib/stall-hook.cjs), and every open-loop turn writes each request's scheduled
- * send time and latency, so `npm run bench -- stalls <dir>` can say what the slow requests waited on.
+ * (>= 20 ms) there (lib/stall-hook.cjs), every open-loop turn writes each request's scheduled send
+ * time and latency there (open-<scenario>-<target>-<load>.json), and each open-loop line is followed
+ * by what each server did during that turn (lib/stalls.ts).
  */
 const STALLS_DIR = process.env['BENCH_STALLS'] ? resolve(process.env['BENCH_STALLS']) : undefined;
 const API_NODE_OPTIONS = process.env['BENCH_API_NODE_OPTIONS'] ?? '';
@@ -54,7 +56,6 @@ function writeOpenTrace(dir: string, scenario: string, target: string, load: num
   const file = join(dir, `open-${scenario.replace(/[^a-z0-9]+/gi, '-')}-${target}-${Math.round(load * 100)}.json`);
   writeFileSync(file, JSON.stringify({ scenario, target, load, rate: result.rate, p99: result.p99, requests: result.requests }));
 }
-const TARGET_OPEN_P99_FACTOR = 2;
 const SEARCH_TERMS = ['goroutine leak', 'channel close', 'happens before', 'garbage collector pacer', 'context cancel', 'escape heap', 'mutex', 'trace'];
 
 interface Learner {
