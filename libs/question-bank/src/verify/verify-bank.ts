@@ -137,12 +137,12 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 /**
  * Two questions (and two code tasks) per CPU: a question's program mostly waits (it sleeps or blocks
  * on purpose, a -race binary sleeps a second at exit) and a code task's judge run is a compile, then
- * hidden tests that wait for goroutines to settle, so one per CPU left the cores idle about half the
+ * hidden tests that wait for goroutines to settle, so one per CPU left the cores idle a good part of the
  * time. On 2 cores, warm caches: questions 54-66 s at two against 35-37 s at four, code tasks 75-82 s
  * at two, 60-65 s at three, 55 s at four; 188 of 188 every time, also beside two busy loops
  * (docs/performance.md, "Bank verify, four at a time").
  */
-export function defaultConcurrency(): number {
+function defaultConcurrency(): number {
   return 2 * cpus().length;
 }
 
