@@ -44,11 +44,20 @@ async function traceSyscalls(pid: number): Promise<{ stop(): Promise<Record<stri
   const out = join(mkdtempSync(join(tmpdir(), 'goprep-strace-')), 'summary');
   const strace = spawn('strace', ['-f', '-c', '-q', '-e', `trace=${TRACED}`, '-o', out, '-p', String(pid)], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
+  let failed = false;
   strace.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => strace.once('exit', resolve));
+  // No strace installed: spawn reports it here (apt-get install strace).
+  strace.once('error', (error) => {
+    failed = true;
+    stderr += String(error);
+  });
+  const exited = new Promise<unknown>((resolve) => {
+    strace.once('exit', resolve);
+    strace.once('error', resolve);
+  });
   // strace reports nothing when it is attached; give it a moment, and fail if it could not attach.
   await new Promise((resolve) => setTimeout(resolve, 500));
-  if (strace.exitCode !== null) throw new Error(`strace could not attach to ${pid} (needs ptrace rights): ${stderr}`);
+  if (failed || strace.exitCode !== null) throw new Error(`strace could not attach to ${pid} (installed? ptrace rights?): ${stderr}`);
   return {
     async stop() {
       strace.kill('SIGINT');
