@@ -138,7 +138,7 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
  * Code tasks at once: two per CPU unless `--concurrency` says otherwise. A judge run is a compile,
  * then hidden tests that wait for goroutines to settle, so one run per CPU left the cores idle a good
  * part of the time: on 2 cores, warm, 75-82 s at two, 60-65 s at three, 55 s at four; 188 of 188
- * every time, also beside two busy loops (docs/performance.md, "Bank verify, four at a time").
+ * every time, also beside two busy loops (docs/performance.md, "Bank verify: code tasks two per CPU").
  * The questions stay at one per CPU: at two per CPU they finish sooner warm (54-66 s -> 35-37 s),
  * but on a fresh clone they slow the judge's warm-up running beside them, which the tasks wait for.
  */
