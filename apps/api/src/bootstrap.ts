@@ -14,6 +14,7 @@ import { AppModule } from './app.module';
 import { csrfMiddleware } from './common/auth/csrf.middleware';
 import { expressErrorHandler } from './common/errors/global-exception.filter';
 import { createValidationPipe } from './common/errors/validation';
+import { controllerRoutes, type RoutePrefix } from './common/http/controller-routes';
 import { methodNotAllowed } from './common/http/method-not-allowed';
 import { completeOpenApiDocument } from './common/http/openapi-document';
 import { requestId } from './common/http/request-id';
@@ -27,6 +28,8 @@ import { WebhooksService } from './modules/webhooks/webhooks.service';
 import { migrateJudgeQueue } from './modules/judge/judge-queue';
 
 export const BODY_LIMIT = '512kb';
+/** Every route under /api but the Prometheus endpoint. */
+export const API_PREFIX: RoutePrefix = { prefix: 'api', exclude: ['metrics'] };
 
 export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -85,14 +88,14 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   );
   app.use(app.get(MetricsService).middleware());
   app.use(dynamicCompression());
-  app.use(methodNotAllowed(() => buildOpenApiDocument(app).paths));
+  app.use(methodNotAllowed(() => controllerRoutes(app, API_PREFIX)));
   app.use(cookieParser());
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(rejectHazardousBodies);
   app.use(csrfMiddleware(config.COOKIE_SECURE));
   app.use(expressErrorHandler);
-  app.setGlobalPrefix('api', { exclude: ['metrics'] });
+  app.setGlobalPrefix(API_PREFIX.prefix, { exclude: API_PREFIX.exclude });
   app.useGlobalPipes(createValidationPipe({ compiled: config.VALIDATION_COMPILED }));
 
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {

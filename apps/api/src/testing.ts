@@ -2,7 +2,8 @@
  * What the e2e suites may use of the API: build the real app, start a real Postgres. Exposed as
  * `@goprep/api/testing` so test projects never reach into the API's folders.
  */
-export { createApp, prepareDatabase } from './bootstrap';
+export { API_PREFIX, createApp, prepareDatabase } from './bootstrap';
+export { controllerRoutes } from './common/http/controller-routes';
 export { loadConfig } from './config/env';
 export type { AppConfig } from './config/env';
 export { embeddedUrl, isAlive, startEmbeddedPostgres } from './database/embedded-postgres';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { API_PREFIX, controllerRoutes } from '@goprep/api/testing';
 import request from 'supertest';
 import { Browser, createTestApp, type TestApp } from './support/test-app';
 import { e2eDatabase } from './support/e2e-env';
@@ -66,6 +67,29 @@ describe('platform: health, metrics, docs and error shape', () => {
     const res = await request(t.server).get('/api/docs/openapi.json').expect(200);
     const committed: unknown = JSON.parse(readFileSync(join(__dirname, '../../../apps/api/openapi.json'), 'utf8'));
     expect(res.body).toEqual(committed);
+  });
+
+  it('should answer every documented path asked with a method it lacks with 405 METHOD_NOT_ALLOWED and its methods in Allow', async () => {
+    const doc = (await request(t.server).get('/api/docs/openapi.json').expect(200)).body as { paths: Record<string, object> };
+    const paths = Object.entries(doc.paths);
+    expect(paths.length).toBeGreaterThan(100);
+    for (const [path, item] of paths) {
+      const own = Object.keys(item).map((m) => m.toUpperCase());
+      if (own.includes('GET')) own.push('HEAD');
+      // Before authentication and the CSRF check: no cookie is sent.
+      const res = await request(t.server).trace(path.replace(/\{[^}]+\}/g, 'zz9'));
+      expect({ path, status: res.status, code: (res.body as { code?: string }).code }).toEqual({ path, status: 405, code: 'METHOD_NOT_ALLOWED' });
+      const allow = String(res.headers['allow']).split(', ');
+      // A literal path speaks for itself alone; a parameterised one may share its resource with another route.
+      if (!path.includes('{')) expect({ path, allow }).toEqual({ path, allow: own });
+      else expect(allow).toEqual(expect.arrayContaining(own));
+    }
+  });
+
+  it('should build the 405 table from the controllers exactly as the published document names the routes', () => {
+    const committed = (JSON.parse(readFileSync(join(__dirname, '../../../apps/api/openapi.json'), 'utf8')) as { paths: Record<string, object> }).paths;
+    const shape = (paths: Record<string, object>) => Object.entries(paths).map(([path, item]) => [path, Object.keys(item)]);
+    expect(shape(controllerRoutes(t.app, API_PREFIX))).toEqual(shape(committed));
   });
 
   it('should answer an unknown route with 404 NOT_FOUND in the error shape', async () => {
