@@ -11,6 +11,11 @@ export default {
   // Postgres, the judge and timers a good part of the time, and a third worker fills that (153-155 s
   // against 178-184 s with two, docs/performance.md, "Three API e2e workers").
   maxWorkers: 3,
-  // openid-client and its two dependencies are ESM-only: transform them to CommonJS like our code.
-  transformIgnorePatterns: ['/node_modules/(?!(openid-client|oauth4webapi|jose)/)'],
+  // Every file loads the whole API (about 2,500 modules, 2.3 CPU-s under Jest's default runner, which
+  // gives each file a fresh module registry): jest-light-runner runs the files in worker threads with
+  // Node's module cache, so each worker loads it once. Files stay isolated by what they create (their
+  // own app, database and clients). TypeScript is compiled in the workers by @swc-node/register
+  // (tools/jest/typescript-in-workers.mjs). docs/performance.md, "API e2e files in worker threads".
+  runner: 'jest-light-runner',
+  setupFiles: ['<rootDir>/../../tools/jest/typescript-in-workers.mjs'],
 };
