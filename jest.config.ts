@@ -5,5 +5,5 @@ export default {
   // the main process), so the Go-bound judge and bank specs overlap the JavaScript ones.
   // 159 s -> 123 s wall for the layer at load 4-6, CPU 135 -> 140 s (docs/performance.md).
   maxWorkers: 2,
-  projects: ['<rootDir>/libs/domain', '<rootDir>/libs/question-bank', '<rootDir>/libs/judge', '<rootDir>/apps/api', '<rootDir>/apps/runner', '<rootDir>/apps/web', '<rootDir>/tools/eslint', '<rootDir>/tests/bench', '<rootDir>/tests/support'],
+  projects: ['<rootDir>/libs/domain', '<rootDir>/libs/question-bank', '<rootDir>/libs/judge', '<rootDir>/apps/api', '<rootDir>/apps/runner', '<rootDir>/apps/web', '<rootDir>/tools/eslint', '<rootDir>/tools/jest', '<rootDir>/tests/bench', '<rootDir>/tests/support'],
 };

@@ -15,7 +15,7 @@ export default {
   // gives each file a fresh module registry): jest-light-runner runs the files in worker threads with
   // Node's module cache, so each worker loads it once. Files stay isolated by what they create (their
   // own app, database and clients). TypeScript is compiled in the workers by @swc-node/register
-  // (tools/jest/typescript-in-workers.mjs). docs/performance.md, "API e2e files in worker threads".
-  runner: 'jest-light-runner',
-  setupFiles: ['<rootDir>/../../tools/jest/typescript-in-workers.mjs'],
+  // (tools/jest/light-runner-setup.mjs). docs/performance.md, "API e2e files in worker threads".
+  runner: '<rootDir>/../../tools/jest/light-runner.mjs',
+  setupFiles: ['<rootDir>/../../tools/jest/light-runner-setup.mjs'],
 };
