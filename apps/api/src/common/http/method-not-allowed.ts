@@ -68,7 +68,7 @@ const HEAD_SEGMENTS = 3;
  * A known path asked with a method it does not have is 405 METHOD_NOT_ALLOWED with an Allow
  * header (RFC 9110), not 404: the resource exists. The table is built on the first request from
  * `paths` in the OpenAPI document's shape: the controllers' own routes (`controllerRoutes`, held
- * equal to the published document by its spec), so it cannot drift from the routes.
+ * equal to the published document by tests/api-e2e/src/platform.e2e-spec.ts), so it cannot drift from the routes.
  */
 export function methodNotAllowed(paths: () => Record<string, object>) {
   let index: RouteIndex | undefined;

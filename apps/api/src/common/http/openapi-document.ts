@@ -1,12 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import { PATH_METADATA } from '@nestjs/common/constants';
-import { ModulesContainer } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { AUTH_SCHEME, IS_PUBLIC, ROLES, TOKEN_SCOPE, type AuthScheme, type TokenScopeName, type UserRole } from '../auth/decorators';
 import { ErrorCode, statusFor } from '../errors/error-codes';
 import { NOT_FOUND_FOR } from './api-not-found-for';
+import { controllerHandlers } from './controller-routes';
 import { SCHEMA_RULES } from './api-schema-rules';
 
 type OperationObject = NonNullable<OpenAPIObject['paths'][string]['get']>;
@@ -77,27 +77,18 @@ function routePath(cls: object, handler: object): string {
  */
 function routeFacts(app: INestApplication): Map<string, RouteFacts> {
   const out = new Map<string, RouteFacts>();
-  for (const module of app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const cls = wrapper.metatype as (new (...args: unknown[]) => unknown) | null;
-      if (!cls?.prototype) continue;
-      for (const name of Object.getOwnPropertyNames(cls.prototype)) {
-        if (name === 'constructor') continue;
-        const handler = (cls.prototype as Record<string, unknown>)[name];
-        if (typeof handler !== 'function') continue;
-        const read = <T>(key: string): T | undefined => (Reflect.getMetadata(key, handler) as T | undefined) ?? (Reflect.getMetadata(key, cls) as T | undefined);
-        const scheme = read<AuthScheme>(AUTH_SCHEME);
-        const isPublic = read<boolean>(IS_PUBLIC) === true;
-        out.set(`${cls.name.replace(/Controller$/, '')}_${name}`, {
-          access: {
-            auth: scheme ?? (isPublic ? 'public' : 'session'),
-            roles: read<UserRole[]>(ROLES),
-            tokenScope: read<TokenScopeName>(TOKEN_SCOPE),
-          },
-          declared: declaredErrors(cls, handler, routePath(cls, handler)),
-        });
-      }
-    }
+  for (const { cls, name, handler } of controllerHandlers(app)) {
+    const read = <T>(key: string): T | undefined => (Reflect.getMetadata(key, handler) as T | undefined) ?? (Reflect.getMetadata(key, cls) as T | undefined);
+    const scheme = read<AuthScheme>(AUTH_SCHEME);
+    const isPublic = read<boolean>(IS_PUBLIC) === true;
+    out.set(`${cls.name.replace(/Controller$/, '')}_${name}`, {
+      access: {
+        auth: scheme ?? (isPublic ? 'public' : 'session'),
+        roles: read<UserRole[]>(ROLES),
+        tokenScope: read<TokenScopeName>(TOKEN_SCOPE),
+      },
+      declared: declaredErrors(cls, handler, routePath(cls, handler)),
+    });
   }
   return out;
 }
