@@ -328,9 +328,7 @@ describe('security: no key reaches a learner before the review policy allows it'
     // The detector finds an order where it sits, so a clean walk means something.
     expect(idSequences({ items: [{ options: keyOrders[0]!.map((id) => ({ id, text: id })) }] })).toContainEqual(keyOrders[0]);
     const values = { id: [...attempts, ...rows.map((r) => r.question_id)], attemptId: attempts, questionId: rows.map((r) => r.question_id), position: ['1'] };
-    // One after another: t.sql is one connection (pg deprecates queueing a query behind a running one).
-    const versionRows: Awaited<ReturnType<typeof versionsOfAttempt>> = [];
-    for (const attemptId of attempts) versionRows.push(...(await versionsOfAttempt(t, attemptId)));
+    const versionRows = (await Promise.all(attempts.map((attemptId) => versionsOfAttempt(t, attemptId)))).flat();
     expectNoLeaks('structured, in progress', await walk(actor, values, secretsOf(versionRows), () => false, keyOrders));
     for (const attemptId of attempts) {
       await t.sql(`UPDATE attempts SET review_policy = 'correctness' WHERE id = $1`, [attemptId]);
