@@ -8,7 +8,12 @@ export default {
   testMatch: ['<rootDir>/src/**/*.e2e-spec.ts'],
   globalSetup: '<rootDir>/src/support/global-setup.ts',
   globalTeardown: '<rootDir>/src/support/global-teardown.ts',
-  // Closes the one Chromium a spec file's tests share (src/support/chromium.ts).
+  // Files in worker threads sharing Node's module cache (Playwright and the page objects load once per
+  // worker), as tests/api-e2e runs (tools/jest/light-runner-setup.mjs).
+  runner: '<rootDir>/../../tools/jest/light-runner.mjs',
+  setupFiles: ['<rootDir>/../../tools/jest/light-runner-setup.mjs'],
+  // Closes the one Chromium a spec file's tests share (src/support/chromium.ts); the light runner's
+  // setup runs its afterAll after every file, as Jest's runner does.
   setupFilesAfterEnv: ['<rootDir>/src/support/close-browser.ts'],
   // Longest files first even without the timings of an earlier run (a fresh clone, CI).
   testSequencer: '<rootDir>/src/support/sequencer.cjs',

@@ -11,8 +11,13 @@
 //    bounded by its own timeout or the config's testTimeout (GOPREP_JEST_TEST_TIMEOUT, from
 //    light-runner.mjs; a hung test fails instead of hanging the run), and each test's expected assertion count is checked after it, as jest-circus does.
 //    tools/jest/light-runner.spec.ts runs failing fixtures through the runner to hold both.
+// 3. setupFilesAfterEnv per file. Jest's runner evaluates those files again for each test file, so a
+//    hook they declare (tests/web-e2e's afterAll that closes the file's Chromium) runs after every
+//    file; jest-light-runner imports them once per worker and then resets jest-circus' state before
+//    each file, which drops the hooks. The root-level hooks they declare here are kept and put first
+//    into each test file's root block, where Jest's runner has them (declared before the file's own).
 import { createRequire, register } from 'node:module';
-import { addEventHandler } from 'jest-circus';
+import { addEventHandler, getState } from 'jest-circus';
 
 createRequire(import.meta.url)('@swc-node/register');
 register('./ts-as-commonjs.mjs', import.meta.url);
@@ -38,7 +43,19 @@ function bounded(fn, ms, what, checkAssertions) {
   };
 }
 
+// jest-light-runner imports this file, then installs the globals and imports the setupFilesAfterEnv
+// files without resetting jest-circus' state: hooks declared on this root block come from those.
+const setupRoot = getState().rootDescribeBlock;
+const perFileHooks = [];
+let seededRoot = setupRoot;
+
 addEventHandler((event, state) => {
+  const root = state.rootDescribeBlock;
+  if (root !== seededRoot) {
+    // The first declaration of a new test file (jest-light-runner reset the state before importing it).
+    seededRoot = root;
+    root.hooks.unshift(...perFileHooks.map((hook) => ({ ...hook, parent: root })));
+  }
   const block = state.currentDescribeBlock;
   if (event.name === 'add_test') {
     const test = block.children.at(-1);
@@ -46,5 +63,6 @@ addEventHandler((event, state) => {
   } else if (event.name === 'add_hook') {
     const hook = block.hooks.at(-1);
     if (hook?.fn === event.fn) hook.fn = bounded(hook.fn, hook.timeout ?? defaultTimeout, `a ${hook.type} hook`, false);
+    if (hook && block === setupRoot && root === setupRoot) perFileHooks.push(hook);
   }
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,22 +13,24 @@ const ROOT = join(__dirname, '..', '..');
 const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
 /** Runs the fixture suites through the API e2e suite's runner and setup, as `npx jest` would. */
-function runFixtures(args: string[]): Map<string, { status: string; message: string }> {
+function runFixtures(args: string[]): { results: Map<string, { status: string; message: string }>; afterAllRuns: string[] } {
   const dir = mkdtempSync(join(tmpdir(), 'light-runner-'));
   try {
     const out = join(dir, 'result.json');
+    const afterAllLog = join(dir, 'after-all.log');
     const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/jest/bin/jest.js'), '-c', join(__dirname, 'fixtures/jest.config.cjs'), '--json', '--outputFile', out, ...args], {
       cwd: ROOT,
       encoding: 'utf8',
       // The runner picks the fixtures' tsconfig (paths, decorators) when nothing names another.
-      env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'SWC_NODE_PROJECT')),
+      env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'SWC_NODE_PROJECT')), GOPREP_FIXTURE_AFTER_ALL_LOG: afterAllLog },
       timeout: 60_000,
     });
     if (run.error) throw run.error;
     const json = JSON.parse(readFileSync(out, 'utf8')) as JestJson;
     const byTitle = new Map<string, { status: string; message: string }>();
     for (const file of json.testResults) for (const t of file.assertionResults) byTitle.set(t.title, { status: t.status, message: t.failureMessages.join('\n').replace(ANSI_COLOUR, '') });
-    return byTitle;
+    const afterAllRuns = existsSync(afterAllLog) ? readFileSync(afterAllLog, 'utf8').split('\n').filter(Boolean) : [];
+    return { results: byTitle, afterAllRuns };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -39,8 +41,9 @@ describe.each([
   ['the main thread (-i)', ['-i']],
 ])('the light runner in %s', (_how, args) => {
   let results: Map<string, { status: string; message: string }>;
+  let afterAllRuns: string[];
   beforeAll(() => {
-    results = runFixtures(args);
+    ({ results, afterAllRuns } = runFixtures(args));
   }, 60_000);
 
   const outcome = (title: string) => results.get(title) ?? { status: 'missing', message: '' };
@@ -67,6 +70,11 @@ describe.each([
     expect(outcome('expects some and makes none')).toEqual({ status: 'failed', message: expect.stringContaining('Expected at least one assertion to be called but received none') });
     expect(outcome('expects one and makes one').status).toBe('passed');
     expect(outcome('counts each test on its own').status).toBe('passed');
+  });
+
+  it('should run the setupFilesAfterEnv hooks after every test file, as Jest does', () => {
+    // Three fixture files, at most two workers: a worker runs a second file after the state reset.
+    expect([...afterAllRuns].sort()).toEqual(['assertions.fixture.ts', 'timeouts.fixture.ts', 'typescript.fixture.ts']);
   });
 
   it('should compile TypeScript with decorator metadata and the tsconfig paths', () => {
