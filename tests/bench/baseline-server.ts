@@ -423,6 +423,90 @@ async function search(url: URL): Promise<unknown> {
   return { items: rows.map((r: Row) => ({ id: r['id'], title: r['title'], topic: r['topic_id'], type: r['type'], difficulty: r['difficulty'], tags: r['tags'], hasCode: r['has_code'] })), total, page: 1, pageSize: 20 };
 }
 
+// The judge routes: the same statements as JudgeService.createVisibleRun (task lookup, the rate-limit
+// upsert, the run and its graphile-worker job in one transaction, the run read back) and .get.
+const JUDGE_RUNS_PER_MINUTE = Number(process.env['JUDGE_RUNS_PER_MINUTE'] ?? 20);
+const SUBMISSION_LIMITS = { files: 10, fileBytes: 64 * 1024, totalBytes: 128 * 1024 };
+const RUN_COLUMNS = `r.id, r.user_id, r.question_id, r.version, r.mode, r.state, r.verdict, r.score, r.tests, r.race_report, r.leak_report,
+  r.compile_output, r.message, r.code_hash, r.files, r.queued_at, r.started_at, r.finished_at, r.duration_ms, r.program`;
+
+/** A 201 answer. */
+class Created {
+  constructor(readonly value: unknown) {}
+}
+
+function judgeRun(row: Row): Row {
+  const hidden = row['mode'] === 'hidden';
+  const tests = (row['tests'] as Array<{ name: string; passed: boolean; output?: string }> | null) ?? [];
+  return {
+    id: row['id'], questionId: row['question_id'], version: row['version'], mode: row['mode'], state: row['state'], verdict: row['verdict'], score: row['score'],
+    tests: tests.map((t) => (hidden || t.output === undefined ? { name: t.name, passed: t.passed } : t)),
+    raceReport: hidden ? null : row['race_report'], leakReport: hidden ? null : row['leak_report'], compileOutput: row['compile_output'], message: row['message'],
+    codeHash: row['code_hash'], files: row['files'], queuedAt: (row['queued_at'] as Date).toISOString(), startedAt: (row['started_at'] as Date | null)?.toISOString() ?? null,
+    finishedAt: (row['finished_at'] as Date | null)?.toISOString() ?? null, durationMs: row['duration_ms'], program: row['program'] ?? null,
+  };
+}
+
+async function ownRun(userId: string, id: string): Promise<Row> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new HttpError(400, 'VALIDATION_FAILED');
+  const row = (await pool.query(`SELECT ${RUN_COLUMNS} FROM judge_runs r WHERE r.id = $1`, [id])).rows[0] as Row | undefined;
+  if (!row || row['user_id'] !== userId) throw new HttpError(404, 'JUDGE_RUN_NOT_FOUND');
+  return judgeRun(row);
+}
+
+async function submitRun(userId: string, b: Row): Promise<Created> {
+  const questionId = b['questionId'];
+  const files = b['files'];
+  if (typeof questionId !== 'string' || typeof files !== 'object' || files === null || Array.isArray(files)) throw new HttpError(400, 'VALIDATION_FAILED');
+  const target = (
+    await pool.query(
+      `SELECT v.question_id AS "questionId", v.id AS "versionId", v.version, s.spec->'files' AS files
+         FROM questions q
+         JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+         JOIN judge_task_specs s ON s.question_version_id = v.id
+        WHERE q.id = $1 AND q.organization_id IS NULL AND q.retired_at IS NULL`,
+      [questionId],
+    )
+  ).rows[0] as { questionId: string; versionId: string; version: number; files: string[] } | undefined;
+  if (!target) throw new HttpError(404, 'JUDGE_TASK_NOT_FOUND');
+  const sources = files as Record<string, unknown>;
+  const names = Object.keys(sources);
+  let total = 0;
+  for (const name of names) {
+    const source = sources[name];
+    if (typeof source !== 'string' || Buffer.byteLength(source) > SUBMISSION_LIMITS.fileBytes) throw new HttpError(400, 'JUDGE_FILES_INVALID');
+    total += Buffer.byteLength(source);
+  }
+  if (names.length > SUBMISSION_LIMITS.files || total > SUBMISSION_LIMITS.totalBytes || target.files.some((n) => !(n in sources)) || names.some((n) => !target.files.includes(n))) {
+    throw new HttpError(400, 'JUDGE_FILES_INVALID');
+  }
+  const limit = (
+    await pool.query(
+      `INSERT INTO rate_limits AS r (key, window_start, count) VALUES ($1, now(), 1)
+       ON CONFLICT (key) DO UPDATE SET
+         count = CASE WHEN r.window_start <= now() - make_interval(secs => $2) THEN 1 ELSE r.count + 1 END,
+         window_start = CASE WHEN r.window_start <= now() - make_interval(secs => $2) THEN now() ELSE r.window_start END
+       RETURNING count, ceil(extract(epoch FROM (window_start + make_interval(secs => $2) - now())))::int AS retry_after`,
+      [`judge:user:${userId}`, 60],
+    )
+  ).rows[0] as { count: number };
+  if (limit.count > JUDGE_RUNS_PER_MINUTE) throw new HttpError(429, 'RATE_LIMITED');
+  const hash = createHash('sha256');
+  for (const name of names.sort()) hash.update(name).update('\0').update(sources[name] as string).update('\0');
+  const id = await tx(async (c) => {
+    const row = (
+      await c.query(
+        `INSERT INTO judge_runs (user_id, attempt_id, position, question_id, question_version_id, version, mode, code_hash, files)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        [userId, null, null, target.questionId, target.versionId, target.version, 'visible', hash.digest('hex'), JSON.stringify(files)],
+      )
+    ).rows[0] as { id: string };
+    await c.query(`SELECT graphile_worker.add_job($1, json_build_object('runId', $2::text), max_attempts => $3, job_key => $2::text, priority => $4)`, ['judge', row.id, 5, 0]);
+    return row.id;
+  });
+  return new Created(await ownRun(userId, id));
+}
+
 async function route(req: IncomingMessage): Promise<unknown> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const userId = await user(req);
@@ -432,14 +516,16 @@ async function route(req: IncomingMessage): Promise<unknown> {
   if (req.method === 'GET' && url.pathname === '/api/drills/due') return due(userId);
   if (req.method === 'POST' && url.pathname === '/api/drills/reviews') return review(userId, await body(req));
   if (req.method === 'GET' && url.pathname === '/api/questions') return search(url);
+  if (req.method === 'POST' && url.pathname === '/api/judge/runs') return submitRun(userId, await body(req));
+  if (req.method === 'GET' && parts[1] === 'judge' && parts[2] === 'runs' && parts.length === 4) return ownRun(userId, parts[3]!);
   throw new HttpError(404, 'NOT_FOUND');
 }
 
 const server = createServer((req: IncomingMessage, res: ServerResponse) => {
   route(req).then(
     (out) => {
-      const json = JSON.stringify(out);
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
+      const json = JSON.stringify(out instanceof Created ? out.value : out);
+      res.writeHead(out instanceof Created ? 201 : 200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
       res.end(json);
     },
     (e: unknown) => {

@@ -17,7 +17,7 @@ import autocannon from 'autocannon';
 import { freePort } from '../support/free-port';
 import { ApiSession, responseFor, type ItemView } from '../support/api-session';
 import { API_USER_PASSWORD, pool } from './lib/api';
-import { BENCH_DATA_DIR, fmt, requireBuild, ROOT, SEED_MARKER, startBenchApp, table, withClient } from './lib/common';
+import { BENCH_DATA_DIR, BENCH_JUDGE_RUNS_PER_MINUTE, fmt, requireBuild, ROOT, SEED_MARKER, startBenchApp, table, withClient } from './lib/common';
 import { cpuSeconds } from './lib/cpu';
 import { openLoop, type OpenLoopResult } from './lib/open-loop';
 import { summariseProfiles } from './lib/profile';
@@ -63,7 +63,15 @@ interface Learner {
   attemptId: string;
   items: Array<ItemView & { position: number }>;
   cards: Array<ItemView & { questionId: string }>;
+  /** Judge runs of this learner (queued: the bench starts no runner), fetched by the run fetch scenario. */
+  runIds: string[];
   k: number;
+}
+
+/** A bank code task and its starter files: what the judge scenarios submit. */
+export interface JudgeTask {
+  questionId: string;
+  files: Record<string, string>;
 }
 
 interface Request {
@@ -113,7 +121,7 @@ interface Target {
   pid?: number | undefined;
 }
 
-export function scenarios(learners: Learner[]): Scenario[] {
+export function scenarios(learners: Learner[], task: JudgeTask): Scenario[] {
   let turn = 0;
   const nextLearner = () => learners[turn++ % learners.length]!;
   return [
@@ -165,7 +173,50 @@ export function scenarios(learners: Learner[]): Scenario[] {
         return { method: 'GET', path: `/api/questions?q=${encodeURIComponent(q)}`, headers: { cookie: l.user.cookie } };
       },
     },
+    {
+      // A code task's "Run": the files checked, the rate limit counted, the run and its queue job
+      // inserted in one transaction, the run read back (no runner: the jobs stay queued).
+      name: 'judge submission (POST run)',
+      next: () => {
+        const l = nextLearner();
+        return { method: 'POST', path: '/api/judge/runs', headers: l.user.headers(), body: JSON.stringify({ questionId: task.questionId, files: task.files }) };
+      },
+    },
+    {
+      name: 'judge run fetch (GET run)',
+      next: () => {
+        const l = nextLearner();
+        const id = l.runIds[l.k++ % l.runIds.length]!;
+        return { method: 'GET', path: `/api/judge/runs/${id}`, headers: { cookie: l.user.cookie } };
+      },
+    },
   ];
+}
+
+/**
+ * Removes the queued judge jobs from the bench cluster (no runner takes them). Every insert into the
+ * queue wakes the API's webhook worker, whose job query walks every available job of other tasks
+ * before it finds none of its own, so a backlog left by earlier runs would make each submission
+ * dearer on both sides (docs/performance.md, "Judge submission and run fetch"). A scenario starts
+ * from an empty queue; its own jobs still pile up during it, alike for goprep and the baseline.
+ */
+export async function clearJudgeQueue(dbUrl: string): Promise<void> {
+  await withClient(dbUrl, (c) => c.query(`SELECT graphile_worker.complete_jobs(array(SELECT id FROM graphile_worker.jobs WHERE task_identifier = 'judge'))`));
+}
+
+/** The first live bank code task with a judge spec, and its starter files. */
+export async function judgeTask(dbUrl: string): Promise<JudgeTask> {
+  const { rows } = await withClient(dbUrl, (c) =>
+    c.query<{ id: string; starter: Record<string, string> }>(
+      `SELECT q.id, s.starter FROM questions q
+         JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+         JOIN judge_task_specs s ON s.question_version_id = v.id
+        WHERE q.organization_id IS NULL AND q.retired_at IS NULL ORDER BY q.id LIMIT 1`,
+    ),
+  );
+  const row = rows[0];
+  if (!row) throw new Error('the bench cluster has no bank code task with a judge spec');
+  return { questionId: row.id, files: row.starter };
 }
 
 function cannon(url: string, scenario: Scenario, seconds: number): Promise<autocannon.Result> {
@@ -317,7 +368,7 @@ function openLine(g: LoadResult, b: LoadResult): string {
     .join('\n');
 }
 
-export async function setupLearners(base: string): Promise<Learner[]> {
+export async function setupLearners(base: string, task: JudgeTask): Promise<Learner[]> {
   const tag = Date.now().toString(36);
   const emails = Array.from({ length: USERS }, (_, i) => `bench-${tag}-${i}@load.goprep.test`);
   return pool(emails, 4, async (email, i) => {
@@ -333,7 +384,9 @@ export async function setupLearners(base: string): Promise<Learner[]> {
     // Flashcards and essays are self-rated (another request shape): the load reviews the graded types.
     const cards = due.cards.filter((c) => c.question.type !== 'flashcard' && c.question.type !== 'essay').map((c) => ({ ...c.question, questionId: c.questionId }));
     if (attempt.items.length !== 20 || cards.length === 0) throw new Error(`setup of ${email}: ${attempt.items.length} items, ${cards.length} cards`);
-    return { user, attemptId: attempt.id, items: attempt.items, cards, k: 0 };
+    const runIds: string[] = [];
+    for (let n = 0; n < 2; n += 1) runIds.push((await user.ok<{ id: string }>('POST', '/api/judge/runs', { questionId: task.questionId, files: task.files })).id);
+    return { user, attemptId: attempt.id, items: attempt.items, cards, runIds, k: 0 };
   });
 }
 
@@ -353,6 +406,7 @@ export function startBaseline(port: number, dbUrl: string): Promise<ChildProcess
     env: {
       ...process.env,
       NODE_ENV: 'production',
+      JUDGE_RUNS_PER_MINUTE: BENCH_JUDGE_RUNS_PER_MINUTE,
       ...(STALLS_DIR ? { NODE_OPTIONS: preloads('lib/stall-hook.cjs'), BENCH_STALLS_DIR: STALLS_DIR, BENCH_STALLS_NAME: 'baseline' } : {}),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -393,13 +447,15 @@ export async function runLoad(): Promise<LoadResult[]> {
     console.log(
       `load: ${CONNECTIONS} connections, ${USERS} users, ${DURATION} s per target in ${ROUNDS} alternating slices after ${WARMUP} s warm-up; data ${JSON.stringify(seed.scale)}`,
     );
-    const learners = await setupLearners(app.url);
+    const task = await judgeTask(dbUrl);
+    const learners = await setupLearners(app.url, task);
     const port = await freePort();
     baseline = await startBaseline(port, dbUrl);
     const baseUrl = `http://127.0.0.1:${port}`;
     const results: LoadResult[] = [];
     const only = process.env['BENCH_ONLY'];
-    for (const scenario of scenarios(learners).filter((s) => !only || s.name.includes(only))) {
+    for (const scenario of scenarios(learners, task).filter((s) => !only || s.name.includes(only))) {
+      if (scenario.name.startsWith('judge')) await clearJudgeQueue(dbUrl);
       const targets: Target[] = [
         { target: 'goprep', url: app.url, pid: app.pid },
         { target: 'baseline', url: baseUrl, pid: baseline.pid },

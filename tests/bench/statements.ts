@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../support/free-port';
 import { requireBuild, startBenchApp, withClient } from './lib/common';
-import { scenarios, setupLearners, startBaseline, stopBaseline, type Scenario } from './load';
+import { clearJudgeQueue, judgeTask, scenarios, setupLearners, startBaseline, stopBaseline, type Scenario } from './load';
 
 const REQUESTS = Number(process.env['BENCH_STATEMENT_REQUESTS'] ?? 200);
 
@@ -134,7 +134,8 @@ async function count(dbUrl: string, scenario: Scenario, target: StatementCount['
     ).rows,
   );
   // The job queue's polling runs on its own clock, not per request: counted apart.
-  const background = rows.filter((r) => r.query.includes('graphile_worker')).reduce((n, r) => n + Number(r.calls), 0);
+  // A judge submission's own enqueue (graphile_worker.add_job) is the request's statement, not polling.
+  const background = rows.filter((r) => r.query.includes('graphile_worker') && !r.query.includes('graphile_worker.add_job(')).reduce((n, r) => n + Number(r.calls), 0);
   const total = rows.reduce((n, r) => n + Number(r.calls), 0) - background;
   const lookups = rows.filter((r) => /FROM sessions s.*JOIN users u/is.test(r.query)).reduce((n, r) => n + Number(r.calls), 0);
   return {
@@ -159,13 +160,15 @@ export async function runStatements(): Promise<StatementCount[]> {
   let baseline: ChildProcess | undefined;
   try {
     await withClient(dbUrl, (c) => c.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements'));
-    const learners = await setupLearners(app.url);
+    const task = await judgeTask(dbUrl);
+    const learners = await setupLearners(app.url, task);
     const port = await freePort();
     baseline = await startBaseline(port, dbUrl);
     const only = process.env['BENCH_ONLY'];
     const out: StatementCount[] = [];
-    for (const scenario of scenarios(learners).filter((s) => !only || s.name.includes(only))) {
+    for (const scenario of scenarios(learners, task).filter((s) => !only || s.name.includes(only))) {
       for (const [target, url, server] of [['goprep', app.url, apiPid], ['baseline', `http://127.0.0.1:${port}`, baseline.pid!]] as const) {
+        if (scenario.name.startsWith('judge')) await clearJudgeQueue(dbUrl);
         const r = await count(dbUrl, scenario, target, url, { server, postmaster });
         out.push(r);
         console.log(

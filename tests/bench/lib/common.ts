@@ -25,8 +25,15 @@ export interface BenchApp {
 
 /**
  * The production build (apps/api/dist/main.js, as `npm start` runs it) on the bench cluster. The
- * login limits are lifted because the bench logs many users in from one address.
+ * login limits are lifted because the bench logs many users in from one address, and the judge's
+ * run limit because the load bench submits runs as fast as it can.
  */
+/**
+ * The judge's runs per user per minute for bench apps and the baseline (the API's maximum): the load
+ * bench submits hundreds of runs per user, where the default (20) would answer 429.
+ */
+export const BENCH_JUDGE_RUNS_PER_MINUTE = '10000';
+
 export async function startBenchApp(env: Record<string, string> = {}, dataDir = BENCH_DATA_DIR): Promise<BenchApp> {
   const pgPort = Number(env['EMBEDDED_PG_PORT'] ?? (await freePort()));
   const app = await startApp({
@@ -35,6 +42,7 @@ export async function startBenchApp(env: Record<string, string> = {}, dataDir = 
       EMBEDDED_PG_PORT: String(pgPort),
       LOGIN_MAX_ATTEMPTS_PER_IP: '100000',
       LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000',
+      JUDGE_RUNS_PER_MINUTE: BENCH_JUDGE_RUNS_PER_MINUTE,
       // BENCH_LOG_LEVEL=info measures the request log's cost (issue 17); warn by default.
       LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'warn',
       ...env,
