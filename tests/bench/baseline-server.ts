@@ -424,7 +424,7 @@ async function search(url: URL): Promise<unknown> {
 }
 
 // The judge routes: the same statements as JudgeService.createVisibleRun (task lookup, the rate-limit
-// upsert, the run and its graphile-worker job in one transaction, the run read back) and .get.
+// upsert, the run and its graphile-worker job in one statement that returns the run) and .get.
 const JUDGE_RUNS_PER_MINUTE = Number(process.env['JUDGE_RUNS_PER_MINUTE'] ?? 20);
 const SUBMISSION_LIMITS = { files: 10, fileBytes: 64 * 1024, totalBytes: 128 * 1024 };
 const RUN_COLUMNS = `r.id, r.user_id, r.question_id, r.version, r.mode, r.state, r.verdict, r.score, r.tests, r.race_report, r.leak_report,
@@ -493,18 +493,18 @@ async function submitRun(userId: string, b: Row): Promise<Created> {
   if (limit.count > JUDGE_RUNS_PER_MINUTE) throw new HttpError(429, 'RATE_LIMITED');
   const hash = createHash('sha256');
   for (const name of names.sort()) hash.update(name).update('\0').update(sources[name] as string).update('\0');
-  const id = await tx(async (c) => {
-    const row = (
-      await c.query(
-        `INSERT INTO judge_runs (user_id, attempt_id, position, question_id, question_version_id, version, mode, code_hash, files)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [userId, null, null, target.questionId, target.versionId, target.version, 'visible', hash.digest('hex'), JSON.stringify(files)],
-      )
-    ).rows[0] as { id: string };
-    await c.query(`SELECT graphile_worker.add_job($1, json_build_object('runId', $2::text), max_attempts => $3, job_key => $2::text, priority => $4)`, ['judge', row.id, 5, 0]);
-    return row.id;
-  });
-  return new Created(await ownRun(userId, id));
+  const row = (
+    await pool.query(
+      `WITH r AS (
+         INSERT INTO judge_runs (user_id, attempt_id, position, question_id, question_version_id, version, mode, code_hash, files)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *)
+       SELECT ${RUN_COLUMNS},
+              (graphile_worker.add_job($10, json_build_object('runId', r.id::text), max_attempts => $11, job_key => r.id::text, priority => $12)).id AS job_id
+         FROM r`,
+      [userId, null, null, target.questionId, target.versionId, target.version, 'visible', hash.digest('hex'), JSON.stringify(files), 'judge', 5, 0],
+    )
+  ).rows[0] as Row;
+  return new Created(judgeRun(row));
 }
 
 async function route(req: IncomingMessage): Promise<unknown> {

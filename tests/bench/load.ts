@@ -175,7 +175,7 @@ export function scenarios(learners: Learner[], task: JudgeTask): Scenario[] {
     },
     {
       // A code task's "Run": the files checked, the rate limit counted, the run and its queue job
-      // inserted in one transaction, the run read back (no runner: the jobs stay queued).
+      // inserted by one statement that returns the run (no runner: the jobs stay queued).
       name: 'judge submission (POST run)',
       next: () => {
         const l = nextLearner();

@@ -226,13 +226,19 @@ export class JudgeRepository {
   }
 
   /**
-   * Inserts the run and its queue job in the caller's transaction: both exist or neither does.
-   * The job key is the run id, so a repeated enqueue of the same run never makes a second job.
+   * Inserts the run and its queue job in one statement (both exist or neither does), inside the
+   * caller's transaction when given one, and returns the run as `run()` reads it. The job key is the
+   * run id, so a repeated enqueue of the same run never makes a second job. Interactive runs go first;
+   * final judging of submitted attempts can wait a moment.
    */
-  async insertRun(tx: EntityManager, run: NewRun): Promise<string> {
-    const [row] = (await tx.query(
-      `INSERT INTO judge_runs (user_id, attempt_id, position, question_id, question_version_id, version, mode, code_hash, files)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+  async insertRun(run: NewRun, tx?: EntityManager): Promise<JudgeRunRow> {
+    const [row] = (await (tx ?? this.db).query(
+      `WITH r AS (
+         INSERT INTO judge_runs (user_id, attempt_id, position, question_id, question_version_id, version, mode, code_hash, files)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *)
+       SELECT ${RUN_COLUMNS},
+              (graphile_worker.add_job($10, json_build_object('runId', r.id::text), max_attempts => $11, job_key => r.id::text, priority => $12)).id AS job_id
+         FROM r`,
       [
         run.userId,
         run.attempt?.attemptId ?? null,
@@ -243,16 +249,14 @@ export class JudgeRepository {
         run.mode,
         run.codeHash,
         JSON.stringify(run.files),
+        JUDGE_TASK,
+        JUDGE_MAX_ATTEMPTS,
+        run.mode === 'hidden' ? 5 : 0,
       ],
-    )) as Array<{ id: string }>;
+    )) as Array<JudgeRunRow & { job_id: string }>;
     if (!row) throw new Error('judge run insert returned no row');
-    // Interactive runs go first; final judging of submitted attempts can wait a moment.
-    const priority = run.mode === 'hidden' ? 5 : 0;
-    await tx.query(
-      `SELECT graphile_worker.add_job($1, json_build_object('runId', $2::text), max_attempts => $3, job_key => $2::text, priority => $4)`,
-      [JUDGE_TASK, row.id, JUDGE_MAX_ATTEMPTS, priority],
-    );
-    return row.id;
+    const { job_id: _job, ...inserted } = row;
+    return inserted;
   }
 
   /**

@@ -79,8 +79,7 @@ export class JudgeService {
         : await this.repo.currentBankTask(dto.questionId);
     if (!target) throw new AppError(ErrorCode.JUDGE_TASK_NOT_FOUND, 'No code task with this id (or not in that attempt).');
     const attempt = dto.attemptId !== undefined && dto.position !== undefined ? { attemptId: dto.attemptId, position: dto.position } : null;
-    const id = await this.queueVisible(`judge:user:${userId}`, { userId, attempt, target, files: dto.files });
-    return this.get(userId, id);
+    return mapJudgeRun(await this.queueVisible(`judge:user:${userId}`, { userId, attempt, target, files: dto.files }));
   }
 
   /**
@@ -90,8 +89,7 @@ export class JudgeService {
   async createCandidateRun(inviteId: string, attemptId: string, dto: CreateCandidateJudgeRunDto): Promise<JudgeRunDto> {
     const target = await this.repo.candidateItemTask(inviteId, attemptId, dto.position, dto.questionId);
     if (!target) throw new AppError(ErrorCode.JUDGE_TASK_NOT_FOUND, 'No code task at this position of your open attempt.');
-    const id = await this.queueVisible(`judge:attempt:${attemptId}`, { userId: null, attempt: { attemptId, position: dto.position }, target, files: dto.files });
-    return this.getForCandidate(inviteId, id);
+    return mapJudgeRun(await this.queueVisible(`judge:attempt:${attemptId}`, { userId: null, attempt: { attemptId, position: dto.position }, target, files: dto.files }));
   }
 
   async getForCandidate(inviteId: string, id: string): Promise<JudgeRunDto> {
@@ -131,8 +129,7 @@ export class JudgeService {
     }
     const taskTarget: TaskTarget = { questionId: target.questionId, versionId: target.versionId, version: target.version, files: expected };
     const attempt = dto.attemptId !== undefined && dto.position !== undefined ? { attemptId: dto.attemptId, position: dto.position } : null;
-    const id = await this.queueRun(`judge:user:${userId}`, 'playground', { userId, attempt, target: taskTarget, files: dto.files });
-    return this.get(userId, id);
+    return mapJudgeRun(await this.queueRun(`judge:user:${userId}`, 'playground', { userId, attempt, target: taskTarget, files: dto.files }));
   }
 
   /**
@@ -143,8 +140,7 @@ export class JudgeService {
   async createDrillRun(userId: string, questionId: string, files: Record<string, string>): Promise<JudgeRunDto> {
     const target = await this.repo.drillCardTask(userId, questionId);
     if (!target) throw new AppError(ErrorCode.JUDGE_TASK_NOT_FOUND, 'No code task among your (unsuspended) drill cards with this id.');
-    const id = await this.queueRun(`judge:user:${userId}`, 'hidden', { userId, attempt: null, target, files });
-    return this.get(userId, id);
+    return mapJudgeRun(await this.queueRun(`judge:user:${userId}`, 'hidden', { userId, attempt: null, target, files }));
   }
 
   /** The verdict of a finished drill run of this version, or 409 DRILL_JUDGE_RUN_INVALID. */
@@ -171,11 +167,11 @@ export class JudgeService {
     const target = await this.repo.transaction((tx) => this.repo.taskByVersion(tx, versionId));
     if (!target) throw new AppError(ErrorCode.JUDGE_TASK_NOT_FOUND, 'The pushed code task has no judge spec.');
     const files = Object.fromEntries(target.files.filter((name) => name in editorFiles).map((name) => [name, editorFiles[name] ?? '']));
-    return this.queueRun(`judge:room:${roomId}`, 'visible', { userId: ownerUserId, attempt: null, target, files }, link);
+    return (await this.queueRun(`judge:room:${roomId}`, 'visible', { userId: ownerUserId, attempt: null, target, files }, link)).id;
   }
 
   /** Checks the files and the rate limit (per `limitKey`), then queues a visible run. */
-  private queueVisible(limitKey: string, run: Parameters<JudgeService['queueRun']>[2]): Promise<string> {
+  private queueVisible(limitKey: string, run: Parameters<JudgeService['queueRun']>[2]): Promise<JudgeRunRow> {
     return this.queueRun(limitKey, 'visible', run);
   }
 
@@ -184,17 +180,20 @@ export class JudgeService {
     mode: 'visible' | 'hidden' | 'playground',
     run: { userId: string | null; attempt: { attemptId: string; position: number } | null; target: TaskTarget; files: Record<string, string> },
     link?: (tx: EntityManager, runId: string) => Promise<void>,
-  ): Promise<string> {
+  ): Promise<JudgeRunRow> {
     const problems = submissionProblems(run.files, run.target.files);
     if (problems.length > 0) throw new AppError(ErrorCode.JUDGE_FILES_INVALID, `The submission is not valid: ${problems.join('; ')}.`);
     const limit = await this.limiter.hit(limitKey, 60);
     if (limit.count > this.runsPerMinute()) {
       throw new AppError(ErrorCode.RATE_LIMITED, 'Too many runs; wait a moment.', undefined, { 'Retry-After': String(limit.retryAfter) });
     }
+    const row = { ...run, mode, codeHash: codeHash(run.files) };
+    // The run and its job are one statement; a transaction only when the caller records the run too.
+    if (!link) return this.repo.insertRun(row);
     return this.repo.transaction(async (tx) => {
-      const id = await this.repo.insertRun(tx, { ...run, mode, codeHash: codeHash(run.files) });
-      if (link) await link(tx, id);
-      return id;
+      const inserted = await this.repo.insertRun(row, tx);
+      await link(tx, inserted.id);
+      return inserted;
     });
   }
 
@@ -209,14 +208,11 @@ export class JudgeService {
   ): Promise<string | undefined> {
     const target: TaskTarget | undefined = await this.repo.taskByVersion(tx, item.questionVersionId);
     if (!target) return undefined;
-    return this.repo.insertRun(tx, {
-      userId: item.userId,
-      attempt: { attemptId: item.attemptId, position: item.position },
-      target,
-      mode: 'hidden',
-      codeHash: codeHash(item.files),
-      files: item.files,
-    });
+    const inserted = await this.repo.insertRun(
+      { userId: item.userId, attempt: { attemptId: item.attemptId, position: item.position }, target, mode: 'hidden', codeHash: codeHash(item.files), files: item.files },
+      tx,
+    );
+    return inserted.id;
   }
 
   /**
