@@ -498,9 +498,8 @@ async function submitRun(userId: string, b: Row): Promise<Created> {
       `WITH r AS (
          INSERT INTO judge_runs (user_id, attempt_id, position, question_id, question_version_id, version, mode, code_hash, files)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *)
-       SELECT ${RUN_COLUMNS},
-              (graphile_worker.add_job($10, json_build_object('runId', r.id::text), max_attempts => $11, job_key => r.id::text, priority => $12)).id AS job_id
-         FROM r`,
+       SELECT ${RUN_COLUMNS}
+         FROM r CROSS JOIN LATERAL graphile_worker.add_job($10, json_build_object('runId', r.id::text), max_attempts => $11, job_key => r.id::text, priority => $12) AS job`,
       [userId, null, null, target.questionId, target.versionId, target.version, 'visible', hash.digest('hex'), JSON.stringify(files), 'judge', 5, 0],
     )
   ).rows[0] as Row;

@@ -236,9 +236,8 @@ export class JudgeRepository {
       `WITH r AS (
          INSERT INTO judge_runs (user_id, attempt_id, position, question_id, question_version_id, version, mode, code_hash, files)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *)
-       SELECT ${RUN_COLUMNS},
-              (graphile_worker.add_job($10, json_build_object('runId', r.id::text), max_attempts => $11, job_key => r.id::text, priority => $12)).id AS job_id
-         FROM r`,
+       SELECT ${RUN_COLUMNS}
+         FROM r CROSS JOIN LATERAL graphile_worker.add_job($10, json_build_object('runId', r.id::text), max_attempts => $11, job_key => r.id::text, priority => $12) AS job`,
       [
         run.userId,
         run.attempt?.attemptId ?? null,
@@ -253,10 +252,9 @@ export class JudgeRepository {
         JUDGE_MAX_ATTEMPTS,
         run.mode === 'hidden' ? 5 : 0,
       ],
-    )) as Array<JudgeRunRow & { job_id: string }>;
+    )) as JudgeRunRow[];
     if (!row) throw new Error('judge run insert returned no row');
-    const { job_id: _job, ...inserted } = row;
-    return inserted;
+    return row;
   }
 
   /**
