@@ -194,14 +194,27 @@ export function scenarios(learners: Learner[], task: JudgeTask): Scenario[] {
 }
 
 /**
- * Removes the queued judge jobs from the bench cluster (no runner takes them). Every insert into the
- * queue wakes the API's webhook worker, whose job query walks every available job of other tasks
- * before it finds none of its own, so a backlog left by earlier runs would make each submission
- * dearer on both sides (docs/performance.md, "Judge submission and run fetch"). A scenario starts
- * from an empty queue; its own jobs still pile up during it, alike for goprep and the baseline.
+ * Removes the queued judge jobs from the bench cluster (no runner takes them), so a scenario starts
+ * from an empty queue (its own jobs still pile up during it, alike for goprep and the baseline), or,
+ * with `BENCH_JUDGE_BACKLOG=N`, from N queued judge jobs that no runner takes: the backlog of a
+ * judge that is behind. With the webhook deliveries in the judge's queue schema (until 7
+ * December) every enqueue woke the API's webhook worker, whose job query walked every available
+ * job of other tasks, so a backlog made each submission dearer (docs/performance.md, "Judge
+ * submission and run fetch").
  */
-export async function clearJudgeQueue(dbUrl: string): Promise<void> {
-  await withClient(dbUrl, (c) => c.query(`SELECT graphile_worker.complete_jobs(array(SELECT id FROM graphile_worker.jobs WHERE task_identifier = 'judge'))`));
+export async function resetJudgeQueue(dbUrl: string): Promise<void> {
+  const backlog = Number(process.env['BENCH_JUDGE_BACKLOG'] ?? 0);
+  await withClient(dbUrl, async (c) => {
+    await c.query(`SELECT graphile_worker.complete_jobs(array(SELECT id FROM graphile_worker.jobs WHERE task_identifier = 'judge'))`);
+    if (backlog > 0) {
+      await c.query(
+        `SELECT count(*) FROM graphile_worker.add_jobs(array(
+           SELECT ('judge', json_build_object('runId', 'backlog-' || i), NULL, NULL, NULL, 'backlog-' || i, 0, NULL)::graphile_worker.job_spec
+             FROM generate_series(1, $1::int) i))`,
+        [backlog],
+      );
+    }
+  });
 }
 
 /** The first live bank code task with a judge spec, and its starter files. */
@@ -455,7 +468,7 @@ export async function runLoad(): Promise<LoadResult[]> {
     const results: LoadResult[] = [];
     const only = process.env['BENCH_ONLY'];
     for (const scenario of scenarios(learners, task).filter((s) => !only || s.name.includes(only))) {
-      if (scenario.name.startsWith('judge')) await clearJudgeQueue(dbUrl);
+      if (scenario.name.startsWith('judge')) await resetJudgeQueue(dbUrl);
       const targets: Target[] = [
         { target: 'goprep', url: app.url, pid: app.pid },
         { target: 'baseline', url: baseUrl, pid: baseline.pid },

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../support/free-port';
 import { requireBuild, startBenchApp, withClient } from './lib/common';
-import { clearJudgeQueue, judgeTask, scenarios, setupLearners, startBaseline, stopBaseline, type Scenario } from './load';
+import { resetJudgeQueue, judgeTask, scenarios, setupLearners, startBaseline, stopBaseline, type Scenario } from './load';
 
 const REQUESTS = Number(process.env['BENCH_STATEMENT_REQUESTS'] ?? 200);
 
@@ -24,7 +24,7 @@ export interface StatementCount {
   requests: number;
   statementsPerRequest: number;
   sessionLookupsPerRequest: number;
-  /** The job queue's polling (graphile_worker), left out of statementsPerRequest. */
+  /** The job queues' polling (graphile_worker, goprep_webhook_queue), left out of statementsPerRequest. */
   backgroundPerRequest: number;
   /** CPU ms per request of the server process (goprep's API or the baseline) and of Postgres (all backends), /proc tick resolution (10 ms). */
   cpuMsPerRequest: { serverMs: number; dbMs: number };
@@ -134,8 +134,10 @@ async function count(dbUrl: string, scenario: Scenario, target: StatementCount['
     ).rows,
   );
   // The job queue's polling runs on its own clock, not per request: counted apart.
-  // A judge submission's own enqueue (graphile_worker.add_job) is the request's statement, not polling.
-  const background = rows.filter((r) => r.query.includes('graphile_worker') && !r.query.includes('graphile_worker.add_job(')).reduce((n, r) => n + Number(r.calls), 0);
+  // A request's own enqueue (a judge run's or a webhook delivery's add_job) is the request's statement, not polling.
+  const background = rows
+    .filter((r) => /graphile_worker|goprep_webhook_queue/.test(r.query) && !/\.add_job\(/.test(r.query))
+    .reduce((n, r) => n + Number(r.calls), 0);
   const total = rows.reduce((n, r) => n + Number(r.calls), 0) - background;
   const lookups = rows.filter((r) => /FROM sessions s.*JOIN users u/is.test(r.query)).reduce((n, r) => n + Number(r.calls), 0);
   return {
@@ -168,7 +170,7 @@ export async function runStatements(): Promise<StatementCount[]> {
     const out: StatementCount[] = [];
     for (const scenario of scenarios(learners, task).filter((s) => !only || s.name.includes(only))) {
       for (const [target, url, server] of [['goprep', app.url, apiPid], ['baseline', `http://127.0.0.1:${port}`, baseline.pid!]] as const) {
-        if (scenario.name.startsWith('judge')) await clearJudgeQueue(dbUrl);
+        if (scenario.name.startsWith('judge')) await resetJudgeQueue(dbUrl);
         const r = await count(dbUrl, scenario, target, url, { server, postmaster });
         out.push(r);
         console.log(

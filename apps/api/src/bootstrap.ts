@@ -26,6 +26,7 @@ import { MetricsService } from './modules/metrics/metrics.service';
 import { SsoService } from './modules/sso/sso.service';
 import { WebhooksService } from './modules/webhooks/webhooks.service';
 import { migrateJudgeQueue } from './modules/judge/judge-queue';
+import { migrateWebhookQueue } from './modules/webhooks/webhook-queue';
 
 export const BODY_LIMIT = '512kb';
 /** Every route under /api but the Prometheus endpoint. */
@@ -133,6 +134,9 @@ export async function prepareDatabase(
   if (!ds.isInitialized) await ds.initialize();
   const applied = await ds.runMigrations({ transaction: 'each' });
   await migrateJudgeQueue((ds.options as { url: string }).url);
+  await migrateWebhookQueue((ds.options as { url: string }).url);
+  // Webhook jobs an earlier version queued in the judge's schema move to the webhooks' own.
+  await app.get(WebhooksService).moveJobsFromJudgeQueue();
   // After a SECRETS_KEY rotation, move stored secrets to the new key (the old one can then go).
   await app.get(SsoService).resealSecrets();
   await app.get(WebhooksService).resealSecrets();

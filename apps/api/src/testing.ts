@@ -24,3 +24,4 @@ export { SecretBox, secretBoxFromEnv } from './common/crypto/secret-box';
 export { SsoDomainProof1764808000000 } from './database/migrations/1764808000000-SsoDomainProof';
 export { RoomDocService } from './modules/rooms/room-doc.service';
 export { WEBHOOK_POOL_NAME } from './modules/webhooks/webhook-delivery.service';
+export { WEBHOOK_QUEUE_SCHEMA } from './modules/webhooks/webhook-queue';

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
-import { WEBHOOK_POOL_NAME } from '@goprep/api/testing';
+import { WEBHOOK_POOL_NAME, WEBHOOK_QUEUE_SCHEMA } from '@goprep/api/testing';
 import { rightAnswer } from './support/answers';
 import { bankQuestions, candidate, fixed, manager, PASSWORD, publishedSet, tokenOf, user, type Json } from './support/hiring';
 import { Browser, createTestApp, type TestApp } from './support/test-app';
@@ -390,7 +390,7 @@ describe('webhooks: a delivery that never succeeds', () => {
       const log = async () => ((await b.get(`/api/orgs/${orgId}/webhooks/${id}/deliveries`).expect(200)).body as Delivery[])[0]!;
       await waitFor('the delivery to fail for good', async () => (await log()).status === 'failed');
       expect(await log()).toMatchObject({ status: 'failed', attempts: 3, responseStatus: null });
-      const jobs = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = 'webhook_deliver'`);
+      const jobs = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${WEBHOOK_QUEUE_SCHEMA}.jobs WHERE task_identifier = 'webhook_deliver'`);
       expect(jobs[0]!.n).toBe(0);
     } finally {
       await t.close();
@@ -423,14 +423,66 @@ describe('webhooks: the delivery is part of the event’s transaction', () => {
       await t.sql(`CREATE TRIGGER refuse_delivery BEFORE INSERT ON webhook_deliveries FOR EACH ROW EXECUTE FUNCTION refuse_delivery()`);
       expect((await b.post(`/api/orgs/${orgId}/sets/${setId}/publish`)).status).toBeGreaterThanOrEqual(500);
       expect(await t.sql(`SELECT state FROM question_set_versions WHERE set_id = $1`, [setId])).toEqual([{ state: 'draft' }]);
-      expect(await t.sql(`SELECT id FROM graphile_worker.jobs WHERE task_identifier = 'webhook_deliver'`)).toEqual([]);
+      expect(await t.sql(`SELECT id FROM ${WEBHOOK_QUEUE_SCHEMA}.jobs WHERE task_identifier = 'webhook_deliver'`)).toEqual([]);
 
       await t.sql(`DROP TRIGGER refuse_delivery ON webhook_deliveries`);
       expect((await b.post(`/api/orgs/${orgId}/sets/${setId}/publish`)).status).toBe(200);
       expect(await t.sql(`SELECT event_type, status FROM webhook_deliveries`)).toEqual([{ event_type: 'set.published', status: 'pending' }]);
-      expect(await t.sql(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = 'webhook_deliver'`)).toEqual([{ n: 1 }]);
+      expect(await t.sql(`SELECT count(*)::int AS n FROM ${WEBHOOK_QUEUE_SCHEMA}.jobs WHERE task_identifier = 'webhook_deliver'`)).toEqual([{ n: 1 }]);
     } finally {
       await t.close();
+    }
+  });
+});
+
+describe('webhook jobs an earlier version queued in the judge’s queue schema', () => {
+  it('should move them into the webhook queue at start and deliver them, leaving a job locked in the last 4 hours and the judge’s jobs', async () => {
+    const receiver = new Receiver();
+    receiver.failFirst = 0;
+    await receiver.open();
+    const t = await createTestApp({ ...FAST, WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_WORKER: 'false' });
+    let restarted: TestApp | undefined;
+    let stopped = false;
+    try {
+      const { b, orgId } = await manager(t, 'upgrade@acme.example', 'Acme');
+      const created = await b.post(`/api/orgs/${orgId}/webhooks`, { url: receiver.url, events: ['set.published'] });
+      expect(created.status).toBe(201);
+      const { id, secret } = created.body as { id: string; secret: string };
+      receiver.secret = secret;
+      const sent: Delivery[] = [];
+      for (let i = 0; i < 3; i++) {
+        const res = await b.post(`/api/orgs/${orgId}/webhooks/${id}/test`);
+        expect(res.status).toBe(202);
+        sent.push(res.body as Delivery);
+      }
+      // As the version before the split left them: in graphile_worker, the last one locked a minute ago by a worker.
+      const queued = await t.sql<{ key: string; payload: unknown }>(`SELECT key, payload FROM ${WEBHOOK_QUEUE_SCHEMA}._private_jobs ORDER BY id`);
+      expect(queued).toHaveLength(3);
+      await t.sql(`SELECT ${WEBHOOK_QUEUE_SCHEMA}.complete_jobs(array(SELECT id FROM ${WEBHOOK_QUEUE_SCHEMA}.jobs))`);
+      for (const job of queued) {
+        await t.sql(`SELECT graphile_worker.add_job('webhook_deliver', $1::json, max_attempts => 5, job_key => $2)`, [JSON.stringify(job.payload), job.key]);
+      }
+      const lockedKey = queued[2]!.key;
+      await t.sql(`UPDATE graphile_worker._private_jobs SET locked_by = 'api-before-upgrade', locked_at = now() - interval '1 minute' WHERE key = $1`, [lockedKey]);
+      await t.sql(`SELECT graphile_worker.add_job('judge', json_build_object('runId', 'not-a-run'), job_key => 'judge-stays')`);
+      await t.close({ keepDatabase: true });
+      stopped = true;
+
+      restarted = await createTestApp({ ...FAST, WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' }, { database: t.database });
+      await waitFor('the two moved deliveries', () => receiver.events.has(sent[0]!.messageId) && receiver.events.has(sent[1]!.messageId));
+      expect(receiver.badSignatures).toBe(0);
+      const left = await restarted.sql<{ key: string; task_identifier: string }>(`SELECT key, task_identifier FROM graphile_worker.jobs ORDER BY key`);
+      expect(left).toEqual([
+        { key: 'judge-stays', task_identifier: 'judge' },
+        { key: lockedKey, task_identifier: 'webhook_deliver' },
+      ]);
+      // The locked job was not delivered twice: the worker that holds it (gone here) is the one that sends it.
+      expect(receiver.events.has(sent[2]!.messageId)).toBe(false);
+      await waitFor('the moved jobs to leave the webhook queue', async () => (await restarted!.sql(`SELECT id FROM ${WEBHOOK_QUEUE_SCHEMA}.jobs`)).length === 0);
+    } finally {
+      if (restarted) await restarted.close();
+      else if (!stopped) await t.close();
+      await receiver.close();
     }
   });
 });

@@ -6,7 +6,8 @@ import { SecretBox } from '../../common/crypto/secret-box';
 import { AppConfigService } from '../../config/app-config.service';
 import { sendWebhook, type SendOutcome } from './webhook-sender';
 import { resolveWebhookTarget, WebhookTargetError } from './webhook-target';
-import { WEBHOOK_TASK, WebhooksRepository, type AttemptRecord } from './webhooks.repository';
+import { WEBHOOK_QUEUE_SCHEMA, WEBHOOK_TASK } from './webhook-queue';
+import { WebhooksRepository, type AttemptRecord } from './webhooks.repository';
 
 /** Wait before retry number `attempt` (1 = the first retry): doubling from the base, capped. */
 export function retryDelayMs(attempt: number, baseMs: number, maxMs: number): number {
@@ -17,9 +18,9 @@ export function retryDelayMs(attempt: number, baseMs: number, maxMs: number): nu
 export const WEBHOOK_POOL_NAME = 'goprep-webhook-queue';
 
 /**
- * Sends webhook deliveries from graphile-worker, the queue the judge uses, in the API process.
- * Its task list holds the webhook task only, so it never takes a judge job (and the runner
- * never takes a webhook job). One job is one attempt; the next attempt is a new job at its
+ * Sends webhook deliveries from graphile-worker in the API process, from a queue schema of their
+ * own (`WEBHOOK_QUEUE_SCHEMA`; the judge's jobs are in graphile_worker), so neither side's job
+ * query walks the other's jobs. One job is one attempt; the next attempt is a new job at its
  * `run_at`, queued in the transaction that records the failure.
  */
 @Injectable()
@@ -49,6 +50,7 @@ export class WebhookDeliveryService implements OnApplicationBootstrap, OnModuleD
     this.pool = pool;
     this.runner = await run({
       pgPool: pool,
+      schema: WEBHOOK_QUEUE_SCHEMA,
       concurrency: 4,
       noHandleSignals: true,
       pollInterval: this.config.get('WEBHOOK_POLL_INTERVAL_MS'),

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { WEBHOOK_QUEUE_SCHEMA, WEBHOOK_TASK } from './webhook-queue';
 
-/** graphile-worker's task name for one delivery attempt; the webhook worker knows no other task. */
-export const WEBHOOK_TASK = 'webhook_deliver';
 /** Retries of a job whose handler itself failed (a database error, not a receiver's answer). */
 const JOB_MAX_ATTEMPTS = 5;
 
@@ -62,7 +61,7 @@ const DELIVERY_COLUMNS = `d.id, d.message_id, d.endpoint_id, d.event_type, d.bod
   d.response_body, d.duration_ms, d.error, d.created_at, d.last_attempt_at, d.next_attempt_at, d.completed_at`;
 
 /** Queues one job per delivery id of the CTE `d`, keyed so that a redelivery replaces a waiting job. */
-const ADD_JOBS = `SELECT graphile_worker.add_job('${WEBHOOK_TASK}', json_build_object('deliveryId', d.id), max_attempts => ${JOB_MAX_ATTEMPTS},
+const ADD_JOBS = `SELECT ${WEBHOOK_QUEUE_SCHEMA}.add_job('${WEBHOOK_TASK}', json_build_object('deliveryId', d.id), max_attempts => ${JOB_MAX_ATTEMPTS},
   job_key => 'webhook:' || d.id::text) FROM d`;
 
 /** The SQL of webhook endpoints and deliveries, and the queueing of their jobs. */
@@ -72,6 +71,26 @@ export class WebhooksRepository {
 
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
+  }
+
+  /**
+   * Moves into the webhook queue the webhook jobs an earlier version queued in the judge's schema
+   * (graphile_worker), where no worker takes them any more. A job locked by a worker in the last
+   * 4 hours stays: graphile-worker's own rule for a lock that may still be held (`complete_jobs`),
+   * so a later start moves it if it is still there. Two instances starting at once move each job
+   * once: `complete_jobs` deletes under row locks and returns only the rows it deleted.
+   */
+  async moveJobsFromJudgeQueue(): Promise<number> {
+    const rows: Array<{ n: number }> = await this.db.query(
+      `WITH old AS (
+         SELECT * FROM graphile_worker.complete_jobs(array(
+           SELECT id FROM graphile_worker.jobs WHERE task_identifier = $1 AND attempts < max_attempts)))
+       SELECT count(${WEBHOOK_QUEUE_SCHEMA}.add_job($1, old.payload, run_at => old.run_at,
+                max_attempts => old.max_attempts, job_key => old.key, priority => old.priority))::int AS n
+         FROM old`,
+      [WEBHOOK_TASK],
+    );
+    return rows[0]?.n ?? 0;
   }
 
   listEndpoints(orgId: string): Promise<EndpointRow[]> {
@@ -222,7 +241,7 @@ export class WebhooksRepository {
       );
       if (rows.length > 0 && r.status === 'pending' && r.retryAt) {
         await tx.query(
-          `SELECT graphile_worker.add_job('${WEBHOOK_TASK}', json_build_object('deliveryId', $1::uuid), run_at => $2,
+          `SELECT ${WEBHOOK_QUEUE_SCHEMA}.add_job('${WEBHOOK_TASK}', json_build_object('deliveryId', $1::uuid), run_at => $2,
              max_attempts => ${JOB_MAX_ATTEMPTS}, job_key => 'webhook:' || $1::text)`,
           [id, r.retryAt],
         );
