@@ -5,6 +5,10 @@ import { main, type Io } from './cli';
 
 const fixtures = join(__dirname, '__fixtures__');
 
+// The verify tests build and run Go: about 1 s on a warm build cache, 5-10 s on an empty one beside
+// another Go-bound spec (timed out at Jest's default 5 s on 7 December, cold cache, two workers).
+jest.setTimeout(120_000);
+
 function capture(): Io & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
