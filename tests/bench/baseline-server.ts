@@ -17,6 +17,7 @@ import {
   localDayStart,
   previewIntervals,
   scheduleReview,
+  submissionProblems,
   suggestRating,
   validateResponse,
   type AnswerKey,
@@ -426,7 +427,6 @@ async function search(url: URL): Promise<unknown> {
 // The judge routes: the same statements as JudgeService.createVisibleRun (task lookup, the rate-limit
 // upsert, the run and its graphile-worker job in one statement that returns the run) and .get.
 const JUDGE_RUNS_PER_MINUTE = Number(process.env['JUDGE_RUNS_PER_MINUTE'] ?? 20);
-const SUBMISSION_LIMITS = { files: 10, fileBytes: 64 * 1024, totalBytes: 128 * 1024 };
 const RUN_COLUMNS = `r.id, r.user_id, r.question_id, r.version, r.mode, r.state, r.verdict, r.score, r.tests, r.race_report, r.leak_report,
   r.compile_output, r.message, r.code_hash, r.files, r.queued_at, r.started_at, r.finished_at, r.duration_ms, r.program`;
 
@@ -470,16 +470,8 @@ async function submitRun(userId: string, b: Row): Promise<Created> {
   ).rows[0] as { questionId: string; versionId: string; version: number; files: string[] } | undefined;
   if (!target) throw new HttpError(404, 'JUDGE_TASK_NOT_FOUND');
   const sources = files as Record<string, unknown>;
+  if (submissionProblems(sources, target.files).length > 0) throw new HttpError(400, 'JUDGE_FILES_INVALID');
   const names = Object.keys(sources);
-  let total = 0;
-  for (const name of names) {
-    const source = sources[name];
-    if (typeof source !== 'string' || Buffer.byteLength(source) > SUBMISSION_LIMITS.fileBytes) throw new HttpError(400, 'JUDGE_FILES_INVALID');
-    total += Buffer.byteLength(source);
-  }
-  if (names.length > SUBMISSION_LIMITS.files || total > SUBMISSION_LIMITS.totalBytes || target.files.some((n) => !(n in sources)) || names.some((n) => !target.files.includes(n))) {
-    throw new HttpError(400, 'JUDGE_FILES_INVALID');
-  }
   const limit = (
     await pool.query(
       `INSERT INTO rate_limits AS r (key, window_start, count) VALUES ($1, now(), 1)

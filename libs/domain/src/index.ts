@@ -7,3 +7,4 @@ export * from './srs';
 export * from './hiring';
 export * from './markdown';
 export * from './anki';
+export * from './judge';

@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { reviewAccess, type AttemptState, type ReviewPolicy } from '@goprep/domain';
+import { reviewAccess, submissionProblems, type AttemptState, type ReviewPolicy } from '@goprep/domain';
 import type { BankQuestion } from '@goprep/question-bank';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AppConfigService } from '../../config/app-config.service';
 import { RateLimiterService } from '../accounts/rate-limiter.service';
 import {
-  SUBMISSION_LIMITS,
   type CreateCandidateJudgeRunDto,
   type CreateJudgeRunDto,
   type CreatePlaygroundRunDto,
@@ -27,30 +26,6 @@ export function codeHash(files: Record<string, string>): string {
   const h = createHash('sha256');
   for (const name of Object.keys(files).sort()) h.update(name).update('\0').update(files[name] ?? '').update('\0');
   return h.digest('hex');
-}
-
-/** The submission problems, or [] when the files are exactly the task's editable files within the size limits. */
-export function submissionProblems(files: Record<string, unknown>, expected: string[]): string[] {
-  const names = Object.keys(files);
-  const problems: string[] = [];
-  if (names.length > SUBMISSION_LIMITS.files) problems.push(`at most ${SUBMISSION_LIMITS.files} files`);
-  const missing = expected.filter((n) => !(n in files));
-  const extra = names.filter((n) => !expected.includes(n));
-  if (missing.length > 0) problems.push(`missing file(s): ${missing.join(', ')}`);
-  if (extra.length > 0) problems.push(`not an editable file of this task: ${extra.slice(0, 5).join(', ')}`);
-  let total = 0;
-  for (const name of names) {
-    const source = files[name];
-    if (typeof source !== 'string') {
-      problems.push(`${name}: must be a string`);
-      continue;
-    }
-    const bytes = Buffer.byteLength(source);
-    total += bytes;
-    if (bytes > SUBMISSION_LIMITS.fileBytes) problems.push(`${name}: larger than ${SUBMISSION_LIMITS.fileBytes} bytes`);
-  }
-  if (total > SUBMISSION_LIMITS.totalBytes) problems.push(`files larger than ${SUBMISSION_LIMITS.totalBytes} bytes in all`);
-  return problems;
 }
 
 /** The files a playground run of this item takes: the task's editable files, or `main.go` for a program question. */

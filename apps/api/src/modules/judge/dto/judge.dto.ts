@@ -1,9 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-
-/** Upper bounds on a submission, checked before anything is stored or queued. */
-export const SUBMISSION_LIMITS = { files: 10, fileBytes: 64 * 1024, totalBytes: 128 * 1024 } as const;
+import { SUBMISSION_LIMITS } from '@goprep/domain';
 
 export const VERDICTS = ['passed', 'failed', 'compile-error', 'rejected', 'time-limit', 'memory-limit', 'output-limit', 'internal-error'] as const;
 export type JudgeVerdict = (typeof VERDICTS)[number];
