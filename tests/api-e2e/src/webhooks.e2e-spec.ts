@@ -4,6 +4,8 @@ import { Webhook } from 'standardwebhooks';
 import { WEBHOOK_POOL_NAME, WEBHOOK_QUEUE_SCHEMA } from '@goprep/api/testing';
 import { rightAnswer } from './support/answers';
 import { bankQuestions, candidate, fixed, manager, PASSWORD, publishedSet, tokenOf, user, type Json } from './support/hiring';
+import { e2eDatabase } from './support/e2e-env';
+import { TcpProxy } from './support/tcp-proxy';
 import { Browser, createTestApp, type TestApp } from './support/test-app';
 
 /** Fast retries so a receiver's downtime costs seconds, not hours. */
@@ -491,8 +493,12 @@ describe('the webhook queue at shutdown', () => {
   it("should run on the app's own pool and end its connections before the app's close resolves", async () => {
     // Seen under load: graphile-worker's own pool lost its error listener at stop() and ended
     // without being awaited, so the suite's DROP DATABASE ... WITH (FORCE) terminated a connection
-    // nobody listened on, and the unhandled 'error' failed the whole suite.
-    const t = await createTestApp({ ...FAST });
+    // nobody listened on, and the unhandled 'error' failed the whole suite. Later, beside two busy
+    // loops: Postgres still listed the queue's backends after close, because pg-pool's end()
+    // resolves before its idle connections have closed. The proxy makes every backend's end reach
+    // its client half a second late, so a close that does not wait for them resolves too early.
+    const proxy = new TcpProxy(e2eDatabase().port, { closeDelayMs: 500 });
+    const t = await createTestApp({ ...FAST }, { proxy });
     try {
       const queueBackends = async () =>
         (
@@ -506,7 +512,10 @@ describe('the webhook queue at shutdown', () => {
       while ((await queueBackends()) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       expect(await queueBackends()).toBeGreaterThan(0);
 
+      const closing = Date.now();
       await t.app.close();
+      expect(proxy.openClients(WEBHOOK_POOL_NAME)).toBe(0);
+      expect(Date.now() - closing).toBeGreaterThanOrEqual(500);
       // Terminated right after close: any connection still open would raise its error now.
       const left = (
         await t.sql<{ pid: number }>(

@@ -2,24 +2,54 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 
 /**
  * A loopback TCP proxy in front of Postgres. `cut()` drops every connection and refuses new ones,
- * as a crashed or partitioned database would; `restore()` lets traffic through again.
+ * as a crashed or partitioned database would; `restore()` lets traffic through again. With
+ * `closeDelayMs`, the database's end of a connection reaches the client that much later, as from
+ * a backend slow to exit on a busy machine.
  */
 export class TcpProxy {
   private server?: Server;
   private readonly sockets = new Set<Socket>();
+  /** Each client connection the database has not ended yet, and the first bytes it sent (Postgres's startup message). */
+  private readonly clients = new Map<Socket, string>();
   port = 0;
 
-  constructor(private readonly targetPort: number) {}
+  constructor(
+    private readonly targetPort: number,
+    private readonly opts: { closeDelayMs?: number } = {},
+  ) {}
+
+  /** Client connections the database has not ended yet (as far as the client can know) whose startup message names `applicationName`. */
+  openClients(applicationName: string): number {
+    return [...this.clients.values()].filter((startup) => startup.includes(`application_name\0${applicationName}\0`)).length;
+  }
 
   async start(port = 0): Promise<number> {
-    this.server = createServer((client) => {
+    // Half-open allowed: a client's end is passed on to Postgres, and Postgres's end back to the client.
+    this.server = createServer({ allowHalfOpen: true }, (client) => {
       const upstream = connect(this.targetPort, '127.0.0.1');
+      this.clients.set(client, '');
+      client.once('data', (chunk: Buffer) => {
+        if (this.clients.has(client)) this.clients.set(client, chunk.toString('latin1'));
+      });
+      client.on('close', () => this.clients.delete(client));
       for (const s of [client, upstream]) {
         this.sockets.add(s);
         s.on('close', () => this.sockets.delete(s));
         s.on('error', () => s.destroy());
       }
-      client.pipe(upstream).pipe(client);
+      client.pipe(upstream);
+      upstream.pipe(client, { end: false });
+      let closing = false;
+      const passClose = (): void => {
+        if (closing) return;
+        closing = true;
+        setTimeout(() => {
+          this.clients.delete(client);
+          client.end();
+        }, this.opts.closeDelayMs ?? 0);
+      };
+      upstream.once('end', passClose);
+      upstream.once('close', passClose);
     });
     await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     const address = this.server.address();
