@@ -71,7 +71,7 @@ describe('submissionProblems', () => {
   });
 
   it('should accept a submission exactly when every file is expected, present, a string, and within the limits', () => {
-    const name = fc.constantFrom('a.go', 'b.go', 'c.go', 'd.go');
+    const name = fc.constantFrom<string>('a.go', 'b.go', 'c.go', 'd.go');
     const source = fc.oneof(fc.string({ maxLength: 40 }), fc.constant('y'.repeat(SUBMISSION_LIMITS.fileBytes + 1)), fc.constant(7));
     fc.assert(
       fc.property(fc.uniqueArray(name, { maxLength: 4 }), fc.dictionary(name, source, { maxKeys: 4 }), (wanted, files) => {
