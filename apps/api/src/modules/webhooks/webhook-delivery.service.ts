@@ -31,9 +31,8 @@ export class WebhookDeliveryService implements OnApplicationBootstrap, OnModuleD
   private readonly logger = new Logger('Webhooks');
   private runner?: Runner;
   private pool?: Pool;
-  /** The pool's open connections, until each reports its end. */
+  /** The pool's connections that have not reported their end yet. */
   private readonly connections = new Set<PoolClient>();
-  private allClosed?: () => void;
 
   constructor(
     private readonly db: DataSource,
@@ -55,10 +54,7 @@ export class WebhookDeliveryService implements OnApplicationBootstrap, OnModuleD
     pool.on('connect', (client) => {
       client.on('error', (err) => this.logger.warn(`webhook queue connection: ${err.message}`));
       this.connections.add(client);
-      client.once('end', () => {
-        this.connections.delete(client);
-        if (this.connections.size === 0) this.allClosed?.();
-      });
+      client.once('end', () => this.connections.delete(client));
     });
     this.pool = pool;
     this.runner = await run({
@@ -95,19 +91,16 @@ export class WebhookDeliveryService implements OnApplicationBootstrap, OnModuleD
     const pool = this.pool;
     this.pool = undefined;
     if (!pool) return;
-    const closed = new Promise<void>((resolve) => {
-      this.allClosed = resolve;
-      if (this.connections.size === 0) resolve();
-    });
     await pool.end();
+    // Every connection has been asked to end; those still in the set have not reported it yet.
+    const ending = [...this.connections].map((client) => new Promise<void>((resolve) => client.once('end', () => resolve())));
     let timer: NodeJS.Timeout | undefined;
     const gaveUp = await Promise.race([
-      closed.then(() => false),
+      Promise.all(ending).then(() => false),
       new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), CLOSE_WAIT_MS))),
     ]);
     clearTimeout(timer);
     if (gaveUp) this.logger.warn(`webhook queue: ${this.connections.size} connection(s) still closing after ${CLOSE_WAIT_MS} ms`);
-    this.allClosed = undefined;
   }
 
   /** One attempt of one delivery; a delivery that is no longer pending (or gone) is left alone. */

@@ -97,12 +97,12 @@ export class WebhooksService {
     }, { onlyGraded: true });
   }
 
-  /** Re-encrypts signing secrets sealed under a previous SECRETS_KEY with the current one. */
   /** At start, after the queue schemas are migrated: see `WebhooksRepository.moveJobsFromJudgeQueue`. */
   moveJobsFromJudgeQueue(): Promise<number> {
     return this.repo.moveJobsFromJudgeQueue();
   }
 
+  /** Re-encrypts signing secrets sealed under a previous SECRETS_KEY with the current one. */
   async resealSecrets(): Promise<number> {
     let moved = 0;
     for (const row of await this.repo.sealedSecrets()) {
