@@ -6,7 +6,7 @@ import { Logger as WorkerLogger, runMigrations } from 'graphile-worker';
  * graphile-worker's job query walks its available jobs in priority and run_at order and skips
  * those of tasks the worker does not know. In one shared schema every judge job queued and not yet
  * taken was walked by each API instance's webhook worker on every wake-up, and every `add_job`
- * wakes it (the `jobs:insert` notification is one channel for every schema): about 1 µs of
+ * wakes it (the `jobs:insert` notification is one channel for every schema): 0.4-1 µs of
  * Postgres CPU per queued judge job, per submission, per API instance (docs/performance.md). In
  * its own schema the webhook worker's query sees webhook jobs only.
  */
