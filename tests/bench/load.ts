@@ -371,6 +371,7 @@ function openLine(g: LoadResult, b: LoadResult): string {
         ` | baseline p50 ${base.p50} p99 ${base.p99} max ${base.max} ms | ${ok ? 'target ok' : 'TARGET MISSED'}` +
         (go.errors + go.non2xx + base.errors + base.non2xx > 0 ? ` | non-2xx/errors ${go.non2xx}/${go.errors} vs ${base.non2xx}/${base.errors}` : '') +
         (Math.max(go.sendLagP99, base.sendLagP99) > 5 ? ` | generator lag p99 ${go.sendLagP99}/${base.sendLagP99} ms` : '') +
+        ` | connections opened ${fmt.int(go.connections)}/${fmt.int(base.connections)}` +
         (STALLS_DIR
           ? `\n      goprep:   ${formatStalls(summariseStalls(readStallEvents(STALLS_DIR, 'goprep'), go.requests))}` +
             `\n      baseline: ${formatStalls(summariseStalls(readStallEvents(STALLS_DIR, 'baseline'), base.requests))}`

@@ -45,6 +45,24 @@ describe('open-loop load generator', () => {
     }
   });
 
+  it('should count the connections it opens as the server accepts them, reusing idle ones', async () => {
+    let accepted = 0;
+    const server = createServer((_req, res) => res.end('ok'));
+    server.on('connection', () => (accepted += 1));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const r = await openLoop(url, () => ({ method: 'GET', path: '/', headers: {} }), 100, 1);
+      expect(r.completed).toBe(100);
+      expect(r.connections).toBe(accepted);
+      // A request every 10 ms to a server answering at once: the kept-alive sockets carry them.
+      expect(r.connections).toBeLessThan(50);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
   it('should count unanswered requests as errors and in the percentiles with their wait so far', async () => {
     const server = createServer(() => undefined); // never answers
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
@@ -52,6 +70,8 @@ describe('open-loop load generator', () => {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const r = await openLoop(url, () => ({ method: 'GET', path: '/', headers: {} }), 50, 1, 300);
       expect(r.unanswered).toBe(50);
+      // Every socket stays busy, so every request opened one.
+      expect(r.connections).toBe(50);
       expect(r.errors).toBe(50);
       expect(r.completed).toBe(0);
       expect(r.p50).toBeGreaterThan(250);

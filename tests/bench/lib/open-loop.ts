@@ -33,6 +33,12 @@ export interface OpenLoopResult {
   unanswered: number;
   /** How late the generator itself sent requests, p99 in ms: large values mean the client, not the server, was the bottleneck. */
   sendLagP99: number;
+  /**
+   * TCP connections the generator opened. Sockets are kept alive, so a server that keeps up is sent
+   * every request over a few; one that falls behind gets a new connection for each request sent
+   * while all are busy.
+   */
+  connections: number;
   /** How many latencies were at least `ms` (counted from the scheduled send time). */
   atLeast: (ms: number) => number;
   /** Every request as [scheduled send time (wall clock, ms since the epoch), latency ms], in send order; unanswered ones with the time waited. */
@@ -60,6 +66,7 @@ export async function openLoop(baseUrl: string, next: () => OpenLoopRequest, rat
   const lags: number[] = [];
   let non2xx = 0;
   let errors = 0;
+  let connections = 0;
   const pending = new Set<number>();
   let inFlight = 0;
   let settledAll: () => void = () => undefined;
@@ -103,6 +110,9 @@ export async function openLoop(baseUrl: string, next: () => OpenLoopRequest, rat
       },
     );
     req.once('error', () => finish(false));
+    req.once('socket', () => {
+      if (!req.reusedSocket) connections += 1;
+    });
     req.end(r.body);
   };
 
@@ -146,6 +156,7 @@ export async function openLoop(baseUrl: string, next: () => OpenLoopRequest, rat
     errors: errors + unanswered,
     unanswered,
     sendLagP99: round(percentile(lags, 99)),
+    connections,
     atLeast: (ms) => latencies.filter((latency) => latency >= ms).length,
     requests,
   };
