@@ -32,6 +32,8 @@ const TARGET_RATIO = 0.9;
 /** Open loop (issue 17): goprep p99 <= 50 ms at 50 % of the baseline's capacity, <= 2x the baseline's p99 at 80 %. */
 const OPEN_LOADS = [0.5, 0.8] as const;
 const OPEN_SECONDS = Number(process.env['BENCH_OPEN_SECONDS'] ?? 6);
+/** BENCH_OPEN_MAX_SOCKETS=N caps the open loop's connections per target (uncapped by default); see lib/open-loop.ts. */
+const OPEN_MAX_SOCKETS = Number(process.env['BENCH_OPEN_MAX_SOCKETS'] ?? Infinity);
 const TARGET_OPEN_P99_MS = 50;
 const TARGET_OPEN_P99_FACTOR = 2;
 /**
@@ -348,7 +350,7 @@ async function measureOpen(targets: Target[], scenario: Scenario, capacity: numb
   for (const [k, load] of (OPEN_SECONDS > 0 ? OPEN_LOADS : []).entries()) {
     const rate = Math.max(1, Math.round(capacity * load));
     for (const t of k % 2 === 0 ? targets : [...targets].reverse()) {
-      const result = await openLoop(t.url, () => scenario.next(), rate, OPEN_SECONDS);
+      const result = await openLoop(t.url, () => scenario.next(), rate, OPEN_SECONDS, undefined, OPEN_MAX_SOCKETS);
       if (STALLS_DIR) {
         writeOpenTrace(STALLS_DIR, scenario.name, t.target, load, result);
         // The hook writes its lines once a second: wait for this turn's last ones.

@@ -63,6 +63,26 @@ describe('open-loop load generator', () => {
     }
   });
 
+  it('should open at most maxSockets connections, and count the requests that waited for one from their scheduled time', async () => {
+    let accepted = 0;
+    // Every answer takes 50 ms: 100 req/s over 2 sockets can carry only 40 a second.
+    const server = createServer((_req, res) => void setTimeout(() => res.end('ok'), 50));
+    server.on('connection', () => (accepted += 1));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const r = await openLoop(url, () => ({ method: 'GET', path: '/', headers: {} }), 100, 1, 10_000, 2);
+      expect(r.completed).toBe(100);
+      expect(accepted).toBe(2);
+      expect(r.connections).toBe(2);
+      // The last request is sent at 990 ms and answered after the 50 queued before it: about 2.5 s.
+      expect(r.max).toBeGreaterThan(1500);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
   it('should count unanswered requests as errors and in the percentiles with their wait so far', async () => {
     const server = createServer(() => undefined); // never answers
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));

@@ -54,12 +54,22 @@ export function schedule(rate: number, seconds: number): number[] {
 
 /**
  * Sends `next()` requests to `baseUrl` at `rate` per second for `seconds`, then waits up to
- * `drainMs` for the last answers. Sockets are not capped (a capped pool would queue requests in
- * the client and hide the server's queue), but kept alive between requests.
+ * `drainMs` for the last answers. Sockets are kept alive between requests and, by default, not
+ * capped: every request leaves at its time, as from independent users.
  */
-export async function openLoop(baseUrl: string, next: () => OpenLoopRequest, rate: number, seconds: number, drainMs = 10_000): Promise<OpenLoopResult> {
+export async function openLoop(
+  baseUrl: string,
+  next: () => OpenLoopRequest,
+  rate: number,
+  seconds: number,
+  drainMs = 10_000,
+  maxSockets = Infinity,
+): Promise<OpenLoopResult> {
   const url = new URL(baseUrl);
-  const agent = new Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 512 });
+  // With `maxSockets`, requests sent while every socket is busy wait in the client; their latency
+  // still counts from the scheduled send time, so the wait is measured, but the server is spared
+  // the new connections (BENCH_OPEN_MAX_SOCKETS in the load bench; uncapped by default).
+  const agent = new Agent({ keepAlive: true, maxSockets, maxFreeSockets: 512 });
   const plan = schedule(rate, seconds);
   const latencies: number[] = [];
   const requests: Array<[number, number]> = [];
@@ -67,6 +77,7 @@ export async function openLoop(baseUrl: string, next: () => OpenLoopRequest, rat
   let non2xx = 0;
   let errors = 0;
   let connections = 0;
+  const seen = new WeakSet<object>();
   const pending = new Set<number>();
   let inFlight = 0;
   let settledAll: () => void = () => undefined;
@@ -110,8 +121,12 @@ export async function openLoop(baseUrl: string, next: () => OpenLoopRequest, rat
       },
     );
     req.once('error', () => finish(false));
-    req.once('socket', () => {
-      if (!req.reusedSocket) connections += 1;
+    // By socket, not by `req.reusedSocket`: a request that waited for a capped agent's free socket
+    // gets a kept-alive one without that flag.
+    req.once('socket', (socket) => {
+      if (seen.has(socket)) return;
+      seen.add(socket);
+      connections += 1;
     });
     req.end(r.body);
   };
