@@ -487,6 +487,35 @@ describe('webhook jobs an earlier version queued in the judge’s queue schema',
       await receiver.close();
     }
   });
+
+  it('should also move a job an instance of the earlier version queues after this one has started (a rolling upgrade)', async () => {
+    const receiver = new Receiver();
+    receiver.failFirst = 0;
+    await receiver.open();
+    // Polls every 100 ms, so stranded jobs are looked for every 3 s.
+    const t = await createTestApp({ ...FAST, WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' });
+    try {
+      const { b, orgId } = await manager(t, 'rolling@acme.example', 'Acme');
+      const created = await b.post(`/api/orgs/${orgId}/webhooks`, { url: receiver.url, events: ['set.published'] });
+      expect(created.status).toBe(201);
+      const { id, secret } = created.body as { id: string; secret: string };
+      receiver.secret = secret;
+      // A delivery the old instance records and queues its way: the row, and its job in graphile_worker.
+      const body = JSON.stringify({ type: 'webhook.test', timestamp: new Date().toISOString(), data: { endpointId: id } });
+      const [delivery] = await t.sql<{ id: string; message_id: string }>(
+        `INSERT INTO webhook_deliveries (message_id, endpoint_id, event_type, body) VALUES ('msg_rolling', $1, 'webhook.test', $2) RETURNING id, message_id`,
+        [id, body],
+      );
+      await t.sql(`SELECT graphile_worker.add_job('webhook_deliver', json_build_object('deliveryId', $1::uuid), max_attempts => 5, job_key => 'webhook:' || $1)`, [
+        delivery!.id,
+      ]);
+      await waitFor('the stranded delivery', () => receiver.events.has(delivery!.message_id), 15_000);
+      expect(await t.sql(`SELECT id FROM graphile_worker.jobs WHERE task_identifier = 'webhook_deliver'`)).toEqual([]);
+    } finally {
+      await t.close();
+      await receiver.close();
+    }
+  });
 });
 
 describe('the webhook queue at shutdown', () => {

@@ -16,6 +16,8 @@ export function retryDelayMs(attempt: number, baseMs: number, maxMs: number): nu
 
 /** How long the app's shutdown waits for the webhook queue's connections to close. */
 const CLOSE_WAIT_MS = 5_000;
+/** Stranded jobs (below) are looked for once per this many polls: every minute by default. */
+const POLLS_PER_MOVE = 30;
 
 /** `application_name` of the webhook queue's connections (pg_stat_activity). */
 export const WEBHOOK_POOL_NAME = 'goprep-webhook-queue';
@@ -33,6 +35,8 @@ export class WebhookDeliveryService implements OnApplicationBootstrap, OnModuleD
   private pool?: Pool;
   /** The pool's connections that have not reported their end yet. */
   private readonly connections = new Set<PoolClient>();
+  private moveTimer?: NodeJS.Timeout;
+  private moving = false;
 
   constructor(
     private readonly db: DataSource,
@@ -73,9 +77,29 @@ export class WebhookDeliveryService implements OnApplicationBootstrap, OnModuleD
         },
       },
     });
+    // During a rolling upgrade an instance of the version before the queue's own schema can still
+    // queue a retry in graphile_worker after this one has started (and moved the jobs there at
+    // start); nothing would take it until the next start. So the move runs now and then too.
+    this.moveTimer = setInterval(() => void this.moveStrandedJobs(), POLLS_PER_MOVE * this.config.get('WEBHOOK_POLL_INTERVAL_MS'));
+    this.moveTimer.unref();
+  }
+
+  private async moveStrandedJobs(): Promise<void> {
+    if (this.moving) return;
+    this.moving = true;
+    try {
+      const moved = await this.repo.moveJobsFromJudgeQueue();
+      if (moved > 0) this.logger.log(`moved ${moved} webhook job(s) queued by an earlier version`);
+    } catch (err) {
+      this.logger.warn(`webhook queue: moving earlier jobs failed: ${(err as Error).message}`);
+    } finally {
+      this.moving = false;
+    }
   }
 
   async onModuleDestroy(): Promise<void> {
+    clearInterval(this.moveTimer);
+    this.moveTimer = undefined;
     await this.runner?.stop();
     this.runner = undefined;
     await this.closeConnections();
