@@ -437,6 +437,16 @@ describe('webhooks: the delivery is part of the event’s transaction', () => {
   });
 });
 
+/** A manager's organization with one endpoint (set.published) pointing at `receiver`, which gets its secret. */
+async function endpointFor(t: TestApp, email: string, receiver: Receiver): Promise<{ b: Browser; orgId: string; id: string }> {
+  const { b, orgId } = await manager(t, email, 'Acme');
+  const created = await b.post(`/api/orgs/${orgId}/webhooks`, { url: receiver.url, events: ['set.published'] });
+  expect(created.status).toBe(201);
+  const { id, secret } = created.body as { id: string; secret: string };
+  receiver.secret = secret;
+  return { b, orgId, id };
+}
+
 describe('webhook jobs an earlier version queued in the judge’s queue schema', () => {
   it('should move them into the webhook queue at start and deliver them, leaving a job locked in the last 4 hours and the judge’s jobs', async () => {
     const receiver = new Receiver();
@@ -446,11 +456,7 @@ describe('webhook jobs an earlier version queued in the judge’s queue schema',
     let restarted: TestApp | undefined;
     let stopped = false;
     try {
-      const { b, orgId } = await manager(t, 'upgrade@acme.example', 'Acme');
-      const created = await b.post(`/api/orgs/${orgId}/webhooks`, { url: receiver.url, events: ['set.published'] });
-      expect(created.status).toBe(201);
-      const { id, secret } = created.body as { id: string; secret: string };
-      receiver.secret = secret;
+      const { b, orgId, id } = await endpointFor(t, 'upgrade@acme.example', receiver);
       const sent: Delivery[] = [];
       for (let i = 0; i < 3; i++) {
         const res = await b.post(`/api/orgs/${orgId}/webhooks/${id}/test`);
@@ -495,11 +501,7 @@ describe('webhook jobs an earlier version queued in the judge’s queue schema',
     // Polls every 100 ms, so stranded jobs are looked for every 3 s.
     const t = await createTestApp({ ...FAST, WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' });
     try {
-      const { b, orgId } = await manager(t, 'rolling@acme.example', 'Acme');
-      const created = await b.post(`/api/orgs/${orgId}/webhooks`, { url: receiver.url, events: ['set.published'] });
-      expect(created.status).toBe(201);
-      const { id, secret } = created.body as { id: string; secret: string };
-      receiver.secret = secret;
+      const { id } = await endpointFor(t, 'rolling@acme.example', receiver);
       // A delivery the old instance records and queues its way: the row, and its job in graphile_worker.
       const body = JSON.stringify({ type: 'webhook.test', timestamp: new Date().toISOString(), data: { endpointId: id } });
       const [delivery] = await t.sql<{ id: string; message_id: string }>(
