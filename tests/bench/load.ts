@@ -350,7 +350,7 @@ async function measureOpen(targets: Target[], scenario: Scenario, capacity: numb
   for (const [k, load] of (OPEN_SECONDS > 0 ? OPEN_LOADS : []).entries()) {
     const rate = Math.max(1, Math.round(capacity * load));
     for (const t of k % 2 === 0 ? targets : [...targets].reverse()) {
-      const result = await openLoop(t.url, () => scenario.next(), rate, OPEN_SECONDS, undefined, OPEN_MAX_SOCKETS);
+      const result = await openLoop(t.url, () => scenario.next(), rate, OPEN_SECONDS, { maxSockets: OPEN_MAX_SOCKETS });
       if (STALLS_DIR) {
         writeOpenTrace(STALLS_DIR, scenario.name, t.target, load, result);
         // The hook writes its lines once a second: wait for this turn's last ones.

@@ -71,7 +71,7 @@ describe('open-loop load generator', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const r = await openLoop(url, () => ({ method: 'GET', path: '/', headers: {} }), 100, 1, 10_000, 2);
+      const r = await openLoop(url, () => ({ method: 'GET', path: '/', headers: {} }), 100, 1, { maxSockets: 2 });
       expect(r.completed).toBe(100);
       expect(accepted).toBe(2);
       expect(r.connections).toBe(2);
@@ -88,7 +88,7 @@ describe('open-loop load generator', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const r = await openLoop(url, () => ({ method: 'GET', path: '/', headers: {} }), 50, 1, 300);
+      const r = await openLoop(url, () => ({ method: 'GET', path: '/', headers: {} }), 50, 1, { drainMs: 300 });
       expect(r.unanswered).toBe(50);
       // Every socket stays busy, so every request opened one.
       expect(r.connections).toBe(50);

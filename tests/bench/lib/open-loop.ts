@@ -62,8 +62,7 @@ export async function openLoop(
   next: () => OpenLoopRequest,
   rate: number,
   seconds: number,
-  drainMs = 10_000,
-  maxSockets = Infinity,
+  { drainMs = 10_000, maxSockets = Infinity }: { drainMs?: number; maxSockets?: number } = {},
 ): Promise<OpenLoopResult> {
   const url = new URL(baseUrl);
   // With `maxSockets`, requests sent while every socket is busy wait in the client; their latency
